@@ -1,0 +1,20 @@
+import { Streams } from '@oncall/contracts';
+import { ServiceDefinition } from '@oncall/platform-runtime';
+import { AdminApiConfig } from './admin-api.config';
+import { AdminApiModule } from './admin-api.module';
+import { CreateDirectory1764201700000 } from './directory/migrations/1764201700000-create-directory';
+
+export const ADMIN_API = 'admin-api';
+export const ADMIN_API_SCHEMA = 'admin_api';
+export const ADMIN_API_MIGRATIONS = [CreateDirectory1764201700000];
+
+export function adminApiService(config: AdminApiConfig): ServiceDefinition {
+  return {
+    serviceName: ADMIN_API,
+    config,
+    schema: ADMIN_API_SCHEMA,
+    migrations: ADMIN_API_MIGRATIONS,
+    streams: [Streams.incidents],
+    module: AdminApiModule,
+  };
+}

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
+import { AdminApiConfig } from '../admin-api.config';
+import { HubJwtStrategy } from './hub-jwt.strategy';
+import { JwksController } from './jwks.controller';
+import { JwtAuthGuard } from './jwt-auth.guard';
+import { TOKEN_VERIFICATION, tokenVerificationFor } from './token-verification';
+
+@Module({
+  imports: [PassportModule],
+  controllers: [JwksController],
+  providers: [
+    { provide: TOKEN_VERIFICATION, useFactory: tokenVerificationFor, inject: [AdminApiConfig] },
+    HubJwtStrategy,
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+  ],
+})
+export class AuthModule {}

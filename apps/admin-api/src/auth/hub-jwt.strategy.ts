@@ -1,0 +1,42 @@
+import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { HubClaims, Principal, ROLES } from '@oncall/platform-auth';
+import { passportJwtSecret } from 'jwks-rsa';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { TOKEN_VERIFICATION, TokenVerification } from './token-verification';
+
+export const HUB_JWT = 'hub-jwt';
+
+/**
+ * Verifies bearer tokens: signature by a key of the JWKS (fetched, cached, re-fetched for an unknown kid so
+ * rotated keys are picked up), RS256/ES256 only (never `none` or HMAC), issuer, audience and expiry.
+ */
+@Injectable()
+export class HubJwtStrategy extends PassportStrategy(Strategy, HUB_JWT) {
+  constructor(@Inject(TOKEN_VERIFICATION) verification: TokenVerification) {
+    const localKeys = verification.localJwks?.keys;
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKeyProvider: passportJwtSecret({
+        jwksUri: verification.jwksUri,
+        cache: true,
+        cacheMaxAge: 10 * 60 * 1000,
+        rateLimit: true,
+        jwksRequestsPerMinute: 10,
+        ...(localKeys ? { getKeysInterceptor: () => localKeys as never } : {}),
+      }),
+      algorithms: ['RS256', 'ES256'],
+      issuer: verification.issuer,
+      audience: verification.audience,
+      ignoreExpiration: false,
+    });
+  }
+
+  validate(claims: Partial<HubClaims>): Principal {
+    const { sub, org_id, email, name, role } = claims;
+    if (!sub || !org_id || !role || !(ROLES as readonly string[]).includes(role)) {
+      throw new UnauthorizedException('Token lacks sub, org_id or a known role');
+    }
+    return { userId: sub, orgId: org_id, email: email ?? '', name: name ?? email ?? sub, role };
+  }
+}

@@ -1,0 +1,3 @@
+import { ServiceConfig } from '@oncall/platform-config';
+
+export class EscalationConfig extends ServiceConfig {}

@@ -1,0 +1,25 @@
+import { Streams } from '@oncall/contracts';
+import { CreateEventStore1764201600001 } from '@oncall/platform-event-store';
+import { CreateOutbox1764201600000 } from '@oncall/platform-outbox';
+import { ServiceDefinition } from '@oncall/platform-runtime';
+import { IncidentStateConfig } from './incident-state.config';
+import { IncidentStateModule } from './incident-state.module';
+import { CreateIncidentReadModels1764201900000 } from './migrations/1764201900000-create-incident-read-models';
+
+export const INCIDENT_STATE_SCHEMA = 'incident_state';
+export const INCIDENT_STATE_MIGRATIONS = [
+  CreateOutbox1764201600000,
+  CreateEventStore1764201600001,
+  CreateIncidentReadModels1764201900000,
+];
+
+export function incidentStateService(config: IncidentStateConfig): ServiceDefinition {
+  return {
+    serviceName: 'incident-state',
+    config,
+    schema: INCIDENT_STATE_SCHEMA,
+    migrations: INCIDENT_STATE_MIGRATIONS,
+    streams: [Streams.incidents],
+    module: IncidentStateModule,
+  };
+}

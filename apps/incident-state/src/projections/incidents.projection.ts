@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { evolve, IncidentState, initialIncidentState } from '@oncall/incident-domain';
+import { Projection, StoredEvent } from '@oncall/platform-event-store';
+import { EntityManager } from 'typeorm';
+import { asIncidentEvent } from '../execute-command/incident-command-executor';
+import { toIncidentSummary } from '../execute-command/incident-summary';
+import { toIncidentRow, toTimelineRow, UPSERT_INCIDENTS_SQL, INSERT_TIMELINE_SQL } from './incident-rows';
+
+interface Tracked {
+  state: IncidentState;
+  version: number;
+  updatedAt: string;
+}
+
+/**
+ * incidents (one row per incident, with its folded state) and incident_timeline (one row per event).
+ * A batch loads the states it touches once, folds in memory and writes with two statements.
+ */
+@Injectable()
+export class IncidentsProjection implements Projection {
+  readonly name = 'incidents';
+  readonly tables = ['incidents', 'incident_timeline'] as const;
+
+  async apply(events: readonly StoredEvent[], transaction: EntityManager): Promise<void> {
+    const tracked = await this.loadStates(events, transaction);
+    const timeline = [];
+    for (const stored of events) {
+      const incidentId = (stored.data as { incidentId: string }).incidentId;
+      const current = tracked.get(incidentId) ?? { state: initialIncidentState, version: 0, updatedAt: '' };
+      if (stored.version <= current.version) continue;
+      const state = evolve(current.state, asIncidentEvent(stored));
+      tracked.set(incidentId, { state, version: stored.version, updatedAt: stored.metadata.occurredAt });
+      timeline.push(toTimelineRow(stored));
+    }
+    const rows = [...tracked.values()]
+      .filter((entry) => entry.state.status !== 'none')
+      .map((entry) =>
+        toIncidentRow(toIncidentSummary(entry.state as never, entry.version, entry.updatedAt), entry.state),
+      );
+    if (rows.length > 0) await transaction.query(UPSERT_INCIDENTS_SQL, [JSON.stringify(rows)]);
+    if (timeline.length > 0) await transaction.query(INSERT_TIMELINE_SQL, [JSON.stringify(timeline)]);
+  }
+
+  private async loadStates(
+    events: readonly StoredEvent[],
+    transaction: EntityManager,
+  ): Promise<Map<string, Tracked>> {
+    const ids = [...new Set(events.map((event) => (event.data as { incidentId: string }).incidentId))];
+    const rows: { id: string; state: IncidentState; version: number; updated_at: Date }[] =
+      await transaction.query(
+        'SELECT id, state, version, updated_at FROM incidents WHERE id = ANY($1::uuid[])',
+        [ids],
+      );
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        { state: row.state, version: row.version, updatedAt: row.updated_at.toISOString() },
+      ]),
+    );
+  }
+}

@@ -1,0 +1,16 @@
+import { ServiceConfig } from '@oncall/platform-config';
+import { IsInt, Max, Min } from 'class-validator';
+
+export class IngestionGatewayConfig extends ServiceConfig {
+  /** Largest alert body accepted; larger ones are refused with 400 naming `body`. */
+  @IsInt()
+  @Min(1024)
+  @Max(10 * 1024 * 1024)
+  MAX_ALERT_BODY_BYTES: number = 256 * 1024;
+
+  /** How long a key lookup is trusted; bounds how long a revoked key keeps working. */
+  @IsInt()
+  @Min(0)
+  @Max(5_000)
+  INTEGRATION_CACHE_TTL_MS: number = 3_000;
+}

@@ -1,0 +1,3 @@
+import { ServiceConfig } from '@oncall/platform-config';
+
+export class ReportingConfig extends ServiceConfig {}

@@ -1,0 +1,54 @@
+export const SEVERITIES = ['critical', 'high', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const ALERT_ACTIONS = ['trigger', 'acknowledge', 'resolve'] as const;
+export type AlertAction = (typeof ALERT_ACTIONS)[number];
+
+export const INTEGRATION_TYPES = [
+  'generic',
+  'pagerduty',
+  'alertmanager',
+  'rmm',
+  'defend',
+  'security',
+  'backups',
+] as const;
+export type IntegrationType = (typeof INTEGRATION_TYPES)[number];
+
+export interface AlertLink {
+  href: string;
+  text?: string;
+}
+
+/**
+ * The one shape every source is mapped to by the gateway (specs/ingestion-formats.md).
+ * `alertId` is unique per received alert and doubles as the event id of AlertReceived.
+ */
+export interface CanonicalAlert {
+  alertId: string;
+  orgId: string;
+  integrationId: string;
+  serviceId: string;
+  origin: IntegrationType;
+  action: AlertAction;
+  dedupKey: string;
+  groupKey?: string;
+  summary: string;
+  details?: Record<string, unknown>;
+  severity: Severity;
+  /** The severity as the source sent it, kept when it had to be mapped. */
+  sourceSeverity?: string;
+  source?: string;
+  component?: string;
+  group?: string;
+  class?: string;
+  client?: string;
+  device?: string;
+  labels: Record<string, string>;
+  links: AlertLink[];
+  occurredAt: string;
+  receivedAt: string;
+}
+
+export const AlertEventTypes = { received: 'AlertReceived' } as const;
+export const ALERT_RECEIVED_SCHEMA_VERSION = 1;

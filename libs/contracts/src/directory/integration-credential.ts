@@ -1,0 +1,15 @@
+import { IntegrationType } from '../alerts/canonical-alert';
+
+/** What the gateway learns about an integration key from the directory. The key itself never travels. */
+export interface IntegrationCredential {
+  orgId: string;
+  integrationId: string;
+  serviceId: string;
+  type: IntegrationType;
+  active: boolean;
+}
+
+export interface IntegrationByKeyQuery {
+  /** Lowercase hex SHA-256 of the presented key. */
+  keyHash: string;
+}

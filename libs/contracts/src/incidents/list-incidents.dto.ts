@@ -1,0 +1,64 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { SEVERITIES, Severity } from '../alerts/canonical-alert';
+import { INCIDENT_STATUSES, IncidentStatusName } from './incident-messages';
+
+const commaList = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean)
+    : value;
+
+/** Query string of GET /api/v1/incidents. */
+export class ListIncidentsQueryDto {
+  @IsOptional()
+  @Transform(commaList)
+  @IsIn(INCIDENT_STATUSES, {
+    each: true,
+    message: `status must be a comma-separated list of: ${INCIDENT_STATUSES.join(', ')}`,
+  })
+  status?: IncidentStatusName[];
+
+  @IsOptional()
+  @Transform(commaList)
+  @IsIn(SEVERITIES, {
+    each: true,
+    message: `severity must be a comma-separated list of: ${SEVERITIES.join(', ')}`,
+  })
+  severity?: Severity[];
+
+  @IsOptional()
+  @IsUUID()
+  serviceId?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  assigneeId?: string;
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  cursor?: string;
+
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? Number(value) : value))
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @IsOptional()
+  @IsIn(['newest', 'oldest'])
+  sort?: 'newest' | 'oldest';
+}

@@ -1,0 +1,81 @@
+/**
+ * Every NATS subject, stream and durable consumer name of the platform.
+ * Events: `oncall.evt.<context>.<event>.v<version>`; commands (request/reply): `oncall.cmd.<context>.<action>`;
+ * queries (request/reply): `oncall.qry.<context>.<query>`. Nothing else may invent a subject string.
+ */
+export const Subjects = {
+  alertReceived: 'oncall.evt.ingest.alert-received.v1',
+  incidentEvents: 'oncall.evt.incident.>',
+  deadLetters: 'oncall.dlq',
+} as const;
+
+/** Subject an incident event is published on, e.g. IncidentTriggered v1 → oncall.evt.incident.incident-triggered.v1. */
+export function incidentEventSubject(eventType: string, schemaVersion: number): string {
+  return `oncall.evt.incident.${toKebabCase(eventType)}.v${schemaVersion}`;
+}
+
+/** Subject of the dead-letter copy of a message a consumer gave up on. */
+export function deadLetterSubject(stream: string, durable: string): string {
+  return `${Subjects.deadLetters}.${stream}.${durable}`;
+}
+
+export const Commands = {
+  incident: {
+    /** One subject per incident command type, e.g. oncall.cmd.incident.acknowledge-incident. */
+    execute: (commandType: string) => `oncall.cmd.incident.${toKebabCase(commandType)}`,
+    all: 'oncall.cmd.incident.*',
+  },
+} as const;
+
+export const Queries = {
+  incident: {
+    list: 'oncall.qry.incident.list',
+    get: 'oncall.qry.incident.get',
+  },
+  directory: {
+    integrationByKey: 'oncall.qry.directory.integration-by-key',
+    serviceRouting: 'oncall.qry.directory.service-routing',
+  },
+} as const;
+
+export interface StreamDefinition {
+  name: string;
+  subjects: string[];
+  /** How long messages are kept; alerts and incident events must outlive any consumer outage. */
+  maxAgeMs: number;
+  /** Window in which JetStream drops a second publish with the same Nats-Msg-Id. */
+  duplicateWindowMs: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+
+export const Streams = {
+  alerts: {
+    name: 'ONCALL_ALERTS',
+    subjects: ['oncall.evt.ingest.>'],
+    maxAgeMs: 7 * DAY_MS,
+    duplicateWindowMs: HOUR_MS,
+  },
+  incidents: {
+    name: 'ONCALL_INCIDENTS',
+    subjects: ['oncall.evt.incident.>'],
+    maxAgeMs: 30 * DAY_MS,
+    duplicateWindowMs: HOUR_MS,
+  },
+  deadLetters: {
+    name: 'ONCALL_DEAD_LETTERS',
+    subjects: ['oncall.dlq.>'],
+    maxAgeMs: 30 * DAY_MS,
+    duplicateWindowMs: HOUR_MS,
+  },
+} as const satisfies Record<string, StreamDefinition>;
+
+export const Consumers = {
+  dedupAlerts: 'dedup-grouping-alerts',
+  dedupIncidentsClosed: 'dedup-grouping-incident-resolved',
+} as const;
+
+export function toKebabCase(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+}

@@ -1,0 +1,1 @@
+export { routeAlert, type AlertRouting, type OpenAlert, type RoutableAlert } from './route-alert';

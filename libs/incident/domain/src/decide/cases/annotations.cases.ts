@@ -1,0 +1,97 @@
+import type { DecideMatrix, Case } from '../../testing/decide-matrix';
+import type { Status } from '../../testing/incident.fixtures';
+import { bob, command, emits, event, GIVEN, nothing, refused, T } from '../../testing/incident.fixtures';
+
+const note = (noteId = 'note-1') =>
+  command('AddNote', { noteId, text: 'Cleared temp files; 60% free now.' }, bob);
+const noteAdded = (at: string = T.now) =>
+  event('NoteAdded', { by: bob, at, noteId: 'note-1', text: 'Cleared temp files; 60% free now.' });
+const noteCases = (status: Status): Case[] => [
+  { name: 'adds the note', when: note(), then: emits(noteAdded()) },
+  {
+    name: 'a redelivered note (same id) changes nothing',
+    given: [...GIVEN[status], noteAdded(T.resolved)],
+    when: note(),
+    then: nothing,
+  },
+];
+
+const priority = (value: 'P1' | 'P2' | null) => command('SetIncidentPriority', { priority: value }, bob);
+const prioritised = event('IncidentPriorityChanged', { by: bob, at: T.now, from: null, to: 'P2' });
+const priorityCases: Case[] = [
+  { name: 'sets it', when: priority('P2'), then: emits(prioritised) },
+  { name: 'unchanged: no event', when: priority(null), then: nothing },
+];
+
+const severity = (value: 'critical' | 'high') => command('SetIncidentSeverity', { severity: value }, bob);
+const severityChanged = event('IncidentSeverityChanged', {
+  by: bob,
+  at: T.now,
+  from: 'high',
+  to: 'critical',
+});
+const severityCases: Case[] = [
+  { name: 'changes it', when: severity('critical'), then: emits(severityChanged) },
+  { name: 'unchanged: no event', when: severity('high'), then: nothing },
+];
+
+const psa = { kind: 'system', reason: 'psa-sync' } as const;
+const link = (ticketId = 'CW-4711') =>
+  command('LinkTicket', { provider: 'connectwise', ticketId, url: `https://psa.example/t/${ticketId}` }, psa);
+const linked = event('TicketLinked', {
+  by: psa,
+  at: T.now,
+  ticket: { provider: 'connectwise', ticketId: 'CW-4711', url: 'https://psa.example/t/CW-4711' },
+});
+const linkCases = (status: Status): Case[] => [
+  { name: 'links the ticket', when: link(), then: emits(linked) },
+  {
+    name: 'the same ticket again changes nothing',
+    given: [...GIVEN[status], linked],
+    when: link(),
+    then: nothing,
+  },
+  {
+    name: 'a second, different ticket is refused',
+    given: [...GIVEN[status], linked],
+    when: link('CW-4712'),
+    then: refused('TICKET_ALREADY_LINKED'),
+  },
+];
+
+export const annotationCases: DecideMatrix = {
+  AddNote: {
+    none: [{ name: 'refused', when: note(), then: refused('INCIDENT_NOT_FOUND') }],
+    triggered: noteCases('triggered'),
+    acknowledged: noteCases('acknowledged'),
+    snoozed: noteCases('snoozed'),
+    resolved: noteCases('resolved'),
+  },
+  SetIncidentPriority: {
+    none: [{ name: 'refused', when: priority('P2'), then: refused('INCIDENT_NOT_FOUND') }],
+    triggered: priorityCases,
+    acknowledged: priorityCases,
+    snoozed: priorityCases,
+    resolved: [
+      { name: 'a change is refused', when: priority('P2'), then: refused('INCIDENT_RESOLVED') },
+      { name: 'unchanged: no event (not an error)', when: priority(null), then: nothing },
+    ],
+  },
+  SetIncidentSeverity: {
+    none: [{ name: 'refused', when: severity('critical'), then: refused('INCIDENT_NOT_FOUND') }],
+    triggered: severityCases,
+    acknowledged: severityCases,
+    snoozed: severityCases,
+    resolved: [
+      { name: 'a change is refused', when: severity('critical'), then: refused('INCIDENT_RESOLVED') },
+      { name: 'unchanged: no event (not an error)', when: severity('high'), then: nothing },
+    ],
+  },
+  LinkTicket: {
+    none: [{ name: 'refused', when: link(), then: refused('INCIDENT_NOT_FOUND') }],
+    triggered: linkCases('triggered'),
+    acknowledged: linkCases('acknowledged'),
+    snoozed: linkCases('snoozed'),
+    resolved: linkCases('resolved'),
+  },
+};

@@ -1,0 +1,8 @@
+export { decide } from './decide';
+export {
+  NOTE_MAX_LENGTH,
+  SNOOZE_MAX_SECONDS,
+  SNOOZE_MIN_SECONDS,
+  TITLE_MAX_LENGTH,
+  ID_MAX_LENGTH,
+} from './validation';

@@ -1,0 +1,87 @@
+import type { IncidentCommand } from '../incident.commands';
+import { IncidentValidationError } from '../incident.errors';
+import type { Actor, AlertInput, Instant } from '../incident.types';
+import { INCIDENT_PRIORITIES, INCIDENT_SEVERITIES, INCIDENT_URGENCIES } from '../incident.types';
+
+export const ID_MAX_LENGTH = 200;
+export const TITLE_MAX_LENGTH = 1024;
+export const NOTE_MAX_LENGTH = 10_000;
+export const SNOOZE_MIN_SECONDS = 60;
+export const SNOOZE_MAX_SECONDS = 7 * 24 * 3600;
+
+export const severityProblem = `must be one of ${INCIDENT_SEVERITIES.join(', ')}`;
+export const urgencyProblem = `must be one of ${INCIDENT_URGENCIES.join(', ')}`;
+export const priorityProblem = `must be one of ${INCIDENT_PRIORITIES.join(', ')} or null`;
+
+// UTC only ('Z'): events are compared and stored as UTC instants.
+const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
+/** Throws a VALIDATION error naming `field`; `incidentId` is only used in the message. */
+export type Check = (ok: boolean, field: string, problem: string) => void;
+
+export function checkerFor(incidentId: string): Check {
+  return (ok, field, problem) => {
+    if (!ok) throw new IncidentValidationError(incidentId, field, problem);
+  };
+}
+
+export function isUtcInstant(value: unknown): value is Instant {
+  return typeof value === 'string' && UTC_INSTANT.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+export function sameInstant(a: Instant, b: Instant): boolean {
+  return Date.parse(a) === Date.parse(b);
+}
+
+export function isText(value: unknown, maxLength: number): value is string {
+  return typeof value === 'string' && value.trim().length > 0 && value.length <= maxLength;
+}
+
+export function isId(value: unknown): value is string {
+  return isText(value, ID_MAX_LENGTH);
+}
+
+export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (values as readonly string[]).includes(value);
+}
+
+export function isLevel(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1;
+}
+
+function isActor(actor: Actor | undefined): boolean {
+  switch (actor?.kind) {
+    case 'user':
+      return isId(actor.userId);
+    case 'integration':
+      return isId(actor.integrationId);
+    case 'system':
+      return isId(actor.reason);
+    default:
+      return false;
+  }
+}
+
+/** What every command needs before any rule looks at it. */
+export function validateEnvelope(command: IncidentCommand): void {
+  const check = checkerFor(typeof command.data?.incidentId === 'string' ? command.data.incidentId : '');
+  check(isId(command.data?.incidentId), 'data.incidentId', 'must be a non-empty id');
+  check(isId(command.data.orgId), 'data.orgId', 'must be a non-empty id');
+  check(isActor(command.by), 'by', 'must name a user, an integration or a system rule');
+  check(isUtcInstant(command.at), 'at', 'must be an ISO-8601 UTC instant like 2024-05-01T02:00:00Z');
+}
+
+export function validateAlert(check: Check, alert: AlertInput | undefined, field = 'data.alert'): void {
+  check(isId(alert?.alertId), `${field}.alertId`, 'must be a non-empty id');
+  check(isText(alert?.dedupKey, TITLE_MAX_LENGTH), `${field}.dedupKey`, 'must be non-empty text');
+  check(
+    isText(alert?.summary, TITLE_MAX_LENGTH),
+    `${field}.summary`,
+    `must be non-empty text of at most ${TITLE_MAX_LENGTH} characters`,
+  );
+  check(isOneOf(INCIDENT_SEVERITIES, alert?.severity), `${field}.severity`, severityProblem);
+}
+
+export function isPriorityOrNull(value: unknown): boolean {
+  return value === null || isOneOf(INCIDENT_PRIORITIES, value);
+}

@@ -1,0 +1,146 @@
+import type { IncidentEvent, IncidentEventType } from './incident.events';
+import { INCIDENT_EVENT_TYPES } from './incident.events';
+import type { ExistingIncident, IncidentState } from './incident.state';
+import { evolve, foldIncident } from './evolve';
+import {
+  acknowledgedByAlice,
+  alert1,
+  alert2,
+  alice,
+  bob,
+  event,
+  GIVEN,
+  monitor,
+  resolvedByAlice,
+  T,
+  STATE_AFTER_TRIGGER,
+  triggered,
+} from './testing/incident.fixtures';
+
+const psa = { kind: 'system', reason: 'psa-sync' } as const;
+const alert7 = { ...alert2, alertId: 'alert-7', dedupKey: 'ping:srv-01' };
+const ticket = { provider: 'connectwise', ticketId: '4711', url: null };
+
+const snoozed = foldIncident(GIVEN.snoozed);
+const pagesAgain = {
+  status: 'triggered',
+  acknowledgedBy: null,
+  acknowledgedAt: null,
+  snoozedUntil: null,
+} as const;
+
+// What each event changes, applied to a snoozed incident (so clearing the snooze is visible).
+const effects: Record<IncidentEventType, [IncidentEvent, Partial<ExistingIncident>]> = {
+  IncidentTriggered: [triggered, STATE_AFTER_TRIGGER],
+  AlertAppended: [
+    event('AlertAppended', { by: monitor, at: T.now, alert: alert2 }),
+    { alerts: [alert1, alert2], appendedAlertCount: 1 },
+  ],
+  IncidentAcknowledged: [
+    event('IncidentAcknowledged', { by: bob, at: T.now }),
+    { status: 'acknowledged', acknowledgedBy: bob, acknowledgedAt: T.now, snoozedUntil: null },
+  ],
+  IncidentUnacknowledged: [
+    event('IncidentUnacknowledged', { by: alice, at: T.now, reason: 'handed-back' }),
+    pagesAgain,
+  ],
+  IncidentResolved: [
+    event('IncidentResolved', { by: bob, at: T.now, reason: 'merged', mergedInto: 'inc-9' }),
+    {
+      status: 'resolved',
+      snoozedUntil: null,
+      acknowledgedBy: alice,
+      resolvedBy: bob,
+      resolvedAt: T.now,
+      resolutionReason: 'merged',
+      mergedInto: 'inc-9',
+    },
+  ],
+  IncidentReassigned: [
+    event('IncidentReassigned', {
+      by: bob,
+      at: T.now,
+      from: { kind: 'escalation-level', level: 1 },
+      to: { kind: 'escalation-level', level: 3 },
+    }),
+    { ...pagesAgain, assignment: { kind: 'escalation-level', level: 3 } },
+  ],
+  IncidentEscalated: [
+    event('IncidentEscalated', { by: bob, at: T.now, escalationPolicyId: 'ep-1', fromLevel: 1, toLevel: 2 }),
+    { ...pagesAgain, assignment: { kind: 'escalation-level', level: 2 } },
+  ],
+  NoteAdded: [
+    event('NoteAdded', { by: bob, at: T.now, noteId: 'n-1', text: 'hi' }),
+    { noteIds: ['n-1'], notesCount: 1 },
+  ],
+  IncidentPriorityChanged: [
+    event('IncidentPriorityChanged', { by: bob, at: T.now, from: null, to: 'P1' }),
+    { priority: 'P1' },
+  ],
+  IncidentSeverityChanged: [
+    event('IncidentSeverityChanged', { by: bob, at: T.now, from: 'high', to: 'info' }),
+    { severity: 'info', status: 'acknowledged', snoozedUntil: T.snoozeEnds },
+  ],
+  TicketLinked: [event('TicketLinked', { by: psa, at: T.now, ticket }), { ticket }],
+  IncidentSnoozed: [
+    event('IncidentSnoozed', {
+      by: alice,
+      at: T.now,
+      durationSeconds: 60,
+      snoozedUntil: '2024-05-01T02:31:00.000Z',
+    }),
+    { status: 'acknowledged', snoozedUntil: '2024-05-01T02:31:00.000Z' },
+  ],
+  IncidentMerged: [
+    event('IncidentMerged', { by: bob, at: T.now, sourceIncidentId: 'inc-2', alerts: [alert7] }),
+    { alerts: [alert1, alert7], mergedIncidentIds: ['inc-2'] },
+  ],
+};
+
+describe('evolve: what each event changes', () => {
+  it.each(INCIDENT_EVENT_TYPES)('%s', (type) => {
+    const [applied, expected] = effects[type];
+    expect(applied.type).toBe(type);
+    expect(evolve(snoozed, applied)).toEqual({ ...snoozed, ...expected });
+  });
+
+  it('never mutates the state it is given', () => {
+    const frozen = deepFreeze(foldIncident(GIVEN.snoozed));
+    const events = INCIDENT_EVENT_TYPES.filter((t) => t !== 'IncidentTriggered').map((t) => effects[t][0]);
+    expect(() => events.forEach((e) => evolve(frozen, e))).not.toThrow();
+    expect(frozen).toEqual(snoozed);
+  });
+});
+
+describe('evolve: streams it cannot read', () => {
+  it('refuses a schema version it does not know, pointing at upcasting', () => {
+    const future = { ...acknowledgedByAlice, schemaVersion: 2 } as unknown as IncidentEvent;
+    expect(() => foldIncident([triggered, future])).toThrow(/IncidentAcknowledged v2 .* upcast/);
+  });
+
+  it('refuses an unknown event type', () => {
+    const unknown = {
+      type: 'IncidentReopened',
+      schemaVersion: 1,
+      data: resolvedByAlice.data,
+    } as unknown as IncidentEvent;
+    expect(() => foldIncident([triggered, unknown])).toThrow(/IncidentReopened/);
+  });
+
+  it('refuses an event before IncidentTriggered', () => {
+    expect(() => foldIncident([acknowledgedByAlice])).toThrow(
+      /IncidentAcknowledged found before IncidentTriggered/,
+    );
+  });
+});
+
+function deepFreeze<T extends IncidentState>(state: T): T {
+  const freeze = (value: unknown): void => {
+    if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+      Object.freeze(value);
+      Object.values(value).forEach(freeze);
+    }
+  };
+  freeze(state);
+  return state;
+}

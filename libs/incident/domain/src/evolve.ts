@@ -1,0 +1,135 @@
+import type { IncidentEvent, IncidentTriggered } from './incident.events';
+import { INCIDENT_EVENT_SCHEMA_VERSIONS } from './incident.events';
+import type { ExistingIncident, IncidentState } from './incident.state';
+import { initialIncidentState } from './incident.state';
+
+function opened({ data }: IncidentTriggered): ExistingIncident {
+  return {
+    status: 'triggered',
+    incidentId: data.incidentId,
+    orgId: data.orgId,
+    serviceId: data.serviceId,
+    escalationPolicyId: data.escalationPolicyId,
+    title: data.title,
+    severity: data.severity,
+    urgency: data.urgency,
+    priority: data.priority,
+    triggeringAlertId: data.alert.alertId,
+    alerts: [data.alert],
+    appendedAlertCount: 0,
+    assignment: { kind: 'escalation-level', level: 1 },
+    triggeredAt: data.at,
+    acknowledgedBy: null,
+    acknowledgedAt: null,
+    snoozedUntil: null,
+    ticket: null,
+    noteIds: [],
+    notesCount: 0,
+    mergedIncidentIds: [],
+    mergedInto: null,
+    resolvedBy: null,
+    resolvedAt: null,
+    resolutionReason: null,
+  };
+}
+
+// Reassign, escalate, ack timeout, hand back and snooze end all page again from triggered.
+const backToTriggered = {
+  status: 'triggered',
+  acknowledgedBy: null,
+  acknowledgedAt: null,
+  snoozedUntil: null,
+} as const;
+
+function applied(
+  incident: ExistingIncident,
+  event: Exclude<IncidentEvent, IncidentTriggered>,
+): ExistingIncident {
+  switch (event.type) {
+    case 'AlertAppended':
+      return {
+        ...incident,
+        alerts: [...incident.alerts, event.data.alert],
+        appendedAlertCount: incident.appendedAlertCount + 1,
+      };
+    case 'IncidentAcknowledged':
+      return {
+        ...incident,
+        status: 'acknowledged',
+        acknowledgedBy: event.data.by,
+        acknowledgedAt: event.data.at,
+        snoozedUntil: null,
+      };
+    case 'IncidentUnacknowledged':
+      return { ...incident, ...backToTriggered };
+    case 'IncidentResolved':
+      return {
+        ...incident,
+        status: 'resolved',
+        snoozedUntil: null,
+        resolvedBy: event.data.by,
+        resolvedAt: event.data.at,
+        resolutionReason: event.data.reason,
+        mergedInto: event.data.mergedInto,
+      };
+    case 'IncidentReassigned':
+      return { ...incident, ...backToTriggered, assignment: event.data.to };
+    case 'IncidentEscalated':
+      return {
+        ...incident,
+        ...backToTriggered,
+        assignment: { kind: 'escalation-level', level: event.data.toLevel },
+      };
+    case 'NoteAdded':
+      return {
+        ...incident,
+        noteIds: [...incident.noteIds, event.data.noteId],
+        notesCount: incident.notesCount + 1,
+      };
+    case 'IncidentPriorityChanged':
+      return { ...incident, priority: event.data.to };
+    case 'IncidentSeverityChanged':
+      return { ...incident, severity: event.data.to };
+    case 'TicketLinked':
+      return { ...incident, ticket: event.data.ticket };
+    case 'IncidentSnoozed':
+      return { ...incident, snoozedUntil: event.data.snoozedUntil };
+    case 'IncidentMerged':
+      return {
+        ...incident,
+        alerts: [...incident.alerts, ...event.data.alerts],
+        mergedIncidentIds: [...incident.mergedIncidentIds, event.data.sourceIncidentId],
+      };
+  }
+}
+
+/**
+ * The state after `event`. Events are facts already decided, so nothing is refused here; only a stream
+ * that cannot be read (an unknown type or schema version, an event before IncidentTriggered) throws,
+ * because deciding on a state that silently skipped a fact could contradict it.
+ */
+export function evolve(state: IncidentState, event: IncidentEvent): IncidentState {
+  const expectedVersion = (INCIDENT_EVENT_SCHEMA_VERSIONS as Record<string, number | undefined>)[event.type];
+  if (expectedVersion !== event.schemaVersion) {
+    throw new Error(
+      `Cannot apply ${event.type} v${event.schemaVersion} to incident ${event.data.incidentId}: this code reads ` +
+        `v${expectedVersion ?? '?'}; upcast stored events before folding, or deploy the newer domain library.`,
+    );
+  }
+  if (event.type === 'IncidentTriggered') return opened(event);
+  if (state.status === 'none') {
+    throw new Error(
+      `Incident ${event.data.incidentId}: ${event.type} found before IncidentTriggered in its stream.`,
+    );
+  }
+  return applied(state, event);
+}
+
+export function foldIncident(
+  events: Iterable<IncidentEvent>,
+  from: IncidentState = initialIncidentState,
+): IncidentState {
+  let state = from;
+  for (const event of events) state = evolve(state, event);
+  return state;
+}

@@ -1,0 +1,23 @@
+import type { IncidentCommand } from './incident.commands';
+import type { IncidentEvent } from './incident.events';
+import type { IncidentState } from './incident.state';
+import { initialIncidentState } from './incident.state';
+import { decide } from './decide';
+import { evolve } from './evolve';
+
+/**
+ * The aggregate as one value (Emmett's Decider). A command handler reads the stream `incident-<id>`,
+ * folds it with `evolve` from `initialState()`, calls `decide`, and appends the events (if any) with
+ * the expected version it read; on a version conflict it reads again and retries.
+ */
+export interface IncidentDecider {
+  decide(command: IncidentCommand, state: IncidentState): IncidentEvent[];
+  evolve(state: IncidentState, event: IncidentEvent): IncidentState;
+  initialState(): IncidentState;
+}
+
+export const incidentDecider: IncidentDecider = {
+  decide,
+  evolve,
+  initialState: () => initialIncidentState,
+};

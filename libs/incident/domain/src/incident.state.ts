@@ -1,0 +1,60 @@
+import type {
+  Actor,
+  Assignment,
+  IncidentAlert,
+  Instant,
+  Priority,
+  ResolutionReason,
+  Severity,
+  TicketRef,
+  Urgency,
+} from './incident.types';
+
+/** No stream yet: every command except TriggerIncident is refused with INCIDENT_NOT_FOUND. */
+export interface NoIncident {
+  readonly status: 'none';
+}
+
+export interface ExistingIncident {
+  readonly status: 'triggered' | 'acknowledged' | 'resolved';
+  readonly incidentId: string;
+  readonly orgId: string;
+  readonly serviceId: string;
+  /** Null when the service had no escalation policy when the incident opened: nobody is paged by policy. */
+  readonly escalationPolicyId: string | null;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly urgency: Urgency;
+  readonly priority: Priority | null;
+  /** The alert that opened the incident; a redelivered trigger carries it again. */
+  readonly triggeringAlertId: string;
+  /** Every alert on the incident, each alert id once, in arrival order (merged ones included). */
+  readonly alerts: readonly IncidentAlert[];
+  /** How many AlertAppended events were applied (the triggering and merged alerts are not counted). */
+  readonly appendedAlertCount: number;
+  readonly assignment: Assignment;
+  readonly triggeredAt: Instant;
+  /** Current acknowledgement; cleared when the incident goes back to triggered. */
+  readonly acknowledgedBy: Actor | null;
+  readonly acknowledgedAt: Instant | null;
+  /** Set only while acknowledged; the incident returns to triggered when the snooze ends. */
+  readonly snoozedUntil: Instant | null;
+  readonly ticket: TicketRef | null;
+  readonly noteIds: readonly string[];
+  readonly notesCount: number;
+  /** Incidents absorbed into this one. */
+  readonly mergedIncidentIds: readonly string[];
+  /** The incident this one was merged into (then resolved with reason 'merged'). */
+  readonly mergedInto: string | null;
+  readonly resolvedBy: Actor | null;
+  readonly resolvedAt: Instant | null;
+  readonly resolutionReason: ResolutionReason | null;
+}
+
+export type IncidentState = NoIncident | ExistingIncident;
+
+export const initialIncidentState: IncidentState = Object.freeze({ status: 'none' });
+
+export function isSnoozed(state: IncidentState): boolean {
+  return state.status === 'acknowledged' && state.snoozedUntil !== null;
+}

@@ -1,0 +1,8 @@
+export { ROLES, type Role, type Principal, type HubClaims } from './principal';
+export {
+  DEV_AUDIENCE,
+  DEV_ISSUER,
+  loadOrCreateDevSigningKey,
+  signDevToken,
+  type DevSigningKey,
+} from './dev-signing-key';

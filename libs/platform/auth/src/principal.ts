@@ -1,0 +1,20 @@
+export const ROLES = ['manager', 'technician', 'owner'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is calling, from a verified token only; the organization is never taken from a request body. */
+export interface Principal {
+  orgId: string;
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+/** Claims On-Call reads from a Hub (or development) token. */
+export interface HubClaims {
+  sub: string;
+  org_id: string;
+  email: string;
+  name: string;
+  role: Role;
+}

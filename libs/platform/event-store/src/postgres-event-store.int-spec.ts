@@ -1,0 +1,125 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { CreateOutbox1764201600000 } from '@oncall/platform-outbox';
+import { createServiceDataSource, runMigrations } from '@oncall/platform-persistence';
+import { createTestDatabase, TestDatabase } from '@oncall/platform-testing';
+import { DataSource } from 'typeorm';
+import { describeEventStoreContract } from './event-store.contract';
+import { CreateEventStore1764201600001 } from './event-store.migration';
+import { PostgresEventStore } from './postgres-event-store';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase('eventstore');
+});
+afterAll(() => database.drop());
+
+async function openStore(): Promise<{ dataSource: DataSource; store: PostgresEventStore }> {
+  const schema = `es_${randomBytes(4).toString('hex')}`;
+  const dataSource = createServiceDataSource({
+    url: database.url,
+    schema,
+    migrations: [CreateOutbox1764201600000, CreateEventStore1764201600001],
+    applicationName: 'event-store-test',
+  });
+  await dataSource.initialize();
+  await runMigrations(dataSource, schema);
+  return {
+    dataSource,
+    store: new PostgresEventStore(dataSource, (event) => `oncall.evt.test.${event.type}.v1`),
+  };
+}
+
+describeEventStoreContract('PostgreSQL', async () => {
+  const { dataSource, store } = await openStore();
+  return { store, close: () => dataSource.destroy() };
+});
+
+describe('PostgresEventStore specifics', () => {
+  let dataSource: DataSource;
+  let store: PostgresEventStore;
+  beforeEach(async () => ({ dataSource, store } = await openStore()));
+  afterEach(() => dataSource.destroy());
+
+  const metadata = {
+    orgId: 'org-1',
+    correlationId: 'c',
+    causationId: null,
+    occurredAt: '2027-01-01T00:00:00.000Z',
+  };
+
+  it('writes one outbox row per event, in the same statement, with the envelope as body', async () => {
+    const events = [
+      { eventId: randomUUID(), type: 'Opened', schemaVersion: 1, data: { a: 1 } },
+      { eventId: randomUUID(), type: 'Closed', schemaVersion: 2, data: { b: 2 } },
+    ];
+    await store.appendToStream('stream-1', events, { expectedVersion: 0, metadata });
+    const rows: { message_id: string; subject: string; body: string; headers: Record<string, string> }[] =
+      await dataSource.query('SELECT message_id, subject, body, headers FROM outbox ORDER BY id');
+    expect(rows.map((r) => [r.message_id, r.subject])).toEqual([
+      [events[0].eventId, 'oncall.evt.test.Opened.v1'],
+      [events[1].eventId, 'oncall.evt.test.Closed.v1'],
+    ]);
+    expect(JSON.parse(rows[1].body)).toEqual({
+      type: 'Closed',
+      data: { b: 2 },
+      metadata: {
+        ...metadata,
+        eventId: events[1].eventId,
+        schemaVersion: 2,
+        stream: { id: 'stream-1', version: 2 },
+      },
+    });
+    expect(rows[0].headers).toEqual({
+      'Oncall-Org-Id': 'org-1',
+      'Oncall-Type': 'Opened',
+      'Oncall-Correlation-Id': 'c',
+    });
+  });
+
+  it('writes no outbox row when the append is refused', async () => {
+    await store.appendToStream('s', [{ eventId: randomUUID(), type: 'A', schemaVersion: 1, data: {} }], {
+      expectedVersion: 0,
+      metadata,
+    });
+    await expect(
+      store.appendToStream('s', [{ eventId: randomUUID(), type: 'B', schemaVersion: 1, data: {} }], {
+        expectedVersion: 0,
+        metadata,
+      }),
+    ).rejects.toThrow('has changed since version 0');
+    expect(await dataSource.query('SELECT count(*)::int AS n FROM outbox')).toEqual([{ n: 1 }]);
+  });
+
+  it('does not let read-all pass an event whose transaction commits late', async () => {
+    const late = dataSource.createQueryRunner();
+    await late.connect();
+    await late.startTransaction();
+    // The late transaction takes its sequence number first but commits last.
+    await late.query(
+      `INSERT INTO events (event_id, stream_id, version, org_id, type, schema_version, data, metadata)
+       VALUES ($1, 'late', 1, 'org-1', 'Late', 1, '{}', '{}')`,
+      [randomUUID()],
+    );
+    await store.appendToStream(
+      'early',
+      [{ eventId: randomUUID(), type: 'Early', schemaVersion: 1, data: {} }],
+      {
+        expectedVersion: 0,
+        metadata,
+      },
+    );
+    expect((await store.readAll()).map((e) => e.type)).toEqual([]);
+    await late.commitTransaction();
+    await late.release();
+    expect((await store.readAll()).map((e) => e.type)).toEqual(['Late', 'Early']);
+  });
+
+  it('refuses to update or delete stored events', async () => {
+    await store.appendToStream('s', [{ eventId: randomUUID(), type: 'A', schemaVersion: 1, data: {} }], {
+      expectedVersion: 0,
+      metadata,
+    });
+    await expect(dataSource.query(`UPDATE events SET type = 'B'`)).rejects.toThrow('append-only');
+    await expect(dataSource.query('DELETE FROM events')).rejects.toThrow('append-only');
+  });
+});

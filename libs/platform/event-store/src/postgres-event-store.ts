@@ -1,0 +1,123 @@
+import { PARTITION_SQL } from '@oncall/platform-outbox';
+import { DataSource } from 'typeorm';
+import {
+  AppendOptions,
+  AppendResult,
+  ConcurrencyError,
+  EventStore,
+  NewEvent,
+  ReadAllOptions,
+  START_OF_ALL,
+  StoredEvent,
+} from './event-store.port';
+import { EventRow, toStoredEvent } from './event-row';
+
+/** Chooses the JetStream subject each appended event is relayed to through the outbox. */
+export type OutboxSubjectFor = (event: NewEvent) => string;
+
+const EVENT_COLUMNS = `sequence, transaction_id, event_id, stream_id, version, type, schema_version, data, metadata, recorded_at`;
+
+/**
+ * PostgreSQL adapter. An append is ONE statement (so one round trip and its own transaction): it moves the
+ * stream's version only if it still equals the expected one, inserts the events, and writes their outbox
+ * rows. If the version moved, nothing is written and the caller gets a ConcurrencyError.
+ */
+export class PostgresEventStore implements EventStore {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outboxSubjectFor: OutboxSubjectFor,
+  ) {}
+
+  async appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    if (events.length === 0) throw new Error('appendToStream needs at least one event');
+    const expected =
+      options.expectedVersion === 'any' ? await this.currentVersion(streamId) : options.expectedVersion;
+    const rows: EventRow[] = await this.dataSource.query(APPEND_SQL, [
+      streamId,
+      options.metadata.orgId,
+      expected,
+      events.length,
+      events.map((e) => e.eventId),
+      events.map((e) => e.type),
+      events.map((e) => e.schemaVersion),
+      events.map((e) => JSON.stringify(e.data)),
+      events.map((e) => this.outboxSubjectFor(e)),
+      JSON.stringify(options.metadata),
+    ]);
+    if (rows.length === 0) throw new ConcurrencyError(streamId, options.expectedVersion);
+    return { nextExpectedVersion: expected + events.length, events: rows.map(toStoredEvent) };
+  }
+
+  async readStream(streamId: string): Promise<StoredEvent[]> {
+    const rows: EventRow[] = await this.dataSource.query(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY version`,
+      [streamId],
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    const after = options.after ?? START_OF_ALL;
+    const rows: EventRow[] = await this.dataSource.query(
+      `SELECT ${EVENT_COLUMNS} FROM events
+       WHERE (transaction_id, sequence) > ($1::xid8, $2::bigint)
+         AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY transaction_id, sequence
+       LIMIT $3`,
+      [after.transactionId, after.sequence, options.limit ?? 1_000],
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  private async currentVersion(streamId: string): Promise<number> {
+    const rows: { version: number }[] = await this.dataSource.query(
+      'SELECT version FROM event_streams WHERE stream_id = $1',
+      [streamId],
+    );
+    return rows[0]?.version ?? 0;
+  }
+}
+
+/*
+ * $1 stream id, $2 org id, $3 expected version, $4 event count, $5..$8 event columns, $9 outbox subjects,
+ * $10 metadata. A new stream is inserted only when $3 = 0; an existing one is bumped only from $3.
+ */
+const APPEND_SQL = `
+WITH bumped AS (
+  INSERT INTO event_streams AS s (stream_id, org_id, version)
+  SELECT $1::text, $2::text, $3::int + $4::int WHERE $3::int = 0
+  ON CONFLICT (stream_id) DO NOTHING
+  RETURNING version
+), bumped_existing AS (
+  UPDATE event_streams SET version = $3::int + $4::int, updated_at = now()
+  WHERE stream_id = $1::text AND version = $3::int AND $3::int > 0
+  RETURNING version
+), allowed AS (
+  SELECT 1 FROM bumped UNION ALL SELECT 1 FROM bumped_existing
+), incoming AS (
+  SELECT * FROM unnest($5::uuid[], $6::text[], $7::int[], $8::jsonb[], $9::text[])
+    WITH ORDINALITY AS e(event_id, type, schema_version, data, subject, ord)
+), inserted AS (
+  INSERT INTO events (event_id, stream_id, version, org_id, type, schema_version, data, metadata)
+  SELECT i.event_id, $1::text, $3::int + i.ord, $2::text, i.type, i.schema_version, i.data, $10::jsonb
+  FROM incoming i WHERE EXISTS (SELECT 1 FROM allowed)
+  ORDER BY i.ord
+  RETURNING ${EVENT_COLUMNS}
+), outboxed AS (
+  INSERT INTO outbox (partition, message_id, subject, body, headers)
+  SELECT ${PARTITION_SQL('$1::text')}, ins.event_id::text, i.subject,
+    json_build_object(
+      'type', ins.type,
+      'data', ins.data,
+      'metadata', ($10::jsonb) || jsonb_build_object(
+        'eventId', ins.event_id, 'schemaVersion', ins.schema_version,
+        'stream', jsonb_build_object('id', ins.stream_id, 'version', ins.version))
+    )::text,
+    jsonb_strip_nulls(jsonb_build_object(
+      'Oncall-Org-Id', $2::text, 'Oncall-Type', ins.type,
+      'Oncall-Correlation-Id', ($10::jsonb)->>'correlationId',
+      'Oncall-Causation-Id', ($10::jsonb)->>'causationId'))
+  FROM inserted ins JOIN incoming i ON i.event_id = ins.event_id
+  ORDER BY ins.version
+)
+SELECT * FROM inserted ORDER BY version`;

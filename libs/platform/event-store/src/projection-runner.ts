@@ -1,0 +1,136 @@
+import { Logger } from 'pino';
+import { DataSource, EntityManager } from 'typeorm';
+import { EventStore, GlobalPosition, START_OF_ALL, StoredEvent } from './event-store.port';
+
+/**
+ * A read model fed from the event store. `apply` gets events in global order, a batch at a time, and must
+ * be deterministic: a rebuild from the same events gives the same rows.
+ */
+export interface Projection {
+  name: string;
+  /** Tables the projection owns; a rebuild empties them. */
+  tables: readonly string[];
+  apply(events: readonly StoredEvent[], transaction: EntityManager): Promise<void>;
+}
+
+export interface ProjectionRunnerOptions {
+  batchSize?: number;
+  pollIntervalMs?: number;
+}
+
+/**
+ * Feeds a projection from the store's global order. Each batch's rows and the checkpoint are written in
+ * one transaction; the checkpoint row is claimed with FOR UPDATE SKIP LOCKED, so with several replicas
+ * one projects while the others wait their turn.
+ */
+export class ProjectionRunner {
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: EventStore,
+    private readonly projection: Projection,
+    private readonly logger: Logger,
+    private readonly options: ProjectionRunnerOptions = {},
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Nudges an idle runner to look for new events now (after a local append, say). */
+  poke(): void {
+    this.wake?.();
+  }
+
+  /** Projects everything visible now; returns the number of events applied. */
+  async catchUp(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const applied = await this.projectBatch();
+      if (applied === 0) return total;
+      total += applied;
+    }
+  }
+
+  /** Empties the read model and projects the whole history again. */
+  async rebuild(): Promise<number> {
+    await this.dataSource.transaction(async (transaction) => {
+      for (const table of this.projection.tables) await transaction.query(`TRUNCATE ${table}`);
+      await transaction.query('DELETE FROM projection_checkpoints WHERE name = $1', [this.projection.name]);
+    });
+    return this.catchUp();
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        if ((await this.projectBatch()) === 0) await this.idle(this.options.pollIntervalMs ?? 50);
+      } catch (error) {
+        this.logger.error(
+          { err: error, projection: this.projection.name },
+          'Projection batch failed; retrying',
+        );
+        await this.idle(1_000);
+      }
+    }
+  }
+
+  private idle(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  private async projectBatch(): Promise<number> {
+    return this.dataSource.transaction(async (transaction) => {
+      const checkpoint = await claimCheckpoint(transaction, this.projection.name);
+      if (!checkpoint) return 0;
+      const events = await this.store.readAll({ after: checkpoint, limit: this.options.batchSize ?? 500 });
+      if (events.length === 0) return 0;
+      await this.projection.apply(events, transaction);
+      await saveCheckpoint(transaction, this.projection.name, events[events.length - 1].position);
+      return events.length;
+    });
+  }
+}
+
+async function claimCheckpoint(transaction: EntityManager, name: string): Promise<GlobalPosition | null> {
+  await transaction.query('INSERT INTO projection_checkpoints (name) VALUES ($1) ON CONFLICT DO NOTHING', [
+    name,
+  ]);
+  const rows: { transaction_id: string; sequence: string }[] = await transaction.query(
+    'SELECT transaction_id, sequence FROM projection_checkpoints WHERE name = $1 FOR UPDATE SKIP LOCKED',
+    [name],
+  );
+  if (rows.length === 0) return null;
+  const [row] = rows;
+  return row.sequence === '0'
+    ? START_OF_ALL
+    : { transactionId: String(row.transaction_id), sequence: String(row.sequence) };
+}
+
+async function saveCheckpoint(
+  transaction: EntityManager,
+  name: string,
+  position: GlobalPosition,
+): Promise<void> {
+  await transaction.query(
+    'UPDATE projection_checkpoints SET transaction_id = $2::xid8, sequence = $3, updated_at = now() WHERE name = $1',
+    [name, position.transactionId, position.sequence],
+  );
+}

@@ -1,0 +1,16 @@
+export { SubjectNamespace } from './subject-namespace';
+export { MessageBus, type MessageBusOptions } from './message-bus';
+export { EventPublisher, type PublishResult } from './event-publisher';
+export {
+  DurableConsumer,
+  type DurableConsumerSpec,
+  type Delivery,
+  type EnvelopeHandler,
+} from './durable-consumer';
+export { RpcClient } from './rpc-client';
+export { RpcResponder, type RpcHandler } from './rpc-responder';
+export { RpcError, RpcUnavailableError, isPermanentFailure } from './rpc-errors';
+export { PlatformTransport, type DurableEventOptions } from './platform-transport';
+export { MessageContextHost } from './message-context-host';
+export { ensureStreams } from './streams';
+export { encodeJson, decodeJson, UndecodableMessageError } from './message-codec';

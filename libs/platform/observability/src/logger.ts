@@ -1,0 +1,31 @@
+import pino, { Logger } from 'pino';
+import { currentLogContext } from './log-context';
+
+/** Paths of values that are secrets wherever they appear in a log object. */
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers["x-routing-key"]',
+  'req.headers["x-integration-key"]',
+  'req.headers.cookie',
+  '*.password',
+  '*.integrationKey',
+  '*.serviceKey',
+  '*.token',
+];
+
+/** Integration keys travel in alert URLs (/v1/alerts/<type>/<key>): keep the route, drop the key. */
+export function redactUrl(url: string): string {
+  return url
+    .replace(/(\/alerts\/[^/?#]+\/)[^/?#]+/, '$1[redacted]')
+    .replace(/([?&](token|key)=)[^&#]+/gi, '$1[redacted]');
+}
+
+export function createLogger(service: string, level: string): Logger {
+  return pino({
+    level,
+    base: { service },
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    mixin: () => ({ ...currentLogContext() }),
+    timestamp: pino.stdTimeFunctions.isoTime,
+  });
+}

@@ -1,0 +1,35 @@
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+
+/** One registry per process: Prometheus scrapes it at /metrics. */
+export class ServiceMetrics {
+  readonly registry = new Registry();
+
+  readonly messagesHandled: Counter<'subject' | 'outcome'>;
+  readonly messageHandlingSeconds: Histogram<'subject'>;
+  readonly httpRequestSeconds: Histogram<'method' | 'route' | 'status'>;
+
+  constructor(service: string) {
+    this.registry.setDefaultLabels({ service });
+    collectDefaultMetrics({ register: this.registry });
+    this.messagesHandled = new Counter({
+      name: 'oncall_messages_handled_total',
+      help: 'Messages handled, by subject and outcome (ack, retry, dead-letter, reply, error).',
+      labelNames: ['subject', 'outcome'],
+      registers: [this.registry],
+    });
+    this.messageHandlingSeconds = new Histogram({
+      name: 'oncall_message_handling_seconds',
+      help: 'Time spent handling one message.',
+      labelNames: ['subject'],
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [this.registry],
+    });
+    this.httpRequestSeconds = new Histogram({
+      name: 'oncall_http_request_seconds',
+      help: 'HTTP request latency.',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [this.registry],
+    });
+  }
+}

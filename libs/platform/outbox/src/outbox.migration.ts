@@ -1,0 +1,29 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+export const OUTBOX_PARTITIONS = 8;
+
+/** Outbox rows are relayed to JetStream; partitions let several relay replicas work without reordering a stream. */
+export class CreateOutbox1764201600000 implements MigrationInterface {
+  name = 'CreateOutbox1764201600000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`
+      CREATE TABLE outbox (
+        id bigserial PRIMARY KEY,
+        partition smallint NOT NULL,
+        message_id text NOT NULL,
+        subject text NOT NULL,
+        body text NOT NULL,
+        headers jsonb NOT NULL DEFAULT '{}'::jsonb,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    await runner.query('CREATE INDEX outbox_partition_order ON outbox (partition, id)');
+    await runner.query('CREATE TABLE outbox_partitions (partition smallint PRIMARY KEY)');
+    await runner.query(`INSERT INTO outbox_partitions SELECT generate_series(0, ${OUTBOX_PARTITIONS - 1})`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query('DROP TABLE outbox_partitions');
+    await runner.query('DROP TABLE outbox');
+  }
+}

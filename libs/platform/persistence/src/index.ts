@@ -1,0 +1,3 @@
+export { createServiceDataSource, quoteIdentifier, type ServiceDataSourceOptions } from './data-source';
+export { runMigrations } from './run-migrations';
+export { isUniqueViolation } from './pg-errors';

@@ -1,0 +1,65 @@
+import { Controller, Get, Headers, HttpCode, Inject, Res, UnauthorizedException } from '@nestjs/common';
+import { MessageBus } from '@oncall/platform-messaging';
+import { ServiceMetrics } from '@oncall/platform-observability';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { PublicRoute } from './public-route.decorator';
+import { sameSecret } from './same-secret';
+import { RUNTIME_OPTIONS, RuntimeOptions } from './runtime-options';
+
+const CHECK_TIMEOUT_MS = 2_000;
+
+/**
+ * Operational endpoints. /healthz: the process is alive. /readyz: PostgreSQL and NATS answer, so it can
+ * take traffic. /metrics: Prometheus text format, behind METRICS_TOKEN when one is configured.
+ */
+@PublicRoute()
+@Controller()
+export class HealthController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly bus: MessageBus,
+    private readonly metrics: ServiceMetrics,
+    @Inject(RUNTIME_OPTIONS) private readonly options: RuntimeOptions,
+  ) {}
+
+  @Get('healthz')
+  @HttpCode(200)
+  health() {
+    return { status: 'ok', service: this.options.serviceName };
+  }
+
+  @Get('readyz')
+  async ready(@Res() response: Response) {
+    const [postgres, nats] = await Promise.all([
+      check(() => this.dataSource.query('SELECT 1')),
+      check(() => this.bus.ping()),
+    ]);
+    const ready = postgres === 'up' && nats === 'up';
+    response
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ready' : 'not-ready', checks: { postgres, nats } });
+  }
+
+  @Get('metrics')
+  async scrape(@Headers('authorization') authorization: string | undefined, @Res() response: Response) {
+    const token = this.options.metricsToken;
+    if (token && !sameSecret(authorization ?? '', `Bearer ${token}`)) throw new UnauthorizedException();
+    response.type(this.metrics.registry.contentType).send(await this.metrics.registry.metrics());
+  }
+}
+
+async function check(probe: () => Promise<unknown>): Promise<'up' | 'down'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout')), CHECK_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([probe(), timeout]);
+    return 'up';
+  } catch {
+    return 'down';
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * `npm start`: one command for the whole platform on this machine. Creates the database if needed, starts
+ * every service (each migrates its own schema), seeds the demo organization, and prints how to use it.
+ * Ctrl-C stops every service gracefully.
+ */
+import 'reflect-metadata';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { loadOrCreateDevSigningKey, signDevToken } from '@oncall/platform-auth';
+import { createServiceDataSource } from '@oncall/platform-persistence';
+import { REPO_ROOT, ServiceProcess, spawnService } from '@oncall/platform-testing';
+import { ADMIN_API_MIGRATIONS, ADMIN_API_SCHEMA } from '../apps/admin-api/src/admin-api.service';
+import { DEMO_USERS, seedDemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
+import { DEFAULT_DATABASE_URL, DEFAULT_NATS_URL, PLATFORM_SERVICES } from './platform-services';
+
+const STATE_DIR = join(REPO_ROOT, '.oncall');
+const LOG_DIR = join(STATE_DIR, 'logs');
+const DEMO_KEY_FILE = join(STATE_DIR, 'demo-integration-key');
+const SIGNING_KEY_FILE = join(STATE_DIR, 'dev-signing-key.json');
+
+async function main(): Promise<void> {
+  const env = {
+    ...process.env,
+    DATABASE_URL: process.env.DATABASE_URL || DEFAULT_DATABASE_URL,
+    NATS_URL: process.env.NATS_URL || DEFAULT_NATS_URL,
+    LOG_LEVEL: process.env.LOG_LEVEL || 'info',
+    DEV_SIGNING_KEY_FILE: SIGNING_KEY_FILE,
+  };
+  mkdirSync(LOG_DIR, { recursive: true });
+  await ensureDatabaseExists(env.DATABASE_URL);
+  const running: ServiceProcess[] = [];
+  installStopHandlers(running);
+  console.log(`Starting ${PLATFORM_SERVICES.length} services (logs in .oncall/logs/) ...`);
+  const [adminApi, ...others] = PLATFORM_SERVICES;
+  running.push(await start(adminApi, env));
+  running.push(...(await Promise.all(others.map((service) => start(service, env)))));
+  const demo = await seedDemo(env.DATABASE_URL);
+  printWelcome(demo.integrationKey, demo.orgId);
+}
+
+function start(service: (typeof PLATFORM_SERVICES)[number], env: NodeJS.ProcessEnv): Promise<ServiceProcess> {
+  return spawnService(service.name, {
+    env,
+    port: service.port,
+    logFile: join(LOG_DIR, `${service.name}.log`),
+  });
+}
+
+async function ensureDatabaseExists(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  url.pathname = '/postgres';
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function seedDemo(databaseUrl: string) {
+  const dataSource = createServiceDataSource({
+    url: databaseUrl,
+    schema: ADMIN_API_SCHEMA,
+    migrations: ADMIN_API_MIGRATIONS,
+    applicationName: 'oncall-seed',
+  });
+  await dataSource.initialize();
+  try {
+    const knownKey = existsSync(DEMO_KEY_FILE) ? readFileSync(DEMO_KEY_FILE, 'utf8').trim() : undefined;
+    const demo = await seedDemoOrganization(dataSource, knownKey);
+    writeFileSync(DEMO_KEY_FILE, demo.integrationKey, { mode: 0o600 });
+    return demo;
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+function printWelcome(integrationKey: string, orgId: string): void {
+  const manager = DEMO_USERS[0];
+  const token = signDevToken(loadOrCreateDevSigningKey(SIGNING_KEY_FILE), {
+    sub: manager.id,
+    org_id: orgId,
+    email: manager.email,
+    name: manager.name,
+    role: manager.role,
+  });
+  const alertUrl = `http://127.0.0.1:3001/v1/alerts/generic/${integrationKey}`;
+  const alert = JSON.stringify({
+    summary: 'Disk C: 95% full on FS01',
+    severity: 'critical',
+    source: 'rmm-demo',
+    dedupKey: 'fs01-disk-c',
+  });
+  console.log(`
+On-Call is running with the demo organization "${orgId}".
+
+  API:                   http://127.0.0.1:3000/api/v1
+  Demo integration key:  ${integrationKey}
+
+Post an alert:
+  curl -sS -X POST ${alertUrl} -H 'Content-Type: application/json' -d '${alert}'
+
+List incidents (token of ${manager.name}, manager, valid 12 h; more with npm run token):
+  curl -sS http://127.0.0.1:3000/api/v1/incidents -H 'Authorization: Bearer ${token}'
+
+Press Ctrl-C to stop.`);
+}
+
+function installStopHandlers(running: ServiceProcess[]): void {
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping services ...');
+    await Promise.all(running.map((service) => service.stop('SIGTERM')));
+    console.log('Stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: Error) => {
+  console.error(`npm start failed: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,57 @@
+/**
+ * `npm test`: lint (ESLint + Prettier), typecheck, then every unit, integration and end-to-end test.
+ * Ends with one line `N passed, N failed` over everything that ran (lint and typecheck count as one check each).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..');
+const bin = (name: string) => join(root, 'node_modules', '.bin', name);
+const extraJestArgs = process.argv.slice(2);
+
+interface Check {
+  name: string;
+  ok: boolean;
+}
+
+function run(name: string, command: string, args: string[]): Check {
+  console.log(`\n=== ${name}: ${[command.replace(`${root}/node_modules/.bin/`, ''), ...args].join(' ')}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  const ok = result.status === 0;
+  console.log(`=== ${name}: ${ok ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  return { name, ok };
+}
+
+function runJest(): { passed: number; failed: number; ok: boolean } {
+  mkdirSync(join(root, 'tmp'), { recursive: true });
+  const resultsFile = join(root, 'tmp', 'jest-results.json');
+  const check = run('tests', bin('jest'), ['--json', `--outputFile=${resultsFile}`, ...extraJestArgs]);
+  try {
+    const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numRuntimeErrorTestSuites: number;
+    };
+    return {
+      passed: results.numPassedTests,
+      failed: results.numFailedTests + results.numRuntimeErrorTestSuites,
+      ok: check.ok,
+    };
+  } catch {
+    return { passed: 0, failed: 1, ok: false };
+  }
+}
+
+const checks = [
+  run('lint', bin('eslint'), ['.', '--max-warnings=0']),
+  run('format', bin('prettier'), ['--check', '.', '--log-level', 'warn']),
+  run('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']),
+];
+const tests = runJest();
+const passed = tests.passed + checks.filter((check) => check.ok).length;
+const failed =
+  tests.failed + checks.filter((check) => !check.ok).length + (tests.ok || tests.failed > 0 ? 0 : 1);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,130 @@
+import { IncidentPage } from '@oncall/contracts';
+import { waitFor } from '@oncall/platform-testing';
+import { connect } from 'nats';
+import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
+import { PlatformHarness } from './support/platform-harness';
+
+describe('Walking skeleton: an alert posted to the gateway becomes an incident the API lists', () => {
+  let platform: PlatformHarness;
+  let demo: DemoOrganization;
+  let managerToken: string;
+
+  beforeAll(async () => {
+    platform = await PlatformHarness.create('skeleton');
+    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state');
+    demo = await platform.seedDemo();
+    managerToken = platform.token(demo.orgId, 'manager', 'demo-manager');
+  }, 60_000);
+  afterAll(() => platform.close());
+
+  const listIncidents = async (): Promise<IncidentPage> => {
+    const response = await platform.api('/api/v1/incidents', managerToken);
+    expect(response.status).toBe(200);
+    return (await response.json()) as IncidentPage;
+  };
+
+  it('answers 202 with the dedup key and lists the incident within 1 s', async () => {
+    const started = Date.now();
+    const response = await platform.postAlert(demo.integrationKey, {
+      summary: 'Disk C: 95% full on FS01',
+      severity: 'critical',
+      source: 'rmm',
+      dedupKey: 'fs01-disk-c',
+    });
+    expect(response.status).toBe(202);
+    expect(await response.json()).toMatchObject({ status: 'accepted', dedupKey: 'fs01-disk-c' });
+    const incident = await waitFor(
+      'the incident to be listed',
+      async () => (await listIncidents()).items.find((item) => item.title === 'Disk C: 95% full on FS01'),
+      { timeoutMs: 1_000, intervalMs: 20 },
+    );
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(incident).toMatchObject({
+      orgId: demo.orgId,
+      serviceId: demo.serviceId,
+      status: 'triggered',
+      severity: 'critical',
+      alertCount: 1,
+    });
+  });
+
+  it('appends a second alert with the same dedup key to the open incident instead of opening another', async () => {
+    const alert = {
+      summary: 'VPN tunnel down at Acme',
+      severity: 'high',
+      source: 'fw',
+      dedupKey: 'acme-vpn',
+    };
+    expect((await platform.postAlert(demo.integrationKey, alert)).status).toBe(202);
+    expect((await platform.postAlert(demo.integrationKey, { ...alert, severity: 'critical' })).status).toBe(
+      202,
+    );
+    const incident = await waitFor('both alerts on one incident', async () => {
+      const matching = (await listIncidents()).items.filter((item) => item.title === alert.summary);
+      return matching.length === 1 && matching[0].alertCount === 2 ? matching[0] : undefined;
+    });
+    expect(incident.status).toBe('triggered');
+    // Give a wrongly opened second incident time to show up before concluding there is none.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await listIncidents()).items.filter((item) => item.title === alert.summary)).toHaveLength(1);
+  });
+
+  describe('a malformed alert is refused with 400 problem+json naming the field, and nothing is published', () => {
+    const valid = { summary: 'ok', severity: 'info', source: 'test' };
+    it.each<[string, string, string]>([
+      ['missing summary', JSON.stringify({ severity: 'info', source: 'test' }), 'summary'],
+      ['a severity outside the list', JSON.stringify({ ...valid, severity: 'apocalyptic' }), 'severity'],
+      ['a body that is not JSON', '{"summary": "unterminated', 'body'],
+      ['a JSON array instead of an object', JSON.stringify([valid]), 'body'],
+      [
+        'a body over 256 KiB',
+        JSON.stringify({ ...valid, details: { blob: 'x'.repeat(256 * 1024) } }),
+        'body',
+      ],
+    ])('%s', async (_, body, field) => {
+      const before = await alertsStored(platform);
+      const response = await platform.postAlert(demo.integrationKey, body);
+      expect(response.status).toBe(400);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+      const problem = (await response.json()) as {
+        status: number;
+        detail: string;
+        errors: { field: string }[];
+      };
+      expect(problem.status).toBe(400);
+      expect(problem.errors.map((error) => error.field)).toContain(field);
+      expect(problem.detail).toContain(field);
+      expect(await alertsStored(platform)).toBe(before);
+    });
+  });
+
+  it('refuses an unknown integration key with 401 and publishes nothing', async () => {
+    const before = await alertsStored(platform);
+    const response = await platform.postAlert('0'.repeat(32), {
+      summary: 's',
+      severity: 'info',
+      source: 'x',
+    });
+    expect(response.status).toBe(401);
+    expect(await alertsStored(platform)).toBe(before);
+  });
+
+  it('refuses the incident list without a valid bearer token', async () => {
+    const response = await fetch(`${platform.url('admin-api')}/api/v1/incidents`);
+    expect(response.status).toBe(401);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    const forged = await platform.api('/api/v1/incidents', `${managerToken.slice(0, -4)}AAAA`);
+    expect(forged.status).toBe(401);
+  });
+});
+
+async function alertsStored(platform: PlatformHarness): Promise<number> {
+  const nc = await connect({ servers: platform.env.NATS_URL });
+  try {
+    const jsm = await nc.jetstreamManager();
+    const info = await jsm.streams.info(`${platform.env.NATS_SUBJECT_PREFIX}_ONCALL_ALERTS`);
+    return info.state.messages;
+  } finally {
+    await nc.close();
+  }
+}

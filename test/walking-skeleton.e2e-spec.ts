@@ -69,6 +69,22 @@ describe('Walking skeleton: an alert posted to the gateway becomes an incident t
     expect((await listIncidents()).items.filter((item) => item.title === alert.summary)).toHaveLength(1);
   });
 
+  it('exposes per-service Prometheus counters and latency histograms', async () => {
+    const dedup = await (await fetch(`${platform.url('dedup-grouping')}/metrics`)).text();
+    expect(dedup).toMatch(
+      /oncall_messages_handled_total\{subject="oncall\.evt\.ingest\.alert-received\.v1",outcome="ack",service="dedup-grouping"\} [1-9]/,
+    );
+    expect(dedup).toContain('oncall_message_handling_seconds_bucket');
+    const incidents = await (await fetch(`${platform.url('incident-state')}/metrics`)).text();
+    expect(incidents).toMatch(
+      /oncall_messages_handled_total\{subject="oncall\.cmd\.incident\.trigger-incident",outcome="reply"/,
+    );
+    const gateway = await (await fetch(`${platform.url('ingestion-gateway')}/metrics`)).text();
+    expect(gateway).toMatch(
+      /oncall_http_request_seconds_count\{[^}]*method="POST",route="\/v1\/alerts\/generic\/:integrationKey",status="202"\} [1-9]/,
+    );
+  });
+
   describe('a malformed alert is refused with 400 problem+json naming the field, and nothing is published', () => {
     const valid = { summary: 'ok', severity: 'info', source: 'test' };
     it.each<[string, string, string]>([

@@ -1,4 +1,4 @@
-import pino, { Logger } from 'pino';
+import pino, { DestinationStream, Logger } from 'pino';
 import { currentLogContext } from './log-context';
 
 /** Paths of values that are secrets wherever they appear in a log object. */
@@ -20,12 +20,15 @@ export function redactUrl(url: string): string {
     .replace(/([?&](token|key)=)[^&#]+/gi, '$1[redacted]');
 }
 
-export function createLogger(service: string, level: string): Logger {
-  return pino({
-    level,
-    base: { service },
-    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    mixin: () => ({ ...currentLogContext() }),
-    timestamp: pino.stdTimeFunctions.isoTime,
-  });
+export function createLogger(service: string, level: string, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service },
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      mixin: () => ({ ...currentLogContext() }),
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
+    destination,
+  );
 }

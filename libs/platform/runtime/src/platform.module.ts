@@ -28,7 +28,8 @@ export class PlatformModule {
       module: PlatformModule,
       imports: [
         TypeOrmModule.forRootAsync({
-          useFactory: () => ({}),
+          // Fail fast with one clear line; the orchestrator restarts the process (k8s backs off).
+          useFactory: () => ({ retryAttempts: 2, retryDelay: 1_000 }),
           dataSourceFactory: async () => {
             const dataSource = createServiceDataSource({
               url: config.DATABASE_URL,

@@ -1,0 +1,150 @@
+import { Streams } from '@oncall/contracts';
+import { ensureStreams, SubjectNamespace } from '@oncall/platform-messaging';
+import { createServiceDataSource, runMigrations } from '@oncall/platform-persistence';
+import {
+  createTestDatabase,
+  createTestNamespace,
+  REPO_ROOT,
+  TestDatabase,
+  TEST_NATS_URL,
+} from '@oncall/platform-testing';
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { AckPolicy, connect, DeliverPolicy, JsMsg, NatsConnection } from 'nats';
+import { DataSource } from 'typeorm';
+import { CreateOutbox1764201600000 } from '@oncall/platform-outbox';
+import { CreateEventStore1764201600001 } from './event-store.migration';
+import { PostgresEventStore } from './postgres-event-store';
+
+const SCHEMA = 'relay_test';
+const STREAMS = 5;
+const EVENTS_PER_STREAM = 10;
+
+describe('Outbox relay killed between publishing and marking sent', () => {
+  let database: TestDatabase;
+  let namespace: { prefix: string; cleanup(): Promise<void> };
+  let dataSource: DataSource;
+  let nc: NatsConnection;
+
+  beforeAll(async () => {
+    [database, namespace] = await Promise.all([createTestDatabase('relay'), createTestNamespace('relay')]);
+    dataSource = createServiceDataSource({
+      url: database.url,
+      schema: SCHEMA,
+      migrations: [CreateOutbox1764201600000, CreateEventStore1764201600001],
+      applicationName: 'relay-test',
+    });
+    await dataSource.initialize();
+    await runMigrations(dataSource, SCHEMA);
+    nc = await connect({ servers: TEST_NATS_URL });
+    await ensureStreams(await nc.jetstreamManager(), new SubjectNamespace(namespace.prefix), [
+      Streams.incidents,
+    ]);
+  });
+  afterAll(async () => {
+    await nc.close();
+    await dataSource.destroy();
+    await Promise.all([database.drop(), namespace.cleanup()]);
+  });
+
+  it('puts every event on JetStream exactly once and in stream order after a restart', async () => {
+    const store = new PostgresEventStore(dataSource, (event) => `oncall.evt.incident.${event.type}.v1`);
+    const written = await appendInterleaved(store);
+
+    const crashed = await runRelayChild({ CRASH_AFTER: '17' });
+    expect(crashed.signal).toBe('SIGKILL');
+    const streamName = `${namespace.prefix}_${Streams.incidents.name}`;
+    const publishedBeforeCrash = await readStream(nc, streamName, 'before-restart');
+    expect(publishedBeforeCrash).toHaveLength(17);
+    // The crash hit between publishing and marking sent: some published events are still in the outbox.
+    const unsent = await outboxMessageIds(dataSource);
+    expect(publishedBeforeCrash.filter((message) => unsent.includes(message.id)).length).toBeGreaterThan(0);
+
+    const finished = await runRelayChild({});
+    expect(finished.code).toBe(0);
+    expect(await outboxCount(dataSource)).toBe(0);
+
+    const delivered = await readStream(nc, streamName, 'after-restart');
+    expect(delivered.map((m) => m.id).sort()).toEqual([...written.map((w) => w.eventId)].sort());
+    expect(new Set(delivered.map((m) => m.id)).size).toBe(delivered.length);
+    for (let s = 0; s < STREAMS; s++) {
+      const versions = delivered.filter((m) => m.streamId === `stream-${s}`).map((m) => m.version);
+      expect(versions).toEqual(Array.from({ length: EVENTS_PER_STREAM }, (_, i) => i + 1));
+    }
+  }, 60_000);
+
+  function runRelayChild(
+    extraEnv: Record<string, string>,
+  ): Promise<{ code: number | null; signal: string | null }> {
+    const child = spawn(
+      process.execPath,
+      [join(REPO_ROOT, 'scripts/run-ts.js'), join(__dirname, 'testing/relay-until-crash.child.ts')],
+      {
+        cwd: REPO_ROOT,
+        env: {
+          ...process.env,
+          DATABASE_URL: database.url,
+          NATS_URL: TEST_NATS_URL,
+          NATS_SUBJECT_PREFIX: namespace.prefix,
+          SCHEMA,
+          ...extraEnv,
+        },
+        stdio: 'inherit',
+      },
+    );
+    return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  }
+});
+
+async function appendInterleaved(store: PostgresEventStore) {
+  const written: { eventId: string }[] = [];
+  const metadata = {
+    orgId: 'org-1',
+    correlationId: 'c',
+    causationId: null,
+    occurredAt: new Date().toISOString(),
+  };
+  for (let version = 0; version < EVENTS_PER_STREAM; version++) {
+    for (let s = 0; s < STREAMS; s++) {
+      const event = { eventId: randomUUID(), type: 'StepTaken', schemaVersion: 1, data: { version } };
+      await store.appendToStream(`stream-${s}`, [event], { expectedVersion: version, metadata });
+      written.push(event);
+    }
+  }
+  return written;
+}
+
+async function outboxCount(dataSource: DataSource): Promise<number> {
+  const [row] = await dataSource.query('SELECT count(*)::int AS n FROM outbox');
+  return row.n;
+}
+
+async function outboxMessageIds(dataSource: DataSource): Promise<string[]> {
+  const rows: { message_id: string }[] = await dataSource.query('SELECT message_id FROM outbox');
+  return rows.map((row) => row.message_id);
+}
+
+async function readStream(nc: NatsConnection, stream: string, reader: string) {
+  const jsm = await nc.jetstreamManager();
+  const info = await jsm.streams.info(stream);
+  await jsm.consumers.add(stream, {
+    durable_name: reader,
+    ack_policy: AckPolicy.None,
+    deliver_policy: DeliverPolicy.All,
+  });
+  const consumer = await nc.jetstream().consumers.get(stream, reader);
+  const messages: JsMsg[] = [];
+  const batch = await consumer.fetch({ max_messages: info.state.messages, expires: 2_000 });
+  for await (const message of batch) messages.push(message);
+  return messages.map((message) => {
+    const envelope = message.json<{
+      metadata: { eventId: string; stream: { id: string; version: number } };
+    }>();
+    return {
+      id: envelope.metadata.eventId,
+      streamId: envelope.metadata.stream.id,
+      version: envelope.metadata.stream.version,
+    };
+  });
+}

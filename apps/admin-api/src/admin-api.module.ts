@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
+import { OutboxRelayWorker } from '@oncall/platform-runtime';
 import { AuthModule } from './auth/auth.module';
-import { IntegrationByKeyHandler } from './directory/integration-by-key.handler';
-import { ServiceRoutingHandler } from './directory/service-routing.handler';
+import { DirectoryModule } from './directory/directory.module';
+import { SharedDirectoryModule } from './directory/shared/shared-directory.module';
 import { IncidentsController } from './incidents/incidents.controller';
 
 @Module({
-  imports: [AuthModule],
-  controllers: [IntegrationByKeyHandler, ServiceRoutingHandler, IncidentsController],
+  imports: [SharedDirectoryModule, AuthModule, DirectoryModule],
+  controllers: [IncidentsController],
+  providers: [OutboxRelayWorker],
 })
 export class AdminApiModule {}

@@ -7,3 +7,4 @@ export * from './directory/integration-credential';
 export * from './incidents/incident-messages';
 export * from './incidents/list-incidents.dto';
 export * from './directory/service-routing';
+export * from './directory/directory-events';

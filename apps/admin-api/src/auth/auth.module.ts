@@ -5,6 +5,8 @@ import { AdminApiConfig } from '../admin-api.config';
 import { HubJwtStrategy } from './hub-jwt.strategy';
 import { JwksController } from './jwks.controller';
 import { JwtAuthGuard } from './jwt-auth.guard';
+import { PermissionsGuard } from './permissions.guard';
+import { PrincipalProvisioner } from './principal-provisioner';
 import { TOKEN_VERIFICATION, tokenVerificationFor } from './token-verification';
 
 @Module({
@@ -12,8 +14,11 @@ import { TOKEN_VERIFICATION, tokenVerificationFor } from './token-verification';
   controllers: [JwksController],
   providers: [
     { provide: TOKEN_VERIFICATION, useFactory: tokenVerificationFor, inject: [AdminApiConfig] },
+    PrincipalProvisioner,
     HubJwtStrategy,
+    // Order matters: verify the token, then check the permission table.
     { provide: APP_GUARD, useClass: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: PermissionsGuard },
   ],
 })
 export class AuthModule {}

@@ -1,8 +1,10 @@
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { HubClaims, Principal, ROLES } from '@oncall/platform-auth';
+import type { Request } from 'express';
 import { passportJwtSecret } from 'jwks-rsa';
 import { ExtractJwt, Strategy } from 'passport-jwt';
+import { PrincipalProvisioner } from './principal-provisioner';
 import { TOKEN_VERIFICATION, TokenVerification } from './token-verification';
 
 export const HUB_JWT = 'hub-jwt';
@@ -13,7 +15,10 @@ export const HUB_JWT = 'hub-jwt';
  */
 @Injectable()
 export class HubJwtStrategy extends PassportStrategy(Strategy, HUB_JWT) {
-  constructor(@Inject(TOKEN_VERIFICATION) verification: TokenVerification) {
+  constructor(
+    @Inject(TOKEN_VERIFICATION) verification: TokenVerification,
+    private readonly provisioner: PrincipalProvisioner,
+  ) {
     const localKeys = verification.localJwks?.keys;
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -29,14 +34,19 @@ export class HubJwtStrategy extends PassportStrategy(Strategy, HUB_JWT) {
       issuer: verification.issuer,
       audience: verification.audience,
       ignoreExpiration: false,
+      passReqToCallback: true,
     });
   }
 
-  validate(claims: Partial<HubClaims>): Principal {
+  async validate(request: Request, claims: Partial<HubClaims>): Promise<Principal> {
     const { sub, org_id, email, name, role } = claims;
-    if (!sub || !org_id || !role || !(ROLES as readonly string[]).includes(role)) {
-      throw new UnauthorizedException('Token lacks sub, org_id or a known role');
+    if (!sub || !org_id || !email || !role || !(ROLES as readonly string[]).includes(role)) {
+      throw new UnauthorizedException('Token lacks sub, org_id, email or a known role');
     }
-    return { userId: sub, orgId: org_id, email: email ?? '', name: name ?? email ?? sub, role };
+    const correlationId = (request as Request & { correlationId: string }).correlationId;
+    return this.provisioner.principalFor(
+      { sub, org_id, org_name: claims.org_name, email, name: name ?? email, role },
+      correlationId,
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { ExecutionContext, HttpException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { problem, PUBLIC_ROUTE } from '@oncall/platform-runtime';
@@ -25,6 +25,8 @@ export class JwtAuthGuard extends AuthGuard(HUB_JWT) {
   }
 
   override handleRequest<T>(error: unknown, principal: T): T {
+    // A refusal decided after the token was verified (a deactivated account) keeps its own status.
+    if (error instanceof HttpException && !(error instanceof UnauthorizedException)) throw error;
     if (error || !principal) {
       throw new UnauthorizedException(
         problem(401, 'A valid bearer token is required (missing, expired, or not signed by a trusted key).', {

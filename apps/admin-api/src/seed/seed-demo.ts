@@ -1,11 +1,30 @@
 import { DataSource } from 'typeorm';
-import { generateIntegrationKey, hashIntegrationKey } from '../directory/integration-keys';
+import { generateIntegrationKey, hashIntegrationKey } from '../directory/integrations/integration-keys';
 
 export const DEMO_ORG = { id: 'demo-msp', name: 'Demo MSP' };
+/** `hubUserId` is the token subject: `npm run token -- --user demo-tech-1 --role technician` signs in as Taylor. */
 export const DEMO_USERS = [
-  { id: 'demo-manager', name: 'Morgan Manager', email: 'morgan@demo-msp.example', role: 'manager' },
-  { id: 'demo-tech-1', name: 'Taylor Tech', email: 'taylor@demo-msp.example', role: 'technician' },
-  { id: 'demo-tech-2', name: 'Jordan Tech', email: 'jordan@demo-msp.example', role: 'technician' },
+  {
+    id: '5e7a1c2e-0d1f-4c55-9f0a-0000000000a1',
+    hubUserId: 'demo-manager',
+    name: 'Morgan Manager',
+    email: 'morgan@demo-msp.example',
+    role: 'manager',
+  },
+  {
+    id: '5e7a1c2e-0d1f-4c55-9f0a-0000000000a2',
+    hubUserId: 'demo-tech-1',
+    name: 'Taylor Tech',
+    email: 'taylor@demo-msp.example',
+    role: 'technician',
+  },
+  {
+    id: '5e7a1c2e-0d1f-4c55-9f0a-0000000000a3',
+    hubUserId: 'demo-tech-2',
+    name: 'Jordan Tech',
+    email: 'jordan@demo-msp.example',
+    role: 'technician',
+  },
 ] as const;
 export const DEMO_SERVICE = { id: '5e7a1c2e-0d1f-4c55-9f0a-0000000000d1', name: 'Client servers (24/7)' };
 export const DEMO_INTEGRATION = {
@@ -15,6 +34,7 @@ export const DEMO_INTEGRATION = {
 
 export interface DemoOrganization {
   orgId: string;
+  /** Token subject (Hub user id) of the demo manager. */
   managerUserId: string;
   serviceId: string;
   integrationKey: string;
@@ -36,8 +56,9 @@ export async function seedDemoOrganization(
     ]);
     for (const user of DEMO_USERS) {
       await tx.query(
-        `INSERT INTO users (id, org_id, email, name, role) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING`,
-        [user.id, DEMO_ORG.id, user.email, user.name, user.role],
+        `INSERT INTO users (id, org_id, hub_user_id, email, name, role) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (id) DO NOTHING`,
+        [user.id, DEMO_ORG.id, user.hubUserId, user.email, user.name, user.role],
       );
     }
     await tx.query(
@@ -47,7 +68,7 @@ export async function seedDemoOrganization(
     const integrationKey = await ensureDemoIntegrationKey(tx.query.bind(tx), knownKey);
     return {
       orgId: DEMO_ORG.id,
-      managerUserId: DEMO_USERS[0].id,
+      managerUserId: DEMO_USERS[0].hubUserId,
       serviceId: DEMO_SERVICE.id,
       integrationKey,
     };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CanonicalAlert } from '@oncall/contracts';
 import { OpenAlert } from '@oncall/dedup-domain';
+import { queryRows } from '@oncall/platform-persistence';
 import { DataSource } from 'typeorm';
 
 interface OpenAlertRow {
@@ -49,7 +50,8 @@ export class OpenAlertIndex {
 
   /** The incident is closed: its keys are free, and the next trigger opens a new incident. */
   async releaseIncident(incidentId: string): Promise<number> {
-    const rows: unknown[] = await this.dataSource.query(
+    const rows = await queryRows(
+      this.dataSource.manager,
       'DELETE FROM open_alerts WHERE incident_id = $1 RETURNING incident_id',
       [incidentId],
     );

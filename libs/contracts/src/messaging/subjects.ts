@@ -14,6 +14,11 @@ export function incidentEventSubject(eventType: string, schemaVersion: number): 
   return `oncall.evt.incident.${toKebabCase(eventType)}.v${schemaVersion}`;
 }
 
+/** Subject a directory change is published on, e.g. ClientCreated → oncall.evt.directory.client-created.v1. */
+export function directoryEventSubject(eventType: string): string {
+  return `oncall.evt.directory.${toKebabCase(eventType)}.v1`;
+}
+
 /** Subject of the dead-letter copy of a message a consumer gave up on. */
 export function deadLetterSubject(stream: string, durable: string): string {
   return `${Subjects.deadLetters}.${stream}.${durable}`;
@@ -60,6 +65,12 @@ export const Streams = {
   incidents: {
     name: 'ONCALL_INCIDENTS',
     subjects: ['oncall.evt.incident.>'],
+    maxAgeMs: 30 * DAY_MS,
+    duplicateWindowMs: HOUR_MS,
+  },
+  directory: {
+    name: 'ONCALL_DIRECTORY',
+    subjects: ['oncall.evt.directory.>'],
     maxAgeMs: 30 * DAY_MS,
     duplicateWindowMs: HOUR_MS,
   },

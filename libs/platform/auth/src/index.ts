@@ -1,4 +1,5 @@
 export { ROLES, type Role, type Principal, type HubClaims } from './principal';
+export { PERMISSIONS, ROLE_PERMISSIONS, roleAllows, type Permission } from './permissions';
 export {
   DEV_AUDIENCE,
   DEV_ISSUER,

@@ -4,7 +4,10 @@ export type Role = (typeof ROLES)[number];
 /** Who is calling, from a verified token only; the organization is never taken from a request body. */
 export interface Principal {
   orgId: string;
+  /** Our directory id of the user (stable across Hub changes of e-mail or name). */
   userId: string;
+  /** Hub's subject for the user. */
+  hubUserId: string;
   email: string;
   name: string;
   role: Role;
@@ -14,6 +17,7 @@ export interface Principal {
 export interface HubClaims {
   sub: string;
   org_id: string;
+  org_name?: string;
   email: string;
   name: string;
   role: Role;

@@ -1,6 +1,9 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The directory: organizations (Hub organizations), users, services and their integrations. */
+/**
+ * The directory: organizations (Hub organizations), users, teams, clients (the MSP's customers), services,
+ * integrations, and the audit log of every configuration change.
+ */
 export class CreateDirectory1764201700000 implements MigrationInterface {
   name = 'CreateDirectory1764201700000';
 
@@ -13,8 +16,9 @@ export class CreateDirectory1764201700000 implements MigrationInterface {
       )`);
     await runner.query(`
       CREATE TABLE users (
-        id text PRIMARY KEY,
+        id uuid PRIMARY KEY,
         org_id text NOT NULL REFERENCES organizations (id),
+        hub_user_id text,
         email text NOT NULL,
         name text NOT NULL,
         role text NOT NULL CHECK (role IN ('manager', 'technician', 'owner')),
@@ -22,7 +26,38 @@ export class CreateDirectory1764201700000 implements MigrationInterface {
         active boolean NOT NULL DEFAULT true,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
-        UNIQUE (org_id, email)
+        UNIQUE (org_id, email),
+        UNIQUE (org_id, hub_user_id)
+      )`);
+    await runner.query(`
+      CREATE TABLE teams (
+        id uuid PRIMARY KEY,
+        org_id text NOT NULL REFERENCES organizations (id),
+        name text NOT NULL,
+        description text NOT NULL DEFAULT '',
+        manager_user_id uuid REFERENCES users (id),
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (org_id, name)
+      )`);
+    await runner.query(`
+      CREATE TABLE team_members (
+        team_id uuid NOT NULL REFERENCES teams (id) ON DELETE CASCADE,
+        user_id uuid NOT NULL REFERENCES users (id),
+        org_id text NOT NULL,
+        PRIMARY KEY (team_id, user_id)
+      )`);
+    await runner.query(`
+      CREATE TABLE clients (
+        id uuid PRIMARY KEY,
+        org_id text NOT NULL REFERENCES organizations (id),
+        name text NOT NULL,
+        rmm_external_id text,
+        psa_external_id text,
+        time_zone text NOT NULL DEFAULT 'UTC',
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (org_id, name)
       )`);
     await runner.query(`
       CREATE TABLE services (
@@ -30,7 +65,10 @@ export class CreateDirectory1764201700000 implements MigrationInterface {
         org_id text NOT NULL REFERENCES organizations (id),
         name text NOT NULL,
         description text NOT NULL DEFAULT '',
+        client_id uuid REFERENCES clients (id),
+        team_id uuid REFERENCES teams (id),
         escalation_policy_id uuid,
+        urgency_rule jsonb NOT NULL DEFAULT '{"kind": "constant", "urgency": "high"}',
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (org_id, name)
@@ -45,15 +83,40 @@ export class CreateDirectory1764201700000 implements MigrationInterface {
         key_hash text NOT NULL UNIQUE,
         key_hint text NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now(),
         revoked_at timestamptz
       )`);
-    await runner.query('CREATE INDEX integrations_by_service ON integrations (org_id, service_id)');
+    await runner.query(`
+      CREATE TABLE audit_log (
+        id bigserial PRIMARY KEY,
+        org_id text NOT NULL,
+        at timestamptz NOT NULL DEFAULT now(),
+        actor jsonb NOT NULL,
+        action text NOT NULL,
+        resource_type text NOT NULL,
+        resource_id text NOT NULL,
+        before jsonb,
+        after jsonb,
+        correlation_id text
+      )`);
+    for (const table of ['users', 'teams', 'clients', 'services', 'integrations']) {
+      await runner.query(`CREATE INDEX ${table}_by_org_page ON ${table} (org_id, created_at, id)`);
+    }
+    await runner.query('CREATE INDEX audit_log_by_org ON audit_log (org_id, id DESC)');
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    await runner.query('DROP TABLE integrations');
-    await runner.query('DROP TABLE services');
-    await runner.query('DROP TABLE users');
-    await runner.query('DROP TABLE organizations');
+    for (const table of [
+      'audit_log',
+      'integrations',
+      'services',
+      'clients',
+      'team_members',
+      'teams',
+      'users',
+      'organizations',
+    ]) {
+      await runner.query(`DROP TABLE ${table}`);
+    }
   }
 }

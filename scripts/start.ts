@@ -82,7 +82,7 @@ async function seedDemo(databaseUrl: string) {
 function printWelcome(integrationKey: string, orgId: string): void {
   const manager = DEMO_USERS[0];
   const token = signDevToken(loadOrCreateDevSigningKey(SIGNING_KEY_FILE), {
-    sub: manager.id,
+    sub: manager.hubUserId,
     org_id: orgId,
     email: manager.email,
     name: manager.name,

@@ -14,7 +14,16 @@ describe('Walking skeleton: an alert posted to the gateway becomes an incident t
     await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state');
     demo = await platform.seedDemo();
     managerToken = platform.token(demo.orgId, 'manager', 'demo-manager');
+    await warmUp();
   }, 60_000);
+
+  /** The 1 s figure is about steady state: first let every hop open its connections and caches once. */
+  async function warmUp(): Promise<void> {
+    await platform.postAlert(demo.integrationKey, { summary: 'warm-up', severity: 'info', source: 'test' });
+    await waitFor('the warm-up incident', async () =>
+      (await listIncidents()).items.some((i) => i.title === 'warm-up'),
+    );
+  }
   afterAll(() => platform.close());
 
   const listIncidents = async (): Promise<IncidentPage> => {

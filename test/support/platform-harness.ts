@@ -16,6 +16,7 @@ import { SERVICE_CATALOGUE, ServiceName } from './service-catalogue';
  */
 export class PlatformHarness {
   private readonly running = new Map<ServiceName, RunningService>();
+  private overrides: NodeJS.ProcessEnv = {};
   private readonly keyDir = mkdtempSync(join(tmpdir(), 'oncall-keys-'));
 
   private constructor(
@@ -36,7 +37,14 @@ export class PlatformHarness {
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       PORT: '0',
       DEV_SIGNING_KEY_FILE: join(this.keyDir, 'dev-signing-key.json'),
+      ...this.overrides,
     };
+  }
+
+  /** Extra environment for the services started from now on (Hub settings, service keys, ...). */
+  configure(overrides: NodeJS.ProcessEnv): this {
+    this.overrides = { ...this.overrides, ...overrides };
+    return this;
   }
 
   async start(...names: ServiceName[]): Promise<void> {
@@ -68,15 +76,15 @@ export class PlatformHarness {
     return this.withSchema(ADMIN_API_SCHEMA, (dataSource) => seedDemoOrganization(dataSource));
   }
 
-  token(orgId: string, role: Role, userId = `${orgId}-${role}`): string {
+  /** A development token for Hub user `hubUserId` (provisioned just in time on first use). */
+  token(
+    orgId: string,
+    role: Role,
+    hubUserId = `${orgId}-${role}`,
+    email = `${hubUserId}@example.test`,
+  ): string {
     const key = loadOrCreateDevSigningKey(this.env.DEV_SIGNING_KEY_FILE!);
-    return signDevToken(key, {
-      sub: userId,
-      org_id: orgId,
-      email: `${userId}@example.test`,
-      name: userId,
-      role,
-    });
+    return signDevToken(key, { sub: hubUserId, org_id: orgId, email, name: hubUserId, role });
   }
 
   postAlert(integrationKey: string, body: unknown, type = 'generic'): Promise<Response> {

@@ -1,5 +1,5 @@
 import { ServiceConfig } from '@oncall/platform-config';
-import { IsOptional, IsString, IsUrl, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUrl, ValidateIf } from 'class-validator';
 
 export class AdminApiConfig extends ServiceConfig {
   /** Hub SSO. All three, or none for development (tokens signed by a local key, see DEV_SIGNING_KEY_FILE). */
@@ -18,7 +18,17 @@ export class AdminApiConfig extends ServiceConfig {
   @IsString()
   DEV_SIGNING_KEY_FILE: string = '.oncall/dev-signing-key.json';
 
+  /** In production the development signing key is refused: Hub must be configured. */
+  @IsOptional()
+  @IsIn(['production', 'development', 'test'])
+  NODE_ENV?: string;
+
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   PUBLIC_URL?: string;
+
+  /** Hub presents it to poll the billing count; unset = the billing endpoint refuses everyone. */
+  @IsOptional()
+  @IsString()
+  HUB_BILLING_KEY?: string;
 }

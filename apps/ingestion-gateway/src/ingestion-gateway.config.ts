@@ -1,5 +1,5 @@
 import { ServiceConfig } from '@oncall/platform-config';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 
 export class IngestionGatewayConfig extends ServiceConfig {
   /** Largest alert body accepted; larger ones are refused with 400 naming `body`. */
@@ -13,4 +13,9 @@ export class IngestionGatewayConfig extends ServiceConfig {
   @Min(0)
   @Max(5_000)
   INTEGRATION_CACHE_TTL_MS: number = 3_000;
+
+  /** Defend (the EDR) posts alerts for every organization with this key; unset = Defend is refused. */
+  @IsOptional()
+  @IsString()
+  DEFEND_SERVICE_KEY?: string;
 }

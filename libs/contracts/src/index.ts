@@ -7,4 +7,5 @@ export * from './directory/integration-credential';
 export * from './incidents/incident-messages';
 export * from './incidents/list-incidents.dto';
 export * from './directory/service-routing';
+export * from './directory/urgency-rule';
 export * from './directory/directory-events';

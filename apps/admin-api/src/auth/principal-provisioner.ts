@@ -1,6 +1,6 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { HubClaims, Principal } from '@oncall/platform-auth';
-import { queryRows } from '@oncall/platform-persistence';
+import { isUniqueViolation, queryRows } from '@oncall/platform-persistence';
 import { problem } from '@oncall/platform-runtime';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -49,7 +49,24 @@ export class PrincipalProvisioner {
       .then((rows: UserRow[]) => rows[0]);
   }
 
-  private provision(claims: HubClaims, correlationId: string): Promise<UserRow> {
+  private async provision(claims: HubClaims, correlationId: string): Promise<UserRow> {
+    try {
+      return await this.provisionInTransaction(claims, correlationId);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      throw new ConflictException(
+        problem(
+          409,
+          `The e-mail ${claims.email} belongs to another On-Call user of your organization; ask a manager.`,
+          {
+            code: 'EMAIL_IN_USE',
+          },
+        ),
+      );
+    }
+  }
+
+  private provisionInTransaction(claims: HubClaims, correlationId: string): Promise<UserRow> {
     return this.dataSource.transaction(async (tx) => {
       await tx.query('INSERT INTO organizations (id, name) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [
         claims.org_id,

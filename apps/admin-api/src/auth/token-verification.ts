@@ -1,4 +1,5 @@
 import { DEV_AUDIENCE, DEV_ISSUER, loadOrCreateDevSigningKey } from '@oncall/platform-auth';
+import { InvalidConfigurationError } from '@oncall/platform-config';
 import { AdminApiConfig } from '../admin-api.config';
 
 export const TOKEN_VERIFICATION = Symbol('TOKEN_VERIFICATION');
@@ -25,6 +26,13 @@ export function tokenVerificationFor(config: AdminApiConfig): TokenVerification 
       issuer: config.HUB_ISSUER,
       audience: config.HUB_AUDIENCE,
     };
+  }
+  if (config.NODE_ENV === 'production') {
+    // A production deployment that forgot Hub must not quietly trust a key minted on the pod.
+    throw new InvalidConfigurationError(
+      'HUB_JWKS_URL',
+      'is not set (Hub SSO is required when NODE_ENV=production)',
+    );
   }
   const key = loadOrCreateDevSigningKey(config.DEV_SIGNING_KEY_FILE);
   return {

@@ -1,13 +1,41 @@
 import { Module } from '@nestjs/common';
+import { AuditLogController } from './audit/audit-log.controller';
+import { AuditLogReader } from './audit/audit-log.reader';
 import { ClientsController } from './clients/clients.controller';
 import { ClientsDirectory } from './clients/clients.directory';
 import { IntegrationByKeyHandler } from './integrations/integration-by-key.handler';
+import { IntegrationsController } from './integrations/integrations.controller';
+import { IntegrationsDirectory } from './integrations/integrations.directory';
 import { ServiceRoutingHandler } from './services/service-routing.handler';
+import { ServicesController } from './services/services.controller';
+import { ServicesDirectory } from './services/services.directory';
 import { SharedDirectoryModule } from './shared/shared-directory.module';
+import { TeamsController } from './teams/teams.controller';
+import { TeamsDirectory } from './teams/teams.directory';
+import { MeController } from './users/me.controller';
+import { UsersController } from './users/users.controller';
+import { UsersDirectory } from './users/users.directory';
 
 @Module({
   imports: [SharedDirectoryModule],
-  controllers: [ClientsController, IntegrationByKeyHandler, ServiceRoutingHandler],
-  providers: [ClientsDirectory],
+  controllers: [
+    UsersController,
+    MeController,
+    TeamsController,
+    ClientsController,
+    ServicesController,
+    IntegrationsController,
+    AuditLogController,
+    IntegrationByKeyHandler,
+    ServiceRoutingHandler,
+  ],
+  providers: [
+    UsersDirectory,
+    TeamsDirectory,
+    ClientsDirectory,
+    ServicesDirectory,
+    IntegrationsDirectory,
+    AuditLogReader,
+  ],
 })
 export class DirectoryModule {}

@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { GenericAlertDto } from '@oncall/contracts';
-import { validatePayload } from '@oncall/platform-runtime';
+import { PublicRoute, validatePayload } from '@oncall/platform-runtime';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import { IngestionGatewayConfig } from '../ingestion-gateway.config';
@@ -15,7 +15,8 @@ export interface AlertAccepted {
   alertId: string;
 }
 
-/** POST /v1/alerts/generic/{integrationKey}: any monitoring tool that can send JSON. */
+/** POST /v1/alerts/generic/{integrationKey}: any monitoring tool that can send JSON. The key is the credential. */
+@PublicRoute()
 @Controller('v1/alerts/generic')
 export class GenericAlertController {
   constructor(

@@ -22,7 +22,7 @@ export function mapGenericAlert(
     orgId: credential.orgId,
     integrationId: credential.integrationId,
     serviceId: credential.serviceId,
-    origin: 'generic',
+    origin: credential.type,
     action: body.action ?? 'trigger',
     dedupKey: body.dedupKey ?? derivedDedupKey(body),
     summary: body.summary,

@@ -1,5 +1,13 @@
 /** The resources of the directory; each change is published as `<Resource><Action>` (ClientCreated, ...). */
-export type DirectoryResourceType = 'organization' | 'user' | 'team' | 'client' | 'service' | 'integration';
+export const DIRECTORY_RESOURCE_TYPES = [
+  'organization',
+  'user',
+  'team',
+  'client',
+  'service',
+  'integration',
+] as const;
+export type DirectoryResourceType = (typeof DIRECTORY_RESOURCE_TYPES)[number];
 
 export type DirectoryAction =
   'created' | 'updated' | 'deleted' | 'deactivated' | 'reactivated' | 'rotated' | 'revoked' | 'provisioned';

@@ -13,3 +13,9 @@ export interface IntegrationByKeyQuery {
   /** Lowercase hex SHA-256 of the presented key. */
   keyHash: string;
 }
+
+/** Defend (and other multi-tenant machines) name the organization; the directory picks its integration. */
+export interface IntegrationForOrgQuery {
+  orgId: string;
+  type: IntegrationType;
+}

@@ -39,6 +39,7 @@ export const Queries = {
   },
   directory: {
     integrationByKey: 'oncall.qry.directory.integration-by-key',
+    integrationForOrg: 'oncall.qry.directory.integration-for-org',
     serviceRouting: 'oncall.qry.directory.service-routing',
   },
 } as const;

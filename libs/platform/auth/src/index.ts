@@ -7,3 +7,4 @@ export {
   signDevToken,
   type DevSigningKey,
 } from './dev-signing-key';
+export { serviceKeyMatches, presentedServiceKey } from './service-key';

@@ -27,4 +27,9 @@ export class ServiceConfig {
   @IsOptional()
   @IsString()
   INSTANCE_ID?: string;
+
+  /** When set, /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
+  @IsOptional()
+  @IsString()
+  METRICS_TOKEN?: string;
 }

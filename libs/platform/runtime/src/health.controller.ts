@@ -1,10 +1,10 @@
 import { Controller, Get, Headers, HttpCode, Inject, Res, UnauthorizedException } from '@nestjs/common';
+import { presentedServiceKey, serviceKeyMatches } from '@oncall/platform-auth';
 import { MessageBus } from '@oncall/platform-messaging';
 import { ServiceMetrics } from '@oncall/platform-observability';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { PublicRoute } from './public-route.decorator';
-import { sameSecret } from './same-secret';
 import { RUNTIME_OPTIONS, RuntimeOptions } from './runtime-options';
 
 const CHECK_TIMEOUT_MS = 2_000;
@@ -42,9 +42,9 @@ export class HealthController {
   }
 
   @Get('metrics')
-  async scrape(@Headers('authorization') authorization: string | undefined, @Res() response: Response) {
-    const token = this.options.metricsToken;
-    if (token && !sameSecret(authorization ?? '', `Bearer ${token}`)) throw new UnauthorizedException();
+  async scrape(@Headers() headers: Record<string, string>, @Res() response: Response) {
+    const token = this.options.config.METRICS_TOKEN;
+    if (token && !serviceKeyMatches(presentedServiceKey(headers), token)) throw new UnauthorizedException();
     response.type(this.metrics.registry.contentType).send(await this.metrics.registry.metrics());
   }
 }

@@ -10,6 +10,5 @@ export {
   createValidationPipe,
   validatePayload,
 } from './validation.pipe';
-export { sameSecret } from './same-secret';
 export { PublicRoute, PUBLIC_ROUTE } from './public-route.decorator';
 export { OutboxRelayWorker } from './outbox-relay.worker';

@@ -14,5 +14,4 @@ export interface RuntimeOptions {
   entities?: DataSourceOptions['entities'];
   /** JetStream streams the service publishes to or consumes from. */
   streams: readonly StreamDefinition[];
-  metricsToken?: string;
 }

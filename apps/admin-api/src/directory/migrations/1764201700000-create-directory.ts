@@ -26,9 +26,10 @@ export class CreateDirectory1764201700000 implements MigrationInterface {
         active boolean NOT NULL DEFAULT true,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
-        UNIQUE (org_id, email),
         UNIQUE (org_id, hub_user_id)
       )`);
+    // Hub and people type e-mail addresses in any case; sign-in links by lower(email) too.
+    await runner.query('CREATE UNIQUE INDEX users_email_per_org ON users (org_id, lower(email))');
     await runner.query(`
       CREATE TABLE teams (
         id uuid PRIMARY KEY,
@@ -103,6 +104,19 @@ export class CreateDirectory1764201700000 implements MigrationInterface {
       await runner.query(`CREATE INDEX ${table}_by_org_page ON ${table} (org_id, created_at, id)`);
     }
     await runner.query('CREATE INDEX audit_log_by_org ON audit_log (org_id, id DESC)');
+    await runner.query(
+      'CREATE INDEX audit_log_by_resource ON audit_log (org_id, resource_type, resource_id, id DESC)',
+    );
+    // A revoked integration keeps its name in history; only live ones must be told apart.
+    await runner.query(
+      'CREATE UNIQUE INDEX integrations_live_name ON integrations (service_id, name) WHERE revoked_at IS NULL',
+    );
+    await runner.query(
+      'CREATE INDEX integrations_by_service ON integrations (org_id, service_id, created_at, id)',
+    );
+    await runner.query('CREATE INDEX services_by_team ON services (org_id, team_id)');
+    await runner.query('CREATE INDEX services_by_client ON services (org_id, client_id)');
+    await runner.query('CREATE INDEX team_members_by_user ON team_members (user_id)');
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -1,21 +1,35 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { Queries, RpcRequest, ServiceRouting, ServiceRoutingQuery } from '@oncall/contracts';
+import {
+  defaultUrgencyOf,
+  Queries,
+  RpcRequest,
+  ServiceRouting,
+  ServiceRoutingQuery,
+  UrgencyRule,
+} from '@oncall/contracts';
 import { RpcError } from '@oncall/platform-messaging';
 import { DataSource } from 'typeorm';
 
-/** Answers dedup-grouping: the escalation policy and urgency for new incidents of a service. */
+interface RoutingRow {
+  id: string;
+  org_id: string;
+  name: string;
+  escalation_policy_id: string | null;
+  urgency_rule: UrgencyRule;
+}
+
+/** Answers dedup-grouping: the escalation policy and urgency rule for new incidents of a service. */
 @Controller()
 export class ServiceRoutingHandler {
   constructor(private readonly dataSource: DataSource) {}
 
   @MessagePattern(Queries.directory.serviceRouting)
   async handle(@Payload() request: RpcRequest<ServiceRoutingQuery>): Promise<ServiceRouting> {
-    const rows: { id: string; org_id: string; name: string; escalation_policy_id: string | null }[] =
-      await this.dataSource.query(
-        'SELECT id, org_id, name, escalation_policy_id FROM services WHERE id = $1 AND org_id = $2',
-        [request.data.serviceId, request.context.orgId],
-      );
+    const rows: RoutingRow[] = await this.dataSource.query(
+      'SELECT id, org_id, name, escalation_policy_id, urgency_rule FROM services WHERE id = $1 AND org_id = $2',
+      [request.data.serviceId, request.context.orgId],
+    );
     const row = rows[0];
     if (!row)
       throw new RpcError(
@@ -27,7 +41,8 @@ export class ServiceRoutingHandler {
       serviceId: row.id,
       name: row.name,
       escalationPolicyId: row.escalation_policy_id,
-      urgency: 'high',
+      urgency: defaultUrgencyOf(row.urgency_rule),
+      urgencyRule: row.urgency_rule,
     };
   }
 }

@@ -49,17 +49,21 @@ export async function pageOfOrgRows<Row extends Keyed>(
     params.push(createdAt, id);
     where += ` AND (created_at, id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
   }
-  const rows: Row[] = await db.query(
-    `SELECT * FROM ${table} WHERE ${where} ORDER BY created_at, id LIMIT ${limit + 1}`,
+  // The cursor keeps created_at to the microsecond: a JS Date would round it to the millisecond, and the
+  // last row of a page would then come again on the next one.
+  const rows: (Row & { page_key: string })[] = await db.query(
+    `SELECT *, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS page_key
+     FROM ${table} WHERE ${where} ORDER BY created_at, id LIMIT ${limit + 1}`,
     params,
   );
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const items = page.map(({ page_key: _, ...row }) => row as unknown as Row);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.page_key, last.id) : null };
 }
 
-function encodeCursor(row: Keyed): string {
-  return Buffer.from(JSON.stringify([row.created_at.toISOString(), row.id])).toString('base64url');
+function encodeCursor(createdAt: string, id: string): string {
+  return Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
 }
 
 function decodeCursor(cursor: string): [string, string] {

@@ -1,0 +1,19 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../auth/requires.decorator';
+import { Caller, RequestContext } from '../shared/request-context';
+import { AuditLogQueryDto } from './audit-log.dto';
+import { AuditLogReader } from './audit-log.reader';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('api/v1/audit-log')
+export class AuditLogController {
+  constructor(private readonly auditLog: AuditLogReader) {}
+
+  @Get()
+  @Requires('audit:read')
+  list(@Caller() caller: RequestContext, @Query() query: AuditLogQueryDto) {
+    return this.auditLog.page(caller, query);
+  }
+}

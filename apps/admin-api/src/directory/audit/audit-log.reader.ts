@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { invalidField } from '../shared/directory-errors';
+import { Page } from '../shared/pagination';
+import { RequestContext } from '../shared/request-context';
+import { AuditLogQueryDto } from './audit-log.dto';
+import { AuditEntryView, AuditRow, toAuditEntryView } from './audit-entry.view';
+
+/** The organization's audit log, newest first, keyset-paginated on id (rows are only ever appended). */
+@Injectable()
+export class AuditLogReader {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async page(context: RequestContext, query: AuditLogQueryDto): Promise<Page<AuditEntryView>> {
+    const limit = query.limit ?? 50;
+    const params: unknown[] = [context.orgId];
+    const where = ['org_id = $1'];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (query.resourceType) add('resource_type = ?', query.resourceType);
+    if (query.resourceId) add('resource_id = ?', query.resourceId);
+    if (query.cursor) add('id < ?::bigint', decodeCursor(query.cursor));
+    const rows: AuditRow[] = await this.dataSource.query(
+      `SELECT * FROM audit_log WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ${limit + 1}`,
+      params,
+    );
+    const items = rows.slice(0, limit).map(toAuditEntryView);
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null };
+  }
+}
+
+function encodeCursor(id: string): string {
+  return Buffer.from(`audit:${id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): string {
+  const match = /^audit:(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) throw invalidField('cursor', 'cursor is not one this API returned; start again without it.');
+  return match[1];
+}

@@ -1,0 +1,63 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { AdminApiConfig } from '../../admin-api.config';
+import { Requires } from '../../auth/requires.decorator';
+import { PageQueryDto } from '../shared/pagination';
+import { Caller, RequestContext } from '../shared/request-context';
+import { alertUrlBase } from './alert-url';
+import { CreateIntegrationDto } from './integration.dto';
+import { IntegrationsDirectory } from './integrations.directory';
+
+@ApiTags('integrations')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class IntegrationsController {
+  constructor(
+    private readonly integrations: IntegrationsDirectory,
+    private readonly config: AdminApiConfig,
+  ) {}
+
+  @Get('services/:serviceId/integrations')
+  @Requires('directory:read')
+  list(
+    @Caller() caller: RequestContext,
+    @Param('serviceId', ParseUUIDPipe) serviceId: string,
+    @Query() query: PageQueryDto,
+  ) {
+    return this.integrations.list(caller, serviceId, query);
+  }
+
+  /** Answers the key, and the URL to post alerts to, this once only. */
+  @Post('services/:serviceId/integrations')
+  @Requires('directory:write')
+  create(
+    @Caller() caller: RequestContext,
+    @Param('serviceId', ParseUUIDPipe) serviceId: string,
+    @Body() body: CreateIntegrationDto,
+    @Req() request: Request,
+  ) {
+    return this.integrations.create(caller, serviceId, body, alertUrlBase(this.config.PUBLIC_URL, request));
+  }
+
+  @Get('integrations/:id')
+  @Requires('directory:read')
+  get(@Caller() caller: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
+    return this.integrations.get(caller, id);
+  }
+
+  /** Issues a new key (answered this once only); the old key stops working. */
+  @Post('integrations/:id/rotate')
+  @HttpCode(200)
+  @Requires('directory:write')
+  rotate(@Caller() caller: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Req() request: Request) {
+    return this.integrations.rotate(caller, id, alertUrlBase(this.config.PUBLIC_URL, request));
+  }
+
+  @Post('integrations/:id/revoke')
+  @HttpCode(200)
+  @Requires('directory:write')
+  revoke(@Caller() caller: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
+    return this.integrations.revoke(caller, id);
+  }
+}

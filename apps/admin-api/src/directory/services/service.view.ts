@@ -1,0 +1,41 @@
+import { UrgencyRule } from '@oncall/contracts';
+
+export interface ServiceRow {
+  id: string;
+  org_id: string;
+  name: string;
+  description: string;
+  client_id: string | null;
+  team_id: string | null;
+  escalation_policy_id: string | null;
+  urgency_rule: UrgencyRule;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** Something the MSP is on call for: alerts of its integrations open its incidents. */
+export interface ServiceView {
+  id: string;
+  name: string;
+  description: string;
+  clientId: string | null;
+  teamId: string | null;
+  escalationPolicyId: string | null;
+  urgencyRule: UrgencyRule;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function toServiceView(row: ServiceRow): ServiceView {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    clientId: row.client_id,
+    teamId: row.team_id,
+    escalationPolicyId: row.escalation_policy_id,
+    urgencyRule: row.urgency_rule,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}

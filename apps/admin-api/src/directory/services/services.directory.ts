@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import { DEFAULT_URGENCY_RULE } from '@oncall/contracts';
+import { queryRows } from '@oncall/platform-persistence';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { IntegrationRow, toIntegrationView } from '../integrations/integration.view';
+import { ChangeRecorder } from '../shared/change-recorder';
+import { conflict } from '../shared/directory-errors';
+import { directoryWrite } from '../shared/directory-transaction';
+import { requireOrgReference } from '../shared/org-references';
+import { findOrgRow } from '../shared/org-rows';
+import { Page, pageOfOrgRows, PageQueryDto } from '../shared/pagination';
+import { RequestContext } from '../shared/request-context';
+import { CreateServiceDto, UpdateServiceDto } from './service.dto';
+import { ServiceRow, ServiceView, toServiceView } from './service.view';
+import { normalizedUrgencyRule } from './urgency-rule.dto';
+
+/** Services of the organization: the client and team they belong to, and how urgent their incidents are. */
+@Injectable()
+export class ServicesDirectory {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly changes: ChangeRecorder,
+  ) {}
+
+  async list(context: RequestContext, query: PageQueryDto): Promise<Page<ServiceView>> {
+    const page = await pageOfOrgRows<ServiceRow>(this.dataSource.manager, 'services', context.orgId, query);
+    return { ...page, items: page.items.map(toServiceView) };
+  }
+
+  async get(context: RequestContext, id: string): Promise<ServiceView> {
+    return toServiceView(
+      await findOrgRow<ServiceRow>(this.dataSource.manager, 'services', context.orgId, id),
+    );
+  }
+
+  create(context: RequestContext, dto: CreateServiceDto): Promise<ServiceView> {
+    return this.write(async (tx) => {
+      await this.requireReferences(tx, context, dto);
+      const [row] = await queryRows<ServiceRow>(
+        tx,
+        `INSERT INTO services (id, org_id, name, description, client_id, team_id, escalation_policy_id, urgency_rule)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+        [
+          randomUUID(),
+          context.orgId,
+          dto.name,
+          dto.description ?? '',
+          dto.clientId ?? null,
+          dto.teamId ?? null,
+          dto.escalationPolicyId ?? null,
+          JSON.stringify(normalizedUrgencyRule(dto.urgencyRule ?? DEFAULT_URGENCY_RULE)),
+        ],
+      );
+      const after = toServiceView(row);
+      await this.record(tx, context, row.id, 'created', null, after);
+      return after;
+    });
+  }
+
+  update(context: RequestContext, id: string, dto: UpdateServiceDto): Promise<ServiceView> {
+    return this.write(async (tx) => {
+      const current = await findOrgRow<ServiceRow>(tx, 'services', context.orgId, id, { forUpdate: true });
+      await this.requireReferences(tx, context, dto);
+      const keepUnlessGiven = <T>(given: T | undefined, kept: T) => (given !== undefined ? given : kept);
+      const [row] = await queryRows<ServiceRow>(
+        tx,
+        `UPDATE services SET name = $3, description = $4, client_id = $5, team_id = $6, escalation_policy_id = $7,
+           urgency_rule = $8, updated_at = now()
+         WHERE org_id = $1 AND id = $2 RETURNING *`,
+        [
+          context.orgId,
+          id,
+          dto.name ?? current.name,
+          dto.description ?? current.description,
+          keepUnlessGiven(dto.clientId, current.client_id),
+          keepUnlessGiven(dto.teamId, current.team_id),
+          keepUnlessGiven(dto.escalationPolicyId, current.escalation_policy_id),
+          JSON.stringify(dto.urgencyRule ? normalizedUrgencyRule(dto.urgencyRule) : current.urgency_rule),
+        ],
+      );
+      const after = toServiceView(row);
+      await this.record(tx, context, id, 'updated', toServiceView(current), after);
+      return after;
+    });
+  }
+
+  /**
+   * A service with a live integration cannot be deleted: alerts would be refused. Revoked integrations
+   * go with it (each recorded as deleted), their keys being dead already.
+   */
+  remove(context: RequestContext, id: string): Promise<void> {
+    return this.write(async (tx) => {
+      const current = await findOrgRow<ServiceRow>(tx, 'services', context.orgId, id, { forUpdate: true });
+      const integrations: IntegrationRow[] = await tx.query(
+        'SELECT * FROM integrations WHERE org_id = $1 AND service_id = $2 ORDER BY created_at, id FOR UPDATE',
+        [context.orgId, id],
+      );
+      const live = integrations.filter((row) => row.revoked_at === null).length;
+      if (live > 0) {
+        throw conflict(
+          `Service ${current.name} has ${live} integration(s) that are not revoked; revoke them first.`,
+          'SERVICE_HAS_INTEGRATIONS',
+        );
+      }
+      for (const integration of integrations) {
+        await tx.query('DELETE FROM integrations WHERE id = $1', [integration.id]);
+        await this.changes.record(tx, context, {
+          resourceType: 'integration',
+          resourceId: integration.id,
+          action: 'deleted',
+          before: toIntegrationView(integration),
+          after: null,
+        });
+      }
+      await tx.query('DELETE FROM services WHERE org_id = $1 AND id = $2', [context.orgId, id]);
+      await this.record(tx, context, id, 'deleted', toServiceView(current), null);
+    });
+  }
+
+  private async requireReferences(tx: EntityManager, context: RequestContext, dto: UpdateServiceDto) {
+    if (dto.clientId) await requireOrgReference(tx, 'clients', context.orgId, dto.clientId, 'clientId');
+    if (dto.teamId) await requireOrgReference(tx, 'teams', context.orgId, dto.teamId, 'teamId');
+  }
+
+  private record(
+    tx: EntityManager,
+    context: RequestContext,
+    resourceId: string,
+    action: 'created' | 'updated' | 'deleted',
+    before: ServiceView | null,
+    after: ServiceView | null,
+  ): Promise<void> {
+    return this.changes.record(tx, context, { resourceType: 'service', resourceId, action, before, after });
+  }
+
+  private write<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return directoryWrite(this.dataSource, work, () =>
+      conflict('A service with this name already exists in your organization.', 'DUPLICATE_NAME'),
+    );
+  }
+}

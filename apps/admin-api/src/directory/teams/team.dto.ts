@@ -1,0 +1,39 @@
+import { PartialType } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+} from 'class-validator';
+
+export class CreateTeamDto {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  description?: string;
+
+  /** A user of your organization; null for none. */
+  @IsOptional()
+  @IsUUID()
+  managerUserId?: string | null;
+}
+
+export class UpdateTeamDto extends PartialType(CreateTeamDto) {}
+
+/** The complete member list; it replaces the current one. */
+export class ReplaceTeamMembersDto {
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ArrayUnique({ message: 'userIds must not repeat a user' })
+  @IsUUID('all', { each: true })
+  userIds!: string[];
+}

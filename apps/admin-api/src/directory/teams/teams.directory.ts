@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { queryRows } from '@oncall/platform-persistence';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { ChangeRecorder } from '../shared/change-recorder';
+import { conflict } from '../shared/directory-errors';
+import { directoryWrite } from '../shared/directory-transaction';
+import { requireActiveUsers, requireOrgReference } from '../shared/org-references';
+import { findOrgRow } from '../shared/org-rows';
+import { Page, pageOfOrgRows, PageQueryDto } from '../shared/pagination';
+import { RequestContext } from '../shared/request-context';
+import { CreateTeamDto, UpdateTeamDto } from './team.dto';
+import { membersOfTeams, replaceMembers } from './team-members';
+import { TeamRow, TeamView, toTeamView } from './team.view';
+
+/** Teams of the organization, with their manager and members; every write audited. */
+@Injectable()
+export class TeamsDirectory {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly changes: ChangeRecorder,
+  ) {}
+
+  async list(context: RequestContext, query: PageQueryDto): Promise<Page<TeamView>> {
+    const db = this.dataSource.manager;
+    const page = await pageOfOrgRows<TeamRow>(db, 'teams', context.orgId, query);
+    const members = await membersOfTeams(
+      db,
+      context.orgId,
+      page.items.map((row) => row.id),
+    );
+    return { ...page, items: page.items.map((row) => toTeamView(row, members.get(row.id) ?? [])) };
+  }
+
+  get(context: RequestContext, id: string): Promise<TeamView> {
+    return this.view(this.dataSource.manager, context, id);
+  }
+
+  create(context: RequestContext, dto: CreateTeamDto): Promise<TeamView> {
+    return this.write(async (tx) => {
+      if (dto.managerUserId) {
+        await requireOrgReference(tx, 'users', context.orgId, dto.managerUserId, 'managerUserId');
+      }
+      const [row] = await queryRows<TeamRow>(
+        tx,
+        `INSERT INTO teams (id, org_id, name, description, manager_user_id) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
+        [randomUUID(), context.orgId, dto.name, dto.description ?? '', dto.managerUserId ?? null],
+      );
+      const after = toTeamView(row, []);
+      await this.record(tx, context, row.id, 'created', null, after);
+      return after;
+    });
+  }
+
+  update(context: RequestContext, id: string, dto: UpdateTeamDto): Promise<TeamView> {
+    return this.write(async (tx) => {
+      const before = await this.view(tx, context, id, { forUpdate: true });
+      if (dto.managerUserId) {
+        await requireOrgReference(tx, 'users', context.orgId, dto.managerUserId, 'managerUserId');
+      }
+      await tx.query(
+        `UPDATE teams SET name = $3, description = $4, manager_user_id = $5, updated_at = now()
+         WHERE org_id = $1 AND id = $2`,
+        [
+          context.orgId,
+          id,
+          dto.name ?? before.name,
+          dto.description ?? before.description,
+          dto.managerUserId !== undefined ? dto.managerUserId : before.managerUserId,
+        ],
+      );
+      const after = await this.view(tx, context, id);
+      await this.record(tx, context, id, 'updated', before, after);
+      return after;
+    });
+  }
+
+  /** Replaces the member list; every member must be an active user of the organization. */
+  replaceMembers(context: RequestContext, id: string, userIds: string[]): Promise<TeamView> {
+    return this.write(async (tx) => {
+      const before = await this.view(tx, context, id, { forUpdate: true });
+      await requireActiveUsers(tx, context.orgId, userIds, 'userIds');
+      await replaceMembers(tx, context.orgId, id, userIds);
+      await tx.query('UPDATE teams SET updated_at = now() WHERE org_id = $1 AND id = $2', [
+        context.orgId,
+        id,
+      ]);
+      const after = await this.view(tx, context, id);
+      await this.record(tx, context, id, 'updated', before, after);
+      return after;
+    });
+  }
+
+  remove(context: RequestContext, id: string): Promise<void> {
+    return this.write(async (tx) => {
+      const before = await this.view(tx, context, id, { forUpdate: true });
+      const [inUse]: { n: number }[] = await tx.query(
+        'SELECT count(*)::int AS n FROM services WHERE org_id = $1 AND team_id = $2',
+        [context.orgId, id],
+      );
+      if (inUse.n > 0) {
+        throw conflict(
+          `Team ${before.name} is used by ${inUse.n} service(s); give them another team first.`,
+          'TEAM_IN_USE',
+        );
+      }
+      await tx.query('DELETE FROM teams WHERE org_id = $1 AND id = $2', [context.orgId, id]);
+      await this.record(tx, context, id, 'deleted', before, null);
+    });
+  }
+
+  private async view(
+    db: EntityManager,
+    context: RequestContext,
+    id: string,
+    lock = { forUpdate: false },
+  ): Promise<TeamView> {
+    const row = await findOrgRow<TeamRow>(db, 'teams', context.orgId, id, lock);
+    const members = await membersOfTeams(db, context.orgId, [id]);
+    return toTeamView(row, members.get(id) ?? []);
+  }
+
+  private record(
+    tx: EntityManager,
+    context: RequestContext,
+    resourceId: string,
+    action: 'created' | 'updated' | 'deleted',
+    before: TeamView | null,
+    after: TeamView | null,
+  ): Promise<void> {
+    return this.changes.record(tx, context, { resourceType: 'team', resourceId, action, before, after });
+  }
+
+  private write<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return directoryWrite(this.dataSource, work, () =>
+      conflict('A team with this name already exists in your organization.', 'DUPLICATE_NAME'),
+    );
+  }
+}

@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { queryRows } from '@oncall/platform-persistence';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { ChangeRecorder } from '../shared/change-recorder';
+import { conflict } from '../shared/directory-errors';
+import { directoryWrite } from '../shared/directory-transaction';
+import { findOrgRow } from '../shared/org-rows';
+import { Page, pageOfOrgRows } from '../shared/pagination';
+import { RequestContext } from '../shared/request-context';
+import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './user.dto';
+import { toUserView, UserRow, UserView } from './user.view';
+
+/**
+ * Users of the organization. Hub is authoritative for name, e-mail and role: the person's next
+ * authenticated request overwrites them (auth/principal-provisioner.ts). Users are deactivated, never
+ * deleted, so history and audit keep naming them.
+ */
+@Injectable()
+export class UsersDirectory {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly changes: ChangeRecorder,
+  ) {}
+
+  async list(context: RequestContext, query: ListUsersQueryDto): Promise<Page<UserView>> {
+    const filter =
+      query.active === undefined ? undefined : { sql: 'active = $2', params: [query.active] as unknown[] };
+    const page = await pageOfOrgRows<UserRow>(this.dataSource.manager, 'users', context.orgId, query, filter);
+    return { ...page, items: page.items.map(toUserView) };
+  }
+
+  async get(context: RequestContext, id: string): Promise<UserView> {
+    return toUserView(await findOrgRow<UserRow>(this.dataSource.manager, 'users', context.orgId, id));
+  }
+
+  create(context: RequestContext, dto: CreateUserDto): Promise<UserView> {
+    return this.write(async (tx) => {
+      const [row] = await queryRows<UserRow>(
+        tx,
+        `INSERT INTO users (id, org_id, email, name, role, time_zone) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+        [randomUUID(), context.orgId, dto.email, dto.name, dto.role, dto.timeZone ?? 'UTC'],
+      );
+      const after = toUserView(row);
+      await this.changes.record(tx, context, {
+        resourceType: 'user',
+        resourceId: row.id,
+        action: 'created',
+        before: null,
+        after,
+      });
+      return after;
+    });
+  }
+
+  /** Name and role set here last only until the person's next sign-in: Hub overwrites them then. */
+  update(context: RequestContext, id: string, dto: UpdateUserDto): Promise<UserView> {
+    return this.write(async (tx) => {
+      const current = await findOrgRow<UserRow>(tx, 'users', context.orgId, id, { forUpdate: true });
+      const [row] = await queryRows<UserRow>(
+        tx,
+        `UPDATE users SET name = $3, role = $4, time_zone = $5, updated_at = now()
+         WHERE org_id = $1 AND id = $2 RETURNING *`,
+        [
+          context.orgId,
+          id,
+          dto.name ?? current.name,
+          dto.role ?? current.role,
+          dto.timeZone ?? current.time_zone,
+        ],
+      );
+      return this.recorded(tx, context, 'updated', current, row);
+    });
+  }
+
+  /** Deactivated users cannot sign in; teams and schedules keep naming them. Idempotent. */
+  setActive(context: RequestContext, id: string, active: boolean): Promise<UserView> {
+    return this.write(async (tx) => {
+      const current = await findOrgRow<UserRow>(tx, 'users', context.orgId, id, { forUpdate: true });
+      if (!active && context.principal?.userId === id) {
+        throw conflict('You cannot deactivate yourself; ask another manager.', 'CANNOT_DEACTIVATE_SELF');
+      }
+      if (current.active === active) return toUserView(current);
+      const [row] = await queryRows<UserRow>(
+        tx,
+        'UPDATE users SET active = $3, updated_at = now() WHERE org_id = $1 AND id = $2 RETURNING *',
+        [context.orgId, id, active],
+      );
+      return this.recorded(tx, context, active ? 'reactivated' : 'deactivated', current, row);
+    });
+  }
+
+  private async recorded(
+    tx: EntityManager,
+    context: RequestContext,
+    action: 'updated' | 'deactivated' | 'reactivated',
+    current: UserRow,
+    row: UserRow,
+  ): Promise<UserView> {
+    const [before, after] = [toUserView(current), toUserView(row)];
+    await this.changes.record(tx, context, {
+      resourceType: 'user',
+      resourceId: row.id,
+      action,
+      before,
+      after,
+    });
+    return after;
+  }
+
+  private write<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return directoryWrite(this.dataSource, work, () =>
+      conflict('A user with this e-mail address already exists in your organization.', 'DUPLICATE_EMAIL'),
+    );
+  }
+}

@@ -1,0 +1,382 @@
+#!/usr/bin/env node
+// Writes the manifests in k8s/ from one description of the services, so nine Deployments, Services and
+// PodDisruptionBudgets cannot drift apart. The committed YAML is what `kubectl apply -k k8s` applies; edit
+// this file, run it, and commit both (test/deployment-artifacts.e2e-spec.ts fails when they differ).
+//
+//   node deploy/generate-k8s.js            rewrite k8s/
+//   node deploy/generate-k8s.js --check    exit 1 if k8s/ is not what this script writes
+'use strict';
+
+const { existsSync, mkdirSync, readFileSync, writeFileSync } = require('node:fs');
+const { join, resolve } = require('node:path');
+
+const ROOT = resolve(__dirname, '..');
+const K8S_DIR = join(ROOT, 'k8s');
+const NAMESPACE = 'oncall';
+const IMAGE = 'oncall:0.1.0';
+const PUBLIC_HOST = 'oncall.example.com';
+const CONFIG_MAP = 'oncall-config';
+const SECRET = 'oncall-secrets';
+/** The image's `node` user (deploy/Dockerfile: USER 1000:1000). */
+const APP_UID = 1000;
+/** A rolling update sends SIGTERM after preStop; the service exits within 25 s (run-service.ts). */
+const PRE_STOP_SECONDS = 3;
+const TERMINATION_GRACE_SECONDS = 30;
+
+/** Non-secret settings: every Deployment picks the keys it needs (see `config` below). */
+const CONFIG_VALUES = {
+  NATS_URL: 'nats://nats:4222',
+  LOG_LEVEL: 'info',
+  PUBLIC_URL: `https://${PUBLIC_HOST}`,
+  HUB_JWKS_URL: '',
+  HUB_ISSUER: '',
+  HUB_AUDIENCE: '',
+  PSA_API_URL: '',
+  MAX_ALERT_BODY_BYTES: '262144',
+  INTEGRATION_CACHE_TTL_MS: '3000',
+};
+
+/** Secret keys; the template holds placeholders only. REPLACE_ME marks the ones a service cannot start without. */
+const SECRET_KEYS = {
+  DATABASE_URL: 'REPLACE_ME',
+  SMTP_URL: '',
+  DEFEND_SERVICE_KEY: '',
+  PSA_SERVICE_KEY: '',
+  HUB_BILLING_KEY: '',
+  METRICS_TOKEN: '',
+};
+
+const SMALL = { requests: { cpu: '50m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } };
+const HTTP_FACING = { requests: { cpu: '100m', memory: '192Mi' }, limits: { cpu: '1', memory: '384Mi' } };
+
+/**
+ * Per service: what it reads beyond the common variables, and its size. Every service is stateless (NATS
+ * queue groups, durable consumers, FOR UPDATE SKIP LOCKED), so every one runs two replicas.
+ */
+const SERVICES = {
+  'admin-api': {
+    config: ['HUB_JWKS_URL', 'HUB_ISSUER', 'HUB_AUDIENCE', 'PUBLIC_URL'],
+    secrets: ['HUB_BILLING_KEY'],
+    // Only used when Hub is not configured; /tmp is the one writable place (readOnlyRootFilesystem).
+    literal: { DEV_SIGNING_KEY_FILE: '/tmp/oncall/dev-signing-key.json' },
+    resources: HTTP_FACING,
+  },
+  'ingestion-gateway': {
+    config: ['MAX_ALERT_BODY_BYTES', 'INTEGRATION_CACHE_TTL_MS'],
+    secrets: ['DEFEND_SERVICE_KEY'],
+    resources: HTTP_FACING,
+  },
+  'dedup-grouping': {},
+  'incident-state': {},
+  escalation: {},
+  scheduling: {},
+  notification: { config: ['PUBLIC_URL'], secrets: ['SMTP_URL'] },
+  'psa-sync': { config: ['PSA_API_URL'], secrets: ['PSA_SERVICE_KEY'] },
+  reporting: {},
+};
+
+/** Paths routed from the Ingress; health, readiness and metrics stay inside the cluster. */
+const INGRESS_PATHS = [
+  { path: '/api', service: 'admin-api' },
+  { path: '/v1/alerts', service: 'ingestion-gateway' },
+];
+
+function platformServices() {
+  const source = readFileSync(join(ROOT, 'scripts', 'platform-services.ts'), 'utf8');
+  const found = [...source.matchAll(/\{\s*name:\s*'([a-z0-9-]+)',\s*port:\s*(\d+)\s*\}/g)].map((match) => ({
+    name: match[1],
+    port: Number(match[2]),
+  }));
+  const described = Object.keys(SERVICES).sort().join(', ');
+  if (
+    found
+      .map((service) => service.name)
+      .sort()
+      .join(', ') !== described
+  ) {
+    throw new Error(
+      `scripts/platform-services.ts lists other services than deploy/generate-k8s.js (${described})`,
+    );
+  }
+  return found;
+}
+
+function labels(name) {
+  return { 'app.kubernetes.io/name': name, 'app.kubernetes.io/part-of': 'oncall' };
+}
+
+function metadata(name, extra = {}) {
+  return { name, namespace: NAMESPACE, labels: { ...labels(name), ...extra } };
+}
+
+function environment(name, port) {
+  const service = SERVICES[name];
+  const fromConfig = (key, optional) => ({
+    name: key,
+    valueFrom: { configMapKeyRef: { name: CONFIG_MAP, key, ...(optional ? { optional: true } : {}) } },
+  });
+  const fromSecret = (key) => ({
+    name: key,
+    valueFrom: {
+      secretKeyRef: { name: SECRET, key, ...(SECRET_KEYS[key] === '' ? { optional: true } : {}) },
+    },
+  });
+  return [
+    { name: 'SERVICE', value: name },
+    { name: 'PORT', value: String(port) },
+    { name: 'HOST', value: '0.0.0.0' },
+    { name: 'INSTANCE_ID', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+    fromSecret('DATABASE_URL'),
+    fromConfig('NATS_URL', false),
+    fromConfig('LOG_LEVEL', false),
+    // When set, /metrics wants `Authorization: Bearer <token>`: give the scraper the same token.
+    fromSecret('METRICS_TOKEN'),
+    ...(service.config ?? []).map((key) => fromConfig(key, CONFIG_VALUES[key] === '')),
+    ...(service.secrets ?? []).map(fromSecret),
+    ...Object.entries(service.literal ?? {}).map(([key, value]) => ({ name: key, value })),
+  ];
+}
+
+function deployment(name, port) {
+  const probe = (path, periodSeconds, failureThreshold) => ({
+    httpGet: { path, port: 'http' },
+    periodSeconds,
+    timeoutSeconds: 2,
+    failureThreshold,
+  });
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: metadata(name, { 'app.kubernetes.io/component': 'backend' }),
+    spec: {
+      replicas: 2,
+      revisionHistoryLimit: 5,
+      selector: { matchLabels: labels(name) },
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
+      template: {
+        metadata: {
+          labels: { ...labels(name), 'app.kubernetes.io/component': 'backend' },
+          annotations: {
+            'prometheus.io/scrape': 'true',
+            'prometheus.io/port': String(port),
+            'prometheus.io/path': '/metrics',
+          },
+        },
+        spec: {
+          automountServiceAccountToken: false,
+          terminationGracePeriodSeconds: TERMINATION_GRACE_SECONDS,
+          securityContext: {
+            runAsNonRoot: true,
+            runAsUser: APP_UID,
+            runAsGroup: APP_UID,
+            fsGroup: APP_UID,
+            seccompProfile: { type: 'RuntimeDefault' },
+          },
+          topologySpreadConstraints: [
+            {
+              maxSkew: 1,
+              topologyKey: 'kubernetes.io/hostname',
+              whenUnsatisfiable: 'ScheduleAnyway',
+              labelSelector: { matchLabels: labels(name) },
+            },
+          ],
+          containers: [
+            {
+              name,
+              image: IMAGE,
+              imagePullPolicy: 'IfNotPresent',
+              ports: [{ name: 'http', containerPort: port, protocol: 'TCP' }],
+              env: environment(name, port),
+              // Migrations run before the port opens: allow up to 2 minutes before liveness applies.
+              startupProbe: probe('/healthz', 2, 60),
+              readinessProbe: probe('/readyz', 5, 3),
+              livenessProbe: probe('/healthz', 10, 3),
+              lifecycle: { preStop: { exec: { command: ['sleep', String(PRE_STOP_SECONDS)] } } },
+              resources: SERVICES[name].resources ?? SMALL,
+              securityContext: {
+                allowPrivilegeEscalation: false,
+                readOnlyRootFilesystem: true,
+                runAsNonRoot: true,
+                capabilities: { drop: ['ALL'] },
+              },
+              volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
+            },
+          ],
+          volumes: [{ name: 'tmp', emptyDir: { sizeLimit: '64Mi' } }],
+        },
+      },
+    },
+  };
+}
+
+function service(name, port) {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: metadata(name),
+    spec: {
+      type: 'ClusterIP',
+      selector: labels(name),
+      ports: [{ name: 'http', port, targetPort: 'http', protocol: 'TCP' }],
+    },
+  };
+}
+
+function podDisruptionBudget(name) {
+  return {
+    apiVersion: 'policy/v1',
+    kind: 'PodDisruptionBudget',
+    metadata: metadata(name),
+    spec: { maxUnavailable: 1, selector: { matchLabels: labels(name) } },
+  };
+}
+
+function ingress(ports) {
+  return {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: {
+      ...metadata('oncall'),
+      annotations: { 'nginx.ingress.kubernetes.io/proxy-body-size': '1m' },
+    },
+    spec: {
+      ingressClassName: 'nginx',
+      tls: [{ hosts: [PUBLIC_HOST], secretName: 'oncall-tls' }],
+      rules: [
+        {
+          host: PUBLIC_HOST,
+          http: {
+            paths: INGRESS_PATHS.map(({ path, service: target }) => ({
+              path,
+              pathType: 'Prefix',
+              backend: { service: { name: target, port: { number: ports[target] } } },
+            })),
+          },
+        },
+      ],
+    },
+  };
+}
+
+function files() {
+  const services = platformServices();
+  const ports = Object.fromEntries(services.map(({ name, port }) => [name, port]));
+  const generated = {
+    'namespace.yaml': [
+      {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: {
+          name: NAMESPACE,
+          labels: {
+            'app.kubernetes.io/part-of': 'oncall',
+            // Every pod here meets the "restricted" Pod Security Standard; keep it that way.
+            'pod-security.kubernetes.io/enforce': 'restricted',
+          },
+        },
+      },
+    ],
+    'configmap.yaml': [
+      {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: metadata(CONFIG_MAP),
+        data: CONFIG_VALUES,
+      },
+    ],
+    'secret.template.yaml': [
+      {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: metadata(SECRET),
+        type: 'Opaque',
+        stringData: SECRET_KEYS,
+      },
+    ],
+    'ingress.yaml': [ingress(ports)],
+  };
+  for (const { name, port } of services) {
+    generated[`${name}.yaml`] = [deployment(name, port), service(name, port), podDisruptionBudget(name)];
+  }
+  const resources = Object.keys(generated).filter((file) => file !== 'secret.template.yaml');
+  generated['kustomization.yaml'] = [
+    {
+      apiVersion: 'kustomize.config.k8s.io/v1beta1',
+      kind: 'Kustomization',
+      namespace: NAMESPACE,
+      resources,
+      images: [{ name: IMAGE.split(':')[0], newTag: IMAGE.split(':')[1] }],
+    },
+  ];
+  return Object.fromEntries(
+    Object.entries(generated).map(([file, documents]) => [
+      file,
+      HEADERS[file.endsWith('.template.yaml') ? 'template' : 'generated'] +
+        documents.map((document) => toYaml(document, 0)).join('---\n'),
+    ]),
+  );
+}
+
+const HEADERS = {
+  generated: '# Generated by deploy/generate-k8s.js; edit that file and re-run it.\n',
+  template:
+    '# Generated by deploy/generate-k8s.js. A TEMPLATE: not part of kustomization.yaml, so applying k8s/\n' +
+    '# never overwrites real secrets. Copy it outside git (k8s/secret.yaml is ignored), fill the values,\n' +
+    '# and `kubectl apply -f` it; or create oncall-secrets with your secret manager. Empty values are\n' +
+    '# treated as unset. DATABASE_URL: postgres://USER:PASSWORD@HOST:5432/DATABASE.\n',
+};
+
+/** Enough YAML for manifests: block mappings and sequences, scalars quoted when plain would mislead. */
+function toYaml(value, indent) {
+  const pad = ' '.repeat(indent);
+  if (Array.isArray(value)) {
+    return value
+      .map((item) => {
+        if (isScalar(item)) return `${pad}- ${scalar(item)}\n`;
+        const body = toYaml(item, indent + 2);
+        return `${pad}- ${body.slice(indent + 2)}`;
+      })
+      .join('');
+  }
+  return Object.entries(value)
+    .map(([key, item]) => {
+      const name = scalar(key);
+      if (isScalar(item)) return `${pad}${name}: ${scalar(item)}\n`;
+      if (Array.isArray(item) && item.length === 0) return `${pad}${name}: []\n`;
+      if (!Array.isArray(item) && Object.keys(item).length === 0) return `${pad}${name}: {}\n`;
+      return `${pad}${name}:\n${toYaml(item, indent + 2)}`;
+    })
+    .join('');
+}
+
+function isScalar(value) {
+  return value === null || ['string', 'number', 'boolean'].includes(typeof value);
+}
+
+function scalar(value) {
+  if (typeof value !== 'string') return String(value);
+  const plain = /^[A-Za-z0-9/._-][A-Za-z0-9/._:@-]*$/.test(value);
+  const ambiguous = /^(true|false|yes|no|on|off|null|~|[-+]?[0-9][0-9._:]*|\.inf|\.nan)$/i.test(value);
+  return plain && !ambiguous && !value.includes(': ') ? value : `'${value.replace(/'/g, "''")}'`;
+}
+
+function main(argv) {
+  const check = argv.includes('--check');
+  const stale = [];
+  mkdirSync(K8S_DIR, { recursive: true });
+  for (const [file, content] of Object.entries(files())) {
+    const path = join(K8S_DIR, file);
+    const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+    if (current === content) continue;
+    if (check) stale.push(file);
+    else writeFileSync(path, content);
+  }
+  if (stale.length > 0) {
+    console.error(
+      `k8s/ differs from deploy/generate-k8s.js in: ${stale.join(', ')}. Run: node deploy/generate-k8s.js`,
+    );
+    process.exit(1);
+  }
+}
+
+main(process.argv.slice(2));

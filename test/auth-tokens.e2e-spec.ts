@@ -1,0 +1,120 @@
+import { generateKeyPairSync, KeyObject } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { PlatformHarness } from './support/platform-harness';
+import { JwksServer } from './support/jwks-server';
+
+const ISSUER = 'https://hub.test';
+const AUDIENCE = 'oncall';
+
+interface TestKey {
+  kid: string;
+  alg: 'RS256' | 'ES256';
+  privateKey: KeyObject;
+  jwk: object;
+}
+
+function makeKey(kid: string, alg: 'RS256' | 'ES256'): TestKey {
+  const { privateKey, publicKey } =
+    alg === 'RS256'
+      ? generateKeyPairSync('rsa', { modulusLength: 2048 })
+      : generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  return { kid, alg, privateKey, jwk: { ...publicKey.export({ format: 'jwk' }), kid, alg, use: 'sig' } };
+}
+
+const claims = { sub: 'hub-user-1', org_id: 'org-hub', email: 'ada@msp.test', name: 'Ada', role: 'manager' };
+
+function sign(key: TestKey, overrides: jwt.SignOptions = {}, payload: object = claims): string {
+  return jwt.sign(payload, key.privateKey, {
+    algorithm: key.alg,
+    keyid: key.kid,
+    issuer: ISSUER,
+    audience: AUDIENCE,
+    expiresIn: 300,
+    ...overrides,
+  });
+}
+
+const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+describe('Hub SSO token verification against a JWKS served over HTTP', () => {
+  const rsa = makeKey('rsa-1', 'RS256');
+  const ec = makeKey('ec-1', 'ES256');
+  const rotated = makeKey('rsa-2', 'RS256');
+  let jwks: JwksServer;
+  let platform: PlatformHarness;
+
+  beforeAll(async () => {
+    jwks = await JwksServer.start();
+    jwks.publish([rsa.jwk, ec.jwk]);
+    platform = await PlatformHarness.create('authtokens');
+    platform.configure({ HUB_JWKS_URL: jwks.url, HUB_ISSUER: ISSUER, HUB_AUDIENCE: AUDIENCE });
+    await platform.start('admin-api');
+  }, 60_000);
+  afterAll(async () => {
+    await platform.close();
+    await jwks.close();
+  });
+
+  const call = (token?: string) =>
+    fetch(`${platform.url('admin-api')}/api/v1/clients`, {
+      headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
+    });
+
+  it.each([
+    ['RS256', () => sign(rsa)],
+    ['ES256', () => sign(ec)],
+  ])('accepts a valid %s token', async (_, token) => {
+    expect((await call(token())).status).toBe(200);
+  });
+
+  const impostor = makeKey('rsa-1', 'RS256'); // same kid as a trusted key, different key
+  const unknown = makeKey('never-published', 'RS256');
+  const now = Math.floor(Date.now() / 1000);
+
+  it.each<[string, () => string | undefined]>([
+    ['no token', () => undefined],
+    ['a malformed token', () => 'not-a-jwt'],
+    ['a wrong signature', () => sign(impostor)],
+    [
+      'an expired token',
+      () =>
+        jwt.sign({ ...claims, iat: now - 600, exp: now - 60 }, rsa.privateKey, {
+          algorithm: 'RS256',
+          keyid: rsa.kid,
+          issuer: ISSUER,
+          audience: AUDIENCE,
+        }),
+    ],
+    ['a wrong issuer', () => sign(rsa, { issuer: 'https://evil.test' })],
+    ['a wrong audience', () => sign(rsa, { audience: 'someone-else' })],
+    [
+      'alg: none',
+      () =>
+        `${base64url({ alg: 'none', typ: 'JWT', kid: 'rsa-1' })}.${base64url({ ...claims, iss: ISSUER, aud: AUDIENCE, exp: now + 300 })}.`,
+    ],
+    [
+      'HS256 signed with the public key (algorithm confusion)',
+      () =>
+        jwt.sign(claims, JSON.stringify(rsa.jwk), {
+          algorithm: 'HS256',
+          keyid: 'rsa-1',
+          issuer: ISSUER,
+          audience: AUDIENCE,
+        }),
+    ],
+    ['a key that is not in the JWKS', () => sign(unknown)],
+    ['a token without an organization', () => sign(rsa, {}, { ...claims, org_id: undefined })],
+    ['a token with an unknown role', () => sign(rsa, {}, { ...claims, role: 'admin' })],
+  ])('refuses %s with 401 problem+json', async (_, token) => {
+    const response = await call(token());
+    expect(response.status).toBe(401);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(await response.json()).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
+  });
+
+  it('accepts a token signed by a rotated-in key once Hub publishes it', async () => {
+    expect((await call(sign(rotated))).status).toBe(401);
+    jwks.publish([ec.jwk, rotated.jwk]);
+    expect((await call(sign(rotated))).status).toBe(200);
+  });
+});

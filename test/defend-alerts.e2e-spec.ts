@@ -1,0 +1,73 @@
+import { IncidentPage } from '@oncall/contracts';
+import { waitFor } from '@oncall/platform-testing';
+import { randomUUID } from 'node:crypto';
+import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
+import { PlatformHarness } from './support/platform-harness';
+
+const DEFEND_KEY = 'defend-test-key-0123456789';
+
+describe('Defend posts alerts for an organization with its service key', () => {
+  let platform: PlatformHarness;
+  let demo: DemoOrganization;
+
+  beforeAll(async () => {
+    platform = await PlatformHarness.create('defend');
+    platform.configure({ DEFEND_SERVICE_KEY: DEFEND_KEY });
+    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state');
+    demo = await platform.seedDemo();
+    await platform.withSchema('admin_api', (db) =>
+      db.query(
+        `INSERT INTO integrations (id, org_id, service_id, type, name, key_hash, key_hint)
+         VALUES ($1, $2, $3, 'defend', 'Defend', $4, 'none')`,
+        [randomUUID(), demo.orgId, demo.serviceId, `unused-${randomUUID()}`],
+      ),
+    );
+  }, 60_000);
+  afterAll(() => platform.close());
+
+  const post = (body: object, key?: string) =>
+    fetch(`${platform.url('ingestion-gateway')}/v1/alerts/defend`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+      body: JSON.stringify(body),
+    });
+  const alert = {
+    summary: 'Ransomware behaviour on LAPTOP-7',
+    severity: 'critical',
+    source: 'defend',
+    device: 'LAPTOP-7',
+  };
+
+  it('routes the alert to the organization’s Defend integration and opens an incident', async () => {
+    const response = await post({ ...alert, orgId: demo.orgId }, DEFEND_KEY);
+    expect(response.status).toBe(202);
+    const token = platform.token(demo.orgId, 'manager');
+    const incident = await waitFor('the Defend incident', async () => {
+      const page = (await (await platform.api('/api/v1/incidents', token)).json()) as IncidentPage;
+      return page.items.find((item) => item.title === alert.summary);
+    });
+    expect(incident).toMatchObject({ serviceId: demo.serviceId, severity: 'critical' });
+  });
+
+  it.each([
+    ['no key', undefined],
+    ['a wrong key', 'defend-test-key-0123456788'],
+  ])('refuses %s with 401', async (_, key) => {
+    const response = await post({ ...alert, orgId: demo.orgId }, key);
+    expect(response.status).toBe(401);
+  });
+
+  it('answers 404 for an organization without a Defend integration', async () => {
+    const response = await post({ ...alert, orgId: 'org-without-defend' }, DEFEND_KEY);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ code: 'NO_DEFEND_INTEGRATION' });
+  });
+
+  it('refuses a body without orgId with 400 naming it', async () => {
+    const response = await post(alert, DEFEND_KEY);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toContain(
+      'orgId',
+    );
+  });
+});

@@ -1,0 +1,271 @@
+import { Queries, ServiceRouting, ServiceRoutingQuery } from '@oncall/contracts';
+import { MessageBus } from '@oncall/platform-messaging';
+import { DirectoryProbe, ISO_INSTANT, UUID } from './support/directory-probe';
+
+interface Service {
+  id: string;
+  name: string;
+  description: string;
+  clientId: string | null;
+  teamId: string | null;
+  escalationPolicyId: string | null;
+  urgencyRule: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const ORG = 'services-msp';
+const POLICY_ID = '7d1c0a52-3b1e-4f7a-9c55-0000000000f1';
+const SUPPORT_HOURS = {
+  kind: 'support-hours',
+  timeZone: 'Europe/Amsterdam',
+  days: [5, 1, 2, 3, 4],
+  start: '08:00',
+  end: '18:00',
+  during: 'high',
+  outside: 'low',
+};
+
+describe('Directory: services', () => {
+  let probe: DirectoryProbe;
+  let manager: string;
+  let clientId: string;
+  let teamId: string;
+  let foreignClientId: string;
+
+  beforeAll(async () => {
+    probe = await DirectoryProbe.start('dir-services');
+    manager = probe.platform.token(ORG, 'manager', 'boss');
+    clientId = (await probe.call<{ id: string }>(manager, 'POST', '/api/v1/clients', 201, { name: 'Acme' }))
+      .id;
+    teamId = (await probe.call<{ id: string }>(manager, 'POST', '/api/v1/teams', 201, { name: 'NOC' })).id;
+    const stranger = probe.platform.token('other-msp', 'manager', 'stranger');
+    foreignClientId = (
+      await probe.call<{ id: string }>(stranger, 'POST', '/api/v1/clients', 201, { name: 'X' })
+    ).id;
+  }, 30_000);
+  afterAll(() => probe.close());
+
+  const addService = (name: string, extra: Record<string, unknown> = {}) =>
+    probe.call<Service>(manager, 'POST', '/api/v1/services', 201, { name, ...extra });
+  const routingOf = (serviceId: string) =>
+    probe.platform
+      .service('admin-api')
+      .app.get(MessageBus)
+      .rpc.request<ServiceRouting, ServiceRoutingQuery>(
+        Queries.directory.serviceRouting,
+        { serviceId },
+        { orgId: ORG, correlationId: 'test', causationId: null },
+      );
+
+  it('creates, reads, updates and deletes a service; audit and events record each change', async () => {
+    const created = await addService('Client servers', {
+      description: 'Acme file servers',
+      clientId,
+      teamId,
+      escalationPolicyId: POLICY_ID,
+      urgencyRule: SUPPORT_HOURS,
+    });
+    expect(created).toEqual({
+      id: UUID,
+      name: 'Client servers',
+      description: 'Acme file servers',
+      clientId,
+      teamId,
+      escalationPolicyId: POLICY_ID,
+      urgencyRule: { ...SUPPORT_HOURS, days: [1, 2, 3, 4, 5] },
+      createdAt: ISO_INSTANT,
+      updatedAt: ISO_INSTANT,
+    });
+    expect(await probe.call(manager, 'GET', `/api/v1/services/${created.id}`, 200)).toEqual(created);
+
+    const change = { clientId: null, escalationPolicyId: null, urgencyRule: { kind: 'severity-based' } };
+    const updated = await probe.call<Service>(
+      manager,
+      'PATCH',
+      `/api/v1/services/${created.id}`,
+      200,
+      change,
+    );
+    expect(updated).toEqual({ ...created, ...change, updatedAt: ISO_INSTANT });
+
+    await probe.call(manager, 'DELETE', `/api/v1/services/${created.id}`, 204);
+    await probe.problem(manager, 'GET', `/api/v1/services/${created.id}`, 404);
+
+    const [deleted, update, creation] = await probe.audit(manager, 'service', created.id);
+    expect(update).toEqual({
+      id: expect.any(String),
+      at: ISO_INSTANT,
+      actor: { kind: 'user', userId: UUID, name: 'boss' },
+      action: 'service.updated',
+      resourceType: 'service',
+      resourceId: created.id,
+      before: created,
+      after: updated,
+      correlationId: expect.any(String),
+    });
+    expect([creation.action, creation.after, deleted.action, deleted.before, deleted.after]).toEqual([
+      'service.created',
+      created,
+      'service.deleted',
+      updated,
+      null,
+    ]);
+    expect((await probe.event('service', 'created', created.id)).data.after).toEqual(created);
+    expect((await probe.event('service', 'updated', created.id)).data).toMatchObject({
+      before: created,
+      after: updated,
+    });
+    expect((await probe.event('service', 'deleted', created.id)).data.before).toEqual(updated);
+  });
+
+  it('defaults to constant high urgency and answers dedup-grouping with the real rule', async () => {
+    const plain = await addService('Plain');
+    expect(plain).toMatchObject({ clientId: null, teamId: null, escalationPolicyId: null, description: '' });
+    expect(plain.urgencyRule).toEqual({ kind: 'constant', urgency: 'high' });
+    expect(await routingOf(plain.id)).toEqual({
+      orgId: ORG,
+      serviceId: plain.id,
+      name: 'Plain',
+      escalationPolicyId: null,
+      urgency: 'high',
+      urgencyRule: { kind: 'constant', urgency: 'high' },
+    });
+
+    const low = await addService('Backups', { urgencyRule: { kind: 'constant', urgency: 'low' } });
+    expect(await routingOf(low.id)).toMatchObject({
+      urgency: 'low',
+      urgencyRule: { kind: 'constant', urgency: 'low' },
+    });
+    const hours = await addService('Office hours', {
+      urgencyRule: SUPPORT_HOURS,
+      escalationPolicyId: POLICY_ID,
+    });
+    expect(await routingOf(hours.id)).toMatchObject({
+      escalationPolicyId: POLICY_ID,
+      urgency: 'high',
+      urgencyRule: hours.urgencyRule,
+    });
+    await expect(routingOf('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+
+  describe('refuses a bad service with 400 naming the field', () => {
+    const hours = (change: Record<string, unknown>) => ({ urgencyRule: { ...SUPPORT_HOURS, ...change } });
+    it.each<[string, () => Record<string, unknown>, string]>([
+      ['a missing name', () => ({ name: undefined }), 'name'],
+      ['a client of another organization', () => ({ clientId: foreignClientId }), 'clientId'],
+      ['an unknown team', () => ({ teamId: '00000000-0000-4000-8000-000000000000' }), 'teamId'],
+      [
+        'an escalation policy id that is not a uuid',
+        () => ({ escalationPolicyId: 'p1' }),
+        'escalationPolicyId',
+      ],
+      ['an urgency rule that is not an object', () => ({ urgencyRule: 'high' }), 'urgencyRule'],
+      ['an unknown rule kind', () => ({ urgencyRule: { kind: 'sometimes' } }), 'urgencyRule.kind'],
+      [
+        'a constant rule without urgency',
+        () => ({ urgencyRule: { kind: 'constant' } }),
+        'urgencyRule.urgency',
+      ],
+      [
+        'a constant rule with an unknown urgency',
+        () => ({ urgencyRule: { kind: 'constant', urgency: 'medium' } }),
+        'urgencyRule.urgency',
+      ],
+      [
+        'a field of another rule kind',
+        () => ({ urgencyRule: { kind: 'severity-based', urgency: 'low' } }),
+        'urgencyRule.urgency',
+      ],
+      [
+        'support hours in an unknown time zone',
+        () => hours({ timeZone: 'Moon/Base' }),
+        'urgencyRule.timeZone',
+      ],
+      ['support hours on day 8', () => hours({ days: [1, 8] }), 'urgencyRule.days'],
+      ['support hours on no day', () => hours({ days: [] }), 'urgencyRule.days'],
+      ['support hours starting at 8:00', () => hours({ start: '8:00' }), 'urgencyRule.start'],
+      ['support hours ending at 24:00', () => hours({ end: '24:00' }), 'urgencyRule.end'],
+      [
+        'support hours without an outside urgency',
+        () => hours({ outside: undefined }),
+        'urgencyRule.outside',
+      ],
+    ])('%s', async (_, body, field) => {
+      const payload = { name: `Refused ${field}`, ...body() };
+      const problem = await probe.problem(manager, 'POST', '/api/v1/services', 400, payload, field);
+      expect(problem.detail).toContain(field);
+    });
+
+    it('also on update', async () => {
+      const service = await addService('Updated badly');
+      const path = `/api/v1/services/${service.id}`;
+      await probe.problem(manager, 'PATCH', path, 400, { clientId: foreignClientId }, 'clientId');
+      await probe.problem(
+        manager,
+        'PATCH',
+        path,
+        400,
+        { urgencyRule: { kind: 'constant' } },
+        'urgencyRule.urgency',
+      );
+      expect(await probe.call(manager, 'GET', path, 200)).toEqual(service);
+    });
+  });
+
+  it('refuses a duplicate service name with 409', async () => {
+    await addService('Email');
+    expect((await probe.problem(manager, 'POST', '/api/v1/services', 409, { name: 'Email' })).code).toBe(
+      'DUPLICATE_NAME',
+    );
+  });
+
+  it('refuses to delete a service with live integrations; deletes it with its revoked ones', async () => {
+    const service = await addService('Monitoring');
+    const issue = (name: string) =>
+      probe.call<{ integration: { id: string } }>(
+        manager,
+        'POST',
+        `/api/v1/services/${service.id}/integrations`,
+        201,
+        {
+          type: 'generic',
+          name,
+        },
+      );
+    const [first, second] = [(await issue('One')).integration, (await issue('Two')).integration];
+    await probe.call(manager, 'POST', `/api/v1/integrations/${first.id}/revoke`, 200);
+    const problem = await probe.problem(manager, 'DELETE', `/api/v1/services/${service.id}`, 409);
+    expect(problem).toMatchObject({
+      code: 'SERVICE_HAS_INTEGRATIONS',
+      detail: expect.stringContaining('1 integration'),
+    });
+
+    const revoked = await probe.call(manager, 'POST', `/api/v1/integrations/${second.id}/revoke`, 200);
+    await probe.call(manager, 'DELETE', `/api/v1/services/${service.id}`, 204);
+    await probe.problem(manager, 'GET', `/api/v1/integrations/${second.id}`, 404);
+    const [entry] = await probe.audit(manager, 'integration', second.id);
+    expect(entry).toMatchObject({ action: 'integration.deleted', before: revoked, after: null });
+    expect((await probe.event('integration', 'deleted', first.id)).data.after).toBeNull();
+  });
+
+  it('refuses to delete a client a service uses with 409', async () => {
+    const client = await probe.call<{ id: string }>(manager, 'POST', '/api/v1/clients', 201, {
+      name: 'Globex',
+    });
+    await addService('Globex servers', { clientId: client.id });
+    expect((await probe.problem(manager, 'DELETE', `/api/v1/clients/${client.id}`, 409)).code).toBe(
+      'CLIENT_IN_USE',
+    );
+  });
+
+  it('pages through services with a cursor, without duplicates or gaps', async () => {
+    for (let index = 0; index < 5; index += 1) await addService(`Page ${index}`);
+    const all = await probe.call<{ items: Service[] }>(manager, 'GET', '/api/v1/services?limit=200', 200);
+    const pages = await probe.walk<Service>(manager, '/api/v1/services', 3);
+    expect(pages.length).toBe(Math.ceil(all.items.length / 3));
+    expect(pages.flat()).toEqual(all.items);
+  });
+});

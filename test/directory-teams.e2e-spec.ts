@@ -1,0 +1,184 @@
+import { DirectoryProbe, ISO_INSTANT, UUID } from './support/directory-probe';
+
+interface Team {
+  id: string;
+  name: string;
+  description: string;
+  managerUserId: string | null;
+  memberIds: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+const ORG = 'teams-msp';
+
+describe('Directory: teams', () => {
+  let probe: DirectoryProbe;
+  let manager: string;
+  let bossId: string;
+  let strangerId: string;
+
+  beforeAll(async () => {
+    probe = await DirectoryProbe.start('dir-teams');
+    manager = probe.platform.token(ORG, 'manager', 'boss');
+    bossId = (await probe.call<{ id: string }>(manager, 'GET', '/api/v1/me', 200)).id;
+    const stranger = probe.platform.token('other-msp', 'manager', 'stranger');
+    strangerId = (await probe.call<{ id: string }>(stranger, 'GET', '/api/v1/me', 200)).id;
+  }, 30_000);
+  afterAll(() => probe.close());
+
+  const addTeam = (name: string, extra: Partial<Team> = {}) =>
+    probe.call<Team>(manager, 'POST', '/api/v1/teams', 201, { name, ...extra });
+  const addUser = async (email: string) =>
+    (
+      await probe.call<{ id: string }>(manager, 'POST', '/api/v1/users', 201, {
+        email,
+        name: email,
+        role: 'technician',
+      })
+    ).id;
+
+  it('creates, reads, updates and deletes a team; audit and events record each change', async () => {
+    const created = await addTeam('NOC', { description: 'Night shift', managerUserId: bossId });
+    expect(created).toEqual({
+      id: UUID,
+      name: 'NOC',
+      description: 'Night shift',
+      managerUserId: bossId,
+      memberIds: [],
+      createdAt: ISO_INSTANT,
+      updatedAt: ISO_INSTANT,
+    });
+    expect(await probe.call(manager, 'GET', `/api/v1/teams/${created.id}`, 200)).toEqual(created);
+
+    const updated = await probe.call<Team>(manager, 'PATCH', `/api/v1/teams/${created.id}`, 200, {
+      name: 'NOC Europe',
+      managerUserId: null,
+    });
+    expect(updated).toEqual({ ...created, name: 'NOC Europe', managerUserId: null, updatedAt: ISO_INSTANT });
+
+    await probe.call(manager, 'DELETE', `/api/v1/teams/${created.id}`, 204);
+    await probe.problem(manager, 'GET', `/api/v1/teams/${created.id}`, 404);
+
+    const entries = await probe.audit(manager, 'team', created.id);
+    expect(entries.map((entry) => [entry.action, entry.before, entry.after])).toEqual([
+      ['team.deleted', updated, null],
+      ['team.updated', created, updated],
+      ['team.created', null, created],
+    ]);
+    expect(entries[1]).toMatchObject({
+      actor: { kind: 'user', userId: bossId, name: 'boss' },
+      at: ISO_INSTANT,
+    });
+    expect((await probe.event('team', 'created', created.id)).data.after).toEqual(created);
+    expect((await probe.event('team', 'updated', created.id)).data).toMatchObject({
+      before: created,
+      after: updated,
+    });
+    expect(await probe.event('team', 'deleted', created.id)).toMatchObject({
+      type: 'TeamDeleted',
+      data: { before: updated, after: null },
+      metadata: { orgId: ORG },
+    });
+  });
+
+  it('replaces the member list with active users of the organization', async () => {
+    const [ana, ben] = [await addUser('ana@teams.test'), await addUser('ben@teams.test')];
+    const team = await addTeam('Servers');
+    const staffed = await probe.call<Team>(manager, 'PUT', `/api/v1/teams/${team.id}/members`, 200, {
+      userIds: [ben, ana],
+    });
+    expect(staffed).toEqual({ ...team, memberIds: [ana, ben].sort(), updatedAt: ISO_INSTANT });
+    expect(await probe.call(manager, 'GET', `/api/v1/teams/${team.id}`, 200)).toEqual(staffed);
+    const listed = await probe.call<{ items: Team[] }>(manager, 'GET', '/api/v1/teams?limit=200', 200);
+    expect(listed.items.find((item) => item.id === team.id)).toEqual(staffed);
+    const [entry] = await probe.audit(manager, 'team', team.id);
+    expect(entry).toMatchObject({ action: 'team.updated', before: team, after: staffed });
+
+    const trimmed = await probe.call<Team>(manager, 'PUT', `/api/v1/teams/${team.id}/members`, 200, {
+      userIds: [ana],
+    });
+    expect(trimmed.memberIds).toEqual([ana]);
+    const emptied = await probe.call<Team>(manager, 'PUT', `/api/v1/teams/${team.id}/members`, 200, {
+      userIds: [],
+    });
+    expect(emptied.memberIds).toEqual([]);
+  });
+
+  describe('refuses members that are not active users of the organization with 400 naming userIds', () => {
+    it.each<[string, (ids: { ana: string; gone: string }) => unknown]>([
+      ['a deactivated user', ({ ana, gone }) => [ana, gone]],
+      ['an unknown user', ({ ana }) => [ana, '00000000-0000-4000-8000-000000000000']],
+      ['a user of another organization', () => [strangerId]],
+      ['the same user twice', ({ ana }) => [ana, ana]],
+      ['an id that is not a uuid', () => ['ana']],
+      ['no list at all', () => 'everyone'],
+    ])('%s', async (_, userIds) => {
+      const team = await addTeam(`Refusals ${Math.random()}`);
+      const ana = await addUser(`ana-${Math.random()}@teams.test`);
+      const gone = await addUser(`gone-${Math.random()}@teams.test`);
+      await probe.call(manager, 'POST', `/api/v1/users/${gone}/deactivate`, 200);
+      const body = { userIds: userIds({ ana, gone }) };
+      await probe.problem(manager, 'PUT', `/api/v1/teams/${team.id}/members`, 400, body, 'userIds');
+      expect((await probe.call<Team>(manager, 'GET', `/api/v1/teams/${team.id}`, 200)).memberIds).toEqual([]);
+    });
+  });
+
+  describe('refuses a bad team with 400 naming the field', () => {
+    it.each<[string, () => Record<string, unknown>, string]>([
+      ['a missing name', () => ({ description: 'x' }), 'name'],
+      ['an empty name', () => ({ name: '' }), 'name'],
+      [
+        'a manager of another organization',
+        () => ({ name: 'T1', managerUserId: strangerId }),
+        'managerUserId',
+      ],
+      [
+        'an unknown manager',
+        () => ({ name: 'T2', managerUserId: '00000000-0000-4000-8000-000000000000' }),
+        'managerUserId',
+      ],
+      ['a manager id that is not a uuid', () => ({ name: 'T3', managerUserId: 'boss' }), 'managerUserId'],
+      ['an unknown field', () => ({ name: 'T4', colour: 'red' }), 'colour'],
+    ])('%s', async (_, body, field) => {
+      const problem = await probe.problem(manager, 'POST', '/api/v1/teams', 400, body(), field);
+      expect(problem.detail).toContain(field);
+    });
+
+    it('also on update', async () => {
+      const team = await addTeam('Updated badly');
+      const body = { managerUserId: strangerId };
+      await probe.problem(manager, 'PATCH', `/api/v1/teams/${team.id}`, 400, body, 'managerUserId');
+    });
+  });
+
+  it('refuses a duplicate team name with 409, on create and on rename', async () => {
+    await addTeam('Helpdesk');
+    const other = await addTeam('Projects');
+    expect((await probe.problem(manager, 'POST', '/api/v1/teams', 409, { name: 'Helpdesk' })).code).toBe(
+      'DUPLICATE_NAME',
+    );
+    await probe.problem(manager, 'PATCH', `/api/v1/teams/${other.id}`, 409, { name: 'Helpdesk' });
+  });
+
+  it('refuses to delete a team a service uses with 409, and deletes it once the service moved', async () => {
+    const team = await addTeam('Network');
+    const service = await probe.call<{ id: string }>(manager, 'POST', '/api/v1/services', 201, {
+      name: 'Firewalls',
+      teamId: team.id,
+    });
+    expect((await probe.problem(manager, 'DELETE', `/api/v1/teams/${team.id}`, 409)).code).toBe(
+      'TEAM_IN_USE',
+    );
+    await probe.call(manager, 'PATCH', `/api/v1/services/${service.id}`, 200, { teamId: null });
+    await probe.call(manager, 'DELETE', `/api/v1/teams/${team.id}`, 204);
+  });
+
+  it('pages through teams with a cursor, without duplicates or gaps', async () => {
+    for (let index = 0; index < 5; index += 1) await addTeam(`Page ${index}`);
+    const all = await probe.call<{ items: Team[] }>(manager, 'GET', '/api/v1/teams?limit=200', 200);
+    const pages = await probe.walk<Team>(manager, '/api/v1/teams', 2);
+    expect(pages.length).toBe(Math.ceil(all.items.length / 2));
+    expect(pages.flat()).toEqual(all.items);
+  });
+});

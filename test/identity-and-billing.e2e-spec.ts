@@ -1,0 +1,115 @@
+import { waitFor } from '@oncall/platform-testing';
+import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
+import { PlatformHarness } from './support/platform-harness';
+
+const BILLING_KEY = 'billing-key-for-tests-0123456789';
+
+describe('Identity: just-in-time users, deactivation, billing count, key revocation', () => {
+  let platform: PlatformHarness;
+  let demo: DemoOrganization;
+  let manager: string;
+
+  beforeAll(async () => {
+    platform = await PlatformHarness.create('identity');
+    platform.configure({ HUB_BILLING_KEY: BILLING_KEY });
+    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state');
+    demo = await platform.seedDemo();
+    manager = platform.token(demo.orgId, 'manager', demo.managerUserId);
+  }, 60_000);
+  afterAll(() => platform.close());
+
+  const json = async <T = Record<string, unknown>>(response: Response) => ({
+    status: response.status,
+    body: (await response.json()) as T,
+  });
+  const billing = async (key?: string) =>
+    json(
+      await fetch(`${platform.url('admin-api')}/api/v1/billing/active-users`, {
+        headers: key ? { authorization: `Bearer ${key}` } : {},
+      }),
+    );
+  const activeUsersOf = async (orgId: string) =>
+    (
+      (await billing(BILLING_KEY)).body as { organizations: { orgId: string; activeUsers: number }[] }
+    ).organizations.find((org) => org.orgId === orgId)?.activeUsers;
+
+  it('provisions a user Hub vouches for on first sign-in', async () => {
+    const newcomer = platform.token(demo.orgId, 'technician', 'hub-sam');
+    const me = await json(await platform.api('/api/v1/me', newcomer));
+    expect(me).toMatchObject({
+      status: 200,
+      body: { email: 'hub-sam@example.test', role: 'technician', active: true },
+    });
+    const users = await json<{ items: { email: string }[] }>(
+      await platform.api('/api/v1/users?limit=200', manager),
+    );
+    expect(users.body.items.map((user) => user.email)).toContain('hub-sam@example.test');
+  });
+
+  it('refuses the billing poll without the billing key', async () => {
+    expect((await billing()).status).toBe(401);
+    expect((await billing('billing-key-for-tests-0123456788')).status).toBe(401);
+  });
+
+  it('counts active users per organization, and the count drops when a user is deactivated', async () => {
+    const colleague = platform.token(demo.orgId, 'technician', 'hub-kim');
+    const kim = (await json(await platform.api('/api/v1/me', colleague))).body as { id: string };
+    const before = await activeUsersOf(demo.orgId);
+    const deactivated = await platform.api(`/api/v1/users/${kim.id}/deactivate`, manager, { method: 'POST' });
+    expect(deactivated.status).toBe(200);
+    expect(await activeUsersOf(demo.orgId)).toBe(before! - 1);
+    const refused = await json(await platform.api('/api/v1/me', colleague));
+    expect(refused).toMatchObject({ status: 403, body: { code: 'ACCOUNT_DEACTIVATED' } });
+    await platform.api(`/api/v1/users/${kim.id}/reactivate`, manager, { method: 'POST' });
+    expect(await activeUsersOf(demo.orgId)).toBe(before);
+  });
+
+  it('links a first sign-in to the user a manager added with that e-mail, and refuses a second Hub account with it', async () => {
+    const added = await json<{ id: string }>(
+      await platform.api('/api/v1/users', manager, {
+        method: 'POST',
+        body: JSON.stringify({ email: 'clash@example.test', name: 'Clash', role: 'technician' }),
+      }),
+    );
+    expect(added.status).toBe(201);
+    const first = platform.token(demo.orgId, 'technician', 'hub-clash-1', 'clash@example.test');
+    expect(await json(await platform.api('/api/v1/me', first))).toMatchObject({
+      status: 200,
+      body: { id: added.body.id },
+    });
+    const second = platform.token(demo.orgId, 'technician', 'hub-clash-2', 'clash@example.test');
+    expect(await json(await platform.api('/api/v1/me', second))).toMatchObject({
+      status: 409,
+      body: { code: 'EMAIL_IN_USE' },
+    });
+  });
+
+  it('refuses a revoked integration key at the gateway within 5 s', async () => {
+    const created = await json<{ key: string; integration: { id: string } }>(
+      await platform.api(`/api/v1/services/${demo.serviceId}/integrations`, manager, {
+        method: 'POST',
+        body: JSON.stringify({ type: 'generic', name: 'To be revoked' }),
+      }),
+    );
+    expect(created.status).toBe(201);
+    const alert = { summary: 'Backup failed', severity: 'high', source: 'backups' };
+    expect((await platform.postAlert(created.body.key, alert)).status).toBe(202);
+    const revokedAt = Date.now();
+    expect(
+      (
+        await platform.api(`/api/v1/integrations/${created.body.integration.id}/revoke`, manager, {
+          method: 'POST',
+        })
+      ).status,
+    ).toBe(200);
+    await waitFor(
+      'the gateway to refuse the revoked key',
+      async () => (await platform.postAlert(created.body.key, alert)).status === 401,
+      {
+        timeoutMs: 5_000,
+        intervalMs: 100,
+      },
+    );
+    expect(Date.now() - revokedAt).toBeLessThan(5_000);
+  });
+});

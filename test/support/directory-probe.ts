@@ -1,0 +1,147 @@
+import { DirectoryChanged, MessageEnvelope, Streams } from '@oncall/contracts';
+import { waitFor } from '@oncall/platform-testing';
+import { AckPolicy, connect, DeliverPolicy, NatsConnection } from 'nats';
+import { PlatformHarness } from './platform-harness';
+
+/** What the directory end-to-end tests share: HTTP with status checks, the audit log, and directory events. */
+export class DirectoryProbe {
+  private constructor(
+    readonly platform: PlatformHarness,
+    private readonly nc: NatsConnection,
+  ) {}
+
+  /** A platform running admin-api only, on a database and NATS namespace of its own. */
+  static async start(label: string): Promise<DirectoryProbe> {
+    const platform = await PlatformHarness.create(label);
+    await platform.start('admin-api');
+    return new DirectoryProbe(platform, await connect({ servers: platform.env.NATS_URL }));
+  }
+
+  async close(): Promise<void> {
+    await this.nc.close();
+    await this.platform.close();
+  }
+
+  /** Calls the API and checks the status; answers the parsed body (undefined for 204). */
+  async call<T = Record<string, unknown>>(
+    token: string,
+    method: string,
+    path: string,
+    expectedStatus: number,
+    body?: unknown,
+  ): Promise<T> {
+    const response = await this.platform.api(path, token, {
+      method,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (response.status !== expectedStatus) {
+      throw new Error(`${method} ${path}: expected ${expectedStatus}, got ${response.status}: ${text}`);
+    }
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** A problem+json refusal: checks status, content type and, for 400, that `field` is named. */
+  async problem(
+    token: string,
+    method: string,
+    path: string,
+    status: number,
+    body?: unknown,
+    field?: string,
+  ): Promise<Problem> {
+    const response = await this.platform.api(path, token, {
+      method,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    const problem = (await response.json()) as Problem;
+    if (field) expect((problem.errors ?? []).map((error) => error.field)).toContain(field);
+    return problem;
+  }
+
+  /** Every item of a list endpoint, following `nextCursor` page by page. */
+  async walk<T extends { id: string }>(token: string, path: string, limit: number): Promise<T[][]> {
+    const pages: T[][] = [];
+    let cursor: string | null = null;
+    do {
+      const separator = path.includes('?') ? '&' : '?';
+      const query: string = `${separator}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const page: { items: T[]; nextCursor: string | null } = await this.call(
+        token,
+        'GET',
+        `${path}${query}`,
+        200,
+      );
+      pages.push(page.items);
+      cursor = page.nextCursor;
+    } while (cursor && pages.length < 100);
+    return pages;
+  }
+
+  /** Audit entries of one resource, newest first. */
+  async audit(token: string, resourceType: string, resourceId: string): Promise<AuditEntry[]> {
+    const query = `resourceType=${resourceType}&resourceId=${encodeURIComponent(resourceId)}&limit=200`;
+    const page = await this.call<{ items: AuditEntry[] }>(token, 'GET', `/api/v1/audit-log?${query}`, 200);
+    return page.items;
+  }
+
+  /** Waits for the directory event `<resource>-<action>` about `resourceId` on JetStream. */
+  event(resource: string, action: string, resourceId: string): Promise<DirectoryEvent> {
+    return waitFor(`${resource}-${action} event for ${resourceId}`, async () => {
+      const events = await this.events(`oncall.evt.directory.${resource}-${action}.v1`);
+      return events.find((event) => event.data.resourceId === resourceId);
+    });
+  }
+
+  /** Every event on a (namespaced) directory subject, oldest first. */
+  async events(subject: string): Promise<DirectoryEvent[]> {
+    const prefix = this.platform.env.NATS_SUBJECT_PREFIX!;
+    const stream = `${prefix}_${Streams.directory.name}`;
+    const jsm = await this.nc.jetstreamManager();
+    const info = await jsm.consumers.add(stream, {
+      ack_policy: AckPolicy.None,
+      deliver_policy: DeliverPolicy.All,
+      filter_subject: `${prefix}.${subject}`,
+      inactive_threshold: 5_000_000_000,
+    });
+    try {
+      const consumer = await this.nc.jetstream().consumers.get(stream, info.name);
+      const pending = (await consumer.info()).num_pending;
+      const events: DirectoryEvent[] = [];
+      if (pending === 0) return events;
+      for await (const message of await consumer.fetch({ max_messages: pending, expires: 1_000 })) {
+        events.push(message.json());
+        if (events.length === pending) break;
+      }
+      return events;
+    } finally {
+      await jsm.consumers.delete(stream, info.name);
+    }
+  }
+}
+
+export interface Problem {
+  status: number;
+  detail: string;
+  code?: string;
+  errors?: { field: string; message: string }[];
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: { kind: string; userId?: string; name?: string; reason?: string };
+  action: string;
+  resourceType: string;
+  resourceId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  correlationId: string | null;
+}
+
+export type DirectoryEvent = MessageEnvelope<string, DirectoryChanged>;
+
+export const ISO_INSTANT = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+export const UUID = expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);

@@ -9,3 +9,4 @@ export * from './incidents/list-incidents.dto';
 export * from './directory/service-routing';
 export * from './directory/urgency-rule';
 export * from './directory/directory-events';
+export * from './scheduling/schedule-messages';

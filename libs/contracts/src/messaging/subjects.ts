@@ -32,10 +32,31 @@ export const Commands = {
   },
 } as const;
 
+export const SchedulingCommands = {
+  createSchedule: 'oncall.cmd.scheduling.create-schedule',
+  updateSchedule: 'oncall.cmd.scheduling.update-schedule',
+  deleteSchedule: 'oncall.cmd.scheduling.delete-schedule',
+  createOverride: 'oncall.cmd.scheduling.create-override',
+  deleteOverride: 'oncall.cmd.scheduling.delete-override',
+  rotateCalendarToken: 'oncall.cmd.scheduling.rotate-calendar-token',
+} as const;
+
 export const Queries = {
   incident: {
     list: 'oncall.qry.incident.list',
     get: 'oncall.qry.incident.get',
+  },
+  scheduling: {
+    listSchedules: 'oncall.qry.scheduling.list-schedules',
+    getSchedule: 'oncall.qry.scheduling.get-schedule',
+    renderSchedule: 'oncall.qry.scheduling.render-schedule',
+    listOverrides: 'oncall.qry.scheduling.list-overrides',
+    /** Who is on call in one schedule at an instant; escalation asks this. */
+    who: 'oncall.qry.scheduling.who',
+    onCallNow: 'oncall.qry.scheduling.on-call-now',
+    userShifts: 'oncall.qry.scheduling.user-shifts',
+    calendarFeed: 'oncall.qry.scheduling.calendar-feed',
+    coverageGaps: 'oncall.qry.scheduling.coverage-gaps',
   },
   directory: {
     integrationByKey: 'oncall.qry.directory.integration-by-key',
@@ -69,6 +90,12 @@ export const Streams = {
     maxAgeMs: 30 * DAY_MS,
     duplicateWindowMs: HOUR_MS,
   },
+  scheduling: {
+    name: 'ONCALL_SCHEDULING',
+    subjects: ['oncall.evt.scheduling.>'],
+    maxAgeMs: 30 * DAY_MS,
+    duplicateWindowMs: HOUR_MS,
+  },
   directory: {
     name: 'ONCALL_DIRECTORY',
     subjects: ['oncall.evt.directory.>'],
@@ -83,9 +110,16 @@ export const Streams = {
   },
 } as const satisfies Record<string, StreamDefinition>;
 
+/** Scheduling events: configuration changes (audited by admin-api) and coverage gaps. */
+export function schedulingEventSubject(eventType: string): string {
+  return `oncall.evt.scheduling.${toKebabCase(eventType)}.v1`;
+}
+
 export const Consumers = {
   dedupAlerts: 'dedup-grouping-alerts',
   dedupIncidentsClosed: 'dedup-grouping-incident-resolved',
+  schedulingDirectory: 'scheduling-directory',
+  adminApiAudit: 'admin-api-configuration-audit',
 } as const;
 
 export function toKebabCase(name: string): string {

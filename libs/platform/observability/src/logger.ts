@@ -6,6 +6,7 @@ export const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers["x-routing-key"]',
   'req.headers["x-integration-key"]',
+  'req.headers["x-service-key"]',
   'req.headers.cookie',
   '*.password',
   '*.integrationKey',

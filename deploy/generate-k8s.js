@@ -34,6 +34,8 @@ const CONFIG_VALUES = {
   PSA_API_URL: '',
   MAX_ALERT_BODY_BYTES: '262144',
   INTEGRATION_CACHE_TTL_MS: '3000',
+  GAP_SCAN_HOUR_UTC: '6',
+  GAP_SCAN_DAYS: '14',
 };
 
 /** Secret keys; the template holds placeholders only. REPLACE_ME marks the ones a service cannot start without. */
@@ -69,7 +71,7 @@ const SERVICES = {
   'dedup-grouping': {},
   'incident-state': {},
   escalation: {},
-  scheduling: {},
+  scheduling: { config: ['GAP_SCAN_HOUR_UTC', 'GAP_SCAN_DAYS'] },
   notification: { config: ['PUBLIC_URL'], secrets: ['SMTP_URL'] },
   'psa-sync': { config: ['PSA_API_URL'], secrets: ['PSA_SERVICE_KEY'] },
   reporting: {},

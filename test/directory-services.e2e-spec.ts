@@ -15,7 +15,6 @@ interface Service {
 }
 
 const ORG = 'services-msp';
-const POLICY_ID = '7d1c0a52-3b1e-4f7a-9c55-0000000000f1';
 const SUPPORT_HOURS = {
   kind: 'support-hours',
   timeZone: 'Europe/Amsterdam',
@@ -32,10 +31,20 @@ describe('Directory: services', () => {
   let clientId: string;
   let teamId: string;
   let foreignClientId: string;
+  let policyId: string;
 
   beforeAll(async () => {
     probe = await DirectoryProbe.start('dir-services');
+    // Services name their escalation policy; admin-api asks the escalation service that it exists.
+    await probe.platform.start('escalation');
     manager = probe.platform.token(ORG, 'manager', 'boss');
+    const boss = await probe.call<{ id: string }>(manager, 'GET', '/api/v1/me', 200);
+    policyId = (
+      await probe.call<{ id: string }>(manager, 'POST', '/api/v1/escalation-policies', 201, {
+        name: 'Boss only',
+        steps: [{ delayMinutes: 5, targets: [{ type: 'user', id: boss.id }] }],
+      })
+    ).id;
     clientId = (await probe.call<{ id: string }>(manager, 'POST', '/api/v1/clients', 201, { name: 'Acme' }))
       .id;
     teamId = (await probe.call<{ id: string }>(manager, 'POST', '/api/v1/teams', 201, { name: 'NOC' })).id;
@@ -63,7 +72,7 @@ describe('Directory: services', () => {
       description: 'Acme file servers',
       clientId,
       teamId,
-      escalationPolicyId: POLICY_ID,
+      escalationPolicyId: policyId,
       urgencyRule: SUPPORT_HOURS,
     });
     expect(created).toEqual({
@@ -72,7 +81,7 @@ describe('Directory: services', () => {
       description: 'Acme file servers',
       clientId,
       teamId,
-      escalationPolicyId: POLICY_ID,
+      escalationPolicyId: policyId,
       urgencyRule: { ...SUPPORT_HOURS, days: [1, 2, 3, 4, 5] },
       createdAt: ISO_INSTANT,
       updatedAt: ISO_INSTANT,
@@ -139,10 +148,10 @@ describe('Directory: services', () => {
     });
     const hours = await addService('Office hours', {
       urgencyRule: SUPPORT_HOURS,
-      escalationPolicyId: POLICY_ID,
+      escalationPolicyId: policyId,
     });
     expect(await routingOf(hours.id)).toMatchObject({
-      escalationPolicyId: POLICY_ID,
+      escalationPolicyId: policyId,
       urgency: 'high',
       urgencyRule: hours.urgencyRule,
     });
@@ -160,6 +169,11 @@ describe('Directory: services', () => {
       [
         'an escalation policy id that is not a uuid',
         () => ({ escalationPolicyId: 'p1' }),
+        'escalationPolicyId',
+      ],
+      [
+        'an escalation policy that does not exist',
+        () => ({ escalationPolicyId: '00000000-0000-4000-8000-000000000000' }),
         'escalationPolicyId',
       ],
       ['an urgency rule that is not an object', () => ({ urgencyRule: 'high' }), 'urgencyRule'],

@@ -5,12 +5,44 @@ import { routeCatalogue, RouteInfo } from './support/route-catalogue';
 
 /** Bodies that would be valid for the caller's own resources, so a refusal can only come from isolation. */
 const VALID_BODIES: Record<string, object> = {
+  'PUT /api/v1/schedules/:id': {
+    name: 'Hijacked schedule',
+    timeZone: 'UTC',
+    layers: [
+      {
+        name: 'Hijack',
+        participants: [],
+        rotation: { kind: 'daily' },
+        handoffAnchor: '2030-01-01T09:00',
+        start: '2030-01-01T00:00:00Z',
+      },
+    ],
+  },
+  'POST /api/v1/schedules/:id/overrides': {
+    userId: '00000000-0000-4000-8000-000000000000',
+    start: '2030-01-01T00:00:00Z',
+    end: '2030-01-01T02:00:00Z',
+  },
+  'POST /api/v1/incidents/:id/acknowledge': {},
+  'POST /api/v1/incidents/:id/unacknowledge': {},
+  'POST /api/v1/incidents/:id/resolve': {},
+  'POST /api/v1/incidents/:id/notes': { text: 'Hijack note' },
+  'POST /api/v1/incidents/:id/snooze': { durationMinutes: 30 },
+  'POST /api/v1/incidents/:id/reassign': { to: { kind: 'escalation-level', level: 1 } },
+  'POST /api/v1/incidents/:id/escalate': { fromLevel: 1, toLevel: 2 },
+  'POST /api/v1/incidents/:id/priority': { priority: 'P1' },
+  'POST /api/v1/incidents/:id/severity': { severity: 'info' },
+  'POST /api/v1/incidents/:id/merge': { sourceIncidentIds: ['00000000-0000-4000-8000-000000000000'] },
   'PATCH /api/v1/clients/:id': { name: 'Hijacked client' },
   'PATCH /api/v1/teams/:id': { name: 'Hijacked team' },
   'PUT /api/v1/teams/:id/members': { userIds: [] },
   'PATCH /api/v1/users/:id': { name: 'Hijacked user' },
   'PATCH /api/v1/services/:id': { name: 'Hijacked service' },
   'POST /api/v1/services/:serviceId/integrations': { type: 'generic', name: 'Hijack' },
+  'PUT /api/v1/escalation-policies/:id': {
+    name: 'Hijacked policy',
+    steps: [{ delayMinutes: 5, targets: [{ type: 'user', id: '00000000-0000-4000-8000-000000000000' }] }],
+  },
 };
 
 interface OrgA {
@@ -28,7 +60,14 @@ describe('Tenant isolation, walked over every route of admin-api', () => {
 
   beforeAll(async () => {
     platform = await PlatformHarness.create('isolation');
-    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state');
+    await platform.start(
+      'admin-api',
+      'ingestion-gateway',
+      'dedup-grouping',
+      'incident-state',
+      'escalation',
+      'scheduling',
+    );
     routes = routeCatalogue(platform.service('admin-api').app);
     orgA = await populate(platform, managerA());
     await populate(platform, managerB(), 'B');
@@ -62,8 +101,14 @@ describe('Tenant isolation, walked over every route of admin-api', () => {
   }, 60_000);
 
   it('never lists organization A’s rows to organization B, on any list route', async () => {
+    // The live stream never ends, so it cannot be read whole: test/incident-live-and-filters checks that
+    // another organization's stream receives none of these incidents' events.
     const lists = routes.filter(
-      (route) => !route.isPublic && route.method === 'GET' && !route.path.includes('/:'),
+      (route) =>
+        !route.isPublic &&
+        route.method === 'GET' &&
+        !route.path.includes('/:') &&
+        route.path !== '/api/v1/live/incidents',
     );
     expect(lists.map((route) => route.path)).toEqual(
       expect.arrayContaining(['/api/v1/clients', '/api/v1/users', '/api/v1/incidents', '/api/v1/audit-log']),
@@ -104,11 +149,17 @@ async function populate(platform: PlatformHarness, token: string, suffix = 'A'):
     role: 'technician',
   });
   const team = await post('/api/v1/teams', { name: `Team ${suffix}`, managerUserId: me.id });
+  const policy = await post('/api/v1/escalation-policies', {
+    name: `Policy ${suffix}`,
+    steps: [{ delayMinutes: 5, targets: [{ type: 'user', id: user.id }] }],
+  });
   const service = await post('/api/v1/services', {
     name: `Service ${suffix}`,
     clientId: client.id,
     teamId: team.id,
+    escalationPolicyId: policy.id,
   });
+  const { schedule, override } = await populateSchedule(platform, token, suffix, [me.id, user.id]);
   const created = await post(`/api/v1/services/${service.id}/integrations`, {
     type: 'generic',
     name: `Monitor ${suffix}`,
@@ -130,12 +181,17 @@ async function populate(platform: PlatformHarness, token: string, suffix = 'A'):
       services: service.id,
       integrations: integration.id,
       incidents: incident.incidentId,
+      'escalation-policies': policy.id,
+      schedules: schedule.id,
+      overrides: override.id,
     },
     names: [
       `Client ${suffix}`,
       `Tech ${suffix}`,
       `Team ${suffix}`,
       `Service ${suffix}`,
+      `Policy ${suffix}`,
+      `Schedule ${suffix}`,
       `Monitor ${suffix}`,
       summary,
     ],
@@ -143,8 +199,47 @@ async function populate(platform: PlatformHarness, token: string, suffix = 'A'):
   };
 }
 
+/**
+ * A schedule with org's people (the manager among them, so `/me/shifts` lists something) covering 10 hours
+ * a day (so coverage gaps list something), and an override on it.
+ */
+async function populateSchedule(platform: PlatformHarness, token: string, suffix: string, people: string[]) {
+  const post = async (path: string, body: object) => {
+    const response = await platform.api(path, token, { method: 'POST', body: JSON.stringify(body) });
+    if (response.status !== 201) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as { id: string };
+  };
+  const schedule = await post('/api/v1/schedules', {
+    name: `Schedule ${suffix}`,
+    timeZone: 'UTC',
+    layers: [
+      {
+        name: 'Days',
+        participants: people,
+        rotation: { kind: 'daily' },
+        handoffAnchor: '2020-01-06T08:00',
+        start: '2020-01-01T00:00:00Z',
+        restrictions: [{ kind: 'daily', startTime: '08:00', durationMinutes: 600 }],
+      },
+    ],
+  });
+  const tomorrow = Date.now() + 24 * 60 * 60 * 1000;
+  const override = await post(`/api/v1/schedules/${schedule.id}/overrides`, {
+    userId: people[1],
+    start: new Date(tomorrow).toISOString(),
+    end: new Date(tomorrow + 60 * 60 * 1000).toISOString(),
+  });
+  await waitFor(`org ${suffix}'s coverage gaps`, async () => {
+    const gaps = await platform.api(`/api/v1/coverage-gaps?scheduleId=${schedule.id}`, token);
+    return ((await gaps.json()) as { items: unknown[] }).items.length > 0;
+  });
+  return { schedule, override };
+}
+
 async function expectOrgAUntouched(platform: PlatformHarness, token: string, orgA: OrgA): Promise<void> {
-  for (const [collection, id] of Object.entries(orgA.ids).filter(([name]) => name !== 'incidents')) {
+  // Overrides have no route of their own; the schedule's override list shows them.
+  const withGet = Object.entries(orgA.ids).filter(([name]) => name !== 'overrides');
+  for (const [collection, id] of withGet) {
     const response = await platform.api(`/api/v1/${collection}/${id}`, token);
     const text = await response.text();
     expect({ collection, status: response.status, hijacked: text.includes('Hijack') }).toEqual({
@@ -153,6 +248,11 @@ async function expectOrgAUntouched(platform: PlatformHarness, token: string, org
       hijacked: false,
     });
   }
+  const incident = (await (await platform.api(`/api/v1/incidents/${orgA.ids.incidents}`, token)).json()) as {
+    incident: { status: string; version: number };
+    notes: unknown[];
+  };
+  expect(incident).toMatchObject({ incident: { status: 'triggered', version: 1 }, notes: [] });
   const users = await (await platform.api(`/api/v1/users/${orgA.ids.users}`, token)).json();
   expect(users).toMatchObject({ active: true });
   const audit = (await (await platform.api('/api/v1/audit-log?limit=200', token)).json()) as {
@@ -161,6 +261,13 @@ async function expectOrgAUntouched(platform: PlatformHarness, token: string, org
   expect(
     audit.items.filter((entry) => entry.actor.kind === 'user' && entry.actor.name !== 'a-manager'),
   ).toEqual([]);
+  const overrides = await platform.api(
+    `/api/v1/schedules/${orgA.ids.schedules}/overrides?from=2020-01-01T00:00:00Z&to=2030-12-31T00:00:00Z`,
+    token,
+  );
+  expect(((await overrides.json()) as { items: { id: string }[] }).items.map((item) => item.id)).toEqual([
+    orgA.ids.overrides,
+  ]);
   expect(
     (await platform.postAlert(orgA.integrationKey, { summary: 'still works', severity: 'info', source: 'x' }))
       .status,

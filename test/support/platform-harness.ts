@@ -1,4 +1,5 @@
 import { loadOrCreateDevSigningKey, Role, signDevToken } from '@oncall/platform-auth';
+import { MessageBus } from '@oncall/platform-messaging';
 import { createServiceDataSource } from '@oncall/platform-persistence';
 import { RunningService, startService } from '@oncall/platform-runtime';
 import { createTestDatabase, createTestNamespace, TestDatabase } from '@oncall/platform-testing';
@@ -54,6 +55,21 @@ export class PlatformHarness {
       if (this.running.has(name)) continue;
       this.running.set(name, await startService(SERVICE_CATALOGUE[name](this.env)));
     }
+  }
+
+  /** Another instance of a running service, as a second replica would be (closed by the caller). */
+  startReplica(name: ServiceName): Promise<RunningService> {
+    return startService(SERVICE_CATALOGUE[name](this.env));
+  }
+
+  /** A bus client in the platform's namespace, to send requests as another service would (closed by the caller). */
+  connectBus(): Promise<MessageBus> {
+    return MessageBus.connect({
+      url: this.env.NATS_URL!,
+      connectionName: 'test-harness',
+      subjectPrefix: this.env.NATS_SUBJECT_PREFIX,
+      streams: [],
+    });
   }
 
   async stop(name: ServiceName): Promise<void> {

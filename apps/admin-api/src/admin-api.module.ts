@@ -5,11 +5,20 @@ import { BillingController } from './billing/billing.controller';
 import { IntegrationForOrgHandler } from './defend/integration-for-org.handler';
 import { DirectoryModule } from './directory/directory.module';
 import { SharedDirectoryModule } from './directory/shared/shared-directory.module';
-import { IncidentsController } from './incidents/incidents.controller';
+import { EscalationPoliciesModule } from './escalation-policies/escalation-policies.module';
+import { IncidentsModule } from './incidents/incidents.module';
+import { SchedulesModule } from './schedules/schedules.module';
 
 @Module({
-  imports: [SharedDirectoryModule, AuthModule, DirectoryModule],
-  controllers: [IncidentsController, BillingController, IntegrationForOrgHandler],
+  imports: [
+    IncidentsModule,
+    SharedDirectoryModule,
+    AuthModule,
+    DirectoryModule,
+    EscalationPoliciesModule,
+    SchedulesModule,
+  ],
+  controllers: [BillingController, IntegrationForOrgHandler],
   providers: [OutboxRelayWorker],
 })
 export class AdminApiModule {}

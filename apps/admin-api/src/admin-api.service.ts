@@ -16,7 +16,7 @@ export function adminApiService(config: AdminApiConfig): ServiceDefinition {
     config,
     schema: ADMIN_API_SCHEMA,
     migrations: ADMIN_API_MIGRATIONS,
-    streams: [Streams.incidents, Streams.directory],
+    streams: [Streams.incidents, Streams.directory, Streams.scheduling, Streams.escalation],
     module: AdminApiModule,
     configureHttp: setUpOpenApi,
   };

@@ -1,5 +1,24 @@
 import { Module } from '@nestjs/common';
+import { OutboxRelayWorker } from '@oncall/platform-runtime';
+import { CreatePolicyHandler } from './create-policy/create-policy.handler';
+import { DeletePolicyHandler } from './delete-policy/delete-policy.handler';
+import { EscalationPolicyStore } from './policies/escalation-policy.store';
+import { PolicyChangeRecorder } from './policies/policy-change.recorder';
+import { GetPolicyHandler } from './queries/get-policy.handler';
+import { ListPoliciesHandler } from './queries/list-policies.handler';
+import { PoliciesByScheduleHandler } from './queries/policies-by-schedule.handler';
+import { UpdatePolicyHandler } from './update-policy/update-policy.handler';
 
-/** Walking skeleton: the service starts, migrates its schema, joins the bus and answers its probes. */
-@Module({})
+/** Escalation policies (commands and queries over the bus); the escalation engine is still to come. */
+@Module({
+  controllers: [
+    CreatePolicyHandler,
+    UpdatePolicyHandler,
+    DeletePolicyHandler,
+    GetPolicyHandler,
+    ListPoliciesHandler,
+    PoliciesByScheduleHandler,
+  ],
+  providers: [EscalationPolicyStore, PolicyChangeRecorder, OutboxRelayWorker],
+})
 export class EscalationModule {}

@@ -6,14 +6,23 @@ import { IncidentCommandExecutor } from './execute-command/incident-command-exec
 import { IncidentsProjection } from './projections/incidents.projection';
 import { ListIncidentsHandler } from './queries/list-incidents.handler';
 import { IncidentProjectionWorker } from './workers/incident-projection.worker';
+import { SnoozeTimerWorker } from './workers/snooze-timer.worker';
+import { GetIncidentHandler } from './queries/get-incident.handler';
+import { MergeIncidentsHandler } from './merge/merge-incidents.handler';
 
 @Module({
-  controllers: [ExecuteIncidentCommandHandler, ListIncidentsHandler],
+  controllers: [
+    ExecuteIncidentCommandHandler,
+    MergeIncidentsHandler,
+    ListIncidentsHandler,
+    GetIncidentHandler,
+  ],
   providers: [
     eventStoreProvider,
     IncidentCommandExecutor,
     IncidentsProjection,
     IncidentProjectionWorker,
+    SnoozeTimerWorker,
     OutboxRelayWorker,
   ],
 })

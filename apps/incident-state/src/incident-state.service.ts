@@ -5,12 +5,14 @@ import { ServiceDefinition } from '@oncall/platform-runtime';
 import { IncidentStateConfig } from './incident-state.config';
 import { IncidentStateModule } from './incident-state.module';
 import { CreateIncidentReadModels1764201900000 } from './migrations/1764201900000-create-incident-read-models';
+import { CreateIncidentTimers1764202100000 } from './migrations/1764202100000-create-incident-timers';
 
 export const INCIDENT_STATE_SCHEMA = 'incident_state';
 export const INCIDENT_STATE_MIGRATIONS = [
   CreateOutbox1764201600000,
   CreateEventStore1764201600001,
   CreateIncidentReadModels1764201900000,
+  CreateIncidentTimers1764202100000,
 ];
 
 export function incidentStateService(config: IncidentStateConfig): ServiceDefinition {

@@ -1,15 +1,19 @@
 import { Streams } from '@oncall/contracts';
+import { CreateOutbox1764201600000 } from '@oncall/platform-outbox';
 import { ServiceDefinition } from '@oncall/platform-runtime';
+import { CreateSchedules1764202000000 } from './migrations/1764202000000-create-schedules';
 import { SchedulingConfig } from './scheduling.config';
 import { SchedulingModule } from './scheduling.module';
+
+export const SCHEDULING_SCHEMA = 'scheduling';
 
 export function schedulingService(config: SchedulingConfig): ServiceDefinition {
   return {
     serviceName: 'scheduling',
     config,
-    schema: 'scheduling',
-    migrations: [],
-    streams: [Streams.incidents],
+    schema: SCHEDULING_SCHEMA,
+    migrations: [CreateOutbox1764201600000, CreateSchedules1764202000000],
+    streams: [Streams.scheduling],
     module: SchedulingModule,
   };
 }

@@ -10,3 +10,5 @@ export * from './directory/service-routing';
 export * from './directory/urgency-rule';
 export * from './directory/directory-events';
 export * from './scheduling/schedule-messages';
+export * from './configuration/configuration-changed';
+export * from './escalation/escalation-policy';

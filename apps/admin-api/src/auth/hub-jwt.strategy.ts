@@ -9,6 +9,14 @@ import { TOKEN_VERIFICATION, TokenVerification } from './token-verification';
 
 export const HUB_JWT = 'hub-jwt';
 
+export const LIVE_STREAM_PATH = '/api/v1/live/incidents';
+
+/** EventSource cannot set headers: the live stream alone accepts the token as a query parameter. */
+function liveStreamToken(request: Request): string | null {
+  const token = request.path === LIVE_STREAM_PATH ? request.query.access_token : undefined;
+  return typeof token === 'string' ? token : null;
+}
+
 /**
  * Verifies bearer tokens: signature by a key of the JWKS (fetched, cached, re-fetched for an unknown kid so
  * rotated keys are picked up), RS256/ES256 only (never `none` or HMAC), issuer, audience and expiry.
@@ -21,7 +29,7 @@ export class HubJwtStrategy extends PassportStrategy(Strategy, HUB_JWT) {
   ) {
     const localKeys = verification.localJwks?.keys;
     super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      jwtFromRequest: ExtractJwt.fromExtractors([ExtractJwt.fromAuthHeaderAsBearerToken(), liveStreamToken]),
       secretOrKeyProvider: passportJwtSecret({
         jwksUri: verification.jwksUri,
         cache: true,

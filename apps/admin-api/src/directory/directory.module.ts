@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditLogController } from './audit/audit-log.controller';
 import { AuditLogReader } from './audit/audit-log.reader';
+import { ConfigurationAuditConsumer } from './audit/configuration-audit.consumer';
 import { ClientsController } from './clients/clients.controller';
 import { ClientsDirectory } from './clients/clients.directory';
 import { IntegrationByKeyHandler } from './integrations/integration-by-key.handler';
@@ -26,6 +27,7 @@ import { UsersDirectory } from './users/users.directory';
     ServicesController,
     IntegrationsController,
     AuditLogController,
+    ConfigurationAuditConsumer,
     IntegrationByKeyHandler,
     ServiceRoutingHandler,
   ],

@@ -52,6 +52,11 @@ export class IncidentCommandExecutor {
     }
   }
 
+  /** The incident as its stream tells it now (status 'none' when it does not exist). */
+  async load(incidentId: string): Promise<IncidentState> {
+    return foldIncident((await this.store.readStream(incidentStreamId(incidentId))).map(asIncidentEvent));
+  }
+
   private decide(request: ExecuteIncidentCommand, state: IncidentState, version: number): IncidentEvent[] {
     try {
       const events = decide(request.command, state);

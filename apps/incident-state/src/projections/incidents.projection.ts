@@ -5,6 +5,7 @@ import { EntityManager } from 'typeorm';
 import { asIncidentEvent } from '../execute-command/incident-command-executor';
 import { toIncidentSummary } from '../execute-command/incident-summary';
 import { toIncidentRow, toTimelineRow, UPSERT_INCIDENTS_SQL, INSERT_TIMELINE_SQL } from './incident-rows';
+import { writeSnoozeTimers } from './snooze-timers';
 
 interface Tracked {
   state: IncidentState;
@@ -19,7 +20,7 @@ interface Tracked {
 @Injectable()
 export class IncidentsProjection implements Projection {
   readonly name = 'incidents';
-  readonly tables = ['incidents', 'incident_timeline'] as const;
+  readonly tables = ['incidents', 'incident_timeline', 'incident_timers'] as const;
 
   async apply(events: readonly StoredEvent[], transaction: EntityManager): Promise<void> {
     const tracked = await this.loadStates(events, transaction);
@@ -38,6 +39,10 @@ export class IncidentsProjection implements Projection {
         toIncidentRow(toIncidentSummary(entry.state as never, entry.version, entry.updatedAt), entry.state),
       );
     if (rows.length > 0) await transaction.query(UPSERT_INCIDENTS_SQL, [JSON.stringify(rows)]);
+    await writeSnoozeTimers(
+      transaction,
+      [...tracked.values()].map((entry) => entry.state),
+    );
     if (timeline.length > 0) await transaction.query(INSERT_TIMELINE_SQL, [JSON.stringify(timeline)]);
   }
 

@@ -47,6 +47,7 @@ function buildFilters(orgId: string, query: ListIncidentsQuery, newestFirst: boo
   if (query.status?.length) add((p) => `status = ANY(${p}::text[])`, query.status);
   if (query.severity?.length) add((p) => `severity = ANY(${p}::text[])`, query.severity);
   if (query.serviceId) add((p) => `service_id = ${p}`, query.serviceId);
+  if (query.serviceIds) add((p) => `service_id = ANY(${p}::text[])`, query.serviceIds);
   if (query.assigneeId)
     add((p) => `(${p} = ANY(assigned_user_ids) OR acknowledged_by = ${p})`, query.assigneeId);
   if (query.from) add((p) => `triggered_at >= ${p}::timestamptz`, query.from);

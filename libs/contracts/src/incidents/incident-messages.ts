@@ -45,6 +45,8 @@ export interface ListIncidentsQuery {
   status?: IncidentStatusName[];
   severity?: Severity[];
   serviceId?: string;
+  /** Any of these services (admin-api turns a client filter into its services). */
+  serviceIds?: string[];
   assigneeId?: string;
   from?: string;
   to?: string;
@@ -60,4 +62,36 @@ export interface IncidentPage {
 
 export interface GetIncidentQuery {
   incidentId: string;
+}
+
+/** One line of an incident's history, rendered from one event. */
+export interface TimelineEntry {
+  version: number;
+  at: string;
+  type: string;
+  actor:
+    | { kind: 'user'; userId: string }
+    | { kind: 'integration'; integrationId: string }
+    | { kind: 'system'; reason: string }
+    | null;
+  /** The event's own facts (alert, note text, levels, ticket, reason ...). */
+  detail: Record<string, unknown>;
+}
+
+export interface IncidentDetail {
+  incident: IncidentSummary;
+  alerts: { alertId: string; dedupKey: string; summary: string; severity: Severity; receivedAt: string }[];
+  notes: { noteId: string; text: string; by: TimelineEntry['actor']; at: string }[];
+  mergedInto: string | null;
+  mergedIncidentIds: string[];
+  resolutionReason: string | null;
+  timeline: TimelineEntry[];
+}
+
+/** Request on Commands.incident.merge: fold the source incidents into the target (PagerDuty merge). */
+export interface MergeIncidentsCommand {
+  targetIncidentId: string;
+  sourceIncidentIds: string[];
+  by: { kind: 'user'; userId: string };
+  at: string;
 }

@@ -33,6 +33,11 @@ export class ListIncidentsQueryDto {
   @IsUUID()
   serviceId?: string;
 
+  /** Incidents of any service of this client (the MSP's customer). */
+  @IsOptional()
+  @IsUUID()
+  clientId?: string;
+
   @IsOptional()
   @IsString()
   @MaxLength(128)

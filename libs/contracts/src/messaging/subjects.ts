@@ -29,6 +29,8 @@ export const Commands = {
     /** One subject per incident command type, e.g. oncall.cmd.incident.acknowledge-incident. */
     execute: (commandType: string) => `oncall.cmd.incident.${toKebabCase(commandType)}`,
     all: 'oncall.cmd.incident.*',
+    /** Merging spans several incidents; incident-state orchestrates it (not one decider command). */
+    merge: 'oncall.cmd.incident-merge.merge-incidents',
   },
 } as const;
 
@@ -41,10 +43,22 @@ export const SchedulingCommands = {
   rotateCalendarToken: 'oncall.cmd.scheduling.rotate-calendar-token',
 } as const;
 
+export const EscalationCommands = {
+  createPolicy: 'oncall.cmd.escalation.create-policy',
+  updatePolicy: 'oncall.cmd.escalation.update-policy',
+  deletePolicy: 'oncall.cmd.escalation.delete-policy',
+} as const;
+
 export const Queries = {
   incident: {
     list: 'oncall.qry.incident.list',
     get: 'oncall.qry.incident.get',
+  },
+  escalation: {
+    listPolicies: 'oncall.qry.escalation.list-policies',
+    getPolicy: 'oncall.qry.escalation.get-policy',
+    /** Which policies target each of the given schedules (for the on-call-now view and coverage gaps). */
+    policiesBySchedule: 'oncall.qry.escalation.policies-by-schedule',
   },
   scheduling: {
     listSchedules: 'oncall.qry.scheduling.list-schedules',
@@ -62,6 +76,8 @@ export const Queries = {
     integrationByKey: 'oncall.qry.directory.integration-by-key',
     integrationForOrg: 'oncall.qry.directory.integration-for-org',
     serviceRouting: 'oncall.qry.directory.service-routing',
+    /** Services whose escalation policy is one of the given ones. */
+    servicesByPolicies: 'oncall.qry.directory.services-by-policies',
   },
 } as const;
 
@@ -87,6 +103,12 @@ export const Streams = {
   incidents: {
     name: 'ONCALL_INCIDENTS',
     subjects: ['oncall.evt.incident.>'],
+    maxAgeMs: 30 * DAY_MS,
+    duplicateWindowMs: HOUR_MS,
+  },
+  escalation: {
+    name: 'ONCALL_ESCALATION',
+    subjects: ['oncall.evt.escalation.>'],
     maxAgeMs: 30 * DAY_MS,
     duplicateWindowMs: HOUR_MS,
   },
@@ -119,7 +141,8 @@ export const Consumers = {
   dedupAlerts: 'dedup-grouping-alerts',
   dedupIncidentsClosed: 'dedup-grouping-incident-resolved',
   schedulingDirectory: 'scheduling-directory',
-  adminApiAudit: 'admin-api-configuration-audit',
+  adminApiSchedulingAudit: 'admin-api-scheduling-audit',
+  adminApiEscalationAudit: 'admin-api-escalation-audit',
 } as const;
 
 export function toKebabCase(name: string): string {

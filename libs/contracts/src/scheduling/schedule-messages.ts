@@ -88,6 +88,16 @@ export interface CreateOverrideRequest {
   reason?: string;
 }
 
+export interface ListSchedulesRequest {
+  cursor?: string;
+  limit?: number;
+}
+
+export interface SchedulePage {
+  items: ScheduleView[];
+  nextCursor: string | null;
+}
+
 export interface ScheduleIdRequest {
   scheduleId: string;
 }
@@ -108,3 +118,16 @@ export interface WhoIsOnCallAnswer {
   at: string;
   userId: string | null;
 }
+
+/** Published on `oncall.evt.scheduling.coverage-gap-detected.v1` for each gap a scan finds that was not known. */
+export interface CoverageGapDetected {
+  scheduleId: string;
+  scheduleName: string;
+  start: string;
+  end: string;
+  affectedServices: { serviceId: string; name: string }[];
+  /** False when the escalation or directory service could not be asked; the list is then empty. */
+  affectedServicesKnown: boolean;
+}
+
+export const COVERAGE_GAP_DETECTED = 'CoverageGapDetected';

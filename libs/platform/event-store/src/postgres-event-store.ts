@@ -12,6 +12,10 @@ import {
 } from './event-store.port';
 import { EventRow, toStoredEvent } from './event-row';
 
+interface PreparedQueryPool {
+  query<Row>(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }>;
+}
+
 /** Chooses the JetStream subject each appended event is relayed to through the outbox. */
 export type OutboxSubjectFor = (event: NewEvent) => string;
 
@@ -32,7 +36,7 @@ export class PostgresEventStore implements EventStore {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
     const expected =
       options.expectedVersion === 'any' ? await this.currentVersion(streamId) : options.expectedVersion;
-    const rows: EventRow[] = await this.dataSource.query(APPEND_SQL, [
+    const rows = await this.preparedQuery<EventRow>('oncall_event_store_append', APPEND_SQL, [
       streamId,
       options.metadata.orgId,
       expected,
@@ -67,6 +71,16 @@ export class PostgresEventStore implements EventStore {
       [after.transactionId, after.sequence, options.limit ?? 1_000],
     );
     return rows.map(toStoredEvent);
+  }
+
+  /**
+   * The append is the hot path: run it as a named prepared statement on the driver's pool so PostgreSQL
+   * plans it once per connection instead of on every command.
+   */
+  private async preparedQuery<Row>(name: string, text: string, values: unknown[]): Promise<Row[]> {
+    const pool = (this.dataSource.driver as unknown as { master: PreparedQueryPool }).master;
+    const result = await pool.query<Row>({ name, text, values });
+    return result.rows;
   }
 
   private async currentVersion(streamId: string): Promise<number> {

@@ -14,3 +14,4 @@ export { PlatformTransport, type DurableEventOptions } from './platform-transpor
 export { MessageContextHost } from './message-context-host';
 export { ensureStreams } from './streams';
 export { encodeJson, decodeJson, UndecodableMessageError } from './message-codec';
+export { organizationContextOf } from './organization-context';

@@ -47,6 +47,7 @@ describe('service logger', () => {
     ['/v1/alerts/generic/0123456789abcdef0123456789abcdef', '/v1/alerts/generic/[redacted]'],
     ['/v1/alerts/pagerduty/abc?x=1', '/v1/alerts/pagerduty/[redacted]?x=1'],
     ['/api/v1/calendar.ics?token=s3cret&x=1', '/api/v1/calendar.ics?token=[redacted]&x=1'],
+    ['/api/v1/live/incidents?access_token=eyJ.x.y', '/api/v1/live/incidents?access_token=[redacted]'],
     ['/api/v1/incidents', '/api/v1/incidents'],
   ])('redacts keys in %s', (url, expected) => {
     expect(redactUrl(url)).toBe(expected);

@@ -18,7 +18,7 @@ export const REDACTED_PATHS = [
 export function redactUrl(url: string): string {
   return url
     .replace(/(\/alerts\/[^/?#]+\/)[^/?#]+/, '$1[redacted]')
-    .replace(/([?&](token|key)=)[^&#]+/gi, '$1[redacted]');
+    .replace(/([?&](token|key|access_token)=)[^&#]+/gi, '$1[redacted]');
 }
 
 export function createLogger(service: string, level: string, destination?: DestinationStream): Logger {

@@ -2,3 +2,4 @@ export { CreateOutbox1764201600000, OUTBOX_PARTITIONS } from './outbox.migration
 export { outboxMessageFor, PARTITION_SQL, type OutboxMessage } from './outbox-message';
 export { enqueueOutboxMessages } from './outbox-writer';
 export { OutboxRelay, type OutboxRelayOptions, type RawPublisher } from './outbox-relay';
+export { enqueueConfigurationChange, personActor } from './configuration-change';

@@ -36,3 +36,17 @@ export {
   type ScheduleProblem,
 } from './validate-schedule';
 export { isKnownTimeZone } from './zone-offsets';
+export {
+  coverageGapsInHistory,
+  renderScheduleHistory,
+  revisionAt,
+  whoIsOnCallInHistory,
+  type ScheduleHistory,
+  type ScheduleRevision,
+} from './schedule-history';
+export {
+  technicianMayCreateOverride,
+  type OverrideDecision,
+  type ProposedOverride,
+} from './override-permission';
+export { lastScheduledScan } from './gap-scan-timing';

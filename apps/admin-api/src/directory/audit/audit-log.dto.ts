@@ -1,12 +1,21 @@
-import { DIRECTORY_RESOURCE_TYPES, DirectoryResourceType } from '@oncall/contracts';
+import { DIRECTORY_RESOURCE_TYPES } from '@oncall/contracts';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../shared/pagination';
+
+/** Directory resources, and those other services report (schedules, overrides, escalation policies). */
+export const AUDITED_RESOURCE_TYPES = [
+  ...DIRECTORY_RESOURCE_TYPES,
+  'schedule',
+  'schedule-override',
+  'escalation-policy',
+] as const;
+export type AuditedResourceType = (typeof AUDITED_RESOURCE_TYPES)[number];
 
 /** `?resourceType=&resourceId=&cursor=&limit=`; newest first. */
 export class AuditLogQueryDto extends PageQueryDto {
   @IsOptional()
-  @IsIn(DIRECTORY_RESOURCE_TYPES)
-  resourceType?: DirectoryResourceType;
+  @IsIn(AUDITED_RESOURCE_TYPES)
+  resourceType?: AuditedResourceType;
 
   @IsOptional()
   @IsString()

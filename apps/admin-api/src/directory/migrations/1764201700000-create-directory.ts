@@ -98,7 +98,9 @@ export class CreateDirectory1764201700000 implements MigrationInterface {
         resource_id text NOT NULL,
         before jsonb,
         after jsonb,
-        correlation_id text
+        correlation_id text,
+        -- Set for changes reported by other services' events: a redelivered event is recorded once.
+        event_id uuid UNIQUE
       )`);
     for (const table of ['users', 'teams', 'clients', 'services', 'integrations']) {
       await runner.query(`CREATE INDEX ${table}_by_org_page ON ${table} (org_id, created_at, id)`);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DEFAULT_URGENCY_RULE } from '@oncall/contracts';
+import { MessageBus } from '@oncall/platform-messaging';
 import { queryRows } from '@oncall/platform-persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -11,6 +12,7 @@ import { requireOrgReference } from '../shared/org-references';
 import { findOrgRow } from '../shared/org-rows';
 import { Page, pageOfOrgRows, PageQueryDto } from '../shared/pagination';
 import { RequestContext } from '../shared/request-context';
+import { requireEscalationPolicy } from './escalation-policy-reference';
 import { CreateServiceDto, UpdateServiceDto } from './service.dto';
 import { ServiceRow, ServiceView, toServiceView } from './service.view';
 import { normalizedUrgencyRule } from './urgency-rule.dto';
@@ -21,6 +23,7 @@ export class ServicesDirectory {
   constructor(
     private readonly dataSource: DataSource,
     private readonly changes: ChangeRecorder,
+    private readonly bus: MessageBus,
   ) {}
 
   async list(context: RequestContext, query: PageQueryDto): Promise<Page<ServiceView>> {
@@ -36,7 +39,7 @@ export class ServicesDirectory {
 
   create(context: RequestContext, dto: CreateServiceDto): Promise<ServiceView> {
     return this.write(async (tx) => {
-      await this.requireReferences(tx, context, dto);
+      await this.requireReferences(tx, context, dto, null);
       const [row] = await queryRows<ServiceRow>(
         tx,
         `INSERT INTO services (id, org_id, name, description, client_id, team_id, escalation_policy_id, urgency_rule)
@@ -61,7 +64,7 @@ export class ServicesDirectory {
   update(context: RequestContext, id: string, dto: UpdateServiceDto): Promise<ServiceView> {
     return this.write(async (tx) => {
       const current = await findOrgRow<ServiceRow>(tx, 'services', context.orgId, id, { forUpdate: true });
-      await this.requireReferences(tx, context, dto);
+      await this.requireReferences(tx, context, dto, current.escalation_policy_id);
       const keepUnlessGiven = <T>(given: T | undefined, kept: T) => (given !== undefined ? given : kept);
       const [row] = await queryRows<ServiceRow>(
         tx,
@@ -118,9 +121,18 @@ export class ServicesDirectory {
     });
   }
 
-  private async requireReferences(tx: EntityManager, context: RequestContext, dto: UpdateServiceDto) {
+  private async requireReferences(
+    tx: EntityManager,
+    context: RequestContext,
+    dto: UpdateServiceDto,
+    currentPolicyId: string | null,
+  ) {
     if (dto.clientId) await requireOrgReference(tx, 'clients', context.orgId, dto.clientId, 'clientId');
     if (dto.teamId) await requireOrgReference(tx, 'teams', context.orgId, dto.teamId, 'teamId');
+    // Asked only when the policy changes: renaming a service does not depend on escalation answering.
+    if (dto.escalationPolicyId && dto.escalationPolicyId.toLowerCase() !== currentPolicyId) {
+      await requireEscalationPolicy(tx, this.bus.rpc, context, dto.escalationPolicyId);
+    }
   }
 
   private record(

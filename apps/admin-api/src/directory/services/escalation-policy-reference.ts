@@ -1,0 +1,36 @@
+import { EscalationPolicyView, GetEscalationPolicyQuery, Queries, RpcErrorCodes } from '@oncall/contracts';
+import { RpcClient, RpcError } from '@oncall/platform-messaging';
+import { EntityManager } from 'typeorm';
+import { lockPolicyReferences } from '../../escalation-policies/policy-reference-lock';
+import { invalidField } from '../shared/directory-errors';
+import { RequestContext } from '../shared/request-context';
+
+/**
+ * A service may only start its incidents with a policy of its organization. The escalation service owns
+ * policies, so it is asked; NOT_FOUND (missing, or another organization's) is a 400 naming the field, and
+ * an escalation service that does not answer is a 503 (the service is not saved unchecked). The lock keeps
+ * the policy from being deleted until this write commits.
+ */
+export async function requireEscalationPolicy(
+  tx: EntityManager,
+  rpc: RpcClient,
+  context: RequestContext,
+  policyId: string,
+): Promise<void> {
+  await lockPolicyReferences(tx, policyId);
+  try {
+    await rpc.request<EscalationPolicyView, GetEscalationPolicyQuery>(
+      Queries.escalation.getPolicy,
+      { policyId },
+      { orgId: context.orgId, correlationId: context.correlationId, causationId: null },
+    );
+  } catch (error) {
+    if (error instanceof RpcError && error.code === RpcErrorCodes.notFound) {
+      throw invalidField(
+        'escalationPolicyId',
+        `escalationPolicyId ${policyId} is not an escalation policy of your organization`,
+      );
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,70 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../auth/requires.decorator';
+import { PageQueryDto } from '../directory/shared/pagination';
+import { Caller, RequestContext } from '../directory/shared/request-context';
+import {
+  DeleteEscalationPolicyQueryDto,
+  EscalationPolicyDto,
+  ReplaceEscalationPolicyDto,
+} from './escalation-policy.dto';
+import { EscalationPoliciesService } from './escalation-policies.service';
+
+/** Who is paged, in which order, when an incident of a service is not acknowledged. */
+@ApiTags('escalation-policies')
+@ApiBearerAuth()
+@Controller('api/v1/escalation-policies')
+export class EscalationPoliciesController {
+  constructor(private readonly policies: EscalationPoliciesService) {}
+
+  @Get()
+  @Requires('escalation-policies:read')
+  list(@Caller() caller: RequestContext, @Query() query: PageQueryDto) {
+    return this.policies.list(caller, query);
+  }
+
+  @Get(':id')
+  @Requires('escalation-policies:read')
+  get(@Caller() caller: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
+    return this.policies.get(caller, id);
+  }
+
+  @Post()
+  @Requires('escalation-policies:write')
+  create(@Caller() caller: RequestContext, @Body() body: EscalationPolicyDto) {
+    return this.policies.create(caller, body);
+  }
+
+  /** Replaces the whole definition; pass `expectedVersion` to be refused (409) if someone changed it since. */
+  @Put(':id')
+  @Requires('escalation-policies:write')
+  replace(
+    @Caller() caller: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ReplaceEscalationPolicyDto,
+  ) {
+    return this.policies.replace(caller, id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Requires('escalation-policies:write')
+  remove(
+    @Caller() caller: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: DeleteEscalationPolicyQueryDto,
+  ) {
+    return this.policies.remove(caller, id, query.expectedVersion);
+  }
+}

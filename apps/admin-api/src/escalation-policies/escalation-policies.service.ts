@@ -1,0 +1,131 @@
+import { ConflictException, Injectable } from '@nestjs/common';
+import {
+  CreateEscalationPolicyCommand,
+  DeleteEscalationPolicyCommand,
+  EscalationCommands,
+  EscalationPolicyPage,
+  EscalationPolicyView,
+  GetEscalationPolicyQuery,
+  ListEscalationPoliciesQuery,
+  Queries,
+  UpdateEscalationPolicyCommand,
+} from '@oncall/contracts';
+import { checkEscalationPolicy, NormalizedEscalationPolicy } from '@oncall/escalation-domain';
+import { MessageBus } from '@oncall/platform-messaging';
+import { problem } from '@oncall/platform-runtime';
+import { DataSource } from 'typeorm';
+import { PageQueryDto } from '../directory/shared/pagination';
+import { RequestContext } from '../directory/shared/request-context';
+import { definitionOf, EscalationPolicyDto, ReplaceEscalationPolicyDto } from './escalation-policy.dto';
+import { actorOf, badRequestForProblems, rpcContextOf, withEscalationProblems } from './escalation-rpc';
+import { lockPolicyReferences } from './policy-reference-lock';
+import { PolicyTargetsCheck } from './policy-targets.check';
+
+/**
+ * Escalation policies live in the escalation service; admin-api checks what only it can (users, the
+ * services using a policy), asks scheduling about schedules, then forwards, always for the caller's own
+ * organization.
+ */
+@Injectable()
+export class EscalationPoliciesService {
+  constructor(
+    private readonly bus: MessageBus,
+    private readonly dataSource: DataSource,
+    private readonly targets: PolicyTargetsCheck,
+  ) {}
+
+  list(caller: RequestContext, query: PageQueryDto): Promise<EscalationPolicyPage> {
+    return this.ask<EscalationPolicyPage, ListEscalationPoliciesQuery>(
+      Queries.escalation.listPolicies,
+      caller,
+      {
+        ...query,
+      },
+    );
+  }
+
+  get(caller: RequestContext, policyId: string): Promise<EscalationPolicyView> {
+    return this.ask<EscalationPolicyView, GetEscalationPolicyQuery>(Queries.escalation.getPolicy, caller, {
+      policyId,
+    });
+  }
+
+  async create(caller: RequestContext, body: EscalationPolicyDto): Promise<EscalationPolicyView> {
+    const definition = normalized(body);
+    await this.targets.require(caller, definition);
+    return this.ask<EscalationPolicyView, CreateEscalationPolicyCommand>(
+      EscalationCommands.createPolicy,
+      caller,
+      {
+        actor: actorOf(caller),
+        definition,
+      },
+    );
+  }
+
+  /** The policy must be the caller's before its targets are looked at: another organization's id is 404. */
+  async replace(
+    caller: RequestContext,
+    policyId: string,
+    body: ReplaceEscalationPolicyDto,
+  ): Promise<EscalationPolicyView> {
+    const definition = normalized(body);
+    await this.get(caller, policyId);
+    await this.targets.require(caller, definition);
+    return this.ask<EscalationPolicyView, UpdateEscalationPolicyCommand>(
+      EscalationCommands.updatePolicy,
+      caller,
+      {
+        actor: actorOf(caller),
+        policyId,
+        definition,
+        expectedVersion: body.expectedVersion,
+      },
+    );
+  }
+
+  /** Refused with 409 POLICY_IN_USE while a service of the organization starts its incidents with it. */
+  remove(caller: RequestContext, policyId: string, expectedVersion?: number): Promise<void> {
+    return this.dataSource.transaction(async (tx) => {
+      await lockPolicyReferences(tx, policyId);
+      const users: { name: string }[] = await tx.query(
+        'SELECT name FROM services WHERE org_id = $1 AND escalation_policy_id = $2 ORDER BY name',
+        [caller.orgId, policyId],
+      );
+      if (users.length > 0) {
+        const names = users.map((service) => `"${service.name}"`).join(', ');
+        throw new ConflictException(
+          problem(
+            409,
+            `Escalation policy ${policyId} is used by service(s) ${names}; give them another policy first.`,
+            {
+              code: 'POLICY_IN_USE',
+            },
+          ),
+        );
+      }
+      await this.ask<EscalationPolicyView, DeleteEscalationPolicyCommand>(
+        EscalationCommands.deletePolicy,
+        caller,
+        {
+          actor: actorOf(caller),
+          policyId,
+          expectedVersion,
+        },
+      );
+    });
+  }
+
+  private ask<TAnswer, TRequest>(subject: string, caller: RequestContext, data: TRequest): Promise<TAnswer> {
+    return withEscalationProblems(
+      this.bus.rpc.request<TAnswer, TRequest>(subject, data, rpcContextOf(caller)),
+    );
+  }
+}
+
+/** The domain's own check after the DTO's: it also refuses a target listed twice in a step. */
+function normalized(body: EscalationPolicyDto): NormalizedEscalationPolicy {
+  const check = checkEscalationPolicy(definitionOf(body));
+  if (!check.ok) throw badRequestForProblems(check.problems);
+  return check.definition;
+}

@@ -1,0 +1,136 @@
+import {
+  ESCALATION_POLICY_LIMITS as LIMITS,
+  ESCALATION_TARGET_TYPES,
+  EscalationPolicyDefinition,
+  EscalationTarget,
+} from '@oncall/contracts';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+/** What a target of an unknown `type` is validated as, so the error names `steps.N.targets.M.type`. */
+export class EscalationTargetDto {
+  @IsIn(ESCALATION_TARGET_TYPES)
+  type!: EscalationTarget['type'];
+
+  @IsUUID()
+  id!: string;
+}
+
+/** A person of your organization (active), paged directly. */
+export class UserTargetDto {
+  @IsIn(['user'])
+  type!: 'user';
+
+  @IsUUID()
+  id!: string;
+}
+
+/** A schedule of your organization: whoever is on call in it when the step is reached is paged. */
+export class ScheduleTargetDto {
+  @IsIn(['schedule'])
+  type!: 'schedule';
+
+  @IsUUID()
+  id!: string;
+}
+
+export class EscalationStepDto {
+  /** Minutes without acknowledgement before the next step (1 to 1440). */
+  @IsInt()
+  @Min(LIMITS.minDelayMinutes)
+  @Max(LIMITS.maxDelayMinutes)
+  delayMinutes!: number;
+
+  /** `{type: 'user' | 'schedule', id}`, 1 to 10, each once; all are paged at the same time. */
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(LIMITS.maxTargetsPerStep)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => EscalationTargetDto, {
+    keepDiscriminatorProperty: true,
+    discriminator: {
+      property: 'type',
+      subTypes: [
+        { name: 'user', value: UserTargetDto },
+        { name: 'schedule', value: ScheduleTargetDto },
+      ],
+    },
+  })
+  targets!: EscalationTarget[];
+}
+
+/** Body of POST /api/v1/escalation-policies. */
+export class EscalationPolicyDto {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(LIMITS.nameMaxLength)
+  name!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(LIMITS.descriptionMaxLength)
+  description?: string;
+
+  /** Times the whole policy runs again after the last step (PagerDuty's num_loops), 0 to 9; 0 when omitted. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(LIMITS.maxRepeatCount)
+  repeatCount?: number;
+
+  /** 1 to 20 steps, in escalation order. */
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(LIMITS.maxSteps)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => EscalationStepDto)
+  steps!: EscalationStepDto[];
+}
+
+/** Body of PUT /api/v1/escalation-policies/:id: the whole new definition. */
+export class ReplaceEscalationPolicyDto extends EscalationPolicyDto {
+  /** The version you read; if the policy changed since, the replace is refused with 409. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number;
+}
+
+/** `?expectedVersion=` of DELETE /api/v1/escalation-policies/:id. */
+export class DeleteEscalationPolicyQueryDto {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number;
+}
+
+/** The definition of a body, without the request's own fields. */
+export function definitionOf(body: EscalationPolicyDto): EscalationPolicyDefinition {
+  return {
+    name: body.name,
+    description: body.description,
+    repeatCount: body.repeatCount ?? 0,
+    steps: body.steps.map((step) => ({
+      delayMinutes: step.delayMinutes,
+      targets: step.targets.map((target) => ({ type: target.type, id: target.id })),
+    })),
+  };
+}

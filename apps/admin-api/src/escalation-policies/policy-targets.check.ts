@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { EscalationPolicyDefinition } from '@oncall/contracts';
+import { targetReferences } from '@oncall/escalation-domain';
+import { badRequestFor } from '@oncall/platform-runtime';
+import { DataSource } from 'typeorm';
+import { RequestContext } from '../directory/shared/request-context';
+import { apiField } from './escalation-rpc';
+import { ScheduleExistenceCheck } from './schedule-existence.check';
+
+/**
+ * Every target of a policy must exist in the caller's organization: users are admin-api's own (active
+ * users only), schedules are scheduling's. A target that does not is a 400 naming its field; another
+ * organization's user or schedule reads exactly like a missing one.
+ */
+@Injectable()
+export class PolicyTargetsCheck {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly schedules: ScheduleExistenceCheck,
+  ) {}
+
+  async require(caller: RequestContext, definition: EscalationPolicyDefinition): Promise<void> {
+    const references = targetReferences(definition);
+    const users = references.filter((reference) => reference.type === 'user');
+    const activeUsers = await this.activeUsers(caller.orgId, [...new Set(users.map((user) => user.id))]);
+    const badUsers = users.filter((user) => !activeUsers.has(user.id));
+    if (badUsers.length > 0) {
+      throw badRequestFor(
+        badUsers.map(({ id, path }) => ({
+          field: apiField(path),
+          message: `${apiField(path)}: ${id} is not an active user of your organization`,
+        })),
+      );
+    }
+    const schedules = references.filter((reference) => reference.type === 'schedule');
+    if (schedules.length === 0) return;
+    const missing = new Set(
+      await this.schedules.missing(
+        caller,
+        schedules.map((schedule) => schedule.id),
+      ),
+    );
+    const badSchedules = schedules.filter((schedule) => missing.has(schedule.id));
+    if (badSchedules.length > 0) {
+      throw badRequestFor(
+        badSchedules.map(({ id, path }) => ({
+          field: apiField(path),
+          message: `${apiField(path)}: ${id} is not a schedule of your organization`,
+        })),
+      );
+    }
+  }
+
+  private async activeUsers(orgId: string, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: { id: string }[] = await this.dataSource.query(
+      'SELECT id FROM users WHERE org_id = $1 AND id = ANY($2::uuid[]) AND active',
+      [orgId, ids],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+}

@@ -1,0 +1,155 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { IncidentCommandResult } from '@oncall/contracts';
+import { randomUUID } from 'node:crypto';
+import { Requires } from '../auth/requires.decorator';
+import { Caller, RequestContext } from '../directory/shared/request-context';
+import {
+  AddNoteDto,
+  EscalateDto,
+  IncidentActionDto,
+  MergeDto,
+  ReassignDto,
+  SetPriorityDto,
+  SetSeverityDto,
+  SnoozeDto,
+} from './incident-action.dto';
+import { IncidentCommands } from './incident-commands';
+
+/** What a responder does to an incident; each answer is the incident as it now stands, with its version. */
+@ApiTags('incidents')
+@ApiBearerAuth()
+@Controller('api/v1/incidents/:id')
+export class IncidentActionsController {
+  constructor(private readonly commands: IncidentCommands) {}
+
+  @Post('acknowledge')
+  @HttpCode(200)
+  @Requires('incidents:respond')
+  acknowledge(
+    @Caller() caller: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: IncidentActionDto,
+  ): Promise<IncidentCommandResult> {
+    return this.commands.execute(
+      caller,
+      { type: 'AcknowledgeIncident', data: this.target(caller, id) },
+      body.expectedVersion,
+    );
+  }
+
+  /** Hand the incident back: it returns to triggered and pages again. */
+  @Post('unacknowledge')
+  @HttpCode(200)
+  @Requires('incidents:respond')
+  unacknowledge(
+    @Caller() caller: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: IncidentActionDto,
+  ) {
+    const data = { ...this.target(caller, id), reason: 'handed-back' as const };
+    return this.commands.execute(caller, { type: 'UnacknowledgeIncident', data }, body.expectedVersion);
+  }
+
+  @Post('resolve')
+  @HttpCode(200)
+  @Requires('incidents:respond')
+  resolve(
+    @Caller() caller: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: IncidentActionDto,
+  ) {
+    return this.commands.execute(
+      caller,
+      { type: 'ResolveIncident', data: this.target(caller, id) },
+      body.expectedVersion,
+    );
+  }
+
+  @Post('notes')
+  @HttpCode(201)
+  @Requires('incidents:respond')
+  addNote(
+    @Caller() caller: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: AddNoteDto,
+  ) {
+    const data = { ...this.target(caller, id), noteId: randomUUID(), text: body.text };
+    return this.commands.execute(caller, { type: 'AddNote', data }, body.expectedVersion);
+  }
+
+  @Post('snooze')
+  @HttpCode(200)
+  @Requires('incidents:respond')
+  snooze(@Caller() caller: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() body: SnoozeDto) {
+    const data = { ...this.target(caller, id), durationSeconds: body.durationMinutes * 60 };
+    return this.commands.execute(caller, { type: 'SnoozeIncident', data }, body.expectedVersion);
+  }
+
+  @Post('reassign')
+  @HttpCode(200)
+  @Requires('incidents:respond')
+  reassign(
+    @Caller() caller: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ReassignDto,
+  ) {
+    const to =
+      body.to.kind === 'users'
+        ? { kind: 'users' as const, userIds: body.to.userIds ?? [] }
+        : { kind: 'escalation-level' as const, level: body.to.level ?? 1 };
+    return this.commands.execute(
+      caller,
+      { type: 'ReassignIncident', data: { ...this.target(caller, id), to } },
+      body.expectedVersion,
+    );
+  }
+
+  @Post('escalate')
+  @HttpCode(200)
+  @Requires('incidents:respond')
+  escalate(
+    @Caller() caller: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: EscalateDto,
+  ) {
+    const data = { ...this.target(caller, id), fromLevel: body.fromLevel, toLevel: body.toLevel };
+    return this.commands.execute(caller, { type: 'EscalateIncident', data }, body.expectedVersion);
+  }
+
+  @Post('priority')
+  @HttpCode(200)
+  @Requires('incidents:respond')
+  setPriority(
+    @Caller() caller: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: SetPriorityDto,
+  ) {
+    const data = { ...this.target(caller, id), priority: body.priority };
+    return this.commands.execute(caller, { type: 'SetIncidentPriority', data }, body.expectedVersion);
+  }
+
+  @Post('severity')
+  @HttpCode(200)
+  @Requires('incidents:respond')
+  setSeverity(
+    @Caller() caller: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: SetSeverityDto,
+  ) {
+    const data = { ...this.target(caller, id), severity: body.severity };
+    return this.commands.execute(caller, { type: 'SetIncidentSeverity', data }, body.expectedVersion);
+  }
+
+  /** Fold other incidents into this one: their alerts move here and they resolve as merged. */
+  @Post('merge')
+  @HttpCode(200)
+  @Requires('incidents:respond')
+  merge(@Caller() caller: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() body: MergeDto) {
+    return this.commands.merge(caller, id, body.sourceIncidentIds);
+  }
+
+  private target(caller: RequestContext, incidentId: string) {
+    return { incidentId, orgId: caller.orgId };
+  }
+}

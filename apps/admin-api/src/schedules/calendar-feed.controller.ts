@@ -1,0 +1,62 @@
+import { Controller, Get, Header, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Queries, SchedulingCommands } from '@oncall/contracts';
+import { PublicRoute } from '@oncall/platform-runtime';
+import { IsString, Matches } from 'class-validator';
+import type { Request } from 'express';
+import { randomUUID } from 'node:crypto';
+import { AdminApiConfig } from '../admin-api.config';
+import { Requires } from '../auth/requires.decorator';
+import { alertUrlBase } from '../directory/integrations/alert-url';
+import { Caller, RequestContext } from '../directory/shared/request-context';
+import { actorOf, BusRequests } from './bus-requests';
+
+export class CalendarFeedQueryDto {
+  @IsString()
+  @Matches(/^[\w-]{16,128}$/, { message: 'token must be the token of a calendar link' })
+  token!: string;
+}
+
+/**
+ * A person's shifts as an iCalendar feed for Outlook or Google Calendar, behind a secret URL. The token
+ * is the credential (calendar clients cannot send a bearer token); it is shown once, and issuing a new
+ * one kills the old URL.
+ */
+@ApiTags('schedules')
+@Controller('api/v1')
+export class CalendarFeedController {
+  constructor(
+    private readonly requests: BusRequests,
+    private readonly config: AdminApiConfig,
+  ) {}
+
+  @Post('me/calendar-feed')
+  @ApiBearerAuth()
+  @Requires('profile:write-own')
+  async rotate(@Caller() caller: RequestContext, @Req() request: Request): Promise<{ url: string }> {
+    const { token } = await this.requests.ask<{ token: string }>(
+      caller,
+      SchedulingCommands.rotateCalendarToken,
+      {
+        actor: actorOf(caller),
+      },
+    );
+    const base = alertUrlBase(this.config.PUBLIC_URL, request);
+    return { url: `${base}/api/v1/calendar/shifts.ics?token=${encodeURIComponent(token)}` };
+  }
+
+  @Get('calendar/shifts.ics')
+  @PublicRoute()
+  @Header('content-type', 'text/calendar; charset=utf-8')
+  @Header('cache-control', 'private, no-store')
+  async feed(@Query() query: CalendarFeedQueryDto, @Req() request: Request): Promise<string> {
+    const correlationId = (request as Request & { correlationId?: string }).correlationId ?? randomUUID();
+    // The token alone names the organization and the person: the request carries no organization.
+    const { ics } = await this.requests.ask<{ ics: string }>(
+      { orgId: null, correlationId, causationId: null },
+      Queries.scheduling.calendarFeed,
+      { token: query.token },
+    );
+    return ics;
+  }
+}

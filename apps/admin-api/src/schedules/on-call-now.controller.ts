@@ -1,0 +1,60 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { OnCallNowEntry, PoliciesByScheduleAnswer, Queries } from '@oncall/contracts';
+import { LOGGER } from '@oncall/platform-runtime';
+import { Logger } from 'pino';
+import { Requires } from '../auth/requires.decorator';
+import { Caller, RequestContext } from '../directory/shared/request-context';
+import { BusRequests } from './bus-requests';
+import { DirectoryPeople } from './directory-people';
+import { OnCallNowView, toOnCallNowView } from './on-call-now.view';
+import { PolicyServices } from './policy-services';
+import { SchedulePolicies } from './schedule-policies';
+
+/**
+ * The live view: every schedule of the organization with who is on call now and next, and the policies
+ * and services that page them. Without escalation the view still answers, marked `policiesKnown: false`.
+ */
+@ApiTags('schedules')
+@ApiBearerAuth()
+@Controller('api/v1/on-call')
+export class OnCallNowController {
+  constructor(
+    private readonly requests: BusRequests,
+    private readonly policies: SchedulePolicies,
+    private readonly services: PolicyServices,
+    private readonly people: DirectoryPeople,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  @Get()
+  @Requires('schedules:read')
+  async list(@Caller() caller: RequestContext): Promise<{ items: OnCallNowView[] }> {
+    const entries = await this.requests.ask<OnCallNowEntry[]>(caller, Queries.scheduling.onCallNow, {});
+    const [policies, people] = await Promise.all([
+      this.policiesOf(caller, entries),
+      this.people.byId(
+        caller.orgId,
+        entries.flatMap((entry) => [entry.onCall?.userId, entry.next?.userId]),
+      ),
+    ]);
+    const policyIds = Object.values(policies ?? {}).flatMap((list) => list.map((policy) => policy.policyId));
+    const services = await this.services.byPolicy(caller.orgId, [...new Set(policyIds)]);
+    return { items: entries.map((entry) => toOnCallNowView(entry, people, policies, services)) };
+  }
+
+  private async policiesOf(
+    caller: RequestContext,
+    entries: OnCallNowEntry[],
+  ): Promise<PoliciesByScheduleAnswer | null> {
+    try {
+      return await this.policies.of(
+        caller,
+        entries.map((entry) => entry.scheduleId),
+      );
+    } catch (error) {
+      this.logger.warn({ err: error }, 'On-call view without policies: escalation did not answer');
+      return null;
+    }
+  }
+}

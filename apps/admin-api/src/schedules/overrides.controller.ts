@@ -1,0 +1,74 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { OverrideView, Queries, SchedulingCommands } from '@oncall/contracts';
+import { Requires } from '../auth/requires.decorator';
+import { Caller, RequestContext } from '../directory/shared/request-context';
+import { actorOf, BusRequests } from './bus-requests';
+import { DirectoryPeople } from './directory-people';
+import { CreateOverrideDto } from './override.dto';
+import { TimeWindowQueryDto, windowOf } from './time-window.dto';
+
+/**
+ * Overrides of one schedule. Who may create or remove which override is decided by scheduling, which sees
+ * the final schedule as it stands (ADR 0010): admin-api passes the person acting along.
+ */
+@ApiTags('schedules')
+@ApiBearerAuth()
+@Controller('api/v1/schedules/:id/overrides')
+export class OverridesController {
+  constructor(
+    private readonly requests: BusRequests,
+    private readonly people: DirectoryPeople,
+  ) {}
+
+  /** Overrides overlapping `[from, to)` (now … +14 days by default), earliest first. */
+  @Get()
+  @Requires('schedules:read')
+  async list(
+    @Caller() caller: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: TimeWindowQueryDto,
+  ): Promise<{ items: OverrideView[] }> {
+    const items = await this.requests.ask<OverrideView[]>(caller, Queries.scheduling.listOverrides, {
+      scheduleId: id,
+      ...windowOf(query),
+    });
+    return { items };
+  }
+
+  @Post()
+  @Requires('overrides:write-own')
+  async create(
+    @Caller() caller: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CreateOverrideDto,
+  ): Promise<OverrideView> {
+    // Another organization's schedule is a 404 before anything in the body is looked at.
+    await this.requests.ask(caller, Queries.scheduling.getSchedule, { scheduleId: id });
+    await this.people.requireActive(caller.orgId, [{ field: 'userId', userId: body.userId }]);
+    return this.requests.ask(caller, SchedulingCommands.createOverride, {
+      actor: actorOf(caller),
+      scheduleId: id,
+      userId: body.userId,
+      start: body.start,
+      end: body.end,
+      ...(body.reason !== undefined ? { reason: body.reason } : {}),
+    });
+  }
+
+  /** An override under way is ended now rather than erased (the past stays as it was). */
+  @Delete(':overrideId')
+  @HttpCode(204)
+  @Requires('overrides:write-own')
+  async remove(
+    @Caller() caller: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('overrideId', ParseUUIDPipe) overrideId: string,
+  ): Promise<void> {
+    await this.requests.ask(caller, SchedulingCommands.deleteOverride, {
+      actor: actorOf(caller),
+      scheduleId: id,
+      overrideId,
+    });
+  }
+}

@@ -1,0 +1,39 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Queries, RpcRequest } from '@oncall/contracts';
+import { organizationContextOf, RpcError } from '@oncall/platform-messaging';
+import { ServiceRef } from './on-call-now.view';
+import { PolicyServices } from './policy-services';
+
+const MAX_POLICIES = 1000;
+
+/**
+ * `Queries.directory.servicesByPolicies`: which of the organization's services start each policy (the
+ * coverage-gap scanner names the services a gap leaves dark). Every asked policy id is a key.
+ */
+@Controller()
+export class ServicesByPoliciesHandler {
+  constructor(private readonly services: PolicyServices) {}
+
+  @MessagePattern(Queries.directory.servicesByPolicies)
+  async handle(
+    @Payload() request: RpcRequest<{ policyIds: string[] }>,
+  ): Promise<Record<string, ServiceRef[]>> {
+    const { orgId } = organizationContextOf(request);
+    const policyIds: unknown = request.data?.policyIds;
+    if (
+      !Array.isArray(policyIds) ||
+      policyIds.length > MAX_POLICIES ||
+      !policyIds.every((id) => typeof id === 'string')
+    ) {
+      throw new RpcError(
+        'VALIDATION_FAILED',
+        `policyIds must be a list of up to ${MAX_POLICIES} policy ids.`,
+        {
+          errors: [{ field: 'policyIds', message: 'must be a list of policy ids' }],
+        },
+      );
+    }
+    return Object.fromEntries(await this.services.byPolicy(orgId, policyIds as string[]));
+  }
+}

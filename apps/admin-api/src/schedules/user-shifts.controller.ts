@@ -1,0 +1,57 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Queries, ShiftView } from '@oncall/contracts';
+import { Requires } from '../auth/requires.decorator';
+import { Caller, RequestContext } from '../directory/shared/request-context';
+import { actorOf, BusRequests } from './bus-requests';
+import { DirectoryPeople } from './directory-people';
+import { TimeWindowQueryDto, windowOf } from './time-window.dto';
+
+/** A shift of one person, with the schedule it belongs to. */
+export interface UserShiftView extends ShiftView {
+  scheduleId: string;
+  scheduleName: string;
+}
+
+/** A person's upcoming shifts across every schedule of the organization (now … +14 days by default). */
+@ApiTags('schedules')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class UserShiftsController {
+  constructor(
+    private readonly requests: BusRequests,
+    private readonly people: DirectoryPeople,
+  ) {}
+
+  @Get('users/:id/shifts')
+  @Requires('schedules:read')
+  async ofUser(
+    @Caller() caller: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: TimeWindowQueryDto,
+  ): Promise<{ items: UserShiftView[] }> {
+    await this.people.requireUser(caller.orgId, id);
+    return this.shifts(caller, id, query);
+  }
+
+  @Get('me/shifts')
+  @Requires('schedules:read')
+  mine(
+    @Caller() caller: RequestContext,
+    @Query() query: TimeWindowQueryDto,
+  ): Promise<{ items: UserShiftView[] }> {
+    return this.shifts(caller, actorOf(caller).userId, query);
+  }
+
+  private async shifts(
+    caller: RequestContext,
+    userId: string,
+    query: TimeWindowQueryDto,
+  ): Promise<{ items: UserShiftView[] }> {
+    const items = await this.requests.ask<UserShiftView[]>(caller, Queries.scheduling.userShifts, {
+      userId,
+      ...windowOf(query),
+    });
+    return { items };
+  }
+}

@@ -1,0 +1,57 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  EscalationCommands,
+  EscalationPolicyView,
+  RpcRequest,
+  UpdateEscalationPolicyCommand,
+} from '@oncall/contracts';
+import { organizationContextOf } from '@oncall/platform-messaging';
+import { DataSource } from 'typeorm';
+import { EscalationPolicyStore } from '../policies/escalation-policy.store';
+import { PolicyChangeRecorder } from '../policies/policy-change.recorder';
+import {
+  actorOf,
+  definitionOf,
+  expectedVersionOf,
+  policyIdOf,
+  policyNotFound,
+  staleVersion,
+} from '../policies/policy-requests';
+import { sameDefinition, toPolicyView } from '../policies/policy-row';
+import { policyWrite } from '../policies/policy-transaction';
+
+/**
+ * Replaces a policy's definition. The row is locked, so of two concurrent updates with the same
+ * expectedVersion one wins and the other is refused with CONFLICT. A definition equal to the stored one
+ * changes nothing and is not refused, whatever its expectedVersion: a retried update succeeds.
+ */
+@Controller()
+export class UpdatePolicyHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: EscalationPolicyStore,
+    private readonly changes: PolicyChangeRecorder,
+  ) {}
+
+  @MessagePattern(EscalationCommands.updatePolicy)
+  handle(@Payload() request: RpcRequest<UpdateEscalationPolicyCommand>): Promise<EscalationPolicyView> {
+    const context = organizationContextOf(request);
+    const policyId = policyIdOf(request.data?.policyId);
+    const expectedVersion = expectedVersionOf(request.data?.expectedVersion);
+    const actor = actorOf(request.data?.actor);
+    const definition = definitionOf(request.data?.definition);
+    return policyWrite(this.dataSource, definition.name, async (tx) => {
+      const current = await this.store.find(tx, context.orgId, policyId, { forUpdate: true });
+      if (!current) throw policyNotFound(policyId);
+      const before = toPolicyView(current);
+      if (sameDefinition(before, definition)) return before;
+      if (expectedVersion !== undefined && expectedVersion !== current.version) {
+        throw staleVersion(before, expectedVersion);
+      }
+      const after = toPolicyView(await this.store.replace(tx, context.orgId, policyId, definition));
+      await this.changes.record(tx, context, actor, { action: 'updated', before, after });
+      return after;
+    });
+  }
+}

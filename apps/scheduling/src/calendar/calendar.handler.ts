@@ -1,0 +1,23 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Queries, RpcRequest, SchedulingActor, SchedulingCommands } from '@oncall/contracts';
+import { organizationContextOf } from '@oncall/platform-messaging';
+import { CalendarFeed } from './calendar-feed';
+
+@Controller()
+export class CalendarHandler {
+  constructor(private readonly feed: CalendarFeed) {}
+
+  /** A new secret feed token for the actor's own shifts (the old one stops working). */
+  @MessagePattern(SchedulingCommands.rotateCalendarToken)
+  async rotate(@Payload() request: RpcRequest<{ actor: SchedulingActor }>): Promise<{ token: string }> {
+    const { orgId } = organizationContextOf(request);
+    return { token: await this.feed.rotateToken(orgId, request.data.actor.userId) };
+  }
+
+  /** The token alone identifies organization and user: no organization in the request. */
+  @MessagePattern(Queries.scheduling.calendarFeed)
+  async render(@Payload() request: RpcRequest<{ token: string }>): Promise<{ ics: string }> {
+    return { ics: await this.feed.render(request.data.token) };
+  }
+}

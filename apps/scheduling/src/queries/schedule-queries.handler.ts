@@ -1,0 +1,125 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  CoverageGapView,
+  OnCallNowEntry,
+  OverrideView,
+  Queries,
+  RpcRequest,
+  ListSchedulesRequest,
+  ScheduleIdRequest,
+  SchedulePage,
+  ScheduleView,
+  ShiftView,
+  WhoIsOnCallAnswer,
+  WhoIsOnCallRequest,
+  WindowRequest,
+} from '@oncall/contracts';
+import { organizationContextOf, RpcError } from '@oncall/platform-messaging';
+import { OverrideRow, toOverrideView, toScheduleView } from '../store/schedule-rows';
+import { ScheduleStore } from '../store/schedule-store';
+import { ScheduleReader, UserShift } from './schedule-reader';
+
+/** Read-only questions about schedules, answered for the organization of the request. */
+@Controller()
+export class ScheduleQueriesHandler {
+  constructor(
+    private readonly store: ScheduleStore,
+    private readonly reader: ScheduleReader,
+  ) {}
+
+  @MessagePattern(Queries.scheduling.listSchedules)
+  async list(@Payload() request: RpcRequest<ListSchedulesRequest>): Promise<SchedulePage> {
+    const { orgId } = organizationContextOf(request);
+    const limit = Math.min(Math.max(request.data.limit ?? 50, 1), 200);
+    const after = request.data.cursor ? decodeCursor(request.data.cursor) : undefined;
+    const page = await this.store.loadPage(this.store.db, orgId, { after, limit });
+    const items = page.schedules.map(toScheduleView);
+    const last = items[items.length - 1];
+    return { items, nextCursor: page.hasMore && last ? encodeCursor(last) : null };
+  }
+
+  @MessagePattern(Queries.scheduling.getSchedule)
+  async get(@Payload() request: RpcRequest<ScheduleIdRequest>): Promise<ScheduleView> {
+    const { orgId } = organizationContextOf(request);
+    return toScheduleView(await this.store.load(this.store.db, orgId, request.data.scheduleId));
+  }
+
+  @MessagePattern(Queries.scheduling.renderSchedule)
+  async render(
+    @Payload() request: RpcRequest<ScheduleIdRequest & WindowRequest>,
+  ): Promise<{ shifts: ShiftView[] }> {
+    const { orgId } = organizationContextOf(request);
+    const { scheduleId, from, to } = request.data;
+    return { shifts: await this.reader.render(orgId, scheduleId, from, to) };
+  }
+
+  @MessagePattern(Queries.scheduling.listOverrides)
+  async overrides(
+    @Payload() request: RpcRequest<ScheduleIdRequest & WindowRequest>,
+  ): Promise<OverrideView[]> {
+    const { orgId } = organizationContextOf(request);
+    const { scheduleId, from, to } = request.data;
+    await this.store.load(this.store.db, orgId, scheduleId);
+    const rows: OverrideRow[] = await this.store.db.query(
+      `SELECT * FROM overrides WHERE org_id = $1 AND schedule_id = $2 AND ends_at > $3 AND starts_at < $4
+       ORDER BY starts_at, id`,
+      [orgId, scheduleId, from, to],
+    );
+    return rows.map(toOverrideView);
+  }
+
+  @MessagePattern(Queries.scheduling.who)
+  async who(@Payload() request: RpcRequest<WhoIsOnCallRequest>): Promise<WhoIsOnCallAnswer> {
+    const { orgId } = organizationContextOf(request);
+    const { scheduleId, at } = request.data;
+    return { scheduleId, at, userId: await this.reader.whoIsOnCall(orgId, scheduleId, at) };
+  }
+
+  @MessagePattern(Queries.scheduling.onCallNow)
+  onCallNow(@Payload() request: RpcRequest<object>): Promise<OnCallNowEntry[]> {
+    return this.reader.onCallNow(organizationContextOf(request).orgId);
+  }
+
+  @MessagePattern(Queries.scheduling.userShifts)
+  userShifts(@Payload() request: RpcRequest<{ userId: string } & WindowRequest>): Promise<UserShift[]> {
+    const { userId, from, to } = request.data;
+    return this.reader.userShifts(organizationContextOf(request).orgId, userId, from, to);
+  }
+
+  @MessagePattern(Queries.scheduling.coverageGaps)
+  async coverageGaps(@Payload() request: RpcRequest<{ scheduleId?: string }>): Promise<CoverageGapView[]> {
+    const { orgId } = organizationContextOf(request);
+    const rows: { schedule_id: string; name: string; starts_at: Date; ends_at: Date; detected_at: Date }[] =
+      await this.store.db.query(
+        `SELECT g.schedule_id, s.name, g.starts_at, g.ends_at, g.detected_at
+         FROM coverage_gaps g JOIN schedules s ON s.id = g.schedule_id
+         WHERE g.org_id = $1 AND ($2::uuid IS NULL OR g.schedule_id = $2) AND s.deleted_at IS NULL
+         ORDER BY g.starts_at, s.name`,
+        [orgId, request.data.scheduleId ?? null],
+      );
+    return rows.map((row) => ({
+      scheduleId: row.schedule_id,
+      scheduleName: row.name,
+      start: row.starts_at.toISOString(),
+      end: row.ends_at.toISOString(),
+      detectedAt: row.detected_at.toISOString(),
+    }));
+  }
+}
+
+function encodeCursor(schedule: ScheduleView): string {
+  return Buffer.from(JSON.stringify([schedule.createdAt, schedule.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: string; id: string } {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    if (Number.isNaN(Date.parse(createdAt)) || typeof id !== 'string') throw new Error('shape');
+    return { createdAt, id };
+  } catch {
+    throw new RpcError('VALIDATION_FAILED', 'cursor is not one this API returned.', {
+      errors: [{ field: 'cursor', message: 'unknown cursor' }],
+    });
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * Commands per second through the incident aggregate (read stream, decide, append with the expected
+ * version and the outbox rows, in one statement), printed beside the plain single-row INSERT rate of the
+ * same PostgreSQL in the same run, as a ratio (issue target: >= 0.25).
+ *
+ *   node scripts/run-ts.js bench/incident-commands.bench.ts [incidents] [concurrency]
+ */
+import 'reflect-metadata';
+import { IncidentCommand } from '@oncall/incident-domain';
+import { CreateEventStore1764201600001, PostgresEventStore } from '@oncall/platform-event-store';
+import { CreateOutbox1764201600000 } from '@oncall/platform-outbox';
+import { createServiceDataSource, runMigrations } from '@oncall/platform-persistence';
+import { createTestDatabase } from '@oncall/platform-testing';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { IncidentCommandExecutor } from '../apps/incident-state/src/execute-command/incident-command-executor';
+import { incidentOutboxSubject } from '../apps/incident-state/src/event-store/incident-streams';
+
+const INCIDENTS = Number(process.argv[2] ?? 2_000);
+const CONCURRENCY = Number(process.argv[3] ?? 8);
+const ORG = 'org-bench';
+const context = { orgId: ORG, correlationId: 'bench', causationId: null };
+
+async function main(): Promise<void> {
+  const database = await createTestDatabase('bench');
+  const dataSource = createServiceDataSource({
+    url: database.url,
+    schema: 'bench',
+    migrations: [CreateOutbox1764201600000, CreateEventStore1764201600001],
+    applicationName: 'bench',
+    poolSize: CONCURRENCY + 2,
+  });
+  try {
+    await dataSource.initialize();
+    await runMigrations(dataSource, 'bench');
+    await dataSource.query('CREATE TABLE plain_rows (id uuid PRIMARY KEY, data jsonb NOT NULL)');
+    const executor = new IncidentCommandExecutor(new PostgresEventStore(dataSource, incidentOutboxSubject));
+    await warmUp(dataSource, executor);
+    const insertsPerSecond = await measure(INCIDENTS * 3, () => plainInsert(dataSource));
+    const commandsPerSecond = await measure(INCIDENTS, () => triggerAcknowledgeResolve(executor), 3);
+    console.log(
+      `PostgreSQL ${(await dataSource.query('SHOW server_version'))[0].server_version}, ${CONCURRENCY} concurrent clients`,
+    );
+    console.log(
+      `plain single-row INSERT:             ${insertsPerSecond.toFixed(0)} rows/s (${INCIDENTS * 3} rows)`,
+    );
+    console.log(
+      `aggregate commands (trigger+ack+resolve): ${commandsPerSecond.toFixed(0)} commands/s (${INCIDENTS * 3} commands)`,
+    );
+    console.log(
+      `ratio commands/INSERT:               ${(commandsPerSecond / insertsPerSecond).toFixed(2)} (target >= 0.25)`,
+    );
+  } finally {
+    await dataSource.destroy();
+    await database.drop();
+  }
+}
+
+/** Runs `units` jobs on CONCURRENCY workers; `perUnit` operations each; answers operations per second. */
+async function measure(units: number, job: () => Promise<void>, perUnit = 1): Promise<number> {
+  let next = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < units) {
+        next += 1;
+        await job();
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return (units * perUnit) / seconds;
+}
+
+function plainInsert(dataSource: DataSource): Promise<void> {
+  return dataSource.query('INSERT INTO plain_rows (id, data) VALUES ($1, $2)', [randomUUID(), '{"n":1}']);
+}
+
+async function triggerAcknowledgeResolve(executor: IncidentCommandExecutor): Promise<void> {
+  const incidentId = randomUUID();
+  const at = new Date().toISOString();
+  const target = { incidentId, orgId: ORG };
+  const commands: IncidentCommand[] = [
+    {
+      type: 'TriggerIncident',
+      data: {
+        ...target,
+        serviceId: 'svc',
+        escalationPolicyId: null,
+        title: 'Disk full',
+        severity: 'high',
+        urgency: 'high',
+        alert: { alertId: randomUUID(), dedupKey: 'disk', summary: 'Disk full', severity: 'high' },
+      },
+      by: { kind: 'integration', integrationId: 'int-1' },
+      at,
+    },
+    { type: 'AcknowledgeIncident', data: target, by: { kind: 'user', userId: 'tech-1' }, at },
+    { type: 'ResolveIncident', data: target, by: { kind: 'user', userId: 'tech-1' }, at },
+  ];
+  for (const command of commands) await executor.execute({ command }, context);
+}
+
+async function warmUp(dataSource: DataSource, executor: IncidentCommandExecutor): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    await plainInsert(dataSource);
+    await triggerAcknowledgeResolve(executor);
+  }
+}
+
+void main().catch((error: Error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,18 @@
+export {
+  ESCALATION_POLICY_LIMITS,
+  ESCALATION_TARGET_TYPES,
+  type EscalationPolicyDefinition,
+  type EscalationPolicyProblem,
+  type EscalationStepDefinition,
+  type EscalationTarget,
+  type EscalationTargetType,
+  type NormalizedEscalationPolicy,
+} from './escalation-policy.types';
+export {
+  checkEscalationPolicy,
+  InvalidEscalationPolicyError,
+  normalizeEscalationPolicy,
+  validateEscalationPolicy,
+  type EscalationPolicyCheck,
+} from './validate-escalation-policy';
+export { stepNumbersBySchedule, targetReferences, type TargetReference } from './policy-references';

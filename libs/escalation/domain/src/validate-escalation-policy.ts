@@ -1,0 +1,181 @@
+import {
+  ESCALATION_POLICY_LIMITS as LIMITS,
+  ESCALATION_TARGET_TYPES,
+  EscalationPolicyProblem,
+  EscalationStepDefinition,
+  EscalationTarget,
+  NormalizedEscalationPolicy,
+} from './escalation-policy.types';
+
+export class InvalidEscalationPolicyError extends Error {
+  constructor(readonly problems: readonly EscalationPolicyProblem[]) {
+    super(
+      `Invalid escalation policy: ${problems.map((problem) => `${problem.path} ${problem.message}`).join('; ')}`,
+    );
+    this.name = 'InvalidEscalationPolicyError';
+  }
+}
+
+export type EscalationPolicyCheck =
+  { ok: true; definition: NormalizedEscalationPolicy } | { ok: false; problems: EscalationPolicyProblem[] };
+
+const POLICY_FIELDS = ['name', 'description', 'repeatCount', 'steps'];
+const STEP_FIELDS = ['delayMinutes', 'targets'];
+const TARGET_FIELDS = ['type', 'id'];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Checks a definition as received (any shape) and answers it normalized: name and description trimmed,
+ * description '' and repeatCount 0 when absent, ids in lower case, no other fields. Every problem is
+ * reported at once, each naming its field.
+ */
+export function checkEscalationPolicy(input: unknown): EscalationPolicyCheck {
+  const problems: EscalationPolicyProblem[] = [];
+  const report = (path: string, message: string) => problems.push({ path, message });
+  if (!isRecord(input)) {
+    report('definition', 'must be an object with name, repeatCount and steps');
+    return { ok: false, problems };
+  }
+  reportUnknownFields(input, POLICY_FIELDS, '', 'a policy', report);
+  const name = checkText(input.name, 'name', { min: 1, max: LIMITS.nameMaxLength }, report);
+  const description =
+    input.description === undefined || input.description === null
+      ? ''
+      : checkText(input.description, 'description', { min: 0, max: LIMITS.descriptionMaxLength }, report);
+  const repeatCount = input.repeatCount ?? 0;
+  if (!isWholeNumberIn(repeatCount, 0, LIMITS.maxRepeatCount)) {
+    report(
+      'repeatCount',
+      `must be a whole number from 0 to ${LIMITS.maxRepeatCount} (times the policy runs again after the last step), got ${show(repeatCount)}`,
+    );
+  }
+  const steps = checkSteps(input.steps, report);
+  const definition = { name, description, repeatCount: repeatCount as number, steps };
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, definition };
+}
+
+/** Every reason the definition is refused; empty when it is valid. */
+export function validateEscalationPolicy(input: unknown): EscalationPolicyProblem[] {
+  const check = checkEscalationPolicy(input);
+  return check.ok ? [] : check.problems;
+}
+
+/** The normalized definition, or InvalidEscalationPolicyError with every problem. */
+export function normalizeEscalationPolicy(input: unknown): NormalizedEscalationPolicy {
+  const check = checkEscalationPolicy(input);
+  if (!check.ok) throw new InvalidEscalationPolicyError(check.problems);
+  return check.definition;
+}
+
+type Report = (path: string, message: string) => void;
+
+function checkSteps(steps: unknown, report: Report): EscalationStepDefinition[] {
+  if (!Array.isArray(steps)) {
+    report('steps', 'must be a list of steps');
+    return [];
+  }
+  if (steps.length < 1 || steps.length > LIMITS.maxSteps) {
+    report('steps', `must list 1 to ${LIMITS.maxSteps} steps, got ${steps.length}`);
+  }
+  return steps.map((step, index) => checkStep(step, `steps[${index}]`, report));
+}
+
+function checkStep(step: unknown, path: string, report: Report): EscalationStepDefinition {
+  if (!isRecord(step)) {
+    report(path, 'must be an object with delayMinutes and targets');
+    return { delayMinutes: 0, targets: [] };
+  }
+  reportUnknownFields(step, STEP_FIELDS, path, 'a step', report);
+  if (!isWholeNumberIn(step.delayMinutes, LIMITS.minDelayMinutes, LIMITS.maxDelayMinutes)) {
+    report(
+      `${path}.delayMinutes`,
+      `must be a whole number of minutes from ${LIMITS.minDelayMinutes} to ${LIMITS.maxDelayMinutes}, got ${show(step.delayMinutes)}`,
+    );
+  }
+  return { delayMinutes: step.delayMinutes as number, targets: checkTargets(step.targets, path, report) };
+}
+
+function checkTargets(targets: unknown, stepPath: string, report: Report): EscalationTarget[] {
+  const path = `${stepPath}.targets`;
+  if (!Array.isArray(targets)) {
+    report(path, 'must be a list of targets ({type: user | schedule, id})');
+    return [];
+  }
+  if (targets.length < 1 || targets.length > LIMITS.maxTargetsPerStep) {
+    report(path, `must list 1 to ${LIMITS.maxTargetsPerStep} targets, got ${targets.length}`);
+  }
+  const firstSeenAt = new Map<string, number>();
+  return targets.map((target, index) => {
+    const checked = checkTarget(target, `${path}[${index}]`, report);
+    const key = `${checked.type}:${checked.id}`;
+    const earlier = firstSeenAt.get(key);
+    if (checked.id && earlier !== undefined) {
+      report(
+        `${path}[${index}]`,
+        `duplicates ${path}[${earlier}] (${checked.type} ${checked.id}); list a target once`,
+      );
+    } else firstSeenAt.set(key, index);
+    return checked;
+  });
+}
+
+function checkTarget(target: unknown, path: string, report: Report): EscalationTarget {
+  if (!isRecord(target)) {
+    report(path, 'must be an object {type: user | schedule, id}');
+    return { type: 'user', id: '' };
+  }
+  reportUnknownFields(target, TARGET_FIELDS, path, 'a target', report);
+  const type = target.type as EscalationTarget['type'];
+  if (!ESCALATION_TARGET_TYPES.includes(type)) {
+    report(`${path}.type`, `must be 'user' or 'schedule', got ${show(target.type)}`);
+  }
+  const validId = typeof target.id === 'string' && UUID.test(target.id);
+  if (!validId)
+    report(
+      `${path}.id`,
+      `must be the UUID of a ${type === 'schedule' ? 'schedule' : 'user'}, got ${show(target.id)}`,
+    );
+  return { type, id: validId ? (target.id as string).toLowerCase() : '' };
+}
+
+function checkText(
+  value: unknown,
+  path: string,
+  length: { min: number; max: number },
+  report: Report,
+): string {
+  if (typeof value !== 'string') {
+    report(path, `must be a text of ${length.min} to ${length.max} characters, got ${show(value)}`);
+    return '';
+  }
+  const trimmed = value.trim();
+  if (trimmed.length < length.min || trimmed.length > length.max) {
+    report(path, `must be ${length.min} to ${length.max} characters (trimmed), got ${trimmed.length}`);
+  }
+  return trimmed;
+}
+
+function reportUnknownFields(
+  record: Record<string, unknown>,
+  known: readonly string[],
+  path: string,
+  what: string,
+  report: Report,
+): void {
+  for (const field of Object.keys(record).filter((key) => !known.includes(key))) {
+    report(path ? `${path}.${field}` : field, `is not a field of ${what} (it has ${known.join(', ')})`);
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isWholeNumberIn(value: unknown, min: number, max: number): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  return typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+}

@@ -1,0 +1,98 @@
+import {
+  coverageGapsInHistory,
+  renderScheduleHistory,
+  ScheduleHistory,
+  whoIsOnCallInHistory,
+} from './schedule-history';
+import { aLayer, utc } from './test-support/schedule-builders';
+
+// Daily rotation A, B handing off at 09:00 UTC; on 2027-05-05 at 12:00 a manager replaces it with C alone.
+const EDIT_AT = '2027-05-05T12:00:00.000Z';
+const history: ScheduleHistory = {
+  id: 's',
+  revisions: [
+    {
+      revision: 1,
+      effectiveFrom: null,
+      timeZone: 'UTC',
+      layers: [aLayer({ id: 'rotation', participants: ['A', 'B'], handoffAnchor: '2027-05-03T09:00' })],
+    },
+    {
+      revision: 2,
+      effectiveFrom: EDIT_AT,
+      timeZone: 'UTC',
+      layers: [aLayer({ id: 'rotation', participants: ['C'], handoffAnchor: '2027-05-03T09:00' })],
+    },
+  ],
+  overrides: [],
+};
+const firstRevisionOnly: ScheduleHistory = { ...history, revisions: [history.revisions[0]] };
+
+describe('schedule history (rule 9: an edit changes only the future)', () => {
+  it('renders the past exactly as it was rendered before the edit', () => {
+    const past = { start: '2027-05-03T00:00:00Z', end: EDIT_AT };
+    expect(renderScheduleHistory(history, past)).toEqual(renderScheduleHistory(firstRevisionOnly, past));
+  });
+
+  it('cuts the shift in progress at the edit and uses the new definition from then on', () => {
+    const shifts = renderScheduleHistory(history, {
+      start: '2027-05-05T09:00:00Z',
+      end: '2027-05-06T09:00:00Z',
+    });
+    expect(shifts.map((s) => [s.start, s.end, s.userId])).toEqual([
+      [utc('2027-05-05T09:00Z'), EDIT_AT, 'A'],
+      [EDIT_AT, utc('2027-05-06T09:00Z'), 'C'],
+    ]);
+  });
+
+  it('answers who is on call with the revision in force at that instant', () => {
+    expect(whoIsOnCallInHistory(history, '2027-05-05T11:59:00Z')?.userId).toBe('A');
+    expect(whoIsOnCallInHistory(history, '2027-05-05T12:00:00Z')?.userId).toBe('C');
+    expect(whoIsOnCallInHistory(history, '2027-05-04T10:00:00Z')?.userId).toBe('B');
+  });
+
+  it('joins a shift the edit did not change across the revision boundary', () => {
+    const unchanged: ScheduleHistory = {
+      ...history,
+      revisions: [history.revisions[0], { ...history.revisions[0], revision: 2, effectiveFrom: EDIT_AT }],
+    };
+    const shifts = renderScheduleHistory(unchanged, {
+      start: '2027-05-05T09:00:00Z',
+      end: '2027-05-06T09:00:00Z',
+    });
+    expect(shifts.map((s) => [s.start, s.end, s.userId])).toEqual([
+      [utc('2027-05-05T09:00Z'), utc('2027-05-06T09:00Z'), 'A'],
+    ]);
+  });
+
+  it('finds the gap an edit introduces, and none before it', () => {
+    const emptied: ScheduleHistory = {
+      ...history,
+      revisions: [
+        history.revisions[0],
+        { ...history.revisions[1], layers: [aLayer({ id: 'rotation', participants: [] })] },
+      ],
+    };
+    expect(
+      coverageGapsInHistory(emptied, { start: '2027-05-05T00:00:00Z', end: '2027-05-06T00:00:00Z' }),
+    ).toEqual([{ start: EDIT_AT, end: utc('2027-05-06T00:00Z') }]);
+  });
+
+  it('keeps overrides whatever the revision', () => {
+    const withOverride: ScheduleHistory = {
+      ...history,
+      overrides: [
+        {
+          id: 'o',
+          userId: 'D',
+          start: '2027-05-05T11:00:00Z',
+          end: '2027-05-05T13:00:00Z',
+          createdAt: '2027-05-01T00:00:00Z',
+        },
+      ],
+    };
+    expect(whoIsOnCallInHistory(withOverride, '2027-05-05T11:30:00Z')?.userId).toBe('D');
+    expect(whoIsOnCallInHistory(withOverride, '2027-05-05T12:30:00Z')?.userId).toBe('D');
+    expect(whoIsOnCallInHistory(withOverride, '2027-05-05T13:00:00Z')?.userId).toBe('C');
+  });
+});

@@ -1,0 +1,151 @@
+import { waitFor } from '@oncall/platform-testing';
+import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
+import { SnoozeTimerWorker } from '../apps/incident-state/src/workers/snooze-timer.worker';
+import { IncidentApi } from './support/incident-api';
+import { PlatformHarness } from './support/platform-harness';
+
+describe('Incident lifecycle through the API', () => {
+  let platform: PlatformHarness;
+  let demo: DemoOrganization;
+  let incidents: IncidentApi;
+  let alice: string;
+  let bob: string;
+
+  beforeAll(async () => {
+    platform = await PlatformHarness.create('lifecycle');
+    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state');
+    demo = await platform.seedDemo();
+    incidents = new IncidentApi(platform, demo.integrationKey);
+    alice = platform.token(demo.orgId, 'technician', 'demo-tech-1');
+    bob = platform.token(demo.orgId, 'technician', 'demo-tech-2');
+  }, 60_000);
+  afterAll(() => platform.close());
+
+  const eventCount = (incidentId: string, type: string) =>
+    platform.withSchema('incident_state', async (db) => {
+      const [row] = await db.query(
+        'SELECT count(*)::int AS n FROM events WHERE stream_id = $1 AND type = $2',
+        [`incident-${incidentId}`, type],
+      );
+      return row.n as number;
+    });
+
+  it('lets two technicians acknowledge at the same moment: one event, both get the acknowledged incident', async () => {
+    const incident = await incidents.trigger('Exchange down at Acme', {}, alice);
+    const [first, second] = await Promise.all([
+      incidents.act(alice, incident.incidentId, 'acknowledge'),
+      incidents.act(bob, incident.incidentId, 'acknowledge'),
+    ]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(first.body.incident).toMatchObject({ status: 'acknowledged', version: 2 });
+    expect(second.body.incident).toMatchObject({ status: 'acknowledged', version: 2 });
+    expect([first.body.appended, second.body.appended].flat()).toEqual(['IncidentAcknowledged']);
+    expect(await eventCount(incident.incidentId, 'IncidentAcknowledged')).toBe(1);
+  });
+
+  it('refuses to acknowledge a resolved incident with a reason, and a stale expected version with 409', async () => {
+    const incident = await incidents.trigger('Printer offline at Globex', {}, alice);
+    const acknowledged = await incidents.act(alice, incident.incidentId, 'acknowledge');
+    const stale = await incidents.act(bob, incident.incidentId, 'resolve', { expectedVersion: 1 });
+    expect(stale).toMatchObject({ status: 409, body: { code: 'CONFLICT' } });
+    expect(
+      (
+        await incidents.act(bob, incident.incidentId, 'resolve', {
+          expectedVersion: acknowledged.body.incident.version,
+        })
+      ).status,
+    ).toBe(200);
+    const refused = await incidents.act(alice, incident.incidentId, 'acknowledge');
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toContain('already resolved');
+  });
+
+  it('resolves an acknowledged incident from the source, and a late duplicate trigger opens a new incident', async () => {
+    const alert = { dedupKey: 'fs01-disk', summary: 'Disk full on FS01' };
+    const incident = await incidents.trigger(alert.summary, { dedupKey: alert.dedupKey }, alice);
+    await incidents.act(alice, incident.incidentId, 'acknowledge');
+    expect(
+      (
+        await platform.postAlert(demo.integrationKey, {
+          ...alert,
+          severity: 'high',
+          source: 'rmm',
+          action: 'resolve',
+        })
+      ).status,
+    ).toBe(202);
+    const resolved = await waitFor('resolved by the source', async () => {
+      const detail = await incidents.detail(alice, incident.incidentId);
+      return detail.incident.status === 'resolved' ? detail : undefined;
+    });
+    expect(resolved.resolutionReason).toBe('source');
+    const again = await incidents.trigger(alert.summary, { dedupKey: alert.dedupKey }, alice);
+    expect(again.incidentId).not.toBe(incident.incidentId);
+    expect((await incidents.detail(alice, incident.incidentId)).incident.status).toBe('resolved');
+  });
+
+  it('shows the full timeline with actors, notes and the snooze that ends and pages again', async () => {
+    const incident = await incidents.trigger('VPN flapping at Initech', {}, alice);
+    await incidents.act(alice, incident.incidentId, 'acknowledge');
+    expect(
+      (await incidents.act(alice, incident.incidentId, 'notes', { text: 'Rebooted the firewall' })).status,
+    ).toBe(201);
+    const snoozed = await incidents.act(alice, incident.incidentId, 'snooze', { durationMinutes: 30 });
+    expect(snoozed.body.incident.snoozedUntil).not.toBeNull();
+    const worker = platform.service('incident-state').app.get(SnoozeTimerWorker);
+    await waitFor(
+      'the snooze timer',
+      async () => (await worker.fireDue(new Date(Date.now() + 31 * 60_000))) > 0,
+    );
+    const detail = await waitFor('back to triggered', async () => {
+      const current = await incidents.detail(alice, incident.incidentId);
+      return current.incident.status === 'triggered' ? current : undefined;
+    });
+    expect(detail.timeline.map((entry) => [entry.type, entry.actor?.kind])).toEqual([
+      ['IncidentTriggered', 'integration'],
+      ['IncidentAcknowledged', 'user'],
+      ['NoteAdded', 'user'],
+      ['IncidentSnoozed', 'user'],
+      ['IncidentUnacknowledged', 'system'],
+    ]);
+    expect(detail.notes.map((note) => note.text)).toEqual(['Rebooted the firewall']);
+    expect(detail.timeline[4].detail).toMatchObject({ reason: 'snooze-ended' });
+  });
+
+  it('merges incidents: alerts move to the target and the source resolves as merged', async () => {
+    const target = await incidents.trigger('Site down at Umbrella', {}, alice);
+    const source = await incidents.trigger('HTTP 502 at Umbrella', {}, alice);
+    const merged = await incidents.act(alice, target.incidentId, 'merge', {
+      sourceIncidentIds: [source.incidentId],
+    });
+    expect(merged.status).toBe(200);
+    expect(merged.body.incident.alertCount).toBe(2);
+    const sourceDetail = await waitFor('the source resolved', async () => {
+      const detail = await incidents.detail(alice, source.incidentId);
+      return detail.incident.status === 'resolved' ? detail : undefined;
+    });
+    expect(sourceDetail).toMatchObject({ mergedInto: target.incidentId, resolutionReason: 'merged' });
+  });
+
+  it('reassigns to a person and filters the list by assignee, status and severity', async () => {
+    const incident = await incidents.trigger('Backup job failed at Hooli', { severity: 'critical' }, alice);
+    const me = (await (await platform.api('/api/v1/me', bob)).json()) as { id: string };
+    const reassigned = await incidents.act(alice, incident.incidentId, 'reassign', {
+      to: { kind: 'users', userIds: [me.id] },
+    });
+    expect(reassigned.body.incident.assignedUserIds).toEqual([me.id]);
+    await waitFor('the list to show the assignment', async () => {
+      const page = await incidents.list(alice, `?assigneeId=${me.id}&severity=critical&status=triggered`);
+      return page.items.map((item) => item.incidentId).includes(incident.incidentId);
+    });
+    const resolvedOnly = await incidents.list(alice, '?status=resolved');
+    expect(resolvedOnly.items.every((item) => item.status === 'resolved')).toBe(true);
+  });
+
+  it('refuses invalid actions with 400 naming the field', async () => {
+    const incident = await incidents.trigger('Invalid action target', {}, alice);
+    const response = await incidents.act(alice, incident.incidentId, 'snooze', { durationMinutes: 0 });
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(response.body)).toContain('durationMinutes');
+  });
+});

@@ -1,0 +1,233 @@
+import {
+  decide,
+  evolve,
+  IncidentCommand,
+  IncidentEvent,
+  IncidentState,
+  initialIncidentState,
+  isIncidentDomainError,
+} from '@oncall/incident-domain';
+import { PostgresEventStore, ProjectionRunner } from '@oncall/platform-event-store';
+import { createLogger } from '@oncall/platform-observability';
+import { createServiceDataSource, runMigrations } from '@oncall/platform-persistence';
+import { createTestDatabase, REPO_ROOT, TestDatabase } from '@oncall/platform-testing';
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import {
+  incidentOutboxSubject,
+  incidentStreamId,
+} from '../apps/incident-state/src/event-store/incident-streams';
+import {
+  INCIDENT_STATE_MIGRATIONS,
+  INCIDENT_STATE_SCHEMA,
+} from '../apps/incident-state/src/incident-state.service';
+import { IncidentsProjection } from '../apps/incident-state/src/projections/incidents.projection';
+
+const INCIDENTS = 10_000;
+const ORG = 'org-rebuild';
+
+describe('Projection rebuild on 10,000 incidents with mixed histories', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('rebuild');
+    dataSource = createServiceDataSource({
+      url: database.url,
+      schema: INCIDENT_STATE_SCHEMA,
+      migrations: INCIDENT_STATE_MIGRATIONS,
+      applicationName: 'rebuild-test',
+      poolSize: 8,
+    });
+    await dataSource.initialize();
+    await runMigrations(dataSource, INCIDENT_STATE_SCHEMA);
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  it('drops and rebuilds the read models with `npm run rebuild-projections -- incidents` into identical tables', async () => {
+    const store = new PostgresEventStore(dataSource, incidentOutboxSubject);
+    const histories = await writeHistories(store);
+    expect(histories.statuses).toEqual(
+      expect.objectContaining({
+        triggered: expect.any(Number),
+        acknowledged: expect.any(Number),
+        resolved: expect.any(Number),
+      }),
+    );
+    await new ProjectionRunner(dataSource, store, new IncidentsProjection(), createLogger('t', 'silent'), {
+      batchSize: 2_000,
+    }).catchUp();
+    const before = await snapshot(dataSource);
+    expect(before.incidents).toHaveLength(INCIDENTS);
+    expect(before.timeline).toHaveLength(histories.events);
+
+    const result = spawnSync(
+      process.execPath,
+      [join(REPO_ROOT, 'scripts/run-ts.js'), 'scripts/rebuild-projections.ts', 'incidents'],
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, DATABASE_URL: database.url },
+        encoding: 'utf8',
+      },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(new RegExp(`^Rebuilt incidents: ${histories.events} events replayed`));
+    const after = await snapshot(dataSource);
+    expect(after.incidents).toEqual(before.incidents);
+    expect(after.timeline).toEqual(before.timeline);
+    expect(after.timers).toEqual(before.timers);
+  }, 180_000);
+});
+
+/** Random but reproducible command mixes, decided by the real domain, each stream appended at once. */
+async function writeHistories(store: PostgresEventStore) {
+  let seed = 42;
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  const statuses: Record<string, number> = {};
+  let events = 0;
+  const streams: { incidentId: string; events: IncidentEvent[] }[] = [];
+  for (let i = 0; i < INCIDENTS; i++) {
+    const incidentId = randomUUID();
+    let state: IncidentState = initialIncidentState;
+    const decided: IncidentEvent[] = [];
+    for (const command of commandMix(incidentId, random)) {
+      try {
+        for (const event of decide(command, state)) {
+          decided.push(event);
+          state = evolve(state, event);
+        }
+      } catch (error) {
+        if (!isIncidentDomainError(error)) throw error;
+      }
+    }
+    statuses[state.status] = (statuses[state.status] ?? 0) + 1;
+    events += decided.length;
+    streams.push({ incidentId, events: decided });
+  }
+  const metadata = {
+    orgId: ORG,
+    correlationId: 'rebuild',
+    causationId: null,
+    occurredAt: '2027-01-01T00:00:00.000Z',
+  };
+  for (let start = 0; start < streams.length; start += 8) {
+    await Promise.all(
+      streams.slice(start, start + 8).map((stream) =>
+        store.appendToStream(
+          incidentStreamId(stream.incidentId),
+          stream.events.map((event) => ({ ...event, eventId: randomUUID() })),
+          {
+            expectedVersion: 0,
+            metadata,
+          },
+        ),
+      ),
+    );
+  }
+  return { statuses, events };
+}
+
+function commandMix(incidentId: string, random: () => number): IncidentCommand[] {
+  const target = { incidentId, orgId: ORG };
+  const user = { kind: 'user' as const, userId: random() < 0.5 ? 'alice' : 'bob' };
+  const at = (minutes: number) => new Date(Date.UTC(2027, 0, 1, 0, minutes)).toISOString();
+  const alert = (n: number) => ({
+    alertId: randomUUID(),
+    dedupKey: `key-${n}`,
+    summary: `Alert ${n}`,
+    severity: 'high' as const,
+  });
+  const commands: IncidentCommand[] = [
+    {
+      type: 'TriggerIncident',
+      data: {
+        ...target,
+        serviceId: `svc-${Math.floor(random() * 5)}`,
+        escalationPolicyId: null,
+        title: 'Outage',
+        severity: 'critical',
+        urgency: 'high',
+        alert: alert(0),
+      },
+      by: { kind: 'integration', integrationId: 'int-1' },
+      at: at(0),
+    },
+  ];
+  const steps = Math.floor(random() * 8);
+  for (let step = 1; step <= steps; step++) {
+    const roll = random();
+    if (roll < 0.2)
+      commands.push({
+        type: 'AppendAlert',
+        data: { ...target, alert: alert(step) },
+        by: { kind: 'integration', integrationId: 'int-1' },
+        at: at(step),
+      });
+    else if (roll < 0.35)
+      commands.push({ type: 'AcknowledgeIncident', data: target, by: user, at: at(step) });
+    else if (roll < 0.45)
+      commands.push({
+        type: 'AddNote',
+        data: { ...target, noteId: randomUUID(), text: `note ${step}` },
+        by: user,
+        at: at(step),
+      });
+    else if (roll < 0.55)
+      commands.push({
+        type: 'SnoozeIncident',
+        data: { ...target, durationSeconds: 3600 },
+        by: user,
+        at: at(step),
+      });
+    else if (roll < 0.62)
+      commands.push({
+        type: 'UnacknowledgeIncident',
+        data: { ...target, reason: 'handed-back' },
+        by: user,
+        at: at(step),
+      });
+    else if (roll < 0.7)
+      commands.push({
+        type: 'EscalateIncident',
+        data: { ...target, fromLevel: 1, toLevel: 2 },
+        by: user,
+        at: at(step),
+      });
+    else if (roll < 0.78)
+      commands.push({
+        type: 'SetIncidentPriority',
+        data: { ...target, priority: 'P2' },
+        by: user,
+        at: at(step),
+      });
+    else if (roll < 0.85)
+      commands.push({
+        type: 'LinkTicket',
+        data: { ...target, provider: 'psa', ticketId: `T-${step}` },
+        by: { kind: 'system', reason: 'psa-sync' },
+        at: at(step),
+      });
+    else
+      commands.push({
+        type: 'ResolveIncident',
+        data: target,
+        by: random() < 0.5 ? user : { kind: 'integration', integrationId: 'int-1' },
+        at: at(step),
+      });
+  }
+  return commands;
+}
+
+async function snapshot(dataSource: DataSource) {
+  const [incidents, timeline, timers] = await Promise.all([
+    dataSource.query('SELECT * FROM incidents ORDER BY id'),
+    dataSource.query('SELECT * FROM incident_timeline ORDER BY incident_id, version'),
+    dataSource.query('SELECT * FROM incident_timers ORDER BY incident_id, kind'),
+  ]);
+  return { incidents, timeline, timers };
+}

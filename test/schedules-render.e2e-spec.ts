@@ -1,0 +1,189 @@
+import { DirectoryProbe } from './support/directory-probe';
+import {
+  DAY,
+  dailyLayer,
+  dailyShifts,
+  ExpectedShift,
+  HOUR,
+  iso,
+  scheduleBody,
+  startSchedulingProbe,
+  turnAt,
+} from './support/schedule-fixtures';
+
+const ORG = 'schedules-render-msp';
+
+interface Schedule {
+  id: string;
+  updatedAt: string;
+  layers: { id: string }[];
+}
+
+type NamedShift = ExpectedShift & { userName: string };
+
+describe('Schedules: the final schedule and who is on call', () => {
+  let probe: DirectoryProbe;
+  let manager: string;
+  let ann: string;
+  let bob: string;
+  const names = new Map<string, string>();
+
+  beforeAll(async () => {
+    probe = await startSchedulingProbe('sched-render');
+    manager = probe.platform.token(ORG, 'manager', 'boss');
+    for (const name of ['Ann', 'Bob']) {
+      const user = await probe.call<{ id: string }>(manager, 'POST', '/api/v1/users', 201, {
+        email: `${name.toLowerCase()}@render.test`,
+        name,
+        role: 'technician',
+      });
+      names.set(user.id, name);
+    }
+    [ann, bob] = [...names.keys()];
+  }, 30_000);
+  afterAll(() => probe.close());
+
+  const named = (shifts: ExpectedShift[]): NamedShift[] =>
+    shifts.map((shift) => ({ ...shift, userName: names.get(shift.userId)! }));
+  const render = async (scheduleId: string, from: number, to: number) =>
+    (
+      await probe.call<{ shifts: NamedShift[] }>(
+        manager,
+        'GET',
+        `/api/v1/schedules/${scheduleId}/shifts?from=${iso(from)}&to=${iso(to)}`,
+        200,
+      )
+    ).shifts;
+
+  it('renders a daily rotation of two users as its shifts, cut to the window asked for', async () => {
+    const schedule = await probe.call<Schedule>(manager, 'POST', '/api/v1/schedules', 201, {
+      ...scheduleBody('Daily pair', [dailyLayer([ann, bob], 9)]),
+    });
+    const layerId = schedule.layers[0].id;
+    const from = Date.parse('2027-03-01T09:00:00Z');
+    const aligned = await render(schedule.id, from, from + 4 * DAY);
+    expect(aligned).toEqual(named(dailyShifts([ann, bob], 9, layerId, from, from + 4 * DAY)));
+    expect(aligned.map((shift) => shift.userName)).toEqual(
+      aligned[0].userName === 'Ann' ? ['Ann', 'Bob', 'Ann', 'Bob'] : ['Bob', 'Ann', 'Bob', 'Ann'],
+    );
+
+    const cut = await render(schedule.id, from + 3 * HOUR, from + 2 * DAY + HOUR);
+    expect(cut).toEqual(named(dailyShifts([ann, bob], 9, layerId, from + 3 * HOUR, from + 2 * DAY + HOUR)));
+    expect(cut.map((shift) => [shift.start, shift.end])).toEqual([
+      ['2027-03-01T12:00:00.000Z', '2027-03-02T09:00:00.000Z'],
+      ['2027-03-02T09:00:00.000Z', '2027-03-03T09:00:00.000Z'],
+      ['2027-03-03T09:00:00.000Z', '2027-03-03T10:00:00.000Z'],
+    ]);
+  });
+
+  it('answers who is on call at an instant (now by default), with the person from the directory', async () => {
+    const schedule = await probe.call<Schedule>(
+      manager,
+      'POST',
+      '/api/v1/schedules',
+      201,
+      scheduleBody('Who', [dailyLayer([ann, bob], 9)]),
+    );
+    const at = '2027-03-02T08:59:59.000Z';
+    const expected = turnAt([ann, bob], 9, Date.parse(at)).userId;
+    expect(
+      await probe.call(manager, 'GET', `/api/v1/schedules/${schedule.id}/on-call?at=${at}`, 200),
+    ).toEqual({
+      scheduleId: schedule.id,
+      at,
+      userId: expected,
+      user: {
+        id: expected,
+        name: names.get(expected),
+        email: `${names.get(expected)!.toLowerCase()}@render.test`,
+      },
+    });
+    const now = await probe.call<{ at: string; userId: string }>(
+      manager,
+      'GET',
+      `/api/v1/schedules/${schedule.id}/on-call`,
+      200,
+    );
+    expect(Math.abs(Date.parse(now.at) - Date.now())).toBeLessThan(10_000);
+    expect(now.userId).toBe(turnAt([ann, bob], 9, Date.parse(now.at)).userId);
+
+    const nights = await probe.call<Schedule>(manager, 'POST', '/api/v1/schedules', 201, {
+      ...scheduleBody('Nights only', [
+        {
+          ...dailyLayer([ann], 9),
+          restrictions: [{ kind: 'daily', startTime: '20:00', durationMinutes: 600 }],
+        },
+      ]),
+    });
+    expect(
+      await probe.call(manager, 'GET', `/api/v1/schedules/${nights.id}/on-call?at=2027-03-02T12:00:00Z`, 200),
+    ).toEqual({ scheduleId: nights.id, at: '2027-03-02T12:00:00.000Z', userId: null, user: null });
+  });
+
+  it('applies an edit from now on: the rendered past stays as it was, the future changes', async () => {
+    const created = await probe.call<Schedule>(
+      manager,
+      'POST',
+      '/api/v1/schedules',
+      201,
+      scheduleBody('Edited', [dailyLayer([ann, bob], 9)]),
+    );
+    const layerId = created.layers[0].id;
+    const from = Date.now() - 3 * DAY;
+    const to = Date.now() + 3 * DAY;
+    expect(await render(created.id, from, to)).toEqual(named(dailyShifts([ann, bob], 9, layerId, from, to)));
+
+    const edited = await probe.call<Schedule>(
+      manager,
+      'PUT',
+      `/api/v1/schedules/${created.id}`,
+      200,
+      scheduleBody('Edited', [{ ...dailyLayer([bob, ann], 9), id: layerId }]),
+    );
+    const editedAt = Date.parse(edited.updatedAt);
+    const after = await render(created.id, from, to);
+    expect(after).toEqual(
+      named([
+        ...dailyShifts([ann, bob], 9, layerId, from, editedAt),
+        ...dailyShifts([bob, ann], 9, layerId, editedAt, to),
+      ]),
+    );
+    const past = after.filter((shift) => Date.parse(shift.end) <= editedAt);
+    expect(past.length).toBeGreaterThanOrEqual(2);
+    const onCallBefore = turnAt([ann, bob], 9, from + DAY).userId;
+    expect(
+      await probe.call(manager, 'GET', `/api/v1/schedules/${created.id}/on-call?at=${iso(from + DAY)}`, 200),
+    ).toMatchObject({ userId: onCallBefore });
+    expect(
+      await probe.call(manager, 'GET', `/api/v1/schedules/${created.id}/on-call?at=${iso(to - HOUR)}`, 200),
+    ).toMatchObject({ userId: turnAt([bob, ann], 9, to - HOUR).userId });
+  });
+
+  it('refuses a window that is not one: 400 naming from or to', async () => {
+    const schedule = await probe.call<Schedule>(
+      manager,
+      'POST',
+      '/api/v1/schedules',
+      201,
+      scheduleBody('Windows', [dailyLayer([ann], 9)]),
+    );
+    const path = `/api/v1/schedules/${schedule.id}/shifts`;
+    await probe.problem(manager, 'GET', `${path}?from=yesterday`, 400, undefined, 'from');
+    await probe.problem(
+      manager,
+      'GET',
+      `${path}?from=2027-03-02T00:00:00Z&to=2027-03-01T00:00:00Z`,
+      400,
+      undefined,
+      'to',
+    );
+    await probe.problem(
+      manager,
+      'GET',
+      `${path}?from=2027-01-01T00:00:00Z&to=2029-01-01T00:00:00Z`,
+      400,
+      undefined,
+      'to',
+    );
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * Latency from an alert POSTed to the gateway to the incident listed by the API, through JetStream,
+ * dedup-grouping, incident-state, its outbox and projection (issue target: within 1 s).
+ *
+ *   node scripts/run-ts.js bench/alert-to-incident.bench.ts [alerts]
+ */
+import 'reflect-metadata';
+import { IncidentPage } from '@oncall/contracts';
+import { PlatformHarness } from '../test/support/platform-harness';
+
+const ALERTS = Number(process.argv[2] ?? 100);
+
+async function main(): Promise<void> {
+  const platform = await PlatformHarness.create('benchlatency');
+  try {
+    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state');
+    const demo = await platform.seedDemo();
+    const token = platform.token(demo.orgId, 'manager', demo.managerUserId);
+    await alertToIncident(platform, demo.integrationKey, token, 'warm-up');
+    const latencies: number[] = [];
+    for (let i = 0; i < ALERTS; i++)
+      latencies.push(await alertToIncident(platform, demo.integrationKey, token, `alert ${i}`));
+    latencies.sort((a, b) => a - b);
+    const at = (p: number) =>
+      latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
+    console.log(
+      `alert POSTed -> incident listed by GET /api/v1/incidents, ${ALERTS} alerts one after another`,
+    );
+    console.log(
+      `  p50 ${at(50)} ms, p95 ${at(95)} ms, max ${latencies[latencies.length - 1]} ms (target < 1000 ms)`,
+    );
+  } finally {
+    await platform.close();
+  }
+}
+
+async function alertToIncident(
+  platform: PlatformHarness,
+  key: string,
+  token: string,
+  summary: string,
+): Promise<number> {
+  const started = Date.now();
+  const response = await platform.postAlert(key, { summary, severity: 'high', source: 'bench' });
+  if (response.status !== 202) throw new Error(`alert refused: ${response.status}`);
+  for (;;) {
+    const page = (await (await platform.api('/api/v1/incidents?limit=5', token)).json()) as IncidentPage;
+    if (page.items.some((item) => item.title === summary)) return Date.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+void main().catch((error: Error) => {
+  console.error(error);
+  process.exit(1);
+});

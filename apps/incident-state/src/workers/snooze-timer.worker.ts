@@ -1,4 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { PollingLoop } from '@oncall/platform-outbox';
 import { queryRows } from '@oncall/platform-persistence';
 import { LOGGER } from '@oncall/platform-runtime';
 import { randomUUID } from 'node:crypto';
@@ -15,27 +16,25 @@ const POLL_MS = 1_000;
  */
 @Injectable()
 export class SnoozeTimerWorker implements OnApplicationBootstrap, OnModuleDestroy {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private readonly loop: PollingLoop;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly executor: IncidentCommandExecutor,
-    @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.fireDue()
-        .catch((error: Error) => this.logger.error({ err: error }, 'Snooze timers failed'))
-        .then(() => (this.running = undefined));
-    }, POLL_MS);
+    @Inject(LOGGER) logger: Logger,
+  ) {
+    this.loop = new PollingLoop(async () => (await this.fireDue()) > 0, logger, {
+      name: 'Snooze timers',
+      idleMs: POLL_MS,
+    });
   }
 
-  async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationBootstrap(): void {
+    this.loop.start();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Fires every timer due at `now`; returns how many fired. */

@@ -1,4 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { PollingLoop } from '@oncall/platform-outbox';
 import { queryRows } from '@oncall/platform-persistence';
 import { LOGGER } from '@oncall/platform-runtime';
 import { lastScheduledScan } from '@oncall/scheduling-domain';
@@ -18,30 +19,27 @@ const STALE_RUN = '30 minutes';
  */
 @Injectable()
 export class DailyGapScanWorker implements OnApplicationBootstrap, OnModuleDestroy {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private readonly loop: PollingLoop;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly scanner: GapScanner,
     private readonly config: SchedulingConfig,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const tick = () => {
-      this.running = this.runIfDue().then(
-        () => undefined,
-        (error: Error) => this.logger.error({ err: error }, 'Daily gap scan failed'),
-      );
-    };
-    tick();
-    this.timer = setInterval(tick, CHECK_EVERY_MS);
+  ) {
+    // One check at start (the make-up), then one a minute; a day's run never counts as "more work".
+    this.loop = new PollingLoop(async () => (await this.runIfDue(), false), logger, {
+      name: 'Daily gap scan',
+      idleMs: CHECK_EVERY_MS,
+    });
   }
 
-  async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationBootstrap(): void {
+    this.loop.start();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Claims and runs the latest scheduled scan if nobody has; returns whether this replica ran it. */

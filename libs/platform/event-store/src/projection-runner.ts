@@ -1,3 +1,4 @@
+import { PollingLoop } from '@oncall/platform-outbox';
 import { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventStore, GlobalPosition, START_OF_ALL, StoredEvent } from './event-store.port';
@@ -24,33 +25,32 @@ export interface ProjectionRunnerOptions {
  * one projects while the others wait their turn.
  */
 export class ProjectionRunner {
-  private running = false;
-  private loop?: Promise<void>;
-  private wake?: () => void;
+  private readonly loop: PollingLoop;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: EventStore,
     private readonly projection: Projection,
-    private readonly logger: Logger,
+    logger: Logger,
     private readonly options: ProjectionRunnerOptions = {},
-  ) {}
-
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+  ) {
+    this.loop = new PollingLoop(async () => (await this.projectBatch()) > 0, logger, {
+      name: `Projection ${projection.name}`,
+      idleMs: options.pollIntervalMs ?? 50,
+    });
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+  start(): void {
+    this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Nudges an idle runner to look for new events now (after a local append, say). */
   poke(): void {
-    this.wake?.();
+    this.loop.poke();
   }
 
   /** Projects everything visible now; returns the number of events applied. */
@@ -70,30 +70,6 @@ export class ProjectionRunner {
       await transaction.query('DELETE FROM projection_checkpoints WHERE name = $1', [this.projection.name]);
     });
     return this.catchUp();
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        if ((await this.projectBatch()) === 0) await this.idle(this.options.pollIntervalMs ?? 50);
-      } catch (error) {
-        this.logger.error(
-          { err: error, projection: this.projection.name },
-          'Projection batch failed; retrying',
-        );
-        await this.idle(1_000);
-      }
-    }
-  }
-
-  private idle(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
   }
 
   private async projectBatch(): Promise<number> {

@@ -3,3 +3,4 @@ export { outboxMessageFor, PARTITION_SQL, type OutboxMessage } from './outbox-me
 export { enqueueOutboxMessages } from './outbox-writer';
 export { OutboxRelay, type OutboxRelayOptions, type RawPublisher } from './outbox-relay';
 export { enqueueConfigurationChange, personActor } from './configuration-change';
+export { PollingLoop, type PollingLoopOptions } from './polling-loop';

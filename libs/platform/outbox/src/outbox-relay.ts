@@ -1,5 +1,6 @@
 import { DataSource, QueryRunner } from 'typeorm';
 import { Logger } from 'pino';
+import { PollingLoop } from './polling-loop';
 
 /** The part of the event publisher the relay needs; JetStream drops a repeated message id. */
 export interface RawPublisher {
@@ -36,27 +37,26 @@ const encoder = new TextEncoder();
  * makes JetStream drop the copy.
  */
 export class OutboxRelay {
-  private running = false;
-  private loop?: Promise<void>;
-  private wake?: () => void;
+  private readonly loop: PollingLoop;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly publisher: RawPublisher,
-    private readonly logger: Logger,
+    logger: Logger,
     private readonly options: OutboxRelayOptions = {},
-  ) {}
-
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+  ) {
+    this.loop = new PollingLoop(async () => (await this.relayPending()) > 0, logger, {
+      name: 'Outbox relay',
+      idleMs: options.pollIntervalMs ?? 50,
+    });
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+  start(): void {
+    this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Relays everything currently claimable; returns how many messages were published. */
@@ -67,28 +67,6 @@ export class OutboxRelay {
       if (published === null) return total;
       total += published;
     }
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        const published = await this.relayPending();
-        if (published === 0) await this.idle();
-      } catch (error) {
-        this.logger.error({ err: error }, 'Outbox relay pass failed; retrying');
-        await this.idle(1_000);
-      }
-    }
-  }
-
-  private idle(ms = this.options.pollIntervalMs ?? 50): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
   }
 
   /** Returns null when no partition with pending messages could be claimed. */

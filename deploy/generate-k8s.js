@@ -59,8 +59,12 @@ const SERVICES = {
   'admin-api': {
     config: ['HUB_JWKS_URL', 'HUB_ISSUER', 'HUB_AUDIENCE', 'PUBLIC_URL'],
     secrets: ['HUB_BILLING_KEY'],
-    // Only used when Hub is not configured; /tmp is the one writable place (readOnlyRootFilesystem).
-    literal: { DEV_SIGNING_KEY_FILE: '/tmp/oncall/dev-signing-key.json' },
+    literal: {
+      // Only used when Hub is not configured; /tmp is the one writable place (readOnlyRootFilesystem).
+      DEV_SIGNING_KEY_FILE: '/tmp/oncall/dev-signing-key.json',
+      // The admin SPA built into the image (deploy/Dockerfile), served at /.
+      SPA_DIST_DIR: '/app/dist/admin-spa',
+    },
     resources: HTTP_FACING,
   },
   'ingestion-gateway': {
@@ -81,6 +85,12 @@ const SERVICES = {
 const INGRESS_PATHS = [
   { path: '/api', service: 'admin-api' },
   { path: '/v1/alerts', service: 'ingestion-gateway' },
+  // The admin SPA (served by admin-api): its entry page, assets and deep links, named one by one so that
+  // nothing else on admin-api's port (/healthz, /readyz, /metrics) becomes public.
+  { path: '/', pathType: 'Exact', service: 'admin-api' },
+  { path: '/assets', service: 'admin-api' },
+  { path: '/incidents', service: 'admin-api' },
+  { path: '/on-call', service: 'admin-api' },
 ];
 
 function platformServices() {
@@ -248,9 +258,9 @@ function ingress(ports) {
         {
           host: PUBLIC_HOST,
           http: {
-            paths: INGRESS_PATHS.map(({ path, service: target }) => ({
+            paths: INGRESS_PATHS.map(({ path, pathType = 'Prefix', service: target }) => ({
               path,
-              pathType: 'Prefix',
+              pathType,
               backend: { service: { name: target, port: { number: ports[target] } } },
             })),
           },

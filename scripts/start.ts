@@ -11,7 +11,9 @@ import { loadOrCreateDevSigningKey, signDevToken } from '@oncall/platform-auth';
 import { createServiceDataSource } from '@oncall/platform-persistence';
 import { REPO_ROOT, ServiceProcess, spawnService } from '@oncall/platform-testing';
 import { ADMIN_API_MIGRATIONS, ADMIN_API_SCHEMA } from '../apps/admin-api/src/admin-api.service';
+import { adminSpaBuildIsStale, buildAdminSpa, SPA_DIST_DIR } from '../apps/admin-spa/spa-build';
 import { DEMO_USERS, seedDemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
+import { seedDemoOnCall } from './demo-on-call';
 import { DEFAULT_DATABASE_URL, DEFAULT_NATS_URL, PLATFORM_SERVICES } from './platform-services';
 
 const STATE_DIR = join(REPO_ROOT, '.oncall');
@@ -26,17 +28,32 @@ async function main(): Promise<void> {
     NATS_URL: process.env.NATS_URL || DEFAULT_NATS_URL,
     LOG_LEVEL: process.env.LOG_LEVEL || 'info',
     DEV_SIGNING_KEY_FILE: SIGNING_KEY_FILE,
+    SPA_DIST_DIR: process.env.SPA_DIST_DIR || SPA_DIST_DIR,
   };
   mkdirSync(LOG_DIR, { recursive: true });
+  if (!process.env.SPA_DIST_DIR && adminSpaBuildIsStale()) {
+    console.log('Building the admin SPA (apps/admin-spa/dist) ...');
+    await buildAdminSpa();
+  }
   await ensureDatabaseExists(env.DATABASE_URL);
   const running: ServiceProcess[] = [];
-  installStopHandlers(running);
-  console.log(`Starting ${PLATFORM_SERVICES.length} services (logs in .oncall/logs/) ...`);
-  const [adminApi, ...others] = PLATFORM_SERVICES;
-  running.push(await start(adminApi, env));
-  running.push(...(await Promise.all(others.map((service) => start(service, env)))));
-  const demo = await seedDemo(env.DATABASE_URL);
-  printWelcome(demo.integrationKey, demo.orgId);
+  const stopAll = installStopHandlers(running);
+  try {
+    console.log(`Starting ${PLATFORM_SERVICES.length} services (logs in .oncall/logs/) ...`);
+    const [adminApi, ...others] = PLATFORM_SERVICES;
+    running.push(await start(adminApi, env));
+    const started = await Promise.allSettled(others.map((service) => start(service, env)));
+    for (const result of started) if (result.status === 'fulfilled') running.push(result.value);
+    const failed = started.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    const demo = await seedDemo(env.DATABASE_URL);
+    await seedDemoOnCall('http://127.0.0.1:3000', managerToken(demo.orgId));
+    printWelcome(demo.integrationKey, demo.orgId);
+  } catch (error) {
+    // Leave nothing running behind a failed start.
+    await stopAll();
+    throw error;
+  }
 }
 
 function start(service: (typeof PLATFORM_SERVICES)[number], env: NodeJS.ProcessEnv): Promise<ServiceProcess> {
@@ -79,15 +96,20 @@ async function seedDemo(databaseUrl: string) {
   }
 }
 
-function printWelcome(integrationKey: string, orgId: string): void {
+function managerToken(orgId: string): string {
   const manager = DEMO_USERS[0];
-  const token = signDevToken(loadOrCreateDevSigningKey(SIGNING_KEY_FILE), {
+  return signDevToken(loadOrCreateDevSigningKey(SIGNING_KEY_FILE), {
     sub: manager.hubUserId,
     org_id: orgId,
     email: manager.email,
     name: manager.name,
     role: manager.role,
   });
+}
+
+function printWelcome(integrationKey: string, orgId: string): void {
+  const manager = DEMO_USERS[0];
+  const token = managerToken(orgId);
   const alertUrl = `http://127.0.0.1:3001/v1/alerts/generic/${integrationKey}`;
   const alert = JSON.stringify({
     summary: 'Disk C: 95% full on FS01',
@@ -98,30 +120,35 @@ function printWelcome(integrationKey: string, orgId: string): void {
   console.log(`
 On-Call is running with the demo organization "${orgId}".
 
+  Admin:                 http://127.0.0.1:3000/   (sign in by pasting the token below)
   API:                   http://127.0.0.1:3000/api/v1
   Demo integration key:  ${integrationKey}
 
 Post an alert:
   curl -sS -X POST ${alertUrl} -H 'Content-Type: application/json' -d '${alert}'
 
-List incidents (token of ${manager.name}, manager, valid 12 h; more with npm run token):
+Token of ${manager.name} (manager, valid 12 h; technicians: npm run token -- --user demo-tech-1 --role technician):
+  ${token}
+
+List incidents with it:
   curl -sS http://127.0.0.1:3000/api/v1/incidents -H 'Authorization: Bearer ${token}'
 
 Press Ctrl-C to stop.`);
 }
 
-function installStopHandlers(running: ServiceProcess[]): void {
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    console.log('\nStopping services ...');
-    await Promise.all(running.map((service) => service.stop('SIGTERM')));
-    console.log('Stopped.');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+/** Ctrl-C (or SIGTERM) stops every service gracefully; the returned function stops them without exiting. */
+function installStopHandlers(running: ServiceProcess[]): () => Promise<void> {
+  let stopping: Promise<void> | undefined;
+  const stopAll = () =>
+    (stopping ??= (async () => {
+      console.log('\nStopping services ...');
+      await Promise.all(running.map((service) => service.stop('SIGTERM')));
+      console.log('Stopped.');
+    })());
+  const stopAndExit = () => void stopAll().then(() => process.exit(0));
+  process.on('SIGINT', stopAndExit);
+  process.on('SIGTERM', stopAndExit);
+  return stopAll;
 }
 
 main().catch((error: Error) => {

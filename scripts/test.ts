@@ -52,6 +52,7 @@ const checks = [
   run('lint', bin('eslint'), ['.', '--max-warnings=0']),
   run('format', bin('prettier'), ['--check', '.', '--log-level', 'warn']),
   run('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']),
+  run('typecheck spa', bin('tsc'), ['-p', 'apps/admin-spa/tsconfig.json', '--noEmit']),
 ];
 const tests = runJest();
 const passed = tests.passed + checks.filter((check) => check.ok).length;

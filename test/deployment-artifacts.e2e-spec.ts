@@ -239,6 +239,7 @@ interface PodDisruptionBudget extends K8sObject {
 }
 interface IngressPath {
   path: string;
+  pathType: 'Prefix' | 'Exact' | 'ImplementationSpecific';
   backend: { service: { name: string; port: { number: number } } };
 }
 interface Ingress extends K8sObject {
@@ -339,9 +340,10 @@ describe('k8s/', () => {
       'admin-api',
       'ingestion-gateway',
     ]);
-    for (const { path, backend } of paths) {
+    for (const { path, pathType, backend } of paths) {
       expect(backend.service.port.number).toBe(ports[backend.service.name]);
-      expect(HEALTH_PATHS.filter((health) => health.startsWith(path))).toEqual([]);
+      const exposes = (health: string) => (pathType === 'Exact' ? health === path : health.startsWith(path));
+      expect({ path, exposed: HEALTH_PATHS.filter(exposes) }).toEqual({ path, exposed: [] });
     }
   });
 

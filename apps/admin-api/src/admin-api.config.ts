@@ -31,4 +31,11 @@ export class AdminApiConfig extends ServiceConfig {
   @IsOptional()
   @IsString()
   HUB_BILLING_KEY?: string;
+
+  /**
+   * The built admin SPA (`vite build`), served at `/` when the directory exists. A relative path is taken
+   * from the working directory, which is the repository root under `npm start` and the tests.
+   */
+  @IsString()
+  SPA_DIST_DIR: string = 'apps/admin-spa/dist';
 }

@@ -1,0 +1,18 @@
+import { incidentPath, incidentsQuery } from './endpoints';
+
+describe('incident list query', () => {
+  it('asks for newest first, one page, and the status unless all', () => {
+    expect(incidentsQuery('all', null)).toBe('/api/v1/incidents?sort=newest&limit=25');
+    expect(incidentsQuery('triggered', null, 10)).toBe(
+      '/api/v1/incidents?sort=newest&limit=10&status=triggered',
+    );
+    expect(incidentsQuery('resolved', 'eyJ0IjoxfQ==')).toBe(
+      '/api/v1/incidents?sort=newest&limit=25&status=resolved&cursor=eyJ0IjoxfQ%3D%3D',
+    );
+  });
+
+  it('builds action paths', () => {
+    expect(incidentPath('b1')).toBe('/api/v1/incidents/b1');
+    expect(incidentPath('b1', 'acknowledge')).toBe('/api/v1/incidents/b1/acknowledge');
+  });
+});

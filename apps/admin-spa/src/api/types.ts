@@ -1,0 +1,52 @@
+// Shapes of admin-api's answers. Types only: nothing from libs/ reaches the browser bundle.
+import type { OnCallNowEntry } from '@oncall/contracts';
+
+export type {
+  IncidentCommandResult,
+  IncidentDetail,
+  IncidentPage,
+  IncidentStatusName,
+  IncidentSummary,
+  TimelineEntry,
+} from '@oncall/contracts';
+
+export type Role = 'manager' | 'technician' | 'owner';
+
+/** GET /api/v1/me (admin-api's UserView). */
+export interface Me {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  timeZone: string;
+  active: boolean;
+}
+
+/** A person of the directory, for names (GET /api/v1/users). */
+export interface Person {
+  id: string;
+  name: string;
+  email: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** One card of GET /api/v1/on-call (admin-api's OnCallNowView). */
+export interface OnCallNow {
+  scheduleId: string;
+  scheduleName: string;
+  timeZone: string;
+  onCall: (NonNullable<OnCallNowEntry['onCall']> & { name: string | null }) | null;
+  next: (NonNullable<OnCallNowEntry['next']> & { name: string | null }) | null;
+  policies: { policyId: string; name: string; services: { serviceId: string; name: string }[] }[] | null;
+  policiesKnown: boolean;
+}
+
+/** A service of the directory, for names (GET /api/v1/services). */
+export interface ServiceRef {
+  id: string;
+  name: string;
+}

@@ -1,0 +1,39 @@
+import type { TimelineEntry } from '../api/types';
+import { actorLabel, eventLabel, timelineDetail } from './labels';
+
+const entry = (type: string, detail: Record<string, unknown>): TimelineEntry => ({
+  version: 1,
+  at: '2026-03-12T12:00:00Z',
+  type,
+  actor: null,
+  detail,
+});
+
+describe('timeline labels', () => {
+  it.each([
+    ['IncidentTriggered', 'Triggered'],
+    ['IncidentAcknowledged', 'Acknowledged'],
+    ['NoteAdded', 'Note added'],
+    ['AlertAppended', 'Alert appended'],
+    ['IncidentSeverityChanged', 'Severity changed'],
+    ['Incident', 'Incident'],
+  ])('names %s "%s"', (type, label) => {
+    expect(eventLabel(type)).toBe(label);
+  });
+
+  it('names people from the directory, and machines by kind', () => {
+    const names = new Map([['u-1', 'Taylor Tech']]);
+    expect(actorLabel({ kind: 'user', userId: 'u-1' }, names)).toBe('Taylor Tech');
+    expect(actorLabel({ kind: 'user', userId: '5e7a1c2e-0d1f' }, names)).toBe('User 5e7a1c2e');
+    expect(actorLabel({ kind: 'integration', integrationId: 'i-1' }, names)).toBe('Integration');
+    expect(actorLabel({ kind: 'system', reason: 'ack-timeout' }, names)).toBe('System (ack timeout)');
+    expect(actorLabel(null, names)).toBe('System');
+  });
+
+  it('picks the line worth showing: a note’s text, an alert’s summary, a level', () => {
+    expect(timelineDetail(entry('NoteAdded', { noteId: 'n', text: 'Rebooted FS01' }))).toBe('Rebooted FS01');
+    expect(timelineDetail(entry('AlertAppended', { alert: { summary: 'Disk full' } }))).toBe('Disk full');
+    expect(timelineDetail(entry('IncidentEscalated', { fromLevel: 1, toLevel: 2 }))).toBe('Level 2');
+    expect(timelineDetail(entry('IncidentAcknowledged', {}))).toBeNull();
+  });
+});

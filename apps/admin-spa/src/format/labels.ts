@@ -1,0 +1,43 @@
+import type { TimelineEntry } from '../api/types';
+
+/** "IncidentAcknowledged" → "Acknowledged", "AlertAttached" → "Alert attached". */
+export function eventLabel(type: string): string {
+  const words = type
+    .replace(/^Incident(?=[A-Z])/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Who did it, by name when the directory knows the person. */
+export function actorLabel(actor: TimelineEntry['actor'], names: ReadonlyMap<string, string>): string {
+  if (!actor) return 'System';
+  switch (actor.kind) {
+    case 'user':
+      return names.get(actor.userId) ?? `User ${shortId(actor.userId)}`;
+    case 'integration':
+      return 'Integration';
+    case 'system':
+      return `System (${actor.reason.replace(/[-_]/g, ' ')})`;
+  }
+}
+
+/** The one line worth showing under a timeline entry, if any (a note's text, an alert's summary ...). */
+export function timelineDetail(entry: TimelineEntry): string | null {
+  const { detail } = entry;
+  for (const key of ['text', 'summary', 'reason', 'title']) {
+    const value = detail[key];
+    if (typeof value === 'string' && value.trim()) return value;
+  }
+  const alert = detail.alert;
+  if (typeof alert === 'object' && alert !== null && 'summary' in alert) {
+    const summary = (alert as { summary: unknown }).summary;
+    if (typeof summary === 'string') return summary;
+  }
+  if (typeof detail.toLevel === 'number') return `Level ${detail.toLevel}`;
+  return null;
+}
+
+export function shortId(id: string): string {
+  return id.slice(0, 8);
+}

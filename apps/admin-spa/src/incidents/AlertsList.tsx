@@ -1,0 +1,35 @@
+import type { IncidentDetail } from '../api/types';
+import { formatDateTime } from '../format/time';
+import { useSession } from '../session-context';
+import { SeverityBadge } from './SeverityBadge';
+
+export function AlertsList({ alerts }: { alerts: IncidentDetail['alerts'] }) {
+  const { timeZone } = useSession();
+  if (alerts.length === 0) return <p className="empty">No alerts.</p>;
+  return (
+    <table className="alerts">
+      <thead>
+        <tr>
+          <th scope="col">Received</th>
+          <th scope="col">Severity</th>
+          <th scope="col">Summary</th>
+          <th scope="col">Dedup key</th>
+        </tr>
+      </thead>
+      <tbody>
+        {alerts.map((alert) => (
+          <tr key={alert.alertId}>
+            <td>{formatDateTime(alert.receivedAt, timeZone)}</td>
+            <td>
+              <SeverityBadge severity={alert.severity} />
+            </td>
+            <td>{alert.summary}</td>
+            <td>
+              <code>{alert.dedupKey}</code>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

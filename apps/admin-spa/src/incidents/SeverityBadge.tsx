@@ -1,0 +1,5 @@
+import type { IncidentSummary } from '../api/types';
+
+export function SeverityBadge({ severity }: { severity: IncidentSummary['severity'] }) {
+  return <span className={`severity severity-${severity}`}>{severity}</span>;
+}

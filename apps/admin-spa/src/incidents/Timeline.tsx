@@ -1,0 +1,28 @@
+import type { TimelineEntry } from '../api/types';
+import { actorLabel, eventLabel, timelineDetail } from '../format/labels';
+import { formatDateTime } from '../format/time';
+import { useSession } from '../session-context';
+
+/** Every event of the incident, oldest first: what happened, who did it, when (viewer's time zone). */
+export function Timeline({ entries }: { entries: TimelineEntry[] }) {
+  const { people, timeZone } = useSession();
+  return (
+    <ol className="timeline" aria-label="Timeline">
+      {entries.map((entry) => {
+        const detail = timelineDetail(entry);
+        return (
+          <li key={entry.version} className={`timeline-${entry.type}`}>
+            <time dateTime={entry.at}>
+              {formatDateTime(entry.at, timeZone, undefined, { seconds: true })}
+            </time>
+            <span className="timeline-what">
+              <strong>{eventLabel(entry.type)}</strong>
+              <span className="muted"> by {actorLabel(entry.actor, people)}</span>
+            </span>
+            {detail && <p className="timeline-detail">{detail}</p>}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

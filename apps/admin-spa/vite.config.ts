@@ -1,0 +1,21 @@
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * The admin SPA. `vite build --config apps/admin-spa/vite.config.ts` writes apps/admin-spa/dist, which
+ * admin-api serves at `/` (SPA_DIST_DIR). `vite --config ...` serves it with hot reload on :5173 and
+ * forwards /api to the admin-api of `npm start`.
+ */
+export default defineConfig({
+  root,
+  plugins: [react()],
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  server: {
+    port: 5173,
+    proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
+  },
+  clearScreen: false,
+});

@@ -1,0 +1,224 @@
+import { ROLE_PERMISSIONS, ROLES } from '@oncall/platform-auth';
+import { REPO_ROOT, waitFor } from '@oncall/platform-testing';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { RESPONDER_ROLES } from '../apps/admin-spa/src/auth/permissions';
+import { ensureAdminSpaBuilt, SPA_DIST_DIR } from '../apps/admin-spa/spa-build';
+import { DEMO_USERS, DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
+import { IncidentApi } from './support/incident-api';
+import { PlatformHarness } from './support/platform-harness';
+import { dailyLayer, scheduleBody } from './support/schedule-fixtures';
+
+/** Debian's Chromium; never a downloaded browser. */
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const SCREENSHOT = join(REPO_ROOT, 'tmp', 'admin-spa.png');
+const UI_TIMEOUT_MS = 10_000;
+const [, TAYLOR, JORDAN] = DEMO_USERS;
+
+describe('The admin SPA, in Chromium, against the platform', () => {
+  let platform: PlatformHarness;
+  let demo: DemoOrganization;
+  let incidents: IncidentApi;
+  let manager: string;
+  let context: BrowserContext;
+  let page: Page;
+  const profileDir = mkdtempSync(join(tmpdir(), 'oncall-chromium-'));
+  const base = () => platform.url('admin-api');
+
+  beforeAll(async () => {
+    const [harness] = await Promise.all([PlatformHarness.create('spa'), ensureAdminSpaBuilt()]);
+    platform = harness.configure({ SPA_DIST_DIR });
+    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state', 'scheduling');
+    demo = await platform.seedDemo();
+    incidents = new IncidentApi(platform, demo.integrationKey);
+    manager = platform.token(demo.orgId, 'manager', demo.managerUserId);
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1280, height: 800 },
+      timezoneId: 'UTC',
+      locale: 'en-GB',
+    });
+    context.setDefaultTimeout(UI_TIMEOUT_MS);
+    page = context.pages()[0] ?? (await context.newPage());
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    rmSync(profileDir, { recursive: true, force: true });
+    await platform?.close();
+  });
+
+  it('hides responding exactly from the roles the permission table denies it', () => {
+    const responders = ROLES.filter((role) => ROLE_PERMISSIONS[role].includes('incidents:respond'));
+    expect([...RESPONDER_ROLES].sort()).toEqual([...responders].sort());
+  });
+
+  it('serves the SPA at / and on its own paths, never in place of the API, probes or missing files', async () => {
+    const html = { accept: 'text/html,application/xhtml+xml' };
+    const root = await fetch(`${base()}/`);
+    expect(root.status).toBe(200);
+    expect(root.headers.get('content-type')).toContain('text/html');
+    expect(root.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const indexHtml = await root.text();
+    expect(indexHtml).toContain('<div id="root">');
+
+    const deepLink = await fetch(`${base()}/incidents/00000000-0000-4000-8000-000000000000`, {
+      headers: html,
+    });
+    expect([deepLink.status, await deepLink.text()]).toEqual([200, indexHtml]);
+
+    const api = await fetch(`${base()}/api/v1/nothing-here`, { headers: html });
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toContain('application/problem+json');
+    expect((await fetch(`${base()}/api/v1/incidents`, { headers: html })).status).toBe(401);
+    const health = await fetch(`${base()}/healthz`, { headers: html });
+    expect([health.status, health.headers.get('content-type')]).toEqual([
+      200,
+      expect.stringContaining('json'),
+    ]);
+    expect((await fetch(`${base()}/missing.js`, { headers: html })).status).toBe(404);
+
+    const script = readdirSync(join(SPA_DIST_DIR, 'assets')).find((file) => file.endsWith('.js'))!;
+    const asset = await fetch(`${base()}/assets/${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+  });
+
+  it('lets a technician see incidents live, acknowledge one, and add a note to it', async () => {
+    const first = await incidents.trigger('SPA: Disk C: 95% full on FS01', { severity: 'critical' }, manager);
+    const technicianToken = platform.token(demo.orgId, 'technician', 'demo-tech-1');
+    // The browser runs in UTC; the technician's profile says Berlin, and the SPA shows times in Berlin time.
+    const profile = await platform.api('/api/v1/me', technicianToken, {
+      method: 'PATCH',
+      body: JSON.stringify({ timeZone: 'Europe/Berlin' }),
+    });
+    expect(profile.status).toBe(200);
+    const technician = (await profile.json()) as { id: string };
+    await page.goto(`${base()}/`);
+    await signIn(page, technicianToken);
+    await expectText(page.locator('.who'), ['demo-tech-1', 'technician']);
+    await rowOf(page, first.title).waitFor();
+    await page.getByText('Live', { exact: true }).waitFor();
+
+    // A second alert shows up by itself: no reload (the marker would be gone).
+    await page.evaluate(() => Object.assign(globalThis, { notReloaded: true }));
+    const second = await incidents.trigger('SPA: Backup job failed on SQL02', {}, manager);
+    await rowOf(page, second.title).waitFor();
+    expect(await page.evaluate(() => (globalThis as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    const titles = await page.locator('tbody .incident-title a').allTextContents();
+    expect(titles.indexOf(second.title)).toBeLessThan(titles.indexOf(first.title));
+
+    await rowOf(page, first.title).getByRole('button', { name: 'Acknowledge' }).click();
+    await rowOf(page, first.title).getByText('Acknowledged', { exact: true }).waitFor();
+    // The read model catches up with the command a moment later.
+    const acknowledged = await waitFor('the acknowledgement in the read model', async () => {
+      const { incident } = await incidents.detail(manager, first.incidentId);
+      return incident.status !== 'triggered' && incident;
+    });
+    expect(acknowledged).toMatchObject({ status: 'acknowledged', acknowledgedBy: technician.id });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+
+    await rowOf(page, first.title).getByRole('link', { name: first.title }).click();
+    await page.getByRole('heading', { level: 1, name: first.title }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/incidents/${first.incidentId}`);
+    const note = 'Cleared 20 GB of old logs; watching it.';
+    await page.getByLabel('Add a note').fill(note);
+    await page.getByRole('button', { name: 'Add note' }).click();
+    const timeline = page.getByRole('list', { name: 'Timeline' });
+    await timeline.getByRole('listitem').filter({ hasText: note }).waitFor();
+    await expectText(timeline, ['Triggered', 'Acknowledged by demo-tech-1', 'Note added']);
+    const times = await timeline.locator('time').allTextContents();
+    expect(times.length).toBeGreaterThanOrEqual(3);
+    for (const time of times) expect(time).toMatch(/ (CET|CEST)$/);
+    await expectText(page.getByRole('table').first(), ['SPA: Disk C: 95% full on FS01']);
+    mkdirSync(join(REPO_ROOT, 'tmp'), { recursive: true });
+    await page.screenshot({ path: join(REPO_ROOT, 'tmp', 'admin-spa-incident.png'), fullPage: true });
+    const stored = await incidents.detail(manager, first.incidentId);
+    expect(stored.notes.map((n) => n.text)).toEqual([note]);
+  }, 45_000);
+
+  it('shows an owner the incidents without Acknowledge or Resolve buttons', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page, platform.token(demo.orgId, 'owner'));
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Incidents' }).click();
+    await rowOf(page, 'SPA: Backup job failed on SQL02').getByText('Triggered', { exact: true }).waitFor();
+    await expectText(page.locator('.who'), ['owner']);
+    expect(await page.getByRole('button', { name: 'Acknowledge' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Resolve' }).count()).toBe(0);
+  });
+
+  it('shows, per schedule, who is on call until when and who is next', async () => {
+    const created = await platform.api('/api/v1/schedules', manager, {
+      method: 'POST',
+      body: JSON.stringify(scheduleBody('Client servers 24/7', [dailyLayer([TAYLOR.id, JORDAN.id])])),
+    });
+    expect(created.status).toBe(201);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'On call now' }).click();
+    const card = page.getByRole('article', { name: 'Client servers 24/7' });
+    await expectText(card, ['On call now', 'until', 'Next', 'from']);
+    const names = await card.locator('strong').allTextContents();
+    expect(names).toHaveLength(2);
+    expect(names[0]).not.toBe(names[1]);
+    await page.screenshot({ path: join(REPO_ROOT, 'tmp', 'admin-spa-on-call.png') });
+  });
+
+  it('shows the problem detail beside the buttons when someone else changed the incident first', async () => {
+    const stale = await context.newPage();
+    try {
+      // No live updates in this tab: it keeps showing the version it loaded.
+      await stale.route('**/api/v1/live/**', (route) => route.abort());
+      await stale.goto(`${base()}/`);
+      await signIn(stale, platform.token(demo.orgId, 'technician', 'demo-tech-2'));
+      const title = 'SPA: Backup job failed on SQL02';
+      await rowOf(stale, title).getByRole('button', { name: 'Resolve' }).waitFor();
+      const [summary] = (await incidents.list(manager)).items.filter((item) => item.title === title);
+      expect((await incidents.act(manager, summary.incidentId, 'acknowledge')).status).toBe(200);
+      const conflict = await incidents.act(manager, summary.incidentId, 'resolve', {
+        expectedVersion: summary.version,
+      });
+      expect(conflict.status).toBe(409);
+
+      await rowOf(stale, title).getByRole('button', { name: 'Resolve' }).click();
+      await rowOf(stale, title).getByRole('alert').filter({ hasText: conflict.body.detail! }).waitFor();
+      // The list reloads after a conflict: the row shows what happened meanwhile.
+      await rowOf(stale, title).getByText('Acknowledged', { exact: true }).waitFor();
+    } finally {
+      await stale.close();
+    }
+  });
+});
+
+async function signIn(page: Page, token: string): Promise<void> {
+  await page.getByLabel('Access token').fill(token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+function rowOf(page: Page, title: string): Locator {
+  return page.getByRole('row').filter({ has: page.getByRole('link', { name: title, exact: true }) });
+}
+
+/** Waits until the locator's text contains every part; fails with the text it last saw. */
+async function expectText(locator: Locator, parts: string[]): Promise<void> {
+  const deadline = Date.now() + UI_TIMEOUT_MS;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = (await locator.textContent()) ?? '';
+    if (parts.every((part) => text.includes(part))) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  expect({ text, missing: parts.filter((part) => !text.includes(part)) }).toEqual({ text, missing: [] });
+}

@@ -397,7 +397,7 @@ describe('Escalation policies: admin-api and the escalation service', () => {
     );
     await expect(refusal).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
-      details: { problems: [expect.objectContaining({ path: 'name' }), expect.objectContaining({ path: 'steps[0].targets[0].id' })] },
+      details: { errors: [expect.objectContaining({ field: 'name' }), expect.objectContaining({ field: 'steps[0].targets[0].id' })] },
     }); // prettier-ignore
   });
 

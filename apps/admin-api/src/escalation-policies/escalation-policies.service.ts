@@ -17,7 +17,7 @@ import { DataSource } from 'typeorm';
 import { PageQueryDto } from '../directory/shared/pagination';
 import { RequestContext } from '../directory/shared/request-context';
 import { definitionOf, EscalationPolicyDto, ReplaceEscalationPolicyDto } from './escalation-policy.dto';
-import { actorOf, badRequestForProblems, rpcContextOf, withEscalationProblems } from './escalation-rpc';
+import { actorOf, badRequestForProblems, rpcContextOf } from './escalation-rpc';
 import { lockPolicyReferences } from './policy-reference-lock';
 import { PolicyTargetsCheck } from './policy-targets.check';
 
@@ -117,9 +117,7 @@ export class EscalationPoliciesService {
   }
 
   private ask<TAnswer, TRequest>(subject: string, caller: RequestContext, data: TRequest): Promise<TAnswer> {
-    return withEscalationProblems(
-      this.bus.rpc.request<TAnswer, TRequest>(subject, data, rpcContextOf(caller)),
-    );
+    return this.bus.rpc.request<TAnswer, TRequest>(subject, data, rpcContextOf(caller));
   }
 }
 

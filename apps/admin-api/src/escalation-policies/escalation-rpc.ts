@@ -1,7 +1,6 @@
-import { EscalationActor, RpcContext, RpcErrorCodes } from '@oncall/contracts';
+import { EscalationActor, RpcContext } from '@oncall/contracts';
 import { EscalationPolicyProblem } from '@oncall/escalation-domain';
-import { RpcError } from '@oncall/platform-messaging';
-import { badRequestFor } from '@oncall/platform-runtime';
+import { apiFieldName, badRequestFor } from '@oncall/platform-runtime';
 import { RequestContext } from '../directory/shared/request-context';
 
 /** The bus context of a request: the caller's organization, from the token only. */
@@ -16,36 +15,11 @@ export function actorOf(caller: RequestContext): EscalationActor {
   return { userId, name, role };
 }
 
-/** `steps[1].targets[0].id` (the domain's path) as the API names fields everywhere: `steps.1.targets.0.id`. */
-export function apiField(path: string): string {
-  return path.replace(/\[(\d+)\]/g, '.$1');
-}
-
 export function badRequestForProblems(problems: readonly EscalationPolicyProblem[]) {
   return badRequestFor(
     problems.map((problem) => ({
-      field: apiField(problem.path),
-      message: `${apiField(problem.path)} ${apiField(problem.message)}`,
+      field: apiFieldName(problem.path),
+      message: `${apiFieldName(problem.path)} ${apiFieldName(problem.message)}`,
     })),
   );
-}
-
-/**
- * Escalation's VALIDATION_FAILED lists its problems; answer them as the API's own 400 (fields named), so
- * a check made only in the escalation service reads like one made here. Other refusals pass unchanged.
- */
-export async function withEscalationProblems<T>(call: Promise<T>): Promise<T> {
-  try {
-    return await call;
-  } catch (error) {
-    const problems = (error as RpcError).details?.problems;
-    if (
-      error instanceof RpcError &&
-      error.code === RpcErrorCodes.validationFailed &&
-      Array.isArray(problems)
-    ) {
-      throw badRequestForProblems(problems as EscalationPolicyProblem[]);
-    }
-    throw error;
-  }
 }

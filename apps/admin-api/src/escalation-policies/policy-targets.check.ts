@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EscalationPolicyDefinition } from '@oncall/contracts';
 import { targetReferences } from '@oncall/escalation-domain';
-import { badRequestFor } from '@oncall/platform-runtime';
+import { badRequestFor, apiFieldName } from '@oncall/platform-runtime';
 import { DataSource } from 'typeorm';
 import { RequestContext } from '../directory/shared/request-context';
-import { apiField } from './escalation-rpc';
 import { ScheduleExistenceCheck } from './schedule-existence.check';
 
 /**
@@ -27,8 +26,8 @@ export class PolicyTargetsCheck {
     if (badUsers.length > 0) {
       throw badRequestFor(
         badUsers.map(({ id, path }) => ({
-          field: apiField(path),
-          message: `${apiField(path)}: ${id} is not an active user of your organization`,
+          field: apiFieldName(path),
+          message: `${apiFieldName(path)}: ${id} is not an active user of your organization`,
         })),
       );
     }
@@ -44,8 +43,8 @@ export class PolicyTargetsCheck {
     if (badSchedules.length > 0) {
       throw badRequestFor(
         badSchedules.map(({ id, path }) => ({
-          field: apiField(path),
-          message: `${apiField(path)}: ${id} is not a schedule of your organization`,
+          field: apiFieldName(path),
+          message: `${apiFieldName(path)}: ${id} is not a schedule of your organization`,
         })),
       );
     }

@@ -59,7 +59,12 @@ export function validationFailed(problems: readonly EscalationPolicyProblem[]): 
   return new RpcError(
     RpcErrorCodes.validationFailed,
     `Invalid escalation policy: ${problems.map((problem) => `${problem.path} ${problem.message}`).join('; ')}`,
-    { problems },
+    {
+      errors: problems.map((problem) => ({
+        field: problem.path,
+        message: `${problem.path} ${problem.message}`,
+      })),
+    },
   );
 }
 

@@ -19,7 +19,7 @@ export class MergeIncidentsHandler {
     const { targetIncidentId, sourceIncidentIds, by, at } = request.data;
     if (sourceIncidentIds.length === 0 || sourceIncidentIds.includes(targetIncidentId)) {
       throw new RpcError('VALIDATION_FAILED', 'Name at least one incident to merge, other than the target.', {
-        errors: [{ field: 'sourceIncidentIds', message: 'must list other incidents' }],
+        errors: [{ field: 'sourceIncidentIds', message: 'sourceIncidentIds must list other incidents' }],
       });
     }
     let result: IncidentCommandResult | undefined;

@@ -136,7 +136,7 @@ function futureWindow(start: string, end: string, now: Date): { start: Date; end
   const to = new Date(end);
   if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || to <= from) {
     throw new RpcError('VALIDATION_FAILED', 'end must be after start.', {
-      errors: [{ field: 'end', message: 'must be after start' }],
+      errors: [{ field: 'end', message: 'end must be after start' }],
     });
   }
   if (to <= now) {
@@ -144,7 +144,7 @@ function futureWindow(start: string, end: string, now: Date): { start: Date; end
       'VALIDATION_FAILED',
       'The override is entirely in the past; the past cannot be changed.',
       {
-        errors: [{ field: 'end', message: 'must be in the future' }],
+        errors: [{ field: 'end', message: 'end must be in the future' }],
       },
     );
   }

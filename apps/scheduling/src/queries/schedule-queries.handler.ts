@@ -119,7 +119,7 @@ function decodeCursor(cursor: string): { createdAt: string; id: string } {
     return { createdAt, id };
   } catch {
     throw new RpcError('VALIDATION_FAILED', 'cursor is not one this API returned.', {
-      errors: [{ field: 'cursor', message: 'unknown cursor' }],
+      errors: [{ field: 'cursor', message: 'cursor is unknown' }],
     });
   }
 }

@@ -88,5 +88,7 @@ function checkedWindow(from: string, to: string): { start: Date; end: Date } {
 }
 
 function invalid(field: string, message: string): RpcError {
-  return new RpcError('VALIDATION_FAILED', `${field} ${message}`, { errors: [{ field, message }] });
+  return new RpcError('VALIDATION_FAILED', `${field} ${message}`, {
+    errors: [{ field, message: `${field} ${message}` }],
+  });
 }

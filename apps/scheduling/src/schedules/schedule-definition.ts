@@ -30,7 +30,10 @@ export function layersOf(definition: ScheduleDefinition): Layer[] {
       'VALIDATION_FAILED',
       `Invalid schedule: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
       {
-        errors: problems.map((problem) => ({ field: problem.path, message: problem.message })),
+        errors: problems.map((problem) => ({
+          field: problem.path,
+          message: `${problem.path} ${problem.message}`,
+        })),
       },
     );
   }

@@ -16,6 +16,7 @@ export interface RpcErrorBody {
   code: string;
   /** A sentence a person can act on. */
   message: string;
+  /** For VALIDATION_FAILED: `errors: [{ field, message }]`, the message a full sentence naming the field. */
   details?: Record<string, unknown>;
 }
 

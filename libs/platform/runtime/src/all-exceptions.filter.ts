@@ -3,7 +3,7 @@ import { RpcError } from '@oncall/platform-messaging';
 import type { Request, Response } from 'express';
 import { Logger } from 'pino';
 import { throwError } from 'rxjs';
-import { problem, ProblemDetails, statusForErrorCode } from './problem-details';
+import { apiFieldName, problem, ProblemDetails, statusForErrorCode } from './problem-details';
 import { LOGGER } from './tokens';
 
 /**
@@ -27,9 +27,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const instance = request.originalUrl?.split('?')[0];
     if (exception instanceof HttpException) return this.fromHttpException(exception, instance);
     if (exception instanceof RpcError) {
+      const errors = fieldErrorsOf(exception);
       return problem(statusForErrorCode(exception.code), exception.message, {
         code: exception.code,
         instance,
+        ...(errors ? { errors } : {}),
       });
     }
     this.logger.error({ err: exception }, 'Unhandled error in HTTP request');
@@ -52,4 +54,17 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const detail = Array.isArray(message) ? message.join('; ') : String(message ?? exception.message);
     return problem(status, detail, { instance });
   }
+}
+
+/**
+ * The fields a service named in a refusal (`details.errors`), named as the API names fields everywhere:
+ * a domain's `layers[0].end` becomes `layers.0.end`, so a check made behind the API reads like one made in it.
+ */
+function fieldErrorsOf(error: RpcError): ProblemDetails['errors'] | undefined {
+  const errors = error.details?.errors;
+  if (!Array.isArray(errors)) return undefined;
+  return (errors as { field: string; message: string }[]).map(({ field, message }) => ({
+    field: apiFieldName(field),
+    message: apiFieldName(message),
+  }));
 }

@@ -3,7 +3,7 @@ export { runService } from './run-service';
 export { PlatformModule } from './platform.module';
 export { RUNTIME_OPTIONS, type RuntimeOptions } from './runtime-options';
 export { LOGGER } from './tokens';
-export { problem, statusForErrorCode, type ProblemDetails } from './problem-details';
+export { apiFieldName, problem, statusForErrorCode, type ProblemDetails } from './problem-details';
 export {
   badRequestFor,
   flattenValidationErrors,

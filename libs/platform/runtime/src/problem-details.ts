@@ -57,3 +57,8 @@ export function statusForErrorCode(code: string): number {
       return HttpStatus.CONFLICT;
   }
 }
+
+/** `steps[1].targets[0].id` as the API names fields (the validation pipe's form): `steps.1.targets.0.id`. */
+export function apiFieldName(path: string): string {
+  return path.replace(/\[(\d+)\]/g, '.$1');
+}

@@ -36,6 +36,7 @@ const CONFIG_VALUES = {
   INTEGRATION_CACHE_TTL_MS: '3000',
   GAP_SCAN_HOUR_UTC: '6',
   GAP_SCAN_DAYS: '14',
+  LIVE_KEEP_ALIVE_MS: '25000',
 };
 
 /** Secret keys; the template holds placeholders only. REPLACE_ME marks the ones a service cannot start without. */
@@ -57,7 +58,7 @@ const HTTP_FACING = { requests: { cpu: '100m', memory: '192Mi' }, limits: { cpu:
  */
 const SERVICES = {
   'admin-api': {
-    config: ['HUB_JWKS_URL', 'HUB_ISSUER', 'HUB_AUDIENCE', 'PUBLIC_URL'],
+    config: ['HUB_JWKS_URL', 'HUB_ISSUER', 'HUB_AUDIENCE', 'PUBLIC_URL', 'LIVE_KEEP_ALIVE_MS'],
     secrets: ['HUB_BILLING_KEY'],
     literal: {
       // Only used when Hub is not configured; /tmp is the one writable place (readOnlyRootFilesystem).

@@ -1,6 +1,6 @@
-import { ROLE_PERMISSIONS, ROLES } from '@oncall/platform-auth';
+import { loadOrCreateDevSigningKey, ROLE_PERMISSIONS, ROLES, signDevToken } from '@oncall/platform-auth';
 import { REPO_ROOT, waitFor } from '@oncall/platform-testing';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
@@ -97,6 +97,31 @@ describe('The admin SPA, in Chromium, against the platform', () => {
     expect(asset.headers.get('cache-control')).toContain('immutable');
   });
 
+  it('sends security headers with every answer: the SPA’s policy for its files, none-at-all for the API', async () => {
+    const spaPolicy = (await fetch(`${base()}/`)).headers.get('content-security-policy');
+    expect(spaPolicy).toContain("script-src 'self'");
+    expect(spaPolicy).toContain("frame-ancestors 'none'");
+    for (const response of [
+      await fetch(`${base()}/api/v1/incidents`),
+      await platform.api('/api/v1/me', manager),
+      await fetch(`${base()}/healthz`),
+    ]) {
+      expect(response.headers.get('content-security-policy')).toBe(
+        "default-src 'none'; frame-ancestors 'none'",
+      );
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    }
+  });
+
+  it('ships no source maps', () => {
+    const assets = readdirSync(join(SPA_DIST_DIR, 'assets'));
+    expect(assets.filter((file) => file.endsWith('.map'))).toEqual([]);
+    for (const file of assets.filter((name) => name.endsWith('.js'))) {
+      expect(readFileSync(join(SPA_DIST_DIR, 'assets', file), 'utf8')).not.toContain('sourceMappingURL');
+    }
+  });
+
   it('lets a technician see incidents live, acknowledge one, and add a note to it', async () => {
     const first = await incidents.trigger('SPA: Disk C: 95% full on FS01', { severity: 'critical' }, manager);
     const technicianToken = platform.token(demo.orgId, 'technician', 'demo-tech-1');
@@ -107,11 +132,18 @@ describe('The admin SPA, in Chromium, against the platform', () => {
     });
     expect(profile.status).toBe(200);
     const technician = (await profile.json()) as { id: string };
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
     await page.goto(`${base()}/`);
     await signIn(page, technicianToken);
     await expectText(page.locator('.who'), ['demo-tech-1', 'technician']);
     await rowOf(page, first.title).waitFor();
     await page.getByText('Live', { exact: true }).waitFor();
+    // The stream is opened with a single-use ticket: the token never appears in an address.
+    expect(requested.filter((url) => url.includes('/api/v1/live/incidents?ticket='))).not.toEqual([]);
+    expect(requested.filter((url) => url.includes('access_token') || url.includes(technicianToken))).toEqual(
+      [],
+    );
 
     // A second alert shows up by itself: no reload (the marker would be gone).
     await page.evaluate(() => Object.assign(globalThis, { notReloaded: true }));
@@ -199,6 +231,40 @@ describe('The admin SPA, in Chromium, against the platform', () => {
       await stale.close();
     }
   });
+
+  it('answers an address that is not valid percent-encoding with Not found, not a blank page', async () => {
+    await page.goto(`${base()}/incidents/%E0%A4%A`);
+    await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Incidents' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Incidents' }).waitFor();
+  });
+
+  it('signs out by itself when the token expires, instead of reconnecting the live stream forever', async () => {
+    const tab = await context.newPage();
+    try {
+      const hubUserId = 'demo-tech-expiring';
+      // Provisioned beforehand, so the token's few seconds go to the browser.
+      expect(
+        (await platform.api('/api/v1/me', platform.token(demo.orgId, 'technician', hubUserId))).status,
+      ).toBe(200);
+      const key = loadOrCreateDevSigningKey(platform.env.DEV_SIGNING_KEY_FILE!);
+      const claims = {
+        sub: hubUserId,
+        org_id: demo.orgId,
+        email: `${hubUserId}@example.test`,
+        name: hubUserId,
+      };
+      const expiring = signDevToken(key, { ...claims, role: 'technician' }, 6);
+      await tab.goto(`${base()}/`);
+      await signIn(tab, expiring);
+      await tab.getByText('Live', { exact: true }).waitFor();
+      // The server ends the stream when the token expires; the SPA asks /api/v1/me, gets 401, signs out.
+      await tab.getByLabel('Access token').waitFor({ timeout: 20_000 });
+      await tab.getByText('A valid bearer token is required', { exact: false }).waitFor();
+    } finally {
+      await tab.close();
+    }
+  }, 30_000);
 });
 
 async function signIn(page: Page, token: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { freePort } from '@oncall/platform-testing';
 import { generateKeyPairSync, KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { PlatformHarness } from './support/platform-harness';
@@ -103,6 +104,16 @@ describe('Hub SSO token verification against a JWKS served over HTTP', () => {
         }),
     ],
     ['a key that is not in the JWKS', () => sign(unknown)],
+    [
+      'a token without an expiry (exp)',
+      () =>
+        jwt.sign(claims, rsa.privateKey, {
+          algorithm: 'RS256',
+          keyid: rsa.kid,
+          issuer: ISSUER,
+          audience: AUDIENCE,
+        }),
+    ],
     ['a token without an organization', () => sign(rsa, {}, { ...claims, org_id: undefined })],
     ['a token with an unknown role', () => sign(rsa, {}, { ...claims, role: 'admin' })],
   ])('refuses %s with 401 problem+json', async (_, token) => {
@@ -112,9 +123,82 @@ describe('Hub SSO token verification against a JWKS served over HTTP', () => {
     expect(await response.json()).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
   });
 
+  it('takes a token from the Authorization header only, never from ?access_token=', async () => {
+    const token = sign(rsa);
+    expect((await call(token)).status).toBe(200);
+    const inQuery = await fetch(`${platform.url('admin-api')}/api/v1/clients?access_token=${token}`);
+    expect(inQuery.status).toBe(401);
+    expect(await inQuery.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('answers a failure while signing in (the database refusing a claim) with a logged 500, not a 401', async () => {
+    const admin = platform.service('admin-api');
+    const logged = jest.spyOn(admin.logger, 'error');
+    try {
+      // PostgreSQL refuses NUL in text: provisioning this user fails, and that is no fault of the token.
+      const token = sign(
+        rsa,
+        {},
+        { ...claims, sub: 'hub-nul', email: 'nul@msp.test', name: 'Nul\u0000Byte' },
+      );
+      const response = await call(token);
+      expect(response.status).toBe(500);
+      expect(await response.json()).toMatchObject({ status: 500 });
+      expect(logged).toHaveBeenCalledWith(
+        expect.objectContaining({ err: expect.anything() }),
+        'Unhandled error in HTTP request',
+      );
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it('puts security headers on every API answer, and serves /api/docs outside production only', async () => {
+    for (const response of [
+      await call(sign(rsa)),
+      await call(),
+      await fetch(`${platform.url('admin-api')}/nope`),
+    ]) {
+      expect(response.headers.get('content-security-policy')).toBe(
+        "default-src 'none'; frame-ancestors 'none'",
+      );
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+    }
+    expect((await fetch(`${platform.url('admin-api')}/api/docs-json`)).status).toBe(200);
+    // Swagger UI gets a policy that lets its own scripts run.
+    const docs = await fetch(`${platform.url('admin-api')}/api/docs`);
+    expect(docs.status).toBe(200);
+    expect(docs.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+
   it('accepts a token signed by a rotated-in key once Hub publishes it', async () => {
     expect((await call(sign(rotated))).status).toBe(401);
     jwks.publish([ec.jwk, rotated.jwk]);
     expect((await call(sign(rotated))).status).toBe(200);
+  });
+
+  // The last two restart admin-api with other settings, one after the other: two instances in one process
+  // would share passport's strategy registry.
+  const restartAdminApi = async (overrides: NodeJS.ProcessEnv) => {
+    await platform.stop('admin-api');
+    await platform.configure(overrides).start('admin-api');
+  };
+
+  it('answers 503, not 401, while Hub’s key set cannot be fetched', async () => {
+    await restartAdminApi({ HUB_JWKS_URL: `http://127.0.0.1:${await freePort()}/.well-known/jwks.json` });
+    const response = await call(sign(rsa));
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ status: 503, code: 'AUTHENTICATION_UNAVAILABLE' });
+  });
+
+  it('does not serve the OpenAPI documents in production', async () => {
+    await restartAdminApi({ HUB_JWKS_URL: jwks.url, NODE_ENV: 'production' });
+    expect((await call(sign(ec))).status).toBe(200);
+    for (const path of ['/api/docs', '/api/docs-json']) {
+      const response = await fetch(`${platform.url('admin-api')}${path}`);
+      expect([path, response.status]).toEqual([path, 404]);
+    }
   });
 });

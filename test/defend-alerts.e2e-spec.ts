@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
 import { PlatformHarness } from './support/platform-harness';
 
-const DEFEND_KEY = 'defend-test-key-0123456789';
+/** DEFEND_SERVICE_KEY must be at least 32 characters. */
+const DEFEND_KEY = 'defend-test-key-0123456789abcdef';
 
 describe('Defend posts alerts for an organization with its service key', () => {
   let platform: PlatformHarness;
@@ -13,6 +14,8 @@ describe('Defend posts alerts for an organization with its service key', () => {
   beforeAll(async () => {
     platform = await PlatformHarness.create('defend');
     platform.configure({ DEFEND_SERVICE_KEY: DEFEND_KEY });
+    // Every lookup asks the directory, so answers while it is down can only come from stale-if-unavailable.
+    platform.configure({ INTEGRATION_CACHE_TTL_MS: '0' });
     await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state');
     demo = await platform.seedDemo();
     await platform.withSchema('admin_api', (db) =>
@@ -51,7 +54,7 @@ describe('Defend posts alerts for an organization with its service key', () => {
 
   it.each([
     ['no key', undefined],
-    ['a wrong key', 'defend-test-key-0123456788'],
+    ['a wrong key', 'defend-test-key-0123456789abcdee'],
   ])('refuses %s with 401', async (_, key) => {
     const response = await post({ ...alert, orgId: demo.orgId }, key);
     expect(response.status).toBe(401);
@@ -69,5 +72,28 @@ describe('Defend posts alerts for an organization with its service key', () => {
     expect(((await response.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toContain(
       'orgId',
     );
+  });
+
+  it('refuses a blank orgId with 400 naming it', async () => {
+    const response = await post({ ...alert, orgId: '   ' }, DEFEND_KEY);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual([
+      'orgId',
+    ]);
+  });
+
+  // Last: stops the directory.
+  it('keeps accepting with the cached lookup while the directory is down; 503 without internals otherwise', async () => {
+    expect(
+      (await post({ ...alert, summary: 'Before the outage', orgId: demo.orgId }, DEFEND_KEY)).status,
+    ).toBe(202);
+    await platform.stop('admin-api');
+    const during = await post({ ...alert, summary: 'During the outage', orgId: demo.orgId }, DEFEND_KEY);
+    expect(during.status).toBe(202);
+    const neverLookedUp = await post({ ...alert, orgId: 'org-never-looked-up' }, DEFEND_KEY);
+    expect(neverLookedUp.status).toBe(503);
+    const problem = (await neverLookedUp.json()) as { code: string; detail: string };
+    expect(problem.code).toBe('DIRECTORY_UNAVAILABLE');
+    expect(JSON.stringify(problem)).not.toMatch(/oncall\.(qry|cmd|evt)|integration-for-org|responder/i);
   });
 });

@@ -128,11 +128,25 @@ describe('Directory: audit log', () => {
     );
   });
 
+  it('takes the largest bigint as a cursor: every entry is older than it', async () => {
+    const cursor = Buffer.from('audit:9223372036854775807').toString('base64url');
+    const page = await probe.call<{ items: AuditEntry[] }>(
+      manager,
+      'GET',
+      `/api/v1/audit-log?cursor=${cursor}`,
+      200,
+    );
+    expect(page.items.length).toBeGreaterThan(0);
+  });
+
   describe('refuses a bad query with 400 naming the field', () => {
     it.each([
       ['?resourceType=invoice', 'resourceType'],
       ['?cursor=not-ours', 'cursor'],
       [`?cursor=${Buffer.from('audit:1; DROP TABLE audit_log').toString('base64url')}`, 'cursor'],
+      // 19 digits, but past the largest bigint: a database error (500) before, a 400 now.
+      [`?cursor=${Buffer.from('audit:9223372036854775808').toString('base64url')}`, 'cursor'],
+      [`?cursor=${Buffer.from('audit:9999999999999999999').toString('base64url')}`, 'cursor'],
       ['?limit=0', 'limit'],
       ['?limit=many', 'limit'],
     ])('%s', async (query, field) => {

@@ -282,4 +282,41 @@ describe('Directory: services', () => {
     expect(pages.length).toBe(Math.ceil(all.items.length / 3));
     expect(pages.flat()).toEqual(all.items);
   });
+
+  it('records nothing for a service patch that changes nothing: two identical patches, one audit row', async () => {
+    const service = await addService('Same twice', { urgencyRule: SUPPORT_HOURS });
+    const path = `/api/v1/services/${service.id}`;
+    const change = {
+      description: 'Twice',
+      clientId: clientId.toUpperCase(),
+      teamId,
+      escalationPolicyId: policyId,
+      urgencyRule: { ...SUPPORT_HOURS, days: [1, 2, 3, 4, 5] },
+    };
+    const first = await probe.call<Service>(manager, 'PATCH', path, 200, change);
+    expect(await probe.call(manager, 'PATCH', path, 200, change)).toEqual(first);
+    expect(await probe.call(manager, 'PATCH', path, 200, { name: 'Same twice' })).toEqual(first);
+    expect((await probe.audit(manager, 'service', service.id)).map((entry) => entry.action)).toEqual([
+      'service.updated',
+      'service.created',
+    ]);
+    const events = await probe.events('oncall.evt.directory.service-updated.v1');
+    expect(events.filter((event) => event.data.resourceId === service.id)).toHaveLength(1);
+  });
+
+  it('records nothing for a client patch that changes nothing: two identical patches, one audit row', async () => {
+    const client = await probe.call<{ id: string }>(manager, 'POST', '/api/v1/clients', 201, {
+      name: 'Same client',
+    });
+    const path = `/api/v1/clients/${client.id}`;
+    const change = { psaExternalId: 'psa-1', rmmExternalId: null, timeZone: 'Europe/Paris' };
+    const first = await probe.call(manager, 'PATCH', path, 200, change);
+    expect(await probe.call(manager, 'PATCH', path, 200, change)).toEqual(first);
+    expect((await probe.audit(manager, 'client', client.id)).map((entry) => entry.action)).toEqual([
+      'client.updated',
+      'client.created',
+    ]);
+    const duplicate = await probe.problem(manager, 'PATCH', path, 409, { name: 'Acme' });
+    expect(duplicate.code).toBe('DUPLICATE_NAME');
+  });
 });

@@ -181,4 +181,23 @@ describe('Directory: teams', () => {
     expect(pages.length).toBe(Math.ceil(all.items.length / 2));
     expect(pages.flat()).toEqual(all.items);
   });
+
+  it('records nothing for a patch or member list that changes nothing: two identical writes, one audit row', async () => {
+    const team = await addTeam('Same twice');
+    const ana = await addUser('ana-same@teams.test');
+    const path = `/api/v1/teams/${team.id}`;
+    const change = { description: 'Twice', managerUserId: bossId.toUpperCase() };
+    const first = await probe.call<Team>(manager, 'PATCH', path, 200, change);
+    expect(await probe.call(manager, 'PATCH', path, 200, change)).toEqual(first);
+    expect(await probe.call(manager, 'PATCH', path, 200, { name: 'Same twice' })).toEqual(first);
+    const members = await probe.call<Team>(manager, 'PUT', `${path}/members`, 200, { userIds: [ana] });
+    expect(await probe.call(manager, 'PUT', `${path}/members`, 200, { userIds: [ana] })).toEqual(members);
+    expect((await probe.audit(manager, 'team', team.id)).map((entry) => entry.action)).toEqual([
+      'team.updated',
+      'team.updated',
+      'team.created',
+    ]);
+    const events = await probe.events('oncall.evt.directory.team-updated.v1');
+    expect(events.filter((event) => event.data.resourceId === team.id)).toHaveLength(2);
+  });
 });

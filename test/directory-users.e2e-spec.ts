@@ -204,4 +204,59 @@ describe('Directory: users', () => {
       all.items.filter((user) => user.active).map((user) => user.id),
     );
   });
+
+  it('records nothing for a patch that changes nothing: two identical patches, one audit row and one event', async () => {
+    const user = await addUser('same-twice@acme.test', { name: 'Sam' });
+    const change = { name: 'Sam Same', timeZone: 'Europe/Berlin' };
+    const first = await probe.call<User>(manager, 'PATCH', `/api/v1/users/${user.id}`, 200, change);
+    const second = await probe.call<User>(manager, 'PATCH', `/api/v1/users/${user.id}`, 200, change);
+    expect(second).toEqual(first); // not even updatedAt moved: the row was not updated
+    const unchanged = { name: 'Sam Same', role: 'technician', timeZone: 'Europe/Berlin' };
+    expect(await probe.call(manager, 'PATCH', `/api/v1/users/${user.id}`, 200, unchanged)).toEqual(first);
+    expect(await probe.call(manager, 'PATCH', `/api/v1/users/${user.id}`, 200, {})).toEqual(first);
+    expect((await probe.audit(manager, 'user', user.id)).map((entry) => entry.action)).toEqual([
+      'user.updated',
+      'user.created',
+    ]);
+    const bossEntries = (await probe.audit(manager, 'user', boss.id)).length;
+    const me = await probe.call<User>(manager, 'GET', '/api/v1/me', 200);
+    expect(await probe.call(manager, 'PATCH', '/api/v1/me', 200, { timeZone: me.timeZone })).toEqual(me);
+    expect(await probe.audit(manager, 'user', boss.id)).toHaveLength(bossEntries);
+    await probe.event('user', 'updated', user.id);
+    const events = await probe.events('oncall.evt.directory.user-updated.v1');
+    expect(events.filter((event) => event.data.resourceId === user.id)).toHaveLength(1);
+  });
+
+  describe('refuses a cursor it did not hand out with 400 naming cursor, never a database error', () => {
+    const cursorOf = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const uuid = '3f1c3a52-9a4e-4c1e-8d2e-2b7f0c5f9a10';
+    it.each<[string, string]>([
+      ['a bare number for the instant', cursorOf(['1', uuid])],
+      ['a date without time', cursorOf(['2026-01-01', uuid])],
+      ['an instant without microseconds', cursorOf(['2026-01-01T10:00:00.000Z', uuid])],
+      ['30 February', cursorOf(['2026-02-30T10:00:00.000000Z', uuid])],
+      ['hour 24', cursorOf(['2026-01-01T24:00:00.000000Z', uuid])],
+      ['year 0', cursorOf(['0000-01-01T00:00:00.000000Z', uuid])],
+      ['36 dashes for the id', cursorOf(['2026-01-01T10:00:00.000000Z', '-'.repeat(36)])],
+      ['an id that is not a uuid', cursorOf(['2026-01-01T10:00:00.000000Z', 'g'.repeat(36)])],
+      ['a number for the id', cursorOf(['2026-01-01T10:00:00.000000Z', 42])],
+      ['an object', cursorOf({ createdAt: '2026-01-01T10:00:00.000000Z', id: uuid })],
+      ['null', cursorOf(null)],
+      ['three parts', cursorOf(['2026-01-01T10:00:00.000000Z', uuid, 'x'])],
+      ['no JSON at all', 'not-ours'],
+    ])('%s', async (_, cursor) => {
+      const path = `/api/v1/users?cursor=${encodeURIComponent(cursor)}`;
+      await probe.problem(manager, 'GET', path, 400, undefined, 'cursor');
+    });
+
+    it('and still follows the cursors it hands out', async () => {
+      const [first] = await probe.walk<User>(manager, '/api/v1/users', 1, 1_000);
+      expect(first).toHaveLength(1);
+    });
+  });
+
+  it('fails a walk that goes on for more pages than allowed instead of stopping quietly', async () => {
+    for (let index = 0; index < 3; index += 1) await addUser(`walk-${index}@acme.test`);
+    await expect(probe.walk<User>(manager, '/api/v1/users', 1, 2)).rejects.toThrow(/after 2 pages/);
+  });
 });

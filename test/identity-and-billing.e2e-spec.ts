@@ -46,9 +46,18 @@ describe('Identity: just-in-time users, deactivation, billing count, key revocat
     expect(users.body.items.map((user) => user.email)).toContain('hub-sam@example.test');
   });
 
-  it('refuses the billing poll without the billing key', async () => {
+  it('refuses the billing poll without the billing key, and a user token in its place', async () => {
     expect((await billing()).status).toBe(401);
     expect((await billing('billing-key-for-tests-0123456788')).status).toBe(401);
+    expect((await billing(manager)).status).toBe(401);
+  });
+
+  it('takes the billing key as a bearer token or as X-Service-Key', async () => {
+    expect((await billing(BILLING_KEY)).status).toBe(200);
+    const response = await fetch(`${platform.url('admin-api')}/api/v1/billing/active-users`, {
+      headers: { 'x-service-key': BILLING_KEY },
+    });
+    expect(response.status).toBe(200);
   });
 
   it('counts active users per organization, and the count drops when a user is deactivated', async () => {
@@ -82,6 +91,38 @@ describe('Identity: just-in-time users, deactivation, billing count, key revocat
       status: 409,
       body: { code: 'EMAIL_IN_USE' },
     });
+  });
+
+  it('links a pre-added user to one Hub account only, when two with the same e-mail (in another case) sign in at once', async () => {
+    for (let round = 0; round < 5; round++) {
+      const email = `race-${round}@example.test`;
+      const added = await json<{ id: string }>(
+        await platform.api('/api/v1/users', manager, {
+          method: 'POST',
+          body: JSON.stringify({ email, name: `Race ${round}`, role: 'technician' }),
+        }),
+      );
+      expect(added.status).toBe(201);
+      const tokens = [
+        platform.token(demo.orgId, 'technician', `hub-race-${round}-a`, email),
+        platform.token(demo.orgId, 'technician', `hub-race-${round}-b`, email.toUpperCase()),
+      ];
+      const answers = await Promise.all(
+        tokens.map(async (token) =>
+          json<{ id?: string; code?: string }>(await platform.api('/api/v1/me', token)),
+        ),
+      );
+      const statuses = answers.map((answer) => answer.status).sort();
+      expect({ round, statuses }).toEqual({ round, statuses: [200, 409] });
+      const winner = answers.findIndex((answer) => answer.status === 200);
+      expect(answers[winner].body.id).toBe(added.body.id);
+      expect(answers[1 - winner].body.code).toBe('EMAIL_IN_USE');
+      // The link holds: the winner keeps signing in as the pre-added user, the other one stays refused.
+      expect((await json<{ id: string }>(await platform.api('/api/v1/me', tokens[winner]))).body.id).toBe(
+        added.body.id,
+      );
+      expect((await platform.api('/api/v1/me', tokens[1 - winner])).status).toBe(409);
+    }
   });
 
   it('refuses a revoked integration key at the gateway within 5 s', async () => {

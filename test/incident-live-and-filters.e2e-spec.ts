@@ -1,4 +1,6 @@
 import { IncidentSummary } from '@oncall/contracts';
+import { loadOrCreateDevSigningKey, Role, signDevToken } from '@oncall/platform-auth';
+import { createHash } from 'node:crypto';
 import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
 import { IncidentApi } from './support/incident-api';
 import { PlatformHarness } from './support/platform-harness';
@@ -33,6 +35,24 @@ async function readEvents(
   return events;
 }
 
+/** Whether the server ends the stream within `ms` (reading, and dropping, whatever it sends meanwhile). */
+async function endsWithin(response: Response, ms: number): Promise<boolean> {
+  const reader = response.body!.getReader();
+  const deadline = Date.now() + ms;
+  try {
+    while (Date.now() < deadline) {
+      const chunk = await Promise.race([
+        reader.read(),
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), deadline - Date.now())),
+      ]);
+      if (chunk?.done) return true;
+    }
+    return false;
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+}
+
 describe('Live incident updates and list filters', () => {
   let platform: PlatformHarness;
   let demo: DemoOrganization;
@@ -41,6 +61,8 @@ describe('Live incident updates and list filters', () => {
 
   beforeAll(async () => {
     platform = await PlatformHarness.create('live');
+    // Each keep-alive re-checks that the viewer is still active: a short one keeps the test short.
+    platform.configure({ LIVE_KEEP_ALIVE_MS: '1000' });
     await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state');
     demo = await platform.seedDemo();
     incidents = new IncidentApi(platform, demo.integrationKey);
@@ -48,10 +70,25 @@ describe('Live incident updates and list filters', () => {
   }, 60_000);
   afterAll(() => platform.close());
 
+  const streamUrl = () => `${platform.url('admin-api')}/api/v1/live/incidents`;
+  const ticketFor = async (token: string) => {
+    const response = await platform.api('/api/v1/live/tickets', token, { method: 'POST' });
+    expect(response.status).toBe(201);
+    return (await response.json()) as { ticket: string; expiresAt: string };
+  };
+  const withTicket = (ticket: string) => fetch(`${streamUrl()}?ticket=${encodeURIComponent(ticket)}`);
+  /** A development token that expires in `seconds`. */
+  const shortLived = (orgId: string, role: Role, hubUserId: string, seconds: number) =>
+    signDevToken(
+      loadOrCreateDevSigningKey(platform.env.DEV_SIGNING_KEY_FILE!),
+      { sub: hubUserId, org_id: orgId, email: `${hubUserId}@example.test`, name: hubUserId, role },
+      seconds,
+    );
+
   it('streams the organization’s incident changes as server-sent events, and none of another organization', async () => {
-    const url = `${platform.url('admin-api')}/api/v1/live/incidents`;
-    const mine = await fetch(url, { headers: { authorization: `Bearer ${manager}` } });
-    const outsider = await fetch(`${url}?access_token=${platform.token('org-other', 'manager')}`);
+    // A non-browser client sends its token in the header; a browser opens the stream with a ticket.
+    const mine = await fetch(streamUrl(), { headers: { authorization: `Bearer ${manager}` } });
+    const outsider = await withTicket((await ticketFor(platform.token('org-other', 'manager'))).ticket);
     expect([mine.status, outsider.status]).toEqual([200, 200]);
     expect(mine.headers.get('content-type')).toContain('text/event-stream');
     const incident = await incidents.trigger('Live: SAN latency high', {}, manager);
@@ -69,7 +106,74 @@ describe('Live incident updates and list filters', () => {
   });
 
   it('refuses the stream without a token', async () => {
-    expect((await fetch(`${platform.url('admin-api')}/api/v1/live/incidents`)).status).toBe(401);
+    expect((await fetch(streamUrl())).status).toBe(401);
+  });
+
+  it('opens the stream with a ticket once; a used, expired or unknown ticket, or a token in the URL, is refused', async () => {
+    const issued = await ticketFor(manager);
+    expect(issued.ticket).toMatch(/^[A-Za-z0-9_-]{43}$/); // 256 random bits
+    expect(Date.parse(issued.expiresAt) - Date.now()).toBeLessThanOrEqual(61_000);
+    const first = await withTicket(issued.ticket);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toContain('text/event-stream');
+    await first.body?.cancel();
+    const again = await withTicket(issued.ticket);
+    expect(again.status).toBe(401);
+    expect(await again.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+
+    // Stored hashed: the table never holds the ticket itself. A minute later it is refused.
+    const expired = await ticketFor(manager);
+    const hash = createHash('sha256').update(expired.ticket).digest('hex');
+    const stored = await platform.withSchema('admin_api', (db) =>
+      db.query(
+        `UPDATE live_tickets SET expires_at = now() - interval '1 second' WHERE ticket_hash = $1 RETURNING ticket_hash`,
+        [hash],
+      ),
+    );
+    expect(stored[0]).toHaveLength(1);
+    expect((await withTicket(expired.ticket)).status).toBe(401);
+
+    expect((await withTicket('x'.repeat(43))).status).toBe(401);
+    expect((await fetch(`${streamUrl()}?access_token=${manager}`)).status).toBe(401);
+    // A ticket is for the stream only.
+    const elsewhere = await ticketFor(manager);
+    expect(
+      (await fetch(`${platform.url('admin-api')}/api/v1/incidents?ticket=${elsewhere.ticket}`)).status,
+    ).toBe(401);
+  });
+
+  it('ends a stream when the token that opened it expires, with a ticket or a header', async () => {
+    // Provisioned beforehand, so the 2 seconds go to the stream.
+    await platform.api('/api/v1/me', platform.token(demo.orgId, 'technician', 'live-short'));
+    const viewer = shortLived(demo.orgId, 'technician', 'live-short', 2);
+    const byTicket = await withTicket((await ticketFor(viewer)).ticket);
+    const byHeader = await fetch(streamUrl(), { headers: { authorization: `Bearer ${viewer}` } });
+    expect([byTicket.status, byHeader.status]).toEqual([200, 200]);
+    const started = Date.now();
+    expect(await Promise.all([endsWithin(byTicket, 5_000), endsWithin(byHeader, 5_000)])).toEqual([
+      true,
+      true,
+    ]);
+    expect(Date.now() - started).toBeLessThan(4_000);
+    // A token that lives on keeps its stream open meanwhile.
+    const lasting = await fetch(streamUrl(), { headers: { authorization: `Bearer ${manager}` } });
+    expect(await endsWithin(lasting, 2_500)).toBe(false);
+  });
+
+  it('ends a deactivated user’s stream at the next keep-alive, and refuses their tickets', async () => {
+    const technician = platform.token(demo.orgId, 'technician', 'live-deactivated');
+    const me = (await (await platform.api('/api/v1/me', technician)).json()) as { id: string };
+    const spare = await ticketFor(technician);
+    const stream = await withTicket((await ticketFor(technician)).ticket);
+    expect(stream.status).toBe(200);
+    const deactivated = await platform.api(`/api/v1/users/${me.id}/deactivate`, manager, { method: 'POST' });
+    expect(deactivated.status).toBe(200);
+    try {
+      expect(await endsWithin(stream, 4_000)).toBe(true);
+      expect((await withTicket(spare.ticket)).status).toBe(403);
+    } finally {
+      await platform.api(`/api/v1/users/${me.id}/reactivate`, manager, { method: 'POST' });
+    }
   });
 
   it('filters by client (through its services), time range, and sorts and pages without repeats', async () => {

@@ -65,6 +65,14 @@ describe('Projection rebuild on 10,000 incidents with mixed histories', () => {
     const before = await snapshot(dataSource);
     expect(before.incidents).toHaveLength(INCIDENTS);
     expect(before.timeline).toHaveLength(histories.events);
+    expect(before.timers.length).toBeGreaterThan(0);
+
+    // Damage every read model, so that only a real rebuild can bring them back.
+    await damageReadModels(dataSource);
+    const damaged = await snapshot(dataSource);
+    expect(damaged.incidents).toHaveLength(INCIDENTS / 2);
+    expect(damaged.timeline).not.toEqual(before.timeline);
+    expect(damaged.timers).toEqual([]);
 
     const result = spawnSync(
       process.execPath,
@@ -221,6 +229,19 @@ function commandMix(incidentId: string, random: () => number): IncidentCommand[]
       });
   }
   return commands;
+}
+
+/** Deletes half of the incidents and every timer, and rewrites the details of some timeline entries. */
+async function damageReadModels(dataSource: DataSource): Promise<void> {
+  await dataSource.query(
+    'DELETE FROM incidents WHERE id IN (SELECT id FROM incidents ORDER BY id LIMIT $1)',
+    [INCIDENTS / 2],
+  );
+  await dataSource.query(
+    `UPDATE incident_timeline SET detail = '{"damaged": true}'::jsonb
+     WHERE incident_id IN (SELECT id FROM incidents ORDER BY id DESC LIMIT 500)`,
+  );
+  await dataSource.query('DELETE FROM incident_timers');
 }
 
 async function snapshot(dataSource: DataSource) {

@@ -134,7 +134,9 @@ describe('Schedules: create, read, list, replace, delete', () => {
       updatedAt: ISO_INSTANT,
     });
     expect(replaced.layers.map((layer) => layer.id)).not.toContain(nights.id);
-    const stale = await probe.problem(manager, 'PUT', `/api/v1/schedules/${created.id}`, 409, replacement);
+    // (Sending the definition in force again is no change at all: see schedules-revisions.)
+    const changed = { ...replacement, description: 'Changed meanwhile' };
+    const stale = await probe.problem(manager, 'PUT', `/api/v1/schedules/${created.id}`, 409, changed);
     expect(stale.detail).toContain('version 1');
 
     await probe.call(manager, 'DELETE', `/api/v1/schedules/${created.id}`, 204);

@@ -103,6 +103,13 @@ describe('Schedules: overrides, by managers and by technicians for themselves', 
     await refused('tom', { userId: ids.outsider, ...window(tinaTurn + 4 * HOUR, 1) }, 403);
   });
 
+  it('refuses handing over time a technician only holds through an override (take, then give away)', async () => {
+    // Tina took tomTurn + 6 h … + 8 h above; that does not make it hers to give to anyone.
+    const problem = await refused('tina', { userId: ids.outsider, ...window(tomTurn + 6 * HOUR, 1) }, 403);
+    expect(problem.detail).toContain('your own shift');
+    await refused('tina', { userId: ids.tom, ...window(tomTurn + 6 * HOUR, 2) }, 403);
+  });
+
   it('lists the overrides of a window, shows them in the final schedule, and deletes them', async () => {
     const from = iso(tinaTurn);
     const to = iso(tomTurn + DAY);
@@ -135,8 +142,10 @@ describe('Schedules: overrides, by managers and by technicians for themselves', 
       { start: taken.end, userId: ids.tom, source: byLayer },
     ]);
 
-    // Tom neither created Tina's override nor receives it.
+    // Tom did not create Tina's override; the outsider receives the manager's but did not create it.
     await probe.problem(tokens.tom, 'DELETE', `${path()}/${taken.id}`, 403);
+    await probe.problem(tokens.outsider, 'DELETE', `${path()}/${covering.id}`, 403);
+    await probe.problem(tokens.tom, 'DELETE', `${path()}/${handed.id}`, 403);
     await probe.call(tokens.tina, 'DELETE', `${path()}/${taken.id}`, 204);
     await probe.call(tokens.manager, 'DELETE', `${path()}/${covering.id}`, 204);
     await probe.problem(tokens.manager, 'DELETE', `${path()}/${covering.id}`, 404);

@@ -1,3 +1,4 @@
+import { Queries, SchedulingCommands } from '@oncall/contracts';
 import { DirectoryProbe } from './support/directory-probe';
 import {
   DAY,
@@ -15,7 +16,6 @@ const ORG = 'schedules-render-msp';
 
 interface Schedule {
   id: string;
-  updatedAt: string;
   layers: { id: string }[];
 }
 
@@ -120,45 +120,6 @@ describe('Schedules: the final schedule and who is on call', () => {
     ).toEqual({ scheduleId: nights.id, at: '2027-03-02T12:00:00.000Z', userId: null, user: null });
   });
 
-  it('applies an edit from now on: the rendered past stays as it was, the future changes', async () => {
-    const created = await probe.call<Schedule>(
-      manager,
-      'POST',
-      '/api/v1/schedules',
-      201,
-      scheduleBody('Edited', [dailyLayer([ann, bob], 9)]),
-    );
-    const layerId = created.layers[0].id;
-    const from = Date.now() - 3 * DAY;
-    const to = Date.now() + 3 * DAY;
-    expect(await render(created.id, from, to)).toEqual(named(dailyShifts([ann, bob], 9, layerId, from, to)));
-
-    const edited = await probe.call<Schedule>(
-      manager,
-      'PUT',
-      `/api/v1/schedules/${created.id}`,
-      200,
-      scheduleBody('Edited', [{ ...dailyLayer([bob, ann], 9), id: layerId }]),
-    );
-    const editedAt = Date.parse(edited.updatedAt);
-    const after = await render(created.id, from, to);
-    expect(after).toEqual(
-      named([
-        ...dailyShifts([ann, bob], 9, layerId, from, editedAt),
-        ...dailyShifts([bob, ann], 9, layerId, editedAt, to),
-      ]),
-    );
-    const past = after.filter((shift) => Date.parse(shift.end) <= editedAt);
-    expect(past.length).toBeGreaterThanOrEqual(2);
-    const onCallBefore = turnAt([ann, bob], 9, from + DAY).userId;
-    expect(
-      await probe.call(manager, 'GET', `/api/v1/schedules/${created.id}/on-call?at=${iso(from + DAY)}`, 200),
-    ).toMatchObject({ userId: onCallBefore });
-    expect(
-      await probe.call(manager, 'GET', `/api/v1/schedules/${created.id}/on-call?at=${iso(to - HOUR)}`, 200),
-    ).toMatchObject({ userId: turnAt([bob, ann], 9, to - HOUR).userId });
-  });
-
   it('refuses a window that is not one: 400 naming from or to', async () => {
     const schedule = await probe.call<Schedule>(
       manager,
@@ -186,4 +147,37 @@ describe('Schedules: the final schedule and who is on call', () => {
       'to',
     );
   });
+
+  it('refuses instants that are not strict on the bus, naming the field (VALIDATION_FAILED)', async () => {
+    const { id: scheduleId } = await probe.call<Schedule>(
+      manager,
+      'POST',
+      '/api/v1/schedules',
+      201,
+      scheduleBody('Strict', [dailyLayer([ann], 9)]),
+    );
+    const actor = { userId: ann, name: 'Ann', role: 'manager' };
+    const day = { from: '2027-03-01T00:00:00Z', to: '2027-03-02T00:00:00Z' };
+    const bus = await probe.platform.connectBus();
+    try {
+      for (const [subject, data, field] of [
+        [Queries.scheduling.who, { scheduleId, at: '2027-02-30T00:00:00Z' }, 'at'],
+        [Queries.scheduling.renderSchedule, { scheduleId, ...day, from: '2027-03-01T00:00:00' }, 'from'],
+        [Queries.scheduling.userShifts, { userId: ann, ...day, to: '2027-03-01T24:00:00Z' }, 'to'],
+        [Queries.scheduling.listOverrides, { scheduleId, ...day, to: '2027-03-02 00:00' }, 'to'],
+        [SchedulingCommands.createOverride, { actor, scheduleId, userId: ann, start: '2030-04-31T00:00:00Z', end: '2030-05-02T00:00:00Z' }, 'start'],
+      ] as [string, object, string][]) {
+        const refusal = await bus.rpc.request(subject, data, { orgId: ORG, correlationId: 'strict', causationId: null }).then(
+          () => 'accepted',
+          (error: unknown) => error,
+        );
+        expect([subject, refusal]).toEqual([
+          subject,
+          expect.objectContaining({ code: 'VALIDATION_FAILED', details: { errors: [{ field, message: expect.stringMatching(new RegExp(`^${field} must be`)) }] } }),
+        ]);
+      }
+    } finally {
+      await bus.close();
+    }
+  }); // prettier-ignore
 });

@@ -1,8 +1,8 @@
-import { CoverageGapDetected, Queries, ScheduleView, SchedulingCommands, Streams } from '@oncall/contracts';
+import { Queries, ScheduleView, SchedulingCommands } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
 import { waitFor } from '@oncall/platform-testing';
 import { lastScheduledScan } from '@oncall/scheduling-domain';
-import { AckPolicy, DeliverPolicy } from 'nats';
+import { randomUUID } from 'node:crypto';
 import { DailyGapScanWorker } from '../apps/scheduling/src/coverage/daily-gap-scan.worker';
 import { GapScanner } from '../apps/scheduling/src/coverage/gap-scanner';
 import { PlatformHarness } from './support/platform-harness';
@@ -10,9 +10,11 @@ import { PlatformHarness } from './support/platform-harness';
 const ORG = 'org-gaps';
 const context = { orgId: ORG, correlationId: 'test', causationId: null };
 const actor = { userId: 'manager-1', name: 'Manager', role: 'manager' as const };
-const dayAgo = () => new Date(Date.now() - 24 * 3600 * 1000).toISOString();
+const DAY = 24 * 3600 * 1000;
+const dayAgo = () => new Date(Date.now() - DAY).toISOString();
 
-describe('Coverage-gap scans', () => {
+/** The daily scan of every schedule: once a day across replicas, made up, taken over, never repeated. */
+describe('Coverage-gap scans: the daily run', () => {
   let platform: PlatformHarness;
   let bus: MessageBus;
 
@@ -84,81 +86,84 @@ describe('Coverage-gap scans', () => {
     }
   });
 
-  it('finds no gap in a 24/7 rotation', async () => {
-    const schedule = await createSchedule('Always covered', ['u-1', 'u-2']);
-    const scanner = platform.service('scheduling').app.get(GapScanner);
-    expect(await scanner.scanSchedule(ORG, schedule.id)).toEqual([]);
-    expect(await gapsOf(schedule.id)).toEqual([]);
-  });
-
-  it('finds the gaps a restriction leaves, and publishes each new one with the affected services', async () => {
-    const weekdaysOnly = [1, 2, 3, 4, 5].map((day) => ({
-      kind: 'weekly',
-      startDayOfWeek: day,
-      startTime: '00:00',
-      durationMinutes: 1440,
-    }));
-    const schedule = await createSchedule('Weekdays only', ['u-1'], weekdaysOnly);
-    const gaps = await waitFor('the weekend gaps', async () => {
-      const found = await gapsOf(schedule.id);
-      return found.length >= 2 ? found : undefined;
-    });
-    for (const gap of gaps) {
-      const start = new Date(gap.start);
-      const isWeekendStart = start.getUTCDay() === 6 || start.getTime() <= Date.now() + 1000;
-      expect(isWeekendStart).toBe(true);
+  it('does not scan again when restarted after the day’s run', async () => {
+    const due = lastScheduledScan(new Date(), 6);
+    const runOf = () =>
+      platform.withSchema('scheduling', (db) =>
+        db.query('SELECT started_at, heartbeat_at, owner, finished_at FROM gap_scan_runs WHERE day = $1', [
+          due.day,
+        ]),
+      );
+    const [done] = await runOf();
+    expect(done.finished_at).toBeInstanceOf(Date);
+    const restarted = await platform.startReplica('scheduling');
+    try {
+      expect(await restarted.app.get(DailyGapScanWorker).runIfDue()).toBe(false);
+      expect(await runOf()).toEqual([done]);
+    } finally {
+      await restarted.close();
     }
-    const mine = await waitFor('the gap events relayed from the outbox', async () => {
-      const events = await readGapEvents(bus, platform.env.NATS_SUBJECT_PREFIX!);
-      const found = events.filter((event) => event.scheduleId === schedule.id);
-      return found.length >= gaps.length ? found : undefined;
-    });
-    expect(mine.map((event) => [event.start, event.end])).toEqual(gaps.map((gap) => [gap.start, gap.end]));
-    expect(mine.every((event) => event.affectedServicesKnown && event.affectedServices.length === 0)).toBe(
-      true,
-    );
   });
 
-  it('turns the whole window into a gap when the last participant is removed', async () => {
-    const schedule = await createSchedule('Shrinking', ['u-1']);
-    await bus.rpc.request(
-      SchedulingCommands.updateSchedule,
-      {
-        actor,
-        scheduleId: schedule.id,
-        definition: {
-          name: 'Shrinking',
-          timeZone: 'UTC',
-          layers: [{ ...schedule.layers[0], participants: [] }],
-        },
-      },
-      context,
-    );
-    const [gap] = await waitFor('one gap over the whole window', async () => {
-      const found = await gapsOf(schedule.id);
-      return found.length === 1 ? found : undefined;
+  it('takes over a run whose heartbeat went stale, but not one whose scanner is still renewing it', async () => {
+    const worker = platform.service('scheduling').app.get(DailyGapScanWorker);
+    // Two future days' runs, both started an hour ago and never finished.
+    const [stale, alive] = [10, 11].map((days) => new Date(Date.now() + days * DAY));
+    const runs = [
+      [lastScheduledScan(stale, 6).day, '10 minutes'],
+      [lastScheduledScan(alive, 6).day, '30 seconds'],
+    ];
+    const owner = randomUUID();
+    await platform.withSchema('scheduling', async (db) => {
+      for (const [day, heartbeatAge] of runs) {
+        await db.query(
+          `INSERT INTO gap_scan_runs (day, started_at, heartbeat_at, owner)
+           VALUES ($1, now() - interval '1 hour', now() - $2::interval, $3)`,
+          [day, heartbeatAge, owner],
+        );
+      }
     });
-    expect(new Date(gap.end).getTime() - new Date(gap.start).getTime()).toBeGreaterThan(
-      13.9 * 24 * 3600 * 1000,
+    expect(await worker.runIfDue(alive)).toBe(false);
+    expect(await worker.runIfDue(stale)).toBe(true);
+    const rows: { day: string; owner: string; finished: boolean }[] = await platform.withSchema(
+      'scheduling',
+      (db) =>
+        db.query(
+          `SELECT to_char(day, 'YYYY-MM-DD') AS day, owner, finished_at IS NOT NULL AS finished
+           FROM gap_scan_runs WHERE day = ANY($1::date[]) ORDER BY day`,
+          [runs.map(([day]) => day)],
+        ),
     );
+    expect(rows).toEqual([
+      { day: runs[0][0], owner: expect.not.stringMatching(owner), finished: true },
+      { day: runs[1][0], owner, finished: false },
+    ]);
+  });
+
+  it('keeps scanning the other schedules when one of them fails', async () => {
+    // A schedule whose definition cannot be rendered (written behind the API's back): its scan throws.
+    const broken = '00000000-0000-4000-8000-000000000001';
+    const layer = { id: 'l', participants: ['u-1', 'u-2'], rotation: { kind: 'daily' }, handoffAnchor: '2026-01-05T09:00', start: '2026-01-01T00:00:00Z', end: null, restrictions: [] }; // prettier-ignore
+    const good = await createSchedule('Scanned after the broken one', []);
+    await waitFor('the gap found after creation', async () => (await gapsOf(good.id)).length === 1);
+    await platform.withSchema('scheduling', async (db) => {
+      await db.query(
+        `INSERT INTO schedules (id, org_id, name, current_revision, created_at, updated_at)
+         VALUES ($1, $2, 'Broken', 1, now(), now())`,
+        [broken, ORG],
+      );
+      await db.query(
+        `INSERT INTO schedule_revisions (schedule_id, org_id, revision, effective_from, time_zone, layers, created_by, created_at)
+         VALUES ($1, $2, 1, now() - interval '1 day', 'Mars/Olympus', $3, 'test', now())`,
+        [broken, ORG, JSON.stringify([layer])],
+      );
+      await db.query('DELETE FROM coverage_gaps WHERE schedule_id = $1', [good.id]);
+    });
+    const scanner = platform.service('scheduling').app.get(GapScanner);
+    await expect(scanner.scanSchedule(ORG, broken)).rejects.toThrow(RangeError);
+    const result = await scanner.scanAll();
+    expect(result.failed).toBe(1);
+    expect(result.scanned).toBeGreaterThanOrEqual(1);
+    expect(await gapsOf(good.id)).toHaveLength(1);
   });
 });
-
-async function readGapEvents(bus: MessageBus, prefix: string): Promise<CoverageGapDetected[]> {
-  const stream = `${prefix}_${Streams.scheduling.name}`;
-  const durable = `gap-reader-${Date.now()}`;
-  await bus.jsm.consumers.add(stream, {
-    durable_name: durable,
-    ack_policy: AckPolicy.None,
-    deliver_policy: DeliverPolicy.All,
-    filter_subject: `${prefix}.oncall.evt.scheduling.coverage-gap-detected.v1`,
-  });
-  const consumer = await bus.js.consumers.get(stream, durable);
-  const pending = (await consumer.info()).num_pending;
-  const events: CoverageGapDetected[] = [];
-  if (pending === 0) return events;
-  for await (const message of await consumer.fetch({ max_messages: pending, expires: 2_000 })) {
-    events.push(message.json<{ data: CoverageGapDetected }>().data);
-  }
-  return events;
-}

@@ -1,5 +1,11 @@
+import { INestApplication } from '@nestjs/common';
+import { ModulesContainer } from '@nestjs/core';
 import { IncidentPage } from '@oncall/contracts';
 import { waitFor } from '@oncall/platform-testing';
+import { getMetadataStorage } from 'class-validator';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
 import { PlatformHarness } from './support/platform-harness';
 import { routeCatalogue, RouteInfo } from './support/route-catalogue';
 
@@ -47,14 +53,199 @@ const VALID_BODIES: Record<string, object> = {
 
 interface OrgA {
   ids: Record<string, string>;
+  /** Ids that have no route of their own: the manager's user, the schedule's layer. */
+  refs: { managerId: string; layerId: string };
   names: string[];
   integrationKey: string;
 }
+
+type Org = OrgA;
+
+/**
+ * A body or query field naming another resource, filled by organization B with organization A's id on B's
+ * own resources: refused with 400 naming the field (or 404), A unchanged and nothing of A in the answer.
+ * `covers` are the DTO fields (`Class.property`, as class-validator knows them) the case exercises: every
+ * uuid field of admin-api's DTOs must be covered, so a new reference cannot slip past this test.
+ */
+interface ReferenceCase {
+  name: string;
+  covers: string[];
+  request: (a: Org, b: Org) => { method: string; path: string; body?: unknown };
+  /** 400 naming `field`, or 404 for references only their owner can resolve (a schedule, an incident). */
+  refused: { status: 400; field: string } | { status: 404 };
+}
+
+const userTarget = (id: string) => ({ name: 'Hijack policy', steps: [{ delayMinutes: 5, targets: [{ type: 'user', id }] }] }); // prettier-ignore
+const scheduleTarget = (id: string) => ({ name: 'Hijack policy', steps: [{ delayMinutes: 5, targets: [{ type: 'schedule', id }] }] }); // prettier-ignore
+const scheduleBody = (layer: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) => ({
+  name: 'Hijack schedule',
+  timeZone: 'UTC',
+  layers: [
+    {
+      name: 'Hijack',
+      participants: [],
+      rotation: { kind: 'daily' },
+      handoffAnchor: '2030-01-01T09:00',
+      start: '2030-01-01T00:00:00Z',
+      ...layer,
+    },
+  ],
+  ...extra,
+});
+
+const REFERENCES: ReferenceCase[] = [
+  {
+    name: 'team manager, on create',
+    covers: ['CreateTeamDto.managerUserId'],
+    request: (a) => ({ method: 'POST', path: '/api/v1/teams', body: { name: 'Hijack team', managerUserId: a.ids.users } }), // prettier-ignore
+    refused: { status: 400, field: 'managerUserId' },
+  },
+  {
+    name: 'team manager, on update',
+    covers: ['UpdateTeamDto.managerUserId'],
+    request: (a, b) => ({ method: 'PATCH', path: `/api/v1/teams/${b.ids.teams}`, body: { managerUserId: a.refs.managerId } }), // prettier-ignore
+    refused: { status: 400, field: 'managerUserId' },
+  },
+  {
+    name: 'team members',
+    covers: ['ReplaceTeamMembersDto.userIds'],
+    request: (a, b) => ({ method: 'PUT', path: `/api/v1/teams/${b.ids.teams}/members`, body: { userIds: [b.ids.users, a.ids.users] } }), // prettier-ignore
+    refused: { status: 400, field: 'userIds' },
+  },
+  ...(['clientId', 'teamId', 'escalationPolicyId'] as const).flatMap((field): ReferenceCase[] => {
+    const idOf = (a: Org) =>
+      ({ clientId: a.ids.clients, teamId: a.ids.teams, escalationPolicyId: a.ids['escalation-policies'] })[
+        field
+      ];
+    return [
+      {
+        name: `service ${field}, on create`,
+        covers: [`CreateServiceDto.${field}`],
+        request: (a) => ({ method: 'POST', path: '/api/v1/services', body: { name: 'Hijack service', [field]: idOf(a) } }), // prettier-ignore
+        refused: { status: 400, field },
+      },
+      {
+        name: `service ${field}, on update`,
+        covers: [`UpdateServiceDto.${field}`],
+        request: (a, b) => ({ method: 'PATCH', path: `/api/v1/services/${b.ids.services}`, body: { [field]: idOf(a) } }), // prettier-ignore
+        refused: { status: 400, field },
+      },
+    ];
+  }),
+  {
+    name: 'policy user target, on create',
+    // EscalationTargetDto is what a target of an unknown type is validated as; its id is the same field.
+    covers: ['UserTargetDto.id', 'EscalationTargetDto.id'],
+    request: (a) => ({ method: 'POST', path: '/api/v1/escalation-policies', body: userTarget(a.ids.users) }),
+    refused: { status: 400, field: 'steps.0.targets.0.id' },
+  },
+  {
+    name: 'policy user target, on replace',
+    covers: ['UserTargetDto.id'],
+    request: (a, b) => ({ method: 'PUT', path: `/api/v1/escalation-policies/${b.ids['escalation-policies']}`, body: userTarget(a.refs.managerId) }), // prettier-ignore
+    refused: { status: 400, field: 'steps.0.targets.0.id' },
+  },
+  {
+    name: 'policy schedule target, on create',
+    covers: ['ScheduleTargetDto.id'],
+    request: (a) => ({ method: 'POST', path: '/api/v1/escalation-policies', body: scheduleTarget(a.ids.schedules) }), // prettier-ignore
+    refused: { status: 400, field: 'steps.0.targets.0.id' },
+  },
+  {
+    name: 'policy schedule target, on replace',
+    covers: ['ScheduleTargetDto.id'],
+    request: (a, b) => ({ method: 'PUT', path: `/api/v1/escalation-policies/${b.ids['escalation-policies']}`, body: scheduleTarget(a.ids.schedules) }), // prettier-ignore
+    refused: { status: 400, field: 'steps.0.targets.0.id' },
+  },
+  {
+    name: 'schedule team, on create',
+    covers: ['ScheduleDefinitionDto.teamId'],
+    request: (a) => ({ method: 'POST', path: '/api/v1/schedules', body: scheduleBody({}, { teamId: a.ids.teams }) }), // prettier-ignore
+    refused: { status: 400, field: 'teamId' },
+  },
+  {
+    name: 'schedule team, on replace',
+    covers: ['UpdateScheduleDto.teamId'],
+    request: (a, b) => ({ method: 'PUT', path: `/api/v1/schedules/${b.ids.schedules}`, body: scheduleBody({}, { teamId: a.ids.teams }) }), // prettier-ignore
+    refused: { status: 400, field: 'teamId' },
+  },
+  {
+    name: 'schedule participants, on create',
+    covers: ['LayerDto.participants'],
+    request: (a, b) => ({ method: 'POST', path: '/api/v1/schedules', body: scheduleBody({ participants: [b.refs.managerId, a.ids.users] }) }), // prettier-ignore
+    refused: { status: 400, field: 'layers.0.participants.1' },
+  },
+  {
+    name: 'schedule participants, on replace',
+    covers: ['LayerDto.participants'],
+    request: (a, b) => ({ method: 'PUT', path: `/api/v1/schedules/${b.ids.schedules}`, body: scheduleBody({ participants: [a.refs.managerId] }) }), // prettier-ignore
+    refused: { status: 400, field: 'layers.0.participants.0' },
+  },
+  {
+    name: 'schedule layer id, on create',
+    covers: ['LayerDto.id'],
+    request: (a) => ({ method: 'POST', path: '/api/v1/schedules', body: scheduleBody({ id: a.refs.layerId }) }), // prettier-ignore
+    refused: { status: 400, field: 'layers.0.id' },
+  },
+  {
+    name: 'schedule layer id, on replace',
+    covers: ['LayerDto.id'],
+    request: (a, b) => ({ method: 'PUT', path: `/api/v1/schedules/${b.ids.schedules}`, body: scheduleBody({ id: a.refs.layerId }) }), // prettier-ignore
+    refused: { status: 400, field: 'layers.0.id' },
+  },
+  {
+    name: 'override person',
+    covers: ['CreateOverrideDto.userId'],
+    request: (a, b) => ({
+      method: 'POST',
+      path: `/api/v1/schedules/${b.ids.schedules}/overrides`,
+      body: { userId: a.ids.users, start: '2030-01-01T00:00:00Z', end: '2030-01-01T02:00:00Z' },
+    }),
+    refused: { status: 400, field: 'userId' },
+  },
+  {
+    name: 'incident reassignment to people',
+    covers: ['ReassignTargetDto.userIds'],
+    request: (a, b) => ({ method: 'POST', path: `/api/v1/incidents/${b.ids.incidents}/reassign`, body: { to: { kind: 'users', userIds: [a.ids.users] } } }), // prettier-ignore
+    refused: { status: 400, field: 'to.userIds' },
+  },
+  {
+    name: 'incident merge sources',
+    covers: ['MergeDto.sourceIncidentIds'],
+    request: (a, b) => ({ method: 'POST', path: `/api/v1/incidents/${b.ids.incidents}/merge`, body: { sourceIncidentIds: [a.ids.incidents] } }), // prettier-ignore
+    refused: { status: 404 },
+  },
+  {
+    name: 'incident list by client',
+    covers: ['ListIncidentsQueryDto.clientId'],
+    request: (a) => ({ method: 'GET', path: `/api/v1/incidents?clientId=${a.ids.clients}` }),
+    refused: { status: 400, field: 'clientId' },
+  },
+  {
+    name: 'incident list by service',
+    covers: ['ListIncidentsQueryDto.serviceId'],
+    request: (a) => ({ method: 'GET', path: `/api/v1/incidents?serviceId=${a.ids.services}` }),
+    refused: { status: 400, field: 'serviceId' },
+  },
+  {
+    name: 'incident list by assignee (not a uuid field, a user id all the same)',
+    covers: [],
+    request: (a) => ({ method: 'GET', path: `/api/v1/incidents?assigneeId=${a.refs.managerId}` }),
+    refused: { status: 400, field: 'assigneeId' },
+  },
+  {
+    name: 'coverage gaps of a schedule',
+    covers: ['CoverageGapsQueryDto.scheduleId'],
+    request: (a) => ({ method: 'GET', path: `/api/v1/coverage-gaps?scheduleId=${a.ids.schedules}` }),
+    refused: { status: 404 },
+  },
+];
 
 describe('Tenant isolation, walked over every route of admin-api', () => {
   let platform: PlatformHarness;
   let routes: RouteInfo[];
   let orgA: OrgA;
+  let orgB: OrgA;
   const managerA = () => platform.token('org-a', 'manager', 'a-manager');
   const managerB = () => platform.token('org-b', 'manager', 'b-manager');
 
@@ -70,7 +261,7 @@ describe('Tenant isolation, walked over every route of admin-api', () => {
     );
     routes = routeCatalogue(platform.service('admin-api').app);
     orgA = await populate(platform, managerA());
-    await populate(platform, managerB(), 'B');
+    orgB = await populate(platform, managerB(), 'B');
   }, 90_000);
   afterAll(() => platform.close());
 
@@ -124,6 +315,112 @@ describe('Tenant isolation, walked over every route of admin-api', () => {
       }
       if (!['/api/v1/me'].includes(route.path)) expect(seenByA).toMatch(/"items":\[\{/); // A does see its own rows
     }
+  });
+
+  it('refuses organization A’s ids in every body and query field of organization B’s requests, and changes nothing', async () => {
+    const leaks: string[] = [];
+    for (const reference of REFERENCES) {
+      const { method, path, body } = reference.request(orgA, orgB);
+      const response = await platform.api(path, managerB(), {
+        method,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await response.text();
+      const answer = (() => {
+        try {
+          return JSON.parse(text) as { errors?: { field: string }[] };
+        } catch {
+          return {};
+        }
+      })();
+      const fields = (answer.errors ?? []).map((error) => error.field);
+      const refusedAsExpected =
+        response.status === reference.refused.status &&
+        (reference.refused.status === 404 || fields.includes(reference.refused.field));
+      if (!refusedAsExpected) leaks.push(`${reference.name}: ${method} ${path}: ${response.status} ${text}`);
+      const revealed = orgA.names.filter((name) => text.includes(name));
+      if (revealed.length > 0) leaks.push(`${reference.name}: reveals ${revealed.join(', ')}`);
+    }
+    expect(leaks).toEqual([]);
+    await expectOrgAUntouched(platform, managerA(), orgA);
+  }, 60_000);
+
+  it('answers the audit log filtered on organization A’s resource with nothing (history outlives resources)', async () => {
+    // Not a reference to resolve: the audit log of a deleted resource must stay readable, so the filter
+    // cannot be refused for a resource that does not exist; scoped by organization, it finds nothing.
+    for (const [collection, id] of Object.entries(orgA.ids)) {
+      const response = await platform.api(`/api/v1/audit-log?resourceId=${id}`, managerB());
+      expect({ collection, status: response.status, body: await response.json() }).toEqual({
+        collection,
+        status: 200,
+        body: { items: [], nextCursor: null },
+      });
+    }
+  });
+
+  it('covers every uuid field of admin-api’s DTOs in the table of references', async () => {
+    const uuidFields = await adminApiUuidFields(platform.service('admin-api').app);
+    expect(uuidFields.length).toBeGreaterThan(15);
+    const covered = new Set(REFERENCES.flatMap((reference) => reference.covers));
+    const uncovered = uuidFields.filter((field) => !covered.has(field));
+    expect({ 'add to REFERENCES': uncovered }).toEqual({ 'add to REFERENCES': [] });
+    const stale = [...covered].filter((field) => !uuidFields.includes(field));
+    expect({ 'no longer a uuid field': stale }).toEqual({ 'no longer a uuid field': [] });
+  });
+
+  it('refuses reassignment to unknown and deactivated people too, and reassigns to active ones', async () => {
+    const reassign = (userIds: string[]) =>
+      platform.api(`/api/v1/incidents/${orgB.ids.incidents}/reassign`, managerB(), {
+        method: 'POST',
+        body: JSON.stringify({ to: { kind: 'users', userIds } }),
+      });
+    const leaverResponse = await platform.api('/api/v1/users', managerB(), {
+      method: 'POST',
+      body: JSON.stringify({ email: 'leaver-b@example.test', name: 'Leaver B', role: 'technician' }),
+    });
+    const leaver = ((await leaverResponse.json()) as { id: string }).id;
+    await platform.api(`/api/v1/users/${leaver}/deactivate`, managerB(), { method: 'POST' });
+    for (const userIds of [[leaver], ['00000000-0000-4000-8000-000000000000'], [orgB.ids.users, leaver]]) {
+      const response = await reassign(userIds);
+      const problem = (await response.json()) as { errors?: { field: string; message: string }[] };
+      expect({ status: response.status, errors: problem.errors }).toEqual({
+        status: 400,
+        errors: [{ field: 'to.userIds', message: expect.stringContaining(userIds[userIds.length - 1]) }],
+      });
+    }
+    const accepted = await reassign([orgB.ids.users.toUpperCase()]);
+    expect(accepted.status).toBe(200);
+    expect(await accepted.json()).toMatchObject({ incident: { assignedUserIds: [orgB.ids.users] } });
+  });
+
+  it('keeps cross-organization references out of admin-api’s tables even if the code let one through', async () => {
+    const dataSource = platform.service('admin-api').app.get(DataSource);
+    const [a, b] = [orgA.ids, orgB.ids];
+    const attempts: [string, string, unknown[]][] = [
+      ['team manager', 'UPDATE teams SET manager_user_id = $1 WHERE id = $2', [a.users, b.teams]],
+      ['member of B’s team', "INSERT INTO team_members (team_id, user_id, org_id) VALUES ($1, $2, 'org-b')", [b.teams, a.users]], // prettier-ignore
+      ['member of A’s team', "INSERT INTO team_members (team_id, user_id, org_id) VALUES ($1, $2, 'org-b')", [a.teams, b.users]], // prettier-ignore
+      ['service client', 'UPDATE services SET client_id = $1 WHERE id = $2', [a.clients, b.services]],
+      ['service team', 'UPDATE services SET team_id = $1 WHERE id = $2', [a.teams, b.services]],
+      ['integration service', 'UPDATE integrations SET service_id = $1 WHERE id = $2', [a.services, b.integrations]], // prettier-ignore
+    ];
+    const outcomes: Record<string, string> = {};
+    for (const [name, sql, params] of attempts) {
+      const runner = dataSource.createQueryRunner();
+      await runner.connect();
+      await runner.startTransaction();
+      try {
+        await runner.query(sql, params);
+        outcomes[name] = 'accepted';
+      } catch (error) {
+        const code = (error as { driverError?: { code?: string } }).driverError?.code;
+        outcomes[name] = code === '23503' ? 'foreign key violation' : String(error);
+      } finally {
+        await runner.rollbackTransaction();
+        await runner.release();
+      }
+    }
+    expect(outcomes).toEqual(Object.fromEntries(attempts.map(([name]) => [name, 'foreign key violation'])));
   });
 });
 
@@ -195,6 +492,7 @@ async function populate(platform: PlatformHarness, token: string, suffix = 'A'):
       `Monitor ${suffix}`,
       summary,
     ],
+    refs: { managerId: me.id, layerId: schedule.layers[0].id },
     integrationKey: created.key,
   };
 }
@@ -207,7 +505,7 @@ async function populateSchedule(platform: PlatformHarness, token: string, suffix
   const post = async (path: string, body: object) => {
     const response = await platform.api(path, token, { method: 'POST', body: JSON.stringify(body) });
     if (response.status !== 201) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as { id: string };
+    return (await response.json()) as { id: string; layers: { id: string }[] };
   };
   const schedule = await post('/api/v1/schedules', {
     name: `Schedule ${suffix}`,
@@ -272,4 +570,72 @@ async function expectOrgAUntouched(platform: PlatformHarness, token: string, org
     (await platform.postAlert(orgA.integrationKey, { summary: 'still works', severity: 'info', source: 'x' }))
       .status,
   ).toBe(202);
+}
+
+const ADMIN_API_SOURCES = join(__dirname, '../apps/admin-api/src');
+/** Widened to string so TypeScript does not look for types class-transformer does not ship for it. */
+const CLASS_TRANSFORMER_STORAGE: string = 'class-transformer/cjs/storage';
+
+interface TypeMetadataLike {
+  typeFunction: () => unknown;
+  options?: { discriminator?: { subTypes: { value: unknown }[] } };
+}
+
+/**
+ * Every `@IsUUID` field of admin-api's DTOs, as `Class.property` (inherited and mapped-type fields too),
+ * read from class-validator's metadata. The DTO classes are every class exported by an admin-api source
+ * file that uses class-validator, every class an admin-api route takes (libraries' DTOs too), and the
+ * classes nested in them (class-transformer's `@Type`, discriminated sub-types included).
+ */
+async function adminApiUuidFields(app: INestApplication): Promise<string[]> {
+  const classes = new Set<abstract new (...args: never[]) => unknown>();
+  for (const file of sourceFiles(ADMIN_API_SOURCES)) {
+    if (!readFileSync(file, 'utf8').includes("'class-validator'")) continue;
+    for (const exported of Object.values((await import(file)) as Record<string, unknown>)) {
+      if (isClass(exported)) classes.add(exported);
+    }
+  }
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const prototype = (wrapper.metatype as { prototype: object }).prototype;
+      for (const name of Object.getOwnPropertyNames(prototype)) {
+        const types: unknown[] = Reflect.getMetadata('design:paramtypes', prototype, name) ?? [];
+        for (const type of types) if (isClass(type)) classes.add(type);
+      }
+    }
+  }
+  const validation = getMetadataStorage();
+  const { defaultMetadataStorage: transformation } = (await import(CLASS_TRANSFORMER_STORAGE)) as {
+    defaultMetadataStorage: {
+      findTypeMetadata(target: unknown, property: string): TypeMetadataLike | undefined;
+    };
+  };
+  const fields = new Set<string>();
+  const queue = [...classes];
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    for (const metadata of validation.getTargetValidationMetadatas(next, '', false, false)) {
+      if (metadata.name === 'isUuid') fields.add(`${next.name}.${metadata.propertyName}`);
+      const type = transformation.findTypeMetadata(next, metadata.propertyName);
+      const nested = type ? [type.typeFunction(), ...(type.options?.discriminator?.subTypes ?? []).map((sub) => sub.value)] : []; // prettier-ignore
+      for (const candidate of nested) {
+        if (isClass(candidate) && !classes.has(candidate)) {
+          classes.add(candidate);
+          queue.push(candidate);
+        }
+      }
+    }
+  }
+  return [...fields].sort();
+}
+
+function sourceFiles(directory: string): string[] {
+  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return /\.ts$/.test(entry.name) && !/\.(spec|int-spec|e2e-spec)\.ts$/.test(entry.name) ? [path] : [];
+  });
+}
+
+function isClass(value: unknown): value is abstract new (...args: never[]) => unknown {
+  return typeof value === 'function' && /^class\b/.test(Function.prototype.toString.call(value));
 }

@@ -99,6 +99,22 @@ describe('Walking skeleton: an alert posted to the gateway becomes an incident t
     it.each<[string, string, string]>([
       ['missing summary', JSON.stringify({ severity: 'info', source: 'test' }), 'summary'],
       ['a severity outside the list', JSON.stringify({ ...valid, severity: 'apocalyptic' }), 'severity'],
+      ['a blank summary', JSON.stringify({ ...valid, summary: ' \t ' }), 'summary'],
+      [
+        'a summary over 1024 UTF-16 units',
+        JSON.stringify({ ...valid, summary: '\u{1F525}'.repeat(513) }),
+        'summary',
+      ],
+      ['a blank source', JSON.stringify({ ...valid, source: '  ' }), 'source'],
+      ['a blank dedupKey', JSON.stringify({ ...valid, dedupKey: ' ' }), 'dedupKey'],
+      ['a week-date occurredAt', JSON.stringify({ ...valid, occurredAt: '2027-W01-1' }), 'occurredAt'],
+      ['an ordinal-date occurredAt', JSON.stringify({ ...valid, occurredAt: '2027-001' }), 'occurredAt'],
+      ['an hour-only occurredAt', JSON.stringify({ ...valid, occurredAt: '2027-01-01T12' }), 'occurredAt'],
+      [
+        'an occurredAt without an offset',
+        JSON.stringify({ ...valid, occurredAt: '2027-01-01T12:00:00' }),
+        'occurredAt',
+      ],
       ['a body that is not JSON', '{"summary": "unterminated', 'body'],
       ['a JSON array instead of an object', JSON.stringify([valid]), 'body'],
       [
@@ -134,12 +150,36 @@ describe('Walking skeleton: an alert posted to the gateway becomes an incident t
     expect(await alertsStored(platform)).toBe(before);
   });
 
+  it('opens an incident for a summary of exactly 1024 UTF-16 units (two spaces, 511 emoji), titled without the spaces', async () => {
+    const summary = `  ${'\u{1F525}'.repeat(511)}`;
+    const response = await platform.postAlert(demo.integrationKey, {
+      summary,
+      severity: 'info',
+      source: 'x',
+    });
+    expect(response.status).toBe(202);
+    await waitFor('the emoji incident', async () =>
+      (await listIncidents()).items.find((item) => item.title === summary.trim()),
+    );
+  });
+
   it('refuses the incident list without a valid bearer token', async () => {
     const response = await fetch(`${platform.url('admin-api')}/api/v1/incidents`);
     expect(response.status).toBe(401);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
     const forged = await platform.api('/api/v1/incidents', `${managerToken.slice(0, -4)}AAAA`);
     expect(forged.status).toBe(401);
+  });
+
+  // Last: stops the directory.
+  it('refuses a malformed integration key with 401 without asking the directory', async () => {
+    await platform.stop('admin-api');
+    const alert = { summary: 's', severity: 'info', source: 'x' };
+    for (const key of ['not-a-key', 'A'.repeat(32), '0'.repeat(31), `${'0'.repeat(32)}0`]) {
+      expect((await platform.postAlert(key, alert)).status).toBe(401);
+    }
+    // A well-formed key nobody looked up yet does need the directory, which is down.
+    expect((await platform.postAlert('f'.repeat(32), alert)).status).toBe(503);
   });
 });
 

@@ -61,11 +61,22 @@ export class DirectoryProbe {
     return problem;
   }
 
-  /** Every item of a list endpoint, following `nextCursor` page by page. */
-  async walk<T extends { id: string }>(token: string, path: string, limit: number): Promise<T[][]> {
+  /**
+   * Every item of a list endpoint, following `nextCursor` page by page. More than `maxPages` pages is a
+   * failure (a cursor that never ends, or a test listing more than it meant to), never a silent stop.
+   */
+  async walk<T extends { id: string }>(
+    token: string,
+    path: string,
+    limit: number,
+    maxPages = 100,
+  ): Promise<T[][]> {
     const pages: T[][] = [];
     let cursor: string | null = null;
     do {
+      if (pages.length === maxPages) {
+        throw new Error(`${path}: still a nextCursor after ${maxPages} pages of ${limit}; is it looping?`);
+      }
       const separator = path.includes('?') ? '&' : '?';
       const query: string = `${separator}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
       const page: { items: T[]; nextCursor: string | null } = await this.call(
@@ -76,7 +87,7 @@ export class DirectoryProbe {
       );
       pages.push(page.items);
       cursor = page.nextCursor;
-    } while (cursor && pages.length < 100);
+    } while (cursor);
     return pages;
   }
 

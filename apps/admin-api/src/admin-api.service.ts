@@ -10,11 +10,16 @@ import { Logger } from 'pino';
 import { setUpOpenApi } from './open-api';
 import { AdminApiConfig } from './admin-api.config';
 import { AdminApiModule } from './admin-api.module';
+import { CreateLiveTickets1795802400000 } from './auth/migrations/1795802400000-create-live-tickets';
 import { CreateDirectory1764201700000 } from './directory/migrations/1764201700000-create-directory';
 
 export const ADMIN_API = 'admin-api';
 export const ADMIN_API_SCHEMA = 'admin_api';
-export const ADMIN_API_MIGRATIONS = [CreateOutbox1764201600000, CreateDirectory1764201700000];
+export const ADMIN_API_MIGRATIONS = [
+  CreateOutbox1764201600000,
+  CreateDirectory1764201700000,
+  CreateLiveTickets1795802400000,
+];
 
 export function adminApiService(config: AdminApiConfig): ServiceDefinition {
   return {
@@ -25,7 +30,9 @@ export function adminApiService(config: AdminApiConfig): ServiceDefinition {
     streams: [Streams.incidents, Streams.directory, Streams.scheduling, Streams.escalation],
     module: AdminApiModule,
     configureHttp: (app) => {
-      setUpOpenApi(app);
+      app.use(apiSecurityHeaders);
+      // The API's whole surface, generated: handy in development, a map for attackers in production.
+      if (config.NODE_ENV !== 'production') setUpOpenApi(app);
       serveAdminSpa(app, resolve(config.SPA_DIST_DIR));
     },
   };
@@ -49,7 +56,7 @@ function serveAdminSpa(app: INestApplication, directory: string): void {
     redirect: false,
     dotfiles: 'ignore',
     setHeaders: (response, path) => {
-      setSecurityHeaders(response);
+      setSpaSecurityHeaders(response);
       // Vite names assets by content hash: they never change. index.html must be revalidated.
       response.setHeader(
         'Cache-Control',
@@ -60,7 +67,7 @@ function serveAdminSpa(app: INestApplication, directory: string): void {
   const routes = expressRoutes(app);
   express.use((request: Request, response: Response, next: NextFunction) => {
     if (!isSpaNavigation(request) || routes().some((route) => matches(route, request.path))) return next();
-    setSecurityHeaders(response);
+    setSpaSecurityHeaders(response);
     response.setHeader('Cache-Control', 'no-cache');
     response.sendFile(indexFile, (error) => error && next(error));
   });
@@ -101,14 +108,31 @@ function matches(route: RouteLayer, path: string): boolean {
   }
 }
 
+type HeaderTarget = { setHeader(name: string, value: string): unknown };
+
+/**
+ * Every response of admin-api, whatever answers it (a route, the exception filter, a 404): never sniffed,
+ * never framed, no referrer. API answers are data, not documents: nothing in them may load or run anything.
+ * The SPA's files replace the policy with their own (setSpaSecurityHeaders); so do the development docs.
+ */
+function apiSecurityHeaders(_request: Request, response: Response, next: NextFunction): void {
+  setCommonSecurityHeaders(response);
+  response.setHeader('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+  next();
+}
+
+function setCommonSecurityHeaders(response: HeaderTarget): void {
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.setHeader('Referrer-Policy', 'no-referrer');
+  response.setHeader('X-Frame-Options', 'DENY');
+}
+
 /** The SPA talks only to its own origin; it may not be framed. */
-function setSecurityHeaders(response: { setHeader(name: string, value: string): unknown }): void {
+function setSpaSecurityHeaders(response: HeaderTarget): void {
   response.setHeader(
     'Content-Security-Policy',
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
       "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
   );
-  response.setHeader('X-Content-Type-Options', 'nosniff');
-  response.setHeader('Referrer-Policy', 'no-referrer');
-  response.setHeader('X-Frame-Options', 'DENY');
+  setCommonSecurityHeaders(response);
 }

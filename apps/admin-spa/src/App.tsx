@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createApiClient } from './api/client';
 import { endpoints } from './api/endpoints';
+import { forEachPage } from './api/pages';
 import { type ApiProblem, problemOf } from './api/problem';
 import type { Me } from './api/types';
 import { canRespond } from './auth/permissions';
@@ -52,17 +53,13 @@ export function App() {
         const problem = problemOf(error);
         if (current && problem.status !== 401) setLoadProblem(problem);
       });
-    // Names for ids; the screens work without them.
-    api
-      .people()
-      .then((page) => current && setPeople(new Map(page.items.map((person) => [person.id, person.name]))))
-      .catch(() => undefined);
-    api
-      .services()
-      .then(
-        (page) => current && setServices(new Map(page.items.map((service) => [service.id, service.name]))),
-      )
-      .catch(() => undefined);
+    // Names for ids, every page of them (each shown as it arrives); the screens work without them.
+    forEachPage(api.people, (items) => {
+      if (current) setPeople((known) => withNames(known, items));
+    }).catch(() => undefined);
+    forEachPage(api.services, (items) => {
+      if (current) setServices((known) => withNames(known, items));
+    }).catch(() => undefined);
     return () => {
       current = false;
     };
@@ -116,6 +113,15 @@ export function App() {
       <Screen route={route} />
     </SessionContext.Provider>
   );
+}
+
+function withNames(
+  known: ReadonlyMap<string, string>,
+  items: { id: string; name: string }[],
+): ReadonlyMap<string, string> {
+  const next = new Map(known);
+  for (const item of items) next.set(item.id, item.name);
+  return next;
 }
 
 function Screen({ route }: { route: Route }) {

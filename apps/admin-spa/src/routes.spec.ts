@@ -8,6 +8,10 @@ describe('SPA routes', () => {
     ['/incidents/b1', { page: 'incident', incidentId: 'b1' }],
     ['/on-call', { page: 'on-call' }],
     ['/nope', { page: 'not-found', path: '/nope' }],
+    ['/incidents/b%201', { page: 'incident', incidentId: 'b 1' }],
+    // Not valid percent-encoding: decodeURIComponent throws, and the app must not go blank.
+    ['/incidents/%E0%A4%A', { page: 'not-found', path: '/incidents/%E0%A4%A' }],
+    ['/incidents/%', { page: 'not-found', path: '/incidents/%' }],
   ])('%s is %j', (path, route) => {
     expect(parseRoute(path)).toEqual(route);
   });

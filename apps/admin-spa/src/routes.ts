@@ -10,8 +10,18 @@ export function parseRoute(pathname: string): Route {
   if (path === '/' || path === '/incidents') return { page: 'incidents' };
   if (path === '/on-call') return { page: 'on-call' };
   const incident = /^\/incidents\/([^/]+)$/.exec(path);
-  if (incident) return { page: 'incident', incidentId: decodeURIComponent(incident[1]) };
+  const incidentId = incident && decoded(incident[1]);
+  if (incidentId) return { page: 'incident', incidentId };
   return { page: 'not-found', path };
+}
+
+/** A path segment, decoded; null when it is not valid percent-encoding (`%E0%A4%A`): such a path names nothing. */
+function decoded(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
 }
 
 export function pathOf(route: Route): string {

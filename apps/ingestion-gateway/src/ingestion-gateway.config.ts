@@ -1,5 +1,5 @@
 import { ServiceConfig } from '@oncall/platform-config';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
 
 export class IngestionGatewayConfig extends ServiceConfig {
   /** Largest alert body accepted; larger ones are refused with 400 naming `body`. */
@@ -17,5 +17,6 @@ export class IngestionGatewayConfig extends ServiceConfig {
   /** Defend (the EDR) posts alerts for every organization with this key; unset = Defend is refused. */
   @IsOptional()
   @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters (a random key, e.g. openssl rand -hex 32)' })
   DEFEND_SERVICE_KEY?: string;
 }

@@ -3,6 +3,7 @@ export * from './messaging/envelope';
 export * from './messaging/rpc';
 export * from './alerts/canonical-alert';
 export * from './alerts/generic-alert.dto';
+export * from './alerts/alert-field-checks';
 export * from './directory/integration-credential';
 export * from './incidents/incident-messages';
 export * from './incidents/list-incidents.dto';

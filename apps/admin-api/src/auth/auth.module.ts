@@ -5,6 +5,7 @@ import { AdminApiConfig } from '../admin-api.config';
 import { HubJwtStrategy } from './hub-jwt.strategy';
 import { JwksController } from './jwks.controller';
 import { JwtAuthGuard } from './jwt-auth.guard';
+import { LiveTickets } from './live-tickets';
 import { PermissionsGuard } from './permissions.guard';
 import { PrincipalProvisioner } from './principal-provisioner';
 import { TOKEN_VERIFICATION, tokenVerificationFor } from './token-verification';
@@ -16,9 +17,11 @@ import { TOKEN_VERIFICATION, tokenVerificationFor } from './token-verification';
     { provide: TOKEN_VERIFICATION, useFactory: tokenVerificationFor, inject: [AdminApiConfig] },
     PrincipalProvisioner,
     HubJwtStrategy,
-    // Order matters: verify the token, then check the permission table.
+    LiveTickets,
+    // Order matters: verify the token (or live ticket), then check the permission table.
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: PermissionsGuard },
   ],
+  exports: [LiveTickets],
 })
 export class AuthModule {}

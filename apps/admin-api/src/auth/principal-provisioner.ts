@@ -53,7 +53,7 @@ export class PrincipalProvisioner {
     try {
       return await this.provisionInTransaction(claims, correlationId);
     } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
+      if (!(error instanceof EmailInUse) && !isUniqueViolation(error)) throw error;
       throw new ConflictException(
         problem(
           409,
@@ -72,15 +72,21 @@ export class PrincipalProvisioner {
         claims.org_id,
         claims.org_name ?? claims.org_id,
       ]);
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+      // One sign-in at a time per Hub identity and per e-mail (in any case): two Hub accounts with the same
+      // address must not both link to the user a manager added. Always taken in the same order: no deadlock.
+      const locks = [
         `provision:${claims.org_id}:${claims.sub}`,
-      ]);
+        `provision:${claims.org_id}:${claims.email.toLowerCase()}`,
+      ].sort();
+      for (const lock of locks) await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lock]);
       const before = await this.findUser(tx, claims);
       const [after] = before
         ? await queryRows<UserRow>(
             tx,
+            // Linking only a user no other Hub identity holds: the locks make this hold already, the
+            // condition keeps it true whatever else writes hub_user_id.
             `UPDATE users SET hub_user_id = $2, email = $3, name = $4, role = $5, updated_at = now()
-             WHERE id = $1 RETURNING *`,
+             WHERE id = $1 AND (hub_user_id IS NULL OR hub_user_id = $2) RETURNING *`,
             [before.id, claims.sub, claims.email, claims.name, claims.role],
           )
         : await queryRows<UserRow>(
@@ -88,6 +94,7 @@ export class PrincipalProvisioner {
             `INSERT INTO users (id, org_id, hub_user_id, email, name, role) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
             [randomUUID(), claims.org_id, claims.sub, claims.email, claims.name, claims.role],
           );
+      if (!after) throw new EmailInUse();
       if (before && isInSync(before, claims)) return before;
       const context = { orgId: claims.org_id, correlationId, principal: null, systemReason: 'hub-sign-in' };
       await this.changes.record(tx, context, {
@@ -101,6 +108,9 @@ export class PrincipalProvisioner {
     });
   }
 }
+
+/** The user found for the e-mail was linked to another Hub identity meanwhile. */
+class EmailInUse extends Error {}
 
 function isInSync(user: UserRow, claims: HubClaims): boolean {
   return (

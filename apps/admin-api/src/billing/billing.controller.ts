@@ -1,9 +1,7 @@
-import { Controller, Get, Headers, UnauthorizedException } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { presentedServiceKey, serviceKeyMatches } from '@oncall/platform-auth';
-import { problem, PublicRoute } from '@oncall/platform-runtime';
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { AdminApiConfig } from '../admin-api.config';
+import { ServiceKey } from '../auth/service-key.decorator';
 
 export interface ActiveUserCounts {
   generatedAt: string;
@@ -15,21 +13,14 @@ export interface ActiveUserCounts {
  * the HUB_BILLING_KEY instead (compared in constant time, never logged).
  */
 @ApiTags('billing')
-@PublicRoute()
 @Controller('api/v1/billing')
 export class BillingController {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly config: AdminApiConfig,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   @Get('active-users')
-  async activeUsers(@Headers() headers: Record<string, string>): Promise<ActiveUserCounts> {
-    if (!serviceKeyMatches(presentedServiceKey(headers), this.config.HUB_BILLING_KEY)) {
-      throw new UnauthorizedException(
-        problem(401, 'The billing endpoint needs the Hub billing key.', { code: 'UNAUTHENTICATED' }),
-      );
-    }
+  @ServiceKey('HUB_BILLING_KEY')
+  @ApiBearerAuth()
+  async activeUsers(): Promise<ActiveUserCounts> {
     const rows: { org_id: string; active_users: number }[] = await this.dataSource.query(
       `SELECT o.id AS org_id, count(u.id) FILTER (WHERE u.active)::int AS active_users
        FROM organizations o LEFT JOIN users u ON u.org_id = o.id

@@ -1,4 +1,4 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   CreateEscalationPolicyCommand,
   DeleteEscalationPolicyCommand,
@@ -12,12 +12,16 @@ import {
 } from '@oncall/contracts';
 import { checkEscalationPolicy, NormalizedEscalationPolicy } from '@oncall/escalation-domain';
 import { MessageBus } from '@oncall/platform-messaging';
-import { problem } from '@oncall/platform-runtime';
 import { DataSource } from 'typeorm';
+import { conflict } from '../directory/shared/directory-errors';
 import { PageQueryDto } from '../directory/shared/pagination';
-import { RequestContext } from '../directory/shared/request-context';
+import { personActorOf, RequestContext, rpcContextOf } from '../directory/shared/request-context';
 import { definitionOf, EscalationPolicyDto, ReplaceEscalationPolicyDto } from './escalation-policy.dto';
-import { actorOf, badRequestForProblems, rpcContextOf } from './escalation-rpc';
+import {
+  badRequestForProblems,
+  IN_TRANSACTION_RPC_TIMEOUT_MS,
+  rethrowEscalationError,
+} from './escalation-rpc';
 import { lockPolicyReferences } from './policy-reference-lock';
 import { PolicyTargetsCheck } from './policy-targets.check';
 
@@ -57,7 +61,7 @@ export class EscalationPoliciesService {
       EscalationCommands.createPolicy,
       caller,
       {
-        actor: actorOf(caller),
+        actor: personActorOf(caller),
         definition,
       },
     );
@@ -76,7 +80,7 @@ export class EscalationPoliciesService {
       EscalationCommands.updatePolicy,
       caller,
       {
-        actor: actorOf(caller),
+        actor: personActorOf(caller),
         policyId,
         definition,
         expectedVersion: body.expectedVersion,
@@ -84,7 +88,11 @@ export class EscalationPoliciesService {
     );
   }
 
-  /** Refused with 409 POLICY_IN_USE while a service of the organization starts its incidents with it. */
+  /**
+   * Refused with 409 POLICY_IN_USE while a service of the organization starts its incidents with it. The
+   * delete is sent while the per-policy lock is held, so it waits at most 2 s for escalation (then 503):
+   * a slow escalation service must not hold the transaction, and its connection, open.
+   */
   remove(caller: RequestContext, policyId: string, expectedVersion?: number): Promise<void> {
     return this.dataSource.transaction(async (tx) => {
       await lockPolicyReferences(tx, policyId);
@@ -94,30 +102,31 @@ export class EscalationPoliciesService {
       );
       if (users.length > 0) {
         const names = users.map((service) => `"${service.name}"`).join(', ');
-        throw new ConflictException(
-          problem(
-            409,
-            `Escalation policy ${policyId} is used by service(s) ${names}; give them another policy first.`,
-            {
-              code: 'POLICY_IN_USE',
-            },
-          ),
+        throw conflict(
+          `Escalation policy ${policyId} is used by service(s) ${names}; give them another policy first.`,
+          'POLICY_IN_USE',
         );
       }
-      await this.ask<EscalationPolicyView, DeleteEscalationPolicyCommand>(
-        EscalationCommands.deletePolicy,
-        caller,
-        {
-          actor: actorOf(caller),
-          policyId,
-          expectedVersion,
-        },
-      );
+      try {
+        await this.ask<EscalationPolicyView, DeleteEscalationPolicyCommand>(
+          EscalationCommands.deletePolicy,
+          caller,
+          { actor: personActorOf(caller), policyId, expectedVersion },
+          IN_TRANSACTION_RPC_TIMEOUT_MS,
+        );
+      } catch (error) {
+        rethrowEscalationError(error, 'it is not known whether the policy was deleted');
+      }
     });
   }
 
-  private ask<TAnswer, TRequest>(subject: string, caller: RequestContext, data: TRequest): Promise<TAnswer> {
-    return this.bus.rpc.request<TAnswer, TRequest>(subject, data, rpcContextOf(caller));
+  private ask<TAnswer, TRequest>(
+    subject: string,
+    caller: RequestContext,
+    data: TRequest,
+    timeoutMs?: number,
+  ): Promise<TAnswer> {
+    return this.bus.rpc.request<TAnswer, TRequest>(subject, data, rpcContextOf(caller), timeoutMs);
   }
 }
 

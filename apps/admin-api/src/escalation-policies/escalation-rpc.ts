@@ -1,18 +1,28 @@
-import { EscalationActor, RpcContext } from '@oncall/contracts';
+import { ServiceUnavailableException } from '@nestjs/common';
+import { RpcErrorCodes } from '@oncall/contracts';
 import { EscalationPolicyProblem } from '@oncall/escalation-domain';
-import { apiFieldName, badRequestFor } from '@oncall/platform-runtime';
-import { RequestContext } from '../directory/shared/request-context';
+import { RpcError } from '@oncall/platform-messaging';
+import { apiFieldName, badRequestFor, problem } from '@oncall/platform-runtime';
 
-/** The bus context of a request: the caller's organization, from the token only. */
-export function rpcContextOf(caller: RequestContext): RpcContext {
-  return { orgId: caller.orgId, correlationId: caller.correlationId, causationId: null };
-}
+/**
+ * How long a request to escalation may take while admin-api holds a transaction open with row or advisory
+ * locks (a service's policy check, a policy delete). A slow escalation service must not keep connections
+ * out of the pool: after this the write is rolled back and answered 503.
+ */
+export const IN_TRANSACTION_RPC_TIMEOUT_MS = 2_000;
 
-export function actorOf(caller: RequestContext): EscalationActor {
-  if (!caller.principal)
-    throw new Error('Escalation policies are changed by people; no principal on the request');
-  const { userId, name, role } = caller.principal;
-  return { userId, name, role };
+/** Throws 503 for an escalation service that did not answer in time, anything else unchanged. */
+export function rethrowEscalationError(error: unknown, whatWasNotDone: string): never {
+  if (error instanceof RpcError && error.code === RpcErrorCodes.unavailable) {
+    throw new ServiceUnavailableException(
+      problem(
+        503,
+        `The escalation service did not answer in time, so ${whatWasNotDone}. Try again in a moment.`,
+        { code: 'ESCALATION_UNAVAILABLE' },
+      ),
+    );
+  }
+  throw error;
 }
 
 export function badRequestForProblems(problems: readonly EscalationPolicyProblem[]) {

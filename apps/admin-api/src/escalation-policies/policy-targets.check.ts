@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EscalationPolicyDefinition } from '@oncall/contracts';
 import { targetReferences } from '@oncall/escalation-domain';
-import { badRequestFor, apiFieldName } from '@oncall/platform-runtime';
+import { apiFieldName, badRequestFor } from '@oncall/platform-runtime';
 import { DataSource } from 'typeorm';
+import { requireActiveUsers } from '../directory/shared/org-references';
 import { RequestContext } from '../directory/shared/request-context';
 import { ScheduleExistenceCheck } from './schedule-existence.check';
 
@@ -20,17 +21,13 @@ export class PolicyTargetsCheck {
 
   async require(caller: RequestContext, definition: EscalationPolicyDefinition): Promise<void> {
     const references = targetReferences(definition);
-    const users = references.filter((reference) => reference.type === 'user');
-    const activeUsers = await this.activeUsers(caller.orgId, [...new Set(users.map((user) => user.id))]);
-    const badUsers = users.filter((user) => !activeUsers.has(user.id));
-    if (badUsers.length > 0) {
-      throw badRequestFor(
-        badUsers.map(({ id, path }) => ({
-          field: apiFieldName(path),
-          message: `${apiFieldName(path)}: ${id} is not an active user of your organization`,
-        })),
-      );
-    }
+    await requireActiveUsers(
+      this.dataSource.manager,
+      caller.orgId,
+      references
+        .filter((reference) => reference.type === 'user')
+        .map(({ id, path }) => ({ field: apiFieldName(path), userId: id })),
+    );
     const schedules = references.filter((reference) => reference.type === 'schedule');
     if (schedules.length === 0) return;
     const missing = new Set(
@@ -48,14 +45,5 @@ export class PolicyTargetsCheck {
         })),
       );
     }
-  }
-
-  private async activeUsers(orgId: string, ids: string[]): Promise<Set<string>> {
-    if (ids.length === 0) return new Set();
-    const rows: { id: string }[] = await this.dataSource.query(
-      'SELECT id FROM users WHERE org_id = $1 AND id = ANY($2::uuid[]) AND active',
-      [orgId, ids],
-    );
-    return new Set(rows.map((row) => row.id));
   }
 }

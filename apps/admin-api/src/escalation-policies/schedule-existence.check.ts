@@ -2,8 +2,7 @@ import { Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { Queries, RpcErrorCodes, ScheduleIdRequest, ScheduleView } from '@oncall/contracts';
 import { MessageBus, RpcError } from '@oncall/platform-messaging';
 import { problem } from '@oncall/platform-runtime';
-import { RequestContext } from '../directory/shared/request-context';
-import { rpcContextOf } from './escalation-rpc';
+import { RequestContext, rpcContextOf } from '../directory/shared/request-context';
 
 /**
  * Does a schedule exist in the caller's organization? Scheduling owns schedules, so it is asked

@@ -6,6 +6,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -58,6 +59,8 @@ export class ReassignTargetDto {
 }
 
 export class ReassignDto extends IncidentActionDto {
+  /** `{kind: 'users', userIds}` (active users of your organization) or `{kind: 'escalation-level', level}`. */
+  @IsObject()
   @ValidateNested()
   @Type(() => ReassignTargetDto)
   to!: ReassignTargetDto;

@@ -2,7 +2,9 @@ import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IncidentCommandResult } from '@oncall/contracts';
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { Requires } from '../auth/requires.decorator';
+import { referencesOf, requireActiveUsers } from '../directory/shared/org-references';
 import { Caller, RequestContext } from '../directory/shared/request-context';
 import {
   AddNoteDto,
@@ -21,7 +23,10 @@ import { IncidentCommands } from './incident-commands';
 @ApiBearerAuth()
 @Controller('api/v1/incidents/:id')
 export class IncidentActionsController {
-  constructor(private readonly commands: IncidentCommands) {}
+  constructor(
+    private readonly commands: IncidentCommands,
+    private readonly dataSource: DataSource,
+  ) {}
 
   @Post('acknowledge')
   @HttpCode(200)
@@ -86,18 +91,23 @@ export class IncidentActionsController {
     return this.commands.execute(caller, { type: 'SnoozeIncident', data }, body.expectedVersion);
   }
 
+  /** To people: active users of the caller's organization only (400 naming `to.userIds` otherwise). */
   @Post('reassign')
   @HttpCode(200)
   @Requires('incidents:respond')
-  reassign(
+  async reassign(
     @Caller() caller: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: ReassignDto,
   ) {
-    const to =
-      body.to.kind === 'users'
-        ? { kind: 'users' as const, userIds: body.to.userIds ?? [] }
-        : { kind: 'escalation-level' as const, level: body.to.level ?? 1 };
+    let to: { kind: 'users'; userIds: string[] } | { kind: 'escalation-level'; level: number };
+    if (body.to.kind === 'users') {
+      const userIds = (body.to.userIds ?? []).map((userId) => userId.toLowerCase());
+      await requireActiveUsers(this.dataSource.manager, caller.orgId, referencesOf('to.userIds', userIds));
+      to = { kind: 'users', userIds };
+    } else {
+      to = { kind: 'escalation-level', level: body.to.level ?? 1 };
+    }
     return this.commands.execute(
       caller,
       { type: 'ReassignIncident', data: { ...this.target(caller, id), to } },

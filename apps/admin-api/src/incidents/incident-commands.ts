@@ -7,7 +7,7 @@ import {
 } from '@oncall/contracts';
 import { IncidentCommand } from '@oncall/incident-domain';
 import { MessageBus } from '@oncall/platform-messaging';
-import { RequestContext } from '../directory/shared/request-context';
+import { personActorOf, RequestContext, rpcContextOf } from '../directory/shared/request-context';
 
 type CommandWithoutEnvelope = Omit<IncidentCommand, 'by' | 'at'>;
 
@@ -21,11 +21,11 @@ export class IncidentCommands {
     command: CommandWithoutEnvelope,
     expectedVersion?: number,
   ): Promise<IncidentCommandResult> {
-    const full = { ...command, by: this.actor(caller), at: new Date().toISOString() } as IncidentCommand;
+    const full = { ...command, by: responderOf(caller), at: new Date().toISOString() } as IncidentCommand;
     return this.bus.rpc.request<IncidentCommandResult, ExecuteIncidentCommand>(
       Commands.incident.execute(full.type),
       { command: full, ...(expectedVersion !== undefined ? { expectedVersion } : {}) },
-      this.context(caller),
+      rpcContextOf(caller),
       10_000,
     );
   }
@@ -37,18 +37,14 @@ export class IncidentCommands {
   ): Promise<IncidentCommandResult> {
     return this.bus.rpc.request<IncidentCommandResult, MergeIncidentsCommand>(
       Commands.incident.merge,
-      { targetIncidentId, sourceIncidentIds, by: this.actor(caller), at: new Date().toISOString() },
-      this.context(caller),
+      { targetIncidentId, sourceIncidentIds, by: responderOf(caller), at: new Date().toISOString() },
+      rpcContextOf(caller),
       10_000,
     );
   }
+}
 
-  private actor(caller: RequestContext) {
-    if (!caller.principal) throw new Error('Incident actions are taken by signed-in people only');
-    return { kind: 'user' as const, userId: caller.principal.userId };
-  }
-
-  private context(caller: RequestContext) {
-    return { orgId: caller.orgId, correlationId: caller.correlationId, causationId: null };
-  }
+/** Incident actions are taken by signed-in people only; the incident records who. */
+function responderOf(caller: RequestContext) {
+  return { kind: 'user' as const, userId: personActorOf(caller).userId };
 }

@@ -1,24 +1,46 @@
-import { Controller, MessageEvent, Sse } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Controller, MessageEvent, Post, Sse } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Principal } from '@oncall/platform-auth';
 import { Observable } from 'rxjs';
+import { AcceptsLiveTicket } from '../auth/live-ticket.decorator';
+import { IssuedLiveTicket, LiveTickets } from '../auth/live-tickets';
 import { Requires } from '../auth/requires.decorator';
 import { Caller, RequestContext } from '../directory/shared/request-context';
 import { IncidentLiveFeed } from './incident-live-feed';
 
 /**
- * GET /api/v1/live/incidents: server-sent events (`event: incident`) for the caller's organization. Browsers'
- * EventSource cannot send headers, so this one route also takes the token as `?access_token=` (redacted
- * from logs).
+ * GET /api/v1/live/incidents: server-sent events (`event: incident`) for the caller's organization, until the
+ * caller's token expires or their account is deactivated. Browsers' EventSource cannot send headers: they
+ * first POST /api/v1/live/tickets (with their token, in the header) and open the stream with `?ticket=`,
+ * a single-use ticket good for a minute. Other clients may send the bearer header as everywhere else.
  */
 @ApiTags('incidents')
 @ApiBearerAuth()
 @Controller('api/v1/live')
 export class LiveIncidentsController {
-  constructor(private readonly feed: IncidentLiveFeed) {}
+  constructor(
+    private readonly feed: IncidentLiveFeed,
+    private readonly tickets: LiveTickets,
+  ) {}
+
+  @Post('tickets')
+  @Requires('incidents:read')
+  @ApiCreatedResponse({ description: '`{ ticket, expiresAt }`: open the live stream with `?ticket=` once.' })
+  ticket(@Caller() caller: RequestContext): Promise<IssuedLiveTicket> {
+    return this.tickets.issue(principalOf(caller));
+  }
 
   @Sse('incidents')
   @Requires('incidents:read')
+  @AcceptsLiveTicket()
+  @ApiQuery({ name: 'ticket', required: false, description: 'From POST /api/v1/live/tickets; single use.' })
   incidents(@Caller() caller: RequestContext): Observable<MessageEvent> {
-    return this.feed.forOrganization(caller.orgId);
+    return this.feed.forViewer(principalOf(caller));
   }
+}
+
+/** Both routes sit behind the token (or ticket) guard: there is always someone. */
+function principalOf(caller: RequestContext): Principal {
+  if (!caller.principal) throw new Error('Live routes are only reached by a verified caller');
+  return caller.principal;
 }

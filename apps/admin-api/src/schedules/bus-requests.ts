@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { RpcContext, SchedulingActor } from '@oncall/contracts';
-import { MessageBus, RpcError } from '@oncall/platform-messaging';
-import { RequestContext } from '../directory/shared/request-context';
+import { RpcContext } from '@oncall/contracts';
+import { MessageBus } from '@oncall/platform-messaging';
+import { RequestContext, rpcContextOf } from '../directory/shared/request-context';
 
 /**
  * Requests to the services that own schedules and policies, for the caller's organization. A refusal
@@ -17,18 +17,6 @@ export class BusRequests {
     data: unknown,
     timeoutMs?: number,
   ): Promise<TAnswer> {
-    return this.bus.rpc.request<TAnswer>(subject, data, contextOf(caller), timeoutMs);
+    return this.bus.rpc.request<TAnswer>(subject, data, rpcContextOf(caller), timeoutMs);
   }
-}
-
-export function contextOf(caller: RequestContext | RpcContext): RpcContext {
-  return { orgId: caller.orgId, correlationId: caller.correlationId, causationId: null };
-}
-
-/** The person acting, as scheduling needs it to apply the technician rules. */
-export function actorOf(caller: RequestContext): SchedulingActor {
-  const principal = caller.principal;
-  // Unreachable behind the token guard; kept so a route opened by mistake fails closed.
-  if (!principal) throw new RpcError('FORBIDDEN', 'This change needs a signed-in person.');
-  return { userId: principal.userId, name: principal.name, role: principal.role };
 }

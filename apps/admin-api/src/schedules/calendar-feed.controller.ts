@@ -7,9 +7,9 @@ import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import { AdminApiConfig } from '../admin-api.config';
 import { Requires } from '../auth/requires.decorator';
-import { alertUrlBase } from '../directory/integrations/alert-url';
-import { Caller, RequestContext } from '../directory/shared/request-context';
-import { actorOf, BusRequests } from './bus-requests';
+import { publicBaseUrl } from '../directory/shared/public-base-url';
+import { Caller, personActorOf, RequestContext } from '../directory/shared/request-context';
+import { BusRequests } from './bus-requests';
 
 export class CalendarFeedQueryDto {
   @IsString()
@@ -38,10 +38,10 @@ export class CalendarFeedController {
       caller,
       SchedulingCommands.rotateCalendarToken,
       {
-        actor: actorOf(caller),
+        actor: personActorOf(caller),
       },
     );
-    const base = alertUrlBase(this.config.PUBLIC_URL, request);
+    const base = publicBaseUrl(this.config.PUBLIC_URL, request);
     return { url: `${base}/api/v1/calendar/shifts.ics?token=${encodeURIComponent(token)}` };
   }
 

@@ -2,10 +2,10 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Qu
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { OverrideView, Queries, SchedulingCommands } from '@oncall/contracts';
 import { Requires } from '../auth/requires.decorator';
-import { Caller, RequestContext } from '../directory/shared/request-context';
-import { actorOf, BusRequests } from './bus-requests';
-import { DirectoryPeople } from './directory-people';
+import { Caller, personActorOf, RequestContext } from '../directory/shared/request-context';
+import { BusRequests } from './bus-requests';
 import { CreateOverrideDto } from './override.dto';
+import { ScheduleReferences } from './schedule-references';
 import { TimeWindowQueryDto, windowOf } from './time-window.dto';
 
 /**
@@ -18,7 +18,7 @@ import { TimeWindowQueryDto, windowOf } from './time-window.dto';
 export class OverridesController {
   constructor(
     private readonly requests: BusRequests,
-    private readonly people: DirectoryPeople,
+    private readonly references: ScheduleReferences,
   ) {}
 
   /** Overrides overlapping `[from, to)` (now … +14 days by default), earliest first. */
@@ -45,9 +45,9 @@ export class OverridesController {
   ): Promise<OverrideView> {
     // Another organization's schedule is a 404 before anything in the body is looked at.
     await this.requests.ask(caller, Queries.scheduling.getSchedule, { scheduleId: id });
-    await this.people.requireActive(caller.orgId, [{ field: 'userId', userId: body.userId }]);
+    await this.references.checkOverride(caller.orgId, body.userId);
     return this.requests.ask(caller, SchedulingCommands.createOverride, {
-      actor: actorOf(caller),
+      actor: personActorOf(caller),
       scheduleId: id,
       userId: body.userId,
       start: body.start,
@@ -66,7 +66,7 @@ export class OverridesController {
     @Param('overrideId', ParseUUIDPipe) overrideId: string,
   ): Promise<void> {
     await this.requests.ask(caller, SchedulingCommands.deleteOverride, {
-      actor: actorOf(caller),
+      actor: personActorOf(caller),
       scheduleId: id,
       overrideId,
     });

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { isUuid } from '../directory/shared/uuid';
 import { ServiceRef } from './on-call-now.view';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The directory's services by the escalation policy they start, within one organization. */
 @Injectable()
@@ -13,7 +12,7 @@ export class PolicyServices {
   async byPolicy(orgId: string, policyIds: readonly string[]): Promise<Map<string, ServiceRef[]>> {
     const asked = new Map(policyIds.map((id) => [id.toLowerCase(), id]));
     const answer = new Map(policyIds.map((id): [string, ServiceRef[]] => [id, []]));
-    const ids = [...asked.keys()].filter((id) => UUID.test(id));
+    const ids = [...asked.keys()].filter(isUuid);
     if (ids.length === 0) return answer;
     const rows: { id: string; name: string; escalation_policy_id: string }[] = await this.dataSource.query(
       `SELECT id, name, escalation_policy_id FROM services

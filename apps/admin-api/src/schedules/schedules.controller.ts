@@ -15,8 +15,8 @@ import { Queries, SchedulePage, ScheduleView, SchedulingCommands } from '@oncall
 import { Requires } from '../auth/requires.decorator';
 import { conflict } from '../directory/shared/directory-errors';
 import { PageQueryDto } from '../directory/shared/pagination';
-import { Caller, RequestContext } from '../directory/shared/request-context';
-import { actorOf, BusRequests } from './bus-requests';
+import { Caller, personActorOf, RequestContext } from '../directory/shared/request-context';
+import { BusRequests } from './bus-requests';
 import { definitionOf, ScheduleDefinitionDto, UpdateScheduleDto } from './schedule-definition.dto';
 import { SchedulePolicies } from './schedule-policies';
 import { ScheduleReferences } from './schedule-references';
@@ -47,7 +47,7 @@ export class SchedulesController {
     const definition = definitionOf(body);
     await this.references.check(caller.orgId, definition);
     return this.requests.ask(caller, SchedulingCommands.createSchedule, {
-      actor: actorOf(caller),
+      actor: personActorOf(caller),
       definition,
     });
   }
@@ -66,11 +66,11 @@ export class SchedulesController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdateScheduleDto,
   ): Promise<ScheduleView> {
-    await this.get(caller, id); // another organization's schedule is a 404, whatever the body names
+    const current = await this.get(caller, id); // another organization's schedule is a 404, whatever the body names
     const definition = definitionOf(body);
-    await this.references.check(caller.orgId, definition);
+    await this.references.check(caller.orgId, definition, current);
     return this.requests.ask(caller, SchedulingCommands.updateSchedule, {
-      actor: actorOf(caller),
+      actor: personActorOf(caller),
       scheduleId: id,
       definition,
       ...(body.expectedVersion !== undefined ? { expectedVersion: body.expectedVersion } : {}),
@@ -92,7 +92,7 @@ export class SchedulesController {
       );
     }
     await this.requests.ask(caller, SchedulingCommands.deleteSchedule, {
-      actor: actorOf(caller),
+      actor: personActorOf(caller),
       scheduleId: id,
     });
   }

@@ -2,8 +2,8 @@ import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Queries, ShiftView } from '@oncall/contracts';
 import { Requires } from '../auth/requires.decorator';
-import { Caller, RequestContext } from '../directory/shared/request-context';
-import { actorOf, BusRequests } from './bus-requests';
+import { Caller, personActorOf, RequestContext } from '../directory/shared/request-context';
+import { BusRequests } from './bus-requests';
 import { DirectoryPeople } from './directory-people';
 import { TimeWindowQueryDto, windowOf } from './time-window.dto';
 
@@ -40,7 +40,7 @@ export class UserShiftsController {
     @Caller() caller: RequestContext,
     @Query() query: TimeWindowQueryDto,
   ): Promise<{ items: UserShiftView[] }> {
-    return this.shifts(caller, actorOf(caller).userId, query);
+    return this.shifts(caller, personActorOf(caller).userId, query);
   }
 
   private async shifts(

@@ -1,4 +1,4 @@
-import { incidentPath, incidentsQuery } from './endpoints';
+import { directoryPageQuery, incidentPath, incidentsQuery } from './endpoints';
 
 describe('incident list query', () => {
   it('asks for newest first, one page, and the status unless all', () => {
@@ -14,5 +14,14 @@ describe('incident list query', () => {
   it('builds action paths', () => {
     expect(incidentPath('b1')).toBe('/api/v1/incidents/b1');
     expect(incidentPath('b1', 'acknowledge')).toBe('/api/v1/incidents/b1/acknowledge');
+  });
+});
+
+describe('directory list query', () => {
+  it('asks for the largest page, from the cursor given', () => {
+    expect(directoryPageQuery('/api/v1/users', null)).toBe('/api/v1/users?limit=200');
+    expect(directoryPageQuery('/api/v1/services', 'eyJ0IjoxfQ==')).toBe(
+      '/api/v1/services?limit=200&cursor=eyJ0IjoxfQ%3D%3D',
+    );
   });
 });

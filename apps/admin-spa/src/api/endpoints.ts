@@ -1,6 +1,7 @@
 import type { ApiClient } from './client';
 import type {
   IncidentCommandResult,
+  LiveTicket,
   IncidentDetail,
   IncidentPage,
   IncidentStatusName,
@@ -24,6 +25,15 @@ export function incidentsQuery(status: StatusFilter, cursor: string | null, limi
   return `/api/v1/incidents?${params.toString()}`;
 }
 
+/** One page of a directory list: the most the API gives at once, from `cursor` (null = the first page). */
+export function directoryPageQuery(path: string, cursor: string | null, limit = DIRECTORY_PAGE_SIZE): string {
+  const params = new URLSearchParams({ limit: String(limit) });
+  if (cursor) params.set('cursor', cursor);
+  return `${path}?${params.toString()}`;
+}
+
+export const DIRECTORY_PAGE_SIZE = 200;
+
 export function incidentPath(incidentId: string, action?: string): string {
   const base = `/api/v1/incidents/${encodeURIComponent(incidentId)}`;
   return action ? `${base}/${action}` : base;
@@ -33,8 +43,10 @@ export function incidentPath(incidentId: string, action?: string): string {
 export function endpoints(api: ApiClient) {
   return {
     me: () => api.get<Me>('/api/v1/me'),
-    people: () => api.get<Page<Person>>('/api/v1/users?limit=200'),
-    services: () => api.get<Page<ServiceRef>>('/api/v1/services?limit=200'),
+    people: (cursor: string | null = null) =>
+      api.get<Page<Person>>(directoryPageQuery('/api/v1/users', cursor)),
+    services: (cursor: string | null = null) =>
+      api.get<Page<ServiceRef>>(directoryPageQuery('/api/v1/services', cursor)),
     incidents: (status: StatusFilter, cursor: string | null) =>
       api.get<IncidentPage>(incidentsQuery(status, cursor)),
     incident: (incidentId: string) => api.get<IncidentDetail>(incidentPath(incidentId)),
@@ -44,6 +56,8 @@ export function endpoints(api: ApiClient) {
     addNote: (incidentId: string, text: string) =>
       api.post<IncidentCommandResult>(incidentPath(incidentId, 'notes'), { text }),
     onCallNow: () => api.get<{ items: OnCallNow[] }>('/api/v1/on-call'),
+    /** A single-use ticket to open the live stream with (EventSource cannot send the token). */
+    liveTicket: () => api.post<LiveTicket>('/api/v1/live/tickets'),
   };
 }
 

@@ -50,3 +50,9 @@ export interface ServiceRef {
   id: string;
   name: string;
 }
+
+/** POST /api/v1/live/tickets: good for one connection to the live stream, until `expiresAt`. */
+export interface LiveTicket {
+  ticket: string;
+  expiresAt: string;
+}

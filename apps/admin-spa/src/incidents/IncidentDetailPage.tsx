@@ -6,6 +6,7 @@ import { LiveIndicator } from '../components/LiveIndicator';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { MAX_RETRIES, RELOAD_DELAY_MS } from '../live/freshness';
 import { useIncidentLive } from '../live/use-incident-live';
+import { createRequestSequence } from '../request-sequence';
 import { useSession } from '../session-context';
 import { useDebounced } from '../use-debounced';
 import { AlertsList } from './AlertsList';
@@ -19,13 +20,14 @@ import { useIncidentActions } from './use-incident-actions';
 
 /** One incident: summary, alerts, notes (and a form to add one), timeline; reloaded when it changes. */
 export function IncidentDetailPage({ incidentId }: { incidentId: string }) {
-  const { api, token, canRespond, timeZone } = useSession();
+  const { api, canRespond, timeZone } = useSession();
   const [detail, setDetail] = useState<IncidentDetail | null>(null);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
 
   /** The newest version known to exist (announced, or answered to an action): older reads are stale. */
   const wanted = useRef(0);
   const retries = useRef(0);
+  const requests = useRef(createRequestSequence());
   const reloadSoon = useDebounced(() => void load(), RELOAD_DELAY_MS);
   const expectVersion = useCallback((version: number | null) => {
     if (version === null || version <= wanted.current) return;
@@ -34,8 +36,11 @@ export function IncidentDetailPage({ incidentId }: { incidentId: string }) {
   }, []);
 
   const load = useCallback(async () => {
+    const isNewest = requests.current.begin();
     try {
       const found = await api.incident(incidentId);
+      // A reload that started later answered already (or will): this older answer must not replace it.
+      if (!isNewest()) return;
       setProblem(null);
       if (found.incident.version < wanted.current) {
         // The read model has not caught up yet: keep what is shown and ask again shortly.
@@ -45,7 +50,7 @@ export function IncidentDetailPage({ incidentId }: { incidentId: string }) {
       }
       setDetail(found);
     } catch (error) {
-      setProblem(problemOf(error));
+      if (isNewest()) setProblem(problemOf(error));
     }
   }, [api, incidentId, reloadSoon]);
 
@@ -54,7 +59,7 @@ export function IncidentDetailPage({ incidentId }: { incidentId: string }) {
   }, [load]);
 
   const live = useIncidentLive(
-    token,
+    api,
     (change) => {
       if (change.incidentId !== incidentId) return;
       expectVersion(change.version);

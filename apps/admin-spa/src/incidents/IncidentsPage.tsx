@@ -16,7 +16,7 @@ import { useIncidentActions } from './use-incident-actions';
 
 /** The incident list: one status (or all), newest first, a page at a time, refreshed on every change. */
 export function IncidentsPage() {
-  const { api, token, timeZone } = useSession();
+  const { api, timeZone } = useSession();
   const [status, setStatus] = useState<StatusFilter>('all');
   /** Cursors of the pages walked so far; the last one is shown (null = the first page). */
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
@@ -58,7 +58,7 @@ export function IncidentsPage() {
     retries.current = 0;
     reloadSoon();
   };
-  const live = useIncidentLive(token, onChange, reloadSoon);
+  const live = useIncidentLive(api, onChange, reloadSoon);
 
   const replace = useCallback((incident: IncidentSummary) => {
     const items = keepNewer(shown.current, [incident]);

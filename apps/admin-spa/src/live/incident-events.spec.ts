@@ -41,7 +41,8 @@ describe('incident server-sent events', () => {
     expect(parseIncidentChange(undefined)).toBeNull();
   });
 
-  it('passes the token in the query, encoded', () => {
-    expect(liveIncidentsUrl('a.b+c/d')).toBe('/api/v1/live/incidents?access_token=a.b%2Bc%2Fd');
+  it('passes a ticket in the query, encoded, and never a token', () => {
+    expect(liveIncidentsUrl('a_b-c+d/e')).toBe('/api/v1/live/incidents?ticket=a_b-c%2Bd%2Fe');
+    expect(liveIncidentsUrl('t')).not.toContain('access_token');
   });
 });

@@ -26,7 +26,10 @@ export function parseIncidentChange(data: unknown): IncidentChange | null {
   };
 }
 
-/** EventSource cannot send headers: the stream takes the token in the query (redacted from server logs). */
-export function liveIncidentsUrl(token: string): string {
-  return `/api/v1/live/incidents?access_token=${encodeURIComponent(token)}`;
+/**
+ * EventSource cannot send headers, and a token in a URL would end up in logs and history: the stream is
+ * opened with a single-use ticket (POST /api/v1/live/tickets) instead, never the token.
+ */
+export function liveIncidentsUrl(ticket: string): string {
+  return `/api/v1/live/incidents?ticket=${encodeURIComponent(ticket)}`;
 }

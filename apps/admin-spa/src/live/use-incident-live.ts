@@ -1,16 +1,26 @@
 import { useEffect, useRef, useState } from 'react';
+import type { Endpoints } from '../api/endpoints';
 import { type IncidentChange, liveIncidentsUrl, parseIncidentChange } from './incident-events';
 
 export type LiveState = 'connecting' | 'live' | 'reconnecting';
 
-const RETRY_MS = 5_000;
+/** Wait before opening the stream again after a break (or a failed ticket request). */
+export const RETRY_MS = 3_000;
+
+/** What the stream needs of the API: tickets to open it, and a way to ask whether the session still stands. */
+export type LiveApi = Pick<Endpoints, 'liveTicket' | 'me'>;
 
 /**
  * Subscribes to GET /api/v1/live/incidents. `onChange` gets every incident change; `onResync` is called when
  * the stream comes back after a break, since changes made meanwhile are not replayed.
+ *
+ * Every connection is opened with a fresh single-use ticket, so EventSource's own reconnection (same URL,
+ * spent ticket) cannot work: on any break the source is closed and a new ticket fetched. A break may mean the
+ * token expired (the server ends the stream then) or the account was deactivated: /api/v1/me is asked, and
+ * its 401 signs out through the API client instead of reconnecting forever.
  */
 export function useIncidentLive(
-  token: string,
+  api: LiveApi,
   onChange: (change: IncidentChange) => void,
   onResync: () => void,
 ): LiveState {
@@ -24,33 +34,50 @@ export function useIncidentLive(
     let broken = false;
     let stopped = false;
 
-    const connect = () => {
-      source = new EventSource(liveIncidentsUrl(token));
-      source.addEventListener('incident', (event) => {
+    const reconnectLater = () => {
+      broken = true;
+      setState('reconnecting');
+      window.clearTimeout(retry);
+      retry = window.setTimeout(() => void connect(), RETRY_MS);
+    };
+
+    const connect = async () => {
+      let ticket: string;
+      try {
+        ({ ticket } = await api.liveTicket());
+      } catch {
+        // A 401 has signed out already (the API client saw it); anything else is worth another try.
+        if (!stopped) reconnectLater();
+        return;
+      }
+      if (stopped) return;
+      const opened = new EventSource(liveIncidentsUrl(ticket));
+      source = opened;
+      opened.addEventListener('incident', (event) => {
         const change = parseIncidentChange((event as MessageEvent<unknown>).data);
         if (change) handlers.current.onChange(change);
       });
-      source.onopen = () => {
+      opened.onopen = () => {
         setState('live');
         if (broken) handlers.current.onResync();
         broken = false;
       };
-      source.onerror = () => {
-        broken = true;
-        setState('reconnecting');
-        // EventSource retries by itself after a network break, but gives up on an HTTP error answer.
-        if (source?.readyState === EventSource.CLOSED && !stopped) {
-          retry = window.setTimeout(connect, RETRY_MS);
-        }
+      opened.onerror = () => {
+        opened.close();
+        if (stopped) return;
+        // Does the session still stand? A 401 signs out (and unmounts this); otherwise, reconnect.
+        api.me().catch(() => undefined);
+        reconnectLater();
       };
     };
-    connect();
+
+    void connect();
     return () => {
       stopped = true;
       window.clearTimeout(retry);
       source?.close();
     };
-  }, [token]);
+  }, [api]);
 
   return state;
 }

@@ -71,7 +71,7 @@ export class AlertReceivedHandler {
         } as const;
         const applied = await this.unlessStale(() => this.incidents.execute(command, context));
         if (!applied || routing.kind === 'resolve-incident')
-          await this.index.releaseIncident(routing.incidentId);
+          await this.index.releaseIncident(alert.orgId, routing.incidentId);
         return;
       }
       case 'drop':
@@ -88,7 +88,9 @@ export class AlertReceivedHandler {
     context: MessageContext,
   ): Promise<void> {
     const holder = await this.index.claim(alert, incidentId);
-    if (holder.openedByAlertId !== alert.alertId)
+    // Another alert holds the key, or this alert's incident was merged into another one since (the entry
+    // moved to the target): either way the alert belongs to the holder's incident.
+    if (holder.openedByAlertId !== alert.alertId || holder.incidentId !== alert.alertId)
       return this.appendOrReopen(alert, holder.incidentId, context);
     const service = await this.routing.get(alert.serviceId, context);
     await this.incidents.execute(
@@ -99,7 +101,8 @@ export class AlertReceivedHandler {
           orgId: alert.orgId,
           serviceId: alert.serviceId,
           escalationPolicyId: service.escalationPolicyId,
-          title: alert.summary,
+          // The gateway refuses blank summaries; trimming keeps stray whitespace out of titles.
+          title: alert.summary.trim(),
           severity: alert.severity,
           urgency: service.urgency,
           alert: alertInput(alert),
@@ -140,7 +143,7 @@ export class AlertReceivedHandler {
     );
     if (appended) return;
     // Resolved before we heard of it: free the key and open a new incident (never reopen an old one).
-    await this.index.releaseIncident(incidentId);
+    await this.index.releaseIncident(alert.orgId, incidentId);
     await this.openIncident(alert, alert.alertId, context);
   }
 }

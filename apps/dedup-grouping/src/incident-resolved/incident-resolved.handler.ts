@@ -3,7 +3,16 @@ import { EventPattern, Payload } from '@nestjs/microservices';
 import { Consumers, incidentEventSubject, MessageEnvelope, Streams } from '@oncall/contracts';
 import { OpenAlertIndex } from '../open-alerts/open-alert-index';
 
-/** A resolved incident (by a person, a rule or a merge) frees its dedup keys. */
+interface IncidentResolvedData {
+  incidentId: string;
+  /** Set when the incident was resolved by merging it into another one. */
+  mergedInto?: string | null;
+}
+
+/**
+ * A resolved incident (by a person, the source or a rule) frees its dedup keys. A merged one hands them
+ * to the incident it was merged into, which now holds its alerts.
+ */
 @Controller()
 export class IncidentResolvedHandler {
   constructor(private readonly index: OpenAlertIndex) {}
@@ -13,8 +22,11 @@ export class IncidentResolvedHandler {
     durable: Consumers.dedupIncidentsClosed,
   })
   async handle(
-    @Payload() envelope: MessageEnvelope<'IncidentResolved', { incidentId: string }>,
+    @Payload() envelope: MessageEnvelope<'IncidentResolved', IncidentResolvedData>,
   ): Promise<void> {
-    await this.index.releaseIncident(envelope.data.incidentId);
+    const { orgId } = envelope.metadata;
+    const { incidentId, mergedInto } = envelope.data;
+    if (mergedInto) await this.index.moveIncident(orgId, incidentId, mergedInto);
+    else await this.index.releaseIncident(orgId, incidentId);
   }
 }

@@ -49,11 +49,25 @@ export class OpenAlertIndex {
   }
 
   /** The incident is closed: its keys are free, and the next trigger opens a new incident. */
-  async releaseIncident(incidentId: string): Promise<number> {
+  async releaseIncident(orgId: string, incidentId: string): Promise<number> {
     const rows = await queryRows(
       this.dataSource.manager,
-      'DELETE FROM open_alerts WHERE incident_id = $1 RETURNING incident_id',
-      [incidentId],
+      'DELETE FROM open_alerts WHERE org_id = $1 AND incident_id = $2 RETURNING incident_id',
+      [orgId, incidentId],
+    );
+    return rows.length;
+  }
+
+  /**
+   * The incident was merged into `targetIncidentId`: its keys now belong to the target, so a repeat
+   * alert is appended there and the source's resolve resolves the target.
+   */
+  async moveIncident(orgId: string, incidentId: string, targetIncidentId: string): Promise<number> {
+    const rows = await queryRows(
+      this.dataSource.manager,
+      `UPDATE open_alerts SET incident_id = $3 WHERE org_id = $1 AND incident_id = $2
+       RETURNING incident_id`,
+      [orgId, incidentId, targetIncidentId],
     );
     return rows.length;
   }

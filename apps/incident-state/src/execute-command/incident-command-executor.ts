@@ -13,9 +13,8 @@ import { RpcError } from '@oncall/platform-messaging';
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE } from '../event-store/event-store.provider';
 import { incidentStreamId } from '../event-store/incident-streams';
+import { keptChanging, MAX_ATTEMPTS, refusalOf } from './domain-refusal';
 import { toIncidentSummary } from './incident-summary';
-
-const MAX_ATTEMPTS = 5;
 
 /**
  * read → fold → decide → append with the expected version. When another writer got in first, the command
@@ -47,7 +46,8 @@ export class IncidentCommandExecutor {
         const next = events.reduce(evolve, state);
         return this.result(next, history, events, command.at);
       } catch (error) {
-        if (!(error instanceof ConcurrencyError) || attempt >= MAX_ATTEMPTS) throw error;
+        if (!(error instanceof ConcurrencyError)) throw error;
+        if (attempt >= MAX_ATTEMPTS) throw keptChanging();
       }
     }
   }
@@ -70,7 +70,7 @@ export class IncidentCommandExecutor {
       }
       return events;
     } catch (error) {
-      if (isIncidentDomainError(error)) throw new RpcError(error.code, error.message);
+      if (isIncidentDomainError(error)) throw refusalOf(error);
       throw error;
     }
   }

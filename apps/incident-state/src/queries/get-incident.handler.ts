@@ -30,8 +30,9 @@ export class GetIncidentHandler {
     if (!rows[0])
       throw new RpcError('NOT_FOUND', `Incident ${incidentId} was not found in this organization.`);
     const timelineRows: TimelineRow[] = await this.dataSource.query(
-      'SELECT version, at, type, actor, detail FROM incident_timeline WHERE incident_id = $1 ORDER BY version',
-      [incidentId],
+      `SELECT version, at, type, actor, detail FROM incident_timeline
+       WHERE org_id = $1 AND incident_id = $2 ORDER BY version`,
+      [orgId, incidentId],
     );
     const timeline = timelineRows.map((row) => ({ ...row, at: row.at.toISOString() }));
     const { state } = rows[0];

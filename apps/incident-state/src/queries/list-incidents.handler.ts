@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { IncidentPage, IncidentSummary, ListIncidentsQuery, Queries, RpcRequest } from '@oncall/contracts';
-import { RpcError } from '@oncall/platform-messaging';
+import { organizationContextOf } from '@oncall/platform-messaging';
 import { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor } from './incident-cursor';
 import { IncidentRow, rowToSummary } from './incident-row.mapper';
@@ -15,8 +15,7 @@ export class ListIncidentsHandler {
 
   @MessagePattern(Queries.incident.list)
   async handle(@Payload() request: RpcRequest<ListIncidentsQuery>): Promise<IncidentPage> {
-    const orgId = request.context.orgId;
-    if (!orgId) throw new RpcError('FORBIDDEN', 'Listing incidents needs an organization.');
+    const { orgId } = organizationContextOf(request);
     const query = request.data;
     const limit = Math.min(Math.max(query.limit ?? DEFAULT_LIMIT, 1), 200);
     const newestFirst = (query.sort ?? 'newest') === 'newest';

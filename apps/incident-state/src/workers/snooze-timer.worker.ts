@@ -1,28 +1,47 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { ExecuteIncidentCommand } from '@oncall/contracts';
 import { PollingLoop } from '@oncall/platform-outbox';
-import { queryRows } from '@oncall/platform-persistence';
 import { LOGGER } from '@oncall/platform-runtime';
 import { randomUUID } from 'node:crypto';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { IncidentCommandExecutor } from '../execute-command/incident-command-executor';
+import { DueTimer, SnoozeTimerStore } from './snooze-timer-store';
 
 const POLL_MS = 1_000;
+const BATCH = 50;
+/** A timer whose command failed waits this long, so it cannot starve the timers due after it. */
+export const SNOOZE_RETRY_MS = 30_000;
+
+/** The command a due snooze timer sends; `at` is when it fired, so a moved snooze decides nothing. */
+export function endSnoozeCommand(timer: DueTimer, now: Date): ExecuteIncidentCommand {
+  return {
+    command: {
+      type: 'EndSnooze',
+      data: { incidentId: timer.incidentId, orgId: timer.orgId },
+      by: { kind: 'system', reason: 'snooze-ended' },
+      at: now.toISOString(),
+    },
+  };
+}
 
 /**
- * Ends snoozes when they are due: claims due timers with FOR UPDATE SKIP LOCKED (safe with replicas) and
- * sends EndSnooze, which returns the incident to triggered so it pages again. A timer for a snooze that was
- * already cancelled or moved decides nothing (the command carries the time it fired).
+ * Ends snoozes when they are due, returning the incident to triggered so it pages again. Each timer is
+ * claimed (FOR UPDATE SKIP LOCKED, safe with replicas), fired and deleted in a short transaction of its
+ * own: one failing timer is logged and retried later instead of holding up the others, and no long
+ * transaction holds back readers of the event store.
  */
 @Injectable()
 export class SnoozeTimerWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly loop: PollingLoop;
+  private readonly timers: SnoozeTimerStore;
 
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly executor: IncidentCommandExecutor,
-    @Inject(LOGGER) logger: Logger,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {
+    this.timers = new SnoozeTimerStore(dataSource);
     this.loop = new PollingLoop(async () => (await this.fireDue()) > 0, logger, {
       name: 'Snooze timers',
       idleMs: POLL_MS,
@@ -39,30 +58,30 @@ export class SnoozeTimerWorker implements OnApplicationBootstrap, OnModuleDestro
 
   /** Fires every timer due at `now`; returns how many fired. */
   async fireDue(now = new Date()): Promise<number> {
-    return this.dataSource.transaction(async (tx) => {
-      const due = await queryRows<{ incident_id: string; org_id: string }>(
-        tx,
-        `SELECT incident_id, org_id FROM incident_timers WHERE kind = 'snooze' AND due_at <= $1
-         ORDER BY due_at LIMIT 50 FOR UPDATE SKIP LOCKED`,
-        [now],
+    let fired = 0;
+    for (const timer of await this.timers.due(now, BATCH)) {
+      if (await this.fire(timer, now)) fired++;
+    }
+    return fired;
+  }
+
+  private async fire(timer: DueTimer, now: Date): Promise<boolean> {
+    try {
+      return await this.timers.claimAndFinish(timer, () =>
+        this.executor.execute(endSnoozeCommand(timer, now), {
+          orgId: timer.orgId,
+          correlationId: randomUUID(),
+          causationId: null,
+        }),
       );
-      for (const timer of due) {
-        await this.executor.execute(
-          {
-            command: {
-              type: 'EndSnooze',
-              data: { incidentId: timer.incident_id, orgId: timer.org_id },
-              by: { kind: 'system', reason: 'snooze-ended' },
-              at: now.toISOString(),
-            },
-          },
-          { orgId: timer.org_id, correlationId: randomUUID(), causationId: null },
-        );
-        await tx.query(`DELETE FROM incident_timers WHERE incident_id = $1 AND kind = 'snooze'`, [
-          timer.incident_id,
-        ]);
-      }
-      return due.length;
-    });
+    } catch (error) {
+      const retryAt = new Date(now.getTime() + SNOOZE_RETRY_MS);
+      this.logger.error(
+        { err: error, incidentId: timer.incidentId, orgId: timer.orgId, retryAt: retryAt.toISOString() },
+        'A snooze timer failed to end its snooze; it will be retried',
+      );
+      await this.timers.postpone(timer, retryAt);
+      return false;
+    }
   }
 }

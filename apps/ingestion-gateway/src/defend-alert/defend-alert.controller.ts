@@ -7,9 +7,7 @@ import {
   Req,
   UnauthorizedException,
 } from '@nestjs/common';
-import { IntegrationCredential, IntegrationForOrgQuery, Queries } from '@oncall/contracts';
 import { presentedServiceKey, serviceKeyMatches } from '@oncall/platform-auth';
-import { MessageBus } from '@oncall/platform-messaging';
 import { problem, PublicRoute, validatePayload } from '@oncall/platform-runtime';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
@@ -17,18 +15,20 @@ import { AlertAccepted } from '../generic-alert/generic-alert.controller';
 import { mapGenericAlert } from '../generic-alert/map-generic-alert';
 import { readJsonObjectBody } from '../generic-alert/read-json-body';
 import { IngestionGatewayConfig } from '../ingestion-gateway.config';
+import { IntegrationAuthenticator } from '../integration-keys/integration-authenticator';
 import { AlertPublisher } from '../publish/alert-publisher';
 import { DefendAlertDto } from './defend-alert.dto';
 
 /**
  * POST /v1/alerts/defend: Defend authenticates with DEFEND_SERVICE_KEY (constant-time compare, never
- * logged) and names the organization; the alert goes to that organization's Defend integration.
+ * logged) and names the organization; the alert goes to that organization's Defend integration, looked
+ * up through the same cache as integration keys (a cached answer stands in while the directory is down).
  */
 @PublicRoute()
 @Controller('v1/alerts/defend')
 export class DefendAlertController {
   constructor(
-    private readonly bus: MessageBus,
+    private readonly authenticator: IntegrationAuthenticator,
     private readonly publisher: AlertPublisher,
     private readonly config: IngestionGatewayConfig,
   ) {}
@@ -46,11 +46,7 @@ export class DefendAlertController {
       DefendAlertDto,
       await readJsonObjectBody(request, this.config.MAX_ALERT_BODY_BYTES),
     );
-    const credential = await this.bus.rpc.request<IntegrationCredential | null, IntegrationForOrgQuery>(
-      Queries.directory.integrationForOrg,
-      { orgId: payload.orgId, type: 'defend' },
-      { orgId: payload.orgId, correlationId, causationId: null },
-    );
+    const credential = await this.authenticator.integrationForOrg(payload.orgId, 'defend', correlationId);
     if (!credential) {
       throw new NotFoundException(
         problem(404, `Organization ${payload.orgId} has no active Defend integration in On-Call.`, {

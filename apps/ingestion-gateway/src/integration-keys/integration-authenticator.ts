@@ -19,17 +19,7 @@ export class IntegrationAuthenticator {
     route: IntegrationType,
     correlationId: string,
   ): Promise<IntegrationCredential> {
-    let credential: IntegrationCredential | null;
-    try {
-      credential = await this.resolver.resolve(key, correlationId);
-    } catch (error) {
-      if (!(error instanceof RpcUnavailableError)) throw error;
-      throw new ServiceUnavailableException(
-        problem(503, 'Integration keys cannot be checked right now; retry shortly. Nothing was accepted.', {
-          code: 'DIRECTORY_UNAVAILABLE',
-        }),
-      );
-    }
+    const credential = await whileDirectoryAnswers(() => this.resolver.resolve(key, correlationId));
     if (!credential || !credential.active) {
       throw new UnauthorizedException(
         problem(401, 'Unknown or revoked integration key.', { code: 'INTEGRATION_KEY_INVALID' }),
@@ -47,5 +37,28 @@ export class IntegrationAuthenticator {
       );
     }
     return credential;
+  }
+
+  /** The organization's live integration of `type`, or null; 503 when the directory cannot say. */
+  integrationForOrg(
+    orgId: string,
+    type: IntegrationType,
+    correlationId: string,
+  ): Promise<IntegrationCredential | null> {
+    return whileDirectoryAnswers(() => this.resolver.resolveForOrg(orgId, type, correlationId));
+  }
+}
+
+/** Runs a directory lookup; an unreachable directory (with no usable cached answer) is a 503 to retry. */
+async function whileDirectoryAnswers<T>(lookup: () => Promise<T>): Promise<T> {
+  try {
+    return await lookup();
+  } catch (error) {
+    if (!(error instanceof RpcUnavailableError)) throw error;
+    throw new ServiceUnavailableException(
+      problem(503, 'Integrations cannot be checked right now; retry shortly. Nothing was accepted.', {
+        code: 'DIRECTORY_UNAVAILABLE',
+      }),
+    );
   }
 }

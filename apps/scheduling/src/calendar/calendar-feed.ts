@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { RpcError } from '@oncall/platform-messaging';
+import { DAY_MS } from '@oncall/scheduling-domain';
 import ical from 'ical-generator';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ScheduleReader } from '../queries/schedule-reader';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 

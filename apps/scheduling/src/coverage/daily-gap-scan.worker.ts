@@ -1,21 +1,21 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { PollingLoop } from '@oncall/platform-outbox';
-import { queryRows } from '@oncall/platform-persistence';
 import { LOGGER } from '@oncall/platform-runtime';
 import { lastScheduledScan } from '@oncall/scheduling-domain';
+import { randomUUID } from 'node:crypto';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { SchedulingConfig } from '../scheduling.config';
 import { GapScanner } from './gap-scanner';
+import { LeaseLostError, ScanLease } from './scan-lease';
 
 const CHECK_EVERY_MS = 60_000;
-/** A run that started this long ago and never finished was interrupted: another replica may take it over. */
-const STALE_RUN = '30 minutes';
 
 /**
  * Runs the coverage-gap scan once a day at GAP_SCAN_HOUR_UTC, once across all replicas: the day's row in
- * gap_scan_runs is claimed with an INSERT that only one replica wins. It checks at start too, so a run
- * missed while the service was down is made up as soon as it is back.
+ * gap_scan_runs is a lease that only one replica wins and renews while it scans. A run whose heartbeat
+ * went stale (its replica died) is taken over. It checks at start too, so a run missed while the service
+ * was down is made up as soon as it is back; a finished run is never repeated.
  */
 @Injectable()
 export class DailyGapScanWorker implements OnApplicationBootstrap, OnModuleDestroy {
@@ -45,18 +45,17 @@ export class DailyGapScanWorker implements OnApplicationBootstrap, OnModuleDestr
   /** Claims and runs the latest scheduled scan if nobody has; returns whether this replica ran it. */
   async runIfDue(now = new Date()): Promise<boolean> {
     const due = lastScheduledScan(now, this.config.GAP_SCAN_HOUR_UTC);
-    const claimed = await queryRows(
-      this.dataSource.manager,
-      `INSERT INTO gap_scan_runs (day, started_at) VALUES ($1, now())
-       ON CONFLICT (day) DO UPDATE SET started_at = now()
-         WHERE gap_scan_runs.finished_at IS NULL AND gap_scan_runs.started_at < now() - interval '${STALE_RUN}'
-       RETURNING day`,
-      [due.day],
-    );
-    if (claimed.length === 0) return false;
-    const scanned = await this.scanner.scanAll(now);
-    await this.dataSource.query('UPDATE gap_scan_runs SET finished_at = now() WHERE day = $1', [due.day]);
-    this.logger.info({ day: due.day, schedules: scanned }, 'Daily coverage-gap scan done');
-    return true;
+    const lease = await ScanLease.claim(this.dataSource.manager, due.day, randomUUID());
+    if (!lease) return false;
+    try {
+      const result = await this.scanner.scanAll(() => lease.renewIfDue());
+      await lease.finish();
+      this.logger.info({ day: due.day, ...result }, 'Daily coverage-gap scan done');
+      return true;
+    } catch (error) {
+      if (!(error instanceof LeaseLostError)) throw error;
+      this.logger.warn({ day: due.day }, error.message);
+      return false;
+    }
   }
 }

@@ -1,29 +1,31 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { COVERAGE_GAP_DETECTED, CoverageGapDetected, MessageContext, schedulingEventSubject } from '@oncall/contracts';
+import { RpcError } from '@oncall/platform-messaging';
 import { enqueueOutboxMessages, outboxMessageFor } from '@oncall/platform-outbox';
 import { queryRows } from '@oncall/platform-persistence';
 import { LOGGER } from '@oncall/platform-runtime';
-import { CoverageGap, coverageGapsInHistory } from '@oncall/scheduling-domain';
+import { CoverageGap, coverageGapsInHistory, DAY_MS } from '@oncall/scheduling-domain';
 import { randomUUID } from 'node:crypto';
 import { Logger } from 'pino';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { SchedulingConfig } from '../scheduling.config';
 import { LoadedSchedule, toHistory } from '../store/schedule-rows';
 import { ScheduleStore } from '../store/schedule-store';
-import { AffectedServicesLookup } from './affected-services';
+import { AffectedServices, AffectedServicesLookup } from './affected-services';
+import { GapRow, recordGaps } from './gap-rows';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+/** Schedules listed per query by the scan of every schedule. */
+const PAGE_SIZE = 500;
 
-interface GapRow {
-  starts_at: Date;
-  ends_at: Date;
-  announced_at: Date | null;
+export interface ScanAllResult {
+  scanned: number;
+  failed: number;
 }
 
 /**
- * Finds the uncovered windows of a schedule's next GAP_SCAN_DAYS and keeps them for the SPA (a gap that
- * persists keeps its row, so it is announced once). Then, outside the schedule's lock, it asks which
- * services are affected and publishes each gap not yet announced through the outbox.
+ * Finds the uncovered windows of a schedule's next GAP_SCAN_DAYS and keeps them for the SPA (a gap found
+ * again keeps its row, so it is announced once). Then, outside the schedule's lock, it asks which services
+ * are affected and publishes each gap not yet announced through the outbox.
  */
 @Injectable()
 export class GapScanner {
@@ -45,78 +47,101 @@ export class GapScanner {
   }
 
   async scanSchedule(orgId: string, scheduleId: string, now = new Date()): Promise<CoverageGap[]> {
+    const end = new Date(now.getTime() + this.config.GAP_SCAN_DAYS * DAY_MS);
     const { schedule, gaps } = await this.dataSource.transaction(async (tx) => {
-      const loaded = await this.store.load(tx, orgId, scheduleId, { forUpdate: true, overridesAfter: now });
-      return { schedule: loaded, gaps: await this.record(tx, loaded, now) };
+      const loaded = await this.store.load(tx, orgId, scheduleId, {
+        forUpdate: true,
+        revisionsFrom: now,
+        overrides: { after: now, before: end },
+      });
+      const found = coverageGapsInHistory(toHistory(loaded), { start: now, end });
+      await recordGaps(tx, { orgId, id: scheduleId }, found, now);
+      return { schedule: loaded, gaps: found };
     });
     await this.announce(schedule, now);
     return gaps;
   }
 
-  /** Every schedule of every organization, one transaction each. */
-  async scanAll(now = new Date()): Promise<number> {
-    const schedules = await this.store.loadEverything(this.store.db, now);
-    for (const schedule of schedules) await this.scanSchedule(schedule.row.org_id, schedule.row.id, now);
-    return schedules.length;
+  /**
+   * Every live schedule of every organization, listed page by page, each scanned in its own transaction
+   * with a fresh `now`. A schedule that fails is logged and skipped (one deleted since it was listed is
+   * normal). `afterEach` runs after every schedule (the daily run renews its lease there); if it throws,
+   * the scan stops.
+   */
+  async scanAll(afterEach: () => Promise<void> = async () => undefined): Promise<ScanAllResult> {
+    const result: ScanAllResult = { scanned: 0, failed: 0 };
+    let after: { orgId: string; id: string } | null = null;
+    for (;;) {
+      const page = await this.store.liveIdsAfter(this.store.db, after, PAGE_SIZE);
+      for (const { org_id: orgId, id } of page) {
+        if (await this.scanOne(orgId, id)) result.scanned++;
+        else result.failed++;
+        await afterEach();
+      }
+      if (page.length < PAGE_SIZE) return result;
+      after = { orgId: page[page.length - 1].org_id, id: page[page.length - 1].id };
+    }
   }
 
-  private async record(tx: EntityManager, schedule: LoadedSchedule, now: Date): Promise<CoverageGap[]> {
-    const window = { start: now, end: new Date(now.getTime() + this.config.GAP_SCAN_DAYS * DAY_MS) };
-    const gaps = coverageGapsInHistory(toHistory(schedule), window);
-    const starts = gaps.map((gap) => gap.start);
-    const ends = gaps.map((gap) => gap.end);
-    await tx.query(
-      `DELETE FROM coverage_gaps g WHERE schedule_id = $1 AND NOT EXISTS (
-         SELECT 1 FROM unnest($2::timestamptz[], $3::timestamptz[]) AS found(starts_at, ends_at)
-         WHERE found.starts_at = g.starts_at AND found.ends_at = g.ends_at)`,
-      [schedule.row.id, starts, ends],
-    );
-    await tx.query(
-      `INSERT INTO coverage_gaps (schedule_id, org_id, starts_at, ends_at, detected_at)
-       SELECT $1, $2, found.starts_at, found.ends_at, $5
-       FROM unnest($3::timestamptz[], $4::timestamptz[]) AS found(starts_at, ends_at)
-       ON CONFLICT (schedule_id, starts_at) DO NOTHING`,
-      [schedule.row.id, schedule.row.org_id, starts, ends, now],
-    );
-    return gaps;
+  private async scanOne(orgId: string, scheduleId: string): Promise<boolean> {
+    try {
+      await this.scanSchedule(orgId, scheduleId, new Date());
+      return true;
+    } catch (error) {
+      const deleted = error instanceof RpcError && error.code === 'NOT_FOUND';
+      const log = { err: error, orgId, scheduleId };
+      if (deleted) this.logger.debug(log, 'Schedule deleted during the coverage-gap scan; skipped');
+      else this.logger.error(log, `Coverage-gap scan of schedule ${scheduleId} failed; continuing`);
+      return false;
+    }
   }
 
   private async announce(schedule: LoadedSchedule, now: Date): Promise<void> {
-    const pending = await queryRows<GapRow>(
+    const scope = [schedule.row.org_id, schedule.row.id];
+    const pending = await queryRows<Pick<GapRow, 'starts_at'>>(
       this.store.db,
-      'SELECT starts_at, ends_at, announced_at FROM coverage_gaps WHERE schedule_id = $1 AND announced_at IS NULL',
-      [schedule.row.id],
+      'SELECT starts_at FROM coverage_gaps WHERE org_id = $1 AND schedule_id = $2 AND announced_at IS NULL',
+      scope,
     );
     if (pending.length === 0) return;
     const context: MessageContext = { orgId: schedule.row.org_id, correlationId: randomUUID(), causationId: null };
     const affected = await this.affected.of(schedule.row.id, context);
     await this.dataSource.transaction(async (tx) => {
       // Claimed rows only: another replica announcing the same gaps at the same moment skips them.
-      const claimed = await queryRows<GapRow>(
+      const claimed = await queryRows<Omit<GapRow, 'announced_at'>>(
         tx,
-        `SELECT starts_at, ends_at, announced_at FROM coverage_gaps
-         WHERE schedule_id = $1 AND announced_at IS NULL FOR UPDATE SKIP LOCKED`,
-        [schedule.row.id],
+        `SELECT starts_at, ends_at FROM coverage_gaps
+         WHERE org_id = $1 AND schedule_id = $2 AND announced_at IS NULL FOR UPDATE SKIP LOCKED`,
+        scope,
       );
       if (claimed.length === 0) return;
-      const messages = claimed.map((gap) => {
-        const data: CoverageGapDetected = {
-          scheduleId: schedule.row.id,
-          scheduleName: schedule.row.name,
-          start: gap.starts_at.toISOString(),
-          end: gap.ends_at.toISOString(),
-          affectedServices: affected.services,
-          affectedServicesKnown: affected.known,
-        };
-        const metadata = { ...context, eventId: randomUUID(), occurredAt: now.toISOString(), schemaVersion: 1 };
-        const envelope = { type: COVERAGE_GAP_DETECTED, data, metadata };
-        return outboxMessageFor(schedulingEventSubject(COVERAGE_GAP_DETECTED), envelope, schedule.row.id);
-      });
+      const messages = claimed.map((gap) => gapDetected(schedule, gap, affected, context, now));
       await enqueueOutboxMessages(tx, messages);
-      await tx.query('UPDATE coverage_gaps SET announced_at = $2 WHERE schedule_id = $1 AND announced_at IS NULL', [
-        schedule.row.id,
-        now,
-      ]);
+      await tx.query(
+        `UPDATE coverage_gaps SET announced_at = $3
+         WHERE org_id = $1 AND schedule_id = $2 AND starts_at = ANY($4::timestamptz[])`,
+        [...scope, now, claimed.map((gap) => gap.starts_at)],
+      );
     });
   }
+}
+
+function gapDetected(
+  schedule: LoadedSchedule,
+  gap: { starts_at: Date; ends_at: Date },
+  affected: AffectedServices,
+  context: MessageContext,
+  now: Date,
+) {
+  const data: CoverageGapDetected = {
+    scheduleId: schedule.row.id,
+    scheduleName: schedule.row.name,
+    start: gap.starts_at.toISOString(),
+    end: gap.ends_at.toISOString(),
+    affectedServices: affected.services,
+    affectedServicesKnown: affected.known,
+  };
+  const metadata = { ...context, eventId: randomUUID(), occurredAt: now.toISOString(), schemaVersion: 1 };
+  const envelope = { type: COVERAGE_GAP_DETECTED, data, metadata };
+  return outboxMessageFor(schedulingEventSubject(COVERAGE_GAP_DETECTED), envelope, schedule.row.id);
 }

@@ -1,9 +1,10 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Schedules keep every revision of their definition (rule 9: an edit adds a revision effective from the
- * edit, so the past renders as it was); overrides are absolute intervals; coverage gaps are the result of
- * the last scan; calendar feeds hold the hash of each user's secret iCalendar token.
+ * Schedules keep every revision of their definition (rule 9: revision 1 takes effect when the schedule is
+ * created, and an edit adds a revision effective from the edit, so the past renders as it was); overrides
+ * are absolute intervals; coverage gaps are the result of the last scan; a daily scan run holds a lease
+ * its replica renews while scanning; calendar feeds hold the hash of each user's secret iCalendar token.
  */
 export class CreateSchedules1764202000000 implements MigrationInterface {
   name = 'CreateSchedules1764202000000';
@@ -28,8 +29,10 @@ export class CreateSchedules1764202000000 implements MigrationInterface {
     await runner.query(`
       CREATE TABLE schedule_revisions (
         schedule_id uuid NOT NULL REFERENCES schedules (id),
+        org_id text NOT NULL,
         revision integer NOT NULL,
-        effective_from timestamptz,
+        -- Never before the previous revision's (the writer takes GREATEST of the clock and it).
+        effective_from timestamptz NOT NULL,
         time_zone text NOT NULL,
         layers jsonb NOT NULL,
         created_by text NOT NULL,
@@ -66,6 +69,9 @@ export class CreateSchedules1764202000000 implements MigrationInterface {
       CREATE TABLE gap_scan_runs (
         day date PRIMARY KEY,
         started_at timestamptz NOT NULL,
+        -- The replica scanning renews this; a run without a recent heartbeat may be taken over.
+        heartbeat_at timestamptz NOT NULL,
+        owner uuid NOT NULL,
         finished_at timestamptz
       )`);
     await runner.query(`

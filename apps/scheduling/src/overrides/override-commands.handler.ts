@@ -10,12 +10,23 @@ import {
 import { organizationContextOf, RpcError } from '@oncall/platform-messaging';
 import { enqueueConfigurationChange, personActor } from '@oncall/platform-outbox';
 import { queryRows } from '@oncall/platform-persistence';
-import { renderScheduleHistory, technicianMayCreateOverride } from '@oncall/scheduling-domain';
+import {
+  mayCreateOverride,
+  mayRemoveOverride,
+  participantsAt,
+  renderScheduleHistory,
+} from '@oncall/scheduling-domain';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { GapScanner } from '../coverage/gap-scanner';
-import { participantsOf } from '../schedules/schedule-definition';
-import { currentRevision, OverrideRow, toHistory, toOverrideView } from '../store/schedule-rows';
+import { invalidField, parseInstant } from '../shared/parse-instant';
+import {
+  currentRevision,
+  LoadedSchedule,
+  OverrideRow,
+  toHistory,
+  toOverrideView,
+} from '../store/schedule-rows';
 import { ScheduleStore } from '../store/schedule-store';
 
 interface DeleteOverride {
@@ -25,9 +36,10 @@ interface DeleteOverride {
 }
 
 /**
- * Overrides: managers create any; technicians take time themselves or hand over their own shifts (the
- * domain rule decides with the final schedule as it stands). The past is frozen: an override cannot start
- * before now, and removing one that is under way ends it now instead of erasing it.
+ * Overrides: managers create any; technicians take time themselves or hand over their own rotation turns
+ * (the domain rule decides with the final schedule as it stands) and remove only overrides they created;
+ * other roles are refused. Both commands lock the schedule row first. The past is frozen: an override
+ * cannot start before now, and removing one that is under way ends it now instead of erasing it.
  */
 @Controller()
 export class OverrideCommandsHandler {
@@ -48,23 +60,10 @@ export class OverrideCommandsHandler {
     const view = await this.dataSource.transaction(async (tx) => {
       const schedule = await this.store.load(tx, context.orgId, scheduleId, {
         forUpdate: true,
-        overridesAfter: start,
+        revisionsFrom: start,
+        overrides: { after: start, before: end },
       });
-      if (actor.role === 'owner') throw new RpcError('FORBIDDEN', 'Owners cannot change schedules.');
-      if (actor.role === 'technician') {
-        const shifts = renderScheduleHistory(toHistory(schedule), { start, end });
-        const decision = technicianMayCreateOverride(
-          actor.userId,
-          participantsOf(currentRevision(schedule).layers),
-          shifts,
-          {
-            userId,
-            start: start.toISOString(),
-            end: end.toISOString(),
-          },
-        );
-        if (!decision.allowed) throw new RpcError('FORBIDDEN', decision.reason);
-      }
+      authorizeCreation(schedule, actor, { userId, start, end }, now);
       const [row] = await queryRows<OverrideRow>(
         tx,
         `INSERT INTO overrides (id, org_id, schedule_id, user_id, starts_at, ends_at, reason, created_by, created_at)
@@ -92,29 +91,19 @@ export class OverrideCommandsHandler {
     const { actor, scheduleId, overrideId } = request.data;
     const now = new Date();
     const result = await this.dataSource.transaction(async (tx) => {
+      await this.store.lock(tx, context.orgId, scheduleId);
       const [row] = await queryRows<OverrideRow>(
         tx,
         'SELECT * FROM overrides WHERE org_id = $1 AND schedule_id = $2 AND id = $3 FOR UPDATE',
         [context.orgId, scheduleId, overrideId],
       );
       if (!row) throw new RpcError('NOT_FOUND', `No override ${overrideId} on this schedule.`);
-      if (actor.role !== 'manager' && row.created_by !== actor.userId && row.user_id !== actor.userId) {
-        throw new RpcError(
-          'FORBIDDEN',
-          'Technicians can only remove overrides they created or that give them the shift.',
-        );
-      }
+      const decision = mayRemoveOverride(actor, { createdBy: row.created_by });
+      if (!decision.allowed) throw new RpcError('FORBIDDEN', decision.reason);
       if (row.ends_at <= now)
         throw new RpcError('CONFLICT', 'This override is over; the past cannot be changed.');
       const underWay = row.starts_at < now;
-      const [after] = underWay
-        ? await queryRows<OverrideRow>(tx, 'UPDATE overrides SET ends_at = $2 WHERE id = $1 RETURNING *', [
-            row.id,
-            now,
-          ])
-        : await queryRows<OverrideRow>(tx, 'DELETE FROM overrides WHERE id = $1 RETURNING *', [row.id]).then(
-            () => [null],
-          );
+      const after = await endOrDelete(tx, row, underWay ? now : null);
       await enqueueConfigurationChange(tx, 'scheduling', context, {
         resourceType: 'schedule-override',
         resourceId: row.id,
@@ -130,23 +119,49 @@ export class OverrideCommandsHandler {
   }
 }
 
+/** The domain's rule, with the final schedule of the window as it stands and the people in the schedule now. */
+function authorizeCreation(
+  schedule: LoadedSchedule,
+  actor: SchedulingActor,
+  proposed: { userId: string; start: Date; end: Date },
+  now: Date,
+): void {
+  const { start, end } = proposed;
+  const shifts =
+    actor.role === 'technician' ? renderScheduleHistory(toHistory(schedule), { start, end }) : [];
+  const participants = participantsAt(currentRevision(schedule).layers, now);
+  const decision = mayCreateOverride(actor, participants, shifts, {
+    userId: proposed.userId,
+    start: start.toISOString(),
+    end: end.toISOString(),
+  });
+  if (!decision.allowed) throw new RpcError('FORBIDDEN', decision.reason);
+}
+
+/** Ends an override at `endAt` (one under way: its past stays) or, when null, deletes it. */
+async function endOrDelete(
+  tx: EntityManager,
+  row: OverrideRow,
+  endAt: Date | null,
+): Promise<OverrideRow | null> {
+  const scope = [row.org_id, row.id];
+  if (!endAt) {
+    await tx.query('DELETE FROM overrides WHERE org_id = $1 AND id = $2', scope);
+    return null;
+  }
+  const [ended] = await queryRows<OverrideRow>(
+    tx,
+    'UPDATE overrides SET ends_at = $3 WHERE org_id = $1 AND id = $2 RETURNING *',
+    [...scope, endAt],
+  );
+  return ended;
+}
+
 /** [start, end) moved out of the past; refused when nothing of it is left. */
-function futureWindow(start: string, end: string, now: Date): { start: Date; end: Date } {
-  const from = new Date(start);
-  const to = new Date(end);
-  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || to <= from) {
-    throw new RpcError('VALIDATION_FAILED', 'end must be after start.', {
-      errors: [{ field: 'end', message: 'end must be after start' }],
-    });
-  }
-  if (to <= now) {
-    throw new RpcError(
-      'VALIDATION_FAILED',
-      'The override is entirely in the past; the past cannot be changed.',
-      {
-        errors: [{ field: 'end', message: 'end must be in the future' }],
-      },
-    );
-  }
+function futureWindow(start: unknown, end: unknown, now: Date): { start: Date; end: Date } {
+  const from = parseInstant('start', start);
+  const to = parseInstant('end', end);
+  if (to <= from) throw invalidField('end', 'must be after start');
+  if (to <= now) throw invalidField('end', 'must be in the future; the past cannot be changed');
   return { start: from < now ? now : from, end: to };
 }

@@ -16,6 +16,7 @@ import {
   WindowRequest,
 } from '@oncall/contracts';
 import { organizationContextOf, RpcError } from '@oncall/platform-messaging';
+import { parseInstant } from '../shared/parse-instant';
 import { OverrideRow, toOverrideView, toScheduleView } from '../store/schedule-rows';
 import { ScheduleStore } from '../store/schedule-store';
 import { ScheduleReader, UserShift } from './schedule-reader';
@@ -59,7 +60,9 @@ export class ScheduleQueriesHandler {
     @Payload() request: RpcRequest<ScheduleIdRequest & WindowRequest>,
   ): Promise<OverrideView[]> {
     const { orgId } = organizationContextOf(request);
-    const { scheduleId, from, to } = request.data;
+    const { scheduleId } = request.data;
+    const from = parseInstant('from', request.data.from);
+    const to = parseInstant('to', request.data.to);
     await this.store.load(this.store.db, orgId, scheduleId);
     const rows: OverrideRow[] = await this.store.db.query(
       `SELECT * FROM overrides WHERE org_id = $1 AND schedule_id = $2 AND ends_at > $3 AND starts_at < $4
@@ -93,7 +96,7 @@ export class ScheduleQueriesHandler {
     const rows: { schedule_id: string; name: string; starts_at: Date; ends_at: Date; detected_at: Date }[] =
       await this.store.db.query(
         `SELECT g.schedule_id, s.name, g.starts_at, g.ends_at, g.detected_at
-         FROM coverage_gaps g JOIN schedules s ON s.id = g.schedule_id
+         FROM coverage_gaps g JOIN schedules s ON s.org_id = g.org_id AND s.id = g.schedule_id
          WHERE g.org_id = $1 AND ($2::uuid IS NULL OR g.schedule_id = $2) AND s.deleted_at IS NULL
          ORDER BY g.starts_at, s.name`,
         [orgId, request.data.scheduleId ?? null],

@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { OnCallNowEntry, ShiftView } from '@oncall/contracts';
-import { RpcError } from '@oncall/platform-messaging';
-import { renderScheduleHistory, whoIsOnCallInHistory } from '@oncall/scheduling-domain';
-import { currentRevision, LoadedSchedule, toHistory } from '../store/schedule-rows';
-import { ScheduleStore } from '../store/schedule-store';
+import {
+  DAY_MS,
+  ON_CALL_HORIZON_MS,
+  onCallSummary,
+  renderScheduleHistory,
+  whoIsOnCallInHistory,
+} from '@oncall/scheduling-domain';
+import { invalidField, parseInstant } from '../shared/parse-instant';
+import { currentRevision, toHistory } from '../store/schedule-rows';
+import { LoadOptions, ScheduleStore } from '../store/schedule-store';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** Longest window one render may ask for (a year, plus slack for zones). */
 const MAX_WINDOW_MS = 370 * DAY_MS;
-/** How far "next on call" looks ahead. */
-const NEXT_HORIZON_MS = 31 * DAY_MS;
 
 export interface UserShift extends ShiftView {
   scheduleId: string;
@@ -21,30 +24,39 @@ export interface UserShift extends ShiftView {
 export class ScheduleReader {
   constructor(private readonly store: ScheduleStore) {}
 
-  async render(orgId: string, scheduleId: string, from: string, to: string): Promise<ShiftView[]> {
+  async render(orgId: string, scheduleId: string, from: unknown, to: unknown): Promise<ShiftView[]> {
     const window = checkedWindow(from, to);
-    const schedule = await this.store.load(this.store.db, orgId, scheduleId, {
-      overridesAfter: window.start,
-    });
+    const schedule = await this.store.load(
+      this.store.db,
+      orgId,
+      scheduleId,
+      readsFor(window.start, window.end),
+    );
     return renderScheduleHistory(toHistory(schedule), window);
   }
 
-  async whoIsOnCall(orgId: string, scheduleId: string, at: string): Promise<string | null> {
-    const instant = new Date(at);
-    if (Number.isNaN(instant.getTime())) throw invalid('at', 'must be an ISO-8601 instant');
-    const schedule = await this.store.load(this.store.db, orgId, scheduleId, { overridesAfter: instant });
+  async whoIsOnCall(orgId: string, scheduleId: string, at: unknown): Promise<string | null> {
+    const instant = parseInstant('at', at);
+    const reads = readsFor(instant, new Date(instant.getTime() + 1));
+    const schedule = await this.store.load(this.store.db, orgId, scheduleId, reads);
     return whoIsOnCallInHistory(toHistory(schedule), instant)?.userId ?? null;
   }
 
-  /** For every schedule: who is on call now, until when, and who is next. */
+  /** For every schedule: who is on call now, until when, and who is next (within 31 days). */
   async onCallNow(orgId: string, now = new Date()): Promise<OnCallNowEntry[]> {
-    const schedules = await this.store.loadAll(this.store.db, orgId, now);
-    return schedules.map((schedule) => onCallEntry(schedule, now));
+    const horizon = new Date(now.getTime() + ON_CALL_HORIZON_MS);
+    const schedules = await this.store.loadAll(this.store.db, orgId, readsFor(now, horizon));
+    return schedules.map((schedule) => ({
+      scheduleId: schedule.row.id,
+      scheduleName: schedule.row.name,
+      timeZone: currentRevision(schedule).time_zone,
+      ...onCallSummary(toHistory(schedule), now),
+    }));
   }
 
-  async userShifts(orgId: string, userId: string, from: string, to: string): Promise<UserShift[]> {
+  async userShifts(orgId: string, userId: string, from: unknown, to: unknown): Promise<UserShift[]> {
     const window = checkedWindow(from, to);
-    const schedules = await this.store.loadAll(this.store.db, orgId, window.start);
+    const schedules = await this.store.loadAll(this.store.db, orgId, readsFor(window.start, window.end));
     return schedules
       .flatMap((schedule) =>
         renderScheduleHistory(toHistory(schedule), window)
@@ -55,40 +67,17 @@ export class ScheduleReader {
   }
 }
 
-function onCallEntry(schedule: LoadedSchedule, now: Date): OnCallNowEntry {
-  const horizon = new Date(now.getTime() + NEXT_HORIZON_MS);
-  const shifts = renderScheduleHistory(toHistory(schedule), { start: now, end: horizon });
-  const current = shifts[0] && new Date(shifts[0].start) <= now ? shifts[0] : undefined;
-  const next = shifts.find((shift) => shift !== current && shift.userId !== current?.userId);
-  return {
-    scheduleId: schedule.row.id,
-    scheduleName: schedule.row.name,
-    timeZone: currentRevision(schedule).time_zone,
-    // A shift reaching the horizon has no end in sight: its end there is only where the render stopped.
-    onCall: current
-      ? {
-          userId: current.userId,
-          source: current.source,
-          until: Date.parse(current.end) < horizon.getTime() ? current.end : null,
-        }
-      : null,
-    next: next ? { userId: next.userId, start: next.start } : null,
-  };
+/** What rendering [start, end) needs: the revisions in force from `start`, the overrides overlapping it. */
+function readsFor(start: Date, end: Date): LoadOptions {
+  return { revisionsFrom: start, overrides: { after: start, before: end } };
 }
 
-function checkedWindow(from: string, to: string): { start: Date; end: Date } {
-  const start = new Date(from);
-  const end = new Date(to);
-  if (Number.isNaN(start.getTime())) throw invalid('from', 'must be an ISO-8601 instant');
-  if (Number.isNaN(end.getTime()) || end <= start)
-    throw invalid('to', 'must be an ISO-8601 instant after from');
-  if (end.getTime() - start.getTime() > MAX_WINDOW_MS)
-    throw invalid('to', 'the window may span at most 370 days');
+function checkedWindow(from: unknown, to: unknown): { start: Date; end: Date } {
+  const start = parseInstant('from', from);
+  const end = parseInstant('to', to);
+  if (end <= start) throw invalidField('to', 'must be after from');
+  if (end.getTime() - start.getTime() > MAX_WINDOW_MS) {
+    throw invalidField('to', 'the window may span at most 370 days');
+  }
   return { start, end };
-}
-
-function invalid(field: string, message: string): RpcError {
-  return new RpcError('VALIDATION_FAILED', `${field} ${message}`, {
-    errors: [{ field, message: `${field} ${message}` }],
-  });
 }

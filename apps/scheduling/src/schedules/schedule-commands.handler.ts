@@ -14,9 +14,10 @@ import { isUniqueViolation } from '@oncall/platform-persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { GapScanner } from '../coverage/gap-scanner';
-import { ScheduleStore } from '../store/schedule-store';
 import { toScheduleView } from '../store/schedule-rows';
-import { layersOf } from './schedule-definition';
+import { ScheduleStore } from '../store/schedule-store';
+import { ScheduleFields, insertNextRevision, insertSchedule } from './revision-writes';
+import { isUnchanged, layersOf } from './schedule-definition';
 
 interface CreateSchedule {
   actor: SchedulingActor;
@@ -32,8 +33,9 @@ interface DeleteSchedule {
 }
 
 /**
- * Schedules are written in revisions: creating one writes revision 1 (in force since always); an edit adds
- * a revision in force from now, so nothing already past changes (rule 9). Every write is published as a
+ * Schedules are written in revisions: creating one writes revision 1 (in force from the creation); an
+ * edit adds a revision in force from now, never before the one it follows, so nothing already past
+ * changes (rule 9). An update that changes nothing writes nothing. Every write is published as a
  * configuration change through the outbox, then the schedule is rescanned for coverage gaps.
  */
 @Controller()
@@ -49,20 +51,14 @@ export class ScheduleCommandsHandler {
     const context = organizationContextOf(request);
     const { actor, definition } = request.data;
     const layers = layersOf(definition);
-    const id = randomUUID();
-    const now = new Date();
+    const fields = fieldsOf(context.orgId, randomUUID(), definition);
     const view = await this.write(async (tx) => {
-      await tx.query(
-        `INSERT INTO schedules (id, org_id, name, description, team_id, current_revision, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, 1, $6, $6)`,
-        [id, context.orgId, definition.name, definition.description ?? '', definition.teamId ?? null, now],
-      );
-      await insertRevision(tx, id, 1, null, definition.timeZone, layers, actor.userId, now);
-      const after = toScheduleView(await this.store.load(tx, context.orgId, id));
-      await this.recordChange(tx, context, actor, 'created', id, null, after);
+      await insertSchedule(tx, fields, { timeZone: definition.timeZone, layers, createdBy: actor.userId });
+      const after = toScheduleView(await this.store.load(tx, context.orgId, fields.scheduleId));
+      await this.recordChange(tx, context, actor, 'created', fields.scheduleId, null, after);
       return after;
     });
-    this.gaps.rescanSoon(context.orgId, id);
+    this.gaps.rescanSoon(context.orgId, fields.scheduleId);
     return view;
   }
 
@@ -71,54 +67,38 @@ export class ScheduleCommandsHandler {
     const context = organizationContextOf(request);
     const { actor, definition, scheduleId, expectedVersion } = request.data;
     const layers = layersOf(definition);
-    const now = new Date();
-    const view = await this.write(async (tx) => {
+    const fields = fieldsOf(context.orgId, scheduleId, definition);
+    const { view, changed } = await this.write(async (tx) => {
       const current = await this.store.load(tx, context.orgId, scheduleId, { forUpdate: true });
+      const before = toScheduleView(current);
+      // Asking for what is already in force succeeds whatever version the caller last saw.
+      if (isUnchanged(current, definition, layers)) return { view: before, changed: false };
       if (expectedVersion !== undefined && expectedVersion !== current.row.current_revision) {
         throw new RpcError(
           'CONFLICT',
           `Schedule changed since version ${expectedVersion} (now ${current.row.current_revision}); reload it.`,
         );
       }
-      const revision = current.row.current_revision + 1;
-      await insertRevision(tx, scheduleId, revision, now, definition.timeZone, layers, actor.userId, now);
-      await tx.query(
-        `UPDATE schedules SET name = $3, description = $4, team_id = $5, current_revision = $6, updated_at = $7
-         WHERE org_id = $1 AND id = $2`,
-        [
-          context.orgId,
-          scheduleId,
-          definition.name,
-          definition.description ?? '',
-          definition.teamId ?? null,
-          revision,
-          now,
-        ],
-      );
+      const revision = { current: current.row.current_revision, timeZone: definition.timeZone, layers };
+      await insertNextRevision(tx, fields, { ...revision, createdBy: actor.userId });
       const after = toScheduleView(await this.store.load(tx, context.orgId, scheduleId));
-      await this.recordChange(tx, context, actor, 'updated', scheduleId, toScheduleView(current), after);
-      return after;
+      await this.recordChange(tx, context, actor, 'updated', scheduleId, before, after);
+      return { view: after, changed: true };
     });
-    this.gaps.rescanSoon(context.orgId, scheduleId);
+    if (changed) this.gaps.rescanSoon(context.orgId, scheduleId);
     return view;
   }
 
   @MessagePattern(SchedulingCommands.deleteSchedule)
   async remove(@Payload() request: RpcRequest<DeleteSchedule>): Promise<null> {
     const context = organizationContextOf(request);
+    const { actor, scheduleId } = request.data;
     await this.write(async (tx) => {
-      const current = await this.store.load(tx, context.orgId, request.data.scheduleId, { forUpdate: true });
-      await tx.query('UPDATE schedules SET deleted_at = now() WHERE id = $1', [current.row.id]);
-      await tx.query('DELETE FROM coverage_gaps WHERE schedule_id = $1', [current.row.id]);
-      await this.recordChange(
-        tx,
-        context,
-        request.data.actor,
-        'deleted',
-        current.row.id,
-        toScheduleView(current),
-        null,
-      );
+      const current = await this.store.load(tx, context.orgId, scheduleId, { forUpdate: true });
+      const scope = [context.orgId, current.row.id];
+      await tx.query('UPDATE schedules SET deleted_at = now() WHERE org_id = $1 AND id = $2', scope);
+      await tx.query('DELETE FROM coverage_gaps WHERE org_id = $1 AND schedule_id = $2', scope);
+      await this.recordChange(tx, context, actor, 'deleted', current.row.id, toScheduleView(current), null);
     });
     return null;
   }
@@ -153,19 +133,12 @@ export class ScheduleCommandsHandler {
   }
 }
 
-async function insertRevision(
-  tx: EntityManager,
-  scheduleId: string,
-  revision: number,
-  effectiveFrom: Date | null,
-  timeZone: string,
-  layers: unknown,
-  createdBy: string,
-  now: Date,
-): Promise<void> {
-  await tx.query(
-    `INSERT INTO schedule_revisions (schedule_id, revision, effective_from, time_zone, layers, created_by, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [scheduleId, revision, effectiveFrom, timeZone, JSON.stringify(layers), createdBy, now],
-  );
+function fieldsOf(orgId: string, scheduleId: string, definition: ScheduleDefinition): ScheduleFields {
+  return {
+    orgId,
+    scheduleId,
+    name: definition.name,
+    description: definition.description ?? '',
+    teamId: definition.teamId ?? null,
+  };
 }

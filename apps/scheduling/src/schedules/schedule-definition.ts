@@ -1,7 +1,8 @@
 import { ScheduleDefinition } from '@oncall/contracts';
 import { RpcError } from '@oncall/platform-messaging';
-import { Layer, validateSchedule } from '@oncall/scheduling-domain';
+import { isInstant, Layer, sameLayers, validateSchedule } from '@oncall/scheduling-domain';
 import { randomUUID } from 'node:crypto';
+import { currentRevision, LoadedSchedule } from '../store/schedule-rows';
 
 /**
  * The engine's layers for a definition, each with a stable id (kept when the manager sent one), checked
@@ -42,15 +43,29 @@ export function layersOf(definition: ScheduleDefinition): Layer[] {
 
 /**
  * A valid instant in its canonical UTC form; anything else unchanged, for the engine's validation to
- * name (`new Date()` would throw on garbage and read an instant without offset in the host's zone).
+ * name (`new Date()` would throw on garbage, read an instant without offset in the host's zone and roll
+ * 30 February over into March).
  */
 function normalizedInstant(value: string): string {
-  const valid =
-    typeof value === 'string' && /(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value));
-  return valid ? new Date(value).toISOString() : value;
+  return isInstant(value) ? new Date(value).toISOString() : value;
 }
 
-/** Every user who takes turns in the layers (the people "in" the schedule). */
-export function participantsOf(layers: readonly Layer[]): string[] {
-  return [...new Set(layers.flatMap((layer) => layer.participants))];
+/**
+ * Whether a definition is the one in force already: same name, description, team, zone and layers (ids
+ * included). Such an update changes nothing and writes nothing.
+ */
+export function isUnchanged(
+  current: LoadedSchedule,
+  definition: ScheduleDefinition,
+  layers: Layer[],
+): boolean {
+  const { row } = current;
+  const revision = currentRevision(current);
+  return (
+    row.name === definition.name &&
+    row.description === (definition.description ?? '') &&
+    row.team_id === (definition.teamId ?? null) &&
+    revision.time_zone === definition.timeZone &&
+    sameLayers(revision.layers, layers)
+  );
 }

@@ -16,7 +16,8 @@ export interface ScheduleRow {
 export interface RevisionRow {
   schedule_id: string;
   revision: number;
-  effective_from: Date | null;
+  /** Revision 1: when the schedule was created; later ones: when the edit was made. */
+  effective_from: Date;
   time_zone: string;
   layers: Layer[];
 }
@@ -33,23 +34,26 @@ export interface OverrideRow {
   created_at: Date;
 }
 
-/** A schedule as loaded: its row, its revisions (oldest first) and the overrides that matter. */
+/**
+ * A schedule as loaded: its row, the revisions asked for (oldest first; the last is always the current
+ * one) and the overrides asked for.
+ */
 export interface LoadedSchedule {
   row: ScheduleRow;
   revisions: RevisionRow[];
   overrides: OverrideRow[];
 }
 
-export function toRevision(row: RevisionRow): ScheduleRevision {
+function toRevision(row: RevisionRow): ScheduleRevision {
   return {
     revision: row.revision,
-    effectiveFrom: row.effective_from ? row.effective_from.toISOString() : null,
+    effectiveFrom: row.effective_from.toISOString(),
     timeZone: row.time_zone,
     layers: row.layers,
   };
 }
 
-export function toOverride(row: OverrideRow): Override {
+function toOverride(row: OverrideRow): Override {
   return {
     id: row.id,
     userId: row.user_id,

@@ -1,29 +1,31 @@
-import { IsIn, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { TITLE_MAX_LENGTH } from '@oncall/incident-domain';
+import { IsIn, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsNonBlankText, IsOffsetInstant } from './alert-field-checks';
 import { ALERT_ACTIONS, AlertAction, SEVERITIES } from './canonical-alert';
 
 /** Severities a generic sender may use: ours, plus PagerDuty's `error` (mapped to high). */
 export const GENERIC_SEVERITIES = [...SEVERITIES, 'error'] as const;
 export type GenericSeverity = (typeof GENERIC_SEVERITIES)[number];
 
+/** The summary becomes the incident title and the alert summary: the domain's limit, counted its way. */
+export const ALERT_SUMMARY_MAX_LENGTH = TITLE_MAX_LENGTH;
+/** PagerDuty's limit for dedup_key; within the domain's (TITLE_MAX_LENGTH), so never refused later. */
+export const ALERT_DEDUP_KEY_MAX_LENGTH = 255;
+export const ALERT_SOURCE_MAX_LENGTH = 255;
+
 /** Body of POST /v1/alerts/generic/{integrationKey}. */
 export class GenericAlertDto {
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(1024)
+  @IsNonBlankText(ALERT_SUMMARY_MAX_LENGTH)
   summary!: string;
 
   @IsIn(GENERIC_SEVERITIES, { message: `severity must be one of: ${GENERIC_SEVERITIES.join(', ')}` })
   severity!: GenericSeverity;
 
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(255)
+  @IsNonBlankText(ALERT_SOURCE_MAX_LENGTH)
   source!: string;
 
   @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(255)
+  @IsNonBlankText(ALERT_DEDUP_KEY_MAX_LENGTH)
   dedupKey?: string;
 
   @IsOptional()
@@ -49,7 +51,8 @@ export class GenericAlertDto {
   @MaxLength(255)
   device?: string;
 
+  /** When the source saw it: an instant with an explicit offset; absent = when the gateway received it. */
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsOffsetInstant()
   occurredAt?: string;
 }

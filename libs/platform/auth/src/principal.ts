@@ -11,6 +11,11 @@ export interface Principal {
   email: string;
   name: string;
   role: Role;
+  /**
+   * When the credential the caller presented stops being valid: the token's `exp`, in seconds since the
+   * epoch. Long-lived answers (server-sent event streams) end then.
+   */
+  expiresAt?: number;
 }
 
 /** Claims On-Call reads from a Hub (or development) token. */

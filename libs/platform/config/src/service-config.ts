@@ -16,6 +16,10 @@ export class ServiceConfig {
   @Max(65535)
   PORT: number = 0;
 
+  /** Interface to listen on: 0.0.0.0 in containers. */
+  @IsString()
+  HOST: string = '127.0.0.1';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 

@@ -1,4 +1,4 @@
-import { deadLetterSubject, MessageEnvelope } from '@oncall/contracts';
+import { MessageEnvelope } from '@oncall/contracts';
 import { runWithLogContext } from '@oncall/platform-observability';
 import {
   AckPolicy,
@@ -10,8 +10,9 @@ import {
   nanos,
 } from 'nats';
 import { Logger } from 'pino';
-import { decodeJson, UndecodableMessageError } from './message-codec';
-import { isPermanentFailure } from './rpc-errors';
+import { publishDeadLetter } from './dead-letter';
+import { retryDelay, verdictFor } from './failure-policy';
+import { decodeJson } from './message-codec';
 import { SubjectNamespace } from './subject-namespace';
 
 export interface DurableConsumerSpec {
@@ -50,12 +51,18 @@ const DEFAULTS = {
   ackWaitMs: 30_000,
   retryDelaysMs: [100, 500, 1_000, 2_000, 5_000, 10_000],
 };
+/** Longest wait between two tries while a service we depend on does not answer. */
+const DEPENDENCY_WAIT_CAP_MS = 30_000;
+/** Wait before consuming again after the pull subscription itself failed. */
+const RESUBSCRIBE_MS = 1_000;
+
+type Outcome = 'ack' | 'dead-letter' | 'released';
 
 /**
- * A JetStream durable pull consumer with explicit acks. Messages are handled one at a time, in order. A
- * transient failure is retried here, holding the message (so later messages cannot overtake it); after
- * `maxAttempts`, or at once for a permanent failure (an unreadable body, a typed refusal), the message is
- * copied to the dead-letter subject with the error and terminated, so nothing is dropped silently.
+ * A JetStream durable pull consumer with explicit acks. Messages are fetched one at a time and handled in
+ * order; a failing message is retried here while it is held (its ack deadline kept alive), so later
+ * messages cannot overtake it. A permanent failure is copied to the dead-letter stream at once; a service
+ * that does not answer is waited for indefinitely; other failures get `maxAttempts` tries.
  */
 export class DurableConsumer {
   private messages?: ConsumerMessages;
@@ -74,20 +81,16 @@ export class DurableConsumer {
   ) {}
 
   async start(): Promise<void> {
-    const stream = this.namespace.stream(this.spec.stream);
-    const durable = this.namespace.consumer(this.spec.durable);
-    await this.jsm.consumers.add(stream, {
-      durable_name: durable,
+    await this.jsm.consumers.add(this.namespace.stream(this.spec.stream), {
+      durable_name: this.namespace.consumer(this.spec.durable),
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
       filter_subject: this.namespace.subject(this.spec.filterSubject),
-      ack_wait: nanos(this.spec.ackWaitMs ?? DEFAULTS.ackWaitMs),
+      ack_wait: nanos(this.ackWaitMs),
       max_deliver: -1,
       max_ack_pending: this.spec.maxAckPending ?? 1_000,
     });
-    const consumer = await this.js.consumers.get(stream, durable);
-    this.messages = await consumer.consume({ max_messages: Math.min(this.spec.maxAckPending ?? 100, 100) });
-    this.loop = this.run(this.messages);
+    this.loop = this.consumeUntilStopped();
   }
 
   /** Stops fetching, lets the message in hand finish (or hands it back if it is waiting to retry). */
@@ -98,28 +101,43 @@ export class DurableConsumer {
     await this.loop;
   }
 
-  private async run(messages: ConsumerMessages): Promise<void> {
-    for await (const message of messages) {
-      if (this.stopping) {
-        message.nak();
-        continue;
+  private get ackWaitMs(): number {
+    return this.spec.ackWaitMs ?? DEFAULTS.ackWaitMs;
+  }
+
+  /** One message in the client's buffer at a time: nothing waits there while its ack deadline runs out. */
+  private async consumeUntilStopped(): Promise<void> {
+    while (!this.stopping) {
+      try {
+        const consumer = await this.js.consumers.get(
+          this.namespace.stream(this.spec.stream),
+          this.namespace.consumer(this.spec.durable),
+        );
+        this.messages = await consumer.consume({ max_messages: 1 });
+        for await (const message of this.messages) {
+          if (this.stopping) message.nak();
+          else await this.handle(message);
+        }
+      } catch (error) {
+        this.logger.error({ err: error, durable: this.spec.durable }, 'Consuming failed; subscribing again');
+        await this.pause(RESUBSCRIBE_MS);
       }
-      await this.handle(message);
     }
   }
 
   private async handle(message: JsMsg): Promise<void> {
     const started = process.hrtime.bigint();
     const subject = this.namespace.unqualify(message.subject);
-    const outcome = await this.attemptUntilSettled(message, subject);
-    this.observer?.handled(subject, outcome, Number(process.hrtime.bigint() - started) / 1e9);
+    const heartbeat = setInterval(() => message.working(), Math.max(this.ackWaitMs / 3, 1_000));
+    try {
+      const outcome = await this.attemptUntilSettled(message, subject);
+      this.observer?.handled(subject, outcome, Number(process.hrtime.bigint() - started) / 1e9);
+    } finally {
+      clearInterval(heartbeat);
+    }
   }
 
-  private async attemptUntilSettled(
-    message: JsMsg,
-    subject: string,
-  ): Promise<'ack' | 'dead-letter' | 'released'> {
-    const maxAttempts = this.spec.maxAttempts ?? DEFAULTS.maxAttempts;
+  private async attemptUntilSettled(message: JsMsg, subject: string): Promise<Outcome> {
     let envelope: MessageEnvelope | undefined;
     for (let attempt = 1; ; attempt++) {
       try {
@@ -135,30 +153,57 @@ export class DurableConsumer {
         message.ack();
         return 'ack';
       } catch (error) {
-        const failure = error as Error;
-        const permanent = failure instanceof UndecodableMessageError || isPermanentFailure(failure);
-        const context = { ...envelope?.metadata, subject, attempt, err: failure };
-        if (permanent || attempt >= maxAttempts) {
-          const why = permanent ? 'permanent failure' : `failed ${attempt} times`;
-          this.logger.error(context, `Moving message to dead letters (${why}): ${failure.message}`);
-          await this.deadLetter(message, failure, attempt);
-          message.term();
-          return 'dead-letter';
-        }
-        this.logger.warn(context, `Handling failed, will retry: ${failure.message}`);
-        message.working();
-        if (!(await this.waitBeforeRetry(attempt))) {
-          message.nak();
-          return 'released';
-        }
+        const outcome = await this.afterFailure(message, error as Error, attempt, {
+          ...envelope?.metadata,
+          subject,
+        });
+        if (outcome) return outcome;
       }
     }
   }
 
-  /** Resolves false when the consumer is stopping, so the message is handed back instead. */
-  private waitBeforeRetry(attempt: number): Promise<boolean> {
+  /** Settles the message (dead letter, hand back) or returns undefined to try again. */
+  private async afterFailure(
+    message: JsMsg,
+    failure: Error,
+    attempt: number,
+    logContext: object,
+  ): Promise<Outcome | undefined> {
+    const verdict = verdictFor(failure, attempt, this.spec.maxAttempts ?? DEFAULTS.maxAttempts);
+    const context = { ...logContext, attempt, err: failure };
+    if (verdict === 'dead-letter') return this.deadLetter(message, failure, attempt, context);
+    this.logger.warn(context, `Handling failed (${verdict}), will retry: ${failure.message}`);
     const delays = this.spec.retryDelaysMs ?? DEFAULTS.retryDelaysMs;
-    const ms = delays[Math.min(attempt - 1, delays.length - 1)] ?? 1_000;
+    const cap = verdict === 'wait-for-dependency' ? DEPENDENCY_WAIT_CAP_MS : Number.MAX_SAFE_INTEGER;
+    if (await this.pause(retryDelay(delays, attempt, cap))) return undefined;
+    message.nak();
+    return 'released';
+  }
+
+  private async deadLetter(
+    message: JsMsg,
+    failure: Error,
+    attempts: number,
+    context: object,
+  ): Promise<Outcome> {
+    this.logger.error(context, `Moving message to dead letters: ${failure.message}`);
+    try {
+      await publishDeadLetter(this.js, this.namespace, this.spec, message, failure, attempts);
+    } catch (error) {
+      // Never drop it: hand it back and let it come round again.
+      this.logger.error(
+        { ...context, err: error },
+        'Could not publish the dead letter; handing the message back',
+      );
+      message.nak(DEPENDENCY_WAIT_CAP_MS);
+      return 'released';
+    }
+    message.term();
+    return 'dead-letter';
+  }
+
+  /** Waits; resolves false at once when the consumer is stopping. */
+  private pause(ms: number): Promise<boolean> {
     return new Promise((resolve) => {
       if (this.stopping) return resolve(false);
       const timer = setTimeout(() => resolve(!this.stopping), ms);
@@ -166,26 +211,6 @@ export class DurableConsumer {
         clearTimeout(timer);
         resolve(false);
       };
-    });
-  }
-
-  private async deadLetter(message: JsMsg, error: Error, attempts: number): Promise<void> {
-    const subject = deadLetterSubject(this.spec.stream, this.spec.durable);
-    const body = new TextEncoder().encode(
-      JSON.stringify({
-        stream: this.spec.stream,
-        durable: this.spec.durable,
-        subject: this.namespace.unqualify(message.subject),
-        streamSequence: message.seq,
-        attempts,
-        error: error.message,
-        failedAt: new Date().toISOString(),
-        body: new TextDecoder().decode(message.data),
-      }),
-    );
-    await this.js.publish(this.namespace.subject(subject), body, {
-      msgID: `${this.spec.stream}:${this.spec.durable}:${message.seq}`,
-      headers: message.headers,
     });
   }
 }

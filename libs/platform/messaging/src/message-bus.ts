@@ -1,4 +1,4 @@
-import { StreamDefinition } from '@oncall/contracts';
+import { StreamDefinition, Streams } from '@oncall/contracts';
 import { JetStreamClient, JetStreamManager, NatsConnection } from 'nats';
 import { EventPublisher } from './event-publisher';
 import { connectToNats } from './nats-connection';
@@ -30,7 +30,11 @@ export class MessageBus {
     const nc = await connectToNats({ url: options.url, name: options.connectionName });
     const namespace = new SubjectNamespace(options.subjectPrefix);
     const jsm = await nc.jetstreamManager();
-    await ensureStreams(jsm, namespace, options.streams);
+    // Every consumer may need to dead-letter a message, so every service makes sure that stream exists.
+    const streams = options.streams.some((stream) => stream.name === Streams.deadLetters.name)
+      ? options.streams
+      : [...options.streams, Streams.deadLetters];
+    await ensureStreams(jsm, namespace, streams);
     const js = nc.jetstream();
     return new MessageBus(
       nc,

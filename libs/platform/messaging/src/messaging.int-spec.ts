@@ -1,4 +1,4 @@
-import { deadLetterSubject, MessageEnvelope, StreamDefinition } from '@oncall/contracts';
+import { deadLetterSubject, MessageEnvelope, StreamDefinition, Streams } from '@oncall/contracts';
 import { createLogger } from '@oncall/platform-observability';
 import { createTestNamespace, TEST_NATS_URL, waitFor } from '@oncall/platform-testing';
 import { randomUUID } from 'node:crypto';
@@ -12,12 +12,6 @@ const logger = createLogger('messaging-test', 'silent');
 const WORK: StreamDefinition = {
   name: 'WORK',
   subjects: ['work.>'],
-  maxAgeMs: 60_000,
-  duplicateWindowMs: 60_000,
-};
-const DLQ: StreamDefinition = {
-  name: 'DLQ',
-  subjects: ['oncall.dlq.>'],
   maxAgeMs: 60_000,
   duplicateWindowMs: 60_000,
 };
@@ -46,7 +40,7 @@ describe('Messaging over a real NATS server', () => {
       url: TEST_NATS_URL,
       connectionName: 'messaging-test',
       subjectPrefix: namespace.prefix,
-      streams: [WORK, DLQ],
+      streams: [WORK],
     });
   });
   afterEach(async () => {
@@ -69,7 +63,7 @@ describe('Messaging over a real NATS server', () => {
       url: TEST_NATS_URL,
       connectionName: 'again',
       subjectPrefix: namespace.prefix,
-      streams: [WORK, DLQ],
+      streams: [WORK],
     });
     await again.close();
     const info = await bus.jsm.streams.info(`${namespace.prefix}_WORK`);
@@ -113,6 +107,22 @@ describe('Messaging over a real NATS server', () => {
     const dead = await readDeadLetters(bus, namespace.prefix, deadLetterSubject('WORK', 'poison'));
     expect(dead).toHaveLength(1);
     expect(dead[0]).toMatchObject({ attempts: 3, error: 'cannot process this one', subject: 'work.a' });
+  });
+
+  it('keeps retrying while a service it depends on does not answer, past maxAttempts, and loses nothing', async () => {
+    let unanswered = 10;
+    const handled: number[] = [];
+    const worker = consumer('waits', async (env) => {
+      if (unanswered-- > 0)
+        throw new RpcUnavailableError('oncall.cmd.incident.trigger-incident', 'no-responders');
+      handled.push((env.data as { n: number }).n);
+    });
+    await worker.start();
+    await bus.publisher.publish('work.a', envelope(1));
+    await waitFor('the message handled once the service answers', () => handled.length === 1);
+    await worker.stop();
+    expect(handled).toEqual([1]);
+    expect(await readDeadLetters(bus, namespace.prefix, deadLetterSubject('WORK', 'waits'))).toEqual([]);
   });
 
   it('dead-letters a typed refusal at once, without retrying', async () => {
@@ -176,7 +186,7 @@ describe('Messaging over a real NATS server', () => {
 });
 
 async function readDeadLetters(bus: MessageBus, prefix: string, subject: string) {
-  const stream = `${prefix}_DLQ`;
+  const stream = `${prefix}_${Streams.deadLetters.name}`;
   const durable = `reader-${randomUUID().slice(0, 8)}`;
   await bus.jsm.consumers.add(stream, {
     durable_name: durable,

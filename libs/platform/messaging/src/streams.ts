@@ -2,7 +2,10 @@ import { StreamDefinition } from '@oncall/contracts';
 import { DiscardPolicy, JetStreamManager, nanos, RetentionPolicy, StorageType, StreamConfig } from 'nats';
 import { SubjectNamespace } from './subject-namespace';
 
-/** Creates each stream, or brings its configuration up to date; safe to run from every replica at start. */
+/**
+ * Creates each stream (one replica: a clustered deployment raises it once, and later starts keep it), or
+ * updates the subjects and limits of an existing one; safe to run from every replica at start.
+ */
 export async function ensureStreams(
   jsm: JetStreamManager,
   namespace: SubjectNamespace,
@@ -11,8 +14,14 @@ export async function ensureStreams(
   for (const definition of definitions) {
     const config = toStreamConfig(definition, namespace);
     try {
-      await jsm.streams.info(config.name);
-      await jsm.streams.update(config.name, config);
+      const existing = await jsm.streams.info(config.name);
+      // Only what the code owns changes; replicas, storage and retention stay as operations set them.
+      await jsm.streams.update(config.name, {
+        ...existing.config,
+        subjects: config.subjects,
+        max_age: config.max_age,
+        duplicate_window: config.duplicate_window,
+      });
     } catch (error) {
       if (!isStreamNotFound(error)) throw error;
       await addTolerantOfRace(jsm, config);

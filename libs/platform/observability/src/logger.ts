@@ -14,11 +14,14 @@ export const REDACTED_PATHS = [
   '*.token',
 ];
 
-/** Integration keys travel in alert URLs (/v1/alerts/<type>/<key>): keep the route, drop the key. */
+/**
+ * Integration keys travel in alert URLs (/v1/alerts/<type>/<key>): keep the route, drop the key. Likewise the
+ * values of credential query parameters (calendar tokens, live-stream tickets).
+ */
 export function redactUrl(url: string): string {
   return url
     .replace(/(\/alerts\/[^/?#]+\/)[^/?#]+/, '$1[redacted]')
-    .replace(/([?&](token|key|access_token)=)[^&#]+/gi, '$1[redacted]');
+    .replace(/([?&](token|key|access_token|ticket)=)[^&#]+/gi, '$1[redacted]');
 }
 
 export function createLogger(service: string, level: string, destination?: DestinationStream): Logger {

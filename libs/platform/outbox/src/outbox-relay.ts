@@ -1,5 +1,5 @@
-import { DataSource, QueryRunner } from 'typeorm';
 import { Logger } from 'pino';
+import { DataSource, QueryRunner } from 'typeorm';
 import { PollingLoop } from './polling-loop';
 
 /** The part of the event publisher the relay needs; JetStream drops a repeated message id. */
@@ -29,12 +29,15 @@ interface OutboxRow {
 }
 
 const encoder = new TextEncoder();
+/** First key of the two-key advisory locks that claim outbox partitions. */
+const OUTBOX_LOCK_CLASS = 741_204;
 
 /**
  * Moves outbox rows to JetStream, at least once and in order per partition. A replica claims a partition
- * with FOR UPDATE SKIP LOCKED, publishes its oldest rows one by one (waiting for each stream ack), then
- * deletes them in the same transaction. A crash after publishing re-sends on restart; the message id
- * makes JetStream drop the copy.
+ * with a session advisory lock (no transaction stays open across the network), publishes its oldest rows
+ * one by one waiting for each stream ack, then deletes them. A crash after publishing re-sends on restart;
+ * the message id makes JetStream drop the copy. A message JetStream can never take is set aside in
+ * outbox_dead instead of blocking its partition.
  */
 export class OutboxRelay {
   private readonly loop: PollingLoop;
@@ -42,7 +45,7 @@ export class OutboxRelay {
   constructor(
     private readonly dataSource: DataSource,
     private readonly publisher: RawPublisher,
-    logger: Logger,
+    private readonly logger: Logger,
     private readonly options: OutboxRelayOptions = {},
   ) {
     this.loop = new PollingLoop(async () => (await this.relayPending()) > 0, logger, {
@@ -73,40 +76,75 @@ export class OutboxRelay {
   private async relayOnePartitionBatch(): Promise<number | null> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
-    await runner.startTransaction();
     try {
       const partition = await claimPartitionWithWork(runner);
-      if (partition === null) {
-        await runner.commitTransaction();
-        return null;
+      if (partition === null) return null;
+      try {
+        return await this.relayBatch(runner, partition);
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock($1, $2)', [OUTBOX_LOCK_CLASS, partition]);
       }
-      const rows: OutboxRow[] = await runner.query(
-        'SELECT id, message_id, subject, body, headers FROM outbox WHERE partition = $1 ORDER BY id LIMIT $2',
-        [partition, this.options.batchSize ?? 200],
-      );
-      for (const row of rows) {
-        await this.publisher.publishRaw(row.subject, encoder.encode(row.body), row.message_id, row.headers);
-        this.options.afterPublish?.(row.message_id);
-      }
-      await runner.query('DELETE FROM outbox WHERE id = ANY($1::bigint[])', [rows.map((row) => row.id)]);
-      await runner.commitTransaction();
-      return rows.length;
-    } catch (error) {
-      await runner.rollbackTransaction();
-      throw error;
     } finally {
       await runner.release();
     }
   }
+
+  private async relayBatch(runner: QueryRunner, partition: number): Promise<number> {
+    const rows: OutboxRow[] = await runner.query(
+      'SELECT id, message_id, subject, body, headers FROM outbox WHERE partition = $1 ORDER BY id LIMIT $2',
+      [partition, this.options.batchSize ?? 200],
+    );
+    const done: string[] = [];
+    try {
+      for (const row of rows) {
+        await this.publishOrSetAside(runner, row);
+        this.options.afterPublish?.(row.message_id);
+        done.push(row.id);
+      }
+    } finally {
+      // Whatever was published is marked sent, even if a later publish of the batch failed.
+      if (done.length > 0) await runner.query('DELETE FROM outbox WHERE id = ANY($1::bigint[])', [done]);
+    }
+    return rows.length;
+  }
+
+  private async publishOrSetAside(runner: QueryRunner, row: OutboxRow): Promise<void> {
+    try {
+      await this.publisher.publishRaw(row.subject, encoder.encode(row.body), row.message_id, row.headers);
+    } catch (error) {
+      if (!isNeverPublishable(error)) throw error;
+      this.logger.error(
+        { err: error, messageId: row.message_id, subject: row.subject },
+        'Outbox message set aside',
+      );
+      await runner.query(
+        `INSERT INTO outbox_dead (id, partition, message_id, subject, body, headers, created_at, error)
+         SELECT id, partition, message_id, subject, body, headers, created_at, $2 FROM outbox WHERE id = $1
+         ON CONFLICT (id) DO NOTHING`,
+        [row.id, (error as Error).message],
+      );
+    }
+  }
 }
 
+/** Tries the partitions that have work, in random order, until one's advisory lock is free. */
 async function claimPartitionWithWork(runner: QueryRunner): Promise<number | null> {
-  const claimed: { partition: number }[] = await runner.query(
+  const candidates: { partition: number }[] = await runner.query(
     `SELECT p.partition FROM outbox_partitions p
      WHERE EXISTS (SELECT 1 FROM outbox o WHERE o.partition = p.partition)
-     ORDER BY random()
-     LIMIT 1
-     FOR UPDATE OF p SKIP LOCKED`,
+     ORDER BY random()`,
   );
-  return claimed[0]?.partition ?? null;
+  for (const { partition } of candidates) {
+    const [claim]: { locked: boolean }[] = await runner.query(
+      'SELECT pg_try_advisory_lock($1, $2) AS locked',
+      [OUTBOX_LOCK_CLASS, partition],
+    );
+    if (claim.locked) return partition;
+  }
+  return null;
+}
+
+/** JetStream will refuse this message however often it is sent (NATS max_payload). */
+function isNeverPublishable(error: unknown): boolean {
+  return (error as { code?: string }).code === 'MAX_PAYLOAD_EXCEEDED';
 }

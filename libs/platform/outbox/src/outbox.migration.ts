@@ -20,9 +20,23 @@ export class CreateOutbox1764201600000 implements MigrationInterface {
     await runner.query('CREATE INDEX outbox_partition_order ON outbox (partition, id)');
     await runner.query('CREATE TABLE outbox_partitions (partition smallint PRIMARY KEY)');
     await runner.query(`INSERT INTO outbox_partitions SELECT generate_series(0, ${OUTBOX_PARTITIONS - 1})`);
+    // Messages JetStream can never take (too large): kept, logged and out of the way of the rest.
+    await runner.query(`
+      CREATE TABLE outbox_dead (
+        id bigint PRIMARY KEY,
+        partition smallint NOT NULL,
+        message_id text NOT NULL,
+        subject text NOT NULL,
+        body text NOT NULL,
+        headers jsonb NOT NULL,
+        created_at timestamptz NOT NULL,
+        failed_at timestamptz NOT NULL DEFAULT now(),
+        error text NOT NULL
+      )`);
   }
 
   async down(runner: QueryRunner): Promise<void> {
+    await runner.query('DROP TABLE outbox_dead');
     await runner.query('DROP TABLE outbox_partitions');
     await runner.query('DROP TABLE outbox');
   }

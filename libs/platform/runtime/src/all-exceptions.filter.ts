@@ -1,10 +1,15 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Inject } from '@nestjs/common';
+import { RpcErrorCodes } from '@oncall/contracts';
 import { RpcError } from '@oncall/platform-messaging';
+import { redactUrl } from '@oncall/platform-observability';
 import type { Request, Response } from 'express';
 import { Logger } from 'pino';
 import { throwError } from 'rxjs';
 import { apiFieldName, problem, ProblemDetails, statusForErrorCode } from './problem-details';
 import { LOGGER } from './tokens';
+
+/** What a caller is told when a service behind the API does not answer (never which one, or on what subject). */
+export const UNAVAILABLE_DETAIL = 'A service needed for this request is not answering; try again shortly.';
 
 /**
  * HTTP: every error becomes RFC 7807 problem+json, with no internals for unexpected ones.
@@ -24,9 +29,21 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 
   private toProblem(exception: unknown, request: Request): ProblemDetails {
-    const instance = request.originalUrl?.split('?')[0];
+    // Never echo a credential: integration keys travel in alert URLs.
+    const instance = request.originalUrl ? redactUrl(request.originalUrl).split('?')[0] : undefined;
     if (exception instanceof HttpException) return this.fromHttpException(exception, instance);
     if (exception instanceof RpcError) {
+      if (exception.code === RpcErrorCodes.unavailable) {
+        // The remote message names bus subjects and services: for the logs, not for the caller.
+        this.logger.warn(
+          { err: exception, details: exception.details },
+          'A service needed for a request is not answering',
+        );
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE_DETAIL, {
+          code: exception.code,
+          instance,
+        });
+      }
       const errors = fieldErrorsOf(exception);
       return problem(statusForErrorCode(exception.code), exception.message, {
         code: exception.code,

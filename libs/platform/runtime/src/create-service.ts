@@ -44,21 +44,23 @@ export async function startService(definition: ServiceDefinition): Promise<Runni
   app.use(redactedRequestLogging(logger, app.get(ServiceMetrics)));
   await definition.configureHttp?.(app);
   const metrics = app.get(ServiceMetrics);
-  app.connectMicroservice(
-    {
-      strategy: new PlatformTransport(app.get(MessageBus), serviceName, logger, {
-        handled: (subject: string, outcome: string, seconds: number) => {
-          metrics.messagesHandled.inc({ subject, outcome });
-          metrics.messageHandlingSeconds.observe({ subject }, seconds);
-        },
-      }),
+  const transport = new PlatformTransport(app.get(MessageBus), serviceName, logger, {
+    handled: (subject: string, outcome: string, seconds: number) => {
+      metrics.messagesHandled.inc({ subject, outcome });
+      metrics.messageHandlingSeconds.observe({ subject }, seconds);
     },
-    { inheritAppConfig: true },
-  );
+  });
+  app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });
   await app.startAllMicroservices();
-  await app.listen(config.PORT, process.env.HOST ?? '127.0.0.1');
+  await app.listen(config.PORT, config.HOST);
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
   logger.info({ port: address.port }, `${serviceName} ready on ${url}`);
-  return { app, logger, port: address.port, url, close: () => app.close() };
+  // Stop taking messages first, so background workers (outbox relay, projections) stop after the last
+  // message that could give them work, then close the rest.
+  const close = async () => {
+    await transport.close();
+    await app.close();
+  };
+  return { app, logger, port: address.port, url, close };
 }

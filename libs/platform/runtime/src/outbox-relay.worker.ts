@@ -5,12 +5,18 @@ import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { LOGGER } from './tokens';
 
+const FINAL_PASS_MS = 5_000;
+
 /** Runs the outbox relay of a service that writes an outbox; stops it before the bus and database close. */
 @Injectable()
 export class OutboxRelayWorker implements OnApplicationBootstrap, OnModuleDestroy {
   readonly relay: OutboxRelay;
 
-  constructor(dataSource: DataSource, bus: MessageBus, @Inject(LOGGER) logger: Logger) {
+  constructor(
+    dataSource: DataSource,
+    bus: MessageBus,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
     this.relay = new OutboxRelay(dataSource, bus.publisher, logger);
   }
 
@@ -18,7 +24,12 @@ export class OutboxRelayWorker implements OnApplicationBootstrap, OnModuleDestro
     this.relay.start();
   }
 
+  /** Stops the loop, then relays once more what the last handled messages wrote (bounded in time). */
   async onModuleDestroy(): Promise<void> {
     await this.relay.stop();
+    const lastPass = this.relay
+      .relayPending()
+      .catch((error: Error) => this.logger.warn({ err: error }, 'Final relay failed'));
+    await Promise.race([lastPass, new Promise((resolve) => setTimeout(resolve, FINAL_PASS_MS).unref())]);
   }
 }

@@ -8,7 +8,7 @@ export interface Assignment extends Span {
   readonly source: ShiftSource;
 }
 
-export function isSameSource(left: ShiftSource, right: ShiftSource): boolean {
+function isSameSource(left: ShiftSource, right: ShiftSource): boolean {
   if (left.kind === 'layer' && right.kind === 'layer') return left.layerId === right.layerId;
   if (left.kind === 'override' && right.kind === 'override') return left.overrideId === right.overrideId;
   return false;

@@ -14,11 +14,6 @@ export function renderFinalSchedule(schedule: Schedule, window: TimeWindow): Shi
   return finalAssignments(prepareSchedule(schedule), from, to).map(toShift);
 }
 
-/** The final schedule restricted to one user's shifts. */
-export function userShifts(schedule: Schedule, userId: string, window: TimeWindow): Shift[] {
-  return renderFinalSchedule(schedule, window).filter((shift) => shift.userId === userId);
-}
-
 /** Rules 7 and 8: each higher layer is painted over the lower ones, then the overrides over all. */
 export function finalAssignments(schedule: PreparedSchedule, from: number, to: number): Assignment[] {
   let painted: Assignment[] = [];

@@ -1,7 +1,5 @@
-import { toInstant } from './instant';
+import { DAY_MS, toInstant } from './instant';
 import type { Instant } from './schedule.types';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The most recent daily scan time at or before `now` (`hourUtc`:00 UTC) and the day it belongs to. A

@@ -16,12 +16,12 @@ export type {
   TimeOfDay,
   TimeWindow,
 } from './schedule.types';
+export { DAY_MS, isInstant } from './instant';
 export { resolveLocalDateTime, localDateTimeAt } from './local-time';
 export { renderLayer } from './layer-render';
-export { renderFinalSchedule, userShifts } from './final-schedule';
+export { renderFinalSchedule } from './final-schedule';
 export { whoIsOnCall } from './who-is-on-call';
 export { findCoverageGaps } from './coverage-gaps';
-export { freezePast } from './frozen-past';
 export {
   afterHours,
   businessHours,
@@ -29,23 +29,22 @@ export {
   weeklyWindow,
   type WeeklyMoment,
 } from './restriction-presets';
-export {
-  assertValidSchedule,
-  InvalidScheduleError,
-  validateSchedule,
-  type ScheduleProblem,
-} from './validate-schedule';
-export { isKnownTimeZone } from './zone-offsets';
+export { validateSchedule, type ScheduleProblem } from './validate-schedule';
 export {
   coverageGapsInHistory,
   renderScheduleHistory,
-  revisionAt,
   whoIsOnCallInHistory,
   type ScheduleHistory,
   type ScheduleRevision,
 } from './schedule-history';
+export { ON_CALL_HORIZON_MS, onCallSummary, type OnCallSummary } from './on-call-summary';
+export { reconcileGaps, type GapReconciliation, type StoredGap } from './gap-reconciliation';
+export { sameLayers } from './layer-equality';
 export {
-  technicianMayCreateOverride,
+  mayCreateOverride,
+  mayRemoveOverride,
+  participantsAt,
+  type OverrideActor,
   type OverrideDecision,
   type ProposedOverride,
 } from './override-permission';

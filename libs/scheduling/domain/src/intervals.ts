@@ -35,7 +35,7 @@ export function clipToSpans<T extends Span>(items: readonly T[], spans: readonly
 }
 
 /** The parts of `items` that lie outside `cuts`. */
-export function subtractSpans<T extends Span>(items: readonly T[], cuts: readonly Span[]): T[] {
+function subtractSpans<T extends Span>(items: readonly T[], cuts: readonly Span[]): T[] {
   const remaining: T[] = [];
   let first = 0;
   for (const item of items) {

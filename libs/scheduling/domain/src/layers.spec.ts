@@ -1,4 +1,4 @@
-import { renderFinalSchedule, userShifts } from './final-schedule';
+import { renderFinalSchedule } from './final-schedule';
 import type { Override, Schedule } from './schedule.types';
 import { aLayer, aSchedule, anOverride, utc, weekdaysFrom } from './test-support/schedule-builders';
 import { whoIsOnCall } from './who-is-on-call';
@@ -159,12 +159,4 @@ describe('overrides (rule 8)', () => {
       row('2027-05-03T17:00Z', '2027-05-03T18:00Z', 'A', 'o'),
     ]);
   });
-
-  it("given a user, then userShifts lists only that user's final shifts", () => {
-    const schedule = withOverrides(cover('o', 'C', '12:00', '13:00', '01T00:00'));
-    expect(userShifts(schedule, 'C', MONDAY)).toEqual([
-      { start: utc('2027-05-03T12:00Z'), end: utc('2027-05-03T13:00Z'), userId: 'C', source: { kind: 'override', overrideId: 'o' } },
-    ]);
-    expect(userShifts(schedule, 'A', MONDAY).map((shift) => shift.start)).toEqual([utc('2027-05-03T09:00Z'), utc('2027-05-03T13:00Z')]);
-  }); // prettier-ignore
 });

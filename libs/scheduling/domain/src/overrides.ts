@@ -26,7 +26,7 @@ export function prepareOverrides(overrides: readonly Override[]): PreparedOverri
  * Rule 8: the most recently created override wins; equal creation times are settled by the greater id
  * (plain code-unit order, which suits time-ordered ids such as ULIDs and UUIDv7).
  */
-export function byPrecedence(weaker: PreparedOverride, stronger: PreparedOverride): number {
+function byPrecedence(weaker: PreparedOverride, stronger: PreparedOverride): number {
   if (weaker.createdAt !== stronger.createdAt) return weaker.createdAt - stronger.createdAt;
   if (weaker.id === stronger.id) return 0;
   return weaker.id < stronger.id ? -1 : 1;

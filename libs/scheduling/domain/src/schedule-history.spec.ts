@@ -95,4 +95,38 @@ describe('schedule history (rule 9: an edit changes only the future)', () => {
     expect(whoIsOnCallInHistory(withOverride, '2027-05-05T12:30:00Z')?.userId).toBe('D');
     expect(whoIsOnCallInHistory(withOverride, '2027-05-05T13:00:00Z')?.userId).toBe('C');
   });
+
+  it('renders nothing before revision 1 takes effect (a schedule created today has no past shifts)', () => {
+    const created: ScheduleHistory = {
+      ...firstRevisionOnly,
+      revisions: [{ ...history.revisions[0], effectiveFrom: '2027-05-04T15:00:00Z' }],
+    };
+    const shifts = renderScheduleHistory(created, { start: '2027-05-03T00:00:00Z', end: '2027-05-05T00:00:00Z' });
+    expect(shifts.map((s) => [s.start, s.end, s.userId])).toEqual([
+      [utc('2027-05-04T15:00Z'), utc('2027-05-05T00:00Z'), 'B'],
+    ]);
+    expect(whoIsOnCallInHistory(created, '2027-05-04T14:59:59Z')).toBeNull();
+    expect(coverageGapsInHistory(created, { start: '2027-05-04T00:00:00Z', end: '2027-05-05T00:00:00Z' })).toEqual([
+      { start: utc('2027-05-04T00:00Z'), end: utc('2027-05-04T15:00Z') },
+    ]);
+  }); // prettier-ignore
+
+  it('never lets a revision start before the one it follows, even when stored effectiveFrom goes backwards', () => {
+    const backwards: ScheduleHistory = {
+      ...history,
+      revisions: [
+        history.revisions[0],
+        history.revisions[1],
+        { ...history.revisions[0], revision: 3, effectiveFrom: '2027-05-05T10:00:00Z' },
+      ],
+    };
+    // Revision 3 claims 10:00, but revision 2 took effect at 12:00: revision 3 rules from 12:00 on.
+    const window = { start: '2027-05-05T09:00:00Z', end: '2027-05-05T14:00:00Z' };
+    expect(renderScheduleHistory(backwards, window).map((s) => [s.start, s.end, s.userId])).toEqual([
+      [utc('2027-05-05T09:00Z'), utc('2027-05-05T14:00Z'), 'A'],
+    ]);
+    expect(whoIsOnCallInHistory(backwards, '2027-05-05T11:00:00Z')?.userId).toBe('A');
+    expect(whoIsOnCallInHistory(backwards, '2027-05-05T12:30:00Z')?.userId).toBe('A');
+    expect(renderScheduleHistory(history, window).map((s) => s.userId)).toEqual(['A', 'C']);
+  });
 });

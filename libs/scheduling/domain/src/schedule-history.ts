@@ -1,5 +1,9 @@
+import { type Assignment, isSameUserAndSource, toShift } from './assignment';
+import { finalAssignments } from './final-schedule';
 import { toEpochMs, toInstant } from './instant';
-import { renderFinalSchedule } from './final-schedule';
+import { gapsWithin, mergeTouching } from './intervals';
+import { type PreparedSchedule, prepareSchedule, windowBounds } from './prepared-schedule';
+import { revisionAt, revisionSpans } from './revision-spans';
 import type {
   CoverageGap,
   Instant,
@@ -7,10 +11,11 @@ import type {
   Layer,
   OnCallAssignment,
   Override,
+  Schedule,
   Shift,
   TimeWindow,
 } from './schedule.types';
-import { whoIsOnCall } from './who-is-on-call';
+import { assignmentAt } from './who-is-on-call';
 
 /**
  * One version of a schedule's definition. Rule 9 (past shifts are frozen): an edit never rewrites an
@@ -19,7 +24,11 @@ import { whoIsOnCall } from './who-is-on-call';
  */
 export interface ScheduleRevision {
   readonly revision: number;
-  /** Null for the first revision: in force since the beginning of time. */
+  /**
+   * When it takes effect (the service writes the schedule's creation time for revision 1, so nothing is
+   * on call before the schedule existed); null = since always. A revision never takes effect before the
+   * revision it follows, whatever is stored.
+   */
   readonly effectiveFrom: Instant | null;
   readonly timeZone: string;
   readonly layers: readonly Layer[];
@@ -27,102 +36,68 @@ export interface ScheduleRevision {
 
 export interface ScheduleHistory {
   readonly id: string;
-  /** Ascending by revision; effectiveFrom never decreases. */
+  /** Ascending by revision. */
   readonly revisions: readonly ScheduleRevision[];
   /** Overrides are absolute intervals and apply whatever the revision. */
   readonly overrides: readonly Override[];
 }
 
-interface RevisionSpan {
-  readonly revision: ScheduleRevision;
-  readonly from: number;
-  readonly to: number;
-}
-
 /** The final schedule over the window, each part rendered with the revision in force at the time. */
 export function renderScheduleHistory(history: ScheduleHistory, window: TimeWindow): Shift[] {
-  const pieces = revisionSpans(history.revisions, toEpochMs(window.start), toEpochMs(window.end)).flatMap(
-    (span) =>
-      renderFinalSchedule(asSchedule(history, span.revision), {
-        start: new Date(span.from),
-        end: new Date(span.to),
-      }),
-  );
-  return mergeTouchingShifts(pieces);
+  const { from, to } = windowBounds(window);
+  return historyReader(history).render(from, to).map(toShift);
 }
 
 export function whoIsOnCallInHistory(history: ScheduleHistory, at: InstantInput): OnCallAssignment | null {
-  const revision = revisionAt(history.revisions, toEpochMs(at));
-  return revision ? whoIsOnCall(asSchedule(history, revision), at) : null;
+  return historyReader(history).at(toEpochMs(at));
 }
 
-/** Uncovered parts of the window, across revisions. */
+/** Uncovered parts of the window, across revisions (before the first revision nobody is on call). */
 export function coverageGapsInHistory(history: ScheduleHistory, window: TimeWindow): CoverageGap[] {
-  const from = toEpochMs(window.start);
-  const to = toEpochMs(window.end);
-  const gaps: CoverageGap[] = [];
-  let cursor = from;
-  for (const shift of renderScheduleHistory(history, window)) {
-    const start = toEpochMs(shift.start);
-    if (start > cursor) gaps.push({ start: toInstant(cursor), end: toInstant(start) });
-    cursor = Math.max(cursor, toEpochMs(shift.end));
-  }
-  if (cursor < to) gaps.push({ start: toInstant(cursor), end: toInstant(to) });
-  return gaps;
+  const { from, to } = windowBounds(window);
+  return gapsWithin(historyReader(history).render(from, to), from, to).map(({ start, end }) => ({
+    start: toInstant(start),
+    end: toInstant(end),
+  }));
 }
 
-/** The revision in force at an instant (the latest whose effectiveFrom is at or before it). */
-export function revisionAt(
-  revisions: readonly ScheduleRevision[],
-  epochMs: number,
-): ScheduleRevision | undefined {
-  let current: ScheduleRevision | undefined;
-  for (const revision of revisions) {
-    if (revision.effectiveFrom === null || toEpochMs(revision.effectiveFrom) <= epochMs) current = revision;
-  }
-  return current;
+export interface HistoryReader {
+  /** Who is on call at an instant (epoch ms), with the revision in force then. */
+  at(epochMs: number): OnCallAssignment | null;
+  /**
+   * The engine's working form of renderScheduleHistory over [from, to): sorted, disjoint assignments, a
+   * shift cut by a revision boundary joined again when the same user continues from the same source.
+   */
+  render(from: number, to: number): Assignment[];
 }
 
-function revisionSpans(revisions: readonly ScheduleRevision[], from: number, to: number): RevisionSpan[] {
-  const spans: RevisionSpan[] = [];
-  revisions.forEach((revision, index) => {
-    const start = revision.effectiveFrom === null ? -Infinity : toEpochMs(revision.effectiveFrom);
-    const next = revisions[index + 1];
-    const end = next?.effectiveFrom ? toEpochMs(next.effectiveFrom) : Infinity;
-    const clippedFrom = Math.max(start, from);
-    const clippedTo = Math.min(end, to);
-    if (clippedFrom < clippedTo) spans.push({ revision, from: clippedFrom, to: clippedTo });
-  });
-  return spans;
+/** Answers questions about one history, preparing each revision once, however many questions are asked. */
+export function historyReader(history: ScheduleHistory): HistoryReader {
+  const prepared = new Map<ScheduleRevision, PreparedSchedule>();
+  const prepare = (revision: ScheduleRevision): PreparedSchedule => {
+    let schedule = prepared.get(revision);
+    if (!schedule) prepared.set(revision, (schedule = prepareSchedule(asSchedule(history, revision))));
+    return schedule;
+  };
+  return {
+    at(epochMs) {
+      const revision = revisionAt(history.revisions, epochMs);
+      return revision ? assignmentAt(prepare(revision), epochMs) : null;
+    },
+    render(from, to) {
+      const pieces = revisionSpans(history.revisions, from, to).flatMap((span) =>
+        finalAssignments(prepare(span.revision), span.from, span.to),
+      );
+      return mergeTouching(pieces, isSameUserAndSource);
+    },
+  };
 }
 
-function asSchedule(history: ScheduleHistory, revision: ScheduleRevision) {
+function asSchedule(history: ScheduleHistory, revision: ScheduleRevision): Schedule {
   return {
     id: history.id,
     timeZone: revision.timeZone,
     layers: revision.layers,
     overrides: history.overrides,
   };
-}
-
-/** Joins a shift cut by a revision boundary when the same user continues from the same layer or override. */
-function mergeTouchingShifts(shifts: readonly Shift[]): Shift[] {
-  const merged: Shift[] = [];
-  for (const shift of shifts) {
-    const last = merged[merged.length - 1];
-    if (last && last.end === shift.start && last.userId === shift.userId && sameSource(last, shift)) {
-      merged[merged.length - 1] = { ...last, end: shift.end };
-    } else {
-      merged.push(shift);
-    }
-  }
-  return merged;
-}
-
-function sameSource(a: Shift, b: Shift): boolean {
-  return a.source.kind === 'layer' && b.source.kind === 'layer'
-    ? a.source.layerId === b.source.layerId
-    : a.source.kind === 'override' &&
-        b.source.kind === 'override' &&
-        a.source.overrideId === b.source.overrideId;
 }

@@ -4,13 +4,6 @@ import { isNonEmptyString, isTimeZone, type ScheduleProblem, validateLayer } fro
 
 export type { ScheduleProblem } from './validate-layer';
 
-export class InvalidScheduleError extends Error {
-  constructor(readonly problems: readonly ScheduleProblem[]) {
-    super(`Invalid schedule: ${problems.map((problem) => `${problem.path} ${problem.message}`).join('; ')}`);
-    this.name = 'InvalidScheduleError';
-  }
-}
-
 /**
  * Every reason a schedule definition cannot be rendered, as readable messages; empty when valid.
  * The engine itself does not validate (it is called on hot paths): check definitions when they are written.
@@ -44,11 +37,6 @@ export function validateSchedule(schedule: Schedule): ScheduleProblem[] {
     );
   }
   return problems;
-}
-
-export function assertValidSchedule(schedule: Schedule): void {
-  const problems = validateSchedule(schedule);
-  if (problems.length > 0) throw new InvalidScheduleError(problems);
 }
 
 function validateOverride(override: Override, path: string): ScheduleProblem[] {

@@ -1,7 +1,7 @@
 import { toEpochMs } from './instant';
 import { layerAssigneeAt } from './layer-render';
 import { overrideAt } from './overrides';
-import { prepareSchedule } from './prepared-schedule';
+import { type PreparedSchedule, prepareSchedule } from './prepared-schedule';
 import type { InstantInput, OnCallAssignment, Schedule } from './schedule.types';
 
 /**
@@ -9,8 +9,12 @@ import type { InstantInput, OnCallAssignment, Schedule } from './schedule.types'
  * highest layer with coverage (rules 7 and 8). Agrees with renderFinalSchedule at every instant.
  */
 export function whoIsOnCall(schedule: Schedule, at: InstantInput): OnCallAssignment | null {
-  const epochMs = toEpochMs(at);
-  const { layers, overrides } = prepareSchedule(schedule);
+  return assignmentAt(prepareSchedule(schedule), toEpochMs(at));
+}
+
+/** whoIsOnCall for a schedule prepared already. */
+export function assignmentAt(schedule: PreparedSchedule, epochMs: number): OnCallAssignment | null {
+  const { layers, overrides } = schedule;
   const override = overrideAt(overrides, epochMs);
   if (override) return { userId: override.userId, source: override.source };
   for (let i = layers.length - 1; i >= 0; i--) {

@@ -36,8 +36,13 @@ function encodeCursor(id: string): string {
   return Buffer.from(`audit:${id}`).toString('base64url');
 }
 
+/** Audit ids are Postgres bigints: a larger number would be a database error, not an empty page. */
+const MAX_BIGINT = 2n ** 63n - 1n;
+
 function decodeCursor(cursor: string): string {
   const match = /^audit:(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw invalidField('cursor', 'cursor is not one this API returned; start again without it.');
+  if (!match || BigInt(match[1]) > MAX_BIGINT) {
+    throw invalidField('cursor', 'cursor is not one this API returned; start again without it.');
+  }
   return match[1];
 }

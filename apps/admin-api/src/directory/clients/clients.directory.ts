@@ -1,9 +1,10 @@
-import { ConflictException, Injectable } from '@nestjs/common';
-import { isUniqueViolation, queryRows } from '@oncall/platform-persistence';
-import { problem } from '@oncall/platform-runtime';
+import { Injectable } from '@nestjs/common';
+import { queryRows } from '@oncall/platform-persistence';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { ChangeRecorder } from '../shared/change-recorder';
+import { DataSource, EntityManager } from 'typeorm';
+import { ChangeRecorder, sameView } from '../shared/change-recorder';
+import { conflict } from '../shared/directory-errors';
+import { directoryWrite } from '../shared/directory-transaction';
 import { findOrgRow } from '../shared/org-rows';
 import { Page, pageOfOrgRows, PageQueryDto } from '../shared/pagination';
 import { RequestContext } from '../shared/request-context';
@@ -29,7 +30,8 @@ export class ClientsDirectory {
 
   create(context: RequestContext, dto: CreateClientDto): Promise<ClientView> {
     return this.write(async (tx) => {
-      const [row]: ClientRow[] = await tx.query(
+      const [row] = await queryRows<ClientRow>(
+        tx,
         `INSERT INTO clients (id, org_id, name, rmm_external_id, psa_external_id, time_zone)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
         [
@@ -42,41 +44,32 @@ export class ClientsDirectory {
         ],
       );
       const after = toClientView(row);
-      await this.changes.record(tx, context, {
-        resourceType: 'client',
-        resourceId: row.id,
-        action: 'created',
-        before: null,
-        after,
-      });
+      await this.record(tx, context, row.id, 'created', null, after);
       return after;
     });
   }
 
+  /** A patch that changes nothing updates nothing and records nothing. */
   update(context: RequestContext, id: string, dto: UpdateClientDto): Promise<ClientView> {
     return this.write(async (tx) => {
       const current = await findOrgRow<ClientRow>(tx, 'clients', context.orgId, id, { forUpdate: true });
+      const next: ClientRow = {
+        ...current,
+        name: dto.name ?? current.name,
+        rmm_external_id: dto.rmmExternalId !== undefined ? dto.rmmExternalId : current.rmm_external_id,
+        psa_external_id: dto.psaExternalId !== undefined ? dto.psaExternalId : current.psa_external_id,
+        time_zone: dto.timeZone ?? current.time_zone,
+      };
+      const before = toClientView(current);
+      if (sameView(before, toClientView(next))) return before;
       const [row] = await queryRows<ClientRow>(
         tx,
         `UPDATE clients SET name = $3, rmm_external_id = $4, psa_external_id = $5, time_zone = $6, updated_at = now()
          WHERE org_id = $1 AND id = $2 RETURNING *`,
-        [
-          context.orgId,
-          id,
-          dto.name ?? current.name,
-          dto.rmmExternalId !== undefined ? dto.rmmExternalId : current.rmm_external_id,
-          dto.psaExternalId !== undefined ? dto.psaExternalId : current.psa_external_id,
-          dto.timeZone ?? current.time_zone,
-        ],
+        [context.orgId, id, next.name, next.rmm_external_id, next.psa_external_id, next.time_zone],
       );
-      const [before, after] = [toClientView(current), toClientView(row)];
-      await this.changes.record(tx, context, {
-        resourceType: 'client',
-        resourceId: id,
-        action: 'updated',
-        before,
-        after,
-      });
+      const after = toClientView(row);
+      await this.record(tx, context, id, 'updated', before, after);
       return after;
     });
   }
@@ -84,42 +77,41 @@ export class ClientsDirectory {
   remove(context: RequestContext, id: string): Promise<void> {
     return this.write(async (tx) => {
       const current = await findOrgRow<ClientRow>(tx, 'clients', context.orgId, id, { forUpdate: true });
-      const [inUse] = await tx.query(
+      const [inUse]: { n: number }[] = await tx.query(
         'SELECT count(*)::int AS n FROM services WHERE org_id = $1 AND client_id = $2',
         [context.orgId, id],
       );
       if (inUse.n > 0) {
-        throw new ConflictException(
-          problem(
-            409,
-            `Client ${current.name} is used by ${inUse.n} service(s); move them to another client first.`,
-            {
-              code: 'CLIENT_IN_USE',
-            },
-          ),
+        throw conflict(
+          `Client ${current.name} is used by ${inUse.n} service(s); move them to another client first.`,
+          'CLIENT_IN_USE',
         );
       }
       await tx.query('DELETE FROM clients WHERE org_id = $1 AND id = $2', [context.orgId, id]);
-      await this.changes.record(tx, context, {
-        resourceType: 'client',
-        resourceId: id,
-        action: 'deleted',
-        before: toClientView(current),
-        after: null,
-      });
+      await this.record(tx, context, id, 'deleted', toClientView(current), null);
     });
   }
 
-  private async write<T>(work: (tx: DataSource['manager']) => Promise<T>): Promise<T> {
-    try {
-      return await this.dataSource.transaction(work);
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw new ConflictException(
-          problem(409, 'A client with this name already exists.', { code: 'DUPLICATE_NAME' }),
-        );
-      }
-      throw error;
-    }
+  private async record(
+    tx: EntityManager,
+    context: RequestContext,
+    resourceId: string,
+    action: 'created' | 'updated' | 'deleted',
+    before: ClientView | null,
+    after: ClientView | null,
+  ): Promise<void> {
+    await this.changes.recordIfChanged(tx, context, {
+      resourceType: 'client',
+      resourceId,
+      action,
+      before,
+      after,
+    });
+  }
+
+  private write<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return directoryWrite(this.dataSource, work, () =>
+      conflict('A client with this name already exists in your organization.', 'DUPLICATE_NAME'),
+    );
   }
 }

@@ -5,7 +5,7 @@ import { AdminApiConfig } from '../../admin-api.config';
 import { Requires } from '../../auth/requires.decorator';
 import { PageQueryDto } from '../shared/pagination';
 import { Caller, RequestContext } from '../shared/request-context';
-import { alertUrlBase } from './alert-url';
+import { publicBaseUrl } from '../shared/public-base-url';
 import { CreateIntegrationDto } from './integration.dto';
 import { IntegrationsDirectory } from './integrations.directory';
 
@@ -37,7 +37,7 @@ export class IntegrationsController {
     @Body() body: CreateIntegrationDto,
     @Req() request: Request,
   ) {
-    return this.integrations.create(caller, serviceId, body, alertUrlBase(this.config.PUBLIC_URL, request));
+    return this.integrations.create(caller, serviceId, body, publicBaseUrl(this.config.PUBLIC_URL, request));
   }
 
   @Get('integrations/:id')
@@ -51,7 +51,7 @@ export class IntegrationsController {
   @HttpCode(200)
   @Requires('directory:write')
   rotate(@Caller() caller: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Req() request: Request) {
-    return this.integrations.rotate(caller, id, alertUrlBase(this.config.PUBLIC_URL, request));
+    return this.integrations.rotate(caller, id, publicBaseUrl(this.config.PUBLIC_URL, request));
   }
 
   @Post('integrations/:id/revoke')

@@ -3,6 +3,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * The directory: organizations (Hub organizations), users, teams, clients (the MSP's customers), services,
  * integrations, and the audit log of every configuration change.
+ *
+ * Tenancy is also enforced by the schema, behind the API's checks: every parent table is unique on
+ * (org_id, id) and every reference to a user, team, client or service is a foreign key on (org_id, x_id),
+ * so a row can never name another organization's row, whatever a bug in the code lets through.
  */
 export class CreateDirectory1764201700000 implements MigrationInterface {
   name = 'CreateDirectory1764201700000';
@@ -26,7 +30,8 @@ export class CreateDirectory1764201700000 implements MigrationInterface {
         active boolean NOT NULL DEFAULT true,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
-        UNIQUE (org_id, hub_user_id)
+        UNIQUE (org_id, hub_user_id),
+        UNIQUE (org_id, id)
       )`);
     // Hub and people type e-mail addresses in any case; sign-in links by lower(email) too.
     await runner.query('CREATE UNIQUE INDEX users_email_per_org ON users (org_id, lower(email))');
@@ -36,17 +41,21 @@ export class CreateDirectory1764201700000 implements MigrationInterface {
         org_id text NOT NULL REFERENCES organizations (id),
         name text NOT NULL,
         description text NOT NULL DEFAULT '',
-        manager_user_id uuid REFERENCES users (id),
+        manager_user_id uuid,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
-        UNIQUE (org_id, name)
+        UNIQUE (org_id, name),
+        UNIQUE (org_id, id),
+        FOREIGN KEY (org_id, manager_user_id) REFERENCES users (org_id, id)
       )`);
     await runner.query(`
       CREATE TABLE team_members (
-        team_id uuid NOT NULL REFERENCES teams (id) ON DELETE CASCADE,
-        user_id uuid NOT NULL REFERENCES users (id),
+        team_id uuid NOT NULL,
+        user_id uuid NOT NULL,
         org_id text NOT NULL,
-        PRIMARY KEY (team_id, user_id)
+        PRIMARY KEY (team_id, user_id),
+        FOREIGN KEY (org_id, team_id) REFERENCES teams (org_id, id) ON DELETE CASCADE,
+        FOREIGN KEY (org_id, user_id) REFERENCES users (org_id, id)
       )`);
     await runner.query(`
       CREATE TABLE clients (
@@ -58,7 +67,8 @@ export class CreateDirectory1764201700000 implements MigrationInterface {
         time_zone text NOT NULL DEFAULT 'UTC',
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
-        UNIQUE (org_id, name)
+        UNIQUE (org_id, name),
+        UNIQUE (org_id, id)
       )`);
     await runner.query(`
       CREATE TABLE services (
@@ -66,26 +76,30 @@ export class CreateDirectory1764201700000 implements MigrationInterface {
         org_id text NOT NULL REFERENCES organizations (id),
         name text NOT NULL,
         description text NOT NULL DEFAULT '',
-        client_id uuid REFERENCES clients (id),
-        team_id uuid REFERENCES teams (id),
+        client_id uuid,
+        team_id uuid,
         escalation_policy_id uuid,
         urgency_rule jsonb NOT NULL DEFAULT '{"kind": "constant", "urgency": "high"}',
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
-        UNIQUE (org_id, name)
+        UNIQUE (org_id, name),
+        UNIQUE (org_id, id),
+        FOREIGN KEY (org_id, client_id) REFERENCES clients (org_id, id),
+        FOREIGN KEY (org_id, team_id) REFERENCES teams (org_id, id)
       )`);
     await runner.query(`
       CREATE TABLE integrations (
         id uuid PRIMARY KEY,
         org_id text NOT NULL REFERENCES organizations (id),
-        service_id uuid NOT NULL REFERENCES services (id),
+        service_id uuid NOT NULL,
         type text NOT NULL,
         name text NOT NULL,
         key_hash text NOT NULL UNIQUE,
         key_hint text NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
-        revoked_at timestamptz
+        revoked_at timestamptz,
+        FOREIGN KEY (org_id, service_id) REFERENCES services (org_id, id)
       )`);
     await runner.query(`
       CREATE TABLE audit_log (
@@ -118,7 +132,7 @@ export class CreateDirectory1764201700000 implements MigrationInterface {
     );
     await runner.query('CREATE INDEX services_by_team ON services (org_id, team_id)');
     await runner.query('CREATE INDEX services_by_client ON services (org_id, client_id)');
-    await runner.query('CREATE INDEX team_members_by_user ON team_members (user_id)');
+    await runner.query('CREATE INDEX team_members_by_user ON team_members (org_id, user_id)');
   }
 
   async down(runner: QueryRunner): Promise<void> {

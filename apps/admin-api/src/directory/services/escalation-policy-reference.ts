@@ -1,15 +1,20 @@
 import { EscalationPolicyView, GetEscalationPolicyQuery, Queries, RpcErrorCodes } from '@oncall/contracts';
 import { RpcClient, RpcError } from '@oncall/platform-messaging';
 import { EntityManager } from 'typeorm';
+import {
+  rethrowEscalationError,
+  IN_TRANSACTION_RPC_TIMEOUT_MS,
+} from '../../escalation-policies/escalation-rpc';
 import { lockPolicyReferences } from '../../escalation-policies/policy-reference-lock';
 import { invalidField } from '../shared/directory-errors';
-import { RequestContext } from '../shared/request-context';
+import { RequestContext, rpcContextOf } from '../shared/request-context';
 
 /**
  * A service may only start its incidents with a policy of its organization. The escalation service owns
  * policies, so it is asked; NOT_FOUND (missing, or another organization's) is a 400 naming the field, and
- * an escalation service that does not answer is a 503 (the service is not saved unchecked). The lock keeps
- * the policy from being deleted until this write commits.
+ * an escalation service that does not answer within 2 s is a 503 (the service is not saved unchecked, and
+ * the transaction, which holds the service's row lock, is not kept open waiting). The lock keeps the
+ * policy from being deleted until this write commits.
  */
 export async function requireEscalationPolicy(
   tx: EntityManager,
@@ -22,7 +27,8 @@ export async function requireEscalationPolicy(
     await rpc.request<EscalationPolicyView, GetEscalationPolicyQuery>(
       Queries.escalation.getPolicy,
       { policyId },
-      { orgId: context.orgId, correlationId: context.correlationId, causationId: null },
+      rpcContextOf(context),
+      IN_TRANSACTION_RPC_TIMEOUT_MS,
     );
   } catch (error) {
     if (error instanceof RpcError && error.code === RpcErrorCodes.notFound) {
@@ -31,6 +37,6 @@ export async function requireEscalationPolicy(
         `escalationPolicyId ${policyId} is not an escalation policy of your organization`,
       );
     }
-    throw error;
+    rethrowEscalationError(error, 'the escalation policy could not be checked and nothing was saved');
   }
 }

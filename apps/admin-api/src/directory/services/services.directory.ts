@@ -5,7 +5,7 @@ import { queryRows } from '@oncall/platform-persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { IntegrationRow, toIntegrationView } from '../integrations/integration.view';
-import { ChangeRecorder } from '../shared/change-recorder';
+import { ChangeRecorder, sameView } from '../shared/change-recorder';
 import { conflict } from '../shared/directory-errors';
 import { directoryWrite } from '../shared/directory-transaction';
 import { requireOrgReference } from '../shared/org-references';
@@ -61,11 +61,24 @@ export class ServicesDirectory {
     });
   }
 
+  /** A patch that changes nothing updates nothing and records nothing. */
   update(context: RequestContext, id: string, dto: UpdateServiceDto): Promise<ServiceView> {
     return this.write(async (tx) => {
       const current = await findOrgRow<ServiceRow>(tx, 'services', context.orgId, id, { forUpdate: true });
       await this.requireReferences(tx, context, dto, current.escalation_policy_id);
-      const keepUnlessGiven = <T>(given: T | undefined, kept: T) => (given !== undefined ? given : kept);
+      const given = <T>(value: T | undefined, kept: T) => (value !== undefined ? value : kept);
+      const lower = (value: string | null) => value?.toLowerCase() ?? null;
+      const next: ServiceRow = {
+        ...current,
+        name: dto.name ?? current.name,
+        description: dto.description ?? current.description,
+        client_id: lower(given(dto.clientId, current.client_id)),
+        team_id: lower(given(dto.teamId, current.team_id)),
+        escalation_policy_id: lower(given(dto.escalationPolicyId, current.escalation_policy_id)),
+        urgency_rule: dto.urgencyRule ? normalizedUrgencyRule(dto.urgencyRule) : current.urgency_rule,
+      };
+      const before = toServiceView(current);
+      if (sameView(before, toServiceView(next))) return before;
       const [row] = await queryRows<ServiceRow>(
         tx,
         `UPDATE services SET name = $3, description = $4, client_id = $5, team_id = $6, escalation_policy_id = $7,
@@ -74,16 +87,16 @@ export class ServicesDirectory {
         [
           context.orgId,
           id,
-          dto.name ?? current.name,
-          dto.description ?? current.description,
-          keepUnlessGiven(dto.clientId, current.client_id),
-          keepUnlessGiven(dto.teamId, current.team_id),
-          keepUnlessGiven(dto.escalationPolicyId, current.escalation_policy_id),
-          JSON.stringify(dto.urgencyRule ? normalizedUrgencyRule(dto.urgencyRule) : current.urgency_rule),
+          next.name,
+          next.description,
+          next.client_id,
+          next.team_id,
+          next.escalation_policy_id,
+          JSON.stringify(next.urgency_rule),
         ],
       );
       const after = toServiceView(row);
-      await this.record(tx, context, id, 'updated', toServiceView(current), after);
+      await this.record(tx, context, id, 'updated', before, after);
       return after;
     });
   }
@@ -135,7 +148,7 @@ export class ServicesDirectory {
     }
   }
 
-  private record(
+  private async record(
     tx: EntityManager,
     context: RequestContext,
     resourceId: string,
@@ -143,7 +156,13 @@ export class ServicesDirectory {
     before: ServiceView | null,
     after: ServiceView | null,
   ): Promise<void> {
-    return this.changes.record(tx, context, { resourceType: 'service', resourceId, action, before, after });
+    await this.changes.recordIfChanged(tx, context, {
+      resourceType: 'service',
+      resourceId,
+      action,
+      before,
+      after,
+    });
   }
 
   private write<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {

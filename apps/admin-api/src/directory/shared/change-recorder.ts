@@ -9,6 +9,7 @@ import {
 } from '@oncall/contracts';
 import { enqueueOutboxMessages, outboxMessageFor } from '@oncall/platform-outbox';
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { EntityManager } from 'typeorm';
 import { RequestContext } from './request-context';
 
@@ -27,12 +28,27 @@ export interface Change<TView> {
  */
 @Injectable()
 export class ChangeRecorder {
+  /**
+   * Records the change only if it changes something: a write whose before and after views are equal
+   * (`updatedAt` aside) records no audit row and no event (ADR 0040). Answers whether it recorded.
+   */
+  async recordIfChanged<TView extends object>(
+    tx: EntityManager,
+    context: RequestContext,
+    change: Change<TView>,
+  ): Promise<boolean> {
+    if (change.before !== null && change.after !== null && sameView(change.before, change.after))
+      return false;
+    await this.record(tx, context, change);
+    return true;
+  }
+
   async record<TView extends object>(
     tx: EntityManager,
     context: RequestContext,
     change: Change<TView>,
   ): Promise<void> {
-    const actor = actorOf(context);
+    const actor = changeActorOf(context);
     const at = new Date().toISOString();
     await tx.query(
       `INSERT INTO audit_log (org_id, at, actor, action, resource_type, resource_id, before, after, correlation_id)
@@ -69,7 +85,18 @@ export class ChangeRecorder {
   }
 }
 
-function actorOf(context: RequestContext): ChangeActor {
+/**
+ * Whether two views of a resource show the same thing, ignoring `updatedAt` (and the order of object keys,
+ * which jsonb does not keep). Writes compare the view they would produce with the current one before
+ * updating anything, so a no-op write neither updates the row nor records a change.
+ */
+export function sameView<TView extends object>(before: TView, after: TView): boolean {
+  const { updatedAt: _before, ...restBefore } = before as TView & { updatedAt?: unknown };
+  const { updatedAt: _after, ...restAfter } = after as TView & { updatedAt?: unknown };
+  return isDeepStrictEqual(restBefore, restAfter);
+}
+
+function changeActorOf(context: RequestContext): ChangeActor {
   return context.principal
     ? { kind: 'user', userId: context.principal.userId, name: context.principal.name }
     : { kind: 'system', reason: context.systemReason ?? 'platform' };

@@ -1,8 +1,9 @@
 import { BadRequestException } from '@nestjs/common';
-import { problem } from '@oncall/platform-runtime';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { EntityManager } from 'typeorm';
+import { invalidField } from './directory-errors';
+import { isUuid } from './uuid';
 
 export interface Page<T> {
   items: T[];
@@ -31,8 +32,12 @@ interface Keyed {
 }
 
 /**
- * One page of an organization's rows, oldest first, keyset-paginated on (created_at, id): stable under
- * inserts, and every query is scoped by org_id.
+ * One page of an organization's rows, oldest first, keyset-paginated on (created_at, id), every query
+ * scoped by org_id. A walk never shows a row twice nor out of order, whatever is inserted meanwhile, but
+ * it is not a snapshot: `created_at` is set when the inserting transaction starts, not when it commits, so
+ * a row whose transaction commits after the walk has passed its place is not shown to that walk (a fresh
+ * walk shows it). Postgres has no simple commit-ordered column to page on instead (commit timestamps need
+ * `track_commit_timestamp` and are not indexable), so callers that must see everything re-list from the start.
  */
 export async function pageOfOrgRows<Row extends Keyed>(
   db: EntityManager,
@@ -66,17 +71,34 @@ function encodeCursor(createdAt: string, id: string): string {
   return Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
 }
 
+/** What this API puts in a cursor: created_at to the microsecond, in UTC. */
+const CURSOR_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/** A cursor this API could have returned, else 400 naming `cursor` (never a database error). */
 function decodeCursor(cursor: string): [string, string] {
+  let decoded: unknown;
   try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    if (Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('shape');
-    return [createdAt, id];
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw new BadRequestException(
-      problem(400, 'cursor is not one this API returned; start again without it.', {
-        code: 'VALIDATION_FAILED',
-        errors: [{ field: 'cursor', message: 'unknown cursor' }],
-      }),
-    );
+    throw unknownCursor();
   }
+  if (!Array.isArray(decoded) || decoded.length !== 2) throw unknownCursor();
+  const [createdAt, id] = decoded as unknown[];
+  if (typeof createdAt !== 'string' || !isRealInstant(createdAt) || !isUuid(id)) throw unknownCursor();
+  return [createdAt, id];
+}
+
+/** Has the shape and names a real instant Postgres reads (no 30 February, no hour 24, no year 0). */
+function isRealInstant(value: string): boolean {
+  if (!CURSOR_INSTANT.test(value)) return false;
+  const parsed = new Date(`${value.slice(0, 23)}Z`);
+  return (
+    !Number.isNaN(parsed.getTime()) &&
+    parsed.getUTCFullYear() >= 1 &&
+    parsed.toISOString().slice(0, 19) === value.slice(0, 19)
+  );
+}
+
+function unknownCursor(): BadRequestException {
+  return invalidField('cursor', 'cursor is not one this API returned; start again without it.');
 }

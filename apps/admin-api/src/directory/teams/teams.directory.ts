@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { queryRows } from '@oncall/platform-persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { ChangeRecorder } from '../shared/change-recorder';
+import { ChangeRecorder, sameView } from '../shared/change-recorder';
 import { conflict } from '../shared/directory-errors';
 import { directoryWrite } from '../shared/directory-transaction';
-import { requireActiveUsers, requireOrgReference } from '../shared/org-references';
+import { referencesOf, requireActiveUsers, requireOrgReference } from '../shared/org-references';
 import { findOrgRow } from '../shared/org-rows';
 import { Page, pageOfOrgRows, PageQueryDto } from '../shared/pagination';
 import { RequestContext } from '../shared/request-context';
@@ -52,22 +52,25 @@ export class TeamsDirectory {
     });
   }
 
+  /** A patch that changes nothing updates nothing and records nothing. */
   update(context: RequestContext, id: string, dto: UpdateTeamDto): Promise<TeamView> {
     return this.write(async (tx) => {
       const before = await this.view(tx, context, id, { forUpdate: true });
       if (dto.managerUserId) {
         await requireOrgReference(tx, 'users', context.orgId, dto.managerUserId, 'managerUserId');
       }
+      const next: TeamView = {
+        ...before,
+        name: dto.name ?? before.name,
+        description: dto.description ?? before.description,
+        managerUserId:
+          dto.managerUserId !== undefined ? (dto.managerUserId?.toLowerCase() ?? null) : before.managerUserId,
+      };
+      if (sameView(before, next)) return before;
       await tx.query(
         `UPDATE teams SET name = $3, description = $4, manager_user_id = $5, updated_at = now()
          WHERE org_id = $1 AND id = $2`,
-        [
-          context.orgId,
-          id,
-          dto.name ?? before.name,
-          dto.description ?? before.description,
-          dto.managerUserId !== undefined ? dto.managerUserId : before.managerUserId,
-        ],
+        [context.orgId, id, next.name, next.description, next.managerUserId],
       );
       const after = await this.view(tx, context, id);
       await this.record(tx, context, id, 'updated', before, after);
@@ -75,12 +78,17 @@ export class TeamsDirectory {
     });
   }
 
-  /** Replaces the member list; every member must be an active user of the organization. */
+  /**
+   * Replaces the member list; every member must be an active user of the organization. The same list
+   * again changes nothing and records nothing.
+   */
   replaceMembers(context: RequestContext, id: string, userIds: string[]): Promise<TeamView> {
     return this.write(async (tx) => {
       const before = await this.view(tx, context, id, { forUpdate: true });
-      await requireActiveUsers(tx, context.orgId, userIds, 'userIds');
-      await replaceMembers(tx, context.orgId, id, userIds);
+      await requireActiveUsers(tx, context.orgId, referencesOf('userIds', userIds));
+      const members = userIds.map((userId) => userId.toLowerCase());
+      if (sameView(before, { ...before, memberIds: [...members].sort() })) return before;
+      await replaceMembers(tx, context.orgId, id, members);
       await tx.query('UPDATE teams SET updated_at = now() WHERE org_id = $1 AND id = $2', [
         context.orgId,
         id,
@@ -120,7 +128,7 @@ export class TeamsDirectory {
     return toTeamView(row, members.get(id) ?? []);
   }
 
-  private record(
+  private async record(
     tx: EntityManager,
     context: RequestContext,
     resourceId: string,
@@ -128,7 +136,13 @@ export class TeamsDirectory {
     before: TeamView | null,
     after: TeamView | null,
   ): Promise<void> {
-    return this.changes.record(tx, context, { resourceType: 'team', resourceId, action, before, after });
+    await this.changes.recordIfChanged(tx, context, {
+      resourceType: 'team',
+      resourceId,
+      action,
+      before,
+      after,
+    });
   }
 
   private write<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {

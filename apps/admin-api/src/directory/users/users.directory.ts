@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { queryRows } from '@oncall/platform-persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { ChangeRecorder } from '../shared/change-recorder';
+import { ChangeRecorder, sameView } from '../shared/change-recorder';
 import { conflict } from '../shared/directory-errors';
 import { directoryWrite } from '../shared/directory-transaction';
 import { findOrgRow } from '../shared/org-rows';
@@ -53,21 +53,25 @@ export class UsersDirectory {
     });
   }
 
-  /** Name and role set here last only until the person's next sign-in: Hub overwrites them then. */
+  /**
+   * Name and role set here last only until the person's next sign-in: Hub overwrites them then. A patch
+   * that changes nothing updates nothing and records nothing.
+   */
   update(context: RequestContext, id: string, dto: UpdateUserDto): Promise<UserView> {
     return this.write(async (tx) => {
       const current = await findOrgRow<UserRow>(tx, 'users', context.orgId, id, { forUpdate: true });
+      const next: UserRow = {
+        ...current,
+        name: dto.name ?? current.name,
+        role: dto.role ?? current.role,
+        time_zone: dto.timeZone ?? current.time_zone,
+      };
+      if (sameView(toUserView(current), toUserView(next))) return toUserView(current);
       const [row] = await queryRows<UserRow>(
         tx,
         `UPDATE users SET name = $3, role = $4, time_zone = $5, updated_at = now()
          WHERE org_id = $1 AND id = $2 RETURNING *`,
-        [
-          context.orgId,
-          id,
-          dto.name ?? current.name,
-          dto.role ?? current.role,
-          dto.timeZone ?? current.time_zone,
-        ],
+        [context.orgId, id, next.name, next.role, next.time_zone],
       );
       return this.recorded(tx, context, 'updated', current, row);
     });
@@ -98,7 +102,7 @@ export class UsersDirectory {
     row: UserRow,
   ): Promise<UserView> {
     const [before, after] = [toUserView(current), toUserView(row)];
-    await this.changes.record(tx, context, {
+    await this.changes.recordIfChanged(tx, context, {
       resourceType: 'user',
       resourceId: row.id,
       action,

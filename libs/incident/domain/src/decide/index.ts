@@ -5,4 +5,5 @@ export {
   SNOOZE_MIN_SECONDS,
   TITLE_MAX_LENGTH,
   ID_MAX_LENGTH,
+  isText,
 } from './validation';

@@ -33,6 +33,10 @@ export function sameInstant(a: Instant, b: Instant): boolean {
   return Date.parse(a) === Date.parse(b);
 }
 
+/**
+ * Text the incident accepts: at least one non-whitespace character and at most `maxLength` UTF-16 code
+ * units (String.length; an emoji counts 2). The gateway validates with this same check.
+ */
 export function isText(value: unknown, maxLength: number): value is string {
   return typeof value === 'string' && value.trim().length > 0 && value.length <= maxLength;
 }

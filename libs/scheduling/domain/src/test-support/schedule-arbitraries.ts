@@ -17,7 +17,7 @@ const QUARTERS_PER_DAY = 96;
 const DST_CHANGE_DAYS = ['2027-03-14', '2027-03-28', '2027-04-04', '2027-10-03', '2027-10-31', '2027-11-07'];
 
 /** Quarter-hour instants, half of them within two days of a 2027 DST change in one of the zones. */
-const epoch = fc.oneof(
+export const epoch = fc.oneof(
   fc
     .integer({ min: 0, max: 365 * QUARTERS_PER_DAY })
     .map((q) => Date.parse('2027-01-01T00:00:00Z') + q * QUARTER_HOUR),
@@ -29,9 +29,9 @@ const epoch = fc.oneof(
     .map(([day, q]) => Date.parse(`${day}T00:00:00Z`) + q * QUARTER_HOUR),
 );
 
-const daysAround = (before: number, after: number) =>
+export const daysAround = (before: number, after: number) =>
   fc.integer({ min: -before * QUARTERS_PER_DAY, max: after * QUARTERS_PER_DAY }).map((q) => q * QUARTER_HOUR);
-const quarterHours = (min: number, max: number) => fc.integer({ min, max }).map((q) => q * 15);
+export const quarterHours = (min: number, max: number) => fc.integer({ min, max }).map((q) => q * 15);
 const timeOfDay = quarterHours(0, 95).map((m) => `${pad(Math.floor(m / 60))}:${pad(m % 60)}`);
 
 const restriction: fc.Arbitrary<Restriction> = fc.oneof(
@@ -55,7 +55,7 @@ const rotation: fc.Arbitrary<Rotation> = fc.oneof(
   fc.record({ kind: fc.constant('custom' as const), unit: fc.constant('days' as const), length: fc.integer({ min: 1, max: 3 }) }),
 ); // prettier-ignore
 
-const layerShape = fc.record({
+export const layerShape = fc.record({
   timeZone: fc.option(fc.constantFrom(...ZONES), { nil: undefined }),
   participants: fc.array(fc.constantFrom('A', 'B', 'C'), { maxLength: 3 }),
   rotation,
@@ -65,7 +65,7 @@ const layerShape = fc.record({
   restrictions: fc.array(restriction, { maxLength: 3 }),
 });
 
-const overrideShape = fc.record({
+export const overrideShape = fc.record({
   userId: fc.constantFrom('A', 'X', 'Y'),
   start: daysAround(3, 5),
   length: quarterHours(1, 3 * 96),
@@ -94,32 +94,45 @@ export const scenario: fc.Arbitrary<Scenario> = fc
     windowMinutes: quarterHours(1, 10 * 96),
   })
   .map(({ epoch: at, timeZone, layers, overrides, windowStart, windowMinutes }) => {
-    const toLayer = (shape: ValueOf<typeof layerShape>, i: number): Layer => ({
-      id: `layer-${i}`,
-      timeZone: shape.timeZone,
-      participants: shape.participants,
-      rotation: shape.rotation,
-      handoffAnchor: new Date(at + shape.anchor).toISOString().slice(0, 16),
-      start: iso(at + shape.start),
-      end: shape.length === null ? null : iso(at + shape.start + shape.length * 60_000),
-      restrictions: shape.restrictions,
-    });
-    const toOverride = (shape: ValueOf<typeof overrideShape>, i: number): Override => ({
-      id: `override-${i}`,
-      userId: shape.userId,
-      start: iso(at + shape.start),
-      end: iso(at + shape.start + shape.length * 60_000),
-      createdAt: shape.createdAt,
-    });
     const from = at + windowStart;
     return {
-      schedule: { id: 'random', timeZone, layers: layers.map(toLayer), overrides: overrides.map(toOverride) },
+      schedule: {
+        id: 'random',
+        timeZone,
+        layers: layers.map((shape, i) => toLayer(at, shape, `layer-${i}`)),
+        overrides: overrides.map((shape, i) => toOverride(at, shape, i)),
+      },
       from,
       to: from + windowMinutes * 60_000,
     };
   });
 
-type ValueOf<A> = A extends fc.Arbitrary<infer T> ? T : never;
+/** A random layer shape placed around the epoch `at`. */
+export function toLayer(at: number, shape: ValueOf<typeof layerShape>, id: string): Layer {
+  return {
+    id,
+    timeZone: shape.timeZone,
+    participants: shape.participants,
+    rotation: shape.rotation,
+    handoffAnchor: new Date(at + shape.anchor).toISOString().slice(0, 16),
+    start: iso(at + shape.start),
+    end: shape.length === null ? null : iso(at + shape.start + shape.length * 60_000),
+    restrictions: shape.restrictions,
+  };
+}
+
+/** A random override shape placed around the epoch `at`. */
+export function toOverride(at: number, shape: ValueOf<typeof overrideShape>, i: number): Override {
+  return {
+    id: `override-${i}`,
+    userId: shape.userId,
+    start: iso(at + shape.start),
+    end: iso(at + shape.start + shape.length * 60_000),
+    createdAt: shape.createdAt,
+  };
+}
+
+export type ValueOf<A> = A extends fc.Arbitrary<infer T> ? T : never;
 
 function iso(epochMs: number): string {
   return new Date(epochMs).toISOString();

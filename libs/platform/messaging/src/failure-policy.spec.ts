@@ -1,0 +1,29 @@
+import { verdictFor, retryDelay } from './failure-policy';
+import { UndecodableMessageError } from './message-codec';
+import { RpcError, RpcUnavailableError } from './rpc-errors';
+
+describe('verdictFor', () => {
+  it.each([
+    ['an unreadable body', new UndecodableMessageError('x'), 1, 'dead-letter'],
+    ['a typed refusal', new RpcError('INCIDENT_RESOLVED', 'no'), 1, 'dead-letter'],
+    [
+      'an unanswered request, even after many attempts',
+      new RpcUnavailableError('s', 'timeout'),
+      500,
+      'wait-for-dependency',
+    ],
+    ['a transient error before the last attempt', new Error('deadlock'), 3, 'retry'],
+    ['a transient error at the last attempt', new Error('deadlock'), 8, 'dead-letter'],
+    ['an INTERNAL answer (maybe a bug, maybe a blip)', new RpcError('INTERNAL', 'x'), 2, 'retry'],
+  ])('%s → %s', (_, error, attempt, verdict) => {
+    expect(verdictFor(error, attempt, 8)).toBe(verdict);
+  });
+});
+
+describe('retryDelay', () => {
+  it('walks the list, repeats the last delay, and never exceeds the cap', () => {
+    expect([1, 2, 3, 9].map((attempt) => retryDelay([100, 500, 1_000], attempt, 800))).toEqual([
+      100, 500, 800, 800,
+    ]);
+  });
+});

@@ -1,0 +1,86 @@
+import { waitFor } from '@oncall/platform-testing';
+import { randomUUID } from 'node:crypto';
+import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
+import { SnoozeTimerWorker } from '../apps/incident-state/src/workers/snooze-timer.worker';
+import { IncidentApi } from './support/incident-api';
+import { PlatformHarness } from './support/platform-harness';
+
+interface Problem {
+  status: number;
+  code: string;
+  detail: string;
+  errors?: { field: string; message: string }[];
+}
+
+describe('Incident refusals name the field, and a failing snooze timer holds up no other', () => {
+  let platform: PlatformHarness;
+  let demo: DemoOrganization;
+  let incidents: IncidentApi;
+  let alice: string;
+
+  beforeAll(async () => {
+    platform = await PlatformHarness.create('timersrefusals');
+    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state');
+    demo = await platform.seedDemo();
+    incidents = new IncidentApi(platform, demo.integrationKey);
+    alice = platform.token(demo.orgId, 'technician', 'demo-tech-1');
+  }, 60_000);
+  afterAll(() => platform.close());
+
+  it('refuses a whitespace-only note with 400 naming text in errors', async () => {
+    const incident = await incidents.trigger('Refusals: backup overdue', {}, alice);
+    const response = await incidents.act(alice, incident.incidentId, 'notes', { text: ' \n\t ' });
+    const problem = response.body as unknown as Problem;
+    expect([response.status, problem.code]).toEqual([400, 'VALIDATION']);
+    expect(problem.errors).toEqual([{ field: 'text', message: expect.stringMatching(/^Invalid text /) }]);
+    expect(problem.detail).toContain('text');
+  });
+
+  it.each([
+    ['an id that is not a UUID', ['2027-01-01T00:00:00.000Z', 'not-a-uuid']],
+    ['a time PostgreSQL cannot read', ['the day after tomorrow', randomUUID()]],
+  ])('refuses a tampered cursor (%s) with 400 naming cursor', async (_, position) => {
+    const cursor = Buffer.from(JSON.stringify(position)).toString('base64url');
+    const response = await platform.api(`/api/v1/incidents?cursor=${cursor}`, alice);
+    const problem = (await response.json()) as Problem;
+    expect(response.status).toBe(400);
+    expect(problem.errors).toEqual([{ field: 'cursor', message: expect.stringMatching(/^cursor is /) }]);
+  });
+
+  it('fires a due snooze timer after one whose command fails, and postpones the failing one', async () => {
+    const incident = await incidents.trigger('Timers: UPS on battery', {}, alice);
+    await incidents.act(alice, incident.incidentId, 'acknowledge');
+    const snoozed = await incidents.act(alice, incident.incidentId, 'snooze', { durationMinutes: 1 });
+    expect(snoozed.status).toBe(200);
+    const timers = (incidentId: string) =>
+      platform.withSchema('incident_state', (db) =>
+        db.query('SELECT due_at FROM incident_timers WHERE incident_id = $1', [incidentId]),
+      ) as Promise<{ due_at: Date }[]>;
+    await waitFor('the snooze timer projected', async () =>
+      (await timers(incident.incidentId)).length === 1 ? true : undefined,
+    );
+    // Due first, and its EndSnooze fails: no such incident (stream) exists.
+    const broken = randomUUID();
+    await platform.withSchema('incident_state', (db) =>
+      db.query(
+        `INSERT INTO incident_timers (incident_id, kind, org_id, due_at)
+         VALUES ($1, 'snooze', 'org-elsewhere', '2000-01-01T00:00:00Z')`,
+        [broken],
+      ),
+    );
+
+    const worker = platform.service('incident-state').app.get(SnoozeTimerWorker);
+    const now = new Date(Date.now() + 2 * 60_000);
+    await worker.fireDue(now);
+    const detail = await waitFor('the snoozed incident paging again', async () => {
+      const current = await incidents.detail(alice, incident.incidentId);
+      return current.incident.status === 'triggered' ? current : undefined;
+    });
+    expect(detail.timeline.at(-1)).toMatchObject({
+      type: 'IncidentUnacknowledged',
+      detail: { reason: 'snooze-ended' },
+    });
+    const [postponed] = await timers(broken);
+    expect(postponed.due_at.getTime()).toBeGreaterThan(Date.parse('2000-01-01T00:00:00Z'));
+  });
+});

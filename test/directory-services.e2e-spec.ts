@@ -300,8 +300,8 @@ describe('Directory: services', () => {
       'service.updated',
       'service.created',
     ]);
-    const events = await probe.events('oncall.evt.directory.service-updated.v1');
-    expect(events.filter((event) => event.data.resourceId === service.id)).toHaveLength(1);
+    const events = await probe.eventsAbout('oncall.evt.directory.service-updated.v1', service.id, 1);
+    expect(events).toHaveLength(1);
   });
 
   it('records nothing for a client patch that changes nothing: two identical patches, one audit row', async () => {

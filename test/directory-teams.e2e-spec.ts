@@ -197,7 +197,7 @@ describe('Directory: teams', () => {
       'team.updated',
       'team.created',
     ]);
-    const events = await probe.events('oncall.evt.directory.team-updated.v1');
-    expect(events.filter((event) => event.data.resourceId === team.id)).toHaveLength(2);
+    const events = await probe.eventsAbout('oncall.evt.directory.team-updated.v1', team.id, 2);
+    expect(events).toHaveLength(2);
   });
 });

@@ -106,6 +106,21 @@ export class DirectoryProbe {
     });
   }
 
+  /**
+   * The events on a subject about one resource, once at least `expected` of them have been relayed from
+   * the outbox, plus whatever arrives in a short settle time (so an extra event would be seen, too).
+   */
+  async eventsAbout(subject: string, resourceId: string, expected: number): Promise<DirectoryEvent[]> {
+    const about = async () =>
+      (await this.events(subject)).filter((event) => event.data.resourceId === resourceId);
+    await waitFor(
+      `${expected} ${subject} events about ${resourceId}`,
+      async () => (await about()).length >= expected,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return about();
+  }
+
   /** Every event on a (namespaced) directory subject, oldest first. */
   async events(subject: string): Promise<DirectoryEvent[]> {
     const prefix = this.platform.env.NATS_SUBJECT_PREFIX!;

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { CreateOutbox1764201600000 } from '@oncall/platform-outbox';
 import { createServiceDataSource, runMigrations } from '@oncall/platform-persistence';
-import { createTestDatabase, TestDatabase } from '@oncall/platform-testing';
+import { createTestDatabase, TestDatabase, waitFor } from '@oncall/platform-testing';
 import { DataSource } from 'typeorm';
 import { describeEventStoreContract } from './event-store.contract';
 import { CreateEventStore1764201600001 } from './event-store.migration';
@@ -111,7 +111,12 @@ describe('PostgresEventStore specifics', () => {
     expect((await store.readAll()).map((e) => e.type)).toEqual([]);
     await late.commitTransaction();
     await late.release();
-    expect((await store.readAll()).map((e) => e.type)).toEqual(['Late', 'Early']);
+    // Other test files' transactions on the same server may hold read-all back a moment longer.
+    const types = await waitFor('both events readable', async () => {
+      const found = (await store.readAll()).map((e) => e.type);
+      return found.length === 2 ? found : undefined;
+    });
+    expect(types).toEqual(['Late', 'Early']);
   });
 
   it('refuses to update or delete stored events', async () => {

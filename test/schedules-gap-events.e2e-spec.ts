@@ -1,15 +1,14 @@
-import { CoverageGapDetected, Queries, ScheduleView, SchedulingCommands, Streams } from '@oncall/contracts';
+import { CoverageGapDetected, SchedulingCommands, Streams } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
 import { waitFor } from '@oncall/platform-testing';
 import { AckPolicy, DeliverPolicy } from 'nats';
 import { GapScanner } from '../apps/scheduling/src/coverage/gap-scanner';
 import { PlatformHarness } from './support/platform-harness';
+import { GAP_TEST_ORG, gapTestContext, schedulingOverBus } from './support/scheduling-bus';
 
-const ORG = 'org-gaps';
-const context = { orgId: ORG, correlationId: 'test', causationId: null };
-const actor = { userId: 'manager-1', name: 'Manager', role: 'manager' as const };
+const ORG = GAP_TEST_ORG;
+const context = gapTestContext;
 const DAY = 24 * 3600 * 1000;
-const dayAgo = () => new Date(Date.now() - DAY).toISOString();
 
 /** What a scan of one schedule finds, and that each gap is published once. */
 describe('Coverage-gap scans: finding and announcing gaps', () => {
@@ -26,34 +25,7 @@ describe('Coverage-gap scans: finding and announcing gaps', () => {
     await platform.close();
   });
 
-  const createSchedule = (name: string, participants: string[], restrictions: object[] = []) =>
-    bus.rpc.request<ScheduleView>(
-      SchedulingCommands.createSchedule,
-      {
-        actor,
-        definition: {
-          name,
-          timeZone: 'UTC',
-          layers: [
-            {
-              name: 'Primary',
-              participants,
-              rotation: { kind: 'weekly' },
-              handoffAnchor: '2026-01-05T09:00',
-              start: dayAgo(),
-              restrictions,
-            },
-          ],
-        },
-      },
-      context,
-    );
-  const gapsOf = (scheduleId: string) =>
-    bus.rpc.request<{ start: string; end: string }[]>(
-      Queries.scheduling.coverageGaps,
-      { scheduleId },
-      context,
-    );
+  const { createSchedule, gapsOf } = schedulingOverBus(() => bus);
 
   it('announces a gap under way once, however often it is scanned', async () => {
     const schedule = await createSchedule('Nobody on call', []);
@@ -118,7 +90,7 @@ describe('Coverage-gap scans: finding and announcing gaps', () => {
     await bus.rpc.request(
       SchedulingCommands.updateSchedule,
       {
-        actor,
+        actor: schedulingOverBus(() => bus).actor,
         scheduleId: schedule.id,
         definition: {
           name: 'Shrinking',

@@ -6,9 +6,8 @@ import {
   dailyShifts,
   ExpectedShift,
   HOUR,
-  iso,
   scheduleBody,
-  startSchedulingProbe,
+  TwoTechnicians,
   turnAt,
 } from './support/schedule-fixtures';
 
@@ -19,41 +18,21 @@ interface Schedule {
   layers: { id: string }[];
 }
 
-type NamedShift = ExpectedShift & { userName: string };
-
 describe('Schedules: the final schedule and who is on call', () => {
+  let scene: TwoTechnicians;
   let probe: DirectoryProbe;
   let manager: string;
   let ann: string;
   let bob: string;
-  const names = new Map<string, string>();
 
   beforeAll(async () => {
-    probe = await startSchedulingProbe('sched-render');
-    manager = probe.platform.token(ORG, 'manager', 'boss');
-    for (const name of ['Ann', 'Bob']) {
-      const user = await probe.call<{ id: string }>(manager, 'POST', '/api/v1/users', 201, {
-        email: `${name.toLowerCase()}@render.test`,
-        name,
-        role: 'technician',
-      });
-      names.set(user.id, name);
-    }
-    [ann, bob] = [...names.keys()];
+    scene = await TwoTechnicians.start('sched-render', ORG, 'render.test');
+    ({ probe, manager, ann, bob } = scene);
   }, 30_000);
   afterAll(() => probe.close());
 
-  const named = (shifts: ExpectedShift[]): NamedShift[] =>
-    shifts.map((shift) => ({ ...shift, userName: names.get(shift.userId)! }));
-  const render = async (scheduleId: string, from: number, to: number) =>
-    (
-      await probe.call<{ shifts: NamedShift[] }>(
-        manager,
-        'GET',
-        `/api/v1/schedules/${scheduleId}/shifts?from=${iso(from)}&to=${iso(to)}`,
-        200,
-      )
-    ).shifts;
+  const named = (shifts: ExpectedShift[]) => scene.named(shifts);
+  const render = (scheduleId: string, from: number, to: number) => scene.render(scheduleId, from, to);
 
   it('renders a daily rotation of two users as its shifts, cut to the window asked for', async () => {
     const schedule = await probe.call<Schedule>(manager, 'POST', '/api/v1/schedules', 201, {
@@ -94,8 +73,8 @@ describe('Schedules: the final schedule and who is on call', () => {
       userId: expected,
       user: {
         id: expected,
-        name: names.get(expected),
-        email: `${names.get(expected)!.toLowerCase()}@render.test`,
+        name: scene.nameOf(expected),
+        email: `${scene.nameOf(expected).toLowerCase()}@render.test`,
       },
     });
     const now = await probe.call<{ at: string; userId: string }>(

@@ -6,8 +6,9 @@ import {
   ExpectedShift,
   HOUR,
   iso,
+  NamedShift,
   scheduleBody,
-  startSchedulingProbe,
+  TwoTechnicians,
   turnAt,
 } from './support/schedule-fixtures';
 
@@ -21,42 +22,22 @@ interface Schedule {
   layers: { id: string }[];
 }
 
-type NamedShift = ExpectedShift & { userName: string };
-
 /** Rule 9 as the API shows it: a definition is a revision, in force from when it was written. */
 describe('Schedules: revisions, the frozen past, and edits that change nothing', () => {
+  let scene: TwoTechnicians;
   let probe: DirectoryProbe;
   let manager: string;
   let ann: string;
   let bob: string;
-  const names = new Map<string, string>();
 
   beforeAll(async () => {
-    probe = await startSchedulingProbe('sched-revisions');
-    manager = probe.platform.token(ORG, 'manager', 'boss');
-    for (const name of ['Ann', 'Bob']) {
-      const user = await probe.call<{ id: string }>(manager, 'POST', '/api/v1/users', 201, {
-        email: `${name.toLowerCase()}@revisions.test`,
-        name,
-        role: 'technician',
-      });
-      names.set(user.id, name);
-    }
-    [ann, bob] = [...names.keys()];
+    scene = await TwoTechnicians.start('sched-revisions', ORG, 'revisions.test');
+    ({ probe, manager, ann, bob } = scene);
   }, 30_000);
   afterAll(() => probe.close());
 
-  const named = (shifts: ExpectedShift[]): NamedShift[] =>
-    shifts.map((shift) => ({ ...shift, userName: names.get(shift.userId)! }));
-  const render = async (scheduleId: string, from: number, to: number) =>
-    (
-      await probe.call<{ shifts: NamedShift[] }>(
-        manager,
-        'GET',
-        `/api/v1/schedules/${scheduleId}/shifts?from=${iso(from)}&to=${iso(to)}`,
-        200,
-      )
-    ).shifts;
+  const named = (shifts: ExpectedShift[]) => scene.named(shifts);
+  const render = (scheduleId: string, from: number, to: number) => scene.render(scheduleId, from, to);
   const create = (name: string, participants: string[]) =>
     probe.call<Schedule>(
       manager,

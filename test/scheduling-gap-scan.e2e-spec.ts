@@ -1,4 +1,3 @@
-import { Queries, ScheduleView, SchedulingCommands } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
 import { waitFor } from '@oncall/platform-testing';
 import { lastScheduledScan } from '@oncall/scheduling-domain';
@@ -6,12 +5,10 @@ import { randomUUID } from 'node:crypto';
 import { DailyGapScanWorker } from '../apps/scheduling/src/coverage/daily-gap-scan.worker';
 import { GapScanner } from '../apps/scheduling/src/coverage/gap-scanner';
 import { PlatformHarness } from './support/platform-harness';
+import { GAP_TEST_ORG, schedulingOverBus } from './support/scheduling-bus';
 
-const ORG = 'org-gaps';
-const context = { orgId: ORG, correlationId: 'test', causationId: null };
-const actor = { userId: 'manager-1', name: 'Manager', role: 'manager' as const };
+const ORG = GAP_TEST_ORG;
 const DAY = 24 * 3600 * 1000;
-const dayAgo = () => new Date(Date.now() - DAY).toISOString();
 
 /** The daily scan of every schedule: once a day across replicas, made up, taken over, never repeated. */
 describe('Coverage-gap scans: the daily run', () => {
@@ -28,34 +25,7 @@ describe('Coverage-gap scans: the daily run', () => {
     await platform.close();
   });
 
-  const createSchedule = (name: string, participants: string[], restrictions: object[] = []) =>
-    bus.rpc.request<ScheduleView>(
-      SchedulingCommands.createSchedule,
-      {
-        actor,
-        definition: {
-          name,
-          timeZone: 'UTC',
-          layers: [
-            {
-              name: 'Primary',
-              participants,
-              rotation: { kind: 'weekly' },
-              handoffAnchor: '2026-01-05T09:00',
-              start: dayAgo(),
-              restrictions,
-            },
-          ],
-        },
-      },
-      context,
-    );
-  const gapsOf = (scheduleId: string) =>
-    bus.rpc.request<{ start: string; end: string }[]>(
-      Queries.scheduling.coverageGaps,
-      { scheduleId },
-      context,
-    );
+  const { createSchedule, gapsOf } = schedulingOverBus(() => bus);
 
   it('makes up the daily scan at start when the service was not running at the scan hour', async () => {
     const due = lastScheduledScan(new Date(), 6);

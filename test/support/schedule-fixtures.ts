@@ -86,3 +86,51 @@ export function turnAt(participants: string[], hour: number, at: number) {
 }
 
 export const iso = (ms: number) => new Date(ms).toISOString();
+
+export type NamedShift = ExpectedShift & { userName: string };
+
+/** A scheduling probe with a manager and two technicians, Ann and Bob, and the render call tests share. */
+export class TwoTechnicians {
+  private constructor(
+    readonly probe: DirectoryProbe,
+    readonly manager: string,
+    private readonly names: Map<string, string>,
+  ) {}
+
+  static async start(label: string, orgId: string, emailDomain: string): Promise<TwoTechnicians> {
+    const probe = await startSchedulingProbe(label);
+    const manager = probe.platform.token(orgId, 'manager', 'boss');
+    const names = new Map<string, string>();
+    for (const name of ['Ann', 'Bob']) {
+      const user = await probe.call<{ id: string }>(manager, 'POST', '/api/v1/users', 201, {
+        email: `${name.toLowerCase()}@${emailDomain}`,
+        name,
+        role: 'technician',
+      });
+      names.set(user.id, name);
+    }
+    return new TwoTechnicians(probe, manager, names);
+  }
+
+  get ann(): string {
+    return [...this.names.keys()][0];
+  }
+
+  get bob(): string {
+    return [...this.names.keys()][1];
+  }
+
+  nameOf(userId: string): string {
+    return this.names.get(userId)!;
+  }
+
+  /** Expected shifts with the names the API adds. */
+  named(shifts: ExpectedShift[]): NamedShift[] {
+    return shifts.map((shift) => ({ ...shift, userName: this.names.get(shift.userId)! }));
+  }
+
+  async render(scheduleId: string, from: number, to: number): Promise<NamedShift[]> {
+    const path = `/api/v1/schedules/${scheduleId}/shifts?from=${iso(from)}&to=${iso(to)}`;
+    return (await this.probe.call<{ shifts: NamedShift[] }>(this.manager, 'GET', path, 200)).shifts;
+  }
+}

@@ -1,0 +1,43 @@
+import { Queries, ScheduleView, SchedulingCommands } from '@oncall/contracts';
+import { MessageBus } from '@oncall/platform-messaging';
+
+export const GAP_TEST_ORG = 'org-gaps';
+export const gapTestContext = { orgId: GAP_TEST_ORG, correlationId: 'test', causationId: null };
+const actor = { userId: 'manager-1', name: 'Manager', role: 'manager' as const };
+const DAY = 24 * 3600 * 1000;
+
+/** Talks to scheduling over the bus as admin-api would, for tests of the gap scans (bus read at each call). */
+export function schedulingOverBus(bus: () => MessageBus) {
+  return {
+    /** A weekly rotation started a day ago, optionally restricted. */
+    createSchedule: (name: string, participants: string[], restrictions: object[] = []) =>
+      bus().rpc.request<ScheduleView>(
+        SchedulingCommands.createSchedule,
+        {
+          actor,
+          definition: {
+            name,
+            timeZone: 'UTC',
+            layers: [
+              {
+                name: 'Primary',
+                participants,
+                rotation: { kind: 'weekly' },
+                handoffAnchor: '2026-01-05T09:00',
+                start: new Date(Date.now() - DAY).toISOString(),
+                restrictions,
+              },
+            ],
+          },
+        },
+        gapTestContext,
+      ),
+    gapsOf: (scheduleId: string) =>
+      bus().rpc.request<{ start: string; end: string }[]>(
+        Queries.scheduling.coverageGaps,
+        { scheduleId },
+        gapTestContext,
+      ),
+    actor,
+  };
+}

@@ -13,3 +13,4 @@ export * from './directory/directory-events';
 export * from './scheduling/schedule-messages';
 export * from './configuration/configuration-changed';
 export * from './escalation/escalation-policy';
+export * from './state/state-record';

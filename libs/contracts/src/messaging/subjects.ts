@@ -88,6 +88,8 @@ export interface StreamDefinition {
   maxAgeMs: number;
   /** Window in which JetStream drops a second publish with the same Nats-Msg-Id. */
   duplicateWindowMs: number;
+  /** Messages kept per subject (the last ones); unlimited when absent. */
+  maxMsgsPerSubject?: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -123,6 +125,14 @@ export const Streams = {
     subjects: ['oncall.evt.directory.>'],
     maxAgeMs: 30 * DAY_MS,
     duplicateWindowMs: HOUR_MS,
+  },
+  /** Latest view of every resource other services keep a local copy of: one message per subject, kept forever. */
+  state: {
+    name: 'ONCALL_STATE',
+    subjects: ['oncall.state.>'],
+    maxAgeMs: 0,
+    duplicateWindowMs: HOUR_MS,
+    maxMsgsPerSubject: 1,
   },
   deadLetters: {
     name: 'ONCALL_DEAD_LETTERS',

@@ -15,3 +15,4 @@ export { MessageContextHost } from './message-context-host';
 export { ensureStreams } from './streams';
 export { encodeJson, decodeJson, UndecodableMessageError } from './message-codec';
 export { organizationContextOf } from './organization-context';
+export { StateReplica, type StateReplicaSpec, type StateChangeListener } from './state-replica';

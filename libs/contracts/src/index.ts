@@ -14,3 +14,4 @@ export * from './scheduling/schedule-messages';
 export * from './configuration/configuration-changed';
 export * from './escalation/escalation-policy';
 export * from './state/state-record';
+export * from './directory/directory-state';

@@ -81,7 +81,7 @@ describe('Walking skeleton: an alert posted to the gateway becomes an incident t
   it('exposes per-service Prometheus counters and latency histograms', async () => {
     const dedup = await (await fetch(`${platform.url('dedup-grouping')}/metrics`)).text();
     expect(dedup).toMatch(
-      /oncall_messages_handled_total\{subject="oncall\.evt\.ingest\.alert-received\.v1",outcome="ack",service="dedup-grouping"\} [1-9]/,
+      /oncall_messages_handled_total\{subject="oncall\.evt\.ingest\.alert-received\.v1\.\d+",outcome="ack",service="dedup-grouping"\} [1-9]/,
     );
     expect(dedup).toContain('oncall_message_handling_seconds_bucket');
     const incidents = await (await fetch(`${platform.url('incident-state')}/metrics`)).text();

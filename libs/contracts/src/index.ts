@@ -15,3 +15,4 @@ export * from './configuration/configuration-changed';
 export * from './escalation/escalation-policy';
 export * from './state/state-record';
 export * from './directory/directory-state';
+export * from './alerts/alert-partitions';

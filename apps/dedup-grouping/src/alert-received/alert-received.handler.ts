@@ -1,12 +1,12 @@
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import {
+  ALL_ALERTS_RECEIVED,
   CanonicalAlert,
   Consumers,
   MessageContext,
   MessageEnvelope,
   Streams,
-  Subjects,
 } from '@oncall/contracts';
 import { AlertRouting, routeAlert } from '@oncall/dedup-domain';
 import { Actor, AlertInput } from '@oncall/incident-domain';
@@ -37,7 +37,7 @@ export class AlertReceivedHandler {
   ) {}
 
   // One message in flight across replicas: alerts of a key are applied in the order they were received.
-  @EventPattern(Subjects.alertReceived, {
+  @EventPattern(ALL_ALERTS_RECEIVED, {
     stream: Streams.alerts.name,
     durable: Consumers.dedupAlerts,
     maxAckPending: 1,

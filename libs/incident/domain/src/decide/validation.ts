@@ -84,6 +84,16 @@ export function validateAlert(check: Check, alert: AlertInput | undefined, field
     `must be non-empty text of at most ${TITLE_MAX_LENGTH} characters`,
   );
   check(isOneOf(INCIDENT_SEVERITIES, alert?.severity), `${field}.severity`, severityProblem);
+  check(
+    alert?.integrationId === undefined || isId(alert.integrationId),
+    `${field}.integrationId`,
+    'must be a non-empty id',
+  );
+  check(
+    alert?.sequence === undefined || (Number.isSafeInteger(alert.sequence) && alert.sequence > 0),
+    `${field}.sequence`,
+    'must be a positive whole number',
+  );
 }
 
 export function isPriorityOrNull(value: unknown): boolean {

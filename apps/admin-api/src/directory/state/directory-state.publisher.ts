@@ -9,6 +9,32 @@ import { loadStateView, loadStateViewsPage } from './directory-state.views';
 
 const REPUBLISH_PAGE = 500;
 
+export interface DirectoryResourceRef {
+  resourceType: DirectoryResourceType;
+  orgId: string;
+  resourceId: string;
+}
+
+/** Publishes the current view (or tombstone) of each resource, in the caller's transaction. */
+export async function publishDirectoryState(
+  tx: EntityManager,
+  resources: readonly DirectoryResourceRef[],
+  now: Date,
+): Promise<void> {
+  const changes = [];
+  for (const { resourceType, orgId, resourceId } of resources) {
+    const loaded = await loadStateView(tx, resourceType, orgId, resourceId);
+    changes.push({
+      context: DIRECTORY_STATE_CONTEXT,
+      resourceType,
+      orgId,
+      resourceId,
+      view: loaded?.view ?? null,
+    });
+  }
+  await enqueueStateChanges(tx, changes, now.toISOString());
+}
+
 /**
  * Keeps ONCALL_STATE in step with the directory (ADR 0120): every recorded change republishes the changed
  * resource's machine view (or its tombstone) in the change's transaction, and every start republishes all
@@ -22,13 +48,8 @@ export class DirectoryStatePublisher implements OnApplicationBootstrap {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async publish(tx: EntityManager, resourceType: DirectoryResourceType, orgId: string, resourceId: string) {
-    const loaded = await loadStateView(tx, resourceType, orgId, resourceId);
-    await enqueueStateChanges(
-      tx,
-      [{ context: DIRECTORY_STATE_CONTEXT, resourceType, orgId, resourceId, view: loaded?.view ?? null }],
-      this.clock.now().toISOString(),
-    );
+  publish(tx: EntityManager, resourceType: DirectoryResourceType, orgId: string, resourceId: string) {
+    return publishDirectoryState(tx, [{ resourceType, orgId, resourceId }], this.clock.now());
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -1,9 +1,11 @@
 export {
   ESCALATION_POLICY_LIMITS,
+  ESCALATION_STEP_STRATEGIES,
   ESCALATION_TARGET_TYPES,
   type EscalationPolicyDefinition,
   type EscalationPolicyProblem,
   type EscalationStepDefinition,
+  type EscalationStepStrategy,
   type EscalationTarget,
   type EscalationTargetType,
   type NormalizedEscalationPolicy,

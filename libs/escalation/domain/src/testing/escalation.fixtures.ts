@@ -76,7 +76,10 @@ export const lookup = fakeTargetLookup({
   activeUsers: ['alice', 'bob', 'carol', 'dave', 'erin'],
   teams: { network: { name: 'Network', members: ['bob', 'carol'] } },
   schedules: {
-    technicians: { name: 'Technicians 24/7', shifts: [{ from: T0, userIds: ['alice'] }] },
+    technicians: {
+      name: 'Technicians 24/7',
+      shifts: [{ from: '2024-01-01T00:00:00.000Z', userIds: ['alice'] }],
+    },
     weekdays: { name: 'Weekdays', shifts: [{ from: T0, userIds: [] }] },
   },
 });

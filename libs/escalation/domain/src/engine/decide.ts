@@ -1,4 +1,5 @@
 import { decideAckTimeoutDue, decideAcknowledged, decideUnacknowledged } from './decide-acknowledgement';
+import { decideAutoResolveDue, decideResolved } from './decide-resolution';
 import { decideHoldEnded, decideStepDue, decideTriggered } from './decide-start';
 import type { EscalationContext } from './escalation.context';
 import type { EscalationDecision } from './escalation.decisions';
@@ -23,7 +24,6 @@ export function decide(
   }
   if (state.phase === 'resolved' || input.type === 'Triggered') return [];
   if (isIncidentInput(input) && input.incidentVersion <= state.lastIncidentVersion) return [];
-  const { incidentId, orgId } = state;
   switch (input.type) {
     case 'StepDue':
       return decideStepDue(input, state, context);
@@ -42,13 +42,8 @@ export function decide(
     case 'ManuallyEscalated':
       return decideManuallyEscalated(input, state, context);
     case 'Resolved':
-      return [{ kind: 'complete', incidentId, at: input.at }];
+      return decideResolved(input, state);
     case 'AutoResolveDue':
-      return [
-        {
-          kind: 'command',
-          command: { type: 'ResolveIncident', incidentId, orgId, at: input.at, reason: 'auto-resolve' },
-        },
-      ];
+      return decideAutoResolveDue(input, state);
   }
 }

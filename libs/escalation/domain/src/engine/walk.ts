@@ -1,7 +1,7 @@
-import type { Instant } from '../instant';
+import type { EscalationTarget } from '../escalation-policy.types';
+import { addMinutes, type Instant } from '../instant';
 import type { PolicySnapshot, SnapshotStep } from '../policy-snapshot';
 import { resolveStepTargets, type StepRecipient, type StepTargets } from '../targets/resolve-step-targets';
-import { addMinutes } from '../instant';
 import { recipientKey } from './decision-keys';
 import type { EscalationContext } from './escalation.context';
 import type { PageDecision } from './escalation.decisions';
@@ -33,18 +33,7 @@ export function walkFrom(
       if (plan.process.urgency === 'high') scheduleNextStep(plan, position, firing.due, step.delayMinutes);
       return;
     }
-    const { incidentId, orgId, generation } = plan.process;
-    const { level, cycle } = position;
-    const skipped = {
-      type: 'StepSkipped',
-      incidentId,
-      orgId,
-      generation,
-      at: firing.at,
-      level,
-      cycle,
-    } as const;
-    plan.add({ kind: 'record', fact: { ...skipped, unresolved: targets.unresolved } });
+    recordSkipped(plan, position, targets.unresolved, firing.at);
   }
   declareUnanswered(plan, firing.at);
 }
@@ -82,6 +71,25 @@ export function nextPosition(policy: PolicySnapshot | null, position: Position):
   if (position.level < policy.steps.length) return { level: position.level + 1, cycle: position.cycle };
   if (position.cycle <= policy.repeatCount) return { level: 1, cycle: position.cycle + 1 };
   return null;
+}
+
+function recordSkipped(
+  plan: Plan,
+  position: Position,
+  unresolved: readonly EscalationTarget[],
+  at: Instant,
+): void {
+  const { incidentId, orgId, generation } = plan.process;
+  const skipped = {
+    type: 'StepSkipped',
+    incidentId,
+    orgId,
+    generation,
+    at,
+    ...position,
+    unresolved,
+  } as const;
+  plan.add({ kind: 'record', fact: skipped });
 }
 
 function stepAt(process: EscalationProcess, position: Position): SnapshotStep {
@@ -129,15 +137,5 @@ function pageOf(
     ...recipient,
     idempotencyKey: recipientKey(incidentId, generation, level, cycle, recipient.userId),
   }));
-  return {
-    kind: 'page',
-    incidentId,
-    orgId,
-    generation,
-    level,
-    cycle,
-    urgency,
-    at,
-    recipients: keyed,
-  } as const;
+  return { kind: 'page', incidentId, orgId, generation, level, cycle, urgency, at, recipients: keyed };
 }

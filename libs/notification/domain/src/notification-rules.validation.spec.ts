@@ -1,3 +1,4 @@
+import { defaultRules } from './default-notification-rules';
 import { checkNotificationRules } from './notification-rules.validation';
 import { accountEmail, phone, slack } from './testing/notification.fixtures';
 
@@ -48,6 +49,13 @@ describe('checkNotificationRules', () => {
 
   it('accepts the same method at two delays, and steps on channels not delivered yet', () => {
     expect(problemsOf(rules({ low: [step('cm-phone', 0), step('cm-phone', 10)] }))).toEqual([]);
+  });
+
+  it('accepts the default rules: high emails at 0 and 3 minutes, low at 0', () => {
+    expect(checkNotificationRules(defaultRules('cm-account'), methods)).toEqual({
+      ok: true,
+      rules: { high: [step('cm-account', 0), step('cm-account', 3)], low: [step('cm-account', 0)] },
+    });
   });
 
   it('refuses what is not an object', () => {

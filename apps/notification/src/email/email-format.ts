@@ -9,6 +9,12 @@ export const SEVERITY_COLORS: Readonly<Record<Severity, string>> = {
   info: '#1d4ed8',
 };
 
+/** Keep out-of-office and other auto-replies away from every email the platform sends. */
+export const AUTOMATED_EMAIL_HEADERS: Readonly<Record<string, string>> = {
+  'Auto-Submitted': 'auto-generated',
+  'X-Auto-Response-Suppress': 'All',
+};
+
 // Control characters in alert text could break header lines or the text part's layout.
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;

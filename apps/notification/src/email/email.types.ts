@@ -61,3 +61,48 @@ export interface PageEmailView {
   /** The recipient's IANA time zone for the times shown; UTC when absent. */
   readonly timeZone?: string;
 }
+
+/** One incident of a digest, with its links (built by the service from the domain's DigestEntry). */
+export interface DigestEmailEntry {
+  readonly incidentId: string;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly serviceName: string;
+  readonly clientName?: string | null;
+  readonly pageCount: number;
+  readonly firstHeldAt: Instant;
+  readonly url: string;
+  readonly acknowledgeUrl?: string;
+}
+
+export interface DigestEmailView {
+  /** Ordered as they are shown (the domain's digest orders them most severe first). */
+  readonly entries: readonly DigestEmailEntry[];
+  readonly pageCount: number;
+  readonly links: { readonly incidents: string };
+  readonly timeZone?: string;
+}
+
+/** A window of a schedule with nobody on call, told to a manager in their own time zone. */
+export interface CoverageGapEmailView {
+  readonly schedule: { readonly id: string; readonly name: string; readonly url: string };
+  readonly gap: { readonly start: Instant; readonly end: Instant };
+  readonly timeZone: string;
+  readonly affectedServices: readonly { readonly name: string; readonly url?: string }[];
+  /** False when the services could not be determined when the gap was found. */
+  readonly affectedServicesKnown: boolean;
+}
+
+/** An incident nobody acknowledged after its policy ran every step of every cycle, told to managers. */
+export interface UnansweredEmailView {
+  readonly incident: IncidentEmailFacts;
+  readonly alertSummary: string;
+  readonly escalation: {
+    readonly policyName: string;
+    readonly cycles: number;
+    readonly pagedPeople: readonly string[];
+  };
+  /** Acknowledge/resolve links signed for the manager receiving this email, when they may act. */
+  readonly links: { readonly incident: string; readonly acknowledge?: string; readonly resolve?: string };
+  readonly timeZone?: string;
+}

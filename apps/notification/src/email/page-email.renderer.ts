@@ -1,6 +1,6 @@
 import { boundAlertDetails } from './alert-details';
 import { defendDetectionHtml, defendDetectionText } from './defend-detection.section';
-import { formatInstant, oneLine, safeHref, SEVERITY_COLORS } from './email-format';
+import { AUTOMATED_EMAIL_HEADERS, formatInstant, oneLine, safeHref, SEVERITY_COLORS } from './email-format';
 import {
   bannerRow,
   buttonsRow,
@@ -28,16 +28,9 @@ export function renderPageEmail(view: PageEmailView): RenderedEmail {
   };
 }
 
-/**
- * Auto-Submitted and X-Auto-Response-Suppress keep out-of-office replies away; high urgency is also
- * marked important, so mail rules on a phone can let it ring through.
- */
+/** High urgency is marked important, so mail rules on a phone can let it ring through. */
 export function pageHeaders({ incident }: PageEmailView): Record<string, string> {
-  const headers: Record<string, string> = {
-    'Auto-Submitted': 'auto-generated',
-    'X-Auto-Response-Suppress': 'All',
-    'X-OnCall-Incident-Id': oneLine(incident.id),
-  };
+  const headers = { ...AUTOMATED_EMAIL_HEADERS, 'X-OnCall-Incident-Id': oneLine(incident.id) };
   return incident.urgency === 'high'
     ? { ...headers, Importance: 'high', 'X-Priority': '1 (Highest)' }
     : headers;

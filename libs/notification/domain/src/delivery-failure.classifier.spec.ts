@@ -9,6 +9,7 @@ describe('classifySmtpFailure', () => {
     { facts: { responseCode: 421 }, kind: 'transient', reason: 'smtp-temporary-refusal' },
     { facts: { responseCode: 450, errorCode: 'EENVELOPE' }, kind: 'transient', reason: 'smtp-temporary-refusal' },
     { facts: { responseCode: 452 }, kind: 'transient', reason: 'smtp-temporary-refusal' },
+    { facts: { responseCode: 503 }, kind: 'transient', reason: 'smtp-temporary-refusal' },
     { facts: { responseCode: 550, errorCode: 'EENVELOPE' }, kind: 'permanent', reason: 'smtp-permanent-refusal' },
     { facts: { responseCode: 554, errorCode: 'EMESSAGE' }, kind: 'permanent', reason: 'smtp-permanent-refusal' },
     { facts: { responseCode: 535, errorCode: 'EAUTH' }, kind: 'transient', reason: 'smtp-authentication' },

@@ -22,6 +22,8 @@ export interface HttpFailureFacts {
 // Authentication replies (RFC 4954) are refusals of our relay account, not of the message: once an
 // operator fixes the credentials the same message goes through, so they are retried.
 const SMTP_AUTHENTICATION_CODES = [530, 534, 535, 538];
+// 503 "bad sequence of commands" follows an earlier hiccup in the session, not a verdict on the message.
+const SMTP_RETRYABLE_5XX_CODES = [503];
 const SMTP_TIMEOUT_CODES = ['ETIMEDOUT'];
 const SMTP_AUTHENTICATION_ERRORS = ['EAUTH', 'ENOAUTH', 'EOAUTH2'];
 const HTTP_TIMEOUT_ERRORS = ['TimeoutError', 'AbortError', 'ETIMEDOUT', 'UND_ERR_HEADERS_TIMEOUT'];
@@ -29,7 +31,8 @@ const HTTP_TIMEOUT_ERRORS = ['TimeoutError', 'AbortError', 'ETIMEDOUT', 'UND_ERR
 export function classifySmtpFailure({ responseCode, errorCode }: SmtpFailureFacts): DeliveryFailure {
   if (responseCode !== undefined && responseCode >= 400 && responseCode < 600) {
     if (SMTP_AUTHENTICATION_CODES.includes(responseCode)) return transient('smtp-authentication');
-    return responseCode < 500 ? transient('smtp-temporary-refusal') : permanent('smtp-permanent-refusal');
+    const retryable = responseCode < 500 || SMTP_RETRYABLE_5XX_CODES.includes(responseCode);
+    return retryable ? transient('smtp-temporary-refusal') : permanent('smtp-permanent-refusal');
   }
   if (errorCode && SMTP_AUTHENTICATION_ERRORS.includes(errorCode)) return transient('smtp-authentication');
   if (errorCode && SMTP_TIMEOUT_CODES.includes(errorCode)) return transient('smtp-timeout');

@@ -1,6 +1,14 @@
 import type { Severity } from '@oncall/incident-domain';
 import { INCIDENT_SEVERITIES } from '@oncall/incident-domain';
-import { AUTOMATED_EMAIL_HEADERS, formatInstant, oneLine, safeHref, SEVERITY_COLORS } from './email-format';
+import {
+  AUTOMATED_EMAIL_HEADERS,
+  bounded,
+  formatInstant,
+  oneLine,
+  safeHref,
+  SEVERITY_COLORS,
+  TEXT_LIMITS,
+} from './email-format';
 import { bannerRow, buttonsRow, escapeHtml, footnoteRow, htmlDocument, paragraphRow } from './email-html';
 import { plainSubject } from './email-subject';
 import type { DigestEmailEntry, DigestEmailView, RenderedEmail } from './email.types';
@@ -10,7 +18,14 @@ const INTRO =
   'Every incident is listed; none was dropped.';
 
 /** The email that stands for the pages held during a storm: every incident, one line each. */
-export function renderDigestEmail(view: DigestEmailView): RenderedEmail {
+export function renderDigestEmail(unbounded: DigestEmailView): RenderedEmail {
+  const view = {
+    ...unbounded,
+    entries: unbounded.entries.map((entry) => ({
+      ...entry,
+      title: bounded(oneLine(entry.title), TEXT_LIMITS.title),
+    })),
+  };
   const severity = mostSevere(view.entries);
   const counts = `${plural(view.entries.length, 'incident')} (${plural(view.pageCount, 'page')})`;
   const rows = [

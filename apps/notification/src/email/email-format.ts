@@ -19,6 +19,9 @@ export const AUTOMATED_EMAIL_HEADERS: Readonly<Record<string, string>> = {
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 
+/** Bounds on what an alert may put in an email body (the full alert stays on the incident). */
+export const TEXT_LIMITS = { title: 300, summary: 1000 } as const;
+
 /** One line of text: control characters and line breaks become spaces, runs of spaces one space. */
 export function oneLine(text: string): string {
   return text.replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();

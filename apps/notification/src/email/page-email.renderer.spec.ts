@@ -66,6 +66,16 @@ describe('renderPageEmail (parsed back from MIME)', () => {
     expect(mail.bcc).toBeUndefined();
   });
 
+  it('bounds the title and summary in the body too: the full alert stays on the incident', () => {
+    const page = genericAlertPage();
+    const long = { ...page, alert: { ...page.alert, summary: 's'.repeat(5000) }, incident: { ...page.incident, title: 't'.repeat(5000) } };
+    const { text, html } = renderPageEmail(long);
+    expect(text).toContain(`${'s'.repeat(999)}…\n`);
+    expect(text).not.toContain('s'.repeat(1000));
+    expect(html).toContain(`${'t'.repeat(299)}…<`);
+    expect(html.length).toBeLessThan(20_000);
+  }); // prettier-ignore
+
   it('leaves the client out of the subject when there is none', () => {
     const page = genericAlertPage();
     const { subject } = renderPageEmail({ ...page, incident: { ...page.incident, clientName: undefined } });

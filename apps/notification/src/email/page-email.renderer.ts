@@ -1,6 +1,14 @@
 import { boundAlertDetails } from './alert-details';
 import { defendDetectionHtml, defendDetectionText } from './defend-detection.section';
-import { AUTOMATED_EMAIL_HEADERS, formatInstant, oneLine, safeHref, SEVERITY_COLORS } from './email-format';
+import {
+  AUTOMATED_EMAIL_HEADERS,
+  bounded,
+  formatInstant,
+  oneLine,
+  safeHref,
+  SEVERITY_COLORS,
+  TEXT_LIMITS,
+} from './email-format';
 import {
   bannerRow,
   buttonsRow,
@@ -18,7 +26,8 @@ const RESOLVE_COLOR = '#374151';
 const OPEN_COLOR = '#1d4ed8';
 
 /** The email that pages a person: what broke, where, for whom, and one-click links to act. */
-export function renderPageEmail(view: PageEmailView): RenderedEmail {
+export function renderPageEmail(unbounded: PageEmailView): RenderedEmail {
+  const view = boundedView(unbounded);
   const { incident, alert } = view;
   return {
     subject: incidentSubject(incident.severity, [incident.serviceName, incident.clientName, alert.summary]),
@@ -34,6 +43,12 @@ export function pageHeaders({ incident }: PageEmailView): Record<string, string>
   return incident.urgency === 'high'
     ? { ...headers, Importance: 'high', 'X-Priority': '1 (Highest)' }
     : headers;
+}
+
+function boundedView(view: PageEmailView): PageEmailView {
+  const title = bounded(oneLine(view.incident.title), TEXT_LIMITS.title);
+  const summary = bounded(oneLine(view.alert.summary), TEXT_LIMITS.summary);
+  return { ...view, incident: { ...view.incident, title }, alert: { ...view.alert, summary } };
 }
 
 function incidentFacts(view: PageEmailView): { label: string; value: string; href?: string }[] {

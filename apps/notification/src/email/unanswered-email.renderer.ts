@@ -1,10 +1,22 @@
-import { AUTOMATED_EMAIL_HEADERS, formatInstant, oneLine, SEVERITY_COLORS } from './email-format';
+import {
+  AUTOMATED_EMAIL_HEADERS,
+  bounded,
+  formatInstant,
+  oneLine,
+  SEVERITY_COLORS,
+  TEXT_LIMITS,
+} from './email-format';
 import { bannerRow, buttonsRow, factsRow, footnoteRow, htmlDocument, paragraphRow } from './email-html';
 import { incidentSubject } from './email-subject';
 import type { RenderedEmail, UnansweredEmailView } from './email.types';
 
 /** Tells the organization's managers that an incident went through its whole policy unanswered. */
-export function renderUnansweredEmail(view: UnansweredEmailView): RenderedEmail {
+export function renderUnansweredEmail(unbounded: UnansweredEmailView): RenderedEmail {
+  const view = {
+    ...unbounded,
+    incident: { ...unbounded.incident, title: bounded(oneLine(unbounded.incident.title), TEXT_LIMITS.title) },
+    alertSummary: bounded(oneLine(unbounded.alertSummary), TEXT_LIMITS.summary),
+  };
   const { incident, escalation } = view;
   const times = escalation.cycles === 1 ? 'once' : `${escalation.cycles} times`;
   const explanation =

@@ -16,3 +16,5 @@ export * from './escalation/escalation-policy';
 export * from './state/state-record';
 export * from './directory/directory-state';
 export * from './alerts/alert-partitions';
+export * from './escalation/escalation-events';
+export * from './notifications/notification-events';

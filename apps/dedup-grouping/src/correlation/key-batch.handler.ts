@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CanonicalAlert, MessageContext } from '@oncall/contracts';
 import { KeyBatchStep, nextKeyBatchStep } from '@oncall/dedup-domain';
-import { AlertInput, IncidentCommand } from '@oncall/incident-domain';
+import { AlertContext, AlertInput, IncidentCommand } from '@oncall/incident-domain';
 import { RpcError } from '@oncall/platform-messaging';
 import { LOGGER } from '@oncall/platform-runtime';
 import { Logger } from 'pino';
@@ -150,7 +150,25 @@ function alertInput(received: ReceivedAlert): AlertInput {
     severity: alert.severity,
     integrationId: alert.integrationId,
     sequence: received.sequence,
+    context: contextOfAlert(alert),
   };
+}
+
+/** What pages and the timeline show beyond the summary; absent fields stay absent. */
+function contextOfAlert(alert: CanonicalAlert): AlertContext {
+  const context: Record<string, unknown> = {
+    source: alert.source,
+    component: alert.component,
+    device: alert.device,
+    client: alert.client,
+    origin: alert.origin,
+    details: alert.details,
+    links: alert.links.length > 0 ? alert.links : undefined,
+    defend: alert.defend,
+  };
+  return Object.fromEntries(
+    Object.entries(context).filter(([, value]) => value !== undefined),
+  ) as AlertContext;
 }
 
 function repeatsCommand(incidentId: string, repeats: readonly ReceivedAlert[]): IncidentCommand {

@@ -114,6 +114,12 @@ export const Streams = {
     maxAgeMs: 30 * DAY_MS,
     duplicateWindowMs: HOUR_MS,
   },
+  notification: {
+    name: 'ONCALL_NOTIFICATION',
+    subjects: ['oncall.evt.notification.>'],
+    maxAgeMs: 30 * DAY_MS,
+    duplicateWindowMs: HOUR_MS,
+  },
   scheduling: {
     name: 'ONCALL_SCHEDULING',
     subjects: ['oncall.evt.scheduling.>'],

@@ -6,7 +6,11 @@ import { sameAlertKey } from './incident.types';
  * The incident's alerts, one entry per alert key. Adding an alert whose key is already held counts it as a
  * repeat of that entry (streams written before repeats were counted appended every repeat as an alert).
  */
-export function withAlert(alerts: readonly IncidentAlert[], alert: IncidentAlert): readonly IncidentAlert[] {
+export function withAlert(
+  alerts: readonly IncidentAlert[],
+  incoming: IncidentAlert,
+): readonly IncidentAlert[] {
+  const alert = withoutContext(incoming);
   const index = alerts.findIndex((held) => sameAlertKey(held, alert));
   if (index < 0) return [...alerts, alert];
   return replaceAt(alerts, index, repeated(alerts[index], 1 + (alert.repeatCount ?? 0), alert));
@@ -74,4 +78,11 @@ function repeated(
 
 function replaceAt<T>(items: readonly T[], index: number, item: T): readonly T[] {
   return [...items.slice(0, index), item, ...items.slice(index + 1)];
+}
+
+/** The folded state keeps alerts lean: the source's context stays on the event that brought it. */
+export function withoutContext(alert: IncidentAlert): IncidentAlert {
+  if (alert.context === undefined) return alert;
+  const { context: _context, ...lean } = alert;
+  return lean;
 }

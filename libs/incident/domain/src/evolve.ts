@@ -1,4 +1,4 @@
-import { withAlert, withAlerts, withRepeats } from './alert-entries';
+import { withAlert, withAlerts, withoutContext, withRepeats } from './alert-entries';
 import type { IncidentEvent, IncidentTriggered } from './incident.events';
 import { INCIDENT_EVENT_SCHEMA_VERSIONS } from './incident.events';
 import type { ExistingIncident, IncidentState } from './incident.state';
@@ -16,7 +16,7 @@ function opened({ data }: IncidentTriggered): ExistingIncident {
     urgency: data.urgency,
     priority: data.priority,
     triggeringAlertId: data.alert.alertId,
-    alerts: [data.alert],
+    alerts: [withoutContext(data.alert)],
     appendedAlertCount: 0,
     assignment: { kind: 'escalation-level', level: 1 },
     triggeredAt: data.at,

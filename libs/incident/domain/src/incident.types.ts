@@ -32,6 +32,22 @@ export type Priority = (typeof INCIDENT_PRIORITIES)[number];
 /** 'none' = no stream yet. Snoozed is not a status: it is 'acknowledged' with `snoozedUntil` set. */
 export type IncidentStatus = 'none' | 'triggered' | 'acknowledged' | 'resolved';
 
+/**
+ * What the source said about an alert beyond its summary, kept on the event that brought it in (for pages,
+ * emails and the timeline) but not in the folded state, which stays small.
+ */
+export interface AlertContext {
+  readonly source?: string;
+  readonly component?: string;
+  readonly device?: string;
+  readonly client?: string;
+  readonly origin?: string;
+  readonly details?: Readonly<Record<string, unknown>>;
+  readonly links?: readonly { readonly href: string; readonly text?: string }[];
+  /** Defend (EDR) detections: device, MITRE techniques, recommended action. */
+  readonly defend?: Readonly<Record<string, unknown>>;
+}
+
 /** One alert as it arrives from dedup-grouping (the triggering one or a later one). */
 export interface AlertInput {
   readonly alertId: string;
@@ -42,6 +58,7 @@ export interface AlertInput {
   readonly integrationId?: string;
   /** Its position in the alert stream; repeats at or before the last one applied are redeliveries. */
   readonly sequence?: number;
+  readonly context?: AlertContext;
 }
 
 /**
@@ -62,6 +79,8 @@ export interface IncidentAlert {
   readonly lastAlertId?: string;
   /** The highest alert-stream sequence applied to this entry. */
   readonly lastSequence?: number;
+  /** On events only (IncidentTriggered, AlertAppended); never kept in the folded state. */
+  readonly context?: AlertContext;
 }
 
 /** What identifies an alert key on an incident. */

@@ -44,7 +44,7 @@ function validateTrigger({ data }: TriggerIncident): void {
 
 // Copies only the known fields, so nothing a caller smuggles in ends up in a stored event.
 function receivedAlert(alert: AlertInput, at: Instant): IncidentAlert {
-  const { alertId, dedupKey, summary, severity, integrationId, sequence } = alert;
+  const { alertId, dedupKey, summary, severity, integrationId, sequence, context } = alert;
   return {
     alertId,
     dedupKey,
@@ -53,6 +53,7 @@ function receivedAlert(alert: AlertInput, at: Instant): IncidentAlert {
     receivedAt: at,
     ...(integrationId !== undefined ? { integrationId } : {}),
     ...(sequence !== undefined ? { lastSequence: sequence } : {}),
+    ...(context !== undefined ? { context } : {}),
   };
 }
 

@@ -94,6 +94,19 @@ export function validateAlert(check: Check, alert: AlertInput | undefined, field
     `${field}.sequence`,
     'must be a positive whole number',
   );
+  check(
+    isBoundedContext(alert?.context),
+    `${field}.context`,
+    'must be an object of at most 300,000 characters as JSON',
+  );
+}
+
+const CONTEXT_MAX_JSON = 300_000;
+
+function isBoundedContext(context: unknown): boolean {
+  if (context === undefined) return true;
+  if (typeof context !== 'object' || context === null || Array.isArray(context)) return false;
+  return JSON.stringify(context).length <= CONTEXT_MAX_JSON;
 }
 
 export function isPriorityOrNull(value: unknown): boolean {

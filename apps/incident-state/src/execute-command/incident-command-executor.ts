@@ -3,7 +3,8 @@ import { ExecuteIncidentCommand, IncidentCommandResult, MessageContext } from '@
 import { decide, evolve, IncidentEvent, IncidentState, isIncidentDomainError } from '@oncall/incident-domain';
 import { ConcurrencyError, EventStore } from '@oncall/platform-event-store';
 import { RpcError } from '@oncall/platform-messaging';
-import { randomUUID } from 'node:crypto';
+import { isUniqueViolation } from '@oncall/platform-persistence';
+import { createHash, randomUUID } from 'node:crypto';
 import { Logger } from 'pino';
 import { EVENT_STORE } from '../event-store/event-store.provider';
 import { incidentStreamId } from '../event-store/incident-streams';
@@ -44,7 +45,7 @@ export class IncidentCommandExecutor {
       try {
         await this.store.appendToStream(
           streamId,
-          events.map((event) => ({ ...event, eventId: randomUUID() })),
+          events.map((event) => ({ ...event, eventId: eventIdOf(event) })),
           { expectedVersion: loaded.version, metadata: { ...context, occurredAt: command.at } },
         );
         const next: LoadedIncident = {
@@ -55,6 +56,9 @@ export class IncidentCommandExecutor {
         await this.loader.appended(streamId, next);
         return this.result(next, events, command.at);
       } catch (error) {
+        // A fact reported twice: its event id (the source's) is already in the store.
+        if (isUniqueViolation(error, 'events_event_id_key'))
+          return this.result(await this.loader.load(streamId), [], command.at);
         if (!(error instanceof ConcurrencyError)) throw error;
         if (attempt >= MAX_ATTEMPTS) throw keptChanging();
       }
@@ -95,3 +99,17 @@ export class IncidentCommandExecutor {
     };
   }
 }
+
+/**
+ * A fact reported by another context keeps the source event's id (as a UUID), so recording it twice
+ * collides in the store instead of appearing twice on the timeline; every other event gets a fresh id.
+ */
+function eventIdOf(event: IncidentEvent): string {
+  if (event.type !== 'ActivityRecorded') return randomUUID();
+  const { activityId } = event.data;
+  if (UUID.test(activityId)) return activityId.toLowerCase();
+  const hex = createHash('sha256').update(`activity:${activityId}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -13,3 +13,5 @@ export * from './directory/directory-events';
 export * from './scheduling/schedule-messages';
 export * from './configuration/configuration-changed';
 export * from './escalation/escalation-policy';
+export * from './api/api-instant';
+export * from './api/list-cursor';

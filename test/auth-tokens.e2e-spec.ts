@@ -218,7 +218,7 @@ describe('Hub SSO token verification against a JWKS served over HTTP', () => {
   });
 
   it('does not serve the OpenAPI documents in production', async () => {
-    await restartAdminApi({ HUB_JWKS_URL: jwks.url, NODE_ENV: 'production' });
+    await restartAdminApi({ HUB_JWKS_URL: jwks.url, NODE_ENV: 'production', METRICS_TOKEN: 'm'.repeat(32) });
     expect((await call(sign(ec))).status).toBe(200);
     for (const path of ['/api/docs', '/api/docs-json']) {
       const response = await fetch(`${platform.url('admin-api')}${path}`);

@@ -1,4 +1,15 @@
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import {
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 
 const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s/]+(:\d+)?\/[^\s/?]+(\?\S*)?$/;
 const NATS_URL = /^(nats|tls|ws|wss):\/\/\S+$/;
@@ -32,8 +43,23 @@ export class ServiceConfig {
   @IsString()
   INSTANCE_ID?: string;
 
-  /** When set, /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
+  /**
+   * `production` (baked into the image) makes the platform refuse what is only fit for development: an open
+   * /metrics here, the development signing key in admin-api.
+   */
   @IsOptional()
+  @IsIn(['production', 'development', 'test'])
+  NODE_ENV?: string;
+
+  /**
+   * When set, /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. Required when NODE_ENV=production:
+   * metrics name routes, subjects and volumes, not for anyone who can reach the port (ADR 0087).
+   */
+  @ValidateIf(
+    (config: ServiceConfig) => config.NODE_ENV === 'production' || config.METRICS_TOKEN !== undefined,
+  )
+  @IsDefined({ message: 'required when NODE_ENV=production' })
   @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters (a random token, e.g. openssl rand -hex 32)' })
   METRICS_TOKEN?: string;
 }

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AdminApiConfig } from '../admin-api.config';
 import { Requires } from '../auth/requires.decorator';
-import { publicBaseUrl } from '../directory/shared/public-base-url';
+import { joinPublicUrl } from '../directory/shared/public-url';
 import { Caller, personActorOf, RequestContext } from '../directory/shared/request-context';
 import { BusRequests } from './bus-requests';
 
@@ -35,7 +35,7 @@ export class CalendarFeedController {
   @Post('me/calendar-feed')
   @ApiBearerAuth()
   @Requires('profile:write-own')
-  async rotate(@Caller() caller: RequestContext, @Req() request: Request): Promise<{ url: string }> {
+  async rotate(@Caller() caller: RequestContext): Promise<{ url: string }> {
     const { token } = await this.requests.ask<{ token: string }>(
       caller,
       SchedulingCommands.rotateCalendarToken,
@@ -43,8 +43,8 @@ export class CalendarFeedController {
         actor: personActorOf(caller),
       },
     );
-    const base = publicBaseUrl(this.config.PUBLIC_URL, request);
-    return { url: `${base}/api/v1/calendar/shifts.ics?token=${encodeURIComponent(token)}` };
+    const path = `/api/v1/calendar/shifts.ics?token=${encodeURIComponent(token)}`;
+    return { url: joinPublicUrl(this.config.PUBLIC_URL, path) };
   }
 
   @Get('calendar/shifts.ics')

@@ -38,9 +38,16 @@ export class IncidentCommandExecutor {
       throw new RpcError('FORBIDDEN', 'A command may only act on the organization it is sent for.');
     }
     const streamId = incidentStreamId(command.data.incidentId);
+    // First try from what this process already knows (no read): the append's expected version checks it.
+    let guessed = this.loader.guess(streamId, command.type === 'TriggerIncident');
     for (let attempt = 1; ; attempt++) {
-      const loaded = await this.loader.load(streamId);
-      const events = this.decide(request, loaded.state, loaded.version);
+      const loaded = guessed ?? (await this.loader.load(streamId));
+      const events = this.decideOn(request, loaded, guessed !== undefined);
+      // Refusals and no-ops are answered only from state read from the store, never from a guess.
+      if (events === 'verify') {
+        guessed = undefined;
+        continue;
+      }
       if (events.length === 0) return this.result(loaded, [], command.at);
       try {
         await this.store.appendToStream(
@@ -60,8 +67,24 @@ export class IncidentCommandExecutor {
         if (isUniqueViolation(error, 'events_event_id_key'))
           return this.result(await this.loader.load(streamId), [], command.at);
         if (!(error instanceof ConcurrencyError)) throw error;
-        if (attempt >= MAX_ATTEMPTS) throw keptChanging();
+        if (guessed === undefined && attempt >= MAX_ATTEMPTS) throw keptChanging();
+        guessed = undefined;
       }
+    }
+  }
+
+  /** Events to append; 'verify' when a guessed state refused or changed nothing (decide again on the store's). */
+  private decideOn(
+    request: ExecuteIncidentCommand,
+    loaded: LoadedIncident,
+    guessed: boolean,
+  ): IncidentEvent[] | 'verify' {
+    try {
+      const events = this.decide(request, loaded.state, loaded.version);
+      return guessed && events.length === 0 ? 'verify' : events;
+    } catch (error) {
+      if (guessed) return 'verify';
+      throw error;
     }
   }
 

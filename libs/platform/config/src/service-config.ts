@@ -3,11 +3,11 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-vali
 const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s/]+(:\d+)?\/[^\s/?]+(\?\S*)?$/;
 const NATS_URL = /^(nats|tls|ws|wss):\/\/\S+$/;
 
-/** Variables every service needs. Apps extend this class with their own. */
-export class ServiceConfig {
-  @Matches(POSTGRES_URL, { message: 'must be a postgres:// URL with a database name' })
-  DATABASE_URL!: string;
-
+/**
+ * Variables every service needs. A service without a database of its own (the ingestion gateway) extends
+ * this class directly; the others extend ServiceConfig.
+ */
+export class BaseServiceConfig {
   @Matches(NATS_URL, { message: 'must be a nats:// URL' })
   NATS_URL!: string;
 
@@ -43,4 +43,10 @@ export class ServiceConfig {
   @IsOptional()
   @IsString()
   METRICS_TOKEN?: string;
+}
+
+/** Variables of a service that owns a PostgreSQL schema. Apps extend this class with their own. */
+export class ServiceConfig extends BaseServiceConfig {
+  @Matches(POSTGRES_URL, { message: 'must be a postgres:// URL with a database name' })
+  DATABASE_URL!: string;
 }

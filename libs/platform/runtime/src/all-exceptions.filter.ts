@@ -1,8 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Inject } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { RpcErrorCodes } from '@oncall/contracts';
 import { RpcError } from '@oncall/platform-messaging';
 import { redactUrl } from '@oncall/platform-observability';
-import type { Request, Response } from 'express';
 import { Logger } from 'pino';
 import { throwError } from 'rxjs';
 import { apiFieldName, problem, ProblemDetails, statusForErrorCode } from './problem-details';
@@ -17,20 +17,27 @@ export const UNAVAILABLE_DETAIL = 'A service needed for this request is not answ
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
-  constructor(@Inject(LOGGER) private readonly logger: Logger) {}
+  constructor(
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly http: HttpAdapterHost,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost) {
     if (host.getType() === 'rpc') return throwError(() => exception);
-    const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
-    const body = this.toProblem(exception, request);
-    http.getResponse<Response>().status(body.status).type('application/problem+json').json(body);
+    const adapter = this.http.httpAdapter;
+    const context = host.switchToHttp();
+    const url = adapter.getRequestUrl(context.getRequest()) as string | undefined;
+    const body = this.toProblem(exception, url);
+    const response = context.getResponse<unknown>();
+    // Serialized here: both adapters would otherwise replace problem+json with application/json.
+    adapter.setHeader(response, 'content-type', 'application/problem+json; charset=utf-8');
+    adapter.reply(response, JSON.stringify(body), body.status);
     return undefined;
   }
 
-  private toProblem(exception: unknown, request: Request): ProblemDetails {
+  private toProblem(exception: unknown, url: string | undefined): ProblemDetails {
     // Never echo a credential: integration keys travel in alert URLs.
-    const instance = request.originalUrl ? redactUrl(request.originalUrl).split('?')[0] : undefined;
+    const instance = url ? redactUrl(url).split('?')[0] : undefined;
     if (exception instanceof HttpException) return this.fromHttpException(exception, instance);
     if (exception instanceof RpcError) {
       if (exception.code === RpcErrorCodes.unavailable) {

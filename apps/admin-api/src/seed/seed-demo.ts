@@ -1,5 +1,8 @@
-import { DataSource } from 'typeorm';
+import { DIRECTORY_STATE_CONTEXT, DirectoryResourceType } from '@oncall/contracts';
+import { enqueueStateChanges } from '@oncall/platform-outbox';
+import { DataSource, EntityManager } from 'typeorm';
 import { generateIntegrationKey, hashIntegrationKey } from '../directory/integrations/integration-keys';
+import { loadStateView } from '../directory/state/directory-state.views';
 
 export const DEMO_ORG = { id: 'demo-msp', name: 'Demo MSP' };
 /** `hubUserId` is the token subject: `npm run token -- --user demo-tech-1 --role technician` signs in as Taylor. */
@@ -44,10 +47,13 @@ export interface DemoOrganization {
  * Creates the demo organization if missing (idempotent). The integration key is stored hashed like any
  * other, so it can only be printed when it is created; `knownKey` (kept by the start script in a local,
  * git-ignored file) is reused while it still matches, so the printed curl keeps working across restarts.
+ * What it wrote is published to the state stream in the same transaction, as admin-api does for every
+ * change, so local copies (the gateway's keys) have it without waiting for admin-api's next start.
  */
 export async function seedDemoOrganization(
   dataSource: DataSource,
   knownKey?: string,
+  now: Date = new Date(),
 ): Promise<DemoOrganization> {
   return dataSource.transaction(async (tx) => {
     await tx.query('INSERT INTO organizations (id, name) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [
@@ -66,6 +72,7 @@ export async function seedDemoOrganization(
       [DEMO_SERVICE.id, DEMO_ORG.id, DEMO_SERVICE.name],
     );
     const integrationKey = await ensureDemoIntegrationKey(tx.query.bind(tx), knownKey);
+    await publishSeededState(tx, now);
     return {
       orgId: DEMO_ORG.id,
       managerUserId: DEMO_USERS[0].hubUserId,
@@ -73,6 +80,24 @@ export async function seedDemoOrganization(
       integrationKey,
     };
   });
+}
+
+async function publishSeededState(tx: EntityManager, now: Date): Promise<void> {
+  const seeded: [DirectoryResourceType, string][] = [
+    ['organization', DEMO_ORG.id],
+    ...DEMO_USERS.map((user): [DirectoryResourceType, string] => ['user', user.id]),
+    ['service', DEMO_SERVICE.id],
+    ['integration', DEMO_INTEGRATION.id],
+  ];
+  for (const [resourceType, resourceId] of seeded) {
+    const loaded = await loadStateView(tx, resourceType, DEMO_ORG.id, resourceId);
+    if (!loaded) continue;
+    await enqueueStateChanges(
+      tx,
+      [{ context: DIRECTORY_STATE_CONTEXT, resourceType, orgId: DEMO_ORG.id, resourceId, view: loaded.view }],
+      now.toISOString(),
+    );
+  }
 }
 
 type Query = (sql: string, params?: unknown[]) => Promise<{ key_hash: string; revoked_at: Date | null }[]>;

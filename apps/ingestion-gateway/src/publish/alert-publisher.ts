@@ -1,4 +1,4 @@
-import { Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import {
   ALERT_RECEIVED_SCHEMA_VERSION,
   AlertEventTypes,
@@ -9,11 +9,11 @@ import {
 } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
 import { LOGGER, problem } from '@oncall/platform-runtime';
-import { Inject } from '@nestjs/common';
 import { Logger } from 'pino';
+import { AlertAccepted } from '../http/alert-request';
 
 /**
- * Hands an alert to JetStream and returns only once the stream has stored it. If that cannot happen the
+ * Hands an alert to JetStream and answers only once the stream has stored it. If that cannot happen the
  * sender gets 503 and retries; an alert is never acknowledged that is not durable.
  */
 @Injectable()
@@ -23,7 +23,7 @@ export class AlertPublisher {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async publish(alert: CanonicalAlert, correlationId: string): Promise<void> {
+  async publish(alert: CanonicalAlert, correlationId: string): Promise<AlertAccepted> {
     const envelope: MessageEnvelope<typeof AlertEventTypes.received, CanonicalAlert> = {
       type: AlertEventTypes.received,
       data: alert,
@@ -49,5 +49,6 @@ export class AlertPublisher {
         }),
       );
     }
+    return { status: 'accepted', dedupKey: alert.dedupKey, alertId: alert.alertId };
   }
 }

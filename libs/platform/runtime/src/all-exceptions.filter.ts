@@ -8,6 +8,8 @@ import { throwError } from 'rxjs';
 import { apiFieldName, problem, ProblemDetails, statusForErrorCode } from './problem-details';
 import { LOGGER } from './tokens';
 
+export const NO_SUCH_ROUTE = 'There is no such route.';
+
 /** What a caller is told when a service behind the API does not answer (never which one, or on what subject). */
 export const UNAVAILABLE_DETAIL = 'A service needed for this request is not answering; try again shortly.';
 
@@ -76,6 +78,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
     const detail = Array.isArray(message) ? message.join('; ') : String(message ?? exception.message);
+    // The router's "Cannot POST <url>" would echo the URL, and with it a key a sender put anywhere in it.
+    if (status === 404 && /^Cannot [A-Z]+ /.test(detail)) return problem(status, NO_SUCH_ROUTE, { instance });
     return problem(status, detail, { instance });
   }
 }

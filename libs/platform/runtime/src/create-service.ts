@@ -5,6 +5,7 @@ import { MessageBus, PlatformTransport } from '@oncall/platform-messaging';
 import { createLogger, ServiceMetrics } from '@oncall/platform-observability';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { Logger } from 'pino';
+import { answerFrameworkError } from './fastify-framework-errors';
 import { NestPinoLogger } from './nest-pino-logger';
 import { PlatformModule } from './platform.module';
 import { RuntimeOptions } from './runtime-options';
@@ -47,7 +48,11 @@ export async function startService(definition: ServiceDefinition): Promise<Runni
     abortOnError: false,
   };
   const app = definition.fastify
-    ? await NestFactory.create(root, new FastifyAdapter(definition.fastify), options)
+    ? await NestFactory.create(
+        root,
+        new FastifyAdapter({ frameworkErrors: answerFrameworkError, ...definition.fastify }),
+        options,
+      )
     : await NestFactory.create(root, options);
   const metrics = app.get(ServiceMetrics);
   if (definition.fastify) {

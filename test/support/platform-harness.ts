@@ -62,8 +62,8 @@ export class PlatformHarness {
   }
 
   /** Another instance of a running service, as a second replica would be (closed by the caller). */
-  async startReplica(name: ServiceName): Promise<RunningService> {
-    const service = await startService(SERVICE_CATALOGUE[name](this.env));
+  async startReplica(name: ServiceName, overrides: NodeJS.ProcessEnv = {}): Promise<RunningService> {
+    const service = await startService(SERVICE_CATALOGUE[name]({ ...this.env, ...overrides }));
     await untilReady(name, service);
     return service;
   }

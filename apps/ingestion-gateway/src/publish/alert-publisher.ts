@@ -7,7 +7,7 @@ import {
   CanonicalAlert,
   MessageEnvelope,
 } from '@oncall/contracts';
-import { MessageBus } from '@oncall/platform-messaging';
+import { CoalescingPublisher, MessageBus } from '@oncall/platform-messaging';
 import { LOGGER, problem } from '@oncall/platform-runtime';
 import { Logger } from 'pino';
 import { AlertAccepted } from '../http/alert-request';
@@ -18,10 +18,14 @@ import { AlertAccepted } from '../http/alert-request';
  */
 @Injectable()
 export class AlertPublisher {
+  private readonly jetStream: CoalescingPublisher;
+
   constructor(
-    private readonly bus: MessageBus,
+    bus: MessageBus,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    this.jetStream = new CoalescingPublisher(bus.publisher);
+  }
 
   async publish(alert: CanonicalAlert, correlationId: string): Promise<AlertAccepted> {
     const envelope: MessageEnvelope<typeof AlertEventTypes.received, CanonicalAlert> = {
@@ -37,7 +41,7 @@ export class AlertPublisher {
       },
     };
     try {
-      await this.bus.publisher.publish(
+      await this.jetStream.publish(
         alertReceivedSubject(alertPartitionOf(alert.integrationId, alert.dedupKey)),
         envelope,
       );

@@ -1,7 +1,7 @@
 import { Inject, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { presentedServiceKey, serviceKeyMatches } from '@oncall/platform-auth';
 import { Clock, CLOCK } from '@oncall/platform-clock';
-import { problem, validatePayload } from '@oncall/platform-runtime';
+import { problem } from '@oncall/platform-runtime';
 import { randomUUID } from 'node:crypto';
 import { mapGenericAlert } from '../generic-alert/map-generic-alert';
 import { readAlertBody } from '../http/alert-body';
@@ -10,7 +10,7 @@ import { IngestionGatewayConfig } from '../ingestion-gateway.config';
 import { IntegrationAuthenticator } from '../integration-keys/integration-authenticator';
 import { AlertPublisher } from '../publish/alert-publisher';
 import { AlertRateLimits } from '../rate-limits/alert-rate-limits';
-import { DefendAlertDto } from './defend-alert.dto';
+import { validateDefendAlert } from '../validation/alert-validators';
 
 /**
  * POST /v1/alerts/defend: Defend authenticates with DEFEND_SERVICE_KEY (constant-time compare, never
@@ -36,7 +36,7 @@ export class ReceiveDefendAlert {
       );
     }
     const body = await readAlertBody(request.headers, request.body, this.config.MAX_ALERT_BODY_BYTES);
-    const payload = validatePayload(DefendAlertDto, body);
+    const payload = validateDefendAlert(body);
     const integration = this.authenticator.integrationForOrg(payload.orgId, 'defend');
     if (!integration) {
       throw new NotFoundException(

@@ -1,7 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { GenericAlertDto } from '@oncall/contracts';
 import { Clock, CLOCK } from '@oncall/platform-clock';
-import { validatePayload } from '@oncall/platform-runtime';
 import { randomUUID } from 'node:crypto';
 import { readAlertBody } from '../http/alert-body';
 import { AlertAccepted, AlertRequest } from '../http/alert-request';
@@ -9,6 +7,7 @@ import { IngestionGatewayConfig } from '../ingestion-gateway.config';
 import { IntegrationAuthenticator } from '../integration-keys/integration-authenticator';
 import { AlertPublisher } from '../publish/alert-publisher';
 import { AlertRateLimits } from '../rate-limits/alert-rate-limits';
+import { validateGenericAlert } from '../validation/alert-validators';
 import { mapGenericAlert } from './map-generic-alert';
 
 /**
@@ -29,7 +28,7 @@ export class ReceiveGenericAlert {
     const integration = this.authenticator.authenticate(integrationKey, 'generic', request.source);
     this.limits.chargeIntegration(integration.integrationId, 429);
     const body = await readAlertBody(request.headers, request.body, this.config.MAX_ALERT_BODY_BYTES);
-    const payload = validatePayload(GenericAlertDto, body);
+    const payload = validateGenericAlert(body);
     const alert = mapGenericAlert(payload, integration, {
       alertId: randomUUID(),
       receivedAt: this.clock.now().toISOString(),

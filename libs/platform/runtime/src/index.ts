@@ -17,5 +17,6 @@ export {
   createValidationPipe,
   validatePayload,
 } from './validation.pipe';
+export { compilePayloadValidator } from './compiled-validation';
 export { PublicRoute, PUBLIC_ROUTE } from './public-route.decorator';
 export { OutboxRelayWorker } from './outbox-relay.worker';

@@ -75,7 +75,7 @@ describe('Gateway fuzz', () => {
           validSummaries.push(request.validSummary);
         }
       }),
-      { numRuns: 500 },
+      { numRuns: 300 },
     );
 
     const stored = await storedAlerts(platform);

@@ -32,7 +32,12 @@ const bodies = fc.record(
     action: usually(fc.constantFrom('trigger', 'acknowledge', 'resolve')),
     details: fc.oneof(
       fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 3 })),
-      fc.constantFrom({ constructor: 'x' }, JSON.parse('{"__proto__": {"a": 1}}') as object),
+      fc.constantFrom(
+        { constructor: 'x' },
+        { toString: [] },
+        { hasOwnProperty: 1, valueOf: 'x' },
+        JSON.parse('{"__proto__": {"a": 1}}') as object,
+      ),
       odd,
     ),
     component: usually(fc.string({ maxLength: 300 })),

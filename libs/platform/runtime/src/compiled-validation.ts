@@ -15,8 +15,11 @@ interface CompiledProperty {
   checks: Check[];
 }
 
-/** Keys class-transformer treats specially (it crashes on, or drops, them): left to validatePayload. */
-const SPECIAL_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * Keys class-transformer treats specially (it crashes on `constructor`, and drops any key that names a
+ * member of Object.prototype, such as `toString`): left to validatePayload.
+ */
+const isSpecialKey = (key: string) => key in Object.prototype || key === 'prototype';
 const MAX_WALK_DEPTH = 64;
 
 /**
@@ -97,8 +100,7 @@ function hasSpecialKeys(value: unknown, depth: number): boolean {
   if (depth > MAX_WALK_DEPTH) return true;
   if (Array.isArray(value)) return value.some((item) => hasSpecialKeys(item, depth + 1));
   for (const key of Object.keys(value)) {
-    if (SPECIAL_KEYS.has(key) || hasSpecialKeys((value as Record<string, unknown>)[key], depth + 1))
-      return true;
+    if (isSpecialKey(key) || hasSpecialKeys((value as Record<string, unknown>)[key], depth + 1)) return true;
   }
   return false;
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   ALERT_RECEIVED_SCHEMA_VERSION,
   AlertEventTypes,
@@ -11,6 +11,10 @@ import { CoalescingPublisher, MessageBus } from '@oncall/platform-messaging';
 import { LOGGER, problem } from '@oncall/platform-runtime';
 import { Logger } from 'pino';
 import { AlertAccepted } from '../http/alert-request';
+import { RetryLaterException } from '../http/retry-later.exception';
+
+/** JetStream unreachable is usually a reconnect away (the client reconnects every 500 ms). */
+const STORE_RETRY_AFTER_SECONDS = 1;
 
 /**
  * Hands an alert to JetStream and answers only once the stream has stored it. If that cannot happen the
@@ -47,7 +51,8 @@ export class AlertPublisher {
       );
     } catch (error) {
       this.logger.error({ err: error, alertId: alert.alertId }, 'JetStream did not store the alert');
-      throw new ServiceUnavailableException(
+      throw new RetryLaterException(
+        STORE_RETRY_AFTER_SECONDS,
         problem(503, 'The alert could not be stored right now; retry shortly. Nothing was accepted.', {
           code: 'ALERT_NOT_STORED',
         }),

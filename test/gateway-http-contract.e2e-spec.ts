@@ -1,3 +1,4 @@
+import { Streams } from '@oncall/contracts';
 import { deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
 import { storedAlerts } from './support/alert-stream';
@@ -140,5 +141,19 @@ describe('Gateway HTTP contract', () => {
   it('is ready when NATS answers and its copy of the keys is loaded; PostgreSQL is none of its business', async () => {
     const response = await fetch(`${platform.url('ingestion-gateway')}/readyz`);
     expect(await response.json()).toEqual({ status: 'ready', checks: { nats: 'up', integrationKeys: 'up' } });
+  });
+
+  // Last: deletes the alert stream.
+  it('answers 503 with Retry-After, never 202, when JetStream cannot store the alert', async () => {
+    const bus = await platform.connectBus();
+    try {
+      await bus.jsm.streams.delete(bus.namespace.stream(Streams.alerts.name));
+    } finally {
+      await bus.close();
+    }
+    const response = await post({ 'content-type': 'application/json' }, alert('nowhere to go'));
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('1');
+    expect(((await response.json()) as Problem).code).toBe('ALERT_NOT_STORED');
   });
 });

@@ -14,6 +14,7 @@ import autocannon, { Result } from 'autocannon';
 import Fastify from 'fastify';
 import { performance } from 'node:perf_hooks';
 import { startGatewayWithIntegration } from './support/gateway-under-test';
+import { mainThreadCpuMs } from './support/thread-cpu';
 
 const SECONDS = Number(process.argv[2] ?? 10);
 const CONNECTIONS = Number(process.argv[3] ?? 50);
@@ -37,10 +38,13 @@ interface Measured {
   errors: number;
   /** Share of the time the main thread (the server's) was busy. */
   busy: number;
+  /** CPU the main thread used, in ms (Linux). */
+  cpuMs?: number;
 }
 
 async function load(url: string, seconds: number): Promise<Measured> {
   const before = performance.eventLoopUtilization();
+  const cpuBefore = mainThreadCpuMs();
   const result: Result = await autocannon({
     url,
     method: 'POST',
@@ -51,7 +55,9 @@ async function load(url: string, seconds: number): Promise<Measured> {
     workers: 1,
   });
   const busy = performance.eventLoopUtilization(before).utilization;
+  const cpuAfter = mainThreadCpuMs();
   return {
+    cpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore,
     ok: result['2xx'],
     seconds: result.duration,
     okPerSecond: result['2xx'] / result.duration,
@@ -75,6 +81,7 @@ function combined(slices: Measured[]): Measured {
     refused: sum((slice) => slice.refused),
     errors: sum((slice) => slice.errors),
     busy: sum((slice) => slice.busy * slice.seconds) / sum((slice) => slice.seconds),
+    cpuMs: slices.some((slice) => slice.cpuMs === undefined) ? undefined : sum((slice) => slice.cpuMs ?? 0),
   };
 }
 
@@ -128,6 +135,17 @@ async function main(): Promise<void> {
       `  alerts stored in JetStream during the runs: ${stored.toLocaleString('en')} ` +
         `(accepted: ${gatewayRun.ok.toLocaleString('en')}, plus those in flight when a slice ended)`,
     );
+    if (bareRun.cpuMs !== undefined && gatewayRun.cpuMs !== undefined) {
+      const [bareUs, gatewayUs] = [
+        (bareRun.cpuMs * 1000) / bareRun.ok,
+        (gatewayRun.cpuMs * 1000) / gatewayRun.ok,
+      ];
+      console.log(
+        `  server thread CPU per answer: bare ${bareUs.toFixed(0)} µs, gateway ${gatewayUs.toFixed(0)} µs ` +
+          `(ratio ${(bareUs / gatewayUs).toFixed(2)}; what the rates would tend to where the server thread ` +
+          `is the bottleneck, whatever else the machine runs)`,
+      );
+    }
     console.log(
       `  ratio gateway/bare ${ratio.toFixed(2)}; target >= ${TARGET.acceptedPerSecond}/s, ` +
         `p99 < ${TARGET.p99Ms} ms, ratio >= ${TARGET.ratio}: ${pass ? 'PASS' : 'FAIL'}`,

@@ -35,7 +35,12 @@ const CONFIG_VALUES = {
   HUB_AUDIENCE: '',
   PSA_API_URL: '',
   MAX_ALERT_BODY_BYTES: '262144',
-  INTEGRATION_CACHE_TTL_MS: '3000',
+  INTEGRATION_RATE_PER_SECOND: '100',
+  INTEGRATION_RATE_BURST: '1000',
+  INVALID_KEY_RATE_PER_SOURCE: '10',
+  INVALID_KEY_BURST_PER_SOURCE: '100',
+  // The ingress controller's pods: with it set, per-source limits see the sender, not the ingress.
+  TRUST_PROXY: '',
   GAP_SCAN_HOUR_UTC: '6',
   GAP_SCAN_DAYS: '14',
   LIVE_KEEP_ALIVE_MS: '25000',
@@ -58,7 +63,8 @@ const HTTP_FACING = { requests: { cpu: '100m', memory: '192Mi' }, limits: { cpu:
 
 /**
  * Per service: what it reads beyond the common variables, and its size. Every service is stateless (NATS
- * queue groups, durable consumers, FOR UPDATE SKIP LOCKED), so every one runs two replicas.
+ * queue groups, durable consumers, FOR UPDATE SKIP LOCKED), so every one runs two replicas. `database:
+ * false`: the service has none and gets no DATABASE_URL.
  */
 const SERVICES = {
   'admin-api': {
@@ -81,7 +87,15 @@ const SERVICES = {
     resources: HTTP_FACING,
   },
   'ingestion-gateway': {
-    config: ['MAX_ALERT_BODY_BYTES', 'INTEGRATION_CACHE_TTL_MS'],
+    database: false,
+    config: [
+      'MAX_ALERT_BODY_BYTES',
+      'INTEGRATION_RATE_PER_SECOND',
+      'INTEGRATION_RATE_BURST',
+      'INVALID_KEY_RATE_PER_SOURCE',
+      'INVALID_KEY_BURST_PER_SOURCE',
+      'TRUST_PROXY',
+    ],
     secrets: ['DEFEND_SERVICE_KEY'],
     resources: HTTP_FACING,
   },
@@ -151,7 +165,7 @@ function environment(name, port) {
     { name: 'PORT', value: String(port) },
     { name: 'HOST', value: '0.0.0.0' },
     { name: 'INSTANCE_ID', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
-    fromSecret('DATABASE_URL'),
+    ...(service.database === false ? [] : [fromSecret('DATABASE_URL')]),
     fromConfig('NATS_URL', false),
     fromConfig('LOG_LEVEL', false),
     // /metrics wants `Authorization: Bearer <token>` (required in production): give the scraper the same token.

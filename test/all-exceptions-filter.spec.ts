@@ -1,4 +1,5 @@
 import { ArgumentsHost } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { RpcError, RpcUnavailableError } from '@oncall/platform-messaging';
 import { Logger } from 'pino';
 import {
@@ -14,28 +15,28 @@ function answerFor(exception: unknown) {
     warn: (...args: unknown[]) => logged.push({ level: 'warn', args }),
     error: (...args: unknown[]) => logged.push({ level: 'error', args }),
   } as unknown as Logger;
-  const sent: { status?: number; body?: Record<string, unknown> } = {};
-  const response = {
-    status(status: number) {
+  const sent: { status?: number; body?: Record<string, unknown>; contentType?: string } = {};
+  const adapter = {
+    getRequestUrl: (request: { originalUrl: string }) => request.originalUrl,
+    setHeader: (_response: unknown, name: string, value: string) => {
+      if (name === 'content-type') sent.contentType = value;
+    },
+    reply: (_response: unknown, body: string, status: number) => {
       sent.status = status;
-      return this;
-    },
-    type() {
-      return this;
-    },
-    json(body: Record<string, unknown>) {
-      sent.body = body;
-      return this;
+      sent.body = JSON.parse(body) as Record<string, unknown>;
     },
   };
   const host = {
     getType: () => 'http',
     switchToHttp: () => ({
       getRequest: () => ({ originalUrl: '/api/v1/schedules?limit=5' }),
-      getResponse: () => response,
+      getResponse: () => ({}),
     }),
   } as unknown as ArgumentsHost;
-  new AllExceptionsFilter(logger).catch(exception, host);
+  new AllExceptionsFilter(logger, { httpAdapter: adapter } as unknown as HttpAdapterHost).catch(
+    exception,
+    host,
+  );
   return { ...sent, logged };
 }
 
@@ -68,10 +69,11 @@ describe('the global exception filter', () => {
   });
 
   it('keeps the detail of a domain refusal', () => {
-    const { status, body } = answerFor(
+    const { status, body, contentType } = answerFor(
       new RpcError('INVALID_TRANSITION', 'The incident is resolved already.'),
     );
     expect(status).toBe(409);
+    expect(contentType).toMatch(/^application\/problem\+json/);
     expect(body).toMatchObject({ detail: 'The incident is resolved already.' });
   });
 });

@@ -1,6 +1,5 @@
 import { IncidentPage } from '@oncall/contracts';
 import { waitFor } from '@oncall/platform-testing';
-import { randomUUID } from 'node:crypto';
 import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
 import { PlatformHarness } from './support/platform-harness';
 
@@ -14,16 +13,16 @@ describe('Defend posts alerts for an organization with its service key', () => {
   beforeAll(async () => {
     platform = await PlatformHarness.create('defend');
     platform.configure({ DEFEND_SERVICE_KEY: DEFEND_KEY });
-    // Every lookup asks the directory, so answers while it is down can only come from stale-if-unavailable.
-    platform.configure({ INTEGRATION_CACHE_TTL_MS: '0' });
     await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state');
     demo = await platform.seedDemo();
-    await platform.withSchema('admin_api', (db) =>
-      db.query(
-        `INSERT INTO integrations (id, org_id, service_id, type, name, key_hash, key_hint)
-         VALUES ($1, $2, $3, 'defend', 'Defend', $4, 'none')`,
-        [randomUUID(), demo.orgId, demo.serviceId, `unused-${randomUUID()}`],
-      ),
+    const manager = platform.token(demo.orgId, 'manager', demo.managerUserId);
+    const created = await platform.api(`/api/v1/services/${demo.serviceId}/integrations`, manager, {
+      method: 'POST',
+      body: JSON.stringify({ type: 'defend', name: 'Defend' }),
+    });
+    expect(created.status).toBe(201);
+    await platform.untilGatewaySees('the Defend integration', (directory) =>
+      Boolean(directory.oldestLiveFor(demo.orgId, 'defend')),
     );
   }, 60_000);
   afterAll(() => platform.close());
@@ -83,17 +82,14 @@ describe('Defend posts alerts for an organization with its service key', () => {
   });
 
   // Last: stops the directory.
-  it('keeps accepting with the cached lookup while the directory is down; 503 without internals otherwise', async () => {
-    expect(
-      (await post({ ...alert, summary: 'Before the outage', orgId: demo.orgId }, DEFEND_KEY)).status,
-    ).toBe(202);
+  it('keeps routing from its own copy while the directory is down; 404 for an organization without Defend', async () => {
     await platform.stop('admin-api');
     const during = await post({ ...alert, summary: 'During the outage', orgId: demo.orgId }, DEFEND_KEY);
     expect(during.status).toBe(202);
-    const neverLookedUp = await post({ ...alert, orgId: 'org-never-looked-up' }, DEFEND_KEY);
-    expect(neverLookedUp.status).toBe(503);
-    const problem = (await neverLookedUp.json()) as { code: string; detail: string };
-    expect(problem.code).toBe('DIRECTORY_UNAVAILABLE');
+    const unknown = await post({ ...alert, orgId: 'org-never-seen' }, DEFEND_KEY);
+    expect(unknown.status).toBe(404);
+    const problem = (await unknown.json()) as { code: string; detail: string };
+    expect(problem.code).toBe('NO_DEFEND_INTEGRATION');
     expect(JSON.stringify(problem)).not.toMatch(/oncall\.(qry|cmd|evt)|integration-for-org|responder/i);
   });
 });

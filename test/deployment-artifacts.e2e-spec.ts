@@ -51,8 +51,8 @@ const SECRET_VARIABLES = [
   'DATABASE_URL', 'SMTP_URL', 'DEFEND_SERVICE_KEY', 'PSA_SERVICE_KEY', 'HUB_BILLING_KEY', 'METRICS_TOKEN',
 ]; // prettier-ignore
 /** Config variables a deployment deliberately leaves to their defaults. */
-// NODE_ENV=production is baked into the image (deploy/Dockerfile), not passed per service.
-// PLATFORM_CLOCK is for tests only (its default, system, is what every deployment wants).
+// NODE_ENV=production is baked into the image (deploy/Dockerfile), not passed per service. PLATFORM_CLOCK is
+// `system` in every deployment (`test` is for end-to-end tests only, ADR 0121).
 const LEFT_TO_DEFAULT = ['NATS_SUBJECT_PREFIX', 'INSTANCE_ID', 'NODE_ENV', 'PLATFORM_CLOCK'];
 const PLACEHOLDERS = ['', 'REPLACE_ME'];
 const HEALTH_PATHS = ['/healthz', '/readyz', '/metrics'];
@@ -63,7 +63,7 @@ const isSecret = (name: string) =>
 
 /** Variables a service's config declares, and those it cannot start without (PORT and HOST included). */
 function configVariables(service: ServiceName): { declared: string[]; required: string[] } {
-  const schema = CONFIG_SCHEMAS[service];
+  const schema: new () => object = CONFIG_SCHEMAS[service];
   const metadata = getMetadataStorage().getTargetValidationMetadatas(schema, '', true, false);
   const declared = [...new Set(metadata.map((entry) => entry.propertyName))];
   const conditional = new Set(
@@ -82,7 +82,12 @@ function configVariables(service: ServiceName): { declared: string[]; required: 
  */
 function expectVariablesFit(service: ServiceName, names: string[]): void {
   const { declared, required } = configVariables(service);
-  expect(required).toEqual(expect.arrayContaining(['DATABASE_URL', 'NATS_URL', 'PORT', 'HOST']));
+  expect(required).toEqual(expect.arrayContaining(['NATS_URL', 'PORT', 'HOST']));
+  // A service with a database cannot start without it; one without (the gateway) is not given one.
+  expect({ service, database: names.includes('DATABASE_URL') }).toEqual({
+    service,
+    database: hasDatabase(service),
+  });
   expect(names).toEqual(expect.arrayContaining(required));
   const notWired = declared.filter((name) => !names.includes(name) && !LEFT_TO_DEFAULT.includes(name));
   expect({ service, notWired }).toEqual({ service, notWired: [] });
@@ -90,9 +95,15 @@ function expectVariablesFit(service: ServiceName, names: string[]): void {
   expect({ service, unknown: names.filter((name) => !known.has(name)) }).toEqual({ service, unknown: [] });
 }
 
+/** Whether the service's config wants a database (the ingestion gateway has none, ADR 0131). */
+function hasDatabase(service: ServiceName): boolean {
+  return configVariables(service).required.includes('DATABASE_URL');
+}
+
 /** The environment validates exactly as the service's main.ts would validate it. */
 function expectConfigLoads(service: ServiceName, env: Env, port: number): void {
-  const config = loadConfig(CONFIG_SCHEMAS[service], env) as { PORT: number };
+  const schema: new () => object = CONFIG_SCHEMAS[service];
+  const config = loadConfig(schema, env) as { PORT: number };
   expect(config.PORT).toBe(port);
 }
 
@@ -149,7 +160,7 @@ describe('docker-compose.yml', () => {
     expect(service.environment).toMatchObject({ SERVICE: name, PORT: String(port), HOST: '0.0.0.0' });
     expect(service.ports?.map((mapping) => mapping.split(':').pop())).toEqual([String(port)]);
     expect(service.depends_on).toEqual({
-      postgres: { condition: 'service_healthy' },
+      ...(hasDatabase(name) ? { postgres: { condition: 'service_healthy' } } : {}),
       nats: { condition: 'service_healthy' },
     });
   });

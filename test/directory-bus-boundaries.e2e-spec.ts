@@ -1,7 +1,5 @@
 import {
   EscalationCommands,
-  IntegrationCredential,
-  IntegrationForOrgQuery,
   Queries,
   RpcContext,
   ServiceRouting,
@@ -39,10 +37,6 @@ describe('Directory: bus boundaries', () => {
     serviceId = (
       await probe.call<{ id: string }>(manager, 'POST', '/api/v1/services', 201, { name: 'Firewalls' })
     ).id;
-    await probe.call(manager, 'POST', `/api/v1/services/${serviceId}/integrations`, 201, {
-      type: 'defend',
-      name: 'Defend',
-    });
     for (const subject of [Queries.escalation.getPolicy, EscalationCommands.deletePolicy]) {
       const subscription = nc.subscribe(`${probe.platform.env.NATS_SUBJECT_PREFIX}.${subject}`, {
         callback: (_, message) => {
@@ -120,25 +114,6 @@ describe('Directory: bus boundaries', () => {
       expect(await refusal(routing(null))).toBe('FORBIDDEN');
       expect(await refusal(routing(OTHER_ORG))).toBe('NOT_FOUND');
       expect(await refusal(routing(ORG, 'not-a-uuid'))).toBe('NOT_FOUND');
-    });
-  });
-
-  describe("answers Defend's integration query for the organization of the request context only", () => {
-    const integrationFor = (contextOrg: string | null, payloadOrg: string) =>
-      bus.rpc.request<IntegrationCredential | null, IntegrationForOrgQuery>(
-        Queries.directory.integrationForOrg,
-        { orgId: payloadOrg, type: 'defend' },
-        context(contextOrg),
-      );
-
-    it('for its own organization, as the gateway asks', async () => {
-      expect(await integrationFor(ORG, ORG)).toMatchObject({ orgId: ORG, serviceId, type: 'defend' });
-      expect(await integrationFor(OTHER_ORG, OTHER_ORG)).toBeNull();
-    });
-
-    it('refuses a request without an organization, or whose payload names another one (FORBIDDEN)', async () => {
-      expect(await refusal(integrationFor(null, ORG))).toBe('FORBIDDEN');
-      expect(await refusal(integrationFor(OTHER_ORG, ORG))).toBe('FORBIDDEN');
     });
   });
 });

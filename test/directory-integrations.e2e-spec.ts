@@ -1,6 +1,8 @@
-import { IntegrationByKeyQuery, IntegrationCredential, Queries } from '@oncall/contracts';
-import { MessageBus } from '@oncall/platform-messaging';
+import { DIRECTORY_STATE_CONTEXT, IntegrationState } from '@oncall/contracts';
+import { MessageBus, StateReplica } from '@oncall/platform-messaging';
+import { waitFor } from '@oncall/platform-testing';
 import { createHash } from 'node:crypto';
+import pino from 'pino';
 import { ADMIN_API_SCHEMA } from '../apps/admin-api/src/admin-api.service';
 import { DirectoryProbe, ISO_INSTANT, UUID } from './support/directory-probe';
 
@@ -29,26 +31,37 @@ describe('Directory: integrations', () => {
   let probe: DirectoryProbe;
   let manager: string;
   let serviceId: string;
+  let bus: MessageBus;
+  /** The integrations as the gateway's copy sees them (ADR 0131). */
+  let copied: StateReplica<IntegrationState>;
 
   beforeAll(async () => {
     probe = await DirectoryProbe.start('dir-integrations');
     manager = probe.platform.token(ORG, 'manager', 'boss');
     serviceId = (await probe.call<{ id: string }>(manager, 'POST', '/api/v1/services', 201, { name: 'RMM' }))
       .id;
+    bus = await probe.platform.connectBus();
+    copied = new StateReplica<IntegrationState>(
+      bus,
+      { context: DIRECTORY_STATE_CONTEXT, resourceType: 'integration' },
+      pino({ level: 'silent' }),
+    );
+    await copied.start();
   }, 30_000);
-  afterAll(() => probe.close());
+  afterAll(async () => {
+    await copied.stop();
+    await bus.close();
+    await probe.close();
+  });
 
   const issue = (name: string, type = 'generic', service = serviceId) =>
     probe.call<Issued>(manager, 'POST', `/api/v1/services/${service}/integrations`, 201, { type, name });
-  const credentialFor = (key: string) =>
-    probe.platform
-      .service('admin-api')
-      .app.get(MessageBus)
-      .rpc.request<IntegrationCredential | null, IntegrationByKeyQuery>(
-        Queries.directory.integrationByKey,
-        { keyHash: sha256(key) },
-        { orgId: ORG, correlationId: 'test', causationId: null },
-      );
+  /** The copied view of an integration once it matches `expected`. */
+  const copiedView = (integrationId: string, expected: (view: IntegrationState) => boolean) =>
+    waitFor(`the copied view of ${integrationId}`, () => {
+      const view = copied.get(integrationId);
+      return view && expected(view) ? view : undefined;
+    });
   const storedHash = (id: string) =>
     probe.platform.withSchema(ADMIN_API_SCHEMA, async (db) => {
       const [row]: { key_hash: string }[] = await db.query(
@@ -115,7 +128,7 @@ describe('Directory: integrations', () => {
       expect(text).not.toContain(key);
       expect(text).not.toContain(sha256(key));
     }
-    expect(await credentialFor(key)).toEqual({
+    expect(await copiedView(integration.id, (view) => view.keyHash === sha256(key))).toMatchObject({
       orgId: ORG,
       integrationId: integration.id,
       serviceId,
@@ -139,8 +152,9 @@ describe('Directory: integrations', () => {
     });
     expect(rotated.key).not.toBe(oldKey);
     expect(await storedHash(integration.id)).toBe(sha256(rotated.key));
-    expect(await credentialFor(oldKey)).toBeNull();
-    expect(await credentialFor(rotated.key)).toMatchObject({ integrationId: integration.id, active: true });
+    const view = await copiedView(integration.id, (copy) => copy.keyHash === sha256(rotated.key));
+    expect(view).toMatchObject({ active: true });
+    expect(view.keyHash).not.toBe(sha256(oldKey));
     expect(await tablesContaining(rotated.key)).toEqual([]);
 
     const [entry] = await probe.audit(manager, 'integration', integration.id);
@@ -168,7 +182,7 @@ describe('Directory: integrations', () => {
     });
     expect(await probe.call(manager, 'POST', `${path}/revoke`, 200)).toEqual(revoked);
     expect(await probe.call(manager, 'GET', path, 200)).toEqual(revoked);
-    expect(await credentialFor(key)).toMatchObject({ integrationId: integration.id, active: false });
+    expect(await copiedView(integration.id, (view) => !view.active)).toMatchObject({ keyHash: sha256(key) });
     expect((await probe.problem(manager, 'POST', `${path}/rotate`, 409)).code).toBe('INTEGRATION_REVOKED');
 
     const actions = (await probe.audit(manager, 'integration', integration.id)).map((entry) => entry.action);

@@ -60,6 +60,7 @@ describe('Directory state for local copies (ONCALL_STATE)', () => {
       name: 'Nagios',
       keyHash: sha256(issued.key),
       active: true,
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/),
     });
     await probe.call(manager, 'POST', `/api/v1/integrations/${issued.integration.id}/revoke`, 200);
     await waitFor('the revocation copied', () => integrations.get(issued.integration.id)?.active === false);

@@ -133,6 +133,8 @@ describe('Identity: just-in-time users, deactivation, billing count, key revocat
       }),
     );
     expect(created.status).toBe(201);
+    // A new key works once its state record reached the gateway's copy (ADR 0131), ~100 ms later.
+    await platform.untilGatewayKnows(created.body.key);
     const alert = { summary: 'Backup failed', severity: 'high', source: 'backups' };
     expect((await platform.postAlert(created.body.key, alert)).status).toBe(202);
     const revokedAt = Date.now();

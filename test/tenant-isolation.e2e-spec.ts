@@ -475,6 +475,8 @@ async function populate(platform: PlatformHarness, token: string, suffix = 'A'):
     name: `Monitor ${suffix}`,
   });
   const integration = created.integration as { id: string };
+  // A new key works once its state record reached the gateway's copy (ADR 0131), ~100 ms later.
+  await platform.untilGatewayKnows(created.key as string);
   const summary = `Server down at ${suffix}`;
   expect(
     (await platform.postAlert(created.key, { summary, severity: 'critical', source: 'rmm' })).status,

@@ -2,13 +2,15 @@ import { loadOrCreateDevSigningKey, Role, signDevToken } from '@oncall/platform-
 import { MessageBus } from '@oncall/platform-messaging';
 import { createServiceDataSource } from '@oncall/platform-persistence';
 import { RunningService, startService } from '@oncall/platform-runtime';
-import { createTestDatabase, createTestNamespace, TestDatabase } from '@oncall/platform-testing';
+import { createTestDatabase, createTestNamespace, TestDatabase, waitFor } from '@oncall/platform-testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ADMIN_API_MIGRATIONS, ADMIN_API_SCHEMA } from '../../apps/admin-api/src/admin-api.service';
 import { DemoOrganization, seedDemoOrganization } from '../../apps/admin-api/src/seed/seed-demo';
+import { IntegrationDirectory } from '../../apps/ingestion-gateway/src/integration-keys/integration-directory';
+import { hashIntegrationKey } from '../../apps/ingestion-gateway/src/integration-keys/integration-key';
 import { SERVICE_CATALOGUE, ServiceName } from './service-catalogue';
 
 /**
@@ -53,13 +55,17 @@ export class PlatformHarness {
     const ordered = [...names].sort((a, b) => Number(b === 'admin-api') - Number(a === 'admin-api'));
     for (const name of ordered) {
       if (this.running.has(name)) continue;
-      this.running.set(name, await startService(SERVICE_CATALOGUE[name](this.env)));
+      const service = await startService(SERVICE_CATALOGUE[name](this.env));
+      this.running.set(name, service);
+      await untilReady(name, service);
     }
   }
 
   /** Another instance of a running service, as a second replica would be (closed by the caller). */
-  startReplica(name: ServiceName): Promise<RunningService> {
-    return startService(SERVICE_CATALOGUE[name](this.env));
+  async startReplica(name: ServiceName, overrides: NodeJS.ProcessEnv = {}): Promise<RunningService> {
+    const service = await startService(SERVICE_CATALOGUE[name]({ ...this.env, ...overrides }));
+    await untilReady(name, service);
+    return service;
   }
 
   /** A bus client in the platform's namespace, to send requests as another service would (closed by the caller). */
@@ -87,9 +93,28 @@ export class PlatformHarness {
     return this.service(name).url;
   }
 
-  /** Seeds the demo organization straight into admin-api's schema (admin-api must have migrated it). */
+  /**
+   * Seeds the demo organization straight into admin-api's schema (admin-api must have migrated it); with
+   * the gateway running, returns once the gateway's copy of the keys has the demo key.
+   */
   async seedDemo(): Promise<DemoOrganization> {
-    return this.withSchema(ADMIN_API_SCHEMA, (dataSource) => seedDemoOrganization(dataSource));
+    const demo = await this.withSchema(ADMIN_API_SCHEMA, (dataSource) => seedDemoOrganization(dataSource));
+    if (this.running.has('ingestion-gateway')) await this.untilGatewayKnows(demo.integrationKey);
+    return demo;
+  }
+
+  /** Waits until the running gateway's local copy has `integrationKey` live (or, with `live: false`, not). */
+  untilGatewayKnows(integrationKey: string, live = true): Promise<void> {
+    const keyHash = hashIntegrationKey(integrationKey);
+    return this.untilGatewaySees(`the key ${live ? 'live' : 'gone'}`, (directory) =>
+      live ? directory.liveByKeyHash(keyHash) !== undefined : directory.liveByKeyHash(keyHash) === undefined,
+    );
+  }
+
+  /** Waits until the running gateway's local copy of the integrations satisfies `check`. */
+  async untilGatewaySees(what: string, check: (directory: IntegrationDirectory) => boolean): Promise<void> {
+    const directory = this.service('ingestion-gateway').app.get(IntegrationDirectory);
+    await waitFor(`the gateway to see ${what}`, () => check(directory));
   }
 
   /** A development token for Hub user `hubUserId` (provisioned just in time on first use). */
@@ -140,4 +165,12 @@ export class PlatformHarness {
     await Promise.all([this.database.drop(), this.namespace.cleanup()]);
     rmSync(this.keyDir, { recursive: true, force: true });
   }
+}
+
+/** As an orchestrator would: traffic only once /readyz says so (the gateway loads its keys after listening). */
+async function untilReady(name: ServiceName, service: RunningService): Promise<void> {
+  await waitFor(`${name} to be ready`, async () => (await fetch(`${service.url}/readyz`)).ok, {
+    timeoutMs: 20_000,
+    intervalMs: 20,
+  });
 }

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { OutboxRelayWorker } from '@oncall/platform-runtime';
 import { AuthModule } from './auth/auth.module';
 import { BillingController } from './billing/billing.controller';
-import { IntegrationForOrgHandler } from './defend/integration-for-org.handler';
 import { DirectoryModule } from './directory/directory.module';
 import { SharedDirectoryModule } from './directory/shared/shared-directory.module';
 import { EscalationPoliciesModule } from './escalation-policies/escalation-policies.module';
@@ -18,7 +17,7 @@ import { SchedulesModule } from './schedules/schedules.module';
     EscalationPoliciesModule,
     SchedulesModule,
   ],
-  controllers: [BillingController, IntegrationForOrgHandler],
+  controllers: [BillingController],
   providers: [OutboxRelayWorker],
 })
 export class AdminApiModule {}

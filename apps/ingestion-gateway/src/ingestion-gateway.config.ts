@@ -1,22 +1,54 @@
-import { ServiceConfig } from '@oncall/platform-config';
-import { IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import { BaseServiceConfig } from '@oncall/platform-config';
+import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 
-export class IngestionGatewayConfig extends ServiceConfig {
-  /** Largest alert body accepted; larger ones are refused with 400 naming `body`. */
+/**
+ * The gateway has no database (ADR 0131): no DATABASE_URL. Integration keys come from the state stream, so
+ * there is no lookup cache to tune either.
+ */
+export class IngestionGatewayConfig extends BaseServiceConfig {
+  /** Largest alert body accepted, also once decompressed; larger ones are refused with 400 naming `body`. */
   @IsInt()
   @Min(1024)
   @Max(10 * 1024 * 1024)
   MAX_ALERT_BODY_BYTES: number = 256 * 1024;
-
-  /** How long a key lookup is trusted; bounds how long a revoked key keeps working. */
-  @IsInt()
-  @Min(0)
-  @Max(5_000)
-  INTEGRATION_CACHE_TTL_MS: number = 3_000;
 
   /** Defend (the EDR) posts alerts for every organization with this key; unset = Defend is refused. */
   @IsOptional()
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters (a random key, e.g. openssl rand -hex 32)' })
   DEFEND_SERVICE_KEY?: string;
+
+  /** Alerts per second one integration may send, sustained (token bucket, ADR 0133). */
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  INTEGRATION_RATE_PER_SECOND: number = 100;
+
+  /** Alerts one integration may send at once above its sustained rate (the bucket's size). */
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  INTEGRATION_RATE_BURST: number = 1_000;
+
+  /** Refused keys per second one source address may present before all its keyed requests get 429. */
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  INVALID_KEY_RATE_PER_SOURCE: number = 10;
+
+  /** Refused keys one source address may present at once before the rate above applies. */
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  INVALID_KEY_BURST_PER_SOURCE: number = 100;
+
+  /**
+   * Proxies whose X-Forwarded-For names the sender (per-source limits need the sender's address): a hop
+   * count (`1`), or addresses and CIDRs (`10.0.0.0/8,127.0.0.1`). Unset: the connection's address.
+   */
+  @IsOptional()
+  @Matches(/^(\d{1,2}|[0-9a-fA-F.:/]+(,\s*[0-9a-fA-F.:/]+)*)$/, {
+    message: 'must be a hop count or a comma-separated list of addresses and CIDRs',
+  })
+  TRUST_PROXY?: string;
 }

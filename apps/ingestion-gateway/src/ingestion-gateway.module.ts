@@ -1,12 +1,20 @@
 import { Module } from '@nestjs/common';
-import { DefendAlertController } from './defend-alert/defend-alert.controller';
-import { GenericAlertController } from './generic-alert/generic-alert.controller';
+import { ReceiveDefendAlert } from './defend-alert/receive-defend-alert';
+import { ReceiveGenericAlert } from './generic-alert/receive-generic-alert';
 import { IntegrationAuthenticator } from './integration-keys/integration-authenticator';
-import { IntegrationKeyResolver } from './integration-keys/integration-key-resolver';
+import { IntegrationDirectory } from './integration-keys/integration-directory';
 import { AlertPublisher } from './publish/alert-publisher';
+import { AlertRateLimits } from './rate-limits/alert-rate-limits';
 
+/** Use cases and their parts; the alert routes are registered on Fastify by the service definition. */
 @Module({
-  controllers: [GenericAlertController, DefendAlertController],
-  providers: [IntegrationKeyResolver, IntegrationAuthenticator, AlertPublisher],
+  providers: [
+    IntegrationDirectory,
+    IntegrationAuthenticator,
+    AlertRateLimits,
+    AlertPublisher,
+    ReceiveGenericAlert,
+    ReceiveDefendAlert,
+  ],
 })
 export class IngestionGatewayModule {}

@@ -4,7 +4,6 @@ import { AuditLogReader } from './audit/audit-log.reader';
 import { ConfigurationAuditConsumer } from './audit/configuration-audit.consumer';
 import { ClientsController } from './clients/clients.controller';
 import { ClientsDirectory } from './clients/clients.directory';
-import { IntegrationByKeyHandler } from './integrations/integration-by-key.handler';
 import { IntegrationsController } from './integrations/integrations.controller';
 import { IntegrationsDirectory } from './integrations/integrations.directory';
 import { ServiceRoutingHandler } from './services/service-routing.handler';
@@ -28,7 +27,6 @@ import { UsersDirectory } from './users/users.directory';
     IntegrationsController,
     AuditLogController,
     ConfigurationAuditConsumer,
-    IntegrationByKeyHandler,
     ServiceRoutingHandler,
   ],
   providers: [

@@ -1,4 +1,5 @@
-import { DataSource } from 'typeorm';
+import { DirectoryResourceType } from '@oncall/contracts';
+import { DataSource, EntityManager } from 'typeorm';
 import { publishDirectoryState } from '../directory/state/directory-state.publisher';
 import { generateIntegrationKey, hashIntegrationKey } from '../directory/integrations/integration-keys';
 
@@ -45,10 +46,13 @@ export interface DemoOrganization {
  * Creates the demo organization if missing (idempotent). The integration key is stored hashed like any
  * other, so it can only be printed when it is created; `knownKey` (kept by the start script in a local,
  * git-ignored file) is reused while it still matches, so the printed curl keeps working across restarts.
+ * What it wrote is published to the state stream in the same transaction, as admin-api does for every
+ * change, so local copies (the gateway's keys) have it without waiting for admin-api's next start.
  */
 export async function seedDemoOrganization(
   dataSource: DataSource,
   knownKey?: string,
+  now: Date = new Date(),
 ): Promise<DemoOrganization> {
   return dataSource.transaction(async (tx) => {
     await tx.query('INSERT INTO organizations (id, name) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [
@@ -67,21 +71,7 @@ export async function seedDemoOrganization(
       [DEMO_SERVICE.id, DEMO_ORG.id, DEMO_SERVICE.name],
     );
     const integrationKey = await ensureDemoIntegrationKey(tx.query.bind(tx), knownKey);
-    // Written behind the directory's back: tell the local copies elsewhere (ADR 0120).
-    await publishDirectoryState(
-      tx,
-      [
-        { resourceType: 'organization', orgId: DEMO_ORG.id, resourceId: DEMO_ORG.id },
-        ...DEMO_USERS.map((user) => ({
-          resourceType: 'user' as const,
-          orgId: DEMO_ORG.id,
-          resourceId: user.id,
-        })),
-        { resourceType: 'service', orgId: DEMO_ORG.id, resourceId: DEMO_SERVICE.id },
-        { resourceType: 'integration', orgId: DEMO_ORG.id, resourceId: DEMO_INTEGRATION.id },
-      ],
-      new Date(),
-    );
+    await publishSeededState(tx, now);
     return {
       orgId: DEMO_ORG.id,
       managerUserId: DEMO_USERS[0].hubUserId,
@@ -89,6 +79,21 @@ export async function seedDemoOrganization(
       integrationKey,
     };
   });
+}
+
+/** Written behind the directory's back: tell the local copies elsewhere (ADR 0120). */
+function publishSeededState(tx: EntityManager, now: Date): Promise<void> {
+  const seeded: [DirectoryResourceType, string][] = [
+    ['organization', DEMO_ORG.id],
+    ...DEMO_USERS.map((user): [DirectoryResourceType, string] => ['user', user.id]),
+    ['service', DEMO_SERVICE.id],
+    ['integration', DEMO_INTEGRATION.id],
+  ];
+  return publishDirectoryState(
+    tx,
+    seeded.map(([resourceType, resourceId]) => ({ resourceType, orgId: DEMO_ORG.id, resourceId })),
+    now,
+  );
 }
 
 type Query = (sql: string, params?: unknown[]) => Promise<{ key_hash: string; revoked_at: Date | null }[]>;

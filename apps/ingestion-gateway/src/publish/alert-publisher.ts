@@ -1,4 +1,4 @@
-import { Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   ALERT_RECEIVED_SCHEMA_VERSION,
   AlertEventTypes,
@@ -7,23 +7,31 @@ import {
   CanonicalAlert,
   MessageEnvelope,
 } from '@oncall/contracts';
-import { MessageBus } from '@oncall/platform-messaging';
+import { CoalescingPublisher, MessageBus } from '@oncall/platform-messaging';
 import { LOGGER, problem } from '@oncall/platform-runtime';
-import { Inject } from '@nestjs/common';
 import { Logger } from 'pino';
+import { AlertAccepted } from '../http/alert-request';
+import { RetryLaterException } from '../http/retry-later.exception';
+
+/** JetStream unreachable is usually a reconnect away (the client reconnects every 500 ms). */
+const STORE_RETRY_AFTER_SECONDS = 1;
 
 /**
- * Hands an alert to JetStream and returns only once the stream has stored it. If that cannot happen the
+ * Hands an alert to JetStream and answers only once the stream has stored it. If that cannot happen the
  * sender gets 503 and retries; an alert is never acknowledged that is not durable.
  */
 @Injectable()
 export class AlertPublisher {
-  constructor(
-    private readonly bus: MessageBus,
-    @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+  private readonly jetStream: CoalescingPublisher;
 
-  async publish(alert: CanonicalAlert, correlationId: string): Promise<void> {
+  constructor(
+    bus: MessageBus,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    this.jetStream = new CoalescingPublisher(bus.publisher);
+  }
+
+  async publish(alert: CanonicalAlert, correlationId: string): Promise<AlertAccepted> {
     const envelope: MessageEnvelope<typeof AlertEventTypes.received, CanonicalAlert> = {
       type: AlertEventTypes.received,
       data: alert,
@@ -37,17 +45,19 @@ export class AlertPublisher {
       },
     };
     try {
-      await this.bus.publisher.publish(
+      await this.jetStream.publish(
         alertReceivedSubject(alertPartitionOf(alert.integrationId, alert.dedupKey)),
         envelope,
       );
     } catch (error) {
       this.logger.error({ err: error, alertId: alert.alertId }, 'JetStream did not store the alert');
-      throw new ServiceUnavailableException(
+      throw new RetryLaterException(
+        STORE_RETRY_AFTER_SECONDS,
         problem(503, 'The alert could not be stored right now; retry shortly. Nothing was accepted.', {
           code: 'ALERT_NOT_STORED',
         }),
       );
     }
+    return { status: 'accepted', dedupKey: alert.dedupKey, alertId: alert.alertId };
   }
 }

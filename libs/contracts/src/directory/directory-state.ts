@@ -58,6 +58,8 @@ export interface IntegrationState {
   name: string;
   keyHash: string;
   active: boolean;
+  /** ISO-8601 UTC with microseconds: the oldest live integration of a type is an organization's default. */
+  createdAt: string;
 }
 
 export interface DirectoryStateViews {

@@ -73,8 +73,6 @@ export const Queries = {
     coverageGaps: 'oncall.qry.scheduling.coverage-gaps',
   },
   directory: {
-    integrationByKey: 'oncall.qry.directory.integration-by-key',
-    integrationForOrg: 'oncall.qry.directory.integration-for-org',
     serviceRouting: 'oncall.qry.directory.service-routing',
     /** Services whose escalation policy is one of the given ones. */
     servicesByPolicies: 'oncall.qry.directory.services-by-policies',

@@ -1,3 +1,3 @@
 export { InvalidConfigurationError } from './config-error';
 export { loadConfig, loadConfigOrExit } from './load-config';
-export { ServiceConfig } from './service-config';
+export { BaseServiceConfig, ServiceConfig } from './service-config';

@@ -30,11 +30,11 @@ class SystemClockInProduction implements ValidatorConstraintInterface {
 const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s/]+(:\d+)?\/[^\s/?]+(\?\S*)?$/;
 const NATS_URL = /^(nats|tls|ws|wss):\/\/\S+$/;
 
-/** Variables every service needs. Apps extend this class with their own. */
-export class ServiceConfig {
-  @Matches(POSTGRES_URL, { message: 'must be a postgres:// URL with a database name' })
-  DATABASE_URL!: string;
-
+/**
+ * Variables every service needs. A service without a database of its own (the ingestion gateway) extends
+ * this class directly; the others extend ServiceConfig.
+ */
+export class BaseServiceConfig {
   @Matches(NATS_URL, { message: 'must be a nats:// URL' })
   NATS_URL!: string;
 
@@ -86,4 +86,10 @@ export class ServiceConfig {
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters (a random token, e.g. openssl rand -hex 32)' })
   METRICS_TOKEN?: string;
+}
+
+/** Variables of a service that owns a PostgreSQL schema. Apps extend this class with their own. */
+export class ServiceConfig extends BaseServiceConfig {
+  @Matches(POSTGRES_URL, { message: 'must be a postgres:// URL with a database name' })
+  DATABASE_URL!: string;
 }

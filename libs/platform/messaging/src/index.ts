@@ -1,6 +1,7 @@
 export { SubjectNamespace } from './subject-namespace';
 export { MessageBus, type MessageBusOptions } from './message-bus';
 export { EventPublisher, type PublishResult } from './event-publisher';
+export { CoalescingPublisher } from './coalescing-publisher';
 export {
   DurableConsumer,
   type DurableConsumerSpec,

@@ -49,6 +49,12 @@ describe('service logger', () => {
     ['/api/v1/calendar.ics?token=s3cret&x=1', '/api/v1/calendar.ics?token=[redacted]&x=1'],
     ['/api/v1/live/incidents?access_token=eyJ.x.y', '/api/v1/live/incidents?access_token=[redacted]'],
     ['/api/v1/incidents', '/api/v1/incidents'],
+    ['/v1/alerts/0123456789abcdef0123456789abcdef', '/v1/alerts/[redacted]'],
+    ['/v1/x0123456789ABCDEF0123456789abcdefx/y', '/v1/x[redacted]x/y'],
+    [
+      '/api/v1/services/5e7a1c2e-0d1f-4c55-9f0a-0000000000d1',
+      '/api/v1/services/5e7a1c2e-0d1f-4c55-9f0a-0000000000d1',
+    ],
   ])('redacts keys in %s', (url, expected) => {
     expect(redactUrl(url)).toBe(expected);
   });

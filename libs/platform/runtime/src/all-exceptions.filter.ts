@@ -1,12 +1,14 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Inject } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { RpcErrorCodes } from '@oncall/contracts';
 import { RpcError } from '@oncall/platform-messaging';
 import { redactUrl } from '@oncall/platform-observability';
-import type { Request, Response } from 'express';
 import { Logger } from 'pino';
 import { throwError } from 'rxjs';
 import { apiFieldName, problem, ProblemDetails, statusForErrorCode } from './problem-details';
 import { LOGGER } from './tokens';
+
+export const NO_SUCH_ROUTE = 'There is no such route.';
 
 /** What a caller is told when a service behind the API does not answer (never which one, or on what subject). */
 export const UNAVAILABLE_DETAIL = 'A service needed for this request is not answering; try again shortly.';
@@ -19,20 +21,27 @@ export const INTERNAL_DETAIL = 'The server failed to handle this request; it was
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
-  constructor(@Inject(LOGGER) private readonly logger: Logger) {}
+  constructor(
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly http: HttpAdapterHost,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost) {
     if (host.getType() === 'rpc') return throwError(() => exception);
-    const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
-    const body = this.toProblem(exception, request);
-    http.getResponse<Response>().status(body.status).type('application/problem+json').json(body);
+    const adapter = this.http.httpAdapter;
+    const context = host.switchToHttp();
+    const url = adapter.getRequestUrl(context.getRequest()) as string | undefined;
+    const body = this.toProblem(exception, url);
+    const response = context.getResponse<unknown>();
+    // Serialized here: both adapters would otherwise replace problem+json with application/json.
+    adapter.setHeader(response, 'content-type', 'application/problem+json; charset=utf-8');
+    adapter.reply(response, JSON.stringify(body), body.status);
     return undefined;
   }
 
-  private toProblem(exception: unknown, request: Request): ProblemDetails {
+  private toProblem(exception: unknown, url: string | undefined): ProblemDetails {
     // Never echo a credential: integration keys travel in alert URLs.
-    const instance = request.originalUrl ? redactUrl(request.originalUrl).split('?')[0] : undefined;
+    const instance = url ? redactUrl(url).split('?')[0] : undefined;
     if (exception instanceof HttpException) return this.fromHttpException(exception, instance);
     if (exception instanceof RpcError) {
       if (exception.code === RpcErrorCodes.unavailable) {
@@ -70,6 +79,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
     const detail = Array.isArray(message) ? message.join('; ') : String(message ?? exception.message);
+    // The router's "Cannot POST <url>" would echo the URL, and with it a key a sender put anywhere in it.
+    if (status === 404 && /^Cannot [A-Z]+ /.test(detail)) return problem(status, NO_SUCH_ROUTE, { instance });
     return problem(status, detail, { instance });
   }
 }

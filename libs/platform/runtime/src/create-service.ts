@@ -1,21 +1,29 @@
 import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { MessageBus, PlatformTransport } from '@oncall/platform-messaging';
 import { createLogger, ServiceMetrics } from '@oncall/platform-observability';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { Logger } from 'pino';
+import { answerFrameworkError } from './fastify-framework-errors';
 import { NestPinoLogger } from './nest-pino-logger';
 import { PlatformModule } from './platform.module';
 import { RuntimeOptions } from './runtime-options';
-import { redactedRequestLogging } from './request-logging';
+import { installFastifyRequestLogging, redactedRequestLogging } from './request-logging';
 
-export interface ServiceDefinition extends RuntimeOptions {
+export type ServiceDefinition = RuntimeOptions & {
   /** The service's own module; it may rely on everything PlatformModule exports. */
   module: DynamicModule | (new () => unknown);
   /** Parse JSON bodies before controllers (default). Off for services that read bodies themselves. */
   parseJsonBodies?: boolean;
-  /** Last adjustments to the HTTP app (body limits, CORS, OpenAPI), before listen. */
+  /**
+   * Serve HTTP with Fastify (these server options) instead of Express: the ingestion gateway, where the
+   * cost per request matters (ADR 0132). Controllers, probes and problem+json work on both.
+   */
+  fastify?: FastifyServerOptions;
+  /** Last adjustments to the HTTP app (body limits, CORS, OpenAPI, own routes), before listen. */
   configureHttp?: (app: INestApplication) => void | Promise<void>;
-}
+};
 
 export interface RunningService {
   app: INestApplication;
@@ -30,20 +38,30 @@ export interface RunningService {
 export async function startService(definition: ServiceDefinition): Promise<RunningService> {
   const { config, serviceName } = definition;
   const logger = createLogger(serviceName, config.LOG_LEVEL);
-  const app = await NestFactory.create(
-    {
-      module: class ServiceRootModule {},
-      imports: [PlatformModule.forService(definition, logger), definition.module],
-    },
-    {
-      logger: new NestPinoLogger(logger),
-      bodyParser: definition.parseJsonBodies ?? true,
-      abortOnError: false,
-    },
-  );
-  app.use(redactedRequestLogging(logger, app.get(ServiceMetrics)));
-  await definition.configureHttp?.(app);
+  const root = {
+    module: class ServiceRootModule {},
+    imports: [PlatformModule.forService(definition, logger), definition.module],
+  };
+  const options = {
+    logger: new NestPinoLogger(logger),
+    bodyParser: definition.parseJsonBodies ?? true,
+    abortOnError: false,
+  };
+  const app = definition.fastify
+    ? await NestFactory.create(
+        root,
+        new FastifyAdapter({ frameworkErrors: answerFrameworkError, ...definition.fastify }),
+        options,
+      )
+    : await NestFactory.create(root, options);
   const metrics = app.get(ServiceMetrics);
+  if (definition.fastify) {
+    const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
+    installFastifyRequestLogging(fastify, logger, metrics);
+  } else {
+    app.use(redactedRequestLogging(logger, metrics));
+  }
+  await definition.configureHttp?.(app);
   const transport = new PlatformTransport(app.get(MessageBus), serviceName, logger, {
     handled: (subject: string, outcome: string, seconds: number) => {
       metrics.messagesHandled.inc({ subject, outcome });

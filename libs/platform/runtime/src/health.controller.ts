@@ -1,25 +1,23 @@
 import { Controller, Get, Headers, HttpCode, Inject, Res, UnauthorizedException } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { presentedServiceKey, serviceKeyMatches } from '@oncall/platform-auth';
-import { MessageBus } from '@oncall/platform-messaging';
 import { ServiceMetrics } from '@oncall/platform-observability';
-import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { PublicRoute } from './public-route.decorator';
+import { ReadinessProbe } from './readiness';
 import { RUNTIME_OPTIONS, RuntimeOptions } from './runtime-options';
 
-const CHECK_TIMEOUT_MS = 2_000;
-
 /**
- * Operational endpoints. /healthz: the process is alive. /readyz: PostgreSQL and NATS answer, so it can
- * take traffic. /metrics: Prometheus text format, behind METRICS_TOKEN when one is configured.
+ * Operational endpoints. /healthz: the process is alive. /readyz: the service can do its job (ADR 0131),
+ * so it can take traffic. /metrics: Prometheus text format, behind METRICS_TOKEN when one is configured.
+ * Answers go through the HTTP adapter, so they work on Express and Fastify alike.
  */
 @PublicRoute()
 @Controller()
 export class HealthController {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly bus: MessageBus,
+    private readonly readiness: ReadinessProbe,
     private readonly metrics: ServiceMetrics,
+    private readonly http: HttpAdapterHost,
     @Inject(RUNTIME_OPTIONS) private readonly options: RuntimeOptions,
   ) {}
 
@@ -30,36 +28,18 @@ export class HealthController {
   }
 
   @Get('readyz')
-  async ready(@Res() response: Response) {
-    const [postgres, nats] = await Promise.all([
-      check(() => this.dataSource.query('SELECT 1')),
-      check(() => this.bus.ping()),
-    ]);
-    const ready = postgres === 'up' && nats === 'up';
-    response
-      .status(ready ? 200 : 503)
-      .json({ status: ready ? 'ready' : 'not-ready', checks: { postgres, nats } });
+  async ready(@Res() response: unknown): Promise<void> {
+    const { ready, checks } = await this.readiness.check();
+    const body = { status: ready ? 'ready' : 'not-ready', checks };
+    this.http.httpAdapter.reply(response, body, ready ? 200 : 503);
   }
 
   @Get('metrics')
-  async scrape(@Headers() headers: Record<string, string>, @Res() response: Response) {
+  async scrape(@Headers() headers: Record<string, string>, @Res() response: unknown): Promise<void> {
     const token = this.options.config.METRICS_TOKEN;
     if (token && !serviceKeyMatches(presentedServiceKey(headers), token)) throw new UnauthorizedException();
-    response.type(this.metrics.registry.contentType).send(await this.metrics.registry.metrics());
-  }
-}
-
-async function check(probe: () => Promise<unknown>): Promise<'up' | 'down'> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('timeout')), CHECK_TIMEOUT_MS);
-  });
-  try {
-    await Promise.race([probe(), timeout]);
-    return 'up';
-  } catch {
-    return 'down';
-  } finally {
-    clearTimeout(timer);
+    const text = await this.metrics.registry.metrics();
+    this.http.httpAdapter.setHeader(response, 'content-type', this.metrics.registry.contentType);
+    this.http.httpAdapter.reply(response, text, 200);
   }
 }

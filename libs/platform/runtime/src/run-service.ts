@@ -1,4 +1,4 @@
-import { loadConfigOrExit, ServiceConfig } from '@oncall/platform-config';
+import { BaseServiceConfig, loadConfigOrExit } from '@oncall/platform-config';
 import { ServiceDefinition, startService } from './create-service';
 
 /**
@@ -6,7 +6,7 @@ import { ServiceDefinition, startService } from './create-service';
  * and exit non-zero with one line if start-up fails (database or NATS unreachable, migration error).
  * SIGTERM/SIGINT close the app gracefully: stop taking messages, finish those in hand, drain, disconnect.
  */
-export async function runService<TConfig extends ServiceConfig>(
+export async function runService<TConfig extends BaseServiceConfig>(
   configSchema: new () => TConfig,
   define: (config: TConfig) => ServiceDefinition,
 ): Promise<void> {

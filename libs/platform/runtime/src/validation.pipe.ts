@@ -66,10 +66,20 @@ export function depthExceeds(value: unknown, limit: number): boolean {
   return false;
 }
 
-/** Validates a plain object against a DTO class outside Nest's pipes (bodies read by hand). */
+/**
+ * Validates a plain object against a DTO class outside Nest's pipes (bodies read by hand). Input the
+ * validator cannot even read (class-transformer throws on `{"details": {"constructor": "x"}}`) is the
+ * sender's fault: 400 naming `body`, never a 500.
+ */
 export function validatePayload<T extends object>(dto: new () => T, plain: Record<string, unknown>): T {
-  const instance = plainToInstance(dto, plain);
-  const errors = validateSync(instance, { forbidUnknownValues: false });
+  let instance: T;
+  let errors: ValidationError[];
+  try {
+    instance = plainToInstance(dto, plain);
+    errors = validateSync(instance, { forbidUnknownValues: false });
+  } catch {
+    throw badRequestFor([{ field: 'body', message: 'body has a shape that cannot be read' }]);
+  }
   if (errors.length > 0) throw badRequestFor(flattenValidationErrors(errors));
   return instance;
 }

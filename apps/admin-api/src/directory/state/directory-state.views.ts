@@ -54,7 +54,8 @@ const SOURCES: { [T in DirectoryResourceType]: ViewSource } = {
     id: 'i.id::text',
     orgId: 'i.org_id',
     view: `json_build_object('integrationId', i.id, 'orgId', i.org_id, 'serviceId', i.service_id, 'type', i.type,
-      'name', i.name, 'keyHash', i.key_hash, 'active', i.revoked_at IS NULL)`,
+      'name', i.name, 'keyHash', i.key_hash, 'active', i.revoked_at IS NULL,
+      'createdAt', to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))`,
   },
 };
 

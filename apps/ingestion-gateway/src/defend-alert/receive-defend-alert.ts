@@ -1,0 +1,55 @@
+import { Inject, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { presentedServiceKey, serviceKeyMatches } from '@oncall/platform-auth';
+import { Clock, CLOCK } from '@oncall/platform-clock';
+import { problem } from '@oncall/platform-runtime';
+import { randomUUID } from 'node:crypto';
+import { mapGenericAlert } from '../generic-alert/map-generic-alert';
+import { readAlertBody } from '../http/alert-body';
+import { AlertAccepted, AlertRequest } from '../http/alert-request';
+import { IngestionGatewayConfig } from '../ingestion-gateway.config';
+import { IntegrationAuthenticator } from '../integration-keys/integration-authenticator';
+import { AlertPublisher } from '../publish/alert-publisher';
+import { AlertRateLimits } from '../rate-limits/alert-rate-limits';
+import { validateDefendAlert } from '../validation/alert-validators';
+
+/**
+ * POST /v1/alerts/defend: Defend authenticates with DEFEND_SERVICE_KEY (constant-time compare, never
+ * logged) and names the organization; the alert goes to that organization's oldest live Defend
+ * integration in the local copy, and counts against that integration's limit.
+ */
+@Injectable()
+export class ReceiveDefendAlert {
+  constructor(
+    private readonly authenticator: IntegrationAuthenticator,
+    private readonly limits: AlertRateLimits,
+    private readonly publisher: AlertPublisher,
+    private readonly config: IngestionGatewayConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async receive(request: AlertRequest): Promise<AlertAccepted> {
+    this.limits.refuseSpentSource(request.source);
+    if (!serviceKeyMatches(presentedServiceKey(request.headers), this.config.DEFEND_SERVICE_KEY)) {
+      this.limits.recordInvalidKey(request.source);
+      throw new UnauthorizedException(
+        problem(401, 'Defend must present its service key.', { code: 'UNAUTHENTICATED' }),
+      );
+    }
+    const body = await readAlertBody(request.headers, request.body, this.config.MAX_ALERT_BODY_BYTES);
+    const payload = validateDefendAlert(body);
+    const integration = this.authenticator.integrationForOrg(payload.orgId, 'defend');
+    if (!integration) {
+      throw new NotFoundException(
+        problem(404, `Organization ${payload.orgId} has no active Defend integration in On-Call.`, {
+          code: 'NO_DEFEND_INTEGRATION',
+        }),
+      );
+    }
+    this.limits.chargeIntegration(integration.integrationId, 429);
+    const alert = mapGenericAlert(payload, integration, {
+      alertId: randomUUID(),
+      receivedAt: this.clock.now().toISOString(),
+    });
+    return this.publisher.publish(alert, request.correlationId);
+  }
+}

@@ -11,7 +11,7 @@ import {
   AlertEventTypes,
   CanonicalAlert,
 } from '@oncall/contracts';
-import { MessageBus } from '@oncall/platform-messaging';
+import { alertHeaders, MessageBus } from '@oncall/platform-messaging';
 import { randomUUID } from 'node:crypto';
 import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
 import { PlatformHarness } from '../test/support/platform-harness';
@@ -49,10 +49,13 @@ async function publish(bus: MessageBus, demo: DemoOrganization, alerts: number, 
   let window: Promise<unknown>[] = [];
   for (let i = 0; i < alerts; i++) {
     const dedupKey = `${label}-${i % keys}`;
+    const message = envelope(demo, dedupKey);
     window.push(
       bus.publisher.publish(
         alertReceivedSubject(alertPartitionOf(INTEGRATION, dedupKey)),
-        envelope(demo, dedupKey),
+        message,
+        undefined,
+        alertHeaders(message.data),
       ),
     );
     if (window.length === 500) window = await Promise.all(window).then(() => []);

@@ -6,7 +6,7 @@ import {
   CanonicalAlert,
   MessageEnvelope,
 } from '@oncall/contracts';
-import { MessageBus } from '@oncall/platform-messaging';
+import { alertHeaders, MessageBus } from '@oncall/platform-messaging';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
@@ -150,7 +150,12 @@ async function publishAlert(
       schemaVersion: ALERT_RECEIVED_SCHEMA_VERSION,
     },
   };
-  await bus.publisher.publish(alertReceivedSubject(alertPartitionOf(integrationId, dedupKey)), envelope);
+  await bus.publisher.publish(
+    alertReceivedSubject(alertPartitionOf(integrationId, dedupKey)),
+    envelope,
+    undefined,
+    alertHeaders(alert),
+  );
 }
 
 async function incidentOutcomes(platform: PlatformHarness, orgId: string): Promise<IncidentOutcome[]> {

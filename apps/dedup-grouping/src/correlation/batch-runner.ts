@@ -76,7 +76,7 @@ export class BatchRunner {
       } catch (error) {
         const verdict = verdictFor(error, attempt, MAX_ATTEMPTS);
         const [first] = pending;
-        const context = { err: error, alertId: first.received.alert.alertId, attempt };
+        const context = { err: error, alertId: first.received.alertId, attempt };
         if (verdict === 'dead-letter') {
           await this.deadLetter(first, error as Error, attempt);
           return { covered: 1, deadLettered: true, open: undefined };
@@ -89,7 +89,7 @@ export class BatchRunner {
   }
 
   private async deadLetter(item: PartitionItem, error: Error, attempts: number): Promise<void> {
-    this.logger.error({ err: error, alertId: item.received.alert.alertId }, 'Alert moved to dead letters');
+    this.logger.error({ err: error, alertId: item.received.alertId }, 'Alert moved to dead letters');
     await publishDeadLetter(
       this.bus.js,
       this.bus.namespace,

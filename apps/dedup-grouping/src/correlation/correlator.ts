@@ -12,13 +12,17 @@ import { ServiceDirectory } from '../collaborators/service-directory';
 import { BatchRunner } from './batch-runner';
 import { CorrelatorMetrics } from './correlator-metrics';
 import { FairKeyQueue, KeyBatch } from './fair-key-queue';
+import { InFlightBudget } from './in-flight-budget';
 import { PartitionLeases } from './partition-leases';
 import { PartitionItem, PartitionReader } from './partition-reader';
 
 /** Key batches applied at once by this replica (commands in flight to incident-state). */
 const CONCURRENCY = 32;
-const MAX_BATCH = 1_000;
-const MAX_IN_FLIGHT_PER_PARTITION = 5_000;
+const MAX_BATCH = 5_000;
+/** One partition may read far ahead of a storm to reach other keys behind it ... */
+const MAX_IN_FLIGHT_PER_PARTITION = 25_000;
+/** ... while the replica as a whole keeps a bounded number of alerts in memory. */
+const MAX_IN_FLIGHT = 50_000;
 const TICK_MS = 200;
 const REBALANCE_EVERY_TICKS = 5;
 /** How long a partition being handed over may take to finish what it read before it is abandoned. */
@@ -34,6 +38,7 @@ export class Correlator implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly leases: PartitionLeases;
   private readonly readers = new Map<number, PartitionReader>();
   private readonly queue = new FairKeyQueue<PartitionItem>(MAX_BATCH);
+  private readonly budget = new InFlightBudget(MAX_IN_FLIGHT);
   private readonly metrics: CorrelatorMetrics;
   private running = 0;
   private ticks?: NodeJS.Timeout;
@@ -110,6 +115,7 @@ export class Correlator implements OnApplicationBootstrap, OnModuleDestroy {
         this.logger,
         {
           maxInFlight: MAX_IN_FLIGHT_PER_PARTITION,
+          budget: this.budget,
           deadLetter: (message, error) => this.deadLetter(message, error),
         },
       );
@@ -133,8 +139,7 @@ export class Correlator implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private enqueue(item: PartitionItem): void {
-    const { alert } = item.received;
-    this.queue.push(alert.orgId, `${alert.orgId}\n${alert.integrationId}\n${alert.dedupKey}`, item);
+    this.queue.push(item.owner, item.key, item);
     this.pump();
   }
 

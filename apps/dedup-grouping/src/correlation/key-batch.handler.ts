@@ -8,13 +8,7 @@ import { Logger } from 'pino';
 import { IncidentCommandsClient } from '../collaborators/incident-commands.client';
 import { ServiceDirectory } from '../collaborators/service-directory';
 import { OpenAlertIndex } from '../open-alerts/open-alert-index';
-
-/** An alert as read from its partition: the canonical alert, its stream position and its message context. */
-export interface ReceivedAlert {
-  alert: CanonicalAlert;
-  sequence: number;
-  correlationId: string;
-}
+import { ReceivedAlert } from './received-alert';
 
 /**
  * Refusals meaning the index points at an incident that is over (resolved) or never came to be (its
@@ -67,10 +61,7 @@ export class KeyBatchHandler {
         : first.action === 'trigger'
           ? await this.index.claim(first, first.alertId)
           : await this.index.find(first);
-    const step = nextKeyBatchStep(
-      alerts.map((received) => received.alert),
-      open,
-    );
+    const step = nextKeyBatchStep(alerts, open);
     const covered = alerts.slice(0, step.count);
     const after = await this.perform(step, covered, open);
     return after === STALE ? { covered: 0, open: undefined } : { covered: step.count, open: after };

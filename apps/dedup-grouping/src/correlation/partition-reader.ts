@@ -1,20 +1,39 @@
-import { alertReceivedSubject, CanonicalAlert, MessageEnvelope, Streams } from '@oncall/contracts';
-import { decodeJson, MessageBus, UndecodableMessageError } from '@oncall/platform-messaging';
+import {
+  ALERT_ACTIONS,
+  AlertAction,
+  alertReceivedSubject,
+  CanonicalAlert,
+  MessageEnvelope,
+  Streams,
+} from '@oncall/contracts';
+import {
+  alertKeyDigest,
+  alertRouteOf,
+  decodeJson,
+  MessageBus,
+  UndecodableMessageError,
+} from '@oncall/platform-messaging';
 import { ConsumerMessages, DeliverPolicy, JsMsg } from 'nats';
 import { Logger } from 'pino';
-import { ReceivedAlert } from './key-batch.handler';
+import { ReceivedAlert } from './received-alert';
+import { InFlightBudget } from './in-flight-budget';
 import { SequenceWatermark } from './sequence-watermark';
 
-/** An alert waiting to be correlated, and the reader that read it (told when it is done). */
+/** An alert waiting to be correlated, the reader that read it (told when it is done), and its queue. */
 export interface PartitionItem {
   source: PartitionReader;
   received: ReceivedAlert;
   message: JsMsg;
+  /** Whose turn it takes (the organization) and which queue it joins (its alert key). */
+  owner: string;
+  key: string;
 }
 
 export interface PartitionReaderOptions {
   /** Alerts read but not yet handled, at most: reading pauses beyond (back-pressure). */
   maxInFlight: number;
+  /** Shared by every partition of the replica. */
+  budget: InFlightBudget;
   /** Copies a message that can never be read to the dead letters. */
   deadLetter(message: JsMsg, error: Error): Promise<void>;
 }
@@ -72,6 +91,7 @@ export class PartitionReader {
   complete(sequence: number): void {
     if (this.abandoned) return;
     this.watermark.complete(sequence);
+    this.options.budget.give();
     if (this.watermark.inFlight < this.options.maxInFlight) this.resumeReading?.();
     if (this.watermark.inFlight === 0) this.drained?.();
   }
@@ -94,7 +114,11 @@ export class PartitionReader {
         };
       });
     }
-    if (this.watermark.inFlight > 0) this.abandoned = true;
+    if (this.watermark.inFlight > 0) {
+      // Abandoned alerts will not complete here: give their room back (the next holder re-reads them).
+      for (let left = this.watermark.inFlight; left > 0; left--) this.options.budget.give();
+      this.abandoned = true;
+    }
   }
 
   private async readUntilStopped(): Promise<void> {
@@ -127,36 +151,55 @@ export class PartitionReader {
   }
 
   private async handOn(message: JsMsg): Promise<void> {
+    this.options.budget.take();
     this.lastRead = message.seq;
     this.unreadAfterLast = message.info.pending;
     this.watermark.receive(message.seq);
-    const envelope = decodeOrNull(message);
-    if (!envelope) {
+    const item = itemOf(this, message);
+    if (!item) {
       const error = new UndecodableMessageError('not an AlertReceived envelope');
       await this.options.deadLetter(message, error);
       this.complete(message.seq);
       return;
     }
-    this.deliver({
-      source: this,
-      message,
-      received: {
-        alert: envelope.data,
-        sequence: message.seq,
-        correlationId: envelope.metadata.correlationId,
-      },
-    });
+    this.deliver(item);
     if (this.watermark.inFlight >= this.options.maxInFlight) {
       await new Promise<void>((resolve) => (this.resumeReading = resolve));
       this.resumeReading = undefined;
     }
+    await this.options.budget.room();
   }
+}
+
+/** The queue entry of a message: routed by its headers, or by its parsed body for older messages. */
+function itemOf(source: PartitionReader, message: JsMsg): PartitionItem | null {
+  const route = alertRouteOf(message.headers);
+  const alertId = message.headers?.get('Nats-Msg-Id');
+  if (route && alertId && isAction(route.action)) {
+    const received = new ReceivedAlert(message.seq, alertId, route.action, message.data);
+    return { source, message, received, owner: route.orgId, key: `${route.orgId}\n${route.key}` };
+  }
+  const envelope = decodeOrNull(message);
+  if (!envelope) return null;
+  const { orgId, integrationId, dedupKey } = envelope.data;
+  const received = ReceivedAlert.parsed(message.seq, envelope);
+  return {
+    source,
+    message,
+    received,
+    owner: orgId,
+    key: `${orgId}\n${alertKeyDigest(integrationId, dedupKey)}`,
+  };
+}
+
+function isAction(action: string): action is AlertAction {
+  return (ALERT_ACTIONS as readonly string[]).includes(action);
 }
 
 function decodeOrNull(message: JsMsg): MessageEnvelope<'AlertReceived', CanonicalAlert> | null {
   try {
     const envelope = decodeJson<MessageEnvelope<'AlertReceived', CanonicalAlert>>(message.data);
-    return envelope?.data?.orgId && envelope.data.dedupKey ? envelope : null;
+    return envelope?.data?.orgId && envelope.data.dedupKey && envelope.data.integrationId ? envelope : null;
   } catch {
     return null;
   }

@@ -7,7 +7,7 @@ import {
   CanonicalAlert,
   MessageEnvelope,
 } from '@oncall/contracts';
-import { CoalescingPublisher, MessageBus } from '@oncall/platform-messaging';
+import { alertHeaders, CoalescingPublisher, MessageBus } from '@oncall/platform-messaging';
 import { LOGGER, problem } from '@oncall/platform-runtime';
 import { Logger } from 'pino';
 import { AlertAccepted } from '../http/alert-request';
@@ -48,6 +48,7 @@ export class AlertPublisher {
       await this.jetStream.publish(
         alertReceivedSubject(alertPartitionOf(alert.integrationId, alert.dedupKey)),
         envelope,
+        alertHeaders(alert),
       );
     } catch (error) {
       this.logger.error({ err: error, alertId: alert.alertId }, 'JetStream did not store the alert');

@@ -59,7 +59,7 @@ describe('nextKeyBatchStep', () => {
   });
 
   it(`caps a step at ${MAX_REPEATS_PER_STEP} repeats`, () => {
-    const storm = Array.from({ length: 2_500 }, (_, i) => trigger(`r-${i}`));
-    expect(play(storm, open)).toEqual(['record-repeats:1000', 'record-repeats:1000', 'record-repeats:500']);
+    const storm = Array.from({ length: 12_500 }, (_, i) => trigger(`r-${i}`));
+    expect(play(storm, open)).toEqual(['record-repeats:5000', 'record-repeats:5000', 'record-repeats:2500']);
   });
 });

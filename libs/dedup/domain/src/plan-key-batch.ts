@@ -1,7 +1,7 @@
 import { OpenAlert, RoutableAlert, routeAlert } from './route-alert';
 
-/** Repeats sent to an incident in one command at most (the incident domain accepts up to 5,000). */
-export const MAX_REPEATS_PER_STEP = 1_000;
+/** Repeats sent to an incident in one command at most (what the incident domain accepts). */
+export const MAX_REPEATS_PER_STEP = 5_000;
 
 /**
  * The next thing to do with a run of alerts of ONE key (integration, dedup key), in stream order, given

@@ -4,6 +4,7 @@ import { EventPublisher, PublishResult } from './event-publisher';
 interface Pending {
   subject: string;
   envelope: MessageEnvelope;
+  headers: Record<string, string>;
   resolve(result: PublishResult): void;
   reject(error: unknown): void;
 }
@@ -19,17 +20,22 @@ export class CoalescingPublisher {
 
   constructor(private readonly publisher: EventPublisher) {}
 
-  publish(subject: string, envelope: MessageEnvelope): Promise<PublishResult> {
+  publish(
+    subject: string,
+    envelope: MessageEnvelope,
+    headers: Record<string, string> = {},
+  ): Promise<PublishResult> {
     return new Promise((resolve, reject) => {
-      if (this.pending.push({ subject, envelope, resolve, reject }) === 1) setImmediate(() => this.flush());
+      if (this.pending.push({ subject, envelope, headers, resolve, reject }) === 1)
+        setImmediate(() => this.flush());
     });
   }
 
   private flush(): void {
     const batch = this.pending;
     this.pending = [];
-    for (const { subject, envelope, resolve, reject } of batch) {
-      this.publisher.publish(subject, envelope).then(resolve, reject);
+    for (const { subject, envelope, headers, resolve, reject } of batch) {
+      this.publisher.publish(subject, envelope, undefined, headers).then(resolve, reject);
     }
   }
 }

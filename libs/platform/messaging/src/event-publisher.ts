@@ -19,10 +19,18 @@ export class EventPublisher {
     private readonly namespace: SubjectNamespace,
   ) {}
 
-  async publish(subject: string, envelope: MessageEnvelope, timeoutMs = 5_000): Promise<PublishResult> {
+  /** `extraHeaders` let a reader route a message without parsing its body (alerts: key and action). */
+  async publish(
+    subject: string,
+    envelope: MessageEnvelope,
+    timeoutMs = 5_000,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<PublishResult> {
+    const headers = envelopeHeaders(envelope);
+    for (const [name, value] of Object.entries(extraHeaders)) headers.set(name, value);
     const ack = await this.js.publish(this.namespace.subject(subject), encodeJson(envelope), {
       msgID: envelope.metadata.eventId,
-      headers: envelopeHeaders(envelope),
+      headers,
       timeout: timeoutMs,
     });
     return { sequence: ack.seq, duplicate: ack.duplicate };

@@ -19,3 +19,4 @@ export { ensureStreams } from './streams';
 export { encodeJson, decodeJson, UndecodableMessageError } from './message-codec';
 export { organizationContextOf } from './organization-context';
 export { StateReplica, type StateReplicaSpec, type StateChangeListener } from './state-replica';
+export { AlertHeaders, alertHeaders, alertKeyDigest, alertRouteOf } from './alert-headers';

@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto';
+import { MsgHdrs } from 'nats';
+
+/**
+ * Headers every received alert carries so the correlator can queue it by key and plan a storm of repeats
+ * without parsing each body (it parses only the bodies it needs: the first of a run, the opener, the last).
+ */
+export const AlertHeaders = {
+  /** SHA-256 (base64url) of "integration\\ndedup key": the alert key, without the key's own characters. */
+  key: 'Oncall-Alert-Key',
+  action: 'Oncall-Alert-Action',
+} as const;
+
+export function alertKeyDigest(integrationId: string, dedupKey: string): string {
+  return createHash('sha256').update(`${integrationId}\n${dedupKey}`).digest('base64url');
+}
+
+export function alertHeaders(alert: { integrationId: string; dedupKey: string; action: string }) {
+  return {
+    [AlertHeaders.key]: alertKeyDigest(alert.integrationId, alert.dedupKey),
+    [AlertHeaders.action]: alert.action,
+  };
+}
+
+/** What the headers say of an alert, or null for a message without them (published before they existed). */
+export function alertRouteOf(
+  headers: MsgHdrs | undefined,
+): { key: string; action: string; orgId: string } | null {
+  const key = headers?.get(AlertHeaders.key);
+  const action = headers?.get(AlertHeaders.action);
+  const orgId = headers?.get('Oncall-Org-Id');
+  return key && action && orgId ? { key, action, orgId } : null;
+}

@@ -1,0 +1,128 @@
+import { alertPartitionOf, IncidentPage } from '@oncall/contracts';
+import { waitFor } from '@oncall/platform-testing';
+import { DEMO_INTEGRATION, DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
+import { PlatformHarness } from './support/platform-harness';
+
+const STORM = 20_000;
+const CONCURRENCY = 64;
+const ORG_B = 'storm-b-msp';
+
+interface Issued {
+  integration: { id: string };
+  key: string;
+}
+
+/**
+ * One organization's flapping monitor must not hold up anyone else's alerts (issue 9): the storm is
+ * accepted while the correlator is stopped, so 20,000 alerts wait on the stream ahead of everything else
+ * when it starts; then another organization's alert, and a new key of the same organization.
+ */
+describe('Alert storm isolation', () => {
+  let platform: PlatformHarness;
+  let demo: DemoOrganization;
+
+  beforeAll(async () => {
+    platform = await PlatformHarness.create('storm');
+    // The storm comes from one integration: its rate limit is raised so the correlator, not the gateway,
+    // meets it.
+    platform.configure({ INTEGRATION_RATE_PER_SECOND: '100000', INTEGRATION_RATE_BURST: '100000' });
+    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state');
+    demo = await platform.seedDemo();
+  }, 60_000);
+  afterAll(() => platform.close());
+
+  async function issueIntegration(token: string, service: string): Promise<Issued> {
+    const created = await platform.api('/api/v1/services', token, {
+      method: 'POST',
+      body: JSON.stringify({ name: service }),
+    });
+    const serviceId = ((await created.json()) as { id: string }).id;
+    const issued = await platform.api(`/api/v1/services/${serviceId}/integrations`, token, {
+      method: 'POST',
+      body: JSON.stringify({ type: 'generic', name: `${service} monitor` }),
+    });
+    const body = (await issued.json()) as Issued;
+    await platform.untilGatewayKnows(body.key);
+    return body;
+  }
+
+  async function postStorm(key: string): Promise<number> {
+    let next = 0;
+    let accepted = 0;
+    const worker = async () => {
+      while (next < STORM) {
+        next++;
+        const response = await platform.postAlert(key, {
+          summary: 'Ping lost on FW-01',
+          severity: 'critical',
+          source: 'rmm',
+          dedupKey: 'fw-01-ping',
+        });
+        if (response.status === 202) accepted++;
+        else throw new Error(`storm alert refused: ${response.status} ${await response.text()}`);
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    return accepted;
+  }
+
+  /** Posts an alert and answers how long until its incident is listed for `token`. */
+  async function listedAfter(key: string, token: string, summary: string, dedupKey: string): Promise<number> {
+    const posted = Date.now();
+    const response = await platform.postAlert(key, { summary, severity: 'high', source: 'rmm', dedupKey });
+    expect(response.status).toBe(202);
+    await waitFor(
+      `"${summary}" listed`,
+      async () => {
+        const page = (await (await platform.api('/api/v1/incidents?limit=5', token)).json()) as IncidentPage;
+        return page.items.some((incident) => incident.title === summary);
+      },
+      { timeoutMs: 10_000, intervalMs: 10 },
+    );
+    return Date.now() - posted;
+  }
+
+  it('lists another organization’s incident within 1 s and a new key within 2 s, and counts every storm alert once', async () => {
+    const managerA = platform.token(demo.orgId, 'manager');
+    const managerB = platform.token(ORG_B, 'manager');
+    const otherOfA = await issueIntegration(managerA, 'Core switches');
+    const ofB = await issueIntegration(managerB, 'Client B servers');
+    // Worst case for B: its key shares the storm's partition, so it sits behind the storm in the stream.
+    const stormPartition = alertPartitionOf(DEMO_INTEGRATION.id, 'fw-01-ping');
+    const bKey = keyOnPartition(ofB.integration.id, stormPartition);
+
+    await platform.stop('dedup-grouping');
+    const accepted = await postStorm(demo.integrationKey);
+    expect(accepted).toBe(STORM);
+    await platform.start('dedup-grouping');
+
+    const forB = await listedAfter(ofB.key, managerB, 'Client B: SQL service down', bKey);
+    const forNewKeyOfA = await listedAfter(otherOfA.key, managerA, 'Core switch CS-2 down', 'cs-2');
+    console.log(
+      `behind a ${STORM}-alert storm: organization B listed after ${forB} ms, a new key of A after ${forNewKeyOfA} ms`,
+    );
+    expect(forB).toBeLessThan(1_000);
+    expect(forNewKeyOfA).toBeLessThan(2_000);
+
+    const storm = await waitFor(
+      'every storm alert counted on one incident',
+      async () => {
+        const page = (await (
+          await platform.api('/api/v1/incidents?limit=50', managerA)
+        ).json()) as IncidentPage;
+        const flapping = page.items.filter((incident) => incident.title === 'Ping lost on FW-01');
+        return flapping.length === 1 && flapping[0].alertCount === STORM ? flapping : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 250 },
+    );
+    expect(storm).toHaveLength(1);
+  }, 300_000);
+});
+
+/** A dedup key of `integrationId` that lands on `partition`. */
+function keyOnPartition(integrationId: string, partition: number): string {
+  for (let i = 0; ; i++) {
+    const key = `sql-down-${i}`;
+    if (alertPartitionOf(integrationId, key) === partition) return key;
+  }
+}

@@ -1,6 +1,7 @@
 export * from './messaging/subjects';
 export * from './messaging/envelope';
 export * from './messaging/rpc';
+export * from './messaging/dead-letter';
 export * from './alerts/canonical-alert';
 export * from './alerts/generic-alert.dto';
 export * from './alerts/alert-field-checks';

@@ -1,24 +1,24 @@
 import { Controller, Get, Headers, HttpCode, Inject, Res, UnauthorizedException } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { presentedServiceKey, serviceKeyMatches } from '@oncall/platform-auth';
-import { MessageBus } from '@oncall/platform-messaging';
 import { ServiceMetrics } from '@oncall/platform-observability';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { PublicRoute } from './public-route.decorator';
+import { DEFAULT_READINESS } from './readiness';
 import { RUNTIME_OPTIONS, RuntimeOptions } from './runtime-options';
 
 const CHECK_TIMEOUT_MS = 2_000;
 
 /**
- * Operational endpoints. /healthz: the process is alive. /readyz: PostgreSQL and NATS answer, so it can
- * take traffic. /metrics: Prometheus text format, behind METRICS_TOKEN when one is configured.
+ * Operational endpoints. /healthz: the process is alive. /readyz: every readiness check the service
+ * declares passes (default: PostgreSQL and NATS answer), so it can do its job. /metrics: Prometheus text
+ * format, behind METRICS_TOKEN when one is configured.
  */
 @PublicRoute()
 @Controller()
 export class HealthController {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly bus: MessageBus,
+    private readonly services: ModuleRef,
     private readonly metrics: ServiceMetrics,
     @Inject(RUNTIME_OPTIONS) private readonly options: RuntimeOptions,
   ) {}
@@ -31,14 +31,13 @@ export class HealthController {
 
   @Get('readyz')
   async ready(@Res() response: Response) {
-    const [postgres, nats] = await Promise.all([
-      check(() => this.dataSource.query('SELECT 1')),
-      check(() => this.bus.ping()),
-    ]);
-    const ready = postgres === 'up' && nats === 'up';
-    response
-      .status(ready ? 200 : 503)
-      .json({ status: ready ? 'ready' : 'not-ready', checks: { postgres, nats } });
+    const checks = this.options.readiness ?? DEFAULT_READINESS;
+    const results = await Promise.all(checks.map((readiness) => check(() => readiness.probe(this.services))));
+    const ready = results.every((result) => result === 'up');
+    response.status(ready ? 200 : 503).json({
+      status: ready ? 'ready' : 'not-ready',
+      checks: Object.fromEntries(checks.map((readiness, index) => [readiness.name, results[index]])),
+    });
   }
 
   @Get('metrics')

@@ -12,3 +12,4 @@ export {
 } from './validation.pipe';
 export { PublicRoute, PUBLIC_ROUTE } from './public-route.decorator';
 export { OutboxRelayWorker } from './outbox-relay.worker';
+export { DEFAULT_READINESS, natsReadiness, postgresReadiness, type ReadinessCheck } from './readiness';

@@ -1,6 +1,7 @@
 import { StreamDefinition } from '@oncall/contracts';
 import { ServiceConfig } from '@oncall/platform-config';
 import { DataSourceOptions } from 'typeorm';
+import type { ReadinessCheck } from './readiness';
 
 export const RUNTIME_OPTIONS = Symbol('RUNTIME_OPTIONS');
 
@@ -14,4 +15,9 @@ export interface RuntimeOptions {
   entities?: DataSourceOptions['entities'];
   /** JetStream streams the service publishes to or consumes from. */
   streams: readonly StreamDefinition[];
+  /**
+   * What `/readyz` checks: what the service cannot do its job without. Default: PostgreSQL and NATS
+   * (DEFAULT_READINESS). A service whose job does not need one of them leaves it out.
+   */
+  readiness?: readonly ReadinessCheck[];
 }

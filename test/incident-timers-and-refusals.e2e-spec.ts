@@ -76,7 +76,8 @@ describe('Incident refusals name the field, and a failing snooze timer holds up 
       const current = await incidents.detail(alice, incident.incidentId);
       return current.incident.status === 'triggered' ? current : undefined;
     });
-    expect(detail.timeline.at(-1)).toMatchObject({
+    // Newest first: the first entry of the first page is the latest event.
+    expect(detail.timeline.items[0]).toMatchObject({
       type: 'IncidentUnacknowledged',
       detail: { reason: 'snooze-ended' },
     });

@@ -548,9 +548,9 @@ async function expectOrgAUntouched(platform: PlatformHarness, token: string, org
   }
   const incident = (await (await platform.api(`/api/v1/incidents/${orgA.ids.incidents}`, token)).json()) as {
     incident: { status: string; version: number };
-    notes: unknown[];
+    notes: { items: unknown[] };
   };
-  expect(incident).toMatchObject({ incident: { status: 'triggered', version: 1 }, notes: [] });
+  expect(incident).toMatchObject({ incident: { status: 'triggered', version: 1 }, notes: { items: [] } });
   const users = await (await platform.api(`/api/v1/users/${orgA.ids.users}`, token)).json();
   expect(users).toMatchObject({ active: true });
   const audit = (await (await platform.api('/api/v1/audit-log?limit=200', token)).json()) as {

@@ -9,6 +9,8 @@ import { IncidentProjectionWorker } from './workers/incident-projection.worker';
 import { SnoozeTimerWorker } from './workers/snooze-timer.worker';
 import { GetIncidentHandler } from './queries/get-incident.handler';
 import { MergeIncidentsHandler } from './merge/merge-incidents.handler';
+import { IncidentPages } from './queries/incident-pages';
+import { IncidentPagesHandler } from './queries/incident-pages.handler';
 
 @Module({
   controllers: [
@@ -16,11 +18,13 @@ import { MergeIncidentsHandler } from './merge/merge-incidents.handler';
     MergeIncidentsHandler,
     ListIncidentsHandler,
     GetIncidentHandler,
+    IncidentPagesHandler,
   ],
   providers: [
     eventStoreProvider,
     IncidentCommandExecutor,
     IncidentsProjection,
+    IncidentPages,
     IncidentProjectionWorker,
     SnoozeTimerWorker,
     OutboxRelayWorker,

@@ -1,9 +1,10 @@
-import type { IncidentDetail } from '../api/types';
+import type { IncidentAlertView } from '../api/types';
 import { formatDateTime } from '../format/time';
 import { useSession } from '../session-context';
 import { SeverityBadge } from './SeverityBadge';
 
-export function AlertsList({ alerts }: { alerts: IncidentDetail['alerts'] }) {
+/** The incident's alerts read so far, newest first. */
+export function AlertsList({ alerts }: { alerts: IncidentAlertView[] }) {
   const { timeZone } = useSession();
   if (alerts.length === 0) return <p className="empty">No alerts.</p>;
   return (

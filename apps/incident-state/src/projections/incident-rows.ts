@@ -1,5 +1,5 @@
 import { IncidentSummary } from '@oncall/contracts';
-import { IncidentState } from '@oncall/incident-domain';
+import { ExistingIncident, IncidentState } from '@oncall/incident-domain';
 import { StoredEvent } from '@oncall/platform-event-store';
 
 export function toIncidentRow(summary: IncidentSummary, state: IncidentState) {
@@ -28,7 +28,7 @@ export function toIncidentRow(summary: IncidentSummary, state: IncidentState) {
 }
 
 export function toTimelineRow(stored: StoredEvent) {
-  const { incidentId, by, at, ...detail } = stored.data as { incidentId: string; by: unknown; at: string };
+  const { incidentId, by, at, ...facts } = stored.data as { incidentId: string; by: unknown; at: string };
   return {
     incident_id: incidentId,
     version: stored.version,
@@ -36,8 +36,37 @@ export function toTimelineRow(stored: StoredEvent) {
     at,
     type: stored.type,
     actor: by ?? null,
-    detail,
+    detail: timelineDetail(stored.type, facts),
   };
+}
+
+/**
+ * What the timeline shows of an event. A merge brings any number of alerts: the entry counts them (they
+ * are in incident_alerts), so every timeline entry stays small and a page of them is bounded.
+ */
+function timelineDetail(type: string, facts: Record<string, unknown>): Record<string, unknown> {
+  if (type !== 'IncidentMerged' || !Array.isArray(facts.alerts)) return facts;
+  const { alerts, ...rest } = facts;
+  return { ...rest, alertCount: alerts.length };
+}
+
+/** Alerts the incident gained since it held `known` of them (alerts are only ever added, in order). */
+export function newAlertRows(state: IncidentState, known: number) {
+  if (state.status === 'none') return [];
+  return (state as ExistingIncident).alerts.slice(known).map((alert, index) => ({
+    incident_id: state.incidentId,
+    position: known + index + 1,
+    org_id: state.orgId,
+    alert_id: alert.alertId,
+    dedup_key: alert.dedupKey,
+    summary: alert.summary,
+    severity: alert.severity,
+    received_at: alert.receivedAt,
+  }));
+}
+
+export function alertCountOf(state: IncidentState): number {
+  return state.status === 'none' ? 0 : state.alerts.length;
 }
 
 const INCIDENT_COLUMNS = `id uuid, org_id text, service_id text, title text, status text, severity text, urgency text,
@@ -74,3 +103,11 @@ export const INSERT_TIMELINE_SQL = `
   FROM jsonb_to_recordset($1::jsonb)
     AS r(incident_id uuid, version integer, org_id text, at timestamptz, type text, actor jsonb, detail jsonb)
   ON CONFLICT (incident_id, version) DO NOTHING`;
+
+export const INSERT_ALERTS_SQL = `
+  INSERT INTO incident_alerts
+    (incident_id, position, org_id, alert_id, dedup_key, summary, severity, received_at)
+  SELECT incident_id, position, org_id, alert_id, dedup_key, summary, severity, received_at
+  FROM jsonb_to_recordset($1::jsonb) AS r(incident_id uuid, position integer, org_id text, alert_id text,
+    dedup_key text, summary text, severity text, received_at timestamptz)
+  ON CONFLICT (incident_id, position) DO NOTHING`;

@@ -22,6 +22,11 @@ export interface IncidentRow {
   version: number;
 }
 
+/** The columns of IncidentRow: never `state`, which grows with the incident and is for the projection only. */
+export const SUMMARY_COLUMNS = `id, org_id, service_id, title, status, severity, urgency, priority, alert_count,
+  assigned_user_ids, escalation_level, acknowledged_by, snoozed_until, ticket, triggered_at, acknowledged_at,
+  resolved_at, updated_at, version`;
+
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
 export function rowToSummary(row: IncidentRow): IncidentSummary {

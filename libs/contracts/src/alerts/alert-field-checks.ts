@@ -37,6 +37,7 @@ export function isOffsetInstant(value: unknown): value is string {
     .slice(1)
     .map((part) => Number(part ?? 0));
   return (
+    year >= 1 && // PostgreSQL has no year 0
     month >= 1 &&
     month <= 12 &&
     day >= 1 &&

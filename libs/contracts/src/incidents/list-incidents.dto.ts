@@ -1,6 +1,9 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsOffsetInstant } from '../alerts/alert-field-checks';
 import { SEVERITIES, Severity } from '../alerts/canonical-alert';
+import { PAGE_MAX_LIMIT } from '../paging/cursor-page';
+import { CURSOR_MAX_LENGTH } from '../paging/page-cursor';
 import { INCIDENT_STATUSES, IncidentStatusName } from './incident-messages';
 
 const commaList = ({ value }: { value: unknown }) =>
@@ -43,24 +46,25 @@ export class ListIncidentsQueryDto {
   @MaxLength(128)
   assigneeId?: string;
 
+  /** An instant with an offset: ISO-8601 week or ordinal dates pass IsISO8601 but not PostgreSQL. */
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsOffsetInstant()
   from?: string;
 
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsOffsetInstant()
   to?: string;
 
   @IsOptional()
   @IsString()
-  @MaxLength(512)
+  @MaxLength(CURSOR_MAX_LENGTH)
   cursor?: string;
 
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? Number(value) : value))
   @IsInt()
   @Min(1)
-  @Max(200)
+  @Max(PAGE_MAX_LIMIT)
   limit?: number;
 
   @IsOptional()

@@ -1,0 +1,43 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  CursorPage,
+  IncidentAlertView,
+  IncidentNote,
+  IncidentPageQuery,
+  Queries,
+  RpcRequest,
+  TimelineEntry,
+} from '@oncall/contracts';
+import { organizationContextOf } from '@oncall/platform-messaging';
+import { IncidentPages } from './incident-pages';
+
+/** The next pages of an incident's alerts, notes and timeline, after the first ones of the detail. */
+@Controller()
+export class IncidentPagesHandler {
+  constructor(private readonly pages: IncidentPages) {}
+
+  @MessagePattern(Queries.incident.alerts)
+  async alerts(@Payload() request: RpcRequest<IncidentPageQuery>): Promise<CursorPage<IncidentAlertView>> {
+    const { orgId, query } = await this.checked(request);
+    return this.pages.alerts(orgId, query);
+  }
+
+  @MessagePattern(Queries.incident.notes)
+  async notes(@Payload() request: RpcRequest<IncidentPageQuery>): Promise<CursorPage<IncidentNote>> {
+    const { orgId, query } = await this.checked(request);
+    return this.pages.notes(orgId, query);
+  }
+
+  @MessagePattern(Queries.incident.timeline)
+  async timeline(@Payload() request: RpcRequest<IncidentPageQuery>): Promise<CursorPage<TimelineEntry>> {
+    const { orgId, query } = await this.checked(request);
+    return this.pages.timeline(orgId, query);
+  }
+
+  private async checked(request: RpcRequest<IncidentPageQuery>) {
+    const { orgId } = organizationContextOf(request);
+    const incidentId = await this.pages.requireIncident(orgId, request.data?.incidentId);
+    return { orgId, query: { ...request.data, incidentId } };
+  }
+}

@@ -1,6 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
+  CURSOR_PROBLEM,
+  cursorCodec,
   CoverageGapView,
   OnCallNowEntry,
   OverrideView,
@@ -111,18 +113,18 @@ export class ScheduleQueriesHandler {
   }
 }
 
+const scheduleListCursor = cursorCodec('schedules', ['instant', 'uuid'] as const);
+
 function encodeCursor(schedule: ScheduleView): string {
-  return Buffer.from(JSON.stringify([schedule.createdAt, schedule.id])).toString('base64url');
+  return scheduleListCursor.encode([schedule.createdAt, schedule.id]);
 }
 
 function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    if (Number.isNaN(Date.parse(createdAt)) || typeof id !== 'string') throw new Error('shape');
-    return { createdAt, id };
-  } catch {
-    throw new RpcError('VALIDATION_FAILED', 'cursor is not one this API returned.', {
-      errors: [{ field: 'cursor', message: 'cursor is unknown' }],
+  const values = scheduleListCursor.decode(cursor);
+  if (!values) {
+    throw new RpcError('VALIDATION_FAILED', CURSOR_PROBLEM, {
+      errors: [{ field: 'cursor', message: CURSOR_PROBLEM }],
     });
   }
+  return { createdAt: values[0], id: values[1] };
 }

@@ -1,9 +1,8 @@
-import { BadRequestException } from '@nestjs/common';
+import { CURSOR_MAX_LENGTH, CURSOR_PROBLEM, cursorCodec } from '@oncall/contracts';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { EntityManager } from 'typeorm';
 import { invalidField } from './directory-errors';
-import { isUuid } from './uuid';
 
 export interface Page<T> {
   items: T[];
@@ -15,7 +14,7 @@ export interface Page<T> {
 export class PageQueryDto {
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(CURSOR_MAX_LENGTH)
   cursor?: string;
 
   @IsOptional()
@@ -50,7 +49,7 @@ export async function pageOfOrgRows<Row extends Keyed>(
   const params: unknown[] = [orgId, ...filter.params];
   let where = `org_id = $1${filter.sql ? ` AND ${filter.sql}` : ''}`;
   if (query.cursor) {
-    const [createdAt, id] = decodeCursor(query.cursor);
+    const [createdAt, id] = decodeCursor(table, query.cursor);
     params.push(createdAt, id);
     where += ` AND (created_at, id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
   }
@@ -64,41 +63,20 @@ export async function pageOfOrgRows<Row extends Keyed>(
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   const items = page.map(({ page_key: _, ...row }) => row as unknown as Row);
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.page_key, last.id) : null };
+  return {
+    items,
+    nextCursor: rows.length > limit && last ? cursorOf(table).encode([last.page_key, last.id]) : null,
+  };
 }
 
-function encodeCursor(createdAt: string, id: string): string {
-  return Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
+/** Keyset cursor of one table: created_at to the microsecond, in UTC, and the row's id. */
+function cursorOf(table: string) {
+  return cursorCodec(`directory-${table}`, ['instant', 'uuid'] as const);
 }
 
-/** What this API puts in a cursor: created_at to the microsecond, in UTC. */
-const CURSOR_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-
-/** A cursor this API could have returned, else 400 naming `cursor` (never a database error). */
-function decodeCursor(cursor: string): [string, string] {
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw unknownCursor();
-  }
-  if (!Array.isArray(decoded) || decoded.length !== 2) throw unknownCursor();
-  const [createdAt, id] = decoded as unknown[];
-  if (typeof createdAt !== 'string' || !isRealInstant(createdAt) || !isUuid(id)) throw unknownCursor();
-  return [createdAt, id];
-}
-
-/** Has the shape and names a real instant Postgres reads (no 30 February, no hour 24, no year 0). */
-function isRealInstant(value: string): boolean {
-  if (!CURSOR_INSTANT.test(value)) return false;
-  const parsed = new Date(`${value.slice(0, 23)}Z`);
-  return (
-    !Number.isNaN(parsed.getTime()) &&
-    parsed.getUTCFullYear() >= 1 &&
-    parsed.toISOString().slice(0, 19) === value.slice(0, 19)
-  );
-}
-
-function unknownCursor(): BadRequestException {
-  return invalidField('cursor', 'cursor is not one this API returned; start again without it.');
+/** A cursor this API could have returned for this table, else 400 naming `cursor` (never a database error). */
+function decodeCursor(table: string, cursor: string): [string, string] {
+  const values = cursorOf(table).decode(cursor);
+  if (!values) throw invalidField('cursor', CURSOR_PROBLEM);
+  return [values[0], values[1]];
 }

@@ -5,6 +5,7 @@ export * from './messaging/dead-letter';
 export * from './paging/page-cursor';
 export * from './paging/cursor-page';
 export * from './paging/page-query.dto';
+export * from './validation/storable-json';
 export * from './alerts/canonical-alert';
 export * from './alerts/generic-alert.dto';
 export * from './alerts/alert-field-checks';

@@ -33,6 +33,7 @@ describe('@oncall/incident-domain public API', () => {
         'initialIncidentState',
         'isIncidentDomainError',
         'isSnoozed',
+        'isStorableText',
         'isText',
       ].sort(),
     );

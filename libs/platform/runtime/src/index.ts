@@ -8,6 +8,7 @@ export {
   badRequestFor,
   flattenValidationErrors,
   createValidationPipe,
+  refuseUnstorable,
   validatePayload,
 } from './validation.pipe';
 export { PublicRoute, PUBLIC_ROUTE } from './public-route.decorator';

@@ -52,8 +52,8 @@ export function statusForErrorCode(code: string): number {
       return HttpStatus.SERVICE_UNAVAILABLE;
     case 'DATA_REFUSED':
       return HttpStatus.UNPROCESSABLE_ENTITY;
+    // Our own defects; for the two others, an answer or a request was not bounded where it should be.
     case 'INTERNAL':
-    // Our own defects: an answer or a request the bus cannot carry was not bounded where it should be.
     case 'RESPONSE_TOO_LARGE':
     case 'REQUEST_TOO_LARGE':
       return HttpStatus.INTERNAL_SERVER_ERROR;

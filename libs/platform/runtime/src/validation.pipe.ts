@@ -1,6 +1,7 @@
+import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { storableJsonProblems } from '@oncall/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { problem } from './problem-details';
 
 /** Flattens nested class-validator errors into `{ field: 'a.b', message }` pairs. */
@@ -25,9 +26,28 @@ export function badRequestFor(errors: { field: string; message: string }[]): Bad
   );
 }
 
+/**
+ * Refuses, with 400 naming the field, what no body or query may hold whatever its DTO: text PostgreSQL
+ * cannot store, nesting deeper than PAYLOAD_MAX_DEPTH, keys named __proto__/constructor/prototype. Runs
+ * before class-transformer walks the value (a deep value would exhaust its recursion, a `constructor` key
+ * breaks it), so every payload type, present or future, gets it by being validated at all.
+ */
+export function refuseUnstorable(plain: unknown): void {
+  const problems = storableJsonProblems(plain);
+  if (problems.length > 0) throw badRequestFor(problems);
+}
+
+/** Nest's ValidationPipe with the platform's checks of every body and query first. */
+class PlatformValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query') refuseUnstorable(value);
+    return super.transform(value, metadata);
+  }
+}
+
 /** Validates and transforms DTOs; unknown fields are refused so typos are caught, not ignored. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new PlatformValidationPipe({
     transform: true,
     whitelist: true,
     forbidNonWhitelisted: true,
@@ -35,8 +55,12 @@ export function createValidationPipe(): ValidationPipe {
   });
 }
 
-/** Validates a plain object against a DTO class outside Nest's pipes (bodies read by hand). */
+/**
+ * Validates a plain object against a DTO class outside Nest's pipes (bodies read by hand: every alert
+ * payload type of the gateway), after the same checks the pipe makes.
+ */
 export function validatePayload<T extends object>(dto: new () => T, plain: Record<string, unknown>): T {
+  refuseUnstorable(plain);
   const instance = plainToInstance(dto, plain);
   const errors = validateSync(instance, { forbidUnknownValues: false });
   if (errors.length > 0) throw badRequestFor(flattenValidationErrors(errors));

@@ -37,6 +37,19 @@ describe('Incident refusals name the field, and a failing snooze timer holds up 
   });
 
   it.each([
+    ['a NUL', 'Rebooted \u0000 the firewall'],
+    ['an unpaired surrogate', 'Rebooted \ud800 the firewall'],
+  ])(
+    'refuses a note with %s (text PostgreSQL cannot store) with 400 naming text, not 500',
+    async (_, text) => {
+      const incident = await incidents.trigger(`Refusals: unstorable note ${randomUUID()}`, {}, alice);
+      const response = await incidents.act(alice, incident.incidentId, 'notes', { text });
+      const problem = response.body as unknown as Problem;
+      expect([response.status, problem.errors?.map((error) => error.field)]).toEqual([400, ['text']]);
+    },
+  );
+
+  it.each([
     ['an id that is not a UUID', ['incidents', '2027-01-01T00:00:00.000Z', 'not-a-uuid']],
     ['a time PostgreSQL cannot read', ['incidents', 'the day after tomorrow', randomUUID()]],
     ['30 February', ['incidents', '2027-02-30T00:00:00.000Z', randomUUID()]],

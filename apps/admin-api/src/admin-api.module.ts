@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { OutboxRelayWorker } from '@oncall/platform-runtime';
 import { AuthModule } from './auth/auth.module';
 import { BillingController } from './billing/billing.controller';
+import { DeadLetterReader } from './dead-letters/dead-letter.reader';
+import { DeadLettersController } from './dead-letters/dead-letters.controller';
 import { IntegrationForOrgHandler } from './defend/integration-for-org.handler';
 import { DirectoryModule } from './directory/directory.module';
 import { SharedDirectoryModule } from './directory/shared/shared-directory.module';
@@ -18,7 +20,7 @@ import { SchedulesModule } from './schedules/schedules.module';
     EscalationPoliciesModule,
     SchedulesModule,
   ],
-  controllers: [BillingController, IntegrationForOrgHandler],
-  providers: [OutboxRelayWorker],
+  controllers: [BillingController, IntegrationForOrgHandler, DeadLettersController],
+  providers: [OutboxRelayWorker, DeadLetterReader],
 })
 export class AdminApiModule {}

@@ -37,10 +37,15 @@ export function refuseUnstorable(plain: unknown): void {
   if (problems.length > 0) throw badRequestFor(problems);
 }
 
-/** Nest's ValidationPipe with the platform's checks of every body and query first. */
+/**
+ * Nest's ValidationPipe with the platform's checks first, for every body and query validated against a
+ * DTO class. Bus payloads (typed with interfaces) are not DTOs: their handlers answer typed refusals.
+ */
 class PlatformValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type === 'body' || metadata.type === 'query') refuseUnstorable(value);
+    if ((metadata.type === 'body' || metadata.type === 'query') && this.toValidate(metadata)) {
+      refuseUnstorable(value);
+    }
     return super.transform(value, metadata);
   }
 }

@@ -1,8 +1,8 @@
 /**
  * Child process for the messaging fault tests, so that what happens to a real process is what is tested
  * (an unhandled rejection ends it; SIGKILL leaves no chance to hand anything back).
- * MODE=consume: consumes durable DURABLE of stream WORK (defaults of DurableConsumer), prints
- * `HANDLING <n>` and never finishes the handler. MODE=respond: answers `oncall.qry.test.*`, `huge` with
+ * MODE=consume: consumes durable DURABLE of stream WORK (defaults of DurableConsumer), prints `CONSUMING`,
+ * then `HANDLING <n>` and never finishes the handler. MODE=respond: answers `oncall.qry.test.*`, `huge` with
  * 2 MiB and anything else with a small answer, and prints `READY`.
  */
 import { createLogger } from '@oncall/platform-observability';
@@ -32,6 +32,7 @@ async function main(): Promise<void> {
       logger,
     );
     await consumer.start();
+    process.stdout.write('CONSUMING\n');
   } else {
     const responder = new RpcResponder(bus.nc, bus.namespace, 'child', logger);
     responder.listen('oncall.qry.test.*', async (_request, subject) =>

@@ -17,6 +17,7 @@ import { CreateOutbox1764201600000 } from '@oncall/platform-outbox';
 import { createServiceDataSource, runMigrations } from '@oncall/platform-persistence';
 import { createTestDatabase } from '@oncall/platform-testing';
 import { randomUUID } from 'node:crypto';
+import pino from 'pino';
 import { DataSource } from 'typeorm';
 import { IncidentCommandExecutor } from '../apps/incident-state/src/execute-command/incident-command-executor';
 import { incidentOutboxSubject } from '../apps/incident-state/src/event-store/incident-streams';
@@ -41,7 +42,10 @@ async function main(): Promise<void> {
     await dataSource.initialize();
     await runMigrations(dataSource, 'bench');
     await dataSource.query('CREATE TABLE plain_rows (id uuid PRIMARY KEY, data jsonb NOT NULL)');
-    const executor = new IncidentCommandExecutor(new PostgresEventStore(dataSource, incidentOutboxSubject));
+    const executor = IncidentCommandExecutor.withoutSnapshots(
+      new PostgresEventStore(dataSource, incidentOutboxSubject),
+      pino({ level: 'silent' }),
+    );
     await warmUp(dataSource, executor);
     const { inserts, commands } = await alternateRounds(dataSource, executor);
     const version = (await dataSource.query('SHOW server_version'))[0].server_version;

@@ -197,7 +197,8 @@ describe('Escalation policies: admin-api and the escalation service', () => {
       ['a delay over a day', { steps: [step({ delayMinutes: 1441 })] }, 'steps.0.delayMinutes'],
       ['a step without targets', { steps: [step({ targets: [] })] }, 'steps.0.targets'],
       ['11 targets', { steps: [step({ targets: Array.from({ length: 11 }, () => ({ type: 'user', id: NO_SUCH_ID })) })] }, 'steps.0.targets'],
-      ['a team target', { steps: [step({ targets: [{ type: 'team', id: NO_SUCH_ID }] })] }, 'steps.0.targets.0.type'],
+      ['a target of an unknown type', { steps: [step({ targets: [{ type: 'group', id: NO_SUCH_ID }] })] }, 'steps.0.targets.0.type'],
+      ['an unknown strategy', { steps: [step({ strategy: 'random' })] }, 'steps.0.strategy'],
       ['a target id that is not a UUID', { steps: [step({}), step({ targets: [{ type: 'schedule', id: 'primary' }] })] }, 'steps.1.targets.0.id'],
       ['a target that is not an object', { steps: [step({ targets: ['alice'] })] }, 'steps.0.targets'],
       ['an unknown step field', { steps: [step({ delay: 5 })] }, 'steps.0.delay'],
@@ -261,6 +262,51 @@ describe('Escalation policies: admin-api and the escalation service', () => {
     await probe.call(manager, 'POST', `/api/v1/users/${leaver}/deactivate`, 200);
     const steps = [{ delayMinutes: 5, targets: [{ type: 'user', id: leaver }] }];
     await probe.problem(manager, 'POST', POLICIES, 400, aPolicy('Leaver', { steps }), 'steps.0.targets.0.id');
+  });
+
+  it('stores team targets and round-robin steps, and refuses a team that is not of the organization', async () => {
+    const team = await probe.call<{ id: string }>(manager, 'POST', '/api/v1/teams', 201, { name: 'Network' });
+    const theirTeam = await probe.call<{ id: string }>(strangerToken, 'POST', '/api/v1/teams', 201, {
+      name: 'Theirs',
+    });
+    const steps = [
+      {
+        delayMinutes: 5,
+        strategy: 'round-robin',
+        targets: [
+          { type: 'team', id: team.id.toUpperCase() },
+          { type: 'user', id: alice },
+        ],
+      },
+      { delayMinutes: 5, strategy: 'all', targets: [{ type: 'team', id: team.id }] },
+    ];
+    const created = await create(aPolicy('Teams', { steps }));
+    expect(created.steps).toEqual([
+      { ...steps[0], targets: [{ type: 'team', id: team.id }, steps[0].targets[1]] },
+      { delayMinutes: 5, targets: [{ type: 'team', id: team.id }] },
+    ]);
+    const foreign = [
+      {
+        delayMinutes: 5,
+        targets: [
+          { type: 'user', id: alice },
+          { type: 'team', id: theirTeam.id },
+        ],
+      },
+    ];
+    const problem = await probe.problem(
+      manager,
+      'POST',
+      POLICIES,
+      400,
+      aPolicy('Foreign team', { steps: foreign }),
+    );
+    expect(problem.errors).toEqual([
+      {
+        field: 'steps.0.targets.1.id',
+        message: expect.stringContaining('is not a team of your organization'),
+      },
+    ]);
   });
 
   it('refuses schedule targets with 503 while scheduling does not answer, saving nothing', async () => {

@@ -3,7 +3,8 @@ import {
   CanonicalAlert,
   IncidentSummary,
   MessageEnvelope,
-  Subjects,
+  alertPartitionOf,
+  alertReceivedSubject,
 } from '@oncall/contracts';
 import { waitFor } from '@oncall/platform-testing';
 import { connect } from 'nats';
@@ -140,7 +141,10 @@ describe('A merged incident hands its dedup keys to the incident it was merged i
     };
     const bus = await platform.connectBus();
     try {
-      await bus.publisher.publish(Subjects.alertReceived, envelope);
+      await bus.publisher.publish(
+        alertReceivedSubject(alertPartitionOf(envelope.data.integrationId, envelope.data.dedupKey)),
+        envelope,
+      );
     } finally {
       await bus.close();
     }

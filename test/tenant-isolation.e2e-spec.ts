@@ -78,6 +78,7 @@ interface ReferenceCase {
 
 const userTarget = (id: string) => ({ name: 'Hijack policy', steps: [{ delayMinutes: 5, targets: [{ type: 'user', id }] }] }); // prettier-ignore
 const scheduleTarget = (id: string) => ({ name: 'Hijack policy', steps: [{ delayMinutes: 5, targets: [{ type: 'schedule', id }] }] }); // prettier-ignore
+const teamTarget = (id: string) => ({ name: 'Hijack policy', steps: [{ delayMinutes: 5, targets: [{ type: 'team', id }] }] }); // prettier-ignore
 const scheduleBody = (layer: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) => ({
   name: 'Hijack schedule',
   timeZone: 'UTC',
@@ -156,6 +157,18 @@ const REFERENCES: ReferenceCase[] = [
     name: 'policy schedule target, on replace',
     covers: ['ScheduleTargetDto.id'],
     request: (a, b) => ({ method: 'PUT', path: `/api/v1/escalation-policies/${b.ids['escalation-policies']}`, body: scheduleTarget(a.ids.schedules) }), // prettier-ignore
+    refused: { status: 400, field: 'steps.0.targets.0.id' },
+  },
+  {
+    name: 'policy team target, on create',
+    covers: ['TeamTargetDto.id'],
+    request: (a) => ({ method: 'POST', path: '/api/v1/escalation-policies', body: teamTarget(a.ids.teams) }),
+    refused: { status: 400, field: 'steps.0.targets.0.id' },
+  },
+  {
+    name: 'policy team target, on replace',
+    covers: ['TeamTargetDto.id'],
+    request: (a, b) => ({ method: 'PUT', path: `/api/v1/escalation-policies/${b.ids['escalation-policies']}`, body: teamTarget(a.ids.teams) }), // prettier-ignore
     refused: { status: 400, field: 'steps.0.targets.0.id' },
   },
   {

@@ -81,9 +81,9 @@ describe('Walking skeleton: an alert posted to the gateway becomes an incident t
   it('exposes per-service Prometheus counters and latency histograms', async () => {
     const dedup = await (await fetch(`${platform.url('dedup-grouping')}/metrics`)).text();
     expect(dedup).toMatch(
-      /oncall_messages_handled_total\{subject="oncall\.evt\.ingest\.alert-received\.v1",outcome="ack",service="dedup-grouping"\} [1-9]/,
+      /oncall_alerts_correlated_total\{outcome="applied",service="dedup-grouping"\} [1-9]/,
     );
-    expect(dedup).toContain('oncall_message_handling_seconds_bucket');
+    expect(dedup).toMatch(/oncall_correlator_backlog\{service="dedup-grouping"\} \d+/);
     const incidents = await (await fetch(`${platform.url('incident-state')}/metrics`)).text();
     expect(incidents).toMatch(
       /oncall_messages_handled_total\{subject="oncall\.cmd\.incident\.trigger-incident",outcome="reply"/,

@@ -1,12 +1,21 @@
 import { Module } from '@nestjs/common';
-import { AlertReceivedHandler } from './alert-received/alert-received.handler';
 import { IncidentCommandsClient } from './collaborators/incident-commands.client';
-import { ServiceRoutingCache } from './collaborators/service-routing.cache';
+import { ServiceDirectory } from './collaborators/service-directory';
+import { BatchRunner } from './correlation/batch-runner';
+import { Correlator } from './correlation/correlator';
+import { KeyBatchHandler } from './correlation/key-batch.handler';
 import { IncidentResolvedHandler } from './incident-resolved/incident-resolved.handler';
 import { OpenAlertIndex } from './open-alerts/open-alert-index';
 
 @Module({
-  controllers: [AlertReceivedHandler, IncidentResolvedHandler],
-  providers: [OpenAlertIndex, IncidentCommandsClient, ServiceRoutingCache],
+  controllers: [IncidentResolvedHandler],
+  providers: [
+    OpenAlertIndex,
+    IncidentCommandsClient,
+    ServiceDirectory,
+    KeyBatchHandler,
+    BatchRunner,
+    Correlator,
+  ],
 })
 export class DedupGroupingModule {}

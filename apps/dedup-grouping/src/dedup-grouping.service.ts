@@ -3,13 +3,14 @@ import { ServiceDefinition } from '@oncall/platform-runtime';
 import { DedupGroupingConfig } from './dedup-grouping.config';
 import { DedupGroupingModule } from './dedup-grouping.module';
 import { CreateOpenAlerts1764201800000 } from './migrations/1764201800000-create-open-alerts';
+import { CreateAlertPartitions1796400000000 } from './migrations/1796400000000-create-alert-partitions';
 
 export function dedupGroupingService(config: DedupGroupingConfig): ServiceDefinition {
   return {
     serviceName: 'dedup-grouping',
     config,
     schema: 'dedup_grouping',
-    migrations: [CreateOpenAlerts1764201800000],
+    migrations: [CreateOpenAlerts1764201800000, CreateAlertPartitions1796400000000],
     streams: [Streams.alerts, Streams.incidents, Streams.deadLetters],
     module: DedupGroupingModule,
   };

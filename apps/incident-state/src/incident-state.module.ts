@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common';
 import { OutboxRelayWorker } from '@oncall/platform-runtime';
-import { eventStoreProvider } from './event-store/event-store.provider';
+import { EVENT_STORE, eventStoreProvider } from './event-store/event-store.provider';
+import { PostgresSnapshotStore } from './execute-command/incident-snapshots';
+import { EventStore } from '@oncall/platform-event-store';
+import { LOGGER } from '@oncall/platform-runtime';
+import { Logger } from 'pino';
 import { ExecuteIncidentCommandHandler } from './execute-command/execute-incident-command.handler';
 import { IncidentCommandExecutor } from './execute-command/incident-command-executor';
+import { IncidentStateLoader } from './execute-command/incident-state-loader';
 import { IncidentsProjection } from './projections/incidents.projection';
 import { ListIncidentsHandler } from './queries/list-incidents.handler';
 import { IncidentProjectionWorker } from './workers/incident-projection.worker';
@@ -23,6 +28,13 @@ import { IncidentPagesHandler } from './queries/incident-pages.handler';
   providers: [
     eventStoreProvider,
     IncidentCommandExecutor,
+    PostgresSnapshotStore,
+    {
+      provide: IncidentStateLoader,
+      inject: [EVENT_STORE, PostgresSnapshotStore, LOGGER],
+      useFactory: (store: EventStore, snapshots: PostgresSnapshotStore, logger: Logger) =>
+        new IncidentStateLoader(store, snapshots, logger),
+    },
     IncidentsProjection,
     IncidentPages,
     IncidentProjectionWorker,

@@ -6,7 +6,8 @@ import { IncidentStateConfig } from './incident-state.config';
 import { IncidentStateModule } from './incident-state.module';
 import { CreateIncidentReadModels1764201900000 } from './migrations/1764201900000-create-incident-read-models';
 import { CreateIncidentTimers1764202100000 } from './migrations/1764202100000-create-incident-timers';
-import { CreateIncidentAlerts1796000000000 } from './migrations/1796000000000-create-incident-alerts';
+import { CreateIncidentSnapshots1796300000000 } from './migrations/1796300000000-create-incident-snapshots';
+import { CreateIncidentAlerts1796500000000 } from './migrations/1796500000000-create-incident-alerts';
 
 export const INCIDENT_STATE_SCHEMA = 'incident_state';
 export const INCIDENT_STATE_MIGRATIONS = [
@@ -14,7 +15,8 @@ export const INCIDENT_STATE_MIGRATIONS = [
   CreateEventStore1764201600001,
   CreateIncidentReadModels1764201900000,
   CreateIncidentTimers1764202100000,
-  CreateIncidentAlerts1796000000000,
+  CreateIncidentSnapshots1796300000000,
+  CreateIncidentAlerts1796500000000,
 ];
 
 export function incidentStateService(config: IncidentStateConfig): ServiceDefinition {

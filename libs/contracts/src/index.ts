@@ -18,3 +18,8 @@ export * from './directory/directory-events';
 export * from './scheduling/schedule-messages';
 export * from './configuration/configuration-changed';
 export * from './escalation/escalation-policy';
+export * from './state/state-record';
+export * from './directory/directory-state';
+export * from './alerts/alert-partitions';
+export * from './escalation/escalation-events';
+export * from './notifications/notification-events';

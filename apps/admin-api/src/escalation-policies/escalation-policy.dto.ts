@@ -1,7 +1,9 @@
 import {
   ESCALATION_POLICY_LIMITS as LIMITS,
+  ESCALATION_STEP_STRATEGIES,
   ESCALATION_TARGET_TYPES,
   EscalationPolicyDefinition,
+  EscalationStepStrategy,
   EscalationTarget,
 } from '@oncall/contracts';
 import { Type } from 'class-transformer';
@@ -49,6 +51,15 @@ export class ScheduleTargetDto {
   id!: string;
 }
 
+/** A team of your organization: whoever is on call in the team's schedule when it has one, else every active member. */
+export class TeamTargetDto {
+  @IsIn(['team'])
+  type!: 'team';
+
+  @IsUUID()
+  id!: string;
+}
+
 export class EscalationStepDto {
   /** Minutes without acknowledgement before the next step (1 to 1440). */
   @IsInt()
@@ -56,7 +67,7 @@ export class EscalationStepDto {
   @Max(LIMITS.maxDelayMinutes)
   delayMinutes!: number;
 
-  /** `{type: 'user' | 'schedule', id}`, 1 to 10, each once; all are paged at the same time. */
+  /** `{type: 'user' | 'schedule' | 'team', id}`, 1 to 10, each once; paged as `strategy` says. */
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(LIMITS.maxTargetsPerStep)
@@ -69,10 +80,16 @@ export class EscalationStepDto {
       subTypes: [
         { name: 'user', value: UserTargetDto },
         { name: 'schedule', value: ScheduleTargetDto },
+        { name: 'team', value: TeamTargetDto },
       ],
     },
   })
   targets!: EscalationTarget[];
+
+  /** `all` (default): every target at once; `round-robin`: one target per cycle, rotating across incidents. */
+  @IsOptional()
+  @IsIn(ESCALATION_STEP_STRATEGIES)
+  strategy?: EscalationStepStrategy;
 }
 
 /** Body of POST /api/v1/escalation-policies. */
@@ -131,6 +148,7 @@ export function definitionOf(body: EscalationPolicyDto): EscalationPolicyDefinit
     steps: body.steps.map((step) => ({
       delayMinutes: step.delayMinutes,
       targets: step.targets.map((target) => ({ type: target.type, id: target.id })),
+      ...(step.strategy === undefined ? {} : { strategy: step.strategy }),
     })),
   };
 }

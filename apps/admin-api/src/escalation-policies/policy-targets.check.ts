@@ -3,13 +3,13 @@ import { EscalationPolicyDefinition } from '@oncall/contracts';
 import { targetReferences } from '@oncall/escalation-domain';
 import { apiFieldName, badRequestFor } from '@oncall/platform-runtime';
 import { DataSource } from 'typeorm';
-import { requireActiveUsers } from '../directory/shared/org-references';
+import { requireActiveUsers, requireOrgReference } from '../directory/shared/org-references';
 import { RequestContext } from '../directory/shared/request-context';
 import { ScheduleExistenceCheck } from './schedule-existence.check';
 
 /**
- * Every target of a policy must exist in the caller's organization: users are admin-api's own (active
- * users only), schedules are scheduling's. A target that does not is a 400 naming its field; another
+ * Every target of a policy must exist in the caller's organization: users (active only) and teams are
+ * admin-api's own, schedules are scheduling's. A target that does not is a 400 naming its field; another
  * organization's user or schedule reads exactly like a missing one.
  */
 @Injectable()
@@ -28,6 +28,15 @@ export class PolicyTargetsCheck {
         .filter((reference) => reference.type === 'user')
         .map(({ id, path }) => ({ field: apiFieldName(path), userId: id })),
     );
+    for (const team of references.filter((reference) => reference.type === 'team')) {
+      await requireOrgReference(
+        this.dataSource.manager,
+        'teams',
+        caller.orgId,
+        team.id,
+        apiFieldName(team.path),
+      );
+    }
     const schedules = references.filter((reference) => reference.type === 'schedule');
     if (schedules.length === 0) return;
     const missing = new Set(

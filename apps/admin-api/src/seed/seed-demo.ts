@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { publishDirectoryState } from '../directory/state/directory-state.publisher';
 import { generateIntegrationKey, hashIntegrationKey } from '../directory/integrations/integration-keys';
 
 export const DEMO_ORG = { id: 'demo-msp', name: 'Demo MSP' };
@@ -66,6 +67,21 @@ export async function seedDemoOrganization(
       [DEMO_SERVICE.id, DEMO_ORG.id, DEMO_SERVICE.name],
     );
     const integrationKey = await ensureDemoIntegrationKey(tx.query.bind(tx), knownKey);
+    // Written behind the directory's back: tell the local copies elsewhere (ADR 0120).
+    await publishDirectoryState(
+      tx,
+      [
+        { resourceType: 'organization', orgId: DEMO_ORG.id, resourceId: DEMO_ORG.id },
+        ...DEMO_USERS.map((user) => ({
+          resourceType: 'user' as const,
+          orgId: DEMO_ORG.id,
+          resourceId: user.id,
+        })),
+        { resourceType: 'service', orgId: DEMO_ORG.id, resourceId: DEMO_SERVICE.id },
+        { resourceType: 'integration', orgId: DEMO_ORG.id, resourceId: DEMO_INTEGRATION.id },
+      ],
+      new Date(),
+    );
     return {
       orgId: DEMO_ORG.id,
       managerUserId: DEMO_USERS[0].hubUserId,

@@ -37,6 +37,7 @@ export function toPolicyView(row: PolicyRow): EscalationPolicyView {
     steps: row.definition.steps.map((step) => ({
       delayMinutes: step.delayMinutes,
       targets: step.targets.map((target) => ({ type: target.type, id: target.id })),
+      ...(step.strategy === undefined ? {} : { strategy: step.strategy }),
     })),
     version: row.version,
     createdAt: new Date(row.created_at).toISOString(),

@@ -3,6 +3,9 @@ import { ConcurrencyError, EventStore } from '@oncall/platform-event-store';
 import { RpcError } from '@oncall/platform-messaging';
 import { MAX_ATTEMPTS } from './domain-refusal';
 import { IncidentCommandExecutor } from './incident-command-executor';
+import pino from 'pino';
+
+const silent = pino({ level: 'silent' });
 
 const context: MessageContext = { orgId: 'org-1', correlationId: 'corr-1', causationId: null };
 const incidentId = '5f0c7a36-0d5c-4d3e-9a53-9d8e5f1c2b11';
@@ -48,7 +51,9 @@ async function refusal(run: () => Promise<unknown>): Promise<RpcError> {
 describe('IncidentCommandExecutor refusals', () => {
   it('answers a domain validation refusal as VALIDATION naming the field in details.errors', async () => {
     const store = racingStore();
-    const error = await refusal(() => new IncidentCommandExecutor(store).execute(trigger('   '), context));
+    const error = await refusal(() =>
+      IncidentCommandExecutor.withoutSnapshots(store, silent).execute(trigger('   '), context),
+    );
     expect(error.code).toBe('VALIDATION');
     expect(error.details).toEqual({ errors: [{ field: 'title', message: expect.any(String) }] });
     const [{ message }] = (error.details as { errors: { message: string }[] }).errors;
@@ -60,7 +65,7 @@ describe('IncidentCommandExecutor refusals', () => {
   it(`answers CONFLICT with a sentence, not the store's error, when every one of ${MAX_ATTEMPTS} appends loses`, async () => {
     const store = racingStore();
     const error = await refusal(() =>
-      new IncidentCommandExecutor(store).execute(trigger('Disk full'), context),
+      IncidentCommandExecutor.withoutSnapshots(store, silent).execute(trigger('Disk full'), context),
     );
     expect([error.code, error.message]).toEqual(['CONFLICT', 'The incident kept changing; try again.']);
     expect(store.appendToStream).toHaveBeenCalledTimes(MAX_ATTEMPTS);

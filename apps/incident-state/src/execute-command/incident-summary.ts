@@ -1,5 +1,5 @@
 import { IncidentSummary } from '@oncall/contracts';
-import { ExistingIncident } from '@oncall/incident-domain';
+import { alertOccurrences, ExistingIncident } from '@oncall/incident-domain';
 
 /** The list/detail view of an incident, derived from its folded state: one mapping for replies and the read model. */
 export function toIncidentSummary(
@@ -16,7 +16,7 @@ export function toIncidentSummary(
     severity: state.severity,
     urgency: state.urgency,
     priority: state.priority,
-    alertCount: state.alerts.length,
+    alertCount: alertOccurrences(state.alerts),
     assignedUserIds: state.assignment.kind === 'users' ? [...state.assignment.userIds] : [],
     escalationLevel: state.assignment.kind === 'escalation-level' ? state.assignment.level : null,
     acknowledgedBy: state.acknowledgedBy ? actorId(state.acknowledgedBy) : null,

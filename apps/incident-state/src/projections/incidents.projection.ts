@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { evolve, IncidentState, initialIncidentState } from '@oncall/incident-domain';
 import { Projection, StoredEvent } from '@oncall/platform-event-store';
 import { EntityManager } from 'typeorm';
-import { asIncidentEvent } from '../execute-command/incident-command-executor';
+import { asIncidentEvent } from '../event-store/incident-streams';
 import { toIncidentSummary } from '../execute-command/incident-summary';
 import {
   alertCountOf,

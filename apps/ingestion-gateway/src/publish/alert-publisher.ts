@@ -2,9 +2,10 @@ import { Injectable, ServiceUnavailableException } from '@nestjs/common';
 import {
   ALERT_RECEIVED_SCHEMA_VERSION,
   AlertEventTypes,
+  alertPartitionOf,
+  alertReceivedSubject,
   CanonicalAlert,
   MessageEnvelope,
-  Subjects,
 } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
 import { LOGGER, problem } from '@oncall/platform-runtime';
@@ -36,7 +37,10 @@ export class AlertPublisher {
       },
     };
     try {
-      await this.bus.publisher.publish(Subjects.alertReceived, envelope);
+      await this.bus.publisher.publish(
+        alertReceivedSubject(alertPartitionOf(alert.integrationId, alert.dedupKey)),
+        envelope,
+      );
     } catch (error) {
       this.logger.error({ err: error, alertId: alert.alertId }, 'JetStream did not store the alert');
       throw new ServiceUnavailableException(

@@ -15,6 +15,15 @@ export const INTEGRATION_TYPES = [
 ] as const;
 export type IntegrationType = (typeof INTEGRATION_TYPES)[number];
 
+/** Defend (EDR) facts kept on an alert and shown wherever it is: the SPA, emails, Slack. */
+export interface DefendFacts {
+  device: { name: string; id?: string; os?: string; ip?: string };
+  threat?: { name: string; category?: string };
+  mitre: { techniqueId: string; technique?: string; tacticId?: string; tactic?: string }[];
+  recommendedAction?: string;
+  consoleUrl?: string;
+}
+
 export interface AlertLink {
   href: string;
   text?: string;
@@ -46,6 +55,8 @@ export interface CanonicalAlert {
   device?: string;
   labels: Record<string, string>;
   links: AlertLink[];
+  /** Defend detections: device, MITRE techniques and the recommended action. */
+  defend?: DefendFacts;
   occurredAt: string;
   receivedAt: string;
 }

@@ -1,12 +1,22 @@
 import type {
   EscalationPolicyDefinition,
   EscalationStepDefinition,
+  EscalationStepStrategy,
   EscalationTarget,
 } from '@oncall/escalation-domain';
 import type { SchedulingActor } from '../scheduling/schedule-messages';
 
-export type { EscalationPolicyDefinition, EscalationStepDefinition, EscalationTarget };
-export { ESCALATION_POLICY_LIMITS, ESCALATION_TARGET_TYPES } from '@oncall/escalation-domain';
+export type {
+  EscalationPolicyDefinition,
+  EscalationStepDefinition,
+  EscalationStepStrategy,
+  EscalationTarget,
+};
+export {
+  ESCALATION_POLICY_LIMITS,
+  ESCALATION_STEP_STRATEGIES,
+  ESCALATION_TARGET_TYPES,
+} from '@oncall/escalation-domain';
 
 /** Who changes a policy, as admin-api verified them; recorded in the ConfigurationChanged event. */
 export type EscalationActor = SchedulingActor;

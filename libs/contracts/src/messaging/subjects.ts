@@ -92,6 +92,8 @@ export interface StreamDefinition {
   maxAgeMs: number;
   /** Window in which JetStream drops a second publish with the same Nats-Msg-Id. */
   duplicateWindowMs: number;
+  /** Messages kept per subject (the last ones); unlimited when absent. */
+  maxMsgsPerSubject?: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -116,6 +118,12 @@ export const Streams = {
     maxAgeMs: 30 * DAY_MS,
     duplicateWindowMs: HOUR_MS,
   },
+  notification: {
+    name: 'ONCALL_NOTIFICATION',
+    subjects: ['oncall.evt.notification.>'],
+    maxAgeMs: 30 * DAY_MS,
+    duplicateWindowMs: HOUR_MS,
+  },
   scheduling: {
     name: 'ONCALL_SCHEDULING',
     subjects: ['oncall.evt.scheduling.>'],
@@ -127,6 +135,14 @@ export const Streams = {
     subjects: ['oncall.evt.directory.>'],
     maxAgeMs: 30 * DAY_MS,
     duplicateWindowMs: HOUR_MS,
+  },
+  /** Latest view of every resource other services keep a local copy of: one message per subject, kept forever. */
+  state: {
+    name: 'ONCALL_STATE',
+    subjects: ['oncall.state.>'],
+    maxAgeMs: 0,
+    duplicateWindowMs: HOUR_MS,
+    maxMsgsPerSubject: 1,
   },
   deadLetters: {
     name: 'ONCALL_DEAD_LETTERS',

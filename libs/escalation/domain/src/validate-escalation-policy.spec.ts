@@ -8,6 +8,7 @@ import {
 const ALICE = '11111111-1111-4111-8111-111111111111';
 const BOB = '22222222-2222-4222-8222-222222222222';
 const PRIMARY = '33333333-3333-4333-8333-333333333333';
+const NETWORK = '44444444-4444-4444-8444-444444444444';
 
 const aPolicy = (fields: Record<string, unknown> = {}): Record<string, unknown> => ({
   name: 'Servers 24/7',
@@ -82,10 +83,14 @@ describe('checkEscalationPolicy', () => {
     { case: 'a delay of 1441 minutes', input: withStep(0, { delayMinutes: 1441 }), problem: 'steps[0].delayMinutes: must be a whole number of minutes from 1 to 1440, got 1441' },
     { case: 'a fractional delay', input: withStep(0, { delayMinutes: 2.5 }), problem: 'steps[0].delayMinutes: must be a whole number of minutes from 1 to 1440, got 2.5' },
     { case: 'a step without targets', input: withTargets([]), problem: 'steps[1].targets: must list 1 to 10 targets, got 0' },
-    { case: 'targets that are not a list', input: withStep(0, { targets: ALICE }), problem: 'steps[0].targets: must be a list of targets ({type: user | schedule, id})' },
+    { case: 'targets that are not a list', input: withStep(0, { targets: ALICE }), problem: 'steps[0].targets: must be a list of targets ({type: user | schedule | team, id})' },
     { case: '11 targets', input: withTargets(Array.from({ length: 11 }, (_, i) => ({ type: 'user', id: `${ALICE.slice(0, -2)}${10 + i}` }))), problem: 'steps[1].targets: must list 1 to 10 targets, got 11' },
-    { case: 'a target that is not an object', input: withTargets([ALICE]), problem: 'steps[1].targets[0]: must be an object {type: user | schedule, id}' },
-    { case: 'a team target', input: withTargets([{ type: 'team', id: ALICE }]), problem: `steps[1].targets[0].type: must be 'user' or 'schedule', got "team"` },
+    { case: 'a target that is not an object', input: withTargets([ALICE]), problem: 'steps[1].targets[0]: must be an object {type: user | schedule | team, id}' },
+    { case: 'a group target', input: withTargets([{ type: 'group', id: ALICE }]), problem: `steps[1].targets[0].type: must be 'user', 'schedule' or 'team', got "group"` },
+    { case: 'a team id that is not a UUID', input: withTargets([{ type: 'team', id: 'network' }]), problem: 'steps[1].targets[0].id: must be the UUID of a team, got "network"' },
+    { case: 'the same team twice in a step', input: withTargets([{ type: 'team', id: NETWORK }, { type: 'team', id: NETWORK.toUpperCase() }]),
+      problem: `steps[1].targets[1]: duplicates steps[1].targets[0] (team ${NETWORK}); list a target once` },
+    { case: 'an unknown strategy', input: withStep(0, { strategy: 'random' }), problem: `steps[0].strategy: must be 'all' or 'round-robin', got "random"` },
     { case: 'a user id that is not a UUID', input: withTargets([{ type: 'user', id: ALICE }, { type: 'user', id: 'alice' }]), problem: 'steps[1].targets[1].id: must be the UUID of a user, got "alice"' },
     { case: 'a schedule without id', input: withTargets([{ type: 'schedule' }]), problem: 'steps[1].targets[0].id: must be the UUID of a schedule, got nothing' },
     { case: 'the same user twice in a step', input: withTargets([{ type: 'user', id: ALICE }, { type: 'user', id: BOB }, { type: 'user', id: ALICE.toUpperCase() }]),
@@ -93,10 +98,23 @@ describe('checkEscalationPolicy', () => {
     { case: 'the same schedule twice in a step', input: withStep(0, { targets: [{ type: 'schedule', id: PRIMARY }, { type: 'schedule', id: PRIMARY }] }),
       problem: `steps[0].targets[1]: duplicates steps[0].targets[0] (schedule ${PRIMARY}); list a target once` },
     { case: 'an unknown policy field', input: aPolicy({ loops: 2 }), problem: 'loops: is not a field of a policy (it has name, description, repeatCount, steps)' },
-    { case: 'an unknown step field', input: withStep(0, { delay: 5 }), problem: 'steps[0].delay: is not a field of a step (it has delayMinutes, targets)' },
+    { case: 'an unknown step field', input: withStep(0, { delay: 5 }), problem: 'steps[0].delay: is not a field of a step (it has delayMinutes, targets, strategy)' },
     { case: 'an unknown target field', input: withTargets([{ type: 'user', id: ALICE, name: 'Alice' }]), problem: 'steps[1].targets[0].name: is not a field of a target (it has type, id)' },
   ])('given $case, then it reports: $problem', ({ input, problem }) => {
     expect(problemsOf(input)).toEqual([problem]);
+  }); // prettier-ignore
+
+  it('given team targets and strategies, then it keeps round-robin and drops the default all', () => {
+    const steps = [
+      { delayMinutes: 5, targets: [{ type: 'team', id: NETWORK.toUpperCase() }], strategy: 'all' },
+      { delayMinutes: 5, targets: [{ type: 'user', id: ALICE }, { type: 'team', id: NETWORK }], strategy: 'round-robin' },
+      { delayMinutes: 5, targets: [{ type: 'schedule', id: PRIMARY }], strategy: null },
+    ];
+    expect(normalizeEscalationPolicy(aPolicy({ steps })).steps).toEqual([
+      { delayMinutes: 5, targets: [{ type: 'team', id: NETWORK }] },
+      { delayMinutes: 5, targets: [{ type: 'user', id: ALICE }, { type: 'team', id: NETWORK }], strategy: 'round-robin' },
+      { delayMinutes: 5, targets: [{ type: 'schedule', id: PRIMARY }] },
+    ]);
   }); // prettier-ignore
 
   it('given a user and a schedule with the same id in one step, then both are kept (they are different targets)', () => {

@@ -1,11 +1,21 @@
 import {
   ESCALATION_POLICY_LIMITS as LIMITS,
+  ESCALATION_STEP_STRATEGIES,
   ESCALATION_TARGET_TYPES,
   EscalationPolicyProblem,
   EscalationStepDefinition,
+  EscalationStepStrategy,
   EscalationTarget,
   NormalizedEscalationPolicy,
 } from './escalation-policy.types';
+import {
+  checkText,
+  isRecord,
+  isWholeNumberIn,
+  type Report,
+  reportUnknownFields,
+  show,
+} from './policy-field-checks';
 
 export class InvalidEscalationPolicyError extends Error {
   constructor(readonly problems: readonly EscalationPolicyProblem[]) {
@@ -20,14 +30,14 @@ export type EscalationPolicyCheck =
   { ok: true; definition: NormalizedEscalationPolicy } | { ok: false; problems: EscalationPolicyProblem[] };
 
 const POLICY_FIELDS = ['name', 'description', 'repeatCount', 'steps'];
-const STEP_FIELDS = ['delayMinutes', 'targets'];
+const STEP_FIELDS = ['delayMinutes', 'targets', 'strategy'];
 const TARGET_FIELDS = ['type', 'id'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Checks a definition as received (any shape) and answers it normalized: name and description trimmed,
- * description '' and repeatCount 0 when absent, ids in lower case, no other fields. Every problem is
- * reported at once, each naming its field.
+ * description '' and repeatCount 0 when absent, ids in lower case, a step's strategy only when it is
+ * round-robin (absent means all), no other fields. Every problem is reported at once, each naming its field.
  */
 export function checkEscalationPolicy(input: unknown): EscalationPolicyCheck {
   const problems: EscalationPolicyProblem[] = [];
@@ -67,8 +77,6 @@ export function normalizeEscalationPolicy(input: unknown): NormalizedEscalationP
   return check.definition;
 }
 
-type Report = (path: string, message: string) => void;
-
 function checkSteps(steps: unknown, report: Report): EscalationStepDefinition[] {
   if (!Array.isArray(steps)) {
     report('steps', 'must be a list of steps');
@@ -92,13 +100,26 @@ function checkStep(step: unknown, path: string, report: Report): EscalationStepD
       `must be a whole number of minutes from ${LIMITS.minDelayMinutes} to ${LIMITS.maxDelayMinutes}, got ${show(step.delayMinutes)}`,
     );
   }
-  return { delayMinutes: step.delayMinutes as number, targets: checkTargets(step.targets, path, report) };
+  const targets = checkTargets(step.targets, path, report);
+  const strategy = checkStrategy(step.strategy, path, report);
+  return strategy === 'round-robin'
+    ? { delayMinutes: step.delayMinutes as number, targets, strategy }
+    : { delayMinutes: step.delayMinutes as number, targets };
+}
+
+function checkStrategy(strategy: unknown, stepPath: string, report: Report): EscalationStepStrategy {
+  if (strategy === undefined || strategy === null) return 'all';
+  if (ESCALATION_STEP_STRATEGIES.includes(strategy as EscalationStepStrategy)) {
+    return strategy as EscalationStepStrategy;
+  }
+  report(`${stepPath}.strategy`, `must be 'all' or 'round-robin', got ${show(strategy)}`);
+  return 'all';
 }
 
 function checkTargets(targets: unknown, stepPath: string, report: Report): EscalationTarget[] {
   const path = `${stepPath}.targets`;
   if (!Array.isArray(targets)) {
-    report(path, 'must be a list of targets ({type: user | schedule, id})');
+    report(path, 'must be a list of targets ({type: user | schedule | team, id})');
     return [];
   }
   if (targets.length < 1 || targets.length > LIMITS.maxTargetsPerStep) {
@@ -121,61 +142,18 @@ function checkTargets(targets: unknown, stepPath: string, report: Report): Escal
 
 function checkTarget(target: unknown, path: string, report: Report): EscalationTarget {
   if (!isRecord(target)) {
-    report(path, 'must be an object {type: user | schedule, id}');
+    report(path, 'must be an object {type: user | schedule | team, id}');
     return { type: 'user', id: '' };
   }
   reportUnknownFields(target, TARGET_FIELDS, path, 'a target', report);
   const type = target.type as EscalationTarget['type'];
   if (!ESCALATION_TARGET_TYPES.includes(type)) {
-    report(`${path}.type`, `must be 'user' or 'schedule', got ${show(target.type)}`);
+    report(`${path}.type`, `must be 'user', 'schedule' or 'team', got ${show(target.type)}`);
   }
   const validId = typeof target.id === 'string' && UUID.test(target.id);
-  if (!validId)
-    report(
-      `${path}.id`,
-      `must be the UUID of a ${type === 'schedule' ? 'schedule' : 'user'}, got ${show(target.id)}`,
-    );
+  if (!validId) {
+    const what = type === 'schedule' || type === 'team' ? type : 'user';
+    report(`${path}.id`, `must be the UUID of a ${what}, got ${show(target.id)}`);
+  }
   return { type, id: validId ? (target.id as string).toLowerCase() : '' };
-}
-
-function checkText(
-  value: unknown,
-  path: string,
-  length: { min: number; max: number },
-  report: Report,
-): string {
-  if (typeof value !== 'string') {
-    report(path, `must be a text of ${length.min} to ${length.max} characters, got ${show(value)}`);
-    return '';
-  }
-  const trimmed = value.trim();
-  if (trimmed.length < length.min || trimmed.length > length.max) {
-    report(path, `must be ${length.min} to ${length.max} characters (trimmed), got ${trimmed.length}`);
-  }
-  return trimmed;
-}
-
-function reportUnknownFields(
-  record: Record<string, unknown>,
-  known: readonly string[],
-  path: string,
-  what: string,
-  report: Report,
-): void {
-  for (const field of Object.keys(record).filter((key) => !known.includes(key))) {
-    report(path ? `${path}.${field}` : field, `is not a field of ${what} (it has ${known.join(', ')})`);
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isWholeNumberIn(value: unknown, min: number, max: number): boolean {
-  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
-}
-
-function show(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  return typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
 }

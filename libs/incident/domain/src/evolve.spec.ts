@@ -36,6 +36,31 @@ const effects: Record<IncidentEventType, [IncidentEvent, Partial<ExistingInciden
     event('AlertAppended', { by: monitor, at: T.now, alert: alert2 }),
     { alerts: [alert1, alert2], appendedAlertCount: 1 },
   ],
+  AlertRepeated: [
+    event('AlertRepeated', {
+      by: monitor,
+      at: T.now,
+      dedupKey: alert1.dedupKey,
+      count: 3,
+      lastAlertId: 'alert-5',
+      lastSequence: 41,
+      summary: 'Disk C: 97% full on SRV-01',
+      severity: 'critical',
+    }),
+    {
+      alerts: [
+        {
+          ...alert1,
+          summary: 'Disk C: 97% full on SRV-01',
+          severity: 'critical',
+          repeatCount: 3,
+          lastSeenAt: T.now,
+          lastAlertId: 'alert-5',
+          lastSequence: 41,
+        },
+      ],
+    },
+  ],
   IncidentAcknowledged: [
     event('IncidentAcknowledged', { by: bob, at: T.now }),
     { status: 'acknowledged', acknowledgedBy: bob, acknowledgedAt: T.now, snoozedUntil: null },
@@ -109,6 +134,47 @@ describe('evolve: what each event changes', () => {
     const events = INCIDENT_EVENT_TYPES.filter((t) => t !== 'IncidentTriggered').map((t) => effects[t][0]);
     expect(() => events.forEach((e) => evolve(frozen, e))).not.toThrow();
     expect(frozen).toEqual(snoozed);
+  });
+});
+
+describe('evolve: alerts are kept one entry per alert key', () => {
+  const repeatOf1 = { ...alert1, alertId: 'alert-3', summary: 'Disk C: 96% full', receivedAt: T.now };
+
+  it('folds an appended alert of a key it holds as a repeat (streams written before repeats were counted)', () => {
+    const state = foldIncident([
+      triggered,
+      event('AlertAppended', { by: monitor, at: T.now, alert: repeatOf1 }),
+    ]);
+    expect(state.status !== 'none' && state.alerts).toEqual([
+      { ...alert1, summary: 'Disk C: 96% full', repeatCount: 1, lastSeenAt: T.now, lastAlertId: 'alert-3' },
+    ]);
+  });
+
+  it('combines the counts of a merged incident holding the same key', () => {
+    const source = {
+      ...alert1,
+      alertId: 'alert-8',
+      repeatCount: 4,
+      lastSeenAt: T.now,
+      lastAlertId: 'alert-12',
+    };
+    const state = foldIncident([
+      triggered,
+      event('IncidentMerged', { by: bob, at: T.now, sourceIncidentId: 'inc-2', alerts: [source] }),
+    ]);
+    expect(
+      state.status !== 'none' && state.alerts.map((alert) => [alert.dedupKey, alert.repeatCount]),
+    ).toEqual([[alert1.dedupKey, 5]]);
+  });
+
+  it('tells keys of different integrations apart', () => {
+    const own = { ...alert1, integrationId: 'rmm-1' };
+    const other = { ...alert1, alertId: 'alert-4', integrationId: 'rmm-2' };
+    const state = foldIncident([
+      { ...triggered, data: { ...triggered.data, alert: own } },
+      event('AlertAppended', { by: monitor, at: T.now, alert: other }),
+    ]);
+    expect(state.status !== 'none' && state.alerts).toEqual([own, other]);
   });
 });
 

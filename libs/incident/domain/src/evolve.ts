@@ -1,3 +1,4 @@
+import { withAlert, withAlerts, withoutContext, withRepeats } from './alert-entries';
 import type { IncidentEvent, IncidentTriggered } from './incident.events';
 import { INCIDENT_EVENT_SCHEMA_VERSIONS } from './incident.events';
 import type { ExistingIncident, IncidentState } from './incident.state';
@@ -15,7 +16,7 @@ function opened({ data }: IncidentTriggered): ExistingIncident {
     urgency: data.urgency,
     priority: data.priority,
     triggeringAlertId: data.alert.alertId,
-    alerts: [data.alert],
+    alerts: [withoutContext(data.alert)],
     appendedAlertCount: 0,
     assignment: { kind: 'escalation-level', level: 1 },
     triggeredAt: data.at,
@@ -49,9 +50,11 @@ function applied(
     case 'AlertAppended':
       return {
         ...incident,
-        alerts: [...incident.alerts, event.data.alert],
+        alerts: withAlert(incident.alerts, event.data.alert),
         appendedAlertCount: incident.appendedAlertCount + 1,
       };
+    case 'AlertRepeated':
+      return { ...incident, alerts: withRepeats(incident.alerts, event) };
     case 'IncidentAcknowledged':
       return {
         ...incident,
@@ -97,7 +100,7 @@ function applied(
     case 'IncidentMerged':
       return {
         ...incident,
-        alerts: [...incident.alerts, ...event.data.alerts],
+        alerts: withAlerts(incident.alerts, event.data.alerts),
         mergedIncidentIds: [...incident.mergedIncidentIds, event.data.sourceIncidentId],
       };
   }

@@ -38,6 +38,27 @@ export type TriggerIncident = Command<
 
 export type AppendAlert = Command<'AppendAlert', Target & { readonly alert: AlertInput }>;
 
+/** The last repeat of a batch, as the incident will show it. */
+export interface RepeatedAlert {
+  readonly alertId: string;
+  readonly summary: string;
+  readonly severity: Severity;
+}
+
+/**
+ * Repeats of an open alert key, in stream order: their alert-stream sequences (so a redelivered batch, or
+ * part of one, counts nothing twice) and the last one. `at` is when the last one was received.
+ */
+export type RecordAlertRepeats = Command<
+  'RecordAlertRepeats',
+  Target & {
+    readonly dedupKey: string;
+    readonly integrationId?: string;
+    readonly sequences: readonly number[];
+    readonly last: RepeatedAlert;
+  }
+>;
+
 export type AcknowledgeIncident = Command<'AcknowledgeIncident', Target>;
 
 /**
@@ -109,6 +130,7 @@ export type MergeIncidentInto = Command<'MergeIncidentInto', Target & { readonly
 export type IncidentCommand =
   | TriggerIncident
   | AppendAlert
+  | RecordAlertRepeats
   | AcknowledgeIncident
   | UnacknowledgeIncident
   | ResolveIncident
@@ -131,6 +153,7 @@ export type IncidentCommandOf<T extends IncidentCommandType> = Extract<IncidentC
 const COMMAND_TYPES: { readonly [T in IncidentCommandType]: T } = {
   TriggerIncident: 'TriggerIncident',
   AppendAlert: 'AppendAlert',
+  RecordAlertRepeats: 'RecordAlertRepeats',
   AcknowledgeIncident: 'AcknowledgeIncident',
   UnacknowledgeIncident: 'UnacknowledgeIncident',
   ResolveIncident: 'ResolveIncident',

@@ -40,6 +40,24 @@ export type IncidentTriggered = Event<
 
 export type AlertAppended = Event<'AlertAppended', 1, { readonly alert: IncidentAlert }>;
 
+/**
+ * Repeats of an open alert, counted in a batch (one event for many repeats): `count` new occurrences of
+ * the key, the last of which is described. Pages no one.
+ */
+export type AlertRepeated = Event<
+  'AlertRepeated',
+  1,
+  {
+    readonly dedupKey: string;
+    readonly integrationId?: string;
+    readonly count: number;
+    readonly lastAlertId: string;
+    readonly lastSequence: number;
+    readonly summary: string;
+    readonly severity: Severity;
+  }
+>;
+
 /** Also cancels a snooze (another user's acknowledge). */
 export type IncidentAcknowledged = Event<'IncidentAcknowledged', 1, object>;
 
@@ -103,6 +121,7 @@ export type IncidentMerged = Event<
 export type IncidentEvent =
   | IncidentTriggered
   | AlertAppended
+  | AlertRepeated
   | IncidentAcknowledged
   | IncidentUnacknowledged
   | IncidentResolved
@@ -126,6 +145,7 @@ export type IncidentEventOf<T extends IncidentEventType> = Extract<IncidentEvent
 export const INCIDENT_EVENT_SCHEMA_VERSIONS = Object.freeze({
   IncidentTriggered: 1,
   AlertAppended: 1,
+  AlertRepeated: 1,
   IncidentAcknowledged: 1,
   IncidentUnacknowledged: 1,
   IncidentResolved: 1,

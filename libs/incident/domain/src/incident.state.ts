@@ -53,6 +53,12 @@ export interface ExistingIncident {
 
 export type IncidentState = NoIncident | ExistingIncident;
 
+/**
+ * The shape of IncidentState as evolve builds it. Bump it whenever that shape changes, so stored
+ * snapshots of the old shape are ignored and rebuilt from the events.
+ */
+export const INCIDENT_STATE_VERSION = 2;
+
 export const initialIncidentState: IncidentState = Object.freeze({ status: 'none' });
 
 export function isSnoozed(state: IncidentState): boolean {

@@ -32,17 +32,74 @@ export type Priority = (typeof INCIDENT_PRIORITIES)[number];
 /** 'none' = no stream yet. Snoozed is not a status: it is 'acknowledged' with `snoozedUntil` set. */
 export type IncidentStatus = 'none' | 'triggered' | 'acknowledged' | 'resolved';
 
+/**
+ * What the source said about an alert beyond its summary, kept on the event that brought it in (for pages,
+ * emails and the timeline) but not in the folded state, which stays small.
+ */
+export interface AlertContext {
+  readonly source?: string;
+  readonly component?: string;
+  readonly device?: string;
+  readonly client?: string;
+  readonly origin?: string;
+  readonly details?: Readonly<Record<string, unknown>>;
+  readonly links?: readonly { readonly href: string; readonly text?: string }[];
+  /** Defend (EDR) detections: device, MITRE techniques, recommended action. */
+  readonly defend?: Readonly<Record<string, unknown>>;
+}
+
 /** One alert as it arrives from dedup-grouping (the triggering one or a later one). */
 export interface AlertInput {
   readonly alertId: string;
   readonly dedupKey: string;
   readonly summary: string;
   readonly severity: Severity;
+  /** The integration that sent it: dedup keys are unique per integration. Absent on alerts stored before. */
+  readonly integrationId?: string;
+  /** Its position in the alert stream; repeats at or before the last one applied are redeliveries. */
+  readonly sequence?: number;
+  readonly context?: AlertContext;
 }
 
-/** An alert held by the incident; `receivedAt` is the `at` of the command that brought it in. */
-export interface IncidentAlert extends AlertInput {
+/**
+ * An alert held by the incident: one entry per alert key (integration, dedup key). `receivedAt` is the `at`
+ * of the command that brought it in; repeats of the open alert (PagerDuty's dedup) are counted on the
+ * entry, with the last one's summary, severity and time, never kept one by one.
+ */
+export interface IncidentAlert {
+  readonly alertId: string;
+  readonly dedupKey: string;
+  readonly summary: string;
+  readonly severity: Severity;
   readonly receivedAt: Instant;
+  readonly integrationId?: string;
+  /** Repeats after the first alert of the key. */
+  readonly repeatCount?: number;
+  readonly lastSeenAt?: Instant;
+  readonly lastAlertId?: string;
+  /** The highest alert-stream sequence applied to this entry. */
+  readonly lastSequence?: number;
+  /** On events only (IncidentTriggered, AlertAppended); never kept in the folded state. */
+  readonly context?: AlertContext;
+}
+
+/** What identifies an alert key on an incident. */
+export interface AlertKey {
+  readonly integrationId?: string;
+  readonly dedupKey: string;
+}
+
+/** Same key: same dedup key, and the same integration where both say which (older alerts did not). */
+export function sameAlertKey(a: AlertKey, b: AlertKey): boolean {
+  return (
+    a.dedupKey === b.dedupKey &&
+    (a.integrationId === undefined || b.integrationId === undefined || a.integrationId === b.integrationId)
+  );
+}
+
+/** Alerts received on the incident, repeats included. */
+export function alertOccurrences(alerts: readonly IncidentAlert[]): number {
+  return alerts.reduce((total, alert) => total + 1 + (alert.repeatCount ?? 0), 0);
 }
 
 /**

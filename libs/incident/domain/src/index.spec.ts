@@ -11,6 +11,7 @@ describe('@oncall/incident-domain public API', () => {
         'INCIDENT_EVENT_TYPES',
         'INCIDENT_PRIORITIES',
         'INCIDENT_SEVERITIES',
+        'INCIDENT_STATE_VERSION',
         'INCIDENT_URGENCIES',
         'IncidentAlreadyExistsError',
         'IncidentDomainError',
@@ -26,6 +27,7 @@ describe('@oncall/incident-domain public API', () => {
         'StaleEscalationError',
         'TITLE_MAX_LENGTH',
         'TicketAlreadyLinkedError',
+        'alertOccurrences',
         'decide',
         'evolve',
         'foldIncident',
@@ -35,14 +37,15 @@ describe('@oncall/incident-domain public API', () => {
         'isSnoozed',
         'isStorableText',
         'isText',
+        'sameAlertKey',
       ].sort(),
     );
   });
 
   it('lists every event type at schema version 1 and every command type once', () => {
-    expect(api.INCIDENT_EVENT_TYPES).toHaveLength(13);
+    expect(api.INCIDENT_EVENT_TYPES).toHaveLength(14);
     expect(new Set(Object.values(api.INCIDENT_EVENT_SCHEMA_VERSIONS))).toEqual(new Set([1]));
-    expect(new Set(api.INCIDENT_COMMAND_TYPES).size).toBe(15);
+    expect(new Set(api.INCIDENT_COMMAND_TYPES).size).toBe(16);
   });
 
   it('the decider value folds and decides like the functions', () => {

@@ -32,6 +32,13 @@ export class ServiceConfig {
   @IsString()
   INSTANCE_ID?: string;
 
+  /**
+   * `system` (default): wall time. `test`: wall time plus an offset shared by every service through NATS, so
+   * end-to-end tests fast-forward the whole platform (never in production).
+   */
+  @IsIn(['system', 'test'])
+  PLATFORM_CLOCK: 'system' | 'test' = 'system';
+
   /** When set, /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
   @IsOptional()
   @IsString()

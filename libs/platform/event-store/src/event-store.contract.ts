@@ -107,6 +107,20 @@ export function describeEventStoreContract(adapter: string, open: () => Promise<
       expect(ids).toEqual(written);
     });
 
+    it('reads a stream from a version on (the events after a snapshot)', async () => {
+      const stream = `s-${randomUUID()}`;
+      await subject.store.appendToStream(stream, [newEvent('A'), newEvent('B'), newEvent('C')], {
+        expectedVersion: 0,
+        metadata,
+      });
+      const tail = await subject.store.readStream(stream, { fromVersion: 2 });
+      expect(tail.map((e) => [e.type, e.version])).toEqual([
+        ['B', 2],
+        ['C', 3],
+      ]);
+      expect(await subject.store.readStream(stream, { fromVersion: 4 })).toEqual([]);
+    });
+
     it('returns an empty stream for an unknown stream id', async () => {
       expect(await subject.store.readStream(`missing-${randomUUID()}`)).toEqual([]);
     });

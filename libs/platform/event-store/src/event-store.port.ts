@@ -46,6 +46,11 @@ export interface AppendResult {
   events: StoredEvent[];
 }
 
+export interface ReadStreamOptions {
+  /** Only events from this version on (after a snapshot at version n, read from n + 1). */
+  fromVersion?: number;
+}
+
 export interface ReadAllOptions {
   after?: GlobalPosition;
   limit?: number;
@@ -54,7 +59,7 @@ export interface ReadAllOptions {
 /** The port every event store adapter implements; its contract tests live in event-store.contract.ts. */
 export interface EventStore {
   appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
-  readStream(streamId: string): Promise<StoredEvent[]>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
 }
 

@@ -7,6 +7,7 @@ import {
   EventStore,
   NewEvent,
   ReadAllOptions,
+  ReadStreamOptions,
   START_OF_ALL,
   StoredEvent,
 } from './event-store.port';
@@ -52,11 +53,11 @@ export class PostgresEventStore implements EventStore {
     return { nextExpectedVersion: expected + events.length, events: rows.map(toStoredEvent) };
   }
 
-  async readStream(streamId: string): Promise<StoredEvent[]> {
-    const rows: EventRow[] = await this.dataSource.query(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY version`,
-      [streamId],
-    );
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const rows = await this.preparedQuery<EventRow>('oncall_event_store_read_stream', READ_STREAM_SQL, [
+      streamId,
+      options.fromVersion ?? 1,
+    ]);
     return rows.map(toStoredEvent);
   }
 
@@ -91,6 +92,8 @@ export class PostgresEventStore implements EventStore {
     return rows[0]?.version ?? 0;
   }
 }
+
+const READ_STREAM_SQL = `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 AND version >= $2 ORDER BY version`;
 
 /*
  * $1 stream id, $2 org id, $3 expected version, $4 event count, $5..$8 event columns, $9 outbox subjects,

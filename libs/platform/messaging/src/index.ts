@@ -10,8 +10,11 @@ export {
 export { RpcClient } from './rpc-client';
 export { RpcResponder, type RpcHandler } from './rpc-responder';
 export { RpcError, RpcUnavailableError, isPermanentFailure } from './rpc-errors';
+export { verdictFor, retryDelay, type FailureVerdict } from './failure-policy';
+export { publishDeadLetter } from './dead-letter';
 export { PlatformTransport, type DurableEventOptions } from './platform-transport';
 export { MessageContextHost } from './message-context-host';
 export { ensureStreams } from './streams';
 export { encodeJson, decodeJson, UndecodableMessageError } from './message-codec';
 export { organizationContextOf } from './organization-context';
+export { StateReplica, type StateReplicaSpec, type StateChangeListener } from './state-replica';

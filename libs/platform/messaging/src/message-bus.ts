@@ -30,10 +30,13 @@ export class MessageBus {
     const nc = await connectToNats({ url: options.url, name: options.connectionName });
     const namespace = new SubjectNamespace(options.subjectPrefix);
     const jsm = await nc.jetstreamManager();
-    // Every consumer may need to dead-letter a message, so every service makes sure that stream exists.
-    const streams = options.streams.some((stream) => stream.name === Streams.deadLetters.name)
-      ? options.streams
-      : [...options.streams, Streams.deadLetters];
+    // Every consumer may need to dead-letter a message and every service may keep local copies, so every
+    // service makes sure those two streams exist.
+    const always = [Streams.deadLetters, Streams.state];
+    const streams = [
+      ...options.streams,
+      ...always.filter((stream) => !options.streams.some((given) => given.name === stream.name)),
+    ];
     await ensureStreams(jsm, namespace, streams);
     const js = nc.jetstream();
     return new MessageBus(

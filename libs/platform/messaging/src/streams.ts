@@ -21,6 +21,7 @@ export async function ensureStreams(
         subjects: config.subjects,
         max_age: config.max_age,
         duplicate_window: config.duplicate_window,
+        max_msgs_per_subject: config.max_msgs_per_subject,
       });
     } catch (error) {
       if (!isStreamNotFound(error)) throw error;
@@ -38,6 +39,7 @@ function toStreamConfig(definition: StreamDefinition, namespace: SubjectNamespac
     discard: DiscardPolicy.Old,
     max_age: nanos(definition.maxAgeMs),
     duplicate_window: nanos(definition.duplicateWindowMs),
+    max_msgs_per_subject: definition.maxMsgsPerSubject ?? -1,
     num_replicas: 1,
   } as StreamConfig;
 }

@@ -10,6 +10,12 @@ export interface PollingLoopOptions {
 }
 
 /**
+ * What a pass answers: true = it found work (pass again at once), false = nothing to do (wait `idleMs`),
+ * or a number of milliseconds to wait (capped at `idleMs`), for loops that know when work is next due.
+ */
+export type PassOutcome = boolean | number;
+
+/**
  * Runs `pass` again and again: at once while it finds work, after `idleMs` when it found none, after
  * `retryMs` when it failed (logged). `stop()` ends the wait at once and resolves after the pass in hand.
  */
@@ -19,7 +25,7 @@ export class PollingLoop {
   private wake?: () => void;
 
   constructor(
-    private readonly pass: () => Promise<boolean>,
+    private readonly pass: () => Promise<PassOutcome>,
     private readonly logger: Logger,
     private readonly options: PollingLoopOptions,
   ) {}
@@ -44,7 +50,14 @@ export class PollingLoop {
   private async run(): Promise<void> {
     while (this.running) {
       try {
-        if (!(await this.pass())) await this.sleep(this.options.idleMs);
+        const outcome = await this.pass();
+        const waitMs =
+          outcome === true
+            ? 0
+            : outcome === false
+              ? this.options.idleMs
+              : Math.min(outcome, this.options.idleMs);
+        if (waitMs > 0) await this.sleep(waitMs);
       } catch (error) {
         this.logger.error({ err: error, loop: this.options.name }, `${this.options.name} failed; retrying`);
         await this.sleep(this.options.retryMs ?? 1_000);

@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { Clock, CLOCK, startSharedTestClock, SystemClock } from '@oncall/platform-clock';
 import { MessageBus } from '@oncall/platform-messaging';
 import { ServiceMetrics } from '@oncall/platform-observability';
 import { ServiceConfig } from '@oncall/platform-config';
@@ -62,11 +63,17 @@ export class PlatformModule {
               streams: options.streams,
             }),
         },
+        {
+          provide: CLOCK,
+          inject: [MessageBus],
+          useFactory: (bus: MessageBus): Promise<Clock> | Clock =>
+            config.PLATFORM_CLOCK === 'test' ? startSharedTestClock(bus, logger) : new SystemClock(),
+        },
         BusLifecycle,
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_PIPE, useValue: createValidationPipe() },
       ],
-      exports: [RUNTIME_OPTIONS, LOGGER, configClass, ServiceConfig, ServiceMetrics, MessageBus],
+      exports: [RUNTIME_OPTIONS, LOGGER, CLOCK, configClass, ServiceConfig, ServiceMetrics, MessageBus],
     };
   }
 }

@@ -11,6 +11,7 @@ import { enqueueOutboxMessages, outboxMessageFor } from '@oncall/platform-outbox
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { EntityManager } from 'typeorm';
+import { DirectoryStatePublisher } from '../state/directory-state.publisher';
 import { RequestContext } from './request-context';
 
 export interface Change<TView> {
@@ -28,6 +29,8 @@ export interface Change<TView> {
  */
 @Injectable()
 export class ChangeRecorder {
+  constructor(private readonly state: DirectoryStatePublisher) {}
+
   /**
    * Records the change only if it changes something: a write whose before and after views are equal
    * (`updatedAt` aside) records no audit row and no event (ADR 0040). Answers whether it recorded.
@@ -82,6 +85,7 @@ export class ChangeRecorder {
     await enqueueOutboxMessages(tx, [
       outboxMessageFor(directoryEventSubject(type), envelope, change.resourceId),
     ]);
+    await this.state.publish(tx, change.resourceType, context.orgId, change.resourceId);
   }
 }
 

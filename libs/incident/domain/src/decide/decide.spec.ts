@@ -11,6 +11,7 @@ import { annotationCases } from './cases/annotations.cases';
 import { assignmentCases } from './cases/assignment.cases';
 import { lifecycleCases } from './cases/lifecycle.cases';
 import { mergeCases } from './cases/merge.cases';
+import { repeatCases } from './cases/repeats.cases';
 
 const matrix: DecideMatrix = {
   ...lifecycleCases,
@@ -18,6 +19,7 @@ const matrix: DecideMatrix = {
   ...assignmentCases,
   ...annotationCases,
   ...mergeCases,
+  ...repeatCases,
 };
 
 function statusOf(state: IncidentState): Status {

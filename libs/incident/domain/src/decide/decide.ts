@@ -7,6 +7,7 @@ import { decideAcknowledge, decideEndSnooze, decideSnooze, decideUnacknowledge }
 import { decideEscalate, decideReassign } from './assignment';
 import { decideAppendAlert, decideResolve, decideTrigger } from './lifecycle';
 import { decideAbsorb, decideMergeInto } from './merge';
+import { decideRecordRepeats } from './repeats';
 import { validateEnvelope } from './validation';
 
 /**
@@ -21,6 +22,8 @@ export function decide(command: IncidentCommand, state: IncidentState): Incident
       return decideTrigger(command, state);
     case 'AppendAlert':
       return decideAppendAlert(command, state);
+    case 'RecordAlertRepeats':
+      return decideRecordRepeats(command, state);
     case 'AcknowledgeIncident':
       return decideAcknowledge(command, state);
     case 'UnacknowledgeIncident':

@@ -1,3 +1,4 @@
+import { holdsAlert } from '../alert-entries';
 import type { AppendAlert, ResolveIncident, TriggerIncident } from '../incident.commands';
 import {
   IncidentAlreadyExistsError,
@@ -40,8 +41,17 @@ function validateTrigger({ data }: TriggerIncident): void {
 
 // Copies only the known fields, so nothing a caller smuggles in ends up in a stored event.
 function receivedAlert(alert: AlertInput, at: Instant): IncidentAlert {
-  const { alertId, dedupKey, summary, severity } = alert;
-  return { alertId, dedupKey, summary, severity, receivedAt: at };
+  const { alertId, dedupKey, summary, severity, integrationId, sequence, context } = alert;
+  return {
+    alertId,
+    dedupKey,
+    summary,
+    severity,
+    receivedAt: at,
+    ...(integrationId !== undefined ? { integrationId } : {}),
+    ...(sequence !== undefined ? { lastSequence: sequence } : {}),
+    ...(context !== undefined ? { context } : {}),
+  };
 }
 
 /** A redelivered trigger (same alert) changes nothing; any other trigger for an existing id is refused. */
@@ -79,7 +89,7 @@ export function decideAppendAlert(command: AppendAlert, state: IncidentState): A
   validateAlert(checkerFor(command.data.incidentId), command.data.alert);
   const incident = requireIncident(state, command);
   const { alert } = command.data;
-  if (incident.alerts.some((held) => held.alertId === alert.alertId)) return [];
+  if (holdsAlert(incident.alerts, alert.alertId)) return [];
   if (incident.status === 'resolved') {
     throw new IncidentResolvedError(
       incident.incidentId,

@@ -107,6 +107,29 @@ export function validateAlert(check: Check, alert: AlertInput | undefined, field
     `must be ${textProblem(TITLE_MAX_LENGTH)}`,
   );
   check(isOneOf(INCIDENT_SEVERITIES, alert?.severity), `${field}.severity`, severityProblem);
+  check(
+    alert?.integrationId === undefined || isId(alert.integrationId),
+    `${field}.integrationId`,
+    'must be a non-empty id',
+  );
+  check(
+    alert?.sequence === undefined || (Number.isSafeInteger(alert.sequence) && alert.sequence > 0),
+    `${field}.sequence`,
+    'must be a positive whole number',
+  );
+  check(
+    isBoundedContext(alert?.context),
+    `${field}.context`,
+    'must be an object of at most 300,000 characters as JSON',
+  );
+}
+
+const CONTEXT_MAX_JSON = 300_000;
+
+function isBoundedContext(context: unknown): boolean {
+  if (context === undefined) return true;
+  if (typeof context !== 'object' || context === null || Array.isArray(context)) return false;
+  return JSON.stringify(context).length <= CONTEXT_MAX_JSON;
 }
 
 export function isPriorityOrNull(value: unknown): boolean {

@@ -39,7 +39,7 @@ export const alert1: IncidentAlert = {
 
 export const alert2: IncidentAlert = {
   alertId: 'alert-2',
-  dedupKey: 'disk-full:srv-01',
+  dedupKey: 'disk-full:srv-02',
   summary: 'Disk C: 99% full on SRV-01',
   severity: 'critical',
   receivedAt: T.now,

@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * state; filled from the states already projected. Merge entries of the timeline keep a count instead of
  * the absorbed alerts (those are in incident_alerts), so one timeline entry stays small.
  */
-export class CreateIncidentAlerts1796000000000 implements MigrationInterface {
-  name = 'CreateIncidentAlerts1796000000000';
+export class CreateIncidentAlerts1796500000000 implements MigrationInterface {
+  name = 'CreateIncidentAlerts1796500000000';
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`

@@ -1,0 +1,49 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { DIRECTORY_STATE_CONTEXT, defaultUrgencyOf, ServiceState } from '@oncall/contracts';
+import { MessageBus, StateReplica } from '@oncall/platform-messaging';
+import { LOGGER } from '@oncall/platform-runtime';
+import { Logger } from 'pino';
+
+export interface ServiceRoute {
+  escalationPolicyId: string | null;
+  urgency: 'high' | 'low';
+}
+
+/**
+ * Services as the directory last published them (a local copy, ADR 0120): opening an incident never waits
+ * on admin-api.
+ */
+@Injectable()
+export class ServiceDirectory implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly services: StateReplica<ServiceState>;
+  private starting?: Promise<void>;
+
+  constructor(bus: MessageBus, @Inject(LOGGER) logger: Logger) {
+    this.services = new StateReplica(
+      bus,
+      { context: DIRECTORY_STATE_CONTEXT, resourceType: 'service' },
+      logger,
+    );
+  }
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.ready();
+  }
+
+  /** Starts the copy if needed; resolves once it holds every service the stream held at start. */
+  ready(): Promise<void> {
+    this.starting ??= this.services.start();
+    return this.starting;
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.services.stop();
+  }
+
+  /** The route of a service of `orgId`; undefined while the copy does not know it (yet). */
+  routeOf(orgId: string, serviceId: string): ServiceRoute | undefined {
+    const service = this.services.get(serviceId);
+    if (!service || service.orgId !== orgId) return undefined;
+    return { escalationPolicyId: service.escalationPolicyId, urgency: defaultUrgencyOf(service.urgencyRule) };
+  }
+}

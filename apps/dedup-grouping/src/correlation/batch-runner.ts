@@ -1,0 +1,109 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Consumers, Streams } from '@oncall/contracts';
+import { MessageBus, publishDeadLetter, retryDelay, verdictFor } from '@oncall/platform-messaging';
+import { LOGGER } from '@oncall/platform-runtime';
+import { Logger } from 'pino';
+import { KeyBatchHandler } from './key-batch.handler';
+import { PartitionItem } from './partition-reader';
+
+export interface BatchOutcome {
+  applied: number;
+  deadLettered: number;
+}
+
+const MAX_ATTEMPTS = 8;
+const RETRY_DELAYS_MS = [100, 500, 1_000, 2_000, 5_000, 10_000];
+/** Longest wait between two tries while incident-state does not answer (waited for indefinitely). */
+const DEPENDENCY_WAIT_CAP_MS = 5_000;
+
+class Aborted extends Error {}
+
+/**
+ * Runs a batch of one key's alerts step by step through the KeyBatchHandler. A step that fails for a
+ * transient reason is tried again (indefinitely while incident-state does not answer: a deploy must not
+ * lose alerts); a permanent refusal dead-letters the alert at the front and the batch goes on without it.
+ * Each alert is reported done once applied, dropped or dead-lettered, never before.
+ */
+@Injectable()
+export class BatchRunner {
+  private aborted = false;
+  private readonly wakeUps = new Set<() => void>();
+
+  constructor(
+    private readonly handler: KeyBatchHandler,
+    private readonly bus: MessageBus,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /** Shutting down: waits end now, unfinished alerts stay unreported (replayed after restart). */
+  abort(): void {
+    this.aborted = true;
+    for (const wake of this.wakeUps) wake();
+  }
+
+  async run(items: readonly PartitionItem[], done: (item: PartitionItem) => void): Promise<BatchOutcome> {
+    const outcome: BatchOutcome = { applied: 0, deadLettered: 0 };
+    let pending = items;
+    try {
+      while (pending.length > 0) {
+        const { covered, deadLettered } = await this.nextStep(pending);
+        pending.slice(0, covered).forEach(done);
+        outcome[deadLettered ? 'deadLettered' : 'applied'] += covered;
+        pending = pending.slice(covered);
+      }
+    } catch (error) {
+      if (!(error instanceof Aborted)) throw error;
+    }
+    return outcome;
+  }
+
+  private async nextStep(
+    pending: readonly PartitionItem[],
+  ): Promise<{ covered: number; deadLettered: boolean }> {
+    for (let attempt = 1; ; attempt++) {
+      if (this.aborted) throw new Aborted();
+      try {
+        // 0 = the open-alert index changed under the step; plan again at once (not a failure).
+        let covered = await this.handler.performNext(pending.map((item) => item.received));
+        if (covered === 0) covered = await this.handler.performNext(pending.map((item) => item.received));
+        if (covered > 0) return { covered, deadLettered: false };
+        throw new Error('The open-alert index kept changing under the alert');
+      } catch (error) {
+        const verdict = verdictFor(error, attempt, MAX_ATTEMPTS);
+        const [first] = pending;
+        const context = { err: error, alertId: first.received.alert.alertId, attempt };
+        if (verdict === 'dead-letter') {
+          await this.deadLetter(first, error as Error, attempt);
+          return { covered: 1, deadLettered: true };
+        }
+        this.logger.warn(context, `Correlating an alert failed (${verdict}); trying again`);
+        const cap = verdict === 'wait-for-dependency' ? DEPENDENCY_WAIT_CAP_MS : Number.MAX_SAFE_INTEGER;
+        await this.pause(retryDelay(RETRY_DELAYS_MS, attempt, cap));
+      }
+    }
+  }
+
+  private async deadLetter(item: PartitionItem, error: Error, attempts: number): Promise<void> {
+    this.logger.error({ err: error, alertId: item.received.alert.alertId }, 'Alert moved to dead letters');
+    await publishDeadLetter(
+      this.bus.js,
+      this.bus.namespace,
+      { stream: Streams.alerts.name, durable: Consumers.dedupAlerts },
+      item.message,
+      error,
+      attempts,
+    );
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.wakeUps.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.wakeUps.add(wake);
+    });
+  }
+}

@@ -1,0 +1,201 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CanonicalAlert, MessageContext } from '@oncall/contracts';
+import { KeyBatchStep, nextKeyBatchStep } from '@oncall/dedup-domain';
+import { AlertContext, AlertInput, IncidentCommand } from '@oncall/incident-domain';
+import { RpcError } from '@oncall/platform-messaging';
+import { LOGGER } from '@oncall/platform-runtime';
+import { Logger } from 'pino';
+import { IncidentCommandsClient } from '../collaborators/incident-commands.client';
+import { ServiceDirectory } from '../collaborators/service-directory';
+import { OpenAlertIndex } from '../open-alerts/open-alert-index';
+
+/** An alert as read from its partition: the canonical alert, its stream position and its message context. */
+export interface ReceivedAlert {
+  alert: CanonicalAlert;
+  sequence: number;
+  correlationId: string;
+}
+
+/**
+ * Refusals meaning the index points at an incident that is over (resolved) or never came to be (its
+ * trigger was dead-lettered): the alert belongs to a new incident instead.
+ */
+const STALE_ENTRY_CODES = new Set(['INCIDENT_RESOLVED', 'INCIDENT_NOT_FOUND']);
+
+/** Thrown for a step whose service the local copy does not know yet (retried like an unavailable one). */
+export class UnknownServiceError extends Error {
+  constructor(serviceId: string) {
+    super(`Service ${serviceId} is not in the local copy of the directory (yet)`);
+  }
+}
+
+/**
+ * Applies a run of alerts of ONE key, in order: plans a step (open, count repeats, acknowledge, resolve,
+ * drop), performs it, and plans again with what is left. Every step is idempotent under replay from the
+ * partition's watermark: a trigger opens the incident named after its alert, repeats carry their stream
+ * sequences, acknowledge/resolve change nothing twice.
+ */
+@Injectable()
+export class KeyBatchHandler {
+  constructor(
+    private readonly index: OpenAlertIndex,
+    private readonly incidents: IncidentCommandsClient,
+    private readonly services: ServiceDirectory,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /**
+   * Performs the next step for the alerts at the front of `alerts` (all of one key). Answers how many it
+   * covered; 0 means the index changed under it and the caller plans again (never twice in a row).
+   */
+  async performNext(alerts: readonly ReceivedAlert[]): Promise<number> {
+    const first = alerts[0].alert;
+    const open = await this.index.find(first);
+    const step = nextKeyBatchStep(
+      alerts.map((received) => received.alert),
+      open,
+    );
+    const covered = alerts.slice(0, step.count);
+    return (await this.perform(step, covered)) ? step.count : 0;
+  }
+
+  /** Answers false when the step found the index stale (it has been corrected; plan again). */
+  private async perform(step: KeyBatchStep, covered: readonly ReceivedAlert[]): Promise<boolean> {
+    const [first] = covered;
+    switch (step.kind) {
+      case 'open-incident':
+        return this.openIncident(first);
+      case 'record-repeats':
+        return this.unlessStale(step.incidentId, first, () =>
+          this.incidents.execute(repeatsCommand(step.incidentId, covered), contextOf(first)),
+        );
+      case 'acknowledge-incident':
+      case 'resolve-incident': {
+        const applied = await this.unlessStale(step.incidentId, first, () =>
+          this.incidents.execute(sourceCommand(step, first.alert), contextOf(first)),
+        );
+        if (applied && step.kind === 'resolve-incident') {
+          await this.index.releaseIncident(first.alert.orgId, step.incidentId);
+        }
+        return applied;
+      }
+      case 'drop':
+        this.logger.info(
+          { alertId: first.alert.alertId, dedupKey: first.alert.dedupKey },
+          `Alert dropped: ${step.reason}`,
+        );
+        return true;
+    }
+  }
+
+  private async openIncident(received: ReceivedAlert): Promise<boolean> {
+    const { alert } = received;
+    const holder = await this.index.claim(alert, alert.alertId);
+    // Another alert holds the key: this one is a repeat of it; plan again.
+    if (holder.openedByAlertId !== alert.alertId) return false;
+    // This alert opened an incident since merged into another one, which holds it now: nothing to do.
+    if (holder.incidentId !== alert.alertId) return true;
+    const route = this.services.routeOf(alert.orgId, alert.serviceId);
+    if (!route) throw new UnknownServiceError(alert.serviceId);
+    await this.incidents.execute(
+      {
+        type: 'TriggerIncident',
+        data: {
+          incidentId: alert.alertId,
+          orgId: alert.orgId,
+          serviceId: alert.serviceId,
+          escalationPolicyId: route.escalationPolicyId,
+          // The gateway refuses blank summaries; trimming keeps stray whitespace out of titles.
+          title: alert.summary.trim(),
+          severity: alert.severity,
+          urgency: route.urgency,
+          alert: alertInput(received),
+        },
+        by: { kind: 'integration', integrationId: alert.integrationId },
+        at: alert.receivedAt,
+      },
+      contextOf(received),
+    );
+    return true;
+  }
+
+  /** Runs a command on an indexed incident; false (and the entry released) when the entry was stale. */
+  private async unlessStale(incidentId: string, first: ReceivedAlert, run: () => Promise<unknown>) {
+    try {
+      await run();
+      return true;
+    } catch (error) {
+      if (!(error instanceof RpcError && STALE_ENTRY_CODES.has(error.code))) throw error;
+      // Resolved before we heard of it: free the key; the next plan opens a new incident.
+      await this.index.releaseIncident(first.alert.orgId, incidentId);
+      return false;
+    }
+  }
+}
+
+function contextOf(received: ReceivedAlert): MessageContext {
+  return {
+    orgId: received.alert.orgId,
+    correlationId: received.correlationId,
+    causationId: received.alert.alertId,
+  };
+}
+
+function alertInput(received: ReceivedAlert): AlertInput {
+  const { alert } = received;
+  return {
+    alertId: alert.alertId,
+    dedupKey: alert.dedupKey,
+    summary: alert.summary,
+    severity: alert.severity,
+    integrationId: alert.integrationId,
+    sequence: received.sequence,
+    context: contextOfAlert(alert),
+  };
+}
+
+/** What pages and the timeline show beyond the summary; absent fields stay absent. */
+function contextOfAlert(alert: CanonicalAlert): AlertContext {
+  const context: Record<string, unknown> = {
+    source: alert.source,
+    component: alert.component,
+    device: alert.device,
+    client: alert.client,
+    origin: alert.origin,
+    details: alert.details,
+    links: alert.links.length > 0 ? alert.links : undefined,
+    defend: alert.defend,
+  };
+  return Object.fromEntries(
+    Object.entries(context).filter(([, value]) => value !== undefined),
+  ) as AlertContext;
+}
+
+function repeatsCommand(incidentId: string, repeats: readonly ReceivedAlert[]): IncidentCommand {
+  const last = repeats[repeats.length - 1].alert;
+  return {
+    type: 'RecordAlertRepeats',
+    data: {
+      incidentId,
+      orgId: last.orgId,
+      dedupKey: last.dedupKey,
+      integrationId: last.integrationId,
+      sequences: repeats.map((received) => received.sequence),
+      last: { alertId: last.alertId, summary: last.summary, severity: last.severity },
+    },
+    by: { kind: 'integration', integrationId: last.integrationId },
+    at: last.receivedAt,
+  };
+}
+
+function sourceCommand(
+  step: Extract<KeyBatchStep, { kind: 'acknowledge-incident' | 'resolve-incident' }>,
+  alert: CanonicalAlert,
+): IncidentCommand {
+  return {
+    type: step.kind === 'acknowledge-incident' ? 'AcknowledgeIncident' : 'ResolveIncident',
+    data: { incidentId: step.incidentId, orgId: alert.orgId },
+    by: { kind: 'integration', integrationId: alert.integrationId },
+    at: alert.receivedAt,
+  };
+}

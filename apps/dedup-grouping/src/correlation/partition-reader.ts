@@ -1,0 +1,163 @@
+import { alertReceivedSubject, CanonicalAlert, MessageEnvelope, Streams } from '@oncall/contracts';
+import { decodeJson, MessageBus, UndecodableMessageError } from '@oncall/platform-messaging';
+import { ConsumerMessages, DeliverPolicy, JsMsg } from 'nats';
+import { Logger } from 'pino';
+import { ReceivedAlert } from './key-batch.handler';
+import { SequenceWatermark } from './sequence-watermark';
+
+/** An alert waiting to be correlated, and the reader that read it (told when it is done). */
+export interface PartitionItem {
+  source: PartitionReader;
+  received: ReceivedAlert;
+  message: JsMsg;
+}
+
+export interface PartitionReaderOptions {
+  /** Alerts read but not yet handled, at most: reading pauses beyond (back-pressure). */
+  maxInFlight: number;
+  /** Copies a message that can never be read to the dead letters. */
+  deadLetter(message: JsMsg, error: Error): Promise<void>;
+}
+
+/**
+ * Reads one alert partition in stream order from just after its checkpoint (an ordered consumer: no acks,
+ * the watermark is the acknowledgement) and hands each alert on. Alerts finish out of order; the watermark
+ * only moves past a sequence once everything before it finished, so a restart replays, never skips.
+ */
+export class PartitionReader {
+  private messages?: ConsumerMessages;
+  private loop?: Promise<void>;
+  private stopping = false;
+  private readonly watermark: SequenceWatermark;
+  private resumeReading?: () => void;
+  private drained?: () => void;
+  private lastRead = 0;
+  private unreadAfterLast = 0;
+  private abandoned = false;
+
+  constructor(
+    readonly partition: number,
+    startAfter: number,
+    private readonly bus: MessageBus,
+    private readonly deliver: (item: PartitionItem) => void,
+    private readonly logger: Logger,
+    private readonly options: PartitionReaderOptions,
+  ) {
+    this.watermark = new SequenceWatermark(startAfter);
+  }
+
+  get checkpoint(): number {
+    return this.watermark.value;
+  }
+
+  get inFlight(): number {
+    return this.watermark.inFlight;
+  }
+
+  /** Alerts of the partition still in the stream after the last one read. */
+  get unread(): number {
+    return this.unreadAfterLast;
+  }
+
+  /** False once the reader was stopped without waiting for its alerts: the next holder replays them. */
+  accepts(): boolean {
+    return !this.abandoned;
+  }
+
+  start(): void {
+    this.loop = this.readUntilStopped();
+  }
+
+  /** An alert of this partition is done (applied, dropped or dead-lettered). */
+  complete(sequence: number): void {
+    if (this.abandoned) return;
+    this.watermark.complete(sequence);
+    if (this.watermark.inFlight < this.options.maxInFlight) this.resumeReading?.();
+    if (this.watermark.inFlight === 0) this.drained?.();
+  }
+
+  /**
+   * Stops reading and waits up to `drainMs` for the alerts already read; those still unfinished then are
+   * abandoned (not applied here; the watermark stays before them, so the next holder applies them).
+   */
+  async stop({ drainMs }: { drainMs: number }): Promise<void> {
+    this.stopping = true;
+    this.messages?.stop();
+    this.resumeReading?.();
+    await this.loop;
+    if (this.watermark.inFlight > 0 && drainMs > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, drainMs);
+        this.drained = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+    if (this.watermark.inFlight > 0) this.abandoned = true;
+  }
+
+  private async readUntilStopped(): Promise<void> {
+    while (!this.stopping) {
+      try {
+        const consumer = await this.bus.js.consumers.get(this.bus.namespace.stream(Streams.alerts.name), {
+          filterSubjects: this.bus.namespace.subject(alertReceivedSubject(this.partition)),
+          deliver_policy: DeliverPolicy.StartSequence,
+          opt_start_seq: this.watermarkOrLastRead() + 1,
+        });
+        this.messages = await consumer.consume({ max_messages: 512 });
+        for await (const message of this.messages) {
+          if (this.stopping) break;
+          await this.handOn(message);
+        }
+      } catch (error) {
+        if (this.stopping || this.bus.nc.isClosed()) return;
+        this.logger.error(
+          { err: error, partition: this.partition },
+          'Reading an alert partition failed; again',
+        );
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
+    }
+  }
+
+  /** Where to resume after the subscription failed: after what was read, not only after the watermark. */
+  private watermarkOrLastRead(): number {
+    return Math.max(this.watermark.value, this.lastRead);
+  }
+
+  private async handOn(message: JsMsg): Promise<void> {
+    this.lastRead = message.seq;
+    this.unreadAfterLast = message.info.pending;
+    this.watermark.receive(message.seq);
+    const envelope = decodeOrNull(message);
+    if (!envelope) {
+      const error = new UndecodableMessageError('not an AlertReceived envelope');
+      await this.options.deadLetter(message, error);
+      this.complete(message.seq);
+      return;
+    }
+    this.deliver({
+      source: this,
+      message,
+      received: {
+        alert: envelope.data,
+        sequence: message.seq,
+        correlationId: envelope.metadata.correlationId,
+      },
+    });
+    if (this.watermark.inFlight >= this.options.maxInFlight) {
+      await new Promise<void>((resolve) => (this.resumeReading = resolve));
+      this.resumeReading = undefined;
+    }
+  }
+}
+
+function decodeOrNull(message: JsMsg): MessageEnvelope<'AlertReceived', CanonicalAlert> | null {
+  try {
+    const envelope = decodeJson<MessageEnvelope<'AlertReceived', CanonicalAlert>>(message.data);
+    return envelope?.data?.orgId && envelope.data.dedupKey ? envelope : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,65 @@
+import type { DefendFacts, Severity } from '../alerts/canonical-alert';
+import { toKebabCase } from '../messaging/subjects';
+
+/**
+ * What the escalation engine publishes (outbox → ONCALL_ESCALATION): one NotifyRequested per person to page,
+ * and the facts of each walk (recorded on the incident's timeline by incident-state, counted by reporting).
+ */
+export const ESCALATION_EVENT_SCHEMA_VERSION = 1;
+
+export function escalationEventSubject(eventType: string): string {
+  return `oncall.evt.escalation.${toKebabCase(eventType)}.v1`;
+}
+
+export const NOTIFY_REQUESTED = 'NotifyRequested';
+
+/** The incident as a page describes it (copied from IncidentTriggered and the directory's local copies). */
+export interface PagedIncident {
+  title: string;
+  severity: Severity;
+  serviceId: string;
+  serviceName: string | null;
+  clientName: string | null;
+  triggeredAt: string;
+  alert: {
+    summary: string;
+    source: string | null;
+    device: string | null;
+    details: Record<string, unknown> | null;
+    defend: DefendFacts | null;
+  };
+}
+
+/**
+ * Page one person (`kind: 'page'`), or a manager about an unanswered incident (`kind: 'unanswered'`).
+ * `pageId` is the engine's idempotency key: incident, walk generation, level, cycle and person; the same
+ * request delivered twice must notify once.
+ */
+export interface NotifyRequested {
+  pageId: string;
+  kind: 'page' | 'unanswered';
+  incidentId: string;
+  orgId: string;
+  userId: string;
+  generation: number;
+  level: number | null;
+  cycle: number | null;
+  /** Why this person, in words: "step 1, on call in Technicians 24/7". */
+  reason: string;
+  urgency: 'high' | 'low';
+  requestedAt: string;
+  incident: PagedIncident;
+}
+
+/** Facts of an escalation walk, published with their own type on `escalationEventSubject(type)`. */
+export const ESCALATION_FACT_TYPES = [
+  'EscalationStarted',
+  'PagingHeld',
+  'PagingReleased',
+  'StepFired',
+  'StepSkipped',
+  'EscalationUnanswered',
+  'EscalationStopped',
+  'EscalationRestarted',
+] as const;
+export type EscalationFactType = (typeof ESCALATION_FACT_TYPES)[number];

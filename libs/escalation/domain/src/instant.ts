@@ -1,0 +1,11 @@
+/** ISO-8601 UTC instant, e.g. '2024-05-01T02:00:00.000Z'. Always supplied by the caller, never read from a clock. */
+export type Instant = string;
+
+/** `at` plus whole seconds, as an ISO-8601 UTC instant. */
+export function addSeconds(at: Instant, seconds: number): Instant {
+  return new Date(Date.parse(at) + seconds * 1000).toISOString();
+}
+
+export function addMinutes(at: Instant, minutes: number): Instant {
+  return addSeconds(at, minutes * 60);
+}

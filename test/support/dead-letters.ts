@@ -1,4 +1,10 @@
-import { AlertEventTypes, CanonicalAlert, MessageEnvelope, Subjects } from '@oncall/contracts';
+import {
+  AlertEventTypes,
+  alertPartitionOf,
+  alertReceivedSubject,
+  CanonicalAlert,
+  MessageEnvelope,
+} from '@oncall/contracts';
 import { randomUUID } from 'node:crypto';
 import { PlatformHarness } from './platform-harness';
 
@@ -41,7 +47,8 @@ export async function publishUnapplicableAlert(
         schemaVersion: 1,
       },
     };
-    await bus.publisher.publish(Subjects.alertReceived, envelope);
+    const { integrationId, dedupKey } = envelope.data;
+    await bus.publisher.publish(alertReceivedSubject(alertPartitionOf(integrationId, dedupKey)), envelope);
   } finally {
     await bus.close();
   }

@@ -35,6 +35,7 @@ export class Correlator implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly readers = new Map<number, PartitionReader>();
   private readonly queue = new FairKeyQueue<PartitionItem>(MAX_BATCH);
   private readonly metrics: CorrelatorMetrics;
+  private readonly deadLetters: ServiceMetrics['deadLetters'];
   private running = 0;
   private ticks?: NodeJS.Timeout;
   private ticking = false;
@@ -51,6 +52,7 @@ export class Correlator implements OnApplicationBootstrap, OnModuleDestroy {
   ) {
     this.leases = new PartitionLeases(dataSource, `${hostname()}:${process.pid}:${randomUUID()}`, logger);
     this.metrics = new CorrelatorMetrics(metrics.registry, () => this.backlog());
+    this.deadLetters = metrics.deadLetters;
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -153,13 +155,8 @@ export class Correlator implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async deadLetter(message: JsMsg, error: Error): Promise<void> {
-    await publishDeadLetter(
-      this.bus.js,
-      this.bus.namespace,
-      { stream: Streams.alerts.name, durable: Consumers.dedupAlerts },
-      message,
-      error,
-      1,
-    );
+    const source = { stream: Streams.alerts.name, durable: Consumers.dedupAlerts };
+    await publishDeadLetter(this.bus.js, this.bus.namespace, source, message, error, 1);
+    this.deadLetters.inc(source);
   }
 }

@@ -233,13 +233,21 @@ describe('The admin SPA, in Chromium, against the platform', () => {
   });
 
   it('reads a large incident a page at a time, newest first, loading older alerts on demand', async () => {
-    const first = await incidents.trigger('SPA: Flapping switch port', { dedupKey: 'spa-flap' }, manager);
-    for (let n = 2; n <= 30; n++) {
-      const body = { summary: `SPA: Flapping switch port, flap ${n}`, severity: 'warning', source: 'rmm', dedupKey: 'spa-flap' }; // prettier-ignore
-      expect((await platform.postAlert(demo.integrationKey, body)).status).toBe(202);
+    // Thirty keys (repeats of one key would be one entry, counted): merged into the first incident.
+    const flaps = [];
+    for (let n = 1; n <= 30; n++) {
+      const summary = n === 1 ? 'SPA: Flapping switch port' : `SPA: Flapping switch port, flap ${n}`;
+      flaps.push(
+        await incidents.trigger(summary, { severity: 'warning', dedupKey: `spa-flap-${n}` }, manager),
+      );
     }
-    await waitFor('thirty alerts on the incident', async () =>
-      (await incidents.detail(manager, first.incidentId)).incident.alertCount === 30 ? true : undefined,
+    const [first, ...others] = flaps;
+    const merged = await incidents.act(manager, first.incidentId, 'merge', {
+      sourceIncidentIds: others.map((incident) => incident.incidentId),
+    });
+    expect(merged.status).toBe(200);
+    await waitFor('thirty alert entries on the incident', async () =>
+      (await incidents.detail(manager, first.incidentId)).alertEntryCount === 30 ? true : undefined,
     );
     const tab = await context.newPage();
     try {

@@ -118,6 +118,30 @@ describe('Incident lifecycle through the API', () => {
     expect(timeline[4].detail).toMatchObject({ reason: 'snooze-ended' });
   });
 
+  it('lists repeats of a key as one alert entry, counted, with the latest summary', async () => {
+    const incident = await incidents.trigger('UPS on battery at Initech', { dedupKey: 'ups-1' }, alice);
+    for (const summary of ['UPS on battery at Initech (5 min)', 'UPS on battery at Initech (10 min)']) {
+      const body = { summary, severity: 'critical', source: 'rmm', dedupKey: 'ups-1' };
+      expect((await platform.postAlert(demo.integrationKey, body)).status).toBe(202);
+    }
+    const [entry] = await waitFor('the repeats counted on the alert entry', async () => {
+      const alerts = await incidents.alerts(alice, incident.incidentId);
+      return alerts[0]?.repeatCount === 2 ? alerts : undefined;
+    });
+    expect(entry).toMatchObject({
+      position: 1,
+      dedupKey: 'ups-1',
+      summary: 'UPS on battery at Initech (10 min)',
+      severity: 'critical',
+      repeatCount: 2,
+      lastSeenAt: expect.any(String),
+    });
+    const detail = await incidents.detail(alice, incident.incidentId);
+    expect([detail.incident.alertCount, detail.alertEntryCount, detail.alerts.items.length]).toEqual([
+      3, 1, 1,
+    ]);
+  });
+
   it('merges incidents: alerts move to the target and the source resolves as merged', async () => {
     const target = await incidents.trigger('Site down at Umbrella', {}, alice);
     const source = await incidents.trigger('HTTP 502 at Umbrella', {}, alice);

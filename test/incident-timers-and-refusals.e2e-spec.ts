@@ -50,10 +50,10 @@ describe('Incident refusals name the field, and a failing snooze timer holds up 
   );
 
   it.each([
-    ['an id that is not a UUID', ['incidents', '2027-01-01T00:00:00.000Z', 'not-a-uuid']],
-    ['a time PostgreSQL cannot read', ['incidents', 'the day after tomorrow', randomUUID()]],
-    ['30 February', ['incidents', '2027-02-30T00:00:00.000Z', randomUUID()]],
-    ['year 0', ['incidents', '0000-01-01T00:00:00.000Z', randomUUID()]],
+    ['an id that is not a UUID', ['2027-01-01T00:00:00.000Z', 'not-a-uuid']],
+    ['a time PostgreSQL cannot read', ['the day after tomorrow', randomUUID()]],
+    ['30 February', ['2027-02-30T00:00:00.000Z', randomUUID()]],
+    ['year 0', ['0000-01-01T00:00:00.000Z', randomUUID()]],
     ['a cursor of another list', ['incident-timeline', 3]],
   ])('refuses a tampered cursor (%s) with 400 naming cursor', async (_, position) => {
     const cursor = Buffer.from(JSON.stringify(position)).toString('base64url');

@@ -1,4 +1,5 @@
-import { PATTERN_METADATA } from '@nestjs/microservices/constants';
+import { PATTERN_HANDLER_METADATA, PATTERN_METADATA } from '@nestjs/microservices/constants';
+import { PatternHandler } from '@nestjs/microservices/enums/pattern-handler.enum';
 import { Commands, CursorPage, IncidentDetail, PAGE_MAX_BYTES, Queries, RpcReply } from '@oncall/contracts';
 import { NewEvent, PostgresEventStore } from '@oncall/platform-event-store';
 import { encodeJson, MessageBus } from '@oncall/platform-messaging';
@@ -187,7 +188,10 @@ describe('A very large incident, through every incident-state answer that grows 
     const answered = new Set<string>();
     for (const controller of controllersOf(IncidentStateModule)) {
       for (const name of Object.getOwnPropertyNames(controller.prototype)) {
-        const patterns: unknown = Reflect.getMetadata(PATTERN_METADATA, controller.prototype[name]);
+        const handler = controller.prototype[name];
+        // Request/reply only: durable consumers (@EventPattern) answer nobody.
+        if (Reflect.getMetadata(PATTERN_HANDLER_METADATA, handler) !== PatternHandler.MESSAGE) continue;
+        const patterns: unknown = Reflect.getMetadata(PATTERN_METADATA, handler);
         if (Array.isArray(patterns)) for (const pattern of patterns) answered.add(String(pattern));
       }
     }
@@ -202,7 +206,7 @@ describe('A very large incident, through every incident-state answer that grows 
     const by = { kind: 'integration', integrationId: randomUUID() };
     const alert = (n: number) => ({
       alertId: randomUUID(),
-      dedupKey: `key-${n}-${'k'.repeat(200)}`,
+      dedupKey: `${incidentId}-key-${n}-${'k'.repeat(160)}`,
       summary: summaryOf(n),
       severity: 'high',
       receivedAt: at,

@@ -172,9 +172,8 @@ describe('Schedules: create, read, list, replace, delete', () => {
   });
 
   it.each([
-    ['30 February', ['schedules', '2027-02-30T10:00:00.000Z', '3f1c3a52-9a4e-4c1e-8d2e-2b7f0c5f9a10']],
-    ['an id that is not a UUID', ['schedules', '2027-01-01T10:00:00.000Z', "x' OR 1=1"]],
-    ['the format before one codec', ['2027-01-01T10:00:00.000Z', '3f1c3a52-9a4e-4c1e-8d2e-2b7f0c5f9a10']],
+    ['30 February', ['2027-02-30T10:00:00.000Z', '3f1c3a52-9a4e-4c1e-8d2e-2b7f0c5f9a10']],
+    ['an id that is not a UUID', ['2027-01-01T10:00:00.000Z', "x' OR 1=1"]],
   ])('refuses a forged list cursor (%s) with 400 naming cursor', async (_, values) => {
     const cursor = Buffer.from(JSON.stringify(values)).toString('base64url');
     await probe.problem(manager, 'GET', `/api/v1/schedules?cursor=${cursor}`, 400, undefined, 'cursor');

@@ -16,6 +16,7 @@ import { GetIncidentHandler } from './queries/get-incident.handler';
 import { MergeIncidentsHandler } from './merge/merge-incidents.handler';
 import { IncidentPages } from './queries/incident-pages';
 import { IncidentPagesHandler } from './queries/incident-pages.handler';
+import { RecordActivityHandler } from './record-activity/record-activity.handler';
 
 @Module({
   controllers: [
@@ -24,6 +25,7 @@ import { IncidentPagesHandler } from './queries/incident-pages.handler';
     ListIncidentsHandler,
     GetIncidentHandler,
     IncidentPagesHandler,
+    RecordActivityHandler,
   ],
   providers: [
     eventStoreProvider,

@@ -7,7 +7,8 @@ import { IncidentStateModule } from './incident-state.module';
 import { CreateIncidentReadModels1764201900000 } from './migrations/1764201900000-create-incident-read-models';
 import { CreateIncidentTimers1764202100000 } from './migrations/1764202100000-create-incident-timers';
 import { CreateIncidentSnapshots1796300000000 } from './migrations/1796300000000-create-incident-snapshots';
-import { CreateIncidentAlerts1796500000000 } from './migrations/1796500000000-create-incident-alerts';
+import { AddUnanswered1796500000000 } from './migrations/1796500000000-add-unanswered';
+import { CreateIncidentAlerts1796600000000 } from './migrations/1796600000000-create-incident-alerts';
 
 export const INCIDENT_STATE_SCHEMA = 'incident_state';
 export const INCIDENT_STATE_MIGRATIONS = [
@@ -16,7 +17,8 @@ export const INCIDENT_STATE_MIGRATIONS = [
   CreateIncidentReadModels1764201900000,
   CreateIncidentTimers1764202100000,
   CreateIncidentSnapshots1796300000000,
-  CreateIncidentAlerts1796500000000,
+  AddUnanswered1796500000000,
+  CreateIncidentAlerts1796600000000,
 ];
 
 export function incidentStateService(config: IncidentStateConfig): ServiceDefinition {
@@ -25,7 +27,7 @@ export function incidentStateService(config: IncidentStateConfig): ServiceDefini
     config,
     schema: INCIDENT_STATE_SCHEMA,
     migrations: INCIDENT_STATE_MIGRATIONS,
-    streams: [Streams.incidents],
+    streams: [Streams.incidents, Streams.escalation, Streams.notification],
     module: IncidentStateModule,
   };
 }

@@ -23,3 +23,5 @@ export * from './directory/directory-state';
 export * from './alerts/alert-partitions';
 export * from './escalation/escalation-events';
 export * from './notifications/notification-events';
+export * from './api/api-instant';
+export * from './api/list-cursor';

@@ -146,7 +146,7 @@ export function IncidentDetailPage({ incidentId }: { incidentId: string }) {
               <LoadOlder
                 what="alerts"
                 shown={lists.alerts.items.length}
-                total={detail.incident.alertCount}
+                total={detail.alertEntryCount}
                 hasMore={lists.alerts.nextCursor !== null}
                 busy={loading.has('alerts')}
                 onLoad={() => void loadOlder('alerts')}

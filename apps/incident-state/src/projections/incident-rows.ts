@@ -1,5 +1,5 @@
 import { IncidentSummary } from '@oncall/contracts';
-import { ExistingIncident, IncidentState } from '@oncall/incident-domain';
+import { IncidentState } from '@oncall/incident-domain';
 import { StoredEvent } from '@oncall/platform-event-store';
 
 export function toIncidentRow(summary: IncidentSummary, state: IncidentState) {
@@ -21,6 +21,7 @@ export function toIncidentRow(summary: IncidentSummary, state: IncidentState) {
     triggered_at: summary.triggeredAt,
     acknowledged_at: summary.acknowledgedAt,
     resolved_at: summary.resolvedAt,
+    unanswered_at: summary.unansweredAt,
     updated_at: summary.updatedAt,
     version: summary.version,
     state,
@@ -50,29 +51,10 @@ function timelineDetail(type: string, facts: Record<string, unknown>): Record<st
   return { ...rest, alertCount: alerts.length };
 }
 
-/** Alerts the incident gained since it held `known` of them (alerts are only ever added, in order). */
-export function newAlertRows(state: IncidentState, known: number) {
-  if (state.status === 'none') return [];
-  return (state as ExistingIncident).alerts.slice(known).map((alert, index) => ({
-    incident_id: state.incidentId,
-    position: known + index + 1,
-    org_id: state.orgId,
-    alert_id: alert.alertId,
-    dedup_key: alert.dedupKey,
-    summary: alert.summary,
-    severity: alert.severity,
-    received_at: alert.receivedAt,
-  }));
-}
-
-export function alertCountOf(state: IncidentState): number {
-  return state.status === 'none' ? 0 : state.alerts.length;
-}
-
 const INCIDENT_COLUMNS = `id uuid, org_id text, service_id text, title text, status text, severity text, urgency text,
   priority text, alert_count integer, assigned_user_ids text[], escalation_level integer, acknowledged_by text,
   snoozed_until timestamptz, ticket jsonb, triggered_at timestamptz, acknowledged_at timestamptz,
-  resolved_at timestamptz, updated_at timestamptz, version integer, state jsonb`;
+  resolved_at timestamptz, updated_at timestamptz, version integer, state jsonb, unanswered_at timestamptz`;
 
 const UPDATABLE = [
   'title',
@@ -88,6 +70,7 @@ const UPDATABLE = [
   'ticket',
   'acknowledged_at',
   'resolved_at',
+  'unanswered_at',
   'updated_at',
   'version',
   'state',
@@ -103,11 +86,3 @@ export const INSERT_TIMELINE_SQL = `
   FROM jsonb_to_recordset($1::jsonb)
     AS r(incident_id uuid, version integer, org_id text, at timestamptz, type text, actor jsonb, detail jsonb)
   ON CONFLICT (incident_id, version) DO NOTHING`;
-
-export const INSERT_ALERTS_SQL = `
-  INSERT INTO incident_alerts
-    (incident_id, position, org_id, alert_id, dedup_key, summary, severity, received_at)
-  SELECT incident_id, position, org_id, alert_id, dedup_key, summary, severity, received_at
-  FROM jsonb_to_recordset($1::jsonb) AS r(incident_id uuid, position integer, org_id text, alert_id text,
-    dedup_key text, summary text, severity text, received_at timestamptz)
-  ON CONFLICT (incident_id, position) DO NOTHING`;

@@ -4,15 +4,8 @@ import { Projection, StoredEvent } from '@oncall/platform-event-store';
 import { EntityManager } from 'typeorm';
 import { asIncidentEvent } from '../event-store/incident-streams';
 import { toIncidentSummary } from '../execute-command/incident-summary';
-import {
-  alertCountOf,
-  INSERT_ALERTS_SQL,
-  INSERT_TIMELINE_SQL,
-  newAlertRows,
-  toIncidentRow,
-  toTimelineRow,
-  UPSERT_INCIDENTS_SQL,
-} from './incident-rows';
+import { alertEntriesOf, changedAlertRows, UPSERT_ALERTS_SQL } from './alert-rows';
+import { INSERT_TIMELINE_SQL, toIncidentRow, toTimelineRow, UPSERT_INCIDENTS_SQL } from './incident-rows';
 import { writeSnoozeTimers } from './snooze-timers';
 
 interface Tracked {
@@ -23,7 +16,7 @@ interface Tracked {
 
 /**
  * incidents (one row per incident, with its folded state), incident_timeline (one row per event) and
- * incident_alerts (one row per alert). A batch loads the states it touches once, folds in memory and
+ * incident_alerts (one row per alert key, updated as it repeats). A batch loads the states it touches once, folds in memory and
  * writes each table with one statement.
  */
 @Injectable()
@@ -33,7 +26,7 @@ export class IncidentsProjection implements Projection {
 
   async apply(events: readonly StoredEvent[], transaction: EntityManager): Promise<void> {
     const tracked = await this.loadStates(events, transaction);
-    const alertsBefore = new Map([...tracked].map(([id, entry]) => [id, alertCountOf(entry.state)]));
+    const alertsBefore = new Map([...tracked].map(([id, entry]) => [id, alertEntriesOf(entry.state)]));
     const timeline = [];
     for (const stored of events) {
       const incidentId = (stored.data as { incidentId: string }).incidentId;
@@ -55,9 +48,9 @@ export class IncidentsProjection implements Projection {
     );
     if (timeline.length > 0) await transaction.query(INSERT_TIMELINE_SQL, [JSON.stringify(timeline)]);
     const alerts = [...tracked].flatMap(([id, entry]) =>
-      newAlertRows(entry.state, alertsBefore.get(id) ?? 0),
+      changedAlertRows(entry.state, alertsBefore.get(id) ?? []),
     );
-    if (alerts.length > 0) await transaction.query(INSERT_ALERTS_SQL, [JSON.stringify(alerts)]);
+    if (alerts.length > 0) await transaction.query(UPSERT_ALERTS_SQL, [JSON.stringify(alerts)]);
   }
 
   private async loadStates(

@@ -18,6 +18,7 @@ interface DetailRow extends IncidentRow {
   resolution_reason: string | null;
   merged_count: number;
   merged_ids: string[];
+  alert_entries: number;
 }
 
 const FIRST_PAGE = 25;
@@ -42,6 +43,7 @@ export class GetIncidentHandler {
          state->>'mergedInto' AS merged_into,
          state->>'resolutionReason' AS resolution_reason,
          COALESCE(jsonb_array_length(state->'mergedIncidentIds'), 0) AS merged_count,
+         jsonb_array_length(state->'alerts') AS alert_entries,
          ARRAY(SELECT m.id FROM jsonb_array_elements_text(state->'mergedIncidentIds') WITH ORDINALITY AS m(id, n)
                ORDER BY m.n LIMIT $3) AS merged_ids
        FROM incidents WHERE org_id = $1 AND id = $2`,
@@ -57,6 +59,7 @@ export class GetIncidentHandler {
     ]);
     return {
       incident: rowToSummary(row),
+      alertEntryCount: row.alert_entries,
       alerts,
       notes,
       timeline,

@@ -1,8 +1,6 @@
 import { CURSOR_PROBLEM, CursorCodec, cursorCodec, CursorPart, CursorValues } from '@oncall/contracts';
 import { RpcError } from '@oncall/platform-messaging';
 
-/** Incident list: (triggered_at, id) of the last incident of the previous page. */
-export const incidentListCursor = cursorCodec('incidents', ['instant', 'uuid'] as const);
 /** One incident's alerts: position of the last alert of the previous page (newest first). */
 export const alertsCursor = cursorCodec('incident-alerts', ['integer'] as const);
 /** One incident's timeline, and its notes: version of the last entry of the previous page. */

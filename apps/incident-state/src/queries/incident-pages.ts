@@ -19,6 +19,8 @@ interface AlertRow {
   summary: string;
   severity: Severity;
   received_at: Date;
+  repeat_count: number;
+  last_seen_at: Date | null;
 }
 
 interface TimelineRow {
@@ -56,7 +58,8 @@ export class IncidentPages {
     const limit = pageLimit(query.limit);
     const before = query.cursor ? positionOf(alertsCursor, query.cursor)[0] : null;
     const rows: AlertRow[] = await this.dataSource.query(
-      `SELECT position, alert_id, dedup_key, summary, severity, received_at FROM incident_alerts
+      `SELECT position, alert_id, dedup_key, summary, severity, received_at, repeat_count, last_seen_at
+       FROM incident_alerts
        WHERE org_id = $1 AND incident_id = $2 AND ($3::integer IS NULL OR position < $3)
        ORDER BY position DESC LIMIT $4`,
       [orgId, query.incidentId, before, limit + 1],
@@ -103,6 +106,8 @@ function toAlertView(row: AlertRow): IncidentAlertView {
     summary: row.summary,
     severity: row.severity,
     receivedAt: row.received_at.toISOString(),
+    repeatCount: row.repeat_count,
+    lastSeenAt: row.last_seen_at ? row.last_seen_at.toISOString() : null,
   };
 }
 

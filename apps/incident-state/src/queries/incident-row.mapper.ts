@@ -18,14 +18,37 @@ export interface IncidentRow {
   triggered_at: Date;
   acknowledged_at: Date | null;
   resolved_at: Date | null;
+  unanswered_at: Date | null;
   updated_at: Date;
   version: number;
 }
 
+// Every column of IncidentRow, checked by the compiler: a column added to the row cannot be left out.
+const COLUMNS = {
+  id: true,
+  org_id: true,
+  service_id: true,
+  title: true,
+  status: true,
+  severity: true,
+  urgency: true,
+  priority: true,
+  alert_count: true,
+  assigned_user_ids: true,
+  escalation_level: true,
+  acknowledged_by: true,
+  snoozed_until: true,
+  ticket: true,
+  triggered_at: true,
+  acknowledged_at: true,
+  resolved_at: true,
+  unanswered_at: true,
+  updated_at: true,
+  version: true,
+} as const satisfies Record<keyof IncidentRow, true>;
+
 /** The columns of IncidentRow: never `state`, which grows with the incident and is for the projection only. */
-export const SUMMARY_COLUMNS = `id, org_id, service_id, title, status, severity, urgency, priority, alert_count,
-  assigned_user_ids, escalation_level, acknowledged_by, snoozed_until, ticket, triggered_at, acknowledged_at,
-  resolved_at, updated_at, version`;
+export const SUMMARY_COLUMNS = Object.keys(COLUMNS).join(', ');
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
@@ -48,6 +71,7 @@ export function rowToSummary(row: IncidentRow): IncidentSummary {
     triggeredAt: row.triggered_at.toISOString(),
     acknowledgedAt: iso(row.acknowledged_at),
     resolvedAt: iso(row.resolved_at),
+    unansweredAt: iso(row.unanswered_at),
     updatedAt: row.updated_at.toISOString(),
     version: row.version,
   };

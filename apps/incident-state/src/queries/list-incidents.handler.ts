@@ -4,7 +4,7 @@ import { IncidentPage, ListIncidentsQuery, Queries, RpcRequest } from '@oncall/c
 import { organizationContextOf } from '@oncall/platform-messaging';
 import { DataSource } from 'typeorm';
 import { boundedPage, pageLimit } from './bounded-page';
-import { incidentListCursor, positionOf } from './incident-cursors';
+import { decodeCursor, encodeCursor } from './incident-cursor';
 import { IncidentRow, rowToSummary, SUMMARY_COLUMNS } from './incident-row.mapper';
 
 /**
@@ -29,7 +29,7 @@ export class ListIncidentsHandler {
       params,
     );
     return boundedPage(rows, limit, rowToSummary, (last) =>
-      incidentListCursor.encode([last.triggeredAt, last.incidentId]),
+      encodeCursor({ triggeredAt: last.triggeredAt, id: last.incidentId }),
     );
   }
 }
@@ -50,7 +50,8 @@ function buildFilters(orgId: string, query: ListIncidentsQuery, newestFirst: boo
   if (query.from) add((p) => `triggered_at >= ${p}::timestamptz`, query.from);
   if (query.to) add((p) => `triggered_at < ${p}::timestamptz`, query.to);
   if (query.cursor) {
-    params.push(...positionOf(incidentListCursor, query.cursor));
+    const position = decodeCursor(query.cursor);
+    params.push(position.triggeredAt, position.id);
     const [at, id] = [`$${params.length - 1}::timestamptz`, `$${params.length}::uuid`];
     where.push(newestFirst ? `(triggered_at, id) < (${at}, ${id})` : `(triggered_at, id) > (${at}, ${id})`);
   }

@@ -1,9 +1,10 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
-  CURSOR_PROBLEM,
-  cursorCodec,
   CoverageGapView,
+  CURSOR_REFUSAL,
+  decodeListCursor,
+  encodeListCursor,
   OnCallNowEntry,
   OverrideView,
   Queries,
@@ -113,18 +114,17 @@ export class ScheduleQueriesHandler {
   }
 }
 
-const scheduleListCursor = cursorCodec('schedules', ['instant', 'uuid'] as const);
-
 function encodeCursor(schedule: ScheduleView): string {
-  return scheduleListCursor.encode([schedule.createdAt, schedule.id]);
+  return encodeListCursor({ at: schedule.createdAt, id: schedule.id });
 }
 
+/** A cursor this API did not issue is a VALIDATION_FAILED naming `cursor`, never a database error (ADR 0083). */
 function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  const values = scheduleListCursor.decode(cursor);
-  if (!values) {
-    throw new RpcError('VALIDATION_FAILED', CURSOR_PROBLEM, {
-      errors: [{ field: 'cursor', message: CURSOR_PROBLEM }],
+  const position = decodeListCursor(cursor, 'ms');
+  if (!position) {
+    throw new RpcError('VALIDATION_FAILED', CURSOR_REFUSAL, {
+      errors: [{ field: 'cursor', message: CURSOR_REFUSAL }],
     });
   }
-  return { createdAt: values[0], id: values[1] };
+  return { createdAt: position.at, id: position.id };
 }

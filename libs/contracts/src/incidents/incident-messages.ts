@@ -31,6 +31,8 @@ export interface IncidentSummary {
   triggeredAt: string;
   acknowledgedAt: string | null;
   resolvedAt: string | null;
+  /** Set when the escalation policy ran out without an acknowledgement (cleared by one). */
+  unansweredAt: string | null;
   updatedAt: string;
   version: number;
 }
@@ -79,14 +81,21 @@ export interface TimelineEntry {
   detail: Record<string, unknown>;
 }
 
-/** One alert of an incident; `position` is its place in arrival order (1 = the one that opened it). */
+/**
+ * One alert entry of an incident: one per alert key, its repeats counted. `position` is the key's place in
+ * arrival order (1 = the alert that opened the incident); summary and severity are the latest received.
+ */
 export interface IncidentAlertView {
   position: number;
+  /** The first alert of the key. */
   alertId: string;
   dedupKey: string;
   summary: string;
   severity: Severity;
   receivedAt: string;
+  /** Alerts of the key after the first. */
+  repeatCount: number;
+  lastSeenAt: string | null;
 }
 
 export interface IncidentNote {
@@ -113,6 +122,8 @@ export const MERGED_IDS_IN_DETAIL = 100;
  */
 export interface IncidentDetail {
   incident: IncidentSummary;
+  /** How many alert entries (keys) the incident holds; `incident.alertCount` counts their repeats too. */
+  alertEntryCount: number;
   alerts: CursorPage<IncidentAlertView>;
   notes: CursorPage<IncidentNote>;
   timeline: CursorPage<TimelineEntry>;

@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { IsOffsetInstant } from '../alerts/alert-field-checks';
+import { IsApiInstant } from '../api/api-instant';
 import { SEVERITIES, Severity } from '../alerts/canonical-alert';
 import { PAGE_MAX_LIMIT } from '../paging/cursor-page';
 import { CURSOR_MAX_LENGTH } from '../paging/page-cursor';
@@ -46,13 +46,12 @@ export class ListIncidentsQueryDto {
   @MaxLength(128)
   assigneeId?: string;
 
-  /** An instant with an offset: ISO-8601 week or ordinal dates pass IsISO8601 but not PostgreSQL. */
   @IsOptional()
-  @IsOffsetInstant()
+  @IsApiInstant()
   from?: string;
 
   @IsOptional()
-  @IsOffsetInstant()
+  @IsApiInstant()
   to?: string;
 
   @IsOptional()

@@ -1,13 +1,17 @@
 /**
  * The one cursor codec of the platform. A cursor is opaque to callers: base64url of the JSON array
- * `[kind, ...values]`. Decoding is strict, because values go into SQL: the kind must match (a timeline
- * cursor is no alerts cursor), every value must have its part's exact shape and name something
- * PostgreSQL reads (no 30 February, no year 0, no integer over its column), and the text must be exactly
- * what `encode` writes for those values. Anything else was not issued by us.
+ * `[kind, ...values]` (or just `[...values]` for a codec without a kind: the keyset lists of ADR 0083).
+ * Decoding is strict, because values go into SQL: the kind must match (a timeline cursor is no alerts
+ * cursor), every value must have its part's exact shape and name something PostgreSQL reads (no
+ * 30 February, no year 0, no integer over its column), and the text must be exactly what `encode` writes
+ * for those values. Anything else was not issued by us.
  */
 export type CursorPart =
   /** An instant as we write it: UTC, milliseconds or microseconds, a real calendar day, year 1 or later. */
   | 'instant'
+  /** The same, with exactly the precision a list writes (Date#toISOString; PostgreSQL's to_char .US). */
+  | 'instant-ms'
+  | 'instant-us'
   /** A lower-case UUID, as PostgreSQL prints one. */
   | 'uuid'
   /** A PostgreSQL integer at least 0 (versions, positions). */
@@ -31,7 +35,11 @@ export const CURSOR_MAX_LENGTH = 512;
 /** The message of the 400 naming `cursor`, everywhere. */
 export const CURSOR_PROBLEM = 'cursor is not one this API returned; start again without it.';
 
-const INSTANT = /^(\d{4})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.(\d{3}|\d{6})Z$/;
+const INSTANT = {
+  any: /^(\d{4})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.(\d{3}|\d{6})Z$/,
+  ms: /^(\d{4})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.(\d{3})Z$/,
+  us: /^(\d{4})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.(\d{6})Z$/,
+};
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 const PG_INTEGER_MAX = 2_147_483_647;
@@ -39,7 +47,9 @@ const DECIMAL = /^(0|[1-9]\d{0,18})$/;
 const PG_BIGINT_MAX = 2n ** 63n - 1n;
 
 const VALID: Record<CursorPart, (value: unknown) => boolean> = {
-  instant: (value) => typeof value === 'string' && isRealInstant(value),
+  instant: (value) => typeof value === 'string' && isRealInstant(value, INSTANT.any),
+  'instant-ms': (value) => typeof value === 'string' && isRealInstant(value, INSTANT.ms),
+  'instant-us': (value) => typeof value === 'string' && isRealInstant(value, INSTANT.us),
   uuid: (value) => typeof value === 'string' && UUID.test(value),
   integer: (value) =>
     Number.isInteger(value) && (value as number) >= 0 && (value as number) <= PG_INTEGER_MAX,
@@ -48,11 +58,12 @@ const VALID: Record<CursorPart, (value: unknown) => boolean> = {
 };
 
 export function cursorCodec<const Parts extends readonly CursorPart[]>(
-  kind: string,
+  kind: string | null,
   parts: Parts,
 ): CursorCodec<Parts> {
+  const prefix = kind === null ? [] : [kind];
   const encode = (values: CursorValues<Parts>) =>
-    toBase64Url(JSON.stringify([kind, ...(values as readonly unknown[])]));
+    toBase64Url(JSON.stringify([...prefix, ...(values as readonly unknown[])]));
   return {
     encode,
     decode(cursor) {
@@ -65,8 +76,9 @@ export function cursorCodec<const Parts extends readonly CursorPart[]>(
       } catch {
         return null;
       }
-      if (!Array.isArray(decoded) || decoded.length !== parts.length + 1 || decoded[0] !== kind) return null;
-      const values = decoded.slice(1);
+      if (!Array.isArray(decoded) || decoded.length !== parts.length + prefix.length) return null;
+      if (kind !== null && decoded[0] !== kind) return null;
+      const values = decoded.slice(prefix.length);
       if (!parts.every((part, index) => VALID[part](values[index]))) return null;
       const typed = values as unknown as CursorValues<Parts>;
       return encode(typed) === cursor ? typed : null;
@@ -75,8 +87,8 @@ export function cursorCodec<const Parts extends readonly CursorPart[]>(
 }
 
 /** Has the shape and names an instant PostgreSQL reads: no 30 February, no hour 24, no year 0. */
-function isRealInstant(value: string): boolean {
-  const match = INSTANT.exec(value);
+function isRealInstant(value: string, shape: RegExp): boolean {
+  const match = shape.exec(value);
   if (!match || Number(match[1]) < 1) return false;
   const parsed = new Date(`${value.slice(0, 23)}Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 19) === value.slice(0, 19);

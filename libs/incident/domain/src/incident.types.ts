@@ -125,3 +125,10 @@ export type ResolutionReason = 'manual' | 'source' | 'auto' | 'merged';
 
 /** Why an acknowledged incident went back to triggered (and pages again). */
 export type UnacknowledgeReason = 'ack-timeout' | 'handed-back' | 'snooze-ended';
+
+/** Contexts whose facts are recorded on an incident's timeline. */
+export const ACTIVITY_SOURCES = ['escalation', 'notification', 'psa'] as const;
+export type ActivitySource = (typeof ACTIVITY_SOURCES)[number];
+
+/** The activity kind that flags an incident unanswered (its escalation policy ran out). */
+export const UNANSWERED_ACTIVITY = 'escalation-unanswered';

@@ -133,6 +133,7 @@ export class RpcResponder {
     this.logger.error({ err: error, subject }, 'Request handler failed unexpectedly');
     return {
       code: RpcErrorCodes.internal,
+      // The subject is in the log line above; a reply may end up in front of a person (via the API).
       message: 'The service failed to handle the request; it was logged.',
     };
   }

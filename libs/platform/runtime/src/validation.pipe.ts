@@ -27,27 +27,21 @@ export function badRequestFor(errors: { field: string; message: string }[]): Bad
 }
 
 /**
- * Refuses, with 400 naming the field, what no body or query may hold whatever its DTO: text PostgreSQL
+ * Deeper than any request the API takes (an escalation policy's targets sit 4 levels down), far below
+ * what would exhaust the stack: class-transformer walks bodies recursively, and a body nested a few
+ * thousand levels deep made it throw RangeError, a 500 (issue 8, item 5).
+ */
+export const MAX_REQUEST_DEPTH = 32;
+
+/**
+ * Refuses, with 400 naming the field, what no payload may hold whatever its DTO: text PostgreSQL
  * cannot store, nesting deeper than PAYLOAD_MAX_DEPTH, keys named __proto__/constructor/prototype. Runs
  * before class-transformer walks the value (a deep value would exhaust its recursion, a `constructor` key
- * breaks it), so every payload type, present or future, gets it by being validated at all.
+ * breaks it), so every payload type, present or future, gets it by being validated at all (ADR 0095).
  */
 export function refuseUnstorable(plain: unknown): void {
   const problems = storableJsonProblems(plain);
   if (problems.length > 0) throw badRequestFor(problems);
-}
-
-/**
- * Nest's ValidationPipe with the platform's checks first, for every body and query validated against a
- * DTO class. Bus payloads (typed with interfaces) are not DTOs: their handlers answer typed refusals.
- */
-class PlatformValidationPipe extends ValidationPipe {
-  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if ((metadata.type === 'body' || metadata.type === 'query') && this.toValidate(metadata)) {
-      refuseUnstorable(value);
-    }
-    return super.transform(value, metadata);
-  }
 }
 
 /** Validates and transforms DTOs; unknown fields are refused so typos are caught, not ignored. */
@@ -58,6 +52,38 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     exceptionFactory: (errors) => badRequestFor(flattenValidationErrors(errors)),
   });
+}
+
+/**
+ * Nest's ValidationPipe with the platform's checks first: any body or query nested deeper than
+ * MAX_REQUEST_DEPTH is refused; one validated against a DTO class must also be storable (ADR 0095). Bus
+ * payloads (typed with interfaces) are not DTOs: their handlers answer typed refusals.
+ */
+class PlatformValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      if (depthExceeds(value, MAX_REQUEST_DEPTH)) {
+        const field = metadata.type;
+        throw badRequestFor([
+          { field, message: `${field} is nested more than ${MAX_REQUEST_DEPTH} levels deep` },
+        ]);
+      }
+      if (this.toValidate(metadata)) refuseUnstorable(value);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+/** Whether objects/arrays nest deeper than `limit`; iterative, so any depth is measured safely. */
+export function depthExceeds(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [current, depth] = next;
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { CURSOR_MAX_LENGTH, CURSOR_PROBLEM, cursorCodec } from '@oncall/contracts';
+import { CURSOR_REFUSAL, decodeListCursor, encodeListCursor } from '@oncall/contracts';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { EntityManager } from 'typeorm';
@@ -14,7 +14,7 @@ export interface Page<T> {
 export class PageQueryDto {
   @IsOptional()
   @IsString()
-  @MaxLength(CURSOR_MAX_LENGTH)
+  @MaxLength(200)
   cursor?: string;
 
   @IsOptional()
@@ -49,7 +49,7 @@ export async function pageOfOrgRows<Row extends Keyed>(
   const params: unknown[] = [orgId, ...filter.params];
   let where = `org_id = $1${filter.sql ? ` AND ${filter.sql}` : ''}`;
   if (query.cursor) {
-    const [createdAt, id] = decodeCursor(table, query.cursor);
+    const [createdAt, id] = decodeCursor(query.cursor);
     params.push(createdAt, id);
     where += ` AND (created_at, id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
   }
@@ -63,20 +63,16 @@ export async function pageOfOrgRows<Row extends Keyed>(
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   const items = page.map(({ page_key: _, ...row }) => row as unknown as Row);
-  return {
-    items,
-    nextCursor: rows.length > limit && last ? cursorOf(table).encode([last.page_key, last.id]) : null,
-  };
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.page_key, last.id) : null };
 }
 
-/** Keyset cursor of one table: created_at to the microsecond, in UTC, and the row's id. */
-function cursorOf(table: string) {
-  return cursorCodec(`directory-${table}`, ['instant', 'uuid'] as const);
+function encodeCursor(createdAt: string, id: string): string {
+  return encodeListCursor({ at: createdAt, id });
 }
 
-/** A cursor this API could have returned for this table, else 400 naming `cursor` (never a database error). */
-function decodeCursor(table: string, cursor: string): [string, string] {
-  const values = cursorOf(table).decode(cursor);
-  if (!values) throw invalidField('cursor', CURSOR_PROBLEM);
-  return [values[0], values[1]];
+/** A cursor this API could have returned, else 400 naming `cursor` (never a database error, ADR 0083). */
+function decodeCursor(cursor: string): [string, string] {
+  const position = decodeListCursor(cursor, 'us');
+  if (!position) throw invalidField('cursor', CURSOR_REFUSAL);
+  return [position.at, position.id];
 }

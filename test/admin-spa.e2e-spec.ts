@@ -179,7 +179,7 @@ describe('The admin SPA, in Chromium, against the platform', () => {
     mkdirSync(join(REPO_ROOT, 'tmp'), { recursive: true });
     await page.screenshot({ path: join(REPO_ROOT, 'tmp', 'admin-spa-incident.png'), fullPage: true });
     const stored = await incidents.detail(manager, first.incidentId);
-    expect(stored.notes.map((n) => n.text)).toEqual([note]);
+    expect(stored.notes.items.map((n) => n.text)).toEqual([note]);
   }, 45_000);
 
   it('shows an owner the incidents without Acknowledge or Resolve buttons', async () => {
@@ -231,6 +231,41 @@ describe('The admin SPA, in Chromium, against the platform', () => {
       await stale.close();
     }
   });
+
+  it('reads a large incident a page at a time, newest first, loading older alerts on demand', async () => {
+    // Thirty keys (repeats of one key would be one entry, counted): merged into the first incident.
+    const flaps = [];
+    for (let n = 1; n <= 30; n++) {
+      const summary = n === 1 ? 'SPA: Flapping switch port' : `SPA: Flapping switch port, flap ${n}`;
+      flaps.push(
+        await incidents.trigger(summary, { severity: 'warning', dedupKey: `spa-flap-${n}` }, manager),
+      );
+    }
+    const [first, ...others] = flaps;
+    const merged = await incidents.act(manager, first.incidentId, 'merge', {
+      sourceIncidentIds: others.map((incident) => incident.incidentId),
+    });
+    expect(merged.status).toBe(200);
+    await waitFor('thirty alert entries on the incident', async () =>
+      (await incidents.detail(manager, first.incidentId)).alertEntryCount === 30 ? true : undefined,
+    );
+    const tab = await context.newPage();
+    try {
+      await tab.goto(`${base()}/incidents/${first.incidentId}`);
+      await signIn(tab, manager);
+      const section = tab.getByRole('region', { name: 'Alerts (30)' });
+      const alerts = section.getByRole('table').locator('tbody tr');
+      await expectText(alerts.first(), ['flap 30']);
+      expect(await alerts.count()).toBe(25);
+      await section.getByText('25 of 30 shown').waitFor();
+      await section.getByRole('button', { name: 'Load older alerts' }).click();
+      await waitFor('the older alerts shown', async () => ((await alerts.count()) === 30 ? true : undefined));
+      expect(await alerts.last().locator('td').nth(2).textContent()).toBe('SPA: Flapping switch port');
+      expect(await section.getByRole('button', { name: 'Load older alerts' }).count()).toBe(0);
+    } finally {
+      await tab.close();
+    }
+  }, 45_000);
 
   it('answers an address that is not valid percent-encoding with Not found, not a blank page', async () => {
     await page.goto(`${base()}/incidents/%E0%A4%A`);

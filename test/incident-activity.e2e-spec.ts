@@ -83,9 +83,7 @@ describe('Incident timeline: what escalation and notification report', () => {
       new TextEncoder().encode(JSON.stringify(delivered)),
     );
     const entry = await waitFor('the delivery on the timeline', async () =>
-      (await incidents.detail(token, incident.incidentId)).timeline.find(
-        (e) => e.type === 'ActivityRecorded',
-      ),
+      (await incidents.timeline(token, incident.incidentId)).find((e) => e.type === 'ActivityRecorded'),
     );
     expect(entry.detail).toMatchObject({
       source: 'notification',
@@ -99,7 +97,7 @@ describe('Incident timeline: what escalation and notification report', () => {
       envelope(NOTIFICATION_DELIVERED, { ...attempt, attempt: 2 }),
     );
     const timeline = await waitFor('the second attempt', async () => {
-      const found = (await incidents.detail(token, incident.incidentId)).timeline;
+      const found = await incidents.timeline(token, incident.incidentId);
       return found.filter((e) => e.type === 'ActivityRecorded').length >= 2 ? found : undefined;
     });
     expect(timeline.filter((e) => e.type === 'ActivityRecorded').map((e) => e.detail.summary)).toEqual([
@@ -122,7 +120,7 @@ describe('Incident timeline: what escalation and notification report', () => {
     });
     expect(flagged.unansweredAt).toBe(unanswered.metadata.occurredAt);
     const detail = await incidents.detail(token, incident.incidentId);
-    expect(detail.timeline.find((e) => e.type === 'ActivityRecorded')?.detail).toMatchObject({
+    expect(detail.timeline.items.find((e) => e.type === 'ActivityRecorded')?.detail).toMatchObject({
       source: 'escalation',
       kind: 'escalation-unanswered',
       summary: 'Nobody acknowledged after 2 cycles; the managers were paged.',
@@ -149,7 +147,7 @@ describe('Incident timeline: what escalation and notification report', () => {
     await bus.publisher.publish(escalationEventSubject('StepSkipped'), marker);
     // The marker was published last on the same stream: once it is recorded, the others were handled.
     const timeline = await waitFor('the marker', async () => {
-      const found = (await incidents.detail(token, incident.incidentId)).timeline;
+      const found = await incidents.timeline(token, incident.incidentId);
       return found.some((e) => e.detail.kind === 'step-skipped') ? found : undefined;
     });
     expect(timeline.filter((e) => e.type === 'ActivityRecorded').map((e) => e.detail.summary)).toEqual([

@@ -101,15 +101,45 @@ describe('Incident lifecycle through the API', () => {
       const current = await incidents.detail(alice, incident.incidentId);
       return current.incident.status === 'triggered' ? current : undefined;
     });
-    expect(detail.timeline.map((entry) => [entry.type, entry.actor?.kind])).toEqual([
+    const history = [
       ['IncidentTriggered', 'integration'],
       ['IncidentAcknowledged', 'user'],
       ['NoteAdded', 'user'],
       ['IncidentSnoozed', 'user'],
       ['IncidentUnacknowledged', 'system'],
+    ];
+    // The detail's first page is newest first; walking the pages (two entries at a time) reads it all.
+    expect(detail.timeline.items.map((entry) => [entry.type, entry.actor?.kind])).toEqual(
+      [...history].reverse(),
+    );
+    const timeline = await incidents.timeline(alice, incident.incidentId, 2);
+    expect(timeline.map((entry) => [entry.type, entry.actor?.kind])).toEqual(history);
+    expect(detail.notes.items.map((note) => note.text)).toEqual(['Rebooted the firewall']);
+    expect(timeline[4].detail).toMatchObject({ reason: 'snooze-ended' });
+  });
+
+  it('lists repeats of a key as one alert entry, counted, with the latest summary', async () => {
+    const incident = await incidents.trigger('UPS on battery at Initech', { dedupKey: 'ups-1' }, alice);
+    for (const summary of ['UPS on battery at Initech (5 min)', 'UPS on battery at Initech (10 min)']) {
+      const body = { summary, severity: 'critical', source: 'rmm', dedupKey: 'ups-1' };
+      expect((await platform.postAlert(demo.integrationKey, body)).status).toBe(202);
+    }
+    const [entry] = await waitFor('the repeats counted on the alert entry', async () => {
+      const alerts = await incidents.alerts(alice, incident.incidentId);
+      return alerts[0]?.repeatCount === 2 ? alerts : undefined;
+    });
+    expect(entry).toMatchObject({
+      position: 1,
+      dedupKey: 'ups-1',
+      summary: 'UPS on battery at Initech (10 min)',
+      severity: 'critical',
+      repeatCount: 2,
+      lastSeenAt: expect.any(String),
+    });
+    const detail = await incidents.detail(alice, incident.incidentId);
+    expect([detail.incident.alertCount, detail.alertEntryCount, detail.alerts.items.length]).toEqual([
+      3, 1, 1,
     ]);
-    expect(detail.notes.map((note) => note.text)).toEqual(['Rebooted the firewall']);
-    expect(detail.timeline[4].detail).toMatchObject({ reason: 'snooze-ended' });
   });
 
   it('merges incidents: alerts move to the target and the source resolves as merged', async () => {
@@ -125,6 +155,20 @@ describe('Incident lifecycle through the API', () => {
       return detail.incident.status === 'resolved' ? detail : undefined;
     });
     expect(sourceDetail).toMatchObject({ mergedInto: target.incidentId, resolutionReason: 'merged' });
+    const targetDetail = await waitFor('the merge on the target', async () => {
+      const detail = await incidents.detail(alice, target.incidentId);
+      return detail.mergedIncidentCount === 1 ? detail : undefined;
+    });
+    expect(targetDetail.mergedIncidentIds).toEqual([source.incidentId]);
+    expect((await incidents.alerts(alice, target.incidentId)).map((alert) => alert.summary)).toEqual([
+      target.title,
+      source.title,
+    ]);
+    // The timeline counts the alerts a merge brought (they are in the alerts list), whatever their number.
+    expect(targetDetail.timeline.items.find((entry) => entry.type === 'IncidentMerged')?.detail).toEqual({
+      sourceIncidentId: source.incidentId,
+      alertCount: 1,
+    });
   });
 
   it('reassigns to a person and filters the list by assignee, status and severity', async () => {

@@ -55,8 +55,10 @@ describe('Incident rows are scoped by organization', () => {
       [incident.incidentId, OTHER_ORG, JSON.stringify({ noteId: randomUUID(), text: 'planted' })],
     );
     const detail = await incidents.detail(alice, incident.incidentId);
-    expect(detail.timeline.map((entry) => entry.version)).toEqual([1]);
-    expect(detail.notes).toEqual([]);
+    expect(detail.timeline.items.map((entry) => entry.version)).toEqual([1]);
+    expect(detail.notes).toEqual({ items: [], nextCursor: null });
+    expect(await incidents.timeline(alice, incident.incidentId)).toHaveLength(1);
+    expect(await incidents.notes(alice, incident.incidentId)).toEqual([]);
   });
 
   it('projecting an incident leaves another organization’s timer alone', async () => {

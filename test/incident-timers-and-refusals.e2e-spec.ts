@@ -37,8 +37,24 @@ describe('Incident refusals name the field, and a failing snooze timer holds up 
   });
 
   it.each([
+    ['a NUL', 'Rebooted \u0000 the firewall'],
+    ['an unpaired surrogate', 'Rebooted \ud800 the firewall'],
+  ])(
+    'refuses a note with %s (text PostgreSQL cannot store) with 400 naming text, not 500',
+    async (_, text) => {
+      const incident = await incidents.trigger(`Refusals: unstorable note ${randomUUID()}`, {}, alice);
+      const response = await incidents.act(alice, incident.incidentId, 'notes', { text });
+      const problem = response.body as unknown as Problem;
+      expect([response.status, problem.errors?.map((error) => error.field)]).toEqual([400, ['text']]);
+    },
+  );
+
+  it.each([
     ['an id that is not a UUID', ['2027-01-01T00:00:00.000Z', 'not-a-uuid']],
     ['a time PostgreSQL cannot read', ['the day after tomorrow', randomUUID()]],
+    ['30 February', ['2027-02-30T00:00:00.000Z', randomUUID()]],
+    ['year 0', ['0000-01-01T00:00:00.000Z', randomUUID()]],
+    ['a cursor of another list', ['incident-timeline', 3]],
   ])('refuses a tampered cursor (%s) with 400 naming cursor', async (_, position) => {
     const cursor = Buffer.from(JSON.stringify(position)).toString('base64url');
     const response = await platform.api(`/api/v1/incidents?cursor=${cursor}`, alice);
@@ -76,7 +92,8 @@ describe('Incident refusals name the field, and a failing snooze timer holds up 
       const current = await incidents.detail(alice, incident.incidentId);
       return current.incident.status === 'triggered' ? current : undefined;
     });
-    expect(detail.timeline.at(-1)).toMatchObject({
+    // Newest first: the first entry of the first page is the latest event.
+    expect(detail.timeline.items[0]).toMatchObject({
       type: 'IncidentUnacknowledged',
       detail: { reason: 'snooze-ended' },
     });

@@ -66,6 +66,7 @@ describe('Projection rebuild on 10,000 incidents with mixed histories', () => {
     expect(before.incidents).toHaveLength(INCIDENTS);
     expect(before.timeline).toHaveLength(histories.events);
     expect(before.timers.length).toBeGreaterThan(0);
+    expect(before.alerts.length).toBeGreaterThanOrEqual(INCIDENTS);
 
     // Damage every read model, so that only a real rebuild can bring them back.
     await damageReadModels(dataSource);
@@ -73,6 +74,7 @@ describe('Projection rebuild on 10,000 incidents with mixed histories', () => {
     expect(damaged.incidents).toHaveLength(INCIDENTS / 2);
     expect(damaged.timeline).not.toEqual(before.timeline);
     expect(damaged.timers).toEqual([]);
+    expect(damaged.alerts).not.toEqual(before.alerts);
 
     const result = spawnSync(
       process.execPath,
@@ -89,6 +91,7 @@ describe('Projection rebuild on 10,000 incidents with mixed histories', () => {
     expect(after.incidents).toEqual(before.incidents);
     expect(after.timeline).toEqual(before.timeline);
     expect(after.timers).toEqual(before.timers);
+    expect(after.alerts).toEqual(before.alerts);
   }, 180_000);
 });
 
@@ -242,13 +245,15 @@ async function damageReadModels(dataSource: DataSource): Promise<void> {
      WHERE incident_id IN (SELECT id FROM incidents ORDER BY id DESC LIMIT 500)`,
   );
   await dataSource.query('DELETE FROM incident_timers');
+  await dataSource.query(`UPDATE incident_alerts SET summary = 'damaged' WHERE position = 1`);
 }
 
 async function snapshot(dataSource: DataSource) {
-  const [incidents, timeline, timers] = await Promise.all([
+  const [incidents, timeline, timers, alerts] = await Promise.all([
     dataSource.query('SELECT * FROM incidents ORDER BY id'),
     dataSource.query('SELECT * FROM incident_timeline ORDER BY incident_id, version'),
     dataSource.query('SELECT * FROM incident_timers ORDER BY incident_id, kind'),
+    dataSource.query('SELECT * FROM incident_alerts ORDER BY incident_id, position'),
   ]);
-  return { incidents, timeline, timers };
+  return { incidents, timeline, timers, alerts };
 }

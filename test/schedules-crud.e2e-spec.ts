@@ -171,6 +171,14 @@ describe('Schedules: create, read, list, replace, delete', () => {
     await probe.problem(manager, 'POST', '/api/v1/schedules', 400, body, field);
   });
 
+  it.each([
+    ['30 February', ['2027-02-30T10:00:00.000Z', '3f1c3a52-9a4e-4c1e-8d2e-2b7f0c5f9a10']],
+    ['an id that is not a UUID', ['2027-01-01T10:00:00.000Z', "x' OR 1=1"]],
+  ])('refuses a forged list cursor (%s) with 400 naming cursor', async (_, values) => {
+    const cursor = Buffer.from(JSON.stringify(values)).toString('base64url');
+    await probe.problem(manager, 'GET', `/api/v1/schedules?cursor=${cursor}`, 400, undefined, 'cursor');
+  });
+
   it('refuses participants that are not active users of the organization, naming each', async () => {
     await probe.call(manager, 'POST', `/api/v1/users/${bob}/deactivate`, 200);
     const body = scheduleBody('People', [dailyLayer([ann]), dailyLayer([ann, foreignUser, bob])]);

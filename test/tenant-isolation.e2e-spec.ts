@@ -6,6 +6,7 @@ import { getMetadataStorage } from 'class-validator';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { publishUnapplicableAlert } from './support/dead-letters';
 import { PlatformHarness } from './support/platform-harness';
 import { routeCatalogue, RouteInfo } from './support/route-catalogue';
 
@@ -273,8 +274,8 @@ describe('Tenant isolation, walked over every route of admin-api', () => {
       'scheduling',
     );
     routes = routeCatalogue(platform.service('admin-api').app);
-    orgA = await populate(platform, managerA());
-    orgB = await populate(platform, managerB(), 'B');
+    orgA = await populate(platform, managerA(), 'A', 'org-a');
+    orgB = await populate(platform, managerB(), 'B', 'org-b');
   }, 90_000);
   afterAll(() => platform.close());
 
@@ -445,7 +446,12 @@ function fillParams(path: string, ids: Record<string, string>): string {
   });
 }
 
-async function populate(platform: PlatformHarness, token: string, suffix = 'A'): Promise<OrgA> {
+async function populate(
+  platform: PlatformHarness,
+  token: string,
+  suffix: string,
+  orgId: string,
+): Promise<OrgA> {
   const post = async (path: string, body: object) => {
     const response = await platform.api(path, token, { method: 'POST', body: JSON.stringify(body) });
     if (response.status !== 201) throw new Error(`${path}: ${response.status} ${await response.text()}`);
@@ -485,6 +491,12 @@ async function populate(platform: PlatformHarness, token: string, suffix = 'A'):
     const page = (await (await platform.api('/api/v1/incidents', token)).json()) as IncidentPage;
     return page.items.find((item) => item.title === summary);
   });
+  const deadLetter = `Dead letter ${suffix}`;
+  await publishUnapplicableAlert(platform, orgId, deadLetter);
+  await waitFor(`org ${suffix}'s dead letter`, async () => {
+    const page = (await (await platform.api('/api/v1/dead-letters', token)).json()) as { items: unknown[] };
+    return page.items.length > 0 ? true : undefined;
+  });
   return {
     ids: {
       clients: client.id,
@@ -498,6 +510,7 @@ async function populate(platform: PlatformHarness, token: string, suffix = 'A'):
       overrides: override.id,
     },
     names: [
+      deadLetter,
       `Client ${suffix}`,
       `Tech ${suffix}`,
       `Team ${suffix}`,
@@ -563,9 +576,9 @@ async function expectOrgAUntouched(platform: PlatformHarness, token: string, org
   }
   const incident = (await (await platform.api(`/api/v1/incidents/${orgA.ids.incidents}`, token)).json()) as {
     incident: { status: string; version: number };
-    notes: unknown[];
+    notes: { items: unknown[] };
   };
-  expect(incident).toMatchObject({ incident: { status: 'triggered', version: 1 }, notes: [] });
+  expect(incident).toMatchObject({ incident: { status: 'triggered', version: 1 }, notes: { items: [] } });
   const users = await (await platform.api(`/api/v1/users/${orgA.ids.users}`, token)).json();
   expect(users).toMatchObject({ active: true });
   const audit = (await (await platform.api('/api/v1/audit-log?limit=200', token)).json()) as {

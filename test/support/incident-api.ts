@@ -1,4 +1,13 @@
-import { IncidentCommandResult, IncidentDetail, IncidentPage, IncidentSummary } from '@oncall/contracts';
+import {
+  CursorPage,
+  IncidentAlertView,
+  IncidentCommandResult,
+  IncidentDetail,
+  IncidentNote,
+  IncidentPage,
+  IncidentSummary,
+  TimelineEntry,
+} from '@oncall/contracts';
 import { waitFor } from '@oncall/platform-testing';
 import { PlatformHarness } from './platform-harness';
 
@@ -35,6 +44,34 @@ export class IncidentApi {
     return (await (
       await this.platform.api(`/api/v1/incidents/${incidentId}`, token)
     ).json()) as IncidentDetail;
+  }
+
+  /** The whole timeline, oldest first, read page by page as a client would. */
+  timeline(token: string, incidentId: string, limit = 200): Promise<TimelineEntry[]> {
+    return this.walk<TimelineEntry>(token, incidentId, 'timeline', limit);
+  }
+
+  notes(token: string, incidentId: string, limit = 200): Promise<IncidentNote[]> {
+    return this.walk<IncidentNote>(token, incidentId, 'notes', limit);
+  }
+
+  alerts(token: string, incidentId: string, limit = 200): Promise<IncidentAlertView[]> {
+    return this.walk<IncidentAlertView>(token, incidentId, 'alerts', limit);
+  }
+
+  /** Every page of one of an incident's lists (served newest first), returned oldest first. */
+  private async walk<T>(token: string, incidentId: string, list: string, limit: number): Promise<T[]> {
+    const items: T[] = [];
+    let cursor: string | null = null;
+    do {
+      const query = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
+      const response = await this.platform.api(`/api/v1/incidents/${incidentId}/${list}?${query}`, token);
+      if (response.status !== 200) throw new Error(`${list}: ${response.status} ${await response.text()}`);
+      const page = (await response.json()) as CursorPage<T>;
+      items.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return items.reverse();
   }
 
   /** POSTs an action and returns status and body. */

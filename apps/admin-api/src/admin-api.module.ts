@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { OutboxRelayWorker } from '@oncall/platform-runtime';
 import { AuthModule } from './auth/auth.module';
 import { BillingController } from './billing/billing.controller';
+import { DeadLetterReader } from './dead-letters/dead-letter.reader';
+import { DeadLettersController } from './dead-letters/dead-letters.controller';
 import { DirectoryModule } from './directory/directory.module';
 import { SharedDirectoryModule } from './directory/shared/shared-directory.module';
 import { EscalationPoliciesModule } from './escalation-policies/escalation-policies.module';
@@ -17,7 +19,7 @@ import { SchedulesModule } from './schedules/schedules.module';
     EscalationPoliciesModule,
     SchedulesModule,
   ],
-  controllers: [BillingController],
-  providers: [OutboxRelayWorker],
+  controllers: [BillingController, DeadLettersController],
+  providers: [OutboxRelayWorker, DeadLetterReader],
 })
 export class AdminApiModule {}

@@ -14,6 +14,8 @@ import { IncidentProjectionWorker } from './workers/incident-projection.worker';
 import { SnoozeTimerWorker } from './workers/snooze-timer.worker';
 import { GetIncidentHandler } from './queries/get-incident.handler';
 import { MergeIncidentsHandler } from './merge/merge-incidents.handler';
+import { IncidentPages } from './queries/incident-pages';
+import { IncidentPagesHandler } from './queries/incident-pages.handler';
 import { RecordActivityHandler } from './record-activity/record-activity.handler';
 
 @Module({
@@ -22,6 +24,7 @@ import { RecordActivityHandler } from './record-activity/record-activity.handler
     MergeIncidentsHandler,
     ListIncidentsHandler,
     GetIncidentHandler,
+    IncidentPagesHandler,
     RecordActivityHandler,
   ],
   providers: [
@@ -35,6 +38,7 @@ import { RecordActivityHandler } from './record-activity/record-activity.handler
         new IncidentStateLoader(store, snapshots, logger),
     },
     IncidentsProjection,
+    IncidentPages,
     IncidentProjectionWorker,
     SnoozeTimerWorker,
     OutboxRelayWorker,

@@ -8,6 +8,7 @@ import { CreateIncidentReadModels1764201900000 } from './migrations/176420190000
 import { CreateIncidentTimers1764202100000 } from './migrations/1764202100000-create-incident-timers';
 import { CreateIncidentSnapshots1796300000000 } from './migrations/1796300000000-create-incident-snapshots';
 import { AddUnanswered1796500000000 } from './migrations/1796500000000-add-unanswered';
+import { CreateIncidentAlerts1796600000000 } from './migrations/1796600000000-create-incident-alerts';
 
 export const INCIDENT_STATE_SCHEMA = 'incident_state';
 export const INCIDENT_STATE_MIGRATIONS = [
@@ -17,6 +18,7 @@ export const INCIDENT_STATE_MIGRATIONS = [
   CreateIncidentTimers1764202100000,
   CreateIncidentSnapshots1796300000000,
   AddUnanswered1796500000000,
+  CreateIncidentAlerts1796600000000,
 ];
 
 export function incidentStateService(config: IncidentStateConfig): ServiceDefinition {

@@ -1,12 +1,19 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
+  CursorPage,
+  CursorPageQueryDto,
   GetIncidentQuery,
+  IncidentAlertView,
   IncidentDetail,
+  IncidentNote,
   IncidentPage,
+  IncidentPageQuery,
   ListIncidentsQuery,
   ListIncidentsQueryDto,
+  PAGE_MAX_LIMIT,
   Queries,
+  TimelineEntry,
 } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
 import { DataSource } from 'typeorm';
@@ -59,6 +66,15 @@ export class IncidentsController {
 
   @Get(':id')
   @Requires('incidents:read')
+  @ApiOperation({
+    summary: 'One incident, with the first page of its alerts, notes and timeline',
+    description:
+      'Bounded whatever the incident holds: `alerts`, `notes` and `timeline` are each one page, newest ' +
+      'first (`{ items, nextCursor }`); follow `nextCursor` on GET /api/v1/incidents/{id}/alerts, /notes and ' +
+      '/timeline. `incident.alertCount` and `incident.version` give the totals. `mergedIncidentIds` lists the ' +
+      'first 100 merged incidents; `mergedIncidentCount` says how many there are.',
+  })
+  @ApiOkResponse({ description: 'The incident (IncidentDetail).' })
   get(@Caller() caller: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<IncidentDetail> {
     return this.bus.rpc.request<IncidentDetail, GetIncidentQuery>(
       Queries.incident.get,
@@ -66,4 +82,77 @@ export class IncidentsController {
       rpcContextOf(caller),
     );
   }
+
+  @Get(':id/alerts')
+  @Requires('incidents:read')
+  @PageOf(
+    'alerts',
+    'Each `{ position, alertId, dedupKey, summary, severity, receivedAt }`; position 1 opened it.',
+  )
+  alerts(
+    @Caller() caller: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() page: CursorPageQueryDto,
+  ): Promise<CursorPage<IncidentAlertView>> {
+    return this.page(Queries.incident.alerts, caller, id, page);
+  }
+
+  @Get(':id/notes')
+  @Requires('incidents:read')
+  @PageOf('notes', 'Each `{ noteId, text, by, at, version }`.')
+  notes(
+    @Caller() caller: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() page: CursorPageQueryDto,
+  ): Promise<CursorPage<IncidentNote>> {
+    return this.page(Queries.incident.notes, caller, id, page);
+  }
+
+  @Get(':id/timeline')
+  @Requires('incidents:read')
+  @PageOf('timeline', 'Each `{ version, at, type, actor, detail }`: one event of the incident.')
+  timeline(
+    @Caller() caller: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() page: CursorPageQueryDto,
+  ): Promise<CursorPage<TimelineEntry>> {
+    return this.page(Queries.incident.timeline, caller, id, page);
+  }
+
+  private page<T>(
+    subject: string,
+    caller: RequestContext,
+    incidentId: string,
+    page: CursorPageQueryDto,
+  ): Promise<CursorPage<T>> {
+    return this.bus.rpc.request<CursorPage<T>, IncidentPageQuery>(
+      subject,
+      { incidentId, ...page },
+      rpcContextOf(caller),
+    );
+  }
+}
+
+/** OpenAPI of one incident's paged list: newest first, bounded in count and bytes. */
+function PageOf(what: string, items: string): MethodDecorator {
+  return (target, key, descriptor) => {
+    ApiOperation({
+      summary: `One page of an incident's ${what}, newest first`,
+      description:
+        `${items} A page holds at most \`limit\` items and at most about 200 KiB, so it may hold fewer than ` +
+        '`limit` and still have a `nextCursor`; follow it until it is null. A cursor this API did not return ' +
+        'is a 400 naming `cursor`.',
+    })(target, key, descriptor);
+    ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page.' })(
+      target,
+      key,
+      descriptor,
+    );
+    ApiQuery({ name: 'limit', required: false, description: `1 to ${PAGE_MAX_LIMIT}; default 50.` })(
+      target,
+      key,
+      descriptor,
+    );
+    ApiOkResponse({ description: '`{ items, nextCursor }`' })(target, key, descriptor);
+  };
 }

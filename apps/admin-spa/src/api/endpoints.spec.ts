@@ -1,4 +1,4 @@
-import { directoryPageQuery, incidentPath, incidentsQuery } from './endpoints';
+import { directoryPageQuery, incidentListQuery, incidentPath, incidentsQuery } from './endpoints';
 
 describe('incident list query', () => {
   it('asks for newest first, one page, and the status unless all', () => {
@@ -14,6 +14,12 @@ describe('incident list query', () => {
   it('builds action paths', () => {
     expect(incidentPath('b1')).toBe('/api/v1/incidents/b1');
     expect(incidentPath('b1', 'acknowledge')).toBe('/api/v1/incidents/b1/acknowledge');
+  });
+
+  it('asks for the next page of an incident list from the cursor it was given', () => {
+    expect(incidentListQuery('b1', 'timeline', 'eyJ0IjoxfQ')).toBe(
+      '/api/v1/incidents/b1/timeline?cursor=eyJ0IjoxfQ&limit=50',
+    );
   });
 });
 

@@ -1,6 +1,9 @@
 import type { ApiClient } from './client';
 import type {
+  CursorPage,
+  IncidentAlertView,
   IncidentCommandResult,
+  IncidentNote,
   LiveTicket,
   IncidentDetail,
   IncidentPage,
@@ -10,6 +13,7 @@ import type {
   Page,
   Person,
   ServiceRef,
+  TimelineEntry,
 } from './types';
 
 export type StatusFilter = IncidentStatusName | 'all';
@@ -34,6 +38,21 @@ export function directoryPageQuery(path: string, cursor: string | null, limit = 
 
 export const DIRECTORY_PAGE_SIZE = 200;
 
+/** The lists of one incident that come a page at a time (newest first) after the detail's first page. */
+export type IncidentList = 'alerts' | 'notes' | 'timeline';
+
+export interface IncidentListItem {
+  alerts: IncidentAlertView;
+  notes: IncidentNote;
+  timeline: TimelineEntry;
+}
+
+/** GET /api/v1/incidents/{id}/{list}: the page after `cursor`. */
+export function incidentListQuery(incidentId: string, list: IncidentList, cursor: string): string {
+  const params = new URLSearchParams({ cursor, limit: String(PAGE_SIZE * 2) });
+  return `${incidentPath(incidentId, list)}?${params.toString()}`;
+}
+
 export function incidentPath(incidentId: string, action?: string): string {
   const base = `/api/v1/incidents/${encodeURIComponent(incidentId)}`;
   return action ? `${base}/${action}` : base;
@@ -50,6 +69,8 @@ export function endpoints(api: ApiClient) {
     incidents: (status: StatusFilter, cursor: string | null) =>
       api.get<IncidentPage>(incidentsQuery(status, cursor)),
     incident: (incidentId: string) => api.get<IncidentDetail>(incidentPath(incidentId)),
+    incidentList: <L extends IncidentList>(incidentId: string, list: L, cursor: string) =>
+      api.get<CursorPage<IncidentListItem[L]>>(incidentListQuery(incidentId, list, cursor)),
     act: (incidentId: string, action: IncidentAction, expectedVersion: number) =>
       api.post<IncidentCommandResult>(incidentPath(incidentId, action), { expectedVersion }),
     /** Without expectedVersion: a note stands whatever happened to the incident meanwhile. */

@@ -2,8 +2,11 @@
 import type { OnCallNowEntry } from '@oncall/contracts';
 
 export type {
+  CursorPage,
+  IncidentAlertView,
   IncidentCommandResult,
   IncidentDetail,
+  IncidentNote,
   IncidentPage,
   IncidentStatusName,
   IncidentSummary,

@@ -35,6 +35,9 @@ export function timelineDetail(entry: TimelineEntry): string | null {
     if (typeof summary === 'string') return summary;
   }
   if (typeof detail.toLevel === 'number') return `Level ${detail.toLevel}`;
+  if (typeof detail.alertCount === 'number') {
+    return `${detail.alertCount} alert${detail.alertCount === 1 ? '' : 's'} moved here`;
+  }
   return null;
 }
 

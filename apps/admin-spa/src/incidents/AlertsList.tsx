@@ -1,9 +1,10 @@
-import type { IncidentDetail } from '../api/types';
+import type { IncidentAlertView } from '../api/types';
 import { formatDateTime } from '../format/time';
 import { useSession } from '../session-context';
 import { SeverityBadge } from './SeverityBadge';
 
-export function AlertsList({ alerts }: { alerts: IncidentDetail['alerts'] }) {
+/** The incident's alert entries read so far (one per alert key, repeats counted), newest first. */
+export function AlertsList({ alerts }: { alerts: IncidentAlertView[] }) {
   const { timeZone } = useSession();
   if (alerts.length === 0) return <p className="empty">No alerts.</p>;
   return (
@@ -14,11 +15,12 @@ export function AlertsList({ alerts }: { alerts: IncidentDetail['alerts'] }) {
           <th scope="col">Severity</th>
           <th scope="col">Summary</th>
           <th scope="col">Dedup key</th>
+          <th scope="col">Repeats</th>
         </tr>
       </thead>
       <tbody>
         {alerts.map((alert) => (
-          <tr key={alert.alertId}>
+          <tr key={alert.position}>
             <td>{formatDateTime(alert.receivedAt, timeZone)}</td>
             <td>
               <SeverityBadge severity={alert.severity} />
@@ -26,6 +28,11 @@ export function AlertsList({ alerts }: { alerts: IncidentDetail['alerts'] }) {
             <td>{alert.summary}</td>
             <td>
               <code>{alert.dedupKey}</code>
+            </td>
+            <td>
+              {alert.repeatCount > 0 && alert.lastSeenAt
+                ? `×${alert.repeatCount + 1}, last ${formatDateTime(alert.lastSeenAt, timeZone)}`
+                : ''}
             </td>
           </tr>
         ))}

@@ -1,9 +1,10 @@
-import type { IncidentDetail } from '../api/types';
+import type { IncidentNote } from '../api/types';
 import { actorLabel } from '../format/labels';
 import { formatDateTime } from '../format/time';
 import { useSession } from '../session-context';
 
-export function NotesList({ notes }: { notes: IncidentDetail['notes'] }) {
+/** The incident's notes read so far, newest first. */
+export function NotesList({ notes }: { notes: IncidentNote[] }) {
   const { people, timeZone } = useSession();
   if (notes.length === 0) return <p className="empty">No notes yet.</p>;
   return (

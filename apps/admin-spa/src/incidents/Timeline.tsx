@@ -3,7 +3,7 @@ import { actorLabel, eventLabel, timelineDetail } from '../format/labels';
 import { formatDateTime } from '../format/time';
 import { useSession } from '../session-context';
 
-/** Every event of the incident, oldest first: what happened, who did it, when (viewer's time zone). */
+/** The incident's events read so far, newest first: what happened, who did it, when (viewer's time zone). */
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   const { people, timeZone } = useSession();
   return (

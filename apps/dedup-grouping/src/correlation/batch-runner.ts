@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Consumers, Streams } from '@oncall/contracts';
 import { MessageBus, publishDeadLetter, retryDelay, verdictFor } from '@oncall/platform-messaging';
+import { ServiceMetrics } from '@oncall/platform-observability';
 import { LOGGER } from '@oncall/platform-runtime';
 import { Logger } from 'pino';
 import { OpenAlert } from '@oncall/dedup-domain';
@@ -33,6 +34,7 @@ export class BatchRunner {
   constructor(
     private readonly handler: KeyBatchHandler,
     private readonly bus: MessageBus,
+    private readonly metrics: ServiceMetrics,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -90,14 +92,9 @@ export class BatchRunner {
 
   private async deadLetter(item: PartitionItem, error: Error, attempts: number): Promise<void> {
     this.logger.error({ err: error, alertId: item.received.alertId }, 'Alert moved to dead letters');
-    await publishDeadLetter(
-      this.bus.js,
-      this.bus.namespace,
-      { stream: Streams.alerts.name, durable: Consumers.dedupAlerts },
-      item.message,
-      error,
-      attempts,
-    );
+    const source = { stream: Streams.alerts.name, durable: Consumers.dedupAlerts };
+    await publishDeadLetter(this.bus.js, this.bus.namespace, source, item.message, error, attempts);
+    this.metrics.deadLetters.inc(source);
   }
 
   private pause(ms: number): Promise<void> {

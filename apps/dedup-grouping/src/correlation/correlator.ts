@@ -40,6 +40,7 @@ export class Correlator implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly queue = new FairKeyQueue<PartitionItem>(MAX_BATCH);
   private readonly budget = new InFlightBudget(MAX_IN_FLIGHT);
   private readonly metrics: CorrelatorMetrics;
+  private readonly deadLetters: ServiceMetrics['deadLetters'];
   private running = 0;
   private ticks?: NodeJS.Timeout;
   private ticking = false;
@@ -56,6 +57,7 @@ export class Correlator implements OnApplicationBootstrap, OnModuleDestroy {
   ) {
     this.leases = new PartitionLeases(dataSource, `${hostname()}:${process.pid}:${randomUUID()}`, logger);
     this.metrics = new CorrelatorMetrics(metrics.registry, () => this.backlog());
+    this.deadLetters = metrics.deadLetters;
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -163,13 +165,8 @@ export class Correlator implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async deadLetter(message: JsMsg, error: Error): Promise<void> {
-    await publishDeadLetter(
-      this.bus.js,
-      this.bus.namespace,
-      { stream: Streams.alerts.name, durable: Consumers.dedupAlerts },
-      message,
-      error,
-      1,
-    );
+    const source = { stream: Streams.alerts.name, durable: Consumers.dedupAlerts };
+    await publishDeadLetter(this.bus.js, this.bus.namespace, source, message, error, 1);
+    this.deadLetters.inc(source);
   }
 }

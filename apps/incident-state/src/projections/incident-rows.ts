@@ -29,7 +29,7 @@ export function toIncidentRow(summary: IncidentSummary, state: IncidentState) {
 }
 
 export function toTimelineRow(stored: StoredEvent) {
-  const { incidentId, by, at, ...detail } = stored.data as { incidentId: string; by: unknown; at: string };
+  const { incidentId, by, at, ...facts } = stored.data as { incidentId: string; by: unknown; at: string };
   return {
     incident_id: incidentId,
     version: stored.version,
@@ -37,8 +37,18 @@ export function toTimelineRow(stored: StoredEvent) {
     at,
     type: stored.type,
     actor: by ?? null,
-    detail,
+    detail: timelineDetail(stored.type, facts),
   };
+}
+
+/**
+ * What the timeline shows of an event. A merge brings any number of alerts: the entry counts them (they
+ * are in incident_alerts), so every timeline entry stays small and a page of them is bounded.
+ */
+function timelineDetail(type: string, facts: Record<string, unknown>): Record<string, unknown> {
+  if (type !== 'IncidentMerged' || !Array.isArray(facts.alerts)) return facts;
+  const { alerts, ...rest } = facts;
+  return { ...rest, alertCount: alerts.length };
 }
 
 const INCIDENT_COLUMNS = `id uuid, org_id text, service_id text, title text, status text, severity text, urgency text,

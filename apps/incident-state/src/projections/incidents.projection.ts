@@ -4,7 +4,8 @@ import { Projection, StoredEvent } from '@oncall/platform-event-store';
 import { EntityManager } from 'typeorm';
 import { asIncidentEvent } from '../event-store/incident-streams';
 import { toIncidentSummary } from '../execute-command/incident-summary';
-import { toIncidentRow, toTimelineRow, UPSERT_INCIDENTS_SQL, INSERT_TIMELINE_SQL } from './incident-rows';
+import { alertEntriesOf, changedAlertRows, UPSERT_ALERTS_SQL } from './alert-rows';
+import { INSERT_TIMELINE_SQL, toIncidentRow, toTimelineRow, UPSERT_INCIDENTS_SQL } from './incident-rows';
 import { writeSnoozeTimers } from './snooze-timers';
 
 interface Tracked {
@@ -14,16 +15,18 @@ interface Tracked {
 }
 
 /**
- * incidents (one row per incident, with its folded state) and incident_timeline (one row per event).
- * A batch loads the states it touches once, folds in memory and writes with two statements.
+ * incidents (one row per incident, with its folded state), incident_timeline (one row per event) and
+ * incident_alerts (one row per alert key, updated as it repeats). A batch loads the states it touches once, folds in memory and
+ * writes each table with one statement.
  */
 @Injectable()
 export class IncidentsProjection implements Projection {
   readonly name = 'incidents';
-  readonly tables = ['incidents', 'incident_timeline', 'incident_timers'] as const;
+  readonly tables = ['incidents', 'incident_timeline', 'incident_timers', 'incident_alerts'] as const;
 
   async apply(events: readonly StoredEvent[], transaction: EntityManager): Promise<void> {
     const tracked = await this.loadStates(events, transaction);
+    const alertsBefore = new Map([...tracked].map(([id, entry]) => [id, alertEntriesOf(entry.state)]));
     const timeline = [];
     for (const stored of events) {
       const incidentId = (stored.data as { incidentId: string }).incidentId;
@@ -44,6 +47,10 @@ export class IncidentsProjection implements Projection {
       [...tracked.values()].map((entry) => entry.state),
     );
     if (timeline.length > 0) await transaction.query(INSERT_TIMELINE_SQL, [JSON.stringify(timeline)]);
+    const alerts = [...tracked].flatMap(([id, entry]) =>
+      changedAlertRows(entry.state, alertsBefore.get(id) ?? []),
+    );
+    if (alerts.length > 0) await transaction.query(UPSERT_ALERTS_SQL, [JSON.stringify(alerts)]);
   }
 
   private async loadStates(

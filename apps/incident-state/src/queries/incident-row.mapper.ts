@@ -23,6 +23,33 @@ export interface IncidentRow {
   version: number;
 }
 
+// Every column of IncidentRow, checked by the compiler: a column added to the row cannot be left out.
+const COLUMNS = {
+  id: true,
+  org_id: true,
+  service_id: true,
+  title: true,
+  status: true,
+  severity: true,
+  urgency: true,
+  priority: true,
+  alert_count: true,
+  assigned_user_ids: true,
+  escalation_level: true,
+  acknowledged_by: true,
+  snoozed_until: true,
+  ticket: true,
+  triggered_at: true,
+  acknowledged_at: true,
+  resolved_at: true,
+  unanswered_at: true,
+  updated_at: true,
+  version: true,
+} as const satisfies Record<keyof IncidentRow, true>;
+
+/** The columns of IncidentRow: never `state`, which grows with the incident and is for the projection only. */
+export const SUMMARY_COLUMNS = Object.keys(COLUMNS).join(', ');
+
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
 export function rowToSummary(row: IncidentRow): IncidentSummary {

@@ -1,14 +1,16 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { IncidentPage, IncidentSummary, ListIncidentsQuery, Queries, RpcRequest } from '@oncall/contracts';
+import { IncidentPage, ListIncidentsQuery, Queries, RpcRequest } from '@oncall/contracts';
 import { organizationContextOf } from '@oncall/platform-messaging';
 import { DataSource } from 'typeorm';
+import { boundedPage, pageLimit } from './bounded-page';
 import { decodeCursor, encodeCursor } from './incident-cursor';
-import { IncidentRow, rowToSummary } from './incident-row.mapper';
+import { IncidentRow, rowToSummary, SUMMARY_COLUMNS } from './incident-row.mapper';
 
-const DEFAULT_LIMIT = 50;
-
-/** The incident list of one organization: filters, keyset pagination on (triggered_at, id). */
+/**
+ * The incident list of one organization: filters, keyset pagination on (triggered_at, id), pages bounded
+ * in count and bytes (titles may be long).
+ */
 @Controller()
 export class ListIncidentsHandler {
   constructor(private readonly dataSource: DataSource) {}
@@ -17,22 +19,18 @@ export class ListIncidentsHandler {
   async handle(@Payload() request: RpcRequest<ListIncidentsQuery>): Promise<IncidentPage> {
     const { orgId } = organizationContextOf(request);
     const query = request.data;
-    const limit = Math.min(Math.max(query.limit ?? DEFAULT_LIMIT, 1), 200);
+    const limit = pageLimit(query.limit);
     const newestFirst = (query.sort ?? 'newest') === 'newest';
     const { where, params } = buildFilters(orgId, query, newestFirst);
     const rows: IncidentRow[] = await this.dataSource.query(
-      `SELECT * FROM incidents WHERE ${where.join(' AND ')}
+      `SELECT ${SUMMARY_COLUMNS} FROM incidents WHERE ${where.join(' AND ')}
        ORDER BY triggered_at ${newestFirst ? 'DESC' : 'ASC'}, id ${newestFirst ? 'DESC' : 'ASC'}
        LIMIT ${limit + 1}`,
       params,
     );
-    const items: IncidentSummary[] = rows.slice(0, limit).map(rowToSummary);
-    const last = items[items.length - 1];
-    const nextCursor =
-      rows.length > limit && last
-        ? encodeCursor({ triggeredAt: last.triggeredAt, id: last.incidentId })
-        : null;
-    return { items, nextCursor };
+    return boundedPage(rows, limit, rowToSummary, (last) =>
+      encodeCursor({ triggeredAt: last.triggeredAt, id: last.incidentId }),
+    );
   }
 }
 
@@ -52,8 +50,8 @@ function buildFilters(orgId: string, query: ListIncidentsQuery, newestFirst: boo
   if (query.from) add((p) => `triggered_at >= ${p}::timestamptz`, query.from);
   if (query.to) add((p) => `triggered_at < ${p}::timestamptz`, query.to);
   if (query.cursor) {
-    const cursor = decodeCursor(query.cursor);
-    params.push(cursor.triggeredAt, cursor.id);
+    const position = decodeCursor(query.cursor);
+    params.push(position.triggeredAt, position.id);
     const [at, id] = [`$${params.length - 1}::timestamptz`, `$${params.length}::uuid`];
     where.push(newestFirst ? `(triggered_at, id) < (${at}, ${id})` : `(triggered_at, id) > (${at}, ${id})`);
   }

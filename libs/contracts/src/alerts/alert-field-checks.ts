@@ -14,7 +14,7 @@ export function IsNonBlankText(maxLength: number, options: ValidationOptions = {
       propertyName: String(propertyName),
       constraints: [maxLength],
       options: {
-        message: `$property must be text that is not blank, of at most ${maxLength} characters (UTF-16 code units)`,
+        message: `$property must be text that is not blank, of at most ${maxLength} characters (UTF-16 code units), without NUL or unpaired surrogates`,
         ...options,
       },
       validator: { validate: (value: unknown) => isText(value, maxLength) },
@@ -37,6 +37,7 @@ export function isOffsetInstant(value: unknown): value is string {
     .slice(1)
     .map((part) => Number(part ?? 0));
   return (
+    year >= 1 && // PostgreSQL has no year 0
     month >= 1 &&
     month <= 12 &&
     day >= 1 &&

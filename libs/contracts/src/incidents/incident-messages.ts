@@ -1,5 +1,6 @@
 import type { IncidentCommand } from '@oncall/incident-domain';
 import { Severity } from '../alerts/canonical-alert';
+import { CursorPage, PageQuery } from '../paging/cursor-page';
 
 export type IncidentStatusName = 'triggered' | 'acknowledged' | 'resolved';
 export const INCIDENT_STATUSES: readonly IncidentStatusName[] = ['triggered', 'acknowledged', 'resolved'];
@@ -80,14 +81,57 @@ export interface TimelineEntry {
   detail: Record<string, unknown>;
 }
 
+/**
+ * One alert entry of an incident: one per alert key, its repeats counted. `position` is the key's place in
+ * arrival order (1 = the alert that opened the incident); summary and severity are the latest received.
+ */
+export interface IncidentAlertView {
+  position: number;
+  /** The first alert of the key. */
+  alertId: string;
+  dedupKey: string;
+  summary: string;
+  severity: Severity;
+  receivedAt: string;
+  /** Alerts of the key after the first. */
+  repeatCount: number;
+  lastSeenAt: string | null;
+}
+
+export interface IncidentNote {
+  noteId: string;
+  text: string;
+  by: TimelineEntry['actor'];
+  at: string;
+  /** The incident's version the note was added at (its place on the timeline). */
+  version: number;
+}
+
+/** Request on `Queries.incident.alerts`, `.timeline` and `.notes`: one page, newest first. */
+export interface IncidentPageQuery extends PageQuery {
+  incidentId: string;
+}
+
+/** How many merged incident ids the detail lists; `mergedIncidentCount` says how many there are. */
+export const MERGED_IDS_IN_DETAIL = 100;
+
+/**
+ * One incident: its summary and the first page (newest first) of its alerts, notes and timeline. Every
+ * part is bounded, whatever the incident holds; the pages go on through `Queries.incident.alerts`,
+ * `.notes` and `.timeline` with each page's `nextCursor`.
+ */
 export interface IncidentDetail {
   incident: IncidentSummary;
-  alerts: { alertId: string; dedupKey: string; summary: string; severity: Severity; receivedAt: string }[];
-  notes: { noteId: string; text: string; by: TimelineEntry['actor']; at: string }[];
+  /** How many alert entries (keys) the incident holds; `incident.alertCount` counts their repeats too. */
+  alertEntryCount: number;
+  alerts: CursorPage<IncidentAlertView>;
+  notes: CursorPage<IncidentNote>;
+  timeline: CursorPage<TimelineEntry>;
   mergedInto: string | null;
+  /** The first MERGED_IDS_IN_DETAIL incidents merged into this one, in the order they were. */
   mergedIncidentIds: string[];
+  mergedIncidentCount: number;
   resolutionReason: string | null;
-  timeline: TimelineEntry[];
 }
 
 /** Request on Commands.incident.merge: fold the source incidents into the target (PagerDuty merge). */

@@ -2,6 +2,8 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { IsApiInstant } from '../api/api-instant';
 import { SEVERITIES, Severity } from '../alerts/canonical-alert';
+import { PAGE_MAX_LIMIT } from '../paging/cursor-page';
+import { CURSOR_MAX_LENGTH } from '../paging/page-cursor';
 import { INCIDENT_STATUSES, IncidentStatusName } from './incident-messages';
 
 const commaList = ({ value }: { value: unknown }) =>
@@ -54,14 +56,14 @@ export class ListIncidentsQueryDto {
 
   @IsOptional()
   @IsString()
-  @MaxLength(512)
+  @MaxLength(CURSOR_MAX_LENGTH)
   cursor?: string;
 
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? Number(value) : value))
   @IsInt()
   @Min(1)
-  @Max(200)
+  @Max(PAGE_MAX_LIMIT)
   limit?: number;
 
   @IsOptional()

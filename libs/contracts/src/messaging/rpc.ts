@@ -28,4 +28,10 @@ export const RpcErrorCodes = {
   forbidden: 'FORBIDDEN',
   unavailable: 'UNAVAILABLE',
   internal: 'INTERNAL',
+  /** The answer could not be sent (larger than the bus carries, or not encodable): a defect, logged. */
+  responseTooLarge: 'RESPONSE_TOO_LARGE',
+  /** The request could not be sent: larger than the bus carries. Sending it again cannot help. */
+  requestTooLarge: 'REQUEST_TOO_LARGE',
+  /** The database refused the data itself (SQLSTATE class 22, some of 23): the same request fails again. */
+  dataRefused: 'DATA_REFUSED',
 } as const;

@@ -53,6 +53,10 @@ export const Queries = {
   incident: {
     list: 'oncall.qry.incident.list',
     get: 'oncall.qry.incident.get',
+    /** Pages of one incident's alerts, notes and timeline (IncidentPageQuery). */
+    alerts: 'oncall.qry.incident.alerts',
+    notes: 'oncall.qry.incident.notes',
+    timeline: 'oncall.qry.incident.timeline',
   },
   escalation: {
     listPolicies: 'oncall.qry.escalation.list-policies',

@@ -23,7 +23,12 @@ export function nextKeyBatchStep(alerts: readonly RoutableAlert[], open: OpenAle
     case 'open-incident':
       return { kind: 'open-incident', incidentId: routing.incidentId, count: 1 };
     case 'append-to-incident':
-      return { kind: 'record-repeats', incidentId: routing.incidentId, count: repeatRun(alerts, open!) };
+      // routeAlert appends only to an open key: `open` is there.
+      return {
+        kind: 'record-repeats',
+        incidentId: routing.incidentId,
+        count: repeatRun(alerts, open as OpenAlert),
+      };
     case 'acknowledge-incident':
     case 'resolve-incident':
       return { kind: routing.kind, incidentId: routing.incidentId, count: 1 };

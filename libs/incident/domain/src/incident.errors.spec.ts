@@ -82,7 +82,7 @@ describe('refusals say what happened and what to do', () => {
       'VALIDATION',
       GIVEN.triggered,
       command('AddNote', { noteId: 'n-1', text: '' }),
-      'Invalid data.text for incident inc-1: must be non-empty text of at most 10000 characters.',
+      'Invalid data.text for incident inc-1: must be non-empty text of at most 10000 characters, without NUL or unpaired surrogates.',
     ],
   ])('%s', (code, given, when, message) => {
     const error = refusalOf(() => decide(when, foldIncident(given)));

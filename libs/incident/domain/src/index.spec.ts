@@ -37,6 +37,7 @@ describe('@oncall/incident-domain public API', () => {
         'initialIncidentState',
         'isIncidentDomainError',
         'isSnoozed',
+        'isStorableText',
         'isText',
         'sameAlertKey',
       ].sort(),

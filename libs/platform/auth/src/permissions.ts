@@ -18,6 +18,8 @@ export const PERMISSIONS = [
   'profile:write-own',
   'reports:read',
   'audit:read',
+  /** Messages of the organization the platform gave up on (dead letters): what was not applied, and why. */
+  'dead-letters:read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -45,6 +47,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'profile:write-own',
     'reports:read',
     'audit:read',
+    'dead-letters:read',
   ],
 };
 

@@ -13,6 +13,7 @@ import { Logger } from 'pino';
 import { publishDeadLetter } from './dead-letter';
 import { retryDelay, verdictFor } from './failure-policy';
 import { decodeJson } from './message-codec';
+import { Settlement, settleMessage } from './message-settlement';
 import { SubjectNamespace } from './subject-namespace';
 
 export interface DurableConsumerSpec {
@@ -44,13 +45,21 @@ export type EnvelopeHandler = (envelope: MessageEnvelope, delivery: Delivery) =>
 
 export interface ConsumerObserver {
   handled(subject: string, outcome: 'ack' | 'dead-letter' | 'released', seconds: number): void;
+  /** A message was moved to the dead-letter stream (counted per source for operators). */
+  deadLettered?(source: { stream: string; durable: string }, subject: string): void;
 }
 
 const DEFAULTS = {
   maxAttempts: 8,
-  ackWaitMs: 30_000,
+  /**
+   * Short, because the message in hand is kept alive with `working()` heartbeats: a consumer killed
+   * mid-message hands it back within seconds, not after a long wait that stalls everything behind it.
+   */
+  ackWaitMs: 5_000,
   retryDelaysMs: [100, 500, 1_000, 2_000, 5_000, 10_000],
 };
+/** Heartbeats per ack wait: two can be lost (a long GC pause, a slow socket) before the server redelivers. */
+const HEARTBEATS_PER_ACK_WAIT = 3;
 /** Longest wait between two tries while a service we depend on does not answer. */
 const DEPENDENCY_WAIT_CAP_MS = 30_000;
 /** Wait before consuming again after the pull subscription itself failed. */
@@ -90,7 +99,9 @@ export class DurableConsumer {
       max_deliver: -1,
       max_ack_pending: this.spec.maxAckPending ?? 1_000,
     });
-    this.loop = this.consumeUntilStopped();
+    this.loop = this.consumeUntilStopped().catch((error: unknown) =>
+      this.logger.error({ err: error, durable: this.spec.durable }, 'Consumer stopped unexpectedly'),
+    );
   }
 
   /** Stops fetching, lets the message in hand finish (or hands it back if it is waiting to retry). */
@@ -115,7 +126,7 @@ export class DurableConsumer {
         );
         this.messages = await consumer.consume({ max_messages: 1 });
         for await (const message of this.messages) {
-          if (this.stopping) message.nak();
+          if (this.stopping) this.settle(message, 'nak');
           else await this.handle(message);
         }
       } catch (error) {
@@ -128,7 +139,10 @@ export class DurableConsumer {
   private async handle(message: JsMsg): Promise<void> {
     const started = process.hrtime.bigint();
     const subject = this.namespace.unqualify(message.subject);
-    const heartbeat = setInterval(() => message.working(), Math.max(this.ackWaitMs / 3, 1_000));
+    const heartbeat = setInterval(
+      () => this.settle(message, 'working'),
+      Math.max(this.ackWaitMs / HEARTBEATS_PER_ACK_WAIT, 100),
+    );
     try {
       const outcome = await this.attemptUntilSettled(message, subject);
       this.observer?.handled(subject, outcome, Number(process.hrtime.bigint() - started) / 1e9);
@@ -150,16 +164,21 @@ export class DurableConsumer {
           streamSequence: message.seq,
         };
         await runWithLogContext({ ...current.metadata, subject }, () => this.handler(current, delivery));
-        message.ack();
-        return 'ack';
       } catch (error) {
         const outcome = await this.afterFailure(message, error as Error, attempt, {
           ...envelope?.metadata,
           subject,
         });
         if (outcome) return outcome;
+        continue;
       }
+      // Outside the try: an ack that cannot be sent is no reason to run the handler again here.
+      return this.settle(message, 'ack') ? 'ack' : 'released';
     }
+  }
+
+  private settle(message: JsMsg, action: Settlement, delayMs?: number): boolean {
+    return settleMessage(message, action, this.logger, this.spec.durable, delayMs);
   }
 
   /** Settles the message (dead letter, hand back) or returns undefined to try again. */
@@ -167,7 +186,7 @@ export class DurableConsumer {
     message: JsMsg,
     failure: Error,
     attempt: number,
-    logContext: object,
+    logContext: { subject: string },
   ): Promise<Outcome | undefined> {
     const verdict = verdictFor(failure, attempt, this.spec.maxAttempts ?? DEFAULTS.maxAttempts);
     const context = { ...logContext, attempt, err: failure };
@@ -176,7 +195,7 @@ export class DurableConsumer {
     const delays = this.spec.retryDelaysMs ?? DEFAULTS.retryDelaysMs;
     const cap = verdict === 'wait-for-dependency' ? DEPENDENCY_WAIT_CAP_MS : Number.MAX_SAFE_INTEGER;
     if (await this.pause(retryDelay(delays, attempt, cap))) return undefined;
-    message.nak();
+    this.settle(message, 'nak');
     return 'released';
   }
 
@@ -184,21 +203,23 @@ export class DurableConsumer {
     message: JsMsg,
     failure: Error,
     attempts: number,
-    context: object,
+    context: { subject: string },
   ): Promise<Outcome> {
-    this.logger.error(context, `Moving message to dead letters: ${failure.message}`);
+    const source = { stream: this.spec.stream, durable: this.spec.durable };
+    this.logger.error({ ...context, ...source }, `Moving message to dead letters: ${failure.message}`);
     try {
-      await publishDeadLetter(this.js, this.namespace, this.spec, message, failure, attempts);
+      await publishDeadLetter(this.js, this.namespace, source, message, failure, attempts);
     } catch (error) {
       // Never drop it: hand it back and let it come round again.
       this.logger.error(
         { ...context, err: error },
         'Could not publish the dead letter; handing the message back',
       );
-      message.nak(DEPENDENCY_WAIT_CAP_MS);
+      this.settle(message, 'nak', DEPENDENCY_WAIT_CAP_MS);
       return 'released';
     }
-    message.term();
+    this.settle(message, 'term');
+    this.observer?.deadLettered?.(source, context.subject);
     return 'dead-letter';
   }
 

@@ -1,4 +1,4 @@
-import { RpcContext, RpcReply, RpcRequest } from '@oncall/contracts';
+import { RpcContext, RpcErrorCodes, RpcReply, RpcRequest } from '@oncall/contracts';
 import { ErrorCode, NatsConnection, NatsError } from 'nats';
 import { contextHeaders, decodeJson, encodeJson } from './message-codec';
 import { RpcError, RpcUnavailableError } from './rpc-errors';
@@ -39,6 +39,12 @@ function translateTransportError(subject: string, error: unknown): Error {
   if (error instanceof NatsError) {
     if (error.code === ErrorCode.Timeout) return new RpcUnavailableError(subject, 'timeout');
     if (error.code === ErrorCode.NoResponders) return new RpcUnavailableError(subject, 'no-responders');
+    if (error.code === ErrorCode.MaxPayloadExceeded) {
+      return new RpcError(
+        RpcErrorCodes.requestTooLarge,
+        'The request is too large to send; send less at once.',
+      );
+    }
   }
   return error as Error;
 }

@@ -6,6 +6,7 @@ export class ServiceMetrics {
 
   readonly messagesHandled: Counter<'subject' | 'outcome'>;
   readonly messageHandlingSeconds: Histogram<'subject'>;
+  readonly deadLetters: Counter<'stream' | 'durable'>;
   readonly httpRequestSeconds: Histogram<'method' | 'route' | 'status'>;
   readonly outboxMessagesSetAside: Counter;
 
@@ -23,6 +24,12 @@ export class ServiceMetrics {
       help: 'Time spent handling one message.',
       labelNames: ['subject'],
       buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [this.registry],
+    });
+    this.deadLetters = new Counter({
+      name: 'oncall_dead_letters_total',
+      help: 'Messages a durable consumer gave up on and moved to ONCALL_DEAD_LETTERS, by source stream and durable.',
+      labelNames: ['stream', 'durable'],
       registers: [this.registry],
     });
     this.httpRequestSeconds = new Histogram({

@@ -1,4 +1,4 @@
 export { createServiceDataSource, quoteIdentifier, type ServiceDataSourceOptions } from './data-source';
 export { runMigrations } from './run-migrations';
-export { isUniqueViolation } from './pg-errors';
+export { isPermanentDataError, isUniqueViolation, sqlStateOf } from './pg-errors';
 export { queryRows } from './query-rows';

@@ -67,6 +67,7 @@ export async function startService(definition: ServiceDefinition): Promise<Runni
       metrics.messagesHandled.inc({ subject, outcome });
       metrics.messageHandlingSeconds.observe({ subject }, seconds);
     },
+    deadLettered: (source) => metrics.deadLetters.inc(source),
   });
   app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });
   await app.startAllMicroservices();

@@ -15,6 +15,7 @@ export {
   badRequestFor,
   flattenValidationErrors,
   createValidationPipe,
+  refuseUnstorable,
   validatePayload,
 } from './validation.pipe';
 export { compilePayloadValidator } from './compiled-validation';

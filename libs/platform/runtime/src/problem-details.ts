@@ -50,7 +50,12 @@ export function statusForErrorCode(code: string): number {
       return HttpStatus.NOT_FOUND;
     case 'UNAVAILABLE':
       return HttpStatus.SERVICE_UNAVAILABLE;
+    case 'DATA_REFUSED':
+      return HttpStatus.UNPROCESSABLE_ENTITY;
+    // Our own defects; for the two others, an answer or a request was not bounded where it should be.
     case 'INTERNAL':
+    case 'RESPONSE_TOO_LARGE':
+    case 'REQUEST_TOO_LARGE':
       return HttpStatus.INTERNAL_SERVER_ERROR;
     default:
       // Domain refusals (CONFLICT, INCIDENT_RESOLVED, INVALID_TRANSITION, ...) are conflicts with current state.

@@ -1,6 +1,7 @@
+import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { storableJsonProblems } from '@oncall/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { problem } from './problem-details';
 
 /** Flattens nested class-validator errors into `{ field: 'a.b', message }` pairs. */
@@ -32,9 +33,20 @@ export function badRequestFor(errors: { field: string; message: string }[]): Bad
  */
 export const MAX_REQUEST_DEPTH = 32;
 
+/**
+ * Refuses, with 400 naming the field, what no payload may hold whatever its DTO: text PostgreSQL
+ * cannot store, nesting deeper than PAYLOAD_MAX_DEPTH, keys named __proto__/constructor/prototype. Runs
+ * before class-transformer walks the value (a deep value would exhaust its recursion, a `constructor` key
+ * breaks it), so every payload type, present or future, gets it by being validated at all (ADR 0095).
+ */
+export function refuseUnstorable(plain: unknown): void {
+  const problems = storableJsonProblems(plain);
+  if (problems.length > 0) throw badRequestFor(problems);
+}
+
 /** Validates and transforms DTOs; unknown fields are refused so typos are caught, not ignored. */
 export function createValidationPipe(): ValidationPipe {
-  return new ShallowInputValidationPipe({
+  return new PlatformValidationPipe({
     transform: true,
     whitelist: true,
     forbidNonWhitelisted: true,
@@ -42,13 +54,21 @@ export function createValidationPipe(): ValidationPipe {
   });
 }
 
-class ShallowInputValidationPipe extends ValidationPipe {
-  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if ((metadata.type === 'body' || metadata.type === 'query') && depthExceeds(value, MAX_REQUEST_DEPTH)) {
-      const field = metadata.type;
-      throw badRequestFor([
-        { field, message: `${field} is nested more than ${MAX_REQUEST_DEPTH} levels deep` },
-      ]);
+/**
+ * Nest's ValidationPipe with the platform's checks first: any body or query nested deeper than
+ * MAX_REQUEST_DEPTH is refused; one validated against a DTO class must also be storable (ADR 0095). Bus
+ * payloads (typed with interfaces) are not DTOs: their handlers answer typed refusals.
+ */
+class PlatformValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      if (depthExceeds(value, MAX_REQUEST_DEPTH)) {
+        const field = metadata.type;
+        throw badRequestFor([
+          { field, message: `${field} is nested more than ${MAX_REQUEST_DEPTH} levels deep` },
+        ]);
+      }
+      if (this.toValidate(metadata)) refuseUnstorable(value);
     }
     return super.transform(value, metadata);
   }
@@ -67,11 +87,13 @@ export function depthExceeds(value: unknown, limit: number): boolean {
 }
 
 /**
- * Validates a plain object against a DTO class outside Nest's pipes (bodies read by hand). Input the
- * validator cannot even read (class-transformer throws on `{"details": {"constructor": "x"}}`) is the
- * sender's fault: 400 naming `body`, never a 500.
+ * Validates a plain object against a DTO class outside Nest's pipes (bodies read by hand: every alert
+ * payload type of the gateway), after the same checks the pipe makes. Input the validator cannot even read
+ * (class-transformer throws on `{"details": {"constructor": "x"}}`) is the sender's fault: 400 naming
+ * `body`, never a 500.
  */
 export function validatePayload<T extends object>(dto: new () => T, plain: Record<string, unknown>): T {
+  refuseUnstorable(plain);
   let instance: T;
   let errors: ValidationError[];
   try {

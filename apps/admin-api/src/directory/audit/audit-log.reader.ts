@@ -1,3 +1,4 @@
+import { CURSOR_PROBLEM, cursorCodec } from '@oncall/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { invalidField } from '../shared/directory-errors';
@@ -32,17 +33,15 @@ export class AuditLogReader {
   }
 }
 
+const auditCursor = cursorCodec('audit', ['bigint'] as const);
+
 function encodeCursor(id: string): string {
-  return Buffer.from(`audit:${id}`).toString('base64url');
+  return auditCursor.encode([id]);
 }
 
-/** Audit ids are Postgres bigints: a larger number would be a database error, not an empty page. */
-const MAX_BIGINT = 2n ** 63n - 1n;
-
+/** Audit ids are PostgreSQL bigints: a larger number would be a database error, not an empty page. */
 function decodeCursor(cursor: string): string {
-  const match = /^audit:(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match || BigInt(match[1]) > MAX_BIGINT) {
-    throw invalidField('cursor', 'cursor is not one this API returned; start again without it.');
-  }
-  return match[1];
+  const values = auditCursor.decode(cursor);
+  if (!values) throw invalidField('cursor', CURSOR_PROBLEM);
+  return values[0];
 }

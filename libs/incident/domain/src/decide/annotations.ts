@@ -19,6 +19,7 @@ import {
   NOTE_MAX_LENGTH,
   priorityProblem,
   severityProblem,
+  textProblem,
   TITLE_MAX_LENGTH,
 } from './validation';
 
@@ -27,11 +28,7 @@ export function decideAddNote(command: AddNote, state: IncidentState): NoteAdded
   const { noteId, text } = command.data;
   const check = checkerFor(command.data.incidentId);
   check(isId(noteId), 'data.noteId', 'must be a non-empty id');
-  check(
-    isText(text, NOTE_MAX_LENGTH),
-    'data.text',
-    `must be non-empty text of at most ${NOTE_MAX_LENGTH} characters`,
-  );
+  check(isText(text, NOTE_MAX_LENGTH), 'data.text', `must be ${textProblem(NOTE_MAX_LENGTH)}`);
   const incident = requireIncident(state, command);
   if (incident.noteIds.includes(noteId)) return [];
   return [newEvent('NoteAdded', { ...stampOf(command), noteId, text })];

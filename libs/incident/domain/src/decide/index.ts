@@ -5,5 +5,6 @@ export {
   SNOOZE_MIN_SECONDS,
   TITLE_MAX_LENGTH,
   ID_MAX_LENGTH,
+  isStorableText,
   isText,
 } from './validation';

@@ -18,6 +18,7 @@ import {
   isText,
   priorityProblem,
   severityProblem,
+  textProblem,
   TITLE_MAX_LENGTH,
   urgencyProblem,
   validateAlert,
@@ -31,11 +32,7 @@ function validateTrigger({ data }: TriggerIncident): void {
     'data.escalationPolicyId',
     'must be a non-empty id or null',
   );
-  check(
-    isText(data.title, TITLE_MAX_LENGTH),
-    'data.title',
-    `must be non-empty text of at most ${TITLE_MAX_LENGTH} characters`,
-  );
+  check(isText(data.title, TITLE_MAX_LENGTH), 'data.title', `must be ${textProblem(TITLE_MAX_LENGTH)}`);
   check(isOneOf(INCIDENT_SEVERITIES, data.severity), 'data.severity', severityProblem);
   check(isOneOf(INCIDENT_URGENCIES, data.urgency), 'data.urgency', urgencyProblem);
   check(data.priority === undefined || isPriorityOrNull(data.priority), 'data.priority', priorityProblem);

@@ -33,12 +33,31 @@ export function sameInstant(a: Instant, b: Instant): boolean {
   return Date.parse(a) === Date.parse(b);
 }
 
+// Half of a surrogate pair without its other half (not a character at all).
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /**
- * Text the incident accepts: at least one non-whitespace character and at most `maxLength` UTF-16 code
- * units (String.length; an emoji counts 2). The gateway validates with this same check.
+ * Text every store of ours keeps as it was given: PostgreSQL refuses NUL in text and jsonb, and an
+ * unpaired surrogate in jsonb (in text it would silently become U+FFFD). Refused at the edge, such text
+ * can never be accepted and then lost.
+ */
+export function isStorableText(value: string): boolean {
+  return !value.includes('\u0000') && !UNPAIRED_SURROGATE.test(value);
+}
+
+/**
+ * Text the incident accepts: at least one non-whitespace character, at most `maxLength` UTF-16 code
+ * units (String.length; an emoji counts 2), and storable. The gateway validates with this same check.
  */
 export function isText(value: unknown, maxLength: number): value is string {
-  return typeof value === 'string' && value.trim().length > 0 && value.length <= maxLength;
+  return (
+    typeof value === 'string' && value.trim().length > 0 && value.length <= maxLength && isStorableText(value)
+  );
+}
+
+/** What `isText` asks for, as the end of a refusal's sentence. */
+export function textProblem(maxLength: number): string {
+  return `non-empty text of at most ${maxLength} characters, without NUL or unpaired surrogates`;
 }
 
 export function isId(value: unknown): value is string {
@@ -77,11 +96,15 @@ export function validateEnvelope(command: IncidentCommand): void {
 
 export function validateAlert(check: Check, alert: AlertInput | undefined, field = 'data.alert'): void {
   check(isId(alert?.alertId), `${field}.alertId`, 'must be a non-empty id');
-  check(isText(alert?.dedupKey, TITLE_MAX_LENGTH), `${field}.dedupKey`, 'must be non-empty text');
+  check(
+    isText(alert?.dedupKey, TITLE_MAX_LENGTH),
+    `${field}.dedupKey`,
+    `must be ${textProblem(TITLE_MAX_LENGTH)}`,
+  );
   check(
     isText(alert?.summary, TITLE_MAX_LENGTH),
     `${field}.summary`,
-    `must be non-empty text of at most ${TITLE_MAX_LENGTH} characters`,
+    `must be ${textProblem(TITLE_MAX_LENGTH)}`,
   );
   check(isOneOf(INCIDENT_SEVERITIES, alert?.severity), `${field}.severity`, severityProblem);
   check(

@@ -1,0 +1,48 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  CursorCodec,
+  CursorPage,
+  CursorPart,
+  IncidentAlertView,
+  IncidentNote,
+  IncidentPageQuery,
+  Queries,
+  RpcRequest,
+  TimelineEntry,
+} from '@oncall/contracts';
+import { organizationContextOf } from '@oncall/platform-messaging';
+import { alertsCursor, notesCursor, positionOf, timelineCursor } from './incident-cursors';
+import { IncidentPages } from './incident-pages';
+
+/** The next pages of an incident's alerts, notes and timeline, after the first ones of the detail. */
+@Controller()
+export class IncidentPagesHandler {
+  constructor(private readonly pages: IncidentPages) {}
+
+  @MessagePattern(Queries.incident.alerts)
+  async alerts(@Payload() request: RpcRequest<IncidentPageQuery>): Promise<CursorPage<IncidentAlertView>> {
+    const { orgId, query } = await this.checked(request, alertsCursor);
+    return this.pages.alerts(orgId, query);
+  }
+
+  @MessagePattern(Queries.incident.notes)
+  async notes(@Payload() request: RpcRequest<IncidentPageQuery>): Promise<CursorPage<IncidentNote>> {
+    const { orgId, query } = await this.checked(request, notesCursor);
+    return this.pages.notes(orgId, query);
+  }
+
+  @MessagePattern(Queries.incident.timeline)
+  async timeline(@Payload() request: RpcRequest<IncidentPageQuery>): Promise<CursorPage<TimelineEntry>> {
+    const { orgId, query } = await this.checked(request, timelineCursor);
+    return this.pages.timeline(orgId, query);
+  }
+
+  /** A malformed cursor is a 400 before the incident is looked for (a 404 would hide what is wrong). */
+  private async checked(request: RpcRequest<IncidentPageQuery>, codec: CursorCodec<readonly CursorPart[]>) {
+    const { orgId } = organizationContextOf(request);
+    if (request.data?.cursor !== undefined) positionOf(codec, request.data.cursor);
+    const incidentId = await this.pages.requireIncident(orgId, request.data?.incidentId);
+    return { orgId, query: { ...request.data, incidentId } };
+  }
+}

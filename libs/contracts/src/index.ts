@@ -18,3 +18,4 @@ export * from './directory/directory-state';
 export * from './alerts/alert-partitions';
 export * from './escalation/escalation-events';
 export * from './notifications/notification-events';
+export * from './notifications/notification-messages';

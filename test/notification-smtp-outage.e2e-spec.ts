@@ -28,7 +28,7 @@ describe('An SMTP outage', () => {
     port = await freePort();
     servers.push(await startTestSmtpServer(() => undefined, port));
     platform = await PlatformHarness.create('notifyoutage');
-    platform.configure({ SMTP_URL: `smtp://127.0.0.1:${port}`, PLATFORM_CLOCK: 'test', SEND_TIMEOUT_MS: '2000' });
+    platform.configure({ SMTP_URL: `smtp://127.0.0.1:${port}`, PLATFORM_CLOCK: 'test' });
     await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state', 'notification');
     demo = await platform.seedDemo();
     incidents = new IncidentApi(platform, demo.integrationKey);

@@ -13,10 +13,9 @@ export const ACTION_LINK_SIGNER = Symbol('ACTION_LINK_SIGNER');
  * development mailbox keep working across restarts, like the development signing key (ADR 0008).
  */
 export function actionLinkSignerFor(config: NotificationConfig): ActionLinkSigner {
-  const ttlMs = config.ACTION_LINK_TTL_MINUTES * 60_000;
-  if (config.ACTION_LINK_SECRET) return new ActionLinkSigner(config.ACTION_LINK_SECRET, { ttlMs });
+  if (config.ACTION_LINK_SECRET) return new ActionLinkSigner(config.ACTION_LINK_SECRET);
   if (config.NODE_ENV === 'production') throw new Error('ACTION_LINK_SECRET is not set');
-  return new ActionLinkSigner(localSecret(config.ACTION_LINK_SECRET_FILE), { ttlMs });
+  return new ActionLinkSigner(localSecret(config.ACTION_LINK_KEY_FILE));
 }
 
 function localSecret(file: string): string {

@@ -1,11 +1,10 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { RetryPolicy } from '@oncall/notification-domain';
+import { DEFAULT_RETRY_POLICY, RetryPolicy } from '@oncall/notification-domain';
 import { Clock, CLOCK } from '@oncall/platform-clock';
 import { PollingLoop } from '@oncall/platform-outbox';
 import { LOGGER } from '@oncall/platform-runtime';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
-import { NotificationConfig } from '../notification.config';
 import { MAIL_SENDER, MailSender } from '../senders/mail-transport';
 import { SlackWebhookSender } from '../senders/slack-webhook.sender';
 import type { DeliveryAttemptResult } from '../senders/delivery-attempt.result';
@@ -30,24 +29,17 @@ const BATCH = 100;
 export class DeliverySender implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly loop: PollingLoop;
   private readonly slack: SlackWebhookSender;
-  private readonly policy: RetryPolicy;
+  private readonly policy: RetryPolicy = DEFAULT_RETRY_POLICY;
   private unsubscribeJump?: () => void;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly composer: DeliveryComposer,
     @Inject(MAIL_SENDER) private readonly mail: MailSender,
-    config: NotificationConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
-    this.slack = new SlackWebhookSender({ timeoutMs: config.SEND_TIMEOUT_MS });
-    this.policy = {
-      baseDelayMs: config.NOTIFY_RETRY_BASE_MS,
-      maxDelayMs: config.NOTIFY_RETRY_MAX_DELAY_MS,
-      minDelayMs: Math.min(1_000, config.NOTIFY_RETRY_BASE_MS),
-      maxAttempts: config.NOTIFY_RETRY_MAX_ATTEMPTS,
-    };
+    this.slack = new SlackWebhookSender();
     this.loop = new PollingLoop(() => this.sendOnce(), logger, { name: 'Delivery sender', idleMs: 250 });
   }
 

@@ -24,10 +24,10 @@ export class MailTransport implements MailSender {
   ) {}
 
   static async start(config: NotificationConfig, logger: Logger, now: () => Date): Promise<MailTransport> {
-    const options = { from: config.MAIL_FROM, timeoutMs: config.SEND_TIMEOUT_MS, maxConnections: config.SMTP_POOL_SIZE };
+    const options = { from: config.MAIL_FROM };
     if (config.SMTP_URL) return new MailTransport(new SmtpSender({ ...options, smtpUrl: config.SMTP_URL }), null);
     if (config.NODE_ENV === 'production') throw new Error('SMTP_URL is not set');
-    const mailbox = await DevMailbox.start({ directory: config.DEV_MAIL_DIR, port: config.DEV_MAIL_SMTP_PORT, now });
+    const mailbox = await DevMailbox.start({ directory: config.DEV_MAIL_DIR, now });
     logger.info(
       { directory: mailbox.directory, smtpUrl: mailbox.smtpUrl },
       'SMTP_URL is not set: emails go to the development mailbox (GET /dev/mail on this service)',

@@ -1,7 +1,10 @@
 import { MessageBus } from '@oncall/platform-messaging';
 import { waitFor } from '@oncall/platform-testing';
 import { DEMO_USERS, DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
-import { startTestSmtpServer, TestSmtpServer } from '../apps/notification/src/senders/testing/test-smtp-server';
+import {
+  startTestSmtpServer,
+  TestSmtpServer,
+} from '../apps/notification/src/senders/testing/test-smtp-server';
 import { IncidentApi } from './support/incident-api';
 import { CaughtMail, pageRequest, publishPage, TestClock } from './support/notification-bus';
 import { PlatformHarness } from './support/platform-harness';
@@ -27,7 +30,13 @@ describe('Notification rules with delays', () => {
     smtp = await startTestSmtpServer();
     platform = await PlatformHarness.create('notifyrules');
     platform.configure({ SMTP_URL: smtp.url, PLATFORM_CLOCK: 'test' });
-    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state', 'notification');
+    await platform.start(
+      'admin-api',
+      'ingestion-gateway',
+      'dedup-grouping',
+      'incident-state',
+      'notification',
+    );
     demo = await platform.seedDemo();
     incidents = new IncidentApi(platform, demo.integrationKey);
     bus = await platform.connectBus();
@@ -62,7 +71,9 @@ describe('Notification rules with delays', () => {
 
     await mail.waitFor(JORDAN.email, 2, about(ignored.incidentId));
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect(await mail.to(JORDAN.email).then((all) => all.filter(about(acknowledged.incidentId)))).toHaveLength(1);
+    expect(
+      await mail.to(JORDAN.email).then((all) => all.filter(about(acknowledged.incidentId))),
+    ).toHaveLength(1);
     const reminders = await platform.withSchema('notification', (db) =>
       db.query(
         `SELECT incident_id, status, status_reason FROM deliveries WHERE idempotency_key LIKE '%:3m' ORDER BY status`,

@@ -1,7 +1,10 @@
 import { MessageBus } from '@oncall/platform-messaging';
 import { freePort, waitFor } from '@oncall/platform-testing';
 import { DEMO_USERS, DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
-import { startTestSmtpServer, TestSmtpServer } from '../apps/notification/src/senders/testing/test-smtp-server';
+import {
+  startTestSmtpServer,
+  TestSmtpServer,
+} from '../apps/notification/src/senders/testing/test-smtp-server';
 import { IncidentApi } from './support/incident-api';
 import { addressesOf, CaughtMail, pageRequest, publishPage, TestClock } from './support/notification-bus';
 import { PlatformHarness } from './support/platform-harness';
@@ -29,7 +32,13 @@ describe('An SMTP outage', () => {
     servers.push(await startTestSmtpServer(() => undefined, port));
     platform = await PlatformHarness.create('notifyoutage');
     platform.configure({ SMTP_URL: `smtp://127.0.0.1:${port}`, PLATFORM_CLOCK: 'test' });
-    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state', 'notification');
+    await platform.start(
+      'admin-api',
+      'ingestion-gateway',
+      'dedup-grouping',
+      'incident-state',
+      'notification',
+    );
     demo = await platform.seedDemo();
     incidents = new IncidentApi(platform, demo.integrationKey);
     bus = await platform.connectBus();
@@ -49,10 +58,12 @@ describe('An SMTP outage', () => {
 
   it('delivers every email once the relay is back, each exactly once', async () => {
     const triggered = [];
-    for (const n of [1, 2, 3, 4]) triggered.push(await incidents.trigger(`Switch ${n} unreachable`, {}, manager()));
+    for (const n of [1, 2, 3, 4])
+      triggered.push(await incidents.trigger(`Switch ${n} unreachable`, {}, manager()));
     await servers[0].close();
 
-    const pages = triggered.flatMap((incident) =>
+    const pages = triggered.flatMap(
+      (incident) =>
       DEMO_USERS.map((user) => pageRequest({ orgId: demo.orgId, incidentId: incident.incidentId, userId: user.id, urgency: 'low', requestedAt: clock.now().toISOString() })), // prettier-ignore
     );
     for (const page of pages) await publishPage(bus, page);

@@ -3,7 +3,10 @@ import { MessageBus } from '@oncall/platform-messaging';
 import { waitFor } from '@oncall/platform-testing';
 import { randomUUID } from 'node:crypto';
 import { DEMO_USERS, DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
-import { startTestSmtpServer, TestSmtpServer } from '../apps/notification/src/senders/testing/test-smtp-server';
+import {
+  startTestSmtpServer,
+  TestSmtpServer,
+} from '../apps/notification/src/senders/testing/test-smtp-server';
 import { CaughtMail, pagedIncident, pageRequest, publishPage, TestClock } from './support/notification-bus';
 import { PlatformHarness } from './support/platform-harness';
 
@@ -23,7 +26,11 @@ describe('Storm bundling', () => {
   beforeAll(async () => {
     smtp = await startTestSmtpServer();
     platform = await PlatformHarness.create('notifystorm');
-    platform.configure({ SMTP_URL: smtp.url, PLATFORM_CLOCK: 'test', NOTIFY_DIGEST_THRESHOLD: String(THRESHOLD) });
+    platform.configure({
+      SMTP_URL: smtp.url,
+      PLATFORM_CLOCK: 'test',
+      NOTIFY_DIGEST_THRESHOLD: String(THRESHOLD),
+    });
     await platform.start('admin-api', 'notification');
     demo = await platform.seedDemo();
     bus = await platform.connectBus();
@@ -42,11 +49,13 @@ describe('Storm bundling', () => {
       await publishPage(bus, pageRequest({ orgId: demo.orgId, incidentId, userId: TAYLOR.id, urgency: 'low', incident, requestedAt: clock.now().toISOString() })); // prettier-ignore
     }
     await mail.waitFor(TAYLOR.email, THRESHOLD, () => true, 60_000);
-    await waitFor('every page planned', () =>
-      platform.withSchema('notification', async (db) => {
-        const [row] = await db.query("SELECT count(*)::int AS n FROM deliveries WHERE kind = 'page'");
-        return row.n === PAGES;
-      }),
+    await waitFor(
+      'every page planned',
+      () =>
+        platform.withSchema('notification', async (db) => {
+          const [row] = await db.query("SELECT count(*)::int AS n FROM deliveries WHERE kind = 'page'");
+          return row.n === PAGES;
+        }),
       { timeoutMs: 60_000 },
     );
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -59,9 +68,13 @@ describe('Storm bundling', () => {
     expect(await mail.to(TAYLOR.email)).toHaveLength(THRESHOLD + 1);
 
     const digest = emails.find((email) => email.subject?.includes('digest'));
-    expect(digest?.subject).toBe(`[CRITICAL] On-Call digest: ${PAGES - THRESHOLD} incidents (${PAGES - THRESHOLD} pages)`);
+    expect(digest?.subject).toBe(
+      `[CRITICAL] On-Call digest: ${PAGES - THRESHOLD} incidents (${PAGES - THRESHOLD} pages)`,
+    );
     // Every incident is in exactly one email.
-    const named = emails.flatMap((email) => [...(email.text ?? '').matchAll(/\/incidents\/([0-9a-f-]{36})/g)].map((m) => m[1]));
+    const named = emails.flatMap((email) =>
+      [...(email.text ?? '').matchAll(/\/incidents\/([0-9a-f-]{36})/g)].map((m) => m[1]),
+    );
     expect(new Set(named).size).toBe(named.length);
     expect(named.sort()).toEqual([...incidentIds].sort());
     await waitFor('a NotificationDelivered for every page', async () => (await delivered()) === PAGES);

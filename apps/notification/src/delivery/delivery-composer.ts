@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PagedIncident } from '@oncall/contracts';
 import { Clock, CLOCK } from '@oncall/platform-clock';
 import { pageActionLinks } from '../action-links/action-link.urls';
 import { ACTION_LINK_SIGNER } from '../action-links/action-link-secret';
@@ -50,8 +49,8 @@ export class DeliveryComposer {
 
   compose(delivery: ClaimedDelivery): ComposedMessage {
     const timeZone = this.people.person(delivery.org_id, delivery.user_id)?.timeZone;
-    if (delivery.kind === 'page' && delivery.page) {
-      const view = this.pageView(delivery, delivery.page.incident, timeZone);
+    if (delivery.kind === 'page') {
+      const view = this.pageView(delivery, timeZone);
       if (delivery.channel === 'slack') return this.slack(delivery, slackPageMessage(view));
       return this.email(delivery, renderPageEmail(view));
     }
@@ -68,7 +67,7 @@ export class DeliveryComposer {
     const content = delivery.content;
     switch (delivery.kind) {
       case 'unanswered': {
-        const page = this.pageView(delivery, delivery.page!.incident, timeZone);
+        const page = this.pageView(delivery, timeZone);
         const { pagedPeople, cycles } = content as { pagedPeople: string[]; cycles: number };
         return renderUnansweredEmail({
           incident: page.incident,
@@ -89,8 +88,10 @@ export class DeliveryComposer {
     }
   }
 
-  private pageView(delivery: ClaimedDelivery, incident: PagedIncident, timeZone?: string): PageEmailView {
-    const incidentId = delivery.incident_id!;
+  private pageView(delivery: ClaimedDelivery, timeZone?: string): PageEmailView {
+    const { page, incident_id: incidentId } = delivery;
+    if (!page || !incidentId) throw new Error(`Delivery ${delivery.id} has no page to show`);
+    const { incident, urgency } = page;
     const links = pageActionLinks(
       this.publicUrl,
       this.signer,
@@ -98,7 +99,7 @@ export class DeliveryComposer {
       this.clock.now(),
     );
     return {
-      incident: incidentFacts(incidentId, incident, delivery.page!.urgency, this.incidentUrl(incidentId)),
+      incident: incidentFacts(incidentId, incident, urgency, this.incidentUrl(incidentId)),
       alert: alertFacts(incident),
       links: { ...links, incident: this.incidentUrl(incidentId) },
       timeZone,

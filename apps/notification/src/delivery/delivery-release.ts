@@ -28,9 +28,8 @@ export async function releaseDelivery(
   digestThreshold: number,
 ): Promise<ReleaseOutcome> {
   if (!(await stillWanted(tx, delivery, now))) return 'suppressed';
-  if (delivery.kind === 'page' && delivery.attempts === 0 && delivery.throttle_key) {
-    if (await holdForDigest(tx, delivery, now, digestThreshold)) return 'held';
-  }
+  const throttleKey = delivery.kind === 'page' && delivery.attempts === 0 ? delivery.throttle_key : null;
+  if (throttleKey && (await holdForDigest(tx, delivery, throttleKey, now, digestThreshold))) return 'held';
   await setStatus(tx, delivery.id, 'ready', { dueAt: now });
   return 'ready';
 }
@@ -82,10 +81,10 @@ export async function recordSend(
 async function holdForDigest(
   tx: EntityManager,
   delivery: DeliveryRow,
+  key: string,
   now: Date,
   digestThreshold: number,
 ): Promise<boolean> {
-  const key = delivery.throttle_key!;
   const throttle = await lockThrottle(tx, key, delivery.org_id);
   const decision = decideBatching(
     throttle.recent_sends.map((sentAt) => sentAt.toISOString()),

@@ -80,11 +80,13 @@ export async function flushDigest(
 
 function toHeldPage(delivery: HeldRow): HeldPage {
   const { incident } = delivery;
+  // Held deliveries are pages, joined to their page: they always name an incident.
+  const incidentId = delivery.incident_id ?? '';
   return {
     idempotencyKey: delivery.idempotency_key,
     orgId: delivery.org_id,
     userId: delivery.user_id,
-    incidentId: delivery.incident_id!,
+    incidentId,
     title: incident.title,
     severity: incident.severity,
     serviceName: incident.serviceName ?? 'Unknown service',

@@ -14,10 +14,14 @@ describe('progressChangeOf: what each incident event means for paging', () => {
     expect(progressChangeOf(type, AT)).toEqual(change);
   });
 
-  it.each(['AlertAppended', 'AlertRepeated', 'NoteAdded', 'IncidentSnoozed', 'TicketLinked', 'IncidentMerged'])(
-    '%s changes nothing of paging',
-    (type) => {
-      expect(progressChangeOf(type, AT)).toBeNull();
-    },
-  );
+  it.each([
+    'AlertAppended',
+    'AlertRepeated',
+    'NoteAdded',
+    'IncidentSnoozed',
+    'TicketLinked',
+    'IncidentMerged',
+  ])('%s changes nothing of paging', (type) => {
+    expect(progressChangeOf(type, AT)).toBeNull();
+  });
 });

@@ -24,6 +24,15 @@ export interface DeliveryIdentity {
 export function deliveryIdempotencyKey(identity: DeliveryIdentity): string {
   const { orgId, incidentId, userId, generation, level, cycle, contactMethodId, delayMinutes } = identity;
   const walk = generation === undefined ? [] : [`G${generation}`];
-  const parts = [orgId, incidentId, userId, ...walk, `L${level}`, `C${cycle}`, contactMethodId, `${delayMinutes}m`];
+  const parts = [
+    orgId,
+    incidentId,
+    userId,
+    ...walk,
+    `L${level}`,
+    `C${cycle}`,
+    contactMethodId,
+    `${delayMinutes}m`,
+  ];
   return ['notify', ...parts.map(encodeURIComponent)].join(':');
 }

@@ -37,7 +37,6 @@ export class NotificationModule {
     return {
       module: NotificationModule,
       controllers: [
-        NotifyRequestedConsumer,
         IncidentProgressConsumer,
         CoverageGapConsumer,
         ContactMethodsHandler,
@@ -51,6 +50,7 @@ export class NotificationModule {
         AccountProvisioner,
         ContactVerifications,
         PagePlanner,
+        NotifyRequestedConsumer,
         DeliveryComposer,
         DeliverySender,
         DeliveryTimersWorker,

@@ -109,21 +109,62 @@ export async function loadMethodRow(
   return row;
 }
 
-/** The person's rules; their defaults on the account email when none are stored (never paged silently). */
+/** The contact methods of several people, by `orgId:userId` (see personKey). */
+export async function loadMethodRowsOf(
+  db: Db,
+  people: readonly { orgId: string; userId: string }[],
+): Promise<Map<string, ContactMethodRow[]>> {
+  const byPerson = new Map<string, ContactMethodRow[]>();
+  if (people.length === 0) return byPerson;
+  const rows = await queryRows<ContactMethodRow>(
+    db,
+    `SELECT ${COLUMNS} FROM contact_methods
+     WHERE (org_id, user_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))
+     ORDER BY account_email DESC, created_at, id`,
+    [people.map((person) => person.orgId), people.map((person) => person.userId)],
+  );
+  for (const row of rows) {
+    const key = personKey(row.org_id, row.user_id);
+    byPerson.set(key, [...(byPerson.get(key) ?? []), row]);
+  }
+  return byPerson;
+}
+
+/** The stored rules of several people, by `orgId:userId`. */
+export async function loadStoredRulesOf(
+  db: Db,
+  people: readonly { orgId: string; userId: string }[],
+): Promise<Map<string, NotificationRules>> {
+  if (people.length === 0) return new Map();
+  const rows = await queryRows<{ org_id: string; user_id: string; high: NotificationRules['high']; low: NotificationRules['low'] }>(
+    db,
+    `SELECT org_id, user_id, high, low FROM notification_rules
+     WHERE (org_id, user_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+    [people.map((person) => person.orgId), people.map((person) => person.userId)],
+  ); // prettier-ignore
+  return new Map(rows.map((row) => [personKey(row.org_id, row.user_id), { high: row.high, low: row.low }]));
+}
+
+/** A person's rules as stored, else their defaults on the account email (never paged silently). */
+export function rulesOrDefaults(stored: NotificationRules | undefined, methods: readonly ContactMethodRow[]): NotificationRules {
+  if (stored) return stored;
+  const account = methods.find((method) => method.account_email) ?? methods[0];
+  return account ? defaultRules(account.id) : { high: [], low: [] };
+} // prettier-ignore
+
+export function personKey(orgId: string, userId: string): string {
+  return `${orgId}\u0000${userId}`;
+}
+
+/** The person's rules; their defaults on the account email when none are stored. */
 export async function loadRules(
   db: Db,
   orgId: string,
   userId: string,
   methods: readonly ContactMethodRow[],
 ): Promise<NotificationRules> {
-  const [row] = await queryRows<{ high: NotificationRules['high']; low: NotificationRules['low'] }>(
-    db,
-    'SELECT high, low FROM notification_rules WHERE org_id = $1 AND user_id = $2',
-    [orgId, userId],
-  );
-  if (row) return { high: row.high, low: row.low };
-  const account = methods.find((method) => method.account_email) ?? methods[0];
-  return account ? defaultRules(account.id) : { high: [], low: [] };
+  const stored = await loadStoredRulesOf(db, [{ orgId, userId }]);
+  return rulesOrDefaults(stored.get(personKey(orgId, userId)), methods);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

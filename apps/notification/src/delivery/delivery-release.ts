@@ -1,9 +1,9 @@
 import { decideBatching, shouldStillSend } from '@oncall/notification-domain';
 import { queryRows } from '@oncall/platform-persistence';
-import { scheduleTimers } from '@oncall/platform-timers';
+import { scheduleTimers, TimerSpec } from '@oncall/platform-timers';
 import { EntityManager } from 'typeorm';
-import { loadProgress } from '../incident-progress/incident-progress.store';
-import { DeliveryRow, setStatus } from './delivery.store';
+import { loadProgressOf } from '../incident-progress/incident-progress.store';
+import { DeliveryRow } from './delivery.store';
 
 /** Timer kinds of the notification service (its own timers table). */
 export const DeliveryTimers = {
@@ -13,104 +13,146 @@ export const DeliveryTimers = {
   digest: 'delivery-digest',
 } as const;
 
-export type ReleaseOutcome = 'ready' | 'held' | 'suppressed';
+export type ReleaseDecision = { status: 'ready' | 'held' | 'suppressed'; reason: string | null };
 
 /**
- * Decides, in the caller's transaction, what becomes of a delivery that is due: suppressed if the incident
- * was acknowledged or resolved since the page (rules stop), held for the person's digest when they were
- * already sent their limit this minute (first attempts of pages only), else ready for a sender. Nothing
- * here touches the network.
+ * Decides, in the caller's transaction, what becomes of deliveries that are due: suppressed if their
+ * incident was acknowledged or resolved since the page (rules stop); held for the person's digest when
+ * that contact method already had its limit this minute (first attempts of pages only); else ready for a
+ * sender. Deliveries are decided in the order given, a handful of statements however many there are, and
+ * nothing here touches the network.
  */
-export async function releaseDelivery(
+export async function releaseDeliveries(
   tx: EntityManager,
-  delivery: DeliveryRow,
+  deliveries: readonly DeliveryRow[],
   now: Date,
   digestThreshold: number,
-): Promise<ReleaseOutcome> {
-  if (!(await stillWanted(tx, delivery, now))) return 'suppressed';
-  const throttleKey = delivery.kind === 'page' && delivery.attempts === 0 ? delivery.throttle_key : null;
-  if (throttleKey && (await holdForDigest(tx, delivery, throttleKey, now, digestThreshold))) return 'held';
-  await setStatus(tx, delivery.id, 'ready', { dueAt: now });
-  return 'ready';
+): Promise<void> {
+  if (deliveries.length === 0) return;
+  const decisions = new Map<string, ReleaseDecision>();
+  const wanted = await gate(tx, deliveries, decisions);
+  const throttled = wanted.filter((delivery) => delivery.kind === 'page' && delivery.attempts === 0 && delivery.throttle_key); // prettier-ignore
+  for (const delivery of wanted) decisions.set(delivery.id, { status: 'ready', reason: null });
+  if (throttled.length > 0) await throttle(tx, throttled, now, digestThreshold, decisions);
+  await applyDecisions(tx, decisions, now);
 }
 
-/** False (and the delivery marked suppressed) once the incident it is about was acknowledged or resolved. */
-export async function stillWanted(tx: EntityManager, delivery: DeliveryRow, now: Date): Promise<boolean> {
-  if (!delivery.incident_id || (delivery.kind !== 'page' && delivery.kind !== 'unanswered')) return true;
-  const progress = await loadProgress(tx, delivery.org_id, delivery.incident_id);
-  const gate = shouldStillSend({ requestedAt: delivery.requested_at.toISOString() }, progress);
-  if (gate.send) return true;
-  await setStatus(tx, delivery.id, 'suppressed', { reason: gate.reason, finishedAt: now });
-  return false;
-}
-
-interface ThrottleRow {
-  recent_sends: Date[];
-  pending_digest_at: Date | null;
-}
-
-/** The throttle of one contact method, locked: pages to it are decided one at a time. */
-export async function lockThrottle(tx: EntityManager, key: string, orgId: string): Promise<ThrottleRow> {
-  await tx.query(
-    'INSERT INTO recipient_throttles (throttle_key, org_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-    [key, orgId],
-  );
-  const [row] = await queryRows<ThrottleRow>(
-    tx,
-    'SELECT recent_sends, pending_digest_at FROM recipient_throttles WHERE throttle_key = $1 FOR UPDATE',
-    [key],
-  );
-  return row;
-}
-
-/** Counts a message to the contact method now; only the last minute is kept. */
-export async function recordSend(
+/** The deliveries still wanted; the others are decided suppressed, with why. */
+export async function gate(
   tx: EntityManager,
-  key: string,
-  throttle: ThrottleRow,
+  deliveries: readonly DeliveryRow[],
+  decisions: Map<string, ReleaseDecision>,
+): Promise<DeliveryRow[]> {
+  const aboutIncidents = new Set(
+    deliveries.filter(
+      (delivery) => delivery.incident_id && (delivery.kind === 'page' || delivery.kind === 'unanswered'),
+    ),
+  );
+  const progress = await loadProgressOf(
+    tx,
+    [...aboutIncidents].map((delivery) => delivery.incident_id ?? ''),
+  );
+  return deliveries.filter((delivery) => {
+    if (!aboutIncidents.has(delivery)) return true;
+    const incident = progress.get(delivery.incident_id ?? '') ?? { status: 'none', lastAcknowledgedAt: null };
+    const verdict = shouldStillSend({ requestedAt: delivery.requested_at.toISOString() }, incident);
+    if (!verdict.send) decisions.set(delivery.id, { status: 'suppressed', reason: verdict.reason });
+    return verdict.send;
+  });
+}
+
+export interface Throttle {
+  key: string;
+  recentSends: Date[];
+  pendingDigestAt: Date | null;
+}
+
+/** The throttles of these contact methods, locked (in key order, so two writers never deadlock). */
+export async function lockThrottles(
+  tx: EntityManager,
+  keys: readonly { key: string; orgId: string }[],
+): Promise<Map<string, Throttle>> {
+  const unique = [...new Map(keys.map((entry) => [entry.key, entry])).values()].sort((a, b) => (a.key < b.key ? -1 : 1)); // prettier-ignore
+  const rows = await queryRows<{
+    throttle_key: string;
+    recent_sends: Date[];
+    pending_digest_at: Date | null;
+  }>(
+    tx,
+    `INSERT INTO recipient_throttles (throttle_key, org_id)
+     SELECT * FROM unnest($1::text[], $2::text[]) ORDER BY 1
+     ON CONFLICT (throttle_key) DO UPDATE SET throttle_key = EXCLUDED.throttle_key
+     RETURNING throttle_key, recent_sends, pending_digest_at`,
+    [unique.map((entry) => entry.key), unique.map((entry) => entry.orgId)],
+  );
+  return new Map(rows.map((row) => [row.throttle_key, { key: row.throttle_key, recentSends: row.recent_sends, pendingDigestAt: row.pending_digest_at }])); // prettier-ignore
+}
+
+/** Counts a message to the contact method now (only the last minute is kept) and ends a pending digest. */
+export function countSend(throttle: Throttle, now: Date): void {
+  const windowStart = now.getTime() - 60_000;
+  throttle.recentSends = [...throttle.recentSends.filter((sentAt) => sentAt.getTime() > windowStart), now];
+  throttle.pendingDigestAt = null;
+}
+
+export async function saveThrottles(tx: EntityManager, throttles: readonly Throttle[]): Promise<void> {
+  if (throttles.length === 0) return;
+  await tx.query(
+    `UPDATE recipient_throttles t SET recent_sends = s.recent_sends, pending_digest_at = s.pending_digest_at
+     FROM (SELECT key, array(SELECT jsonb_array_elements_text(sends)::timestamptz) AS recent_sends, pending_digest_at
+           FROM unnest($1::text[], $2::jsonb[], $3::timestamptz[]) AS u(key, sends, pending_digest_at)) s
+     WHERE t.throttle_key = s.key`,
+    [
+      throttles.map((throttle) => throttle.key),
+      throttles.map((throttle) => JSON.stringify(throttle.recentSends.map((sentAt) => sentAt.toISOString()))),
+      throttles.map((throttle) => throttle.pendingDigestAt?.toISOString() ?? null),
+    ],
+  ); // prettier-ignore
+}
+
+/** Per contact method, in order: send now while under the limit, else hold for the digest (one timer). */
+async function throttle(
+  tx: EntityManager,
+  deliveries: readonly DeliveryRow[],
+  now: Date,
+  digestThreshold: number,
+  decisions: Map<string, ReleaseDecision>,
+): Promise<void> {
+  const throttles = await lockThrottles(tx, deliveries.map((delivery) => ({ key: delivery.throttle_key ?? '', orgId: delivery.org_id }))); // prettier-ignore
+  const digestTimers: TimerSpec[] = [];
+  for (const delivery of deliveries) {
+    const throttle = throttles.get(delivery.throttle_key ?? '');
+    if (!throttle) continue;
+    const pending = throttle.pendingDigestAt?.toISOString() ?? null;
+    const recent = throttle.recentSends.map((sentAt) => sentAt.toISOString());
+    const decision = decideBatching(recent, now.toISOString(), digestThreshold, pending);
+    if (decision.decision === 'send-now') {
+      countSend(throttle, now);
+      continue;
+    }
+    decisions.set(delivery.id, { status: 'held', reason: null });
+    if (pending === null) {
+      throttle.pendingDigestAt = new Date(decision.digestAt);
+      digestTimers.push({ kind: DeliveryTimers.digest, key: throttle.key, orgId: delivery.org_id, dueAt: throttle.pendingDigestAt, payload: {} }); // prettier-ignore
+    }
+  }
+  await saveThrottles(tx, [...throttles.values()]);
+  await scheduleTimers(tx, digestTimers);
+}
+
+/** Writes every decision in one statement: ready ones are due now, suppressed ones are finished. */
+async function applyDecisions(
+  tx: EntityManager,
+  decisions: Map<string, ReleaseDecision>,
   now: Date,
 ): Promise<void> {
-  const windowStart = now.getTime() - 60_000;
-  const recent = [...throttle.recent_sends.filter((sentAt) => sentAt.getTime() > windowStart), now];
+  const entries = [...decisions.entries()];
   await tx.query(
-    'UPDATE recipient_throttles SET recent_sends = $2::timestamptz[], pending_digest_at = NULL WHERE throttle_key = $1',
-    [key, recent.map((sentAt) => sentAt.toISOString())],
-  );
-}
-
-async function holdForDigest(
-  tx: EntityManager,
-  delivery: DeliveryRow,
-  key: string,
-  now: Date,
-  digestThreshold: number,
-): Promise<boolean> {
-  const throttle = await lockThrottle(tx, key, delivery.org_id);
-  const decision = decideBatching(
-    throttle.recent_sends.map((sentAt) => sentAt.toISOString()),
-    now.toISOString(),
-    digestThreshold,
-    throttle.pending_digest_at?.toISOString() ?? null,
-  );
-  if (decision.decision === 'send-now') {
-    await recordSend(tx, key, throttle, now);
-    return false;
-  }
-  await setStatus(tx, delivery.id, 'held');
-  if (throttle.pending_digest_at === null) {
-    await tx.query('UPDATE recipient_throttles SET pending_digest_at = $2 WHERE throttle_key = $1', [
-      key,
-      decision.digestAt,
-    ]);
-    await scheduleTimers(tx, [
-      {
-        kind: DeliveryTimers.digest,
-        key,
-        orgId: delivery.org_id,
-        dueAt: new Date(decision.digestAt),
-        payload: {},
-      },
-    ]);
-  }
-  return true;
+    `UPDATE deliveries d SET status = u.status, status_reason = COALESCE(u.reason, d.status_reason),
+       due_at = CASE WHEN u.status = 'ready' THEN $4::timestamptz ELSE d.due_at END,
+       finished_at = CASE WHEN u.status = 'suppressed' THEN $4::timestamptz ELSE d.finished_at END
+     FROM unnest($1::uuid[], $2::text[], $3::text[]) AS u(id, status, reason)
+     WHERE d.id = u.id`,
+    [entries.map(([id]) => id), entries.map(([, decision]) => decision.status), entries.map(([, decision]) => decision.reason), now.toISOString()],
+  ); // prettier-ignore
 }

@@ -13,7 +13,12 @@ import { ComposedMessage, DeliveryComposer } from './delivery-composer';
 import { recordOutcomes, SendOutcome } from './delivery-outcomes';
 
 /** Deliveries claimed per pass: sent concurrently (the SMTP pool bounds connections), recorded together. */
-const BATCH = 100;
+const BATCH = 50;
+/**
+ * Passes run side by side, so one lane's claim, composing and recording overlap the other's sends and the
+ * relay connections stay busy (claims skip each other's rows).
+ */
+const LANES = 2;
 
 /**
  * Sends what is ready, never inside a transaction: claim a batch (one statement, a lease per delivery),
@@ -27,7 +32,7 @@ const BATCH = 100;
  */
 @Injectable()
 export class DeliverySender implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly loop: PollingLoop;
+  private readonly lanes: PollingLoop[];
   private readonly slack: SlackWebhookSender;
   private readonly policy: RetryPolicy = DEFAULT_RETRY_POLICY;
   private unsubscribeJump?: () => void;
@@ -40,22 +45,25 @@ export class DeliverySender implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.slack = new SlackWebhookSender();
-    this.loop = new PollingLoop(() => this.sendOnce(), logger, { name: 'Delivery sender', idleMs: 250 });
+    this.lanes = Array.from(
+      { length: LANES },
+      () => new PollingLoop(() => this.sendOnce(), logger, { name: 'Delivery sender', idleMs: 250 }),
+    );
   }
 
   onApplicationBootstrap(): void {
-    this.unsubscribeJump = this.clock.onJump(() => this.loop.poke());
-    this.loop.start();
+    this.unsubscribeJump = this.clock.onJump(() => this.poke());
+    for (const lane of this.lanes) lane.start();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.unsubscribeJump?.();
-    await this.loop.stop();
+    await Promise.all(this.lanes.map((lane) => lane.stop()));
   }
 
   /** Something became ready (after its transaction committed): look now rather than at the next poll. */
   poke(): void {
-    this.loop.poke();
+    for (const lane of this.lanes) lane.poke();
   }
 
   /** One pass: answers true when it sent something (look again at once). */

@@ -7,7 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { NotificationConfig } from '../notification.config';
 import { PagePlanner, PLAN_PAGE_TIMER } from '../pages/page-planner';
 import { loadPage } from '../pages/page.store';
-import { DeliveryTimers, releaseDelivery } from './delivery-release';
+import { DeliveryTimers, releaseDeliveries } from './delivery-release';
 import { loadDelivery } from './delivery.store';
 import { flushDigest } from './digest-flush';
 
@@ -52,12 +52,12 @@ export class DeliveryTimersWorker implements OnApplicationBootstrap, OnModuleDes
     const delivery = await loadDelivery(tx, timer.key, true);
     // Gone or already decided (a redelivered timer, a delivery suppressed meanwhile): nothing to do.
     if (!delivery || (delivery.status !== 'scheduled' && delivery.status !== 'retrying')) return;
-    await releaseDelivery(tx, delivery, now, this.config.NOTIFY_DIGEST_THRESHOLD);
+    await releaseDeliveries(tx, [delivery], now, this.config.NOTIFY_DIGEST_THRESHOLD);
   }
 
   private async plan(timer: DueTimer, tx: EntityManager, now: Date): Promise<void> {
     const page = await loadPage(tx, timer.key);
     if (!page) return;
-    await this.planner.plan(tx, page, now, (timer.payload as { retry?: number }).retry ?? 0);
+    await this.planner.plan(tx, [page], now, (timer.payload as { retry?: number }).retry ?? 0);
   }
 }

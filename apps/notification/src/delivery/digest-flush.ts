@@ -3,7 +3,7 @@ import { composeDigest, HeldPage } from '@oncall/notification-domain';
 import { queryRows } from '@oncall/platform-persistence';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { lockThrottle, recordSend, stillWanted } from './delivery-release';
+import { countSend, gate, lockThrottles, ReleaseDecision, saveThrottles } from './delivery-release';
 import { deliveryColumns, DeliveryRow, insertDeliveries, setStatus } from './delivery.store';
 
 type HeldRow = DeliveryRow & { incident: PagedIncident };
@@ -25,7 +25,8 @@ export async function flushDigest(
   orgId: string,
   now: Date,
 ): Promise<void> {
-  const throttle = await lockThrottle(tx, throttleKey, orgId);
+  const throttle = (await lockThrottles(tx, [{ key: throttleKey, orgId }])).get(throttleKey);
+  if (!throttle) return;
   const held = await queryRows<HeldRow>(
     tx,
     `SELECT ${deliveryColumns('d')}, p.incident FROM deliveries d
@@ -33,15 +34,16 @@ export async function flushDigest(
      WHERE d.throttle_key = $1 AND d.status = 'held' ORDER BY d.due_at, d.id FOR UPDATE OF d`,
     [throttleKey],
   );
-  const kept: HeldRow[] = [];
-  for (const delivery of held) if (await stillWanted(tx, delivery, now)) kept.push(delivery);
+  const suppressed = new Map<string, ReleaseDecision>();
+  const kept = (await gate(tx, held, suppressed)) as HeldRow[];
+  await markSuppressed(tx, suppressed, now);
   if (kept.length === 0) {
-    await tx.query('UPDATE recipient_throttles SET pending_digest_at = NULL WHERE throttle_key = $1', [
-      throttleKey,
-    ]);
+    throttle.pendingDigestAt = null;
+    await saveThrottles(tx, [throttle]);
     return;
   }
-  await recordSend(tx, throttleKey, throttle, now);
+  countSend(throttle, now);
+  await saveThrottles(tx, [throttle]);
   if (kept.length === 1) {
     await setStatus(tx, kept[0].id, 'ready', { dueAt: now });
     return;
@@ -76,6 +78,16 @@ export async function flushDigest(
     `UPDATE deliveries SET status = 'digested', digest_id = $2, finished_at = $3 WHERE id = ANY($1::uuid[])`,
     [kept.map((delivery) => delivery.id), digestId, now.toISOString()],
   );
+}
+
+async function markSuppressed(
+  tx: EntityManager,
+  suppressed: Map<string, { reason: string | null }>,
+  now: Date,
+): Promise<void> {
+  for (const [id, { reason }] of suppressed) {
+    await setStatus(tx, id, 'suppressed', { reason: reason ?? undefined, finishedAt: now });
+  }
 }
 
 function toHeldPage(delivery: HeldRow): HeldPage {

@@ -54,13 +54,21 @@ export async function applyProgress(
   );
 }
 
-/** The incident as paging sees it; 'none' while none of its events has arrived (it is paged then). */
-export async function loadProgress(db: Db, orgId: string, incidentId: string): Promise<IncidentProgress> {
-  const [row] = await queryRows<{ status: IncidentProgress['status']; last_acknowledged_at: Date | null }>(
+/**
+ * The incidents as paging sees them, by id. One missing from the map has had none of its events arrive
+ * yet ('none'): it is paged, never held back.
+ */
+export async function loadProgressOf(
+  db: Db,
+  incidentIds: readonly string[],
+): Promise<Map<string, IncidentProgress>> {
+  if (incidentIds.length === 0) return new Map();
+  const rows = await queryRows<{ incident_id: string; status: IncidentProgress['status']; last_acknowledged_at: Date | null }>(
     db,
-    'SELECT status, last_acknowledged_at FROM incident_progress WHERE incident_id = $1 AND org_id = $2',
-    [incidentId, orgId],
-  );
-  if (!row) return { status: 'none', lastAcknowledgedAt: null };
-  return { status: row.status, lastAcknowledgedAt: row.last_acknowledged_at?.toISOString() ?? null };
+    'SELECT incident_id, status, last_acknowledged_at FROM incident_progress WHERE incident_id = ANY($1::text[])',
+    [[...new Set(incidentIds)]],
+  ); // prettier-ignore
+  return new Map(
+    rows.map((row) => [row.incident_id, { status: row.status, lastAcknowledgedAt: row.last_acknowledged_at?.toISOString() ?? null }]),
+  ); // prettier-ignore
 }

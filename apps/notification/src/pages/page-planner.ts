@@ -1,42 +1,41 @@
 import { Injectable } from '@nestjs/common';
-import { NOTIFICATION_FAILED, NotifyRequested, UserState } from '@oncall/contracts';
-import {
-  NotificationRules,
-  PageRequest,
-  planDeliveries,
-  PlannedDelivery,
-  SkippedRuleStep,
-} from '@oncall/notification-domain';
-import { enqueueOutboxMessages } from '@oncall/platform-outbox';
-import { scheduleTimers } from '@oncall/platform-timers';
+import { NotifyRequested, UserState } from '@oncall/contracts';
+import { NotificationRules, PageRequest, planDeliveries, PlannedDelivery } from '@oncall/notification-domain';
+import { enqueueOutboxMessages, OutboxMessage } from '@oncall/platform-outbox';
+import { scheduleTimers, TimerSpec } from '@oncall/platform-timers';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import {
   ContactMethodRow,
-  loadMethodRows,
-  loadRules,
+  loadMethodRowsOf,
+  loadStoredRulesOf,
+  personKey,
+  rulesOrDefaults,
   toContactMethod,
 } from '../contact-methods/contact-method.store';
-import { attemptEvent } from '../delivery/attempt-events';
-import { DeliveryTimers, releaseDelivery } from '../delivery/delivery-release';
+import { DeliveryTimers, releaseDeliveries } from '../delivery/delivery-release';
 import { insertDeliveries, NewDelivery } from '../delivery/delivery.store';
 import { NotificationConfig } from '../notification.config';
 import { AccountProvisioner } from '../people/account-provisioner';
 import { PeopleDirectory } from '../people/people.directory';
-import { deterministicUuid } from '../shared/deterministic-id';
-import { PageRow, pagedSoFar, recordOutcome, recordPage } from './page.store';
+import { PageRow, pagedSoFar, recordOutcomes, recordPages } from './page.store';
+import { unreachable } from './unreachable';
 
 /** Timer of a page whose person the users copy did not know yet: planned again shortly. Key: page id. */
 export const PLAN_PAGE_TIMER = 'page-plan';
 /** How long a page waits for its person to appear in the users copy before it is given up. */
 const WAIT_FOR_PERSON_MS = 60 * 60_000;
 
-export type PlanOutcome = 'duplicate' | 'waiting-for-person' | 'planned' | 'no-contact-method';
+export interface ReceivedPage {
+  request: NotifyRequested;
+  correlationId: string | null;
+}
 
 /**
- * Turns a page request into deliveries, in the caller's transaction: recorded once by page id, planned
- * with the person's rules for its urgency (an unanswered notice: their email methods, at once), each
- * delivery unique by its idempotency key. Those due now are released at once; later ones wait on timers.
+ * Turns page requests into deliveries, in the caller's transaction, a few statements per batch: each
+ * request recorded once (by page id), planned with the person's rules for its urgency (an unanswered
+ * notice: their email methods, at once), each delivery unique by its idempotency key. Those due now are
+ * released at once (in request order); later ones wait on timers.
  */
 @Injectable()
 export class PagePlanner {
@@ -46,72 +45,77 @@ export class PagePlanner {
     private readonly config: NotificationConfig,
   ) {}
 
-  async accept(
-    tx: EntityManager,
-    request: NotifyRequested,
-    correlationId: string | null,
-    now: Date,
-  ): Promise<PlanOutcome> {
+  /** Answers how many pages were new (a redelivered request is recorded already and plans nothing). */
+  async accept(tx: EntityManager, received: readonly ReceivedPage[], now: Date): Promise<number> {
     await this.people.ready();
-    const page = await recordPage(tx, request, correlationId, now);
-    if (!page) return 'duplicate';
-    return this.plan(tx, page, now);
+    const pages = await recordPages(tx, received, now);
+    await this.plan(tx, pages, now);
+    return pages.length;
   }
 
   /**
-   * Plans a recorded page. A person the copy does not know yet (created a moment ago, their view still on
+   * Plans recorded pages. A person the copy does not know yet (created a moment ago, their view still on
    * its way) is tried again by a timer, backing off to a minute, for an hour; then the page is recorded as
    * unreachable on the incident.
    */
-  async plan(tx: EntityManager, page: PageRow, now: Date, retry = 0): Promise<PlanOutcome> {
+  async plan(tx: EntityManager, pages: readonly PageRow[], now: Date, retry = 0): Promise<void> {
     await this.people.ready();
-    const person = this.people.person(page.org_id, page.user_id);
-    if (!person) {
-      if (now.getTime() - page.requested_at.getTime() > WAIT_FOR_PERSON_MS) {
-        await recordOutcome(tx, page.page_id, 'unknown-person', []);
-        await enqueueOutboxMessages(tx, [unreachable(page, [], now)]);
-        return 'no-contact-method';
+    const known = pages.flatMap((page) => {
+      const person = this.people.person(page.org_id, page.user_id);
+      return person ? [{ page, person }] : [];
+    });
+    await this.waitForPeople(tx, pages.filter((page) => !known.some((entry) => entry.page === page)), now, retry);
+    if (known.length === 0) return;
+    await this.accounts.ensureAll(tx, known.map(({ person }) => ({ orgId: person.orgId, userId: person.userId, email: person.email }))); // prettier-ignore
+    const whom = known.map(({ page }) => ({ orgId: page.org_id, userId: page.user_id }));
+    const methods = await loadMethodRowsOf(tx, whom);
+    const rules = await loadStoredRulesOf(tx, whom);
+    const outcomes: { pageId: string; outcome: string; skipped: unknown }[] = [];
+    const events: OutboxMessage[] = [];
+    const deliveries: NewDelivery[] = [];
+    for (const { page, person } of known) {
+      const own = methods.get(personKey(page.org_id, page.user_id)) ?? [];
+      const personRules = page.kind === 'page' ? rulesOrDefaults(rules.get(personKey(page.org_id, page.user_id)), own) : noticeRules(own); // prettier-ignore
+      const plan = planDeliveries(requestOf(page), own.map(toContactMethod), personRules, person.email);
+      if (plan.outcome === 'no-contact-method') {
+        outcomes.push({ pageId: page.page_id, outcome: 'no-contact-method', skipped: plan.skipped });
+        events.push(unreachable(page, 'no-contact-method', plan.skipped, now));
+        continue;
       }
-      const dueAt = new Date(now.getTime() + Math.min(60_000, 1_000 * 2 ** retry));
-      await scheduleTimers(tx, [
-        {
-          kind: PLAN_PAGE_TIMER,
-          key: page.page_id,
-          orgId: page.org_id,
-          dueAt,
-          payload: { retry: retry + 1 },
-        },
-      ]);
-      return 'waiting-for-person';
+      outcomes.push({ pageId: page.page_id, outcome: plan.fallback ? 'fallback' : 'planned', skipped: plan.skipped });
+      const content = page.kind === 'unanswered' ? await this.unansweredContent(tx, page) : {};
+      deliveries.push(...plan.deliveries.map((planned) => deliveryOf(page, planned, content)));
     }
-    await this.accounts.ensure(tx, { orgId: page.org_id, userId: page.user_id, email: person.email });
-    const methods = await loadMethodRows(tx, page.org_id, page.user_id);
-    const rules =
-      page.kind === 'page' ? await loadRules(tx, page.org_id, page.user_id, methods) : noticeRules(methods);
-    const plan = planDeliveries(requestOf(page), methods.map(toContactMethod), rules, person.email);
-    if (plan.outcome === 'no-contact-method') {
-      await recordOutcome(tx, page.page_id, 'no-contact-method', plan.skipped);
-      await enqueueOutboxMessages(tx, [unreachable(page, plan.skipped, now)]);
-      return 'no-contact-method';
-    }
-    await recordOutcome(tx, page.page_id, plan.fallback ? 'fallback' : 'planned', plan.skipped);
-    const content = page.kind === 'unanswered' ? await this.unansweredContent(tx, page) : {};
-    const inserted = await insertDeliveries(
-      tx,
-      plan.deliveries.map((planned) => deliveryOf(page, planned, content)),
-      now,
-    );
-    for (const delivery of inserted) {
-      if (delivery.due_at.getTime() <= now.getTime()) {
-        await releaseDelivery(tx, delivery, now, this.config.NOTIFY_DIGEST_THRESHOLD);
-      } else {
-        await scheduleTimers(tx, [
-          { kind: DeliveryTimers.due, key: delivery.id, orgId: delivery.org_id, groupKey: delivery.incident_id ?? undefined, dueAt: delivery.due_at, payload: {} },
-        ]); // prettier-ignore
-      }
-    }
-    return 'planned';
+    await recordOutcomes(tx, outcomes);
+    await enqueueOutboxMessages(tx, events);
+    await this.schedule(tx, await insertDeliveries(tx, deliveries, now), now);
+  } // prettier-ignore
+
+  private async schedule(
+    tx: EntityManager,
+    inserted: Awaited<ReturnType<typeof insertDeliveries>>,
+    now: Date,
+  ) {
+    const due = inserted.filter((delivery) => delivery.due_at.getTime() <= now.getTime());
+    const later: TimerSpec[] = inserted
+      .filter((delivery) => delivery.due_at.getTime() > now.getTime())
+      .map((delivery) => ({ kind: DeliveryTimers.due, key: delivery.id, orgId: delivery.org_id, groupKey: delivery.incident_id ?? undefined, dueAt: delivery.due_at, payload: {} })); // prettier-ignore
+    await scheduleTimers(tx, later);
+    await releaseDeliveries(tx, due, now, this.config.NOTIFY_DIGEST_THRESHOLD);
   }
+
+  private async waitForPeople(tx: EntityManager, pages: readonly PageRow[], now: Date, retry: number) {
+    const expired = pages.filter((page) => now.getTime() - page.requested_at.getTime() > WAIT_FOR_PERSON_MS);
+    await recordOutcomes(tx, expired.map((page) => ({ pageId: page.page_id, outcome: 'unknown-person', skipped: [] })));
+    await enqueueOutboxMessages(tx, expired.map((page) => unreachable(page, 'unknown-person', [], now)));
+    const dueAt = new Date(now.getTime() + Math.min(60_000, 1_000 * 2 ** retry));
+    await scheduleTimers(
+      tx,
+      pages
+        .filter((page) => !expired.includes(page))
+        .map((page) => ({ kind: PLAN_PAGE_TIMER, key: page.page_id, orgId: page.org_id, dueAt, payload: { retry: retry + 1 } })),
+    );
+  } // prettier-ignore
 
   private async unansweredContent(tx: EntityManager, page: PageRow): Promise<Record<string, unknown>> {
     const paged = await pagedSoFar(tx, page.org_id, page.incident_id);
@@ -161,31 +165,6 @@ function deliveryOf(page: PageRow, planned: PlannedDelivery, content: Record<str
     status: 'scheduled',
     content,
   };
-}
-
-/** The person cannot be reached at all: said on the incident's timeline, so the gap is seen. */
-function unreachable(page: PageRow, skipped: readonly SkippedRuleStep[], now: Date) {
-  const reasons = skipped.map(
-    (step) => `${step.contactMethodId} at ${step.delayMinutes} min: ${step.reason}`,
-  );
-  return attemptEvent(
-    NOTIFICATION_FAILED,
-    {
-      deliveryId: deterministicUuid(`unreachable:${page.page_id}`),
-      pageId: page.page_id,
-      incidentId: page.incident_id,
-      orgId: page.org_id,
-      userId: page.user_id,
-      channel: 'email',
-      maskedAddress: 'no usable contact method',
-      attempt: 1,
-      providerResponse: `no-contact-method${reasons.length > 0 ? `: ${reasons.join('; ')}` : ''}`,
-      latencyMs: null,
-      at: now.toISOString(),
-      final: true,
-    },
-    page.correlation_id,
-  );
 }
 
 function nameOf(person: UserState | undefined, userId: string): string {

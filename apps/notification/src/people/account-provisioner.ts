@@ -13,7 +13,7 @@ const BATCH = 500;
  * Creates every person's default contact method and rules on first sight: each person the users copy
  * shows (just-in-time users included, the initial load included) is provisioned in the background, and
  * every path that needs a person's methods (a page, the API) makes sure first, so a page for someone the
- * background has not reached yet still finds their defaults. What was ensured is remembered in memory.
+ * background has not reached yet still finds their defaults. What the background committed is remembered.
  */
 @Injectable()
 export class AccountProvisioner implements OnApplicationBootstrap, OnModuleDestroy {
@@ -40,10 +40,17 @@ export class AccountProvisioner implements OnApplicationBootstrap, OnModuleDestr
   }
 
   /** Makes sure one person's defaults exist, with the caller's transaction. */
-  async ensure(db: Pick<EntityManager, 'query'>, account: Account): Promise<void> {
-    if (this.ensured.get(keyOf(account)) === account.email) return;
-    await ensureDefaults(db, [account], this.clock.now());
-    this.ensured.set(keyOf(account), account.email);
+  ensure(db: Pick<EntityManager, 'query'>, account: Account): Promise<void> {
+    return this.ensureAll(db, [account]);
+  }
+
+  /**
+   * Makes sure these people's defaults exist, in the caller's transaction: always one statement (it may
+   * roll back, so nothing is remembered from it; the background remembers what it committed).
+   */
+  async ensureAll(db: Pick<EntityManager, 'query'>, accounts: readonly Account[]): Promise<void> {
+    const unique = [...new Map(accounts.map((account) => [keyOf(account), account])).values()];
+    await ensureDefaults(db, unique, this.clock.now());
   }
 
   private seen(account: Account): void {

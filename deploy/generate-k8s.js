@@ -28,6 +28,8 @@ const CONFIG_VALUES = {
   NATS_URL: 'nats://nats:4222',
   LOG_LEVEL: 'info',
   PUBLIC_URL: `https://${PUBLIC_HOST}`,
+  // The Ingress routes /v1/alerts on the same host to the ingestion gateway.
+  PUBLIC_ALERTS_URL: `https://${PUBLIC_HOST}`,
   HUB_JWKS_URL: '',
   HUB_ISSUER: '',
   HUB_AUDIENCE: '',
@@ -37,6 +39,7 @@ const CONFIG_VALUES = {
   GAP_SCAN_HOUR_UTC: '6',
   GAP_SCAN_DAYS: '14',
   LIVE_KEEP_ALIVE_MS: '25000',
+  LIVE_STREAMS_PER_USER: '5',
   MAIL_FROM: `On-Call <oncall@${PUBLIC_HOST}>`,
   NOTIFY_DIGEST_THRESHOLD: '5',
 };
@@ -49,7 +52,8 @@ const SECRET_KEYS = {
   DEFEND_SERVICE_KEY: '',
   PSA_SERVICE_KEY: '',
   HUB_BILLING_KEY: '',
-  METRICS_TOKEN: '',
+  // The image runs with NODE_ENV=production, where every service refuses to start without it.
+  METRICS_TOKEN: 'REPLACE_ME',
 };
 
 const SMALL = { requests: { cpu: '50m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } };
@@ -61,7 +65,15 @@ const HTTP_FACING = { requests: { cpu: '100m', memory: '192Mi' }, limits: { cpu:
  */
 const SERVICES = {
   'admin-api': {
-    config: ['HUB_JWKS_URL', 'HUB_ISSUER', 'HUB_AUDIENCE', 'PUBLIC_URL', 'LIVE_KEEP_ALIVE_MS'],
+    config: [
+      'HUB_JWKS_URL',
+      'HUB_ISSUER',
+      'HUB_AUDIENCE',
+      'PUBLIC_URL',
+      'PUBLIC_ALERTS_URL',
+      'LIVE_KEEP_ALIVE_MS',
+      'LIVE_STREAMS_PER_USER',
+    ],
     secrets: ['HUB_BILLING_KEY'],
     literal: {
       // Only used when Hub is not configured; /tmp is the one writable place (readOnlyRootFilesystem).
@@ -153,7 +165,7 @@ function environment(name, port) {
     fromSecret('DATABASE_URL'),
     fromConfig('NATS_URL', false),
     fromConfig('LOG_LEVEL', false),
-    // When set, /metrics wants `Authorization: Bearer <token>`: give the scraper the same token.
+    // /metrics wants `Authorization: Bearer <token>` (required in production): give the scraper the same token.
     fromSecret('METRICS_TOKEN'),
     ...(service.config ?? []).map((key) => fromConfig(key, CONFIG_VALUES[key] === '')),
     ...(service.secrets ?? []).map(fromSecret),

@@ -20,6 +20,9 @@ const STATE_DIR = join(REPO_ROOT, '.oncall');
 const LOG_DIR = join(STATE_DIR, 'logs');
 const DEMO_KEY_FILE = join(STATE_DIR, 'demo-integration-key');
 const SIGNING_KEY_FILE = join(STATE_DIR, 'dev-signing-key.json');
+// PLATFORM_SERVICES lists admin-api first and the ingestion gateway second.
+const ADMIN_URL = `http://127.0.0.1:${PLATFORM_SERVICES[0].port}`;
+const GATEWAY_URL = `http://127.0.0.1:${PLATFORM_SERVICES[1].port}`;
 
 async function main(): Promise<void> {
   const env = {
@@ -29,6 +32,9 @@ async function main(): Promise<void> {
     LOG_LEVEL: process.env.LOG_LEVEL || 'info',
     DEV_SIGNING_KEY_FILE: SIGNING_KEY_FILE,
     SPA_DIST_DIR: process.env.SPA_DIST_DIR || SPA_DIST_DIR,
+    // The links admin-api hands out: the admin on :3000, alerts to the ingestion gateway on :3001.
+    PUBLIC_URL: process.env.PUBLIC_URL || ADMIN_URL,
+    PUBLIC_ALERTS_URL: process.env.PUBLIC_ALERTS_URL || GATEWAY_URL,
   };
   mkdirSync(LOG_DIR, { recursive: true });
   if (!process.env.SPA_DIST_DIR && adminSpaBuildIsStale()) {
@@ -110,7 +116,7 @@ function managerToken(orgId: string): string {
 function printWelcome(integrationKey: string, orgId: string): void {
   const manager = DEMO_USERS[0];
   const token = managerToken(orgId);
-  const alertUrl = `http://127.0.0.1:3001/v1/alerts/generic/${integrationKey}`;
+  const alertUrl = `${GATEWAY_URL}/v1/alerts/generic/${integrationKey}`;
   const alert = JSON.stringify({
     summary: 'Disk C: 95% full on FS01',
     severity: 'critical',

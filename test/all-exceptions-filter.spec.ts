@@ -1,7 +1,11 @@
 import { ArgumentsHost } from '@nestjs/common';
 import { RpcError, RpcUnavailableError } from '@oncall/platform-messaging';
 import { Logger } from 'pino';
-import { AllExceptionsFilter, UNAVAILABLE_DETAIL } from '../libs/platform/runtime/src/all-exceptions.filter';
+import {
+  AllExceptionsFilter,
+  INTERNAL_DETAIL,
+  UNAVAILABLE_DETAIL,
+} from '../libs/platform/runtime/src/all-exceptions.filter';
 
 /** What the filter answers over HTTP for an exception, and what it logged. */
 function answerFor(exception: unknown) {
@@ -49,6 +53,18 @@ describe('the global exception filter', () => {
     // The remote error, message and subject included, is kept for the operators.
     expect(logged).toHaveLength(1);
     expect(logged[0].args[0]).toMatchObject({ err: error });
+  });
+
+  it.each([
+    ['an INTERNAL failure behind the bus', new RpcError('INTERNAL', 'The service failed to handle oncall.qry.incident.list; it was logged.')], // prettier-ignore
+    ['any other unexpected error', new Error('relation "oncall_x" does not exist at oncall.qry.foo')],
+  ])('answers %s with 500 and a fixed detail that names no subject, logging the original', (_, error) => {
+    const { status, body, logged } = answerFor(error);
+    expect(status).toBe(500);
+    expect(body).toMatchObject({ status: 500, detail: INTERNAL_DETAIL });
+    expect(JSON.stringify(body)).not.toMatch(/oncall\.(?!dev\/)|subject|relation/i);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ level: 'error', args: [expect.objectContaining({ err: error }), expect.any(String)] }); // prettier-ignore
   });
 
   it('keeps the detail of a domain refusal', () => {

@@ -1,6 +1,7 @@
 import { freePort } from '@oncall/platform-testing';
 import { generateKeyPairSync, KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
+import { ADMIN_API_SCHEMA } from '../apps/admin-api/src/admin-api.service';
 import { PlatformHarness } from './support/platform-harness';
 import { JwksServer } from './support/jwks-server';
 
@@ -131,17 +132,37 @@ describe('Hub SSO token verification against a JWKS served over HTTP', () => {
     expect(await inQuery.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
-  it('answers a failure while signing in (the database refusing a claim) with a logged 500, not a 401', async () => {
+  it.each<[string, Record<string, unknown>, string]>([
+    ['an organization id that is an object', { org_id: { id: 'org-hub' } }, 'org_id'],
+    ['an organization id of 129 characters', { org_id: 'o'.repeat(129) }, 'org_id'],
+    ['an organization id with CR/LF', { org_id: 'org\r\nX-Injected: 1' }, 'org_id'],
+    ['an organization id with a NATS wildcard', { org_id: 'org.>' }, 'org_id'],
+    ['a subject that is a number', { sub: 42 }, 'sub'],
+    ['an e-mail that is an array', { email: ['ada@msp.test'] }, 'email'],
+    ['a name with a NUL', { name: 'Nul\u0000Byte' }, 'name'],
+    ['a role that is an object', { role: { name: 'manager' } }, 'role'],
+  ])('refuses a token with %s: 401 naming the claim, nothing provisioned', async (_, change, claim) => {
+    const response = await call(sign(rsa, {}, { ...claims, sub: 'hub-shape', ...change }));
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({
+      status: 401,
+      code: 'UNAUTHENTICATED',
+      detail: expect.stringContaining(`claim ${claim} `),
+    });
+    const provisioned = await platform.withSchema(ADMIN_API_SCHEMA, (db) =>
+      db.query("SELECT count(*)::int AS n FROM users WHERE hub_user_id = 'hub-shape'"),
+    );
+    expect(provisioned).toEqual([{ n: 0 }]);
+  });
+
+  it('answers a failure while signing in (the database refusing the provisioning) with a logged 500, not a 401', async () => {
     const admin = platform.service('admin-api');
     const logged = jest.spyOn(admin.logger, 'error');
+    await platform.withSchema(ADMIN_API_SCHEMA, (db) =>
+      db.query("ALTER TABLE organizations ADD CONSTRAINT test_refuses CHECK (id <> 'org-refused')"),
+    );
     try {
-      // PostgreSQL refuses NUL in text: provisioning this user fails, and that is no fault of the token.
-      const token = sign(
-        rsa,
-        {},
-        { ...claims, sub: 'hub-nul', email: 'nul@msp.test', name: 'Nul\u0000Byte' },
-      );
-      const response = await call(token);
+      const response = await call(sign(rsa, {}, { ...claims, sub: 'hub-refused', org_id: 'org-refused' }));
       expect(response.status).toBe(500);
       expect(await response.json()).toMatchObject({ status: 500 });
       expect(logged).toHaveBeenCalledWith(
@@ -150,6 +171,9 @@ describe('Hub SSO token verification against a JWKS served over HTTP', () => {
       );
     } finally {
       logged.mockRestore();
+      await platform.withSchema(ADMIN_API_SCHEMA, (db) =>
+        db.query('ALTER TABLE organizations DROP CONSTRAINT test_refuses'),
+      );
     }
   });
 
@@ -194,7 +218,7 @@ describe('Hub SSO token verification against a JWKS served over HTTP', () => {
   });
 
   it('does not serve the OpenAPI documents in production', async () => {
-    await restartAdminApi({ HUB_JWKS_URL: jwks.url, NODE_ENV: 'production' });
+    await restartAdminApi({ HUB_JWKS_URL: jwks.url, NODE_ENV: 'production', METRICS_TOKEN: 'm'.repeat(32) });
     expect((await call(sign(ec))).status).toBe(200);
     for (const path of ['/api/docs', '/api/docs-json']) {
       const response = await fetch(`${platform.url('admin-api')}${path}`);

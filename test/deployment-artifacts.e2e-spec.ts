@@ -52,7 +52,8 @@ const SECRET_VARIABLES = [
 ]; // prettier-ignore
 /** Config variables a deployment deliberately leaves to their defaults. */
 // NODE_ENV=production is baked into the image (deploy/Dockerfile), not passed per service.
-const LEFT_TO_DEFAULT = ['NATS_SUBJECT_PREFIX', 'INSTANCE_ID', 'NODE_ENV'];
+// PLATFORM_CLOCK is for tests only (its default, system, is what every deployment wants).
+const LEFT_TO_DEFAULT = ['NATS_SUBJECT_PREFIX', 'INSTANCE_ID', 'NODE_ENV', 'PLATFORM_CLOCK'];
 const PLACEHOLDERS = ['', 'REPLACE_ME'];
 const HEALTH_PATHS = ['/healthz', '/readyz', '/metrics'];
 const SUBSTITUTION = /\$\{(\w+)(:?[-?])?([^}]*)\}/g;

@@ -90,7 +90,8 @@ describe('Directory: integrations', () => {
         updatedAt: ISO_INSTANT,
       },
       key: expect.stringMatching(/^[0-9a-f]{32}$/),
-      alertUrl: `${probe.platform.url('admin-api')}/v1/alerts/pagerduty/${issued.key}`,
+      // No PUBLIC_ALERTS_URL here: the gateway path alone (test/handed-out-urls covers the configured case).
+      alertUrl: `/v1/alerts/pagerduty/${issued.key}`,
     });
     const { integration, key } = issued;
     const read = await probe.platform.api(`/api/v1/integrations/${integration.id}`, manager);
@@ -134,7 +135,7 @@ describe('Directory: integrations', () => {
     expect(rotated).toEqual({
       integration: { ...integration, keyHint: rotated.key.slice(-4), updatedAt: ISO_INSTANT },
       key: expect.stringMatching(/^[0-9a-f]{32}$/),
-      alertUrl: `${probe.platform.url('admin-api')}/v1/alerts/generic/${rotated.key}`,
+      alertUrl: `/v1/alerts/generic/${rotated.key}`,
     });
     expect(rotated.key).not.toBe(oldKey);
     expect(await storedHash(integration.id)).toBe(sha256(rotated.key));

@@ -180,10 +180,10 @@ describe('Schedules: on call now, each person’s shifts and their calendar feed
   });
 
   it('serves a person’s shifts as an iCalendar feed at a secret URL, which rotating kills', async () => {
-    const { url } = await probe.call<{ url: string }>(annToken, 'POST', '/api/v1/me/calendar-feed', 201);
-    expect(url).toMatch(
-      new RegExp(`^${probe.platform.url('admin-api')}/api/v1/calendar/shifts\\.ics\\?token=[\\w-]{16,}$`),
-    );
+    const issued = await probe.call<{ url: string }>(annToken, 'POST', '/api/v1/me/calendar-feed', 201);
+    // No PUBLIC_URL here: the link is relative (test/handed-out-urls covers the configured case).
+    expect(issued.url).toMatch(/^\/api\/v1\/calendar\/shifts\.ics\?token=[\w-]{16,}$/);
+    const url = `${probe.platform.url('admin-api')}${issued.url}`;
     // The feed covers the past week (from the start of that UTC day) and the next 60 days.
     const from = Math.floor(Date.now() / DAY) * DAY - 7 * DAY;
     const to = Date.now() + 60 * DAY;
@@ -211,9 +211,9 @@ describe('Schedules: on call now, each person’s shifts and their calendar feed
     });
 
     const rotated = await probe.call<{ url: string }>(annToken, 'POST', '/api/v1/me/calendar-feed', 201);
-    expect(rotated.url).not.toBe(url);
+    expect(rotated.url).not.toBe(issued.url);
     expect((await fetch(url)).status).toBe(404);
-    expect((await fetch(rotated.url)).status).toBe(200);
+    expect((await fetch(`${probe.platform.url('admin-api')}${rotated.url}`)).status).toBe(200);
     const base = `${probe.platform.url('admin-api')}/api/v1/calendar/shifts.ics`;
     expect((await fetch(`${base}?token=${'x'.repeat(32)}`)).status).toBe(404);
     expect((await fetch(base)).status).toBe(400);

@@ -1,6 +1,5 @@
 import { ServiceConfig } from '@oncall/platform-config';
 import {
-  IsIn,
   IsInt,
   IsNotEmpty,
   IsOptional,
@@ -35,14 +34,21 @@ export class AdminApiConfig extends ServiceConfig {
   @IsString()
   DEV_SIGNING_KEY_FILE: string = '.oncall/dev-signing-key.json';
 
-  /** In production the development signing key is refused (Hub must be configured) and /api/docs is off. */
-  @IsOptional()
-  @IsIn(['production', 'development', 'test'])
-  NODE_ENV?: string;
-
+  /**
+   * Where people reach On-Call (the admin SPA and API), for the links admin-api hands out (calendar feeds).
+   * Unset: those links are relative to wherever the caller reached the API, never built from its Host header.
+   */
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   PUBLIC_URL?: string;
+
+  /**
+   * Where monitoring tools reach the ingestion gateway, for integrations' alert URLs. Unset: alert URLs are
+   * the gateway path only (`/v1/alerts/generic/<key>`), to be put behind the gateway's address (ADR 0085).
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  PUBLIC_ALERTS_URL?: string;
 
   /** Hub presents it to poll the billing count; unset = the billing endpoint refuses everyone. */
   @IsOptional()
@@ -58,6 +64,12 @@ export class AdminApiConfig extends ServiceConfig {
   @Min(1_000)
   @Max(60_000)
   LIVE_KEEP_ALIVE_MS: number = 25_000;
+
+  /** Live streams one person may hold open at once on one replica; beyond, 429 (ADR 0086). */
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  LIVE_STREAMS_PER_USER: number = 5;
 
   /**
    * The built admin SPA (`vite build`), served at `/` when the directory exists. A relative path is taken

@@ -14,6 +14,7 @@ import { IncidentProjectionWorker } from './workers/incident-projection.worker';
 import { SnoozeTimerWorker } from './workers/snooze-timer.worker';
 import { GetIncidentHandler } from './queries/get-incident.handler';
 import { MergeIncidentsHandler } from './merge/merge-incidents.handler';
+import { RecordActivityHandler } from './record-activity/record-activity.handler';
 
 @Module({
   controllers: [
@@ -21,6 +22,7 @@ import { MergeIncidentsHandler } from './merge/merge-incidents.handler';
     MergeIncidentsHandler,
     ListIncidentsHandler,
     GetIncidentHandler,
+    RecordActivityHandler,
   ],
   providers: [
     eventStoreProvider,

@@ -7,6 +7,7 @@ import { IncidentStateModule } from './incident-state.module';
 import { CreateIncidentReadModels1764201900000 } from './migrations/1764201900000-create-incident-read-models';
 import { CreateIncidentTimers1764202100000 } from './migrations/1764202100000-create-incident-timers';
 import { CreateIncidentSnapshots1796300000000 } from './migrations/1796300000000-create-incident-snapshots';
+import { AddUnanswered1796500000000 } from './migrations/1796500000000-add-unanswered';
 
 export const INCIDENT_STATE_SCHEMA = 'incident_state';
 export const INCIDENT_STATE_MIGRATIONS = [
@@ -15,6 +16,7 @@ export const INCIDENT_STATE_MIGRATIONS = [
   CreateIncidentReadModels1764201900000,
   CreateIncidentTimers1764202100000,
   CreateIncidentSnapshots1796300000000,
+  AddUnanswered1796500000000,
 ];
 
 export function incidentStateService(config: IncidentStateConfig): ServiceDefinition {
@@ -23,7 +25,7 @@ export function incidentStateService(config: IncidentStateConfig): ServiceDefini
     config,
     schema: INCIDENT_STATE_SCHEMA,
     migrations: INCIDENT_STATE_MIGRATIONS,
-    streams: [Streams.incidents],
+    streams: [Streams.incidents, Streams.escalation, Streams.notification],
     module: IncidentStateModule,
   };
 }

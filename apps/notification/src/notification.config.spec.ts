@@ -10,6 +10,7 @@ const base = {
 const production = {
   ...base,
   NODE_ENV: 'production',
+  METRICS_TOKEN: 'm'.repeat(32),
   SMTP_URL: 'smtps://relay:secret@smtp.msp.example:465',
   ACTION_LINK_SECRET: 'x'.repeat(32),
   PUBLIC_URL: 'https://oncall.msp.example/',
@@ -33,10 +34,10 @@ describe('notification configuration', () => {
   });
 
   it.each([
-    [{ SMTP_URL: '' }, 'Invalid configuration: SMTP_URL is not set'],
-    [{ ACTION_LINK_SECRET: '' }, 'Invalid configuration: ACTION_LINK_SECRET is not set'],
+    [{ SMTP_URL: '' }, 'Invalid configuration: SMTP_URL is not set (required when NODE_ENV=production)'],
+    [{ ACTION_LINK_SECRET: '' }, 'Invalid configuration: ACTION_LINK_SECRET is not set (required when NODE_ENV=production)'],
     [{ ACTION_LINK_SECRET: 'short' }, 'Invalid configuration: ACTION_LINK_SECRET is invalid: must be at least 32 characters'],
-    [{ PUBLIC_URL: '' }, 'Invalid configuration: PUBLIC_URL is not set'],
+    [{ PUBLIC_URL: '' }, 'Invalid configuration: PUBLIC_URL is not set (required when NODE_ENV=production)'],
     [{ SMTP_URL: 'http://relay' }, 'Invalid configuration: SMTP_URL is invalid: must be an smtp:// or smtps:// URL'],
   ])('refuses production without what it needs (%j), naming the variable', (change, message) => {
     expect(() => loadConfig(NotificationConfig, { ...production, ...change })).toThrow(message);

@@ -1,31 +1,17 @@
 import { ServiceConfig } from '@oncall/platform-config';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Matches,
-  Max,
-  Min,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsDefined, IsInt, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
 const inProduction = (config: NotificationConfig) => config.NODE_ENV === 'production';
 const SMTP_URL = /^smtps?:\/\/\S+$/;
 
+/** NODE_ENV=production (ServiceConfig) requires SMTP_URL, ACTION_LINK_SECRET and PUBLIC_URL; no dev mailbox. */
 export class NotificationConfig extends ServiceConfig {
-  /** `production` requires SMTP_URL, ACTION_LINK_SECRET and PUBLIC_URL, and never runs the dev mailbox. */
-  @IsOptional()
-  @IsIn(['production', 'development', 'test'])
-  NODE_ENV?: string;
-
   /**
    * The relay emails are handed to: `smtp://user:pass@host:587` or `smtps://…`. Unset outside production:
    * the development mailbox catches every email in DEV_MAIL_DIR.
    */
   @ValidateIf((config: NotificationConfig) => inProduction(config) || config.SMTP_URL !== undefined)
+  @IsDefined({ message: 'required when NODE_ENV=production' })
   @Matches(SMTP_URL, { message: 'must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
 
@@ -38,6 +24,7 @@ export class NotificationConfig extends ServiceConfig {
    * replica. Unset outside production: a random secret kept in ACTION_LINK_KEY_FILE.
    */
   @ValidateIf((config: NotificationConfig) => inProduction(config) || config.ACTION_LINK_SECRET !== undefined)
+  @IsDefined({ message: 'required when NODE_ENV=production' })
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters (e.g. openssl rand -hex 32)' })
   ACTION_LINK_SECRET?: string;
@@ -48,6 +35,7 @@ export class NotificationConfig extends ServiceConfig {
 
   /** Where people reach the platform (admin-api): incident links and one-click links point there. */
   @ValidateIf((config: NotificationConfig) => inProduction(config) || config.PUBLIC_URL !== undefined)
+  @IsDefined({ message: 'required when NODE_ENV=production' })
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   PUBLIC_URL?: string;
 

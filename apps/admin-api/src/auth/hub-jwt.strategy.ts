@@ -1,34 +1,24 @@
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { HubClaims, Principal, ROLES } from '@oncall/platform-auth';
+import { parseHubClaims, Principal } from '@oncall/platform-auth';
+import { problem } from '@oncall/platform-runtime';
 import type { Request } from 'express';
-import { passportJwtSecret } from 'jwks-rsa';
+import jwt from 'jsonwebtoken';
 import { ExtractJwt, SecretOrKeyProvider, Strategy } from 'passport-jwt';
 import { PrincipalProvisioner } from './principal-provisioner';
+import { KeySourceUnavailableError, SigningKeys } from './signing-keys';
 import { TOKEN_VERIFICATION, TokenVerification } from './token-verification';
 
 export const HUB_JWT = 'hub-jwt';
+export { KeySourceUnavailableError } from './signing-keys';
 
-/**
- * The key source (Hub's JWKS) could not be read: the token may well be valid, so the caller is told to try
- * again (503) rather than to sign in again (401). A key id the JWKS does not list is not this: it is a 401.
- */
-export class KeySourceUnavailableError extends Error {
-  constructor(cause: unknown) {
-    const reason =
-      cause instanceof Error ? cause.message : String((cause as { errorMsg?: unknown })?.errorMsg ?? cause);
-    super(`The token signing keys could not be fetched: ${reason}`, { cause });
-    this.name = 'KeySourceUnavailableError';
-  }
-}
-
-/** Claims as they arrive: nothing is trusted to be present until validate() checked it. */
-type VerifiedClaims = Partial<HubClaims> & { exp?: unknown; iat?: unknown };
+/** The only algorithms a token may be signed with: never `none`, never HMAC (ADR 0008). */
+const ALGORITHMS = ['RS256', 'ES256'] as const;
 
 /**
  * Verifies bearer tokens (the Authorization header only: a token never travels in a URL): signature by a
- * key of the JWKS (fetched, cached, re-fetched for an unknown kid so rotated keys are picked up), RS256/ES256
- * only (never `none` or HMAC), issuer, audience and expiry; a token without `exp` is refused.
+ * key of the key set (ADR 0080: read whole, kept, re-read at most once per interval), RS256/ES256 only,
+ * issuer, audience and expiry; then every claim On-Call reads, for type and shape (ADR 0081).
  */
 @Injectable()
 export class HubJwtStrategy extends PassportStrategy(Strategy, HUB_JWT) {
@@ -36,21 +26,10 @@ export class HubJwtStrategy extends PassportStrategy(Strategy, HUB_JWT) {
     @Inject(TOKEN_VERIFICATION) verification: TokenVerification,
     private readonly provisioner: PrincipalProvisioner,
   ) {
-    const localKeys = verification.localJwks?.keys;
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKeyProvider: reportingUnavailableKeys(
-        passportJwtSecret({
-          jwksUri: verification.jwksUri,
-          cache: true,
-          cacheMaxAge: 10 * 60 * 1000,
-          rateLimit: true,
-          jwksRequestsPerMinute: 10,
-          timeout: 5_000,
-          ...(localKeys ? { getKeysInterceptor: () => localKeys as never } : {}),
-        }),
-      ),
-      algorithms: ['RS256', 'ES256'],
+      secretOrKeyProvider: keyProvider(verification.signingKeys),
+      algorithms: [...ALGORITHMS],
       issuer: verification.issuer,
       audience: verification.audience,
       ignoreExpiration: false,
@@ -58,32 +37,33 @@ export class HubJwtStrategy extends PassportStrategy(Strategy, HUB_JWT) {
     });
   }
 
-  async validate(request: Request, claims: VerifiedClaims): Promise<Principal> {
-    const { sub, org_id, email, name, role, exp } = claims;
-    if (!sub || !org_id || !email || !role || !(ROLES as readonly string[]).includes(role)) {
-      throw new UnauthorizedException('Token lacks sub, org_id, email or a known role');
+  async validate(request: Request, payload: unknown): Promise<Principal> {
+    const parsed = parseHubClaims(payload);
+    if (!parsed.ok) {
+      throw new UnauthorizedException(
+        problem(401, `The token is not usable: ${parsed.problem}.`, { code: 'UNAUTHENTICATED' }),
+      );
     }
-    // passport-jwt checks `exp` only when it is there: a token without one would be good forever.
-    if (typeof exp !== 'number' || !Number.isFinite(exp)) {
-      throw new UnauthorizedException('Token has no expiry (exp)');
-    }
+    const { claims, expiresAt } = parsed;
     const correlationId = (request as Request & { correlationId: string }).correlationId;
-    const principal = await this.provisioner.principalFor(
-      { sub, org_id, org_name: claims.org_name, email, name: name ?? email, role },
-      correlationId,
-    );
-    return { ...principal, expiresAt: exp };
+    const principal = await this.provisioner.principalFor(claims, correlationId);
+    return { ...principal, expiresAt };
   }
 }
 
 /**
- * jwks-rsa answers a key it cannot find with no key (the token then fails verification: 401), and bubbles
- * up everything else: Hub unreachable, an error status, a rate limit. Those are marked, so the guard answers
- * 503 instead of telling the browser its token is bad.
+ * The key named by the token's header. No key (an unknown kid, an algorithm we refuse, not a JWT at all)
+ * makes passport-jwt fail the token: a 401. Only a key source that cannot be read while no key is known is
+ * reported as such, so the guard answers 503.
  */
-function reportingUnavailableKeys(provider: ReturnType<typeof passportJwtSecret>): SecretOrKeyProvider {
-  return (request, rawJwtToken, done) =>
-    provider(request, rawJwtToken, (error, key) =>
-      error ? done(new KeySourceUnavailableError(error)) : done(null, key),
+function keyProvider(keys: SigningKeys): SecretOrKeyProvider {
+  return (_request, rawJwtToken, done) => {
+    const header = jwt.decode(String(rawJwtToken), { complete: true })?.header;
+    if (!header || !(ALGORITHMS as readonly string[]).includes(header.alg)) return done(null, undefined);
+    keys.keyFor(typeof header.kid === 'string' ? header.kid : undefined).then(
+      (key) => done(null, key),
+      (error: unknown) =>
+        done(error instanceof KeySourceUnavailableError ? error : new KeySourceUnavailableError(error)),
     );
+  };
 }

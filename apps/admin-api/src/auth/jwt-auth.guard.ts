@@ -12,7 +12,8 @@ import { Principal } from '@oncall/platform-auth';
 import { LOGGER, problem, PUBLIC_ROUTE } from '@oncall/platform-runtime';
 import type { Request } from 'express';
 import { Logger } from 'pino';
-import { HUB_JWT, KeySourceUnavailableError } from './hub-jwt.strategy';
+import { HUB_JWT } from './hub-jwt.strategy';
+import { KeySourceUnavailableError } from './signing-keys';
 import { LIVE_TICKET_ROUTE } from './live-ticket.decorator';
 import { LiveTickets } from './live-tickets';
 
@@ -48,8 +49,10 @@ export class JwtAuthGuard extends AuthGuard(HUB_JWT) {
   }
 
   override handleRequest<T>(error: unknown, principal: T, info?: unknown): T {
-    // A refusal decided after the token was verified (a deactivated account, an e-mail in use) keeps its status.
-    if (error instanceof HttpException && !(error instanceof UnauthorizedException)) throw error;
+    // A refusal decided after the signature was verified (a claim of the wrong shape, a deactivated account,
+    // an e-mail in use) keeps its status and its problem.
+    if (error instanceof HttpException && (!(error instanceof UnauthorizedException) || isProblem(error)))
+      throw error;
     // The database failing while provisioning, a bug: not the caller's fault, and it must be seen.
     if (error && !(error instanceof HttpException)) throw error;
     if (info instanceof KeySourceUnavailableError) {
@@ -75,6 +78,11 @@ export class JwtAuthGuard extends AuthGuard(HUB_JWT) {
     }
     return principal;
   }
+}
+
+function isProblem(error: HttpException): boolean {
+  const body = error.getResponse();
+  return typeof body === 'object' && body !== null && 'code' in body;
 }
 
 function unauthenticated(): UnauthorizedException {

@@ -5,10 +5,11 @@ import { IncidentCommands } from './incident-commands';
 import { IncidentLiveFeed } from './incident-live-feed';
 import { IncidentsController } from './incidents.controller';
 import { LiveIncidentsController } from './live-incidents.controller';
+import { LiveStreamSlots } from './live-stream-slots';
 
 @Module({
   imports: [AuthModule],
   controllers: [LiveIncidentsController, IncidentsController, IncidentActionsController],
-  providers: [IncidentCommands, IncidentLiveFeed],
+  providers: [IncidentCommands, IncidentLiveFeed, LiveStreamSlots],
 })
 export class IncidentsModule {}

@@ -1,18 +1,21 @@
-import { Controller, MessageEvent, Post, Sse } from '@nestjs/common';
+import { Controller, MessageEvent, Post, Req, Sse } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Principal } from '@oncall/platform-auth';
-import { Observable } from 'rxjs';
+import type { Request } from 'express';
+import { finalize, Observable } from 'rxjs';
 import { AcceptsLiveTicket } from '../auth/live-ticket.decorator';
 import { IssuedLiveTicket, LiveTickets } from '../auth/live-tickets';
 import { Requires } from '../auth/requires.decorator';
 import { Caller, RequestContext } from '../directory/shared/request-context';
 import { IncidentLiveFeed } from './incident-live-feed';
+import { LiveStreamSlots } from './live-stream-slots';
 
 /**
  * GET /api/v1/live/incidents: server-sent events (`event: incident`) for the caller's organization, until the
  * caller's token expires or their account is deactivated. Browsers' EventSource cannot send headers: they
  * first POST /api/v1/live/tickets (with their token, in the header) and open the stream with `?ticket=`,
  * a single-use ticket good for a minute. Other clients may send the bearer header as everywhere else.
+ * One person holds at most LIVE_STREAMS_PER_USER streams at once (per replica); beyond, 429.
  */
 @ApiTags('incidents')
 @ApiBearerAuth()
@@ -21,6 +24,7 @@ export class LiveIncidentsController {
   constructor(
     private readonly feed: IncidentLiveFeed,
     private readonly tickets: LiveTickets,
+    private readonly slots: LiveStreamSlots,
   ) {}
 
   @Post('tickets')
@@ -34,8 +38,13 @@ export class LiveIncidentsController {
   @Requires('incidents:read')
   @AcceptsLiveTicket()
   @ApiQuery({ name: 'ticket', required: false, description: 'From POST /api/v1/live/tickets; single use.' })
-  incidents(@Caller() caller: RequestContext): Observable<MessageEvent> {
-    return this.feed.forViewer(principalOf(caller));
+  incidents(@Caller() caller: RequestContext, @Req() request: Request): Observable<MessageEvent> {
+    const viewer = principalOf(caller);
+    // At most LIVE_STREAMS_PER_USER at once (429 beyond); the place is freed when the stream ends or the
+    // browser goes away, whichever is seen first.
+    const release = this.slots.take(viewer);
+    request.once('close', release);
+    return this.feed.forViewer(viewer).pipe(finalize(release));
   }
 }
 

@@ -1,13 +1,14 @@
-import { Controller, Get, Header, Post, Query, Req } from '@nestjs/common';
+import { Controller, Get, Header, NotFoundException, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Queries, SchedulingCommands } from '@oncall/contracts';
-import { PublicRoute } from '@oncall/platform-runtime';
+import { CalendarFeedAnswer, Queries, SchedulingCommands } from '@oncall/contracts';
+import { problem, PublicRoute } from '@oncall/platform-runtime';
 import { IsString, Matches } from 'class-validator';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { AdminApiConfig } from '../admin-api.config';
 import { Requires } from '../auth/requires.decorator';
-import { publicBaseUrl } from '../directory/shared/public-base-url';
+import { joinPublicUrl } from '../directory/shared/public-url';
 import { Caller, personActorOf, RequestContext } from '../directory/shared/request-context';
 import { BusRequests } from './bus-requests';
 
@@ -28,12 +29,13 @@ export class CalendarFeedController {
   constructor(
     private readonly requests: BusRequests,
     private readonly config: AdminApiConfig,
+    private readonly dataSource: DataSource,
   ) {}
 
   @Post('me/calendar-feed')
   @ApiBearerAuth()
   @Requires('profile:write-own')
-  async rotate(@Caller() caller: RequestContext, @Req() request: Request): Promise<{ url: string }> {
+  async rotate(@Caller() caller: RequestContext): Promise<{ url: string }> {
     const { token } = await this.requests.ask<{ token: string }>(
       caller,
       SchedulingCommands.rotateCalendarToken,
@@ -41,8 +43,8 @@ export class CalendarFeedController {
         actor: personActorOf(caller),
       },
     );
-    const base = publicBaseUrl(this.config.PUBLIC_URL, request);
-    return { url: `${base}/api/v1/calendar/shifts.ics?token=${encodeURIComponent(token)}` };
+    const path = `/api/v1/calendar/shifts.ics?token=${encodeURIComponent(token)}`;
+    return { url: joinPublicUrl(this.config.PUBLIC_URL, path) };
   }
 
   @Get('calendar/shifts.ics')
@@ -52,11 +54,24 @@ export class CalendarFeedController {
   async feed(@Query() query: CalendarFeedQueryDto, @Req() request: Request): Promise<string> {
     const correlationId = (request as Request & { correlationId?: string }).correlationId ?? randomUUID();
     // The token alone names the organization and the person: the request carries no organization.
-    const { ics } = await this.requests.ask<{ ics: string }>(
+    const feed = await this.requests.ask<CalendarFeedAnswer>(
       { orgId: null, correlationId, causationId: null },
       Queries.scheduling.calendarFeed,
       { token: query.token },
     );
-    return ics;
+    // The link is a credential of the account: it works while the account is active (ADR 0084), and a
+    // deactivated account's link looks exactly like an unknown one.
+    if (!(await this.isActive(feed.orgId, feed.userId))) {
+      throw new NotFoundException(problem(404, 'Unknown or rotated calendar link.', { code: 'NOT_FOUND' }));
+    }
+    return feed.ics;
+  }
+
+  private async isActive(orgId: string, userId: string): Promise<boolean> {
+    const rows: { active: boolean }[] = await this.dataSource.query(
+      'SELECT active FROM users WHERE org_id = $1 AND id = $2',
+      [orgId, userId],
+    );
+    return rows[0]?.active === true;
   }
 }

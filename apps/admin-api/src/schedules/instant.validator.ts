@@ -1,14 +1,8 @@
-import { applyDecorators } from '@nestjs/common';
-import { IsISO8601, Matches } from 'class-validator';
+import { IsApiInstant } from '@oncall/contracts';
 
 /**
- * An ISO-8601 instant with an explicit offset ('2027-05-01T09:00:00Z'): a bare date-time would be read
- * in the server's zone, which nobody means.
+ * An instant with an explicit offset ('2027-05-01T09:00:00Z'), real and readable by PostgreSQL: a bare
+ * date-time would be read in the server's zone, which nobody means, and a week date or 30 February is not
+ * an instant at all (ADR 0083).
  */
-export const IsInstant = (): PropertyDecorator =>
-  applyDecorators(
-    IsISO8601({ strict: true }, { message: ({ property }) => `${property} must be an ISO-8601 instant` }),
-    Matches(/(Z|[+-]\d{2}:\d{2})$/, {
-      message: ({ property }) => `${property} must carry a UTC offset, e.g. 2027-05-01T09:00:00Z`,
-    }),
-  );
+export const IsInstant = (): PropertyDecorator => IsApiInstant();

@@ -3,6 +3,7 @@ import { Consumers, Streams } from '@oncall/contracts';
 import { MessageBus, publishDeadLetter, retryDelay, verdictFor } from '@oncall/platform-messaging';
 import { LOGGER } from '@oncall/platform-runtime';
 import { Logger } from 'pino';
+import { OpenAlert } from '@oncall/dedup-domain';
 import { KeyBatchHandler } from './key-batch.handler';
 import { PartitionItem } from './partition-reader';
 
@@ -44,12 +45,14 @@ export class BatchRunner {
   async run(items: readonly PartitionItem[], done: (item: PartitionItem) => void): Promise<BatchOutcome> {
     const outcome: BatchOutcome = { applied: 0, deadLettered: 0 };
     let pending = items;
+    let open: OpenAlert | null | undefined;
     try {
       while (pending.length > 0) {
-        const { covered, deadLettered } = await this.nextStep(pending);
-        pending.slice(0, covered).forEach(done);
-        outcome[deadLettered ? 'deadLettered' : 'applied'] += covered;
-        pending = pending.slice(covered);
+        const step = await this.nextStep(pending, open);
+        pending.slice(0, step.covered).forEach(done);
+        outcome[step.deadLettered ? 'deadLettered' : 'applied'] += step.covered;
+        pending = pending.slice(step.covered);
+        open = step.open;
       }
     } catch (error) {
       if (!(error instanceof Aborted)) throw error;
@@ -59,14 +62,16 @@ export class BatchRunner {
 
   private async nextStep(
     pending: readonly PartitionItem[],
-  ): Promise<{ covered: number; deadLettered: boolean }> {
+    known: OpenAlert | null | undefined,
+  ): Promise<{ covered: number; deadLettered: boolean; open: OpenAlert | null | undefined }> {
+    const alerts = pending.map((item) => item.received);
     for (let attempt = 1; ; attempt++) {
       if (this.aborted) throw new Aborted();
       try {
-        // 0 = the open-alert index changed under the step; plan again at once (not a failure).
-        let covered = await this.handler.performNext(pending.map((item) => item.received));
-        if (covered === 0) covered = await this.handler.performNext(pending.map((item) => item.received));
-        if (covered > 0) return { covered, deadLettered: false };
+        // 0 covered = the open-alert index changed under the step; plan again at once (not a failure).
+        let result = await this.handler.performNext(alerts, attempt === 1 ? known : undefined);
+        if (result.covered === 0) result = await this.handler.performNext(alerts);
+        if (result.covered > 0) return { ...result, deadLettered: false };
         throw new Error('The open-alert index kept changing under the alert');
       } catch (error) {
         const verdict = verdictFor(error, attempt, MAX_ATTEMPTS);
@@ -74,7 +79,7 @@ export class BatchRunner {
         const context = { err: error, alertId: first.received.alert.alertId, attempt };
         if (verdict === 'dead-letter') {
           await this.deadLetter(first, error as Error, attempt);
-          return { covered: 1, deadLettered: true };
+          return { covered: 1, deadLettered: true, open: undefined };
         }
         this.logger.warn(context, `Correlating an alert failed (${verdict}); trying again`);
         const cap = verdict === 'wait-for-dependency' ? DEPENDENCY_WAIT_CAP_MS : Number.MAX_SAFE_INTEGER;

@@ -22,7 +22,7 @@ const MAX_IN_FLIGHT_PER_PARTITION = 5_000;
 const TICK_MS = 200;
 const REBALANCE_EVERY_TICKS = 5;
 /** How long a partition being handed over may take to finish what it read before it is abandoned. */
-const HANDOVER_DRAIN_MS = 10_000;
+const HANDOVER_DRAIN_MS = 5_000;
 
 /**
  * The alert correlator (ADR 0130): holds a fair share of the alert partitions, reads each in order from
@@ -95,8 +95,13 @@ export class Correlator implements OnApplicationBootstrap, OnModuleDestroy {
   private async rebalance(): Promise<void> {
     const share = await this.leases.fairShare();
     const held = [...this.leases.partitions];
-    for (const partition of held.slice(share)) await this.handOver(partition);
-    for (const partition of await this.leases.claim(share - Math.min(held.length, share))) {
+    const handedOver = held.slice(share);
+    await Promise.all(handedOver.map((partition) => this.handOver(partition)));
+    const claimed = await this.leases.claim(share - Math.min(held.length, share));
+    if (handedOver.length + claimed.length > 0) {
+      this.logger.info({ share, handedOver, claimed }, 'Alert partitions rebalanced');
+    }
+    for (const partition of claimed) {
       const reader = new PartitionReader(
         partition,
         await this.leases.checkpointOf(partition),

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CanonicalAlert, MessageContext } from '@oncall/contracts';
-import { KeyBatchStep, nextKeyBatchStep } from '@oncall/dedup-domain';
+import { KeyBatchStep, nextKeyBatchStep, OpenAlert } from '@oncall/dedup-domain';
 import { AlertContext, AlertInput, IncidentCommand } from '@oncall/incident-domain';
 import { RpcError } from '@oncall/platform-messaging';
 import { LOGGER } from '@oncall/platform-runtime';
@@ -21,6 +21,14 @@ export interface ReceivedAlert {
  * trigger was dead-lettered): the alert belongs to a new incident instead.
  */
 const STALE_ENTRY_CODES = new Set(['INCIDENT_RESOLVED', 'INCIDENT_NOT_FOUND']);
+
+export interface StepResult {
+  covered: number;
+  /** The key's open alert after the step; undefined when unknown (look it up before the next step). */
+  open: OpenAlert | null | undefined;
+}
+
+const STALE = Symbol('stale');
 
 /** Thrown for a step whose service the local copy does not know yet (retried like an unavailable one). */
 export class UnknownServiceError extends Error {
@@ -45,56 +53,75 @@ export class KeyBatchHandler {
   ) {}
 
   /**
-   * Performs the next step for the alerts at the front of `alerts` (all of one key). Answers how many it
-   * covered; 0 means the index changed under it and the caller plans again (never twice in a row).
+   * Performs the next step for the alerts at the front of `alerts` (all of one key), knowing the key's
+   * open alert when the caller does (`undefined`: look it up). Answers how many alerts it covered and the
+   * open alert after it; 0 covered means the index changed under the step and the caller plans again.
    */
-  async performNext(alerts: readonly ReceivedAlert[]): Promise<number> {
+  async performNext(alerts: readonly ReceivedAlert[], known?: OpenAlert | null): Promise<StepResult> {
     const first = alerts[0].alert;
-    const open = await this.index.find(first);
+    // A trigger claims the key straight away (one round trip either way): free, it opens the incident;
+    // held, the claim answers the holder.
+    const open =
+      known !== undefined
+        ? known
+        : first.action === 'trigger'
+          ? await this.index.claim(first, first.alertId)
+          : await this.index.find(first);
     const step = nextKeyBatchStep(
       alerts.map((received) => received.alert),
       open,
     );
     const covered = alerts.slice(0, step.count);
-    return (await this.perform(step, covered)) ? step.count : 0;
+    const after = await this.perform(step, covered, open);
+    return after === STALE ? { covered: 0, open: undefined } : { covered: step.count, open: after };
   }
 
-  /** Answers false when the step found the index stale (it has been corrected; plan again). */
-  private async perform(step: KeyBatchStep, covered: readonly ReceivedAlert[]): Promise<boolean> {
+  /** Answers the key's open alert after the step, or STALE when the index changed under it. */
+  private async perform(
+    step: KeyBatchStep,
+    covered: readonly ReceivedAlert[],
+    open: OpenAlert | null,
+  ): Promise<OpenAlert | null | typeof STALE> {
     const [first] = covered;
     switch (step.kind) {
       case 'open-incident':
-        return this.openIncident(first);
-      case 'record-repeats':
-        return this.unlessStale(step.incidentId, first, () =>
+        return this.openIncident(first, open);
+      case 'record-repeats': {
+        const applied = await this.unlessStale(step.incidentId, first, () =>
           this.incidents.execute(repeatsCommand(step.incidentId, covered), contextOf(first)),
         );
+        return applied ? open : STALE;
+      }
       case 'acknowledge-incident':
       case 'resolve-incident': {
         const applied = await this.unlessStale(step.incidentId, first, () =>
           this.incidents.execute(sourceCommand(step, first.alert), contextOf(first)),
         );
-        if (applied && step.kind === 'resolve-incident') {
-          await this.index.releaseIncident(first.alert.orgId, step.incidentId);
-        }
-        return applied;
+        if (!applied) return STALE;
+        if (step.kind === 'acknowledge-incident') return open;
+        await this.index.releaseIncident(first.alert.orgId, step.incidentId);
+        return null;
       }
       case 'drop':
         this.logger.info(
           { alertId: first.alert.alertId, dedupKey: first.alert.dedupKey },
           `Alert dropped: ${step.reason}`,
         );
-        return true;
+        return open;
     }
   }
 
-  private async openIncident(received: ReceivedAlert): Promise<boolean> {
+  private async openIncident(
+    received: ReceivedAlert,
+    open: OpenAlert | null,
+  ): Promise<OpenAlert | typeof STALE> {
     const { alert } = received;
-    const holder = await this.index.claim(alert, alert.alertId);
+    const holder =
+      open?.openedByAlertId === alert.alertId ? open : await this.index.claim(alert, alert.alertId);
     // Another alert holds the key: this one is a repeat of it; plan again.
-    if (holder.openedByAlertId !== alert.alertId) return false;
+    if (holder.openedByAlertId !== alert.alertId) return STALE;
     // This alert opened an incident since merged into another one, which holds it now: nothing to do.
-    if (holder.incidentId !== alert.alertId) return true;
+    if (holder.incidentId !== alert.alertId) return holder;
     const route = this.services.routeOf(alert.orgId, alert.serviceId);
     if (!route) throw new UnknownServiceError(alert.serviceId);
     await this.incidents.execute(
@@ -116,7 +143,7 @@ export class KeyBatchHandler {
       },
       contextOf(received),
     );
-    return true;
+    return holder;
   }
 
   /** Runs a command on an indexed incident; false (and the entry released) when the entry was stale. */

@@ -3,7 +3,8 @@ import { ExecuteIncidentCommand, IncidentCommandResult, MessageContext } from '@
 import { decide, evolve, IncidentEvent, IncidentState, isIncidentDomainError } from '@oncall/incident-domain';
 import { ConcurrencyError, EventStore } from '@oncall/platform-event-store';
 import { RpcError } from '@oncall/platform-messaging';
-import { randomUUID } from 'node:crypto';
+import { isUniqueViolation } from '@oncall/platform-persistence';
+import { createHash, randomUUID } from 'node:crypto';
 import { Logger } from 'pino';
 import { EVENT_STORE } from '../event-store/event-store.provider';
 import { incidentStreamId } from '../event-store/incident-streams';
@@ -37,14 +38,21 @@ export class IncidentCommandExecutor {
       throw new RpcError('FORBIDDEN', 'A command may only act on the organization it is sent for.');
     }
     const streamId = incidentStreamId(command.data.incidentId);
+    // First try from what this process already knows (no read): the append's expected version checks it.
+    let guessed = this.loader.guess(streamId, command.type === 'TriggerIncident');
     for (let attempt = 1; ; attempt++) {
-      const loaded = await this.loader.load(streamId);
-      const events = this.decide(request, loaded.state, loaded.version);
+      const loaded = guessed ?? (await this.loader.load(streamId));
+      const events = this.decideOn(request, loaded, guessed !== undefined);
+      // Refusals and no-ops are answered only from state read from the store, never from a guess.
+      if (events === 'verify') {
+        guessed = undefined;
+        continue;
+      }
       if (events.length === 0) return this.result(loaded, [], command.at);
       try {
         await this.store.appendToStream(
           streamId,
-          events.map((event) => ({ ...event, eventId: randomUUID() })),
+          events.map((event) => ({ ...event, eventId: eventIdOf(event) })),
           { expectedVersion: loaded.version, metadata: { ...context, occurredAt: command.at } },
         );
         const next: LoadedIncident = {
@@ -55,9 +63,28 @@ export class IncidentCommandExecutor {
         await this.loader.appended(streamId, next);
         return this.result(next, events, command.at);
       } catch (error) {
+        // A fact reported twice: its event id (the source's) is already in the store.
+        if (isUniqueViolation(error, 'events_event_id_key'))
+          return this.result(await this.loader.load(streamId), [], command.at);
         if (!(error instanceof ConcurrencyError)) throw error;
-        if (attempt >= MAX_ATTEMPTS) throw keptChanging();
+        if (guessed === undefined && attempt >= MAX_ATTEMPTS) throw keptChanging();
+        guessed = undefined;
       }
+    }
+  }
+
+  /** Events to append; 'verify' when a guessed state refused or changed nothing (decide again on the store's). */
+  private decideOn(
+    request: ExecuteIncidentCommand,
+    loaded: LoadedIncident,
+    guessed: boolean,
+  ): IncidentEvent[] | 'verify' {
+    try {
+      const events = this.decide(request, loaded.state, loaded.version);
+      return guessed && events.length === 0 ? 'verify' : events;
+    } catch (error) {
+      if (guessed) return 'verify';
+      throw error;
     }
   }
 
@@ -95,3 +122,17 @@ export class IncidentCommandExecutor {
     };
   }
 }
+
+/**
+ * A fact reported by another context keeps the source event's id (as a UUID), so recording it twice
+ * collides in the store instead of appearing twice on the timeline; every other event gets a fresh id.
+ */
+function eventIdOf(event: IncidentEvent): string {
+  if (event.type !== 'ActivityRecorded') return randomUUID();
+  const { activityId } = event.data;
+  if (UUID.test(activityId)) return activityId.toLowerCase();
+  const hex = createHash('sha256').update(`activity:${activityId}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

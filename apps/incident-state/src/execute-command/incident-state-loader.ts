@@ -27,6 +27,15 @@ export class IncidentStateLoader {
     private readonly logger: Logger,
   ) {}
 
+  /**
+   * What this process last knew of the incident, without asking the store: a guess that an append with
+   * its version confirms (or refutes with a ConcurrencyError). A stream this process never saw is
+   * presumed new when `presumeNew` (a trigger): the append confirms that too.
+   */
+  guess(streamId: string, presumeNew: boolean): LoadedIncident | undefined {
+    return this.known.get(streamId) ?? (presumeNew ? NO_INCIDENT : undefined);
+  }
+
   async load(streamId: string): Promise<LoadedIncident> {
     const base = this.known.get(streamId) ?? (await this.fromSnapshot(streamId));
     const tail = await this.store.readStream(streamId, { fromVersion: base.version + 1 });

@@ -25,6 +25,7 @@ export function toIncidentSummary(
     triggeredAt: state.triggeredAt,
     acknowledgedAt: state.acknowledgedAt,
     resolvedAt: state.resolvedAt,
+    unansweredAt: state.unansweredAt ?? null,
     updatedAt,
     version,
   };

@@ -21,6 +21,7 @@ export function toIncidentRow(summary: IncidentSummary, state: IncidentState) {
     triggered_at: summary.triggeredAt,
     acknowledged_at: summary.acknowledgedAt,
     resolved_at: summary.resolvedAt,
+    unanswered_at: summary.unansweredAt,
     updated_at: summary.updatedAt,
     version: summary.version,
     state,
@@ -43,7 +44,7 @@ export function toTimelineRow(stored: StoredEvent) {
 const INCIDENT_COLUMNS = `id uuid, org_id text, service_id text, title text, status text, severity text, urgency text,
   priority text, alert_count integer, assigned_user_ids text[], escalation_level integer, acknowledged_by text,
   snoozed_until timestamptz, ticket jsonb, triggered_at timestamptz, acknowledged_at timestamptz,
-  resolved_at timestamptz, updated_at timestamptz, version integer, state jsonb`;
+  resolved_at timestamptz, updated_at timestamptz, version integer, state jsonb, unanswered_at timestamptz`;
 
 const UPDATABLE = [
   'title',
@@ -59,6 +60,7 @@ const UPDATABLE = [
   'ticket',
   'acknowledged_at',
   'resolved_at',
+  'unanswered_at',
   'updated_at',
   'version',
   'state',

@@ -1,3 +1,4 @@
+import { CURSOR_REFUSAL, decodeListCursor, encodeListCursor } from '@oncall/contracts';
 import { RpcError } from '@oncall/platform-messaging';
 
 /** Keyset position in the incident list: (triggered_at, id) of the last row of the previous page. */
@@ -6,37 +7,20 @@ export interface IncidentCursor {
   id: string;
 }
 
-// What encodeCursor writes: Date#toISOString and a UUID. Anything else was not issued by this API.
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function encodeCursor(cursor: IncidentCursor): string {
-  return Buffer.from(JSON.stringify([cursor.triggeredAt, cursor.id])).toString('base64url');
+  return encodeListCursor({ at: cursor.triggeredAt, id: cursor.id });
 }
 
-/** The position a cursor names; a cursor this API did not issue (or one tampered with) is a VALIDATION_FAILED. */
+/**
+ * The position a cursor names; a cursor this API did not issue (tampered with, 30 February, year 0, an id
+ * that is not a UUID) is a VALIDATION_FAILED naming `cursor`, never a database error (ADR 0083).
+ */
 export function decodeCursor(value: string): IncidentCursor {
-  const position = parse(value);
+  const position = decodeListCursor(value, 'ms');
   if (!position) {
-    const message = 'cursor is not a cursor returned by this API; start again without it.';
-    throw new RpcError('VALIDATION_FAILED', message, { errors: [{ field: 'cursor', message }] });
+    throw new RpcError('VALIDATION_FAILED', CURSOR_REFUSAL, {
+      errors: [{ field: 'cursor', message: CURSOR_REFUSAL }],
+    });
   }
-  return position;
-}
-
-function parse(value: string): IncidentCursor | null {
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(decoded) || decoded.length !== 2) return null;
-  const [triggeredAt, id] = decoded as unknown[];
-  const validInstant =
-    typeof triggeredAt === 'string' &&
-    ISO_INSTANT.test(triggeredAt) &&
-    !Number.isNaN(Date.parse(triggeredAt));
-  if (!validInstant || typeof id !== 'string' || !UUID.test(id)) return null;
-  return { triggeredAt, id };
+  return { triggeredAt: position.at, id: position.id };
 }

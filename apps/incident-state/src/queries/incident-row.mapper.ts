@@ -18,6 +18,7 @@ export interface IncidentRow {
   triggered_at: Date;
   acknowledged_at: Date | null;
   resolved_at: Date | null;
+  unanswered_at: Date | null;
   updated_at: Date;
   version: number;
 }
@@ -43,6 +44,7 @@ export function rowToSummary(row: IncidentRow): IncidentSummary {
     triggeredAt: row.triggered_at.toISOString(),
     acknowledgedAt: iso(row.acknowledged_at),
     resolvedAt: iso(row.resolved_at),
+    unansweredAt: iso(row.unanswered_at),
     updatedAt: row.updated_at.toISOString(),
     version: row.version,
   };

@@ -27,7 +27,7 @@ export function unreachable(
       orgId: page.org_id,
       userId: page.user_id,
       channel: 'email',
-      maskedAddress: 'no usable contact method',
+      maskedAddress: '(no usable contact method)',
       attempt: 1,
       providerResponse: reasons.length > 0 ? `${why}: ${reasons.join('; ')}` : why,
       latencyMs: null,

@@ -29,8 +29,11 @@ export class CalendarFeed {
     return token;
   }
 
-  /** The feed for a token: the past week and the next 60 days. */
-  async render(token: string, now = new Date()): Promise<string> {
+  /**
+   * The feed for a token: the past week and the next 60 days, with whose it is, so the directory can
+   * refuse it for an account it deactivated (scheduling does not know who is active).
+   */
+  async render(token: string, now = new Date()): Promise<{ ics: string; orgId: string; userId: string }> {
     const rows: { org_id: string; user_id: string }[] = await this.dataSource.query(
       'SELECT org_id, user_id FROM calendar_feeds WHERE token_hash = $1',
       [hashToken(token)],
@@ -50,6 +53,6 @@ export class CalendarFeed {
         description: shift.source.kind === 'override' ? 'Override' : 'Rotation',
       });
     }
-    return calendar.toString();
+    return { ics: calendar.toString(), orgId, userId };
   }
 }

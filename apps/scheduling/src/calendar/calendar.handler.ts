@@ -1,6 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { Queries, RpcRequest, SchedulingActor, SchedulingCommands } from '@oncall/contracts';
+import {
+  CalendarFeedAnswer,
+  Queries,
+  RpcRequest,
+  SchedulingActor,
+  SchedulingCommands,
+} from '@oncall/contracts';
 import { organizationContextOf } from '@oncall/platform-messaging';
 import { CalendarFeed } from './calendar-feed';
 
@@ -17,7 +23,7 @@ export class CalendarHandler {
 
   /** The token alone identifies organization and user: no organization in the request. */
   @MessagePattern(Queries.scheduling.calendarFeed)
-  async render(@Payload() request: RpcRequest<{ token: string }>): Promise<{ ics: string }> {
-    return { ics: await this.feed.render(request.data.token) };
+  render(@Payload() request: RpcRequest<{ token: string }>): Promise<CalendarFeedAnswer> {
+    return this.feed.render(request.data.token);
   }
 }

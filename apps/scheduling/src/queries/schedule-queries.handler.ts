@@ -2,6 +2,9 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   CoverageGapView,
+  CURSOR_REFUSAL,
+  decodeListCursor,
+  encodeListCursor,
   OnCallNowEntry,
   OverrideView,
   Queries,
@@ -112,17 +115,16 @@ export class ScheduleQueriesHandler {
 }
 
 function encodeCursor(schedule: ScheduleView): string {
-  return Buffer.from(JSON.stringify([schedule.createdAt, schedule.id])).toString('base64url');
+  return encodeListCursor({ at: schedule.createdAt, id: schedule.id });
 }
 
+/** A cursor this API did not issue is a VALIDATION_FAILED naming `cursor`, never a database error (ADR 0083). */
 function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    if (Number.isNaN(Date.parse(createdAt)) || typeof id !== 'string') throw new Error('shape');
-    return { createdAt, id };
-  } catch {
-    throw new RpcError('VALIDATION_FAILED', 'cursor is not one this API returned.', {
-      errors: [{ field: 'cursor', message: 'cursor is unknown' }],
+  const position = decodeListCursor(cursor, 'ms');
+  if (!position) {
+    throw new RpcError('VALIDATION_FAILED', CURSOR_REFUSAL, {
+      errors: [{ field: 'cursor', message: CURSOR_REFUSAL }],
     });
   }
+  return { createdAt: position.at, id: position.id };
 }

@@ -30,6 +30,8 @@ export interface IncidentSummary {
   triggeredAt: string;
   acknowledgedAt: string | null;
   resolvedAt: string | null;
+  /** Set when the escalation policy ran out without an acknowledgement (cleared by one). */
+  unansweredAt: string | null;
   updatedAt: string;
   version: number;
 }

@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsApiInstant } from '../api/api-instant';
 import { SEVERITIES, Severity } from '../alerts/canonical-alert';
 import { INCIDENT_STATUSES, IncidentStatusName } from './incident-messages';
 
@@ -44,11 +45,11 @@ export class ListIncidentsQueryDto {
   assigneeId?: string;
 
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsApiInstant()
   from?: string;
 
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsApiInstant()
   to?: string;
 
   @IsOptional()

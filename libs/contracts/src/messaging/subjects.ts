@@ -159,6 +159,8 @@ export const Consumers = {
   schedulingDirectory: 'scheduling-directory',
   adminApiSchedulingAudit: 'admin-api-scheduling-audit',
   adminApiEscalationAudit: 'admin-api-escalation-audit',
+  incidentStateEscalationActivity: 'incident-state-escalation-activity',
+  incidentStateNotificationActivity: 'incident-state-notification-activity',
 } as const;
 
 export function toKebabCase(name: string): string {

@@ -131,3 +131,10 @@ export interface CoverageGapDetected {
 }
 
 export const COVERAGE_GAP_DETECTED = 'CoverageGapDetected';
+
+/** Answer of Queries.scheduling.calendarFeed: the feed, and whose it is (admin-api checks the account). */
+export interface CalendarFeedAnswer {
+  ics: string;
+  orgId: string;
+  userId: string;
+}

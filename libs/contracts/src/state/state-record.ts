@@ -34,5 +34,12 @@ const SAFE_TOKEN = /^[A-Za-z0-9_-]{1,200}$/;
  * a `~` (NATS tokens may not hold dots, wildcards or whitespace).
  */
 export function subjectToken(id: string): string {
-  return SAFE_TOKEN.test(id) ? id : `~${Buffer.from(id, 'utf8').toString('base64url')}`;
+  return SAFE_TOKEN.test(id) ? id : `~${base64Url(id)}`;
+}
+
+// Without Buffer: contracts are also read by the browser app.
+function base64Url(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }

@@ -116,6 +116,18 @@ const effects: Record<IncidentEventType, [IncidentEvent, Partial<ExistingInciden
     }),
     { status: 'acknowledged', snoozedUntil: '2024-05-01T02:31:00.000Z' },
   ],
+  ActivityRecorded: [
+    event('ActivityRecorded', {
+      by: { kind: 'system', reason: 'escalation-policy' },
+      at: T.now,
+      activityId: 'esc-evt-9',
+      source: 'escalation',
+      kind: 'escalation-unanswered',
+      summary: 'Nobody acknowledged after 2 cycles; managers paged.',
+      detail: { cycles: 2 },
+    }),
+    { unansweredAt: T.now },
+  ],
   IncidentMerged: [
     event('IncidentMerged', { by: bob, at: T.now, sourceIncidentId: 'inc-2', alerts: [alert7] }),
     { alerts: [alert1, alert7], mergedIncidentIds: ['inc-2'] },

@@ -3,6 +3,7 @@ import type { IncidentEvent, IncidentTriggered } from './incident.events';
 import { INCIDENT_EVENT_SCHEMA_VERSIONS } from './incident.events';
 import type { ExistingIncident, IncidentState } from './incident.state';
 import { initialIncidentState } from './incident.state';
+import { UNANSWERED_ACTIVITY } from './incident.types';
 
 function opened({ data }: IncidentTriggered): ExistingIncident {
   return {
@@ -31,6 +32,7 @@ function opened({ data }: IncidentTriggered): ExistingIncident {
     resolvedBy: null,
     resolvedAt: null,
     resolutionReason: null,
+    unansweredAt: null,
   };
 }
 
@@ -58,6 +60,7 @@ function applied(
     case 'IncidentAcknowledged':
       return {
         ...incident,
+        unansweredAt: null,
         status: 'acknowledged',
         acknowledgedBy: event.data.by,
         acknowledgedAt: event.data.at,
@@ -97,6 +100,10 @@ function applied(
       return { ...incident, ticket: event.data.ticket };
     case 'IncidentSnoozed':
       return { ...incident, snoozedUntil: event.data.snoozedUntil };
+    case 'ActivityRecorded':
+      return event.data.kind === UNANSWERED_ACTIVITY
+        ? { ...incident, unansweredAt: event.data.at }
+        : incident;
     case 'IncidentMerged':
       return {
         ...incident,

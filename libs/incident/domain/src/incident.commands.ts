@@ -1,5 +1,6 @@
 import type {
   ActionChannel,
+  ActivitySource,
   Actor,
   AlertInput,
   IncidentAlert,
@@ -133,6 +134,18 @@ export type AbsorbIncident = Command<'AbsorbIncident', Target & { readonly sourc
 /** Merge, step 2 of 2, decided on the SOURCE stream after AbsorbIncident was appended: resolve as 'merged'. */
 export type MergeIncidentInto = Command<'MergeIncidentInto', Target & { readonly targetIncidentId: string }>;
 
+/** Records a fact another context reported (ActivityRecorded); `activityId` is the source event's id. */
+export type RecordActivity = Command<
+  'RecordActivity',
+  Target & {
+    readonly activityId: string;
+    readonly source: ActivitySource;
+    readonly kind: string;
+    readonly summary: string;
+    readonly detail: Readonly<Record<string, unknown>>;
+  }
+>;
+
 export type IncidentCommand =
   | TriggerIncident
   | AppendAlert
@@ -149,7 +162,8 @@ export type IncidentCommand =
   | SnoozeIncident
   | EndSnooze
   | AbsorbIncident
-  | MergeIncidentInto;
+  | MergeIncidentInto
+  | RecordActivity;
 
 export type IncidentCommandType = IncidentCommand['type'];
 
@@ -173,6 +187,7 @@ const COMMAND_TYPES: { readonly [T in IncidentCommandType]: T } = {
   EndSnooze: 'EndSnooze',
   AbsorbIncident: 'AbsorbIncident',
   MergeIncidentInto: 'MergeIncidentInto',
+  RecordActivity: 'RecordActivity',
 };
 
 export const INCIDENT_COMMAND_TYPES: readonly IncidentCommandType[] = Object.freeze(

@@ -1,5 +1,6 @@
 import type {
   ActionChannel,
+  ActivitySource,
   Actor,
   Assignment,
   IncidentAlert,
@@ -123,6 +124,23 @@ export type IncidentMerged = Event<
   { readonly sourceIncidentId: string; readonly alerts: readonly IncidentAlert[] }
 >;
 
+/**
+ * A fact another context reported about the incident (escalation: who was paged and why, a step skipped,
+ * unanswered; notification: a delivery attempt), kept on the incident's timeline. `activityId` is the
+ * source event's id (and this event's id), so a redelivered fact is recorded once.
+ */
+export type ActivityRecorded = Event<
+  'ActivityRecorded',
+  1,
+  {
+    readonly activityId: string;
+    readonly source: ActivitySource;
+    readonly kind: string;
+    readonly summary: string;
+    readonly detail: Readonly<Record<string, unknown>>;
+  }
+>;
+
 export type IncidentEvent =
   | IncidentTriggered
   | AlertAppended
@@ -137,7 +155,8 @@ export type IncidentEvent =
   | IncidentSeverityChanged
   | TicketLinked
   | IncidentSnoozed
-  | IncidentMerged;
+  | IncidentMerged
+  | ActivityRecorded;
 
 export type IncidentEventType = IncidentEvent['type'];
 
@@ -162,6 +181,7 @@ export const INCIDENT_EVENT_SCHEMA_VERSIONS = Object.freeze({
   TicketLinked: 1,
   IncidentSnoozed: 1,
   IncidentMerged: 1,
+  ActivityRecorded: 1,
 } as const satisfies { readonly [T in IncidentEventType]: IncidentEventOf<T>['schemaVersion'] });
 
 export const INCIDENT_EVENT_TYPES: readonly IncidentEventType[] = Object.freeze(

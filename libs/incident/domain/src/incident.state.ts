@@ -49,6 +49,8 @@ export interface ExistingIncident {
   readonly resolvedBy: Actor | null;
   readonly resolvedAt: Instant | null;
   readonly resolutionReason: ResolutionReason | null;
+  /** When the escalation policy ran out without an acknowledgement; cleared by an acknowledgement. */
+  readonly unansweredAt: Instant | null;
 }
 
 export type IncidentState = NoIncident | ExistingIncident;
@@ -57,7 +59,7 @@ export type IncidentState = NoIncident | ExistingIncident;
  * The shape of IncidentState as evolve builds it. Bump it whenever that shape changes, so stored
  * snapshots of the old shape are ignored and rebuilt from the events.
  */
-export const INCIDENT_STATE_VERSION = 2;
+export const INCIDENT_STATE_VERSION = 3;
 
 export const initialIncidentState: IncidentState = Object.freeze({ status: 'none' });
 

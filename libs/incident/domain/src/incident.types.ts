@@ -133,3 +133,10 @@ export type UnacknowledgeReason = 'ack-timeout' | 'handed-back' | 'snooze-ended'
  */
 export const ACTION_CHANNELS = ['email', 'slack', 'web', 'api'] as const;
 export type ActionChannel = (typeof ACTION_CHANNELS)[number];
+
+/** Contexts whose facts are recorded on an incident's timeline. */
+export const ACTIVITY_SOURCES = ['escalation', 'notification', 'psa'] as const;
+export type ActivitySource = (typeof ACTIVITY_SOURCES)[number];
+
+/** The activity kind that flags an incident unanswered (its escalation policy ran out). */
+export const UNANSWERED_ACTIVITY = 'escalation-unanswered';

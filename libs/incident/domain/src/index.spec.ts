@@ -5,6 +5,7 @@ describe('@oncall/incident-domain public API', () => {
     expect(Object.keys(api).sort()).toEqual(
       [
         'ACTION_CHANNELS',
+        'ACTIVITY_SOURCES',
         'ID_MAX_LENGTH',
         'INCIDENT_COMMAND_TYPES',
         'INCIDENT_ERROR_CODES',
@@ -28,6 +29,7 @@ describe('@oncall/incident-domain public API', () => {
         'StaleEscalationError',
         'TITLE_MAX_LENGTH',
         'TicketAlreadyLinkedError',
+        'UNANSWERED_ACTIVITY',
         'alertOccurrences',
         'decide',
         'evolve',
@@ -43,9 +45,9 @@ describe('@oncall/incident-domain public API', () => {
   });
 
   it('lists every event type at schema version 1 and every command type once', () => {
-    expect(api.INCIDENT_EVENT_TYPES).toHaveLength(14);
+    expect(api.INCIDENT_EVENT_TYPES).toHaveLength(15);
     expect(new Set(Object.values(api.INCIDENT_EVENT_SCHEMA_VERSIONS))).toEqual(new Set([1]));
-    expect(new Set(api.INCIDENT_COMMAND_TYPES).size).toBe(16);
+    expect(new Set(api.INCIDENT_COMMAND_TYPES).size).toBe(17);
   });
 
   it('the decider value folds and decides like the functions', () => {

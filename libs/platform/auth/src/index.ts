@@ -8,3 +8,4 @@ export {
   type DevSigningKey,
 } from './dev-signing-key';
 export { serviceKeyMatches, presentedServiceKey } from './service-key';
+export { parseHubClaims, ORG_ID_PATTERN, SUBJECT_PATTERN, type ParsedClaims } from './hub-claims';

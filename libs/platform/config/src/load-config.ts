@@ -28,7 +28,11 @@ export function loadConfig<T extends object>(
 function toConfigurationError(error: ValidationError): InvalidConfigurationError {
   const messages = Object.values(error.constraints ?? {});
   const missing = error.value === undefined;
-  const problem = missing ? 'is not set' : `is invalid: ${messages[0] ?? 'unexpected value'}`;
+  // A variable required only in some cases says which (IsDefined's message).
+  const when = error.constraints?.isDefined;
+  const problem = missing
+    ? `is not set${when ? ` (${when})` : ''}`
+    : `is invalid: ${messages[0] ?? 'unexpected value'}`;
   return new InvalidConfigurationError(error.property, problem);
 }
 

@@ -1,4 +1,31 @@
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import {
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  Validate,
+  ValidateIf,
+  ValidationArguments,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
+
+/** The test clock's offset can be moved by anyone on the bus: never in production. */
+@ValidatorConstraint({ name: 'systemClockInProduction' })
+class SystemClockInProduction implements ValidatorConstraintInterface {
+  validate(value: unknown, args: ValidationArguments): boolean {
+    return !((args.object as { NODE_ENV?: string }).NODE_ENV === 'production' && value !== 'system');
+  }
+
+  defaultMessage(): string {
+    return 'must be system when NODE_ENV=production';
+  }
+}
 
 const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s/]+(:\d+)?\/[^\s/?]+(\?\S*)?$/;
 const NATS_URL = /^(nats|tls|ws|wss):\/\/\S+$/;
@@ -34,13 +61,29 @@ export class ServiceConfig {
 
   /**
    * `system` (default): wall time. `test`: wall time plus an offset shared by every service through NATS, so
-   * end-to-end tests fast-forward the whole platform (never in production).
+   * end-to-end tests fast-forward the whole platform (never in production: refused there).
    */
   @IsIn(['system', 'test'])
+  @Validate(SystemClockInProduction)
   PLATFORM_CLOCK: 'system' | 'test' = 'system';
 
-  /** When set, /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
+  /**
+   * `production` (baked into the image) makes the platform refuse what is only fit for development: an open
+   * /metrics here, the development signing key in admin-api.
+   */
   @IsOptional()
+  @IsIn(['production', 'development', 'test'])
+  NODE_ENV?: string;
+
+  /**
+   * When set, /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. Required when NODE_ENV=production:
+   * metrics name routes, subjects and volumes, not for anyone who can reach the port (ADR 0087).
+   */
+  @ValidateIf(
+    (config: ServiceConfig) => config.NODE_ENV === 'production' || config.METRICS_TOKEN !== undefined,
+  )
+  @IsDefined({ message: 'required when NODE_ENV=production' })
   @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters (a random token, e.g. openssl rand -hex 32)' })
   METRICS_TOKEN?: string;
 }

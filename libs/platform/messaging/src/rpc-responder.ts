@@ -66,7 +66,8 @@ export class RpcResponder {
     this.logger.error({ err: error, subject }, 'Request handler failed unexpectedly');
     return {
       code: RpcErrorCodes.internal,
-      message: `The service failed to handle ${subject}; it was logged.`,
+      // The subject is in the log line above; a reply may end up in front of a person (via the API).
+      message: 'The service failed to handle the request; it was logged.',
     };
   }
 }

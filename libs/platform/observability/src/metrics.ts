@@ -7,6 +7,7 @@ export class ServiceMetrics {
   readonly messagesHandled: Counter<'subject' | 'outcome'>;
   readonly messageHandlingSeconds: Histogram<'subject'>;
   readonly httpRequestSeconds: Histogram<'method' | 'route' | 'status'>;
+  readonly outboxMessagesSetAside: Counter;
 
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
@@ -29,6 +30,11 @@ export class ServiceMetrics {
       help: 'HTTP request latency.',
       labelNames: ['method', 'route', 'status'],
       buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [this.registry],
+    });
+    this.outboxMessagesSetAside = new Counter({
+      name: 'oncall_outbox_messages_set_aside_total',
+      help: 'Outbox messages the bus can never take, moved to outbox_dead (alert on any increase).',
       registers: [this.registry],
     });
   }

@@ -1,6 +1,7 @@
 import { Logger } from 'pino';
 import { DataSource, QueryRunner } from 'typeorm';
 import { PollingLoop } from './polling-loop';
+import { isPermanentPublishError, whyUnpublishable } from './publishability';
 
 /** The part of the event publisher the relay needs; JetStream drops a repeated message id. */
 export interface RawPublisher {
@@ -18,14 +19,17 @@ export interface OutboxRelayOptions {
   pollIntervalMs?: number;
   /** Called after each message is published and before it is marked sent: a seam for crash tests. */
   afterPublish?: (messageId: string) => void;
+  /** Called for each message moved to outbox_dead (after it was logged): counted in a metric. */
+  onSetAside?: (message: { messageId: string; subject: string; reason: string }) => void;
 }
 
+/** As stored: jsonb headers are whatever a writer put there, checked before publishing. */
 interface OutboxRow {
   id: string;
   message_id: string;
   subject: string;
   body: string;
-  headers: Record<string, string>;
+  headers: unknown;
 }
 
 const encoder = new TextEncoder();
@@ -36,8 +40,9 @@ const OUTBOX_LOCK_CLASS = 741_204;
  * Moves outbox rows to JetStream, at least once and in order per partition. A replica claims a partition
  * with a session advisory lock (no transaction stays open across the network), publishes its oldest rows
  * one by one waiting for each stream ack, then deletes them. A crash after publishing re-sends on restart;
- * the message id makes JetStream drop the copy. A message JetStream can never take is set aside in
- * outbox_dead instead of blocking its partition.
+ * the message id makes JetStream drop the copy. A message the bus can never take (malformed subject or
+ * headers, too large: checked before sending, and any permanent refusal) is set aside in outbox_dead,
+ * logged and counted, instead of blocking its partition (ADR 0082).
  */
 export class OutboxRelay {
   private readonly loop: PollingLoop;
@@ -109,21 +114,43 @@ export class OutboxRelay {
   }
 
   private async publishOrSetAside(runner: QueryRunner, row: OutboxRow): Promise<void> {
+    const refusal = whyUnpublishable({
+      subject: row.subject,
+      messageId: row.message_id,
+      headers: row.headers,
+    });
+    if (refusal) return this.setAside(runner, row, refusal);
     try {
-      await this.publisher.publishRaw(row.subject, encoder.encode(row.body), row.message_id, row.headers);
+      await this.publisher.publishRaw(
+        row.subject,
+        encoder.encode(row.body),
+        row.message_id,
+        row.headers as Record<string, string>,
+      );
     } catch (error) {
-      if (!isNeverPublishable(error)) throw error;
-      this.logger.error(
-        { err: error, messageId: row.message_id, subject: row.subject },
-        'Outbox message set aside',
-      );
-      await runner.query(
-        `INSERT INTO outbox_dead (id, partition, message_id, subject, body, headers, created_at, error)
-         SELECT id, partition, message_id, subject, body, headers, created_at, $2 FROM outbox WHERE id = $1
-         ON CONFLICT (id) DO NOTHING`,
-        [row.id, (error as Error).message],
-      );
+      if (!isPermanentPublishError(error)) throw error;
+      await this.setAside(runner, row, (error as Error).message || String(error), error);
     }
+  }
+
+  /** Out of the way of the messages behind it, kept for an operator, logged and counted. */
+  private async setAside(
+    runner: QueryRunner,
+    row: OutboxRow,
+    reason: string,
+    error?: unknown,
+  ): Promise<void> {
+    this.logger.error(
+      { err: error, messageId: row.message_id, subject: String(row.subject).slice(0, 512), reason },
+      'Outbox message set aside in outbox_dead: the bus can never take it',
+    );
+    await runner.query(
+      `INSERT INTO outbox_dead (id, partition, message_id, subject, body, headers, created_at, error)
+       SELECT id, partition, message_id, subject, body, headers, created_at, $2 FROM outbox WHERE id = $1
+       ON CONFLICT (id) DO NOTHING`,
+      [row.id, reason],
+    );
+    this.options.onSetAside?.({ messageId: row.message_id, subject: row.subject, reason });
   }
 }
 
@@ -142,9 +169,4 @@ async function claimPartitionWithWork(runner: QueryRunner): Promise<number | nul
     if (claim.locked) return partition;
   }
   return null;
-}
-
-/** JetStream will refuse this message however often it is sent (NATS max_payload). */
-function isNeverPublishable(error: unknown): boolean {
-  return (error as { code?: string }).code === 'MAX_PAYLOAD_EXCEEDED';
 }

@@ -10,6 +10,8 @@ import { LOGGER } from './tokens';
 
 /** What a caller is told when a service behind the API does not answer (never which one, or on what subject). */
 export const UNAVAILABLE_DETAIL = 'A service needed for this request is not answering; try again shortly.';
+/** What a caller is told of a failure of ours, here or behind the bus (the log has the rest). */
+export const INTERNAL_DETAIL = 'The server failed to handle this request; it was logged.';
 
 /**
  * HTTP: every error becomes RFC 7807 problem+json, with no internals for unexpected ones.
@@ -44,6 +46,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
           instance,
         });
       }
+      if (statusForErrorCode(exception.code) >= 500) {
+        // The remote message may name bus subjects or services: for the logs, not for the caller.
+        this.logger.error({ err: exception, details: exception.details }, 'A service behind the API failed');
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_DETAIL, { code: exception.code, instance });
+      }
       const errors = fieldErrorsOf(exception);
       return problem(statusForErrorCode(exception.code), exception.message, {
         code: exception.code,
@@ -52,13 +59,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       });
     }
     this.logger.error({ err: exception }, 'Unhandled error in HTTP request');
-    return problem(
-      HttpStatus.INTERNAL_SERVER_ERROR,
-      'The server failed to handle this request; it was logged.',
-      {
-        instance,
-      },
-    );
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_DETAIL, { instance });
   }
 
   private fromHttpException(exception: HttpException, instance: string | undefined): ProblemDetails {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { MessageBus } from '@oncall/platform-messaging';
+import { ServiceMetrics } from '@oncall/platform-observability';
 import { OutboxRelay } from '@oncall/platform-outbox';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
@@ -15,9 +16,12 @@ export class OutboxRelayWorker implements OnApplicationBootstrap, OnModuleDestro
   constructor(
     dataSource: DataSource,
     bus: MessageBus,
+    metrics: ServiceMetrics,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
-    this.relay = new OutboxRelay(dataSource, bus.publisher, logger);
+    this.relay = new OutboxRelay(dataSource, bus.publisher, logger, {
+      onSetAside: () => metrics.outboxMessagesSetAside.inc(),
+    });
   }
 
   onApplicationBootstrap(): void {

@@ -1,11 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { AdminApiConfig } from '../../admin-api.config';
 import { Requires } from '../../auth/requires.decorator';
 import { PageQueryDto } from '../shared/pagination';
 import { Caller, RequestContext } from '../shared/request-context';
-import { publicBaseUrl } from '../shared/public-base-url';
 import { CreateIntegrationDto } from './integration.dto';
 import { IntegrationsDirectory } from './integrations.directory';
 
@@ -35,9 +33,8 @@ export class IntegrationsController {
     @Caller() caller: RequestContext,
     @Param('serviceId', ParseUUIDPipe) serviceId: string,
     @Body() body: CreateIntegrationDto,
-    @Req() request: Request,
   ) {
-    return this.integrations.create(caller, serviceId, body, publicBaseUrl(this.config.PUBLIC_URL, request));
+    return this.integrations.create(caller, serviceId, body, this.config.PUBLIC_ALERTS_URL);
   }
 
   @Get('integrations/:id')
@@ -50,8 +47,8 @@ export class IntegrationsController {
   @Post('integrations/:id/rotate')
   @HttpCode(200)
   @Requires('directory:write')
-  rotate(@Caller() caller: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Req() request: Request) {
-    return this.integrations.rotate(caller, id, publicBaseUrl(this.config.PUBLIC_URL, request));
+  rotate(@Caller() caller: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
+    return this.integrations.rotate(caller, id, this.config.PUBLIC_ALERTS_URL);
   }
 
   @Post('integrations/:id/revoke')

@@ -45,7 +45,7 @@ export class IntegrationsDirectory {
     context: RequestContext,
     serviceId: string,
     dto: CreateIntegrationDto,
-    publicBaseUrl: string,
+    publicAlertsUrl: string | undefined,
   ): Promise<IssuedIntegrationKey> {
     return this.write(async (tx) => {
       await findOrgRow(tx, 'services', context.orgId, serviceId, { forKeyShare: true });
@@ -57,12 +57,16 @@ export class IntegrationsDirectory {
         [randomUUID(), context.orgId, serviceId, dto.type, dto.name, issued.hash, issued.hint],
       );
       const integration = await this.recorded(tx, context, 'created', null, row);
-      return { integration, key: issued.key, alertUrl: alertUrlFor(publicBaseUrl, row.type, issued.key) };
+      return { integration, key: issued.key, alertUrl: alertUrlFor(publicAlertsUrl, row.type, issued.key) };
     });
   }
 
   /** A new key; the old one stops working (within the gateway's cache time, ADR 0006). */
-  rotate(context: RequestContext, id: string, publicBaseUrl: string): Promise<IssuedIntegrationKey> {
+  rotate(
+    context: RequestContext,
+    id: string,
+    publicAlertsUrl: string | undefined,
+  ): Promise<IssuedIntegrationKey> {
     return this.write(async (tx) => {
       const current = await findOrgRow<IntegrationRow>(tx, 'integrations', context.orgId, id, {
         forUpdate: true,
@@ -81,7 +85,7 @@ export class IntegrationsDirectory {
         [context.orgId, id, issued.hash, issued.hint],
       );
       const integration = await this.recorded(tx, context, 'rotated', current, row);
-      return { integration, key: issued.key, alertUrl: alertUrlFor(publicBaseUrl, row.type, issued.key) };
+      return { integration, key: issued.key, alertUrl: alertUrlFor(publicAlertsUrl, row.type, issued.key) };
     });
   }
 

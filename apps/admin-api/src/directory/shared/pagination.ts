@@ -1,9 +1,8 @@
-import { BadRequestException } from '@nestjs/common';
+import { CURSOR_REFUSAL, decodeListCursor, encodeListCursor } from '@oncall/contracts';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { EntityManager } from 'typeorm';
 import { invalidField } from './directory-errors';
-import { isUuid } from './uuid';
 
 export interface Page<T> {
   items: T[];
@@ -68,37 +67,12 @@ export async function pageOfOrgRows<Row extends Keyed>(
 }
 
 function encodeCursor(createdAt: string, id: string): string {
-  return Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
+  return encodeListCursor({ at: createdAt, id });
 }
 
-/** What this API puts in a cursor: created_at to the microsecond, in UTC. */
-const CURSOR_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-
-/** A cursor this API could have returned, else 400 naming `cursor` (never a database error). */
+/** A cursor this API could have returned, else 400 naming `cursor` (never a database error, ADR 0083). */
 function decodeCursor(cursor: string): [string, string] {
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw unknownCursor();
-  }
-  if (!Array.isArray(decoded) || decoded.length !== 2) throw unknownCursor();
-  const [createdAt, id] = decoded as unknown[];
-  if (typeof createdAt !== 'string' || !isRealInstant(createdAt) || !isUuid(id)) throw unknownCursor();
-  return [createdAt, id];
-}
-
-/** Has the shape and names a real instant Postgres reads (no 30 February, no hour 24, no year 0). */
-function isRealInstant(value: string): boolean {
-  if (!CURSOR_INSTANT.test(value)) return false;
-  const parsed = new Date(`${value.slice(0, 23)}Z`);
-  return (
-    !Number.isNaN(parsed.getTime()) &&
-    parsed.getUTCFullYear() >= 1 &&
-    parsed.toISOString().slice(0, 19) === value.slice(0, 19)
-  );
-}
-
-function unknownCursor(): BadRequestException {
-  return invalidField('cursor', 'cursor is not one this API returned; start again without it.');
+  const position = decodeListCursor(cursor, 'us');
+  if (!position) throw invalidField('cursor', CURSOR_REFUSAL);
+  return [position.at, position.id];
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import {
   ActionLinkAction,
@@ -9,10 +9,10 @@ import {
 } from '@oncall/contracts';
 import { MessageBus, RpcError } from '@oncall/platform-messaging';
 import { PublicRoute } from '@oncall/platform-runtime';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { AdminApiConfig } from '../../admin-api.config';
-import { publicBaseUrl } from '../../directory/shared/public-base-url';
+import { joinPublicUrl } from '../../directory/shared/public-url';
 import { sendActionPage } from './action-page';
 import { EmailActionRunner } from './email-action.runner';
 import { ACTION_WORDS, unavailablePage, unusableLinkPage } from './link-verdict-pages';
@@ -39,13 +39,12 @@ export class EmailActionsController {
   async show(
     @Param('action') action: string,
     @Param('token') token: string,
-    @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
     if (!ACTIONS.includes(action)) return this.unknownAction(response);
     const verdict = await this.ask(NotificationQueries.inspectActionLink, action as ActionLinkAction, token);
     if (!verdict) return sendActionPage(response, unavailablePage());
-    const incidentUrl = this.incidentUrl(request, verdict);
+    const incidentUrl = this.incidentUrl(verdict);
     if (verdict.status !== 'valid') {
       return sendActionPage(
         response,
@@ -70,13 +69,12 @@ export class EmailActionsController {
   async act(
     @Param('action') action: string,
     @Param('token') token: string,
-    @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
     if (!ACTIONS.includes(action)) return this.unknownAction(response);
     const verdict = await this.ask(NotificationCommands.redeemActionLink, action as ActionLinkAction, token);
     if (!verdict) return sendActionPage(response, unavailablePage());
-    const incidentUrl = this.incidentUrl(request, verdict);
+    const incidentUrl = this.incidentUrl(verdict);
     if (verdict.status !== 'valid') {
       return sendActionPage(
         response,
@@ -109,9 +107,10 @@ export class EmailActionsController {
       .catch(() => undefined);
   }
 
-  private incidentUrl(request: Request, verdict: ActionLinkAnswer): string | null {
+  /** Relative without PUBLIC_URL: never built from the request's Host header. */
+  private incidentUrl(verdict: ActionLinkAnswer): string | null {
     if (!('incidentId' in verdict)) return null;
-    return `${publicBaseUrl(this.config.PUBLIC_URL, request)}/incidents/${encodeURIComponent(verdict.incidentId)}`;
+    return joinPublicUrl(this.config.PUBLIC_URL, `/incidents/${encodeURIComponent(verdict.incidentId)}`);
   }
 
   private unknownAction(response: Response): void {

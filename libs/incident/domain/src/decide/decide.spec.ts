@@ -12,6 +12,7 @@ import { assignmentCases } from './cases/assignment.cases';
 import { lifecycleCases } from './cases/lifecycle.cases';
 import { mergeCases } from './cases/merge.cases';
 import { repeatCases } from './cases/repeats.cases';
+import { activityCases } from './cases/activity.cases';
 
 const matrix: DecideMatrix = {
   ...lifecycleCases,
@@ -20,6 +21,7 @@ const matrix: DecideMatrix = {
   ...annotationCases,
   ...mergeCases,
   ...repeatCases,
+  ...activityCases,
 };
 
 function statusOf(state: IncidentState): Status {

@@ -8,6 +8,7 @@ import { decideEscalate, decideReassign } from './assignment';
 import { decideAppendAlert, decideResolve, decideTrigger } from './lifecycle';
 import { decideAbsorb, decideMergeInto } from './merge';
 import { decideRecordRepeats } from './repeats';
+import { decideRecordActivity } from './activity';
 import { validateEnvelope } from './validation';
 
 /**
@@ -50,6 +51,8 @@ export function decide(command: IncidentCommand, state: IncidentState): Incident
       return decideAbsorb(command, state);
     case 'MergeIncidentInto':
       return decideMergeInto(command, state);
+    case 'RecordActivity':
+      return decideRecordActivity(command, state);
     default: {
       const unhandled: never = command;
       const raw = unhandled as { type?: unknown; data: { incidentId: string } };

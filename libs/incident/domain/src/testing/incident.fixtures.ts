@@ -129,6 +129,7 @@ export const STATE_AFTER_TRIGGER: ExistingIncident = {
   resolvedBy: null,
   resolvedAt: null,
   resolutionReason: null,
+  unansweredAt: null,
 };
 
 export const STATUSES = ['none', 'triggered', 'acknowledged', 'snoozed', 'resolved'] as const;

@@ -1,0 +1,112 @@
+/**
+ * Correlation throughput: alerts already on the stream (published as the gateway does) → applied to
+ * incidents by dedup-grouping. Prints alerts/s for a burst over many keys and for a storm on one key.
+ *   node scripts/run-ts.js bench/correlation.bench.ts
+ */
+import 'reflect-metadata';
+import {
+  ALERT_RECEIVED_SCHEMA_VERSION,
+  alertPartitionOf,
+  alertReceivedSubject,
+  AlertEventTypes,
+  CanonicalAlert,
+} from '@oncall/contracts';
+import { MessageBus } from '@oncall/platform-messaging';
+import { randomUUID } from 'node:crypto';
+import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
+import { PlatformHarness } from '../test/support/platform-harness';
+
+const INTEGRATION = '5e7a1c2e-0d1f-4c55-9f0a-0000000000e1';
+const DEADLINE_MS = 180_000;
+
+async function main(): Promise<void> {
+  const platform = await PlatformHarness.create('benchcorr');
+  try {
+    await platform.start('admin-api', 'dedup-grouping', 'incident-state');
+    const demo = await platform.seedDemo();
+    const bus = await platform.connectBus();
+    for (const [label, keys, alerts] of [
+      ['burst over 500 keys', 500, 10_000],
+      ['storm on one key', 1, 20_000],
+    ] as const) {
+      const before = await alertsApplied(platform);
+      const started = Date.now();
+      await publish(bus, demo, alerts, keys, label);
+      const published = Date.now() - started;
+      await untilApplied(platform, before + alerts);
+      const seconds = (Date.now() - started) / 1000;
+      console.log(
+        `${label}: ${alerts} alerts published in ${published} ms, correlated in ${seconds.toFixed(1)} s → ${(alerts / seconds).toFixed(0)} alerts/s`,
+      );
+    }
+    await bus.close();
+  } finally {
+    await platform.close();
+  }
+}
+
+async function publish(bus: MessageBus, demo: DemoOrganization, alerts: number, keys: number, label: string) {
+  let window: Promise<unknown>[] = [];
+  for (let i = 0; i < alerts; i++) {
+    const dedupKey = `${label}-${i % keys}`;
+    window.push(
+      bus.publisher.publish(
+        alertReceivedSubject(alertPartitionOf(INTEGRATION, dedupKey)),
+        envelope(demo, dedupKey),
+      ),
+    );
+    if (window.length === 500) window = await Promise.all(window).then(() => []);
+  }
+  await Promise.all(window);
+}
+
+function envelope(demo: DemoOrganization, dedupKey: string) {
+  const alertId = randomUUID();
+  const now = new Date().toISOString();
+  const data: CanonicalAlert = {
+    alertId,
+    orgId: demo.orgId,
+    integrationId: INTEGRATION,
+    serviceId: demo.serviceId,
+    origin: 'generic',
+    action: 'trigger',
+    dedupKey,
+    summary: `Alert on ${dedupKey}`,
+    severity: 'high',
+    labels: {},
+    links: [],
+    occurredAt: now,
+    receivedAt: now,
+  };
+  return {
+    type: AlertEventTypes.received,
+    data,
+    metadata: {
+      eventId: alertId,
+      orgId: demo.orgId,
+      correlationId: alertId,
+      causationId: null,
+      occurredAt: now,
+      schemaVersion: ALERT_RECEIVED_SCHEMA_VERSION,
+    },
+  };
+}
+
+async function alertsApplied(platform: PlatformHarness): Promise<number> {
+  const [row]: { alerts: number }[] = await platform.withSchema('incident_state', (db) =>
+    db.query(
+      `SELECT COALESCE(sum(CASE type WHEN 'IncidentTriggered' THEN 1 WHEN 'AlertRepeated' THEN (data->>'count')::int ELSE 0 END), 0)::int AS alerts FROM events`,
+    ),
+  );
+  return row.alerts;
+}
+
+async function untilApplied(platform: PlatformHarness, total: number): Promise<void> {
+  const deadline = Date.now() + DEADLINE_MS;
+  while ((await alertsApplied(platform)) < total) {
+    if (Date.now() > deadline) throw new Error(`not all ${total} alerts applied within ${DEADLINE_MS} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+void main();

@@ -1,0 +1,132 @@
+import { Streams } from '@oncall/contracts';
+import { MessageBus } from '@oncall/platform-messaging';
+import { createLogger } from '@oncall/platform-observability';
+import { createServiceDataSource, runMigrations } from '@oncall/platform-persistence';
+import {
+  createTestDatabase,
+  createTestNamespace,
+  TestDatabase,
+  TEST_NATS_URL,
+} from '@oncall/platform-testing';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { CreateOutbox1764201600000 } from './outbox.migration';
+import { PARTITION_SQL } from './outbox-message';
+import { OutboxRelay } from './outbox-relay';
+
+const SCHEMA = 'relay_unpublishable';
+const GOOD_SUBJECT = 'oncall.evt.incident.test.v1';
+
+interface Row {
+  messageId: string;
+  subject: string;
+  body: string;
+  headers: unknown;
+}
+
+const good = (): Row => ({ messageId: randomUUID(), subject: GOOD_SUBJECT, body: '{}', headers: {} });
+
+/**
+ * Messages the bus refuses however often they are sent (issue 8, item 4: an organization id that was an
+ * object became a header nats.js cannot write, and the relay retried it forever in front of the rest).
+ */
+const UNPUBLISHABLE: [string, Partial<Row>][] = [
+  ['a header value that is an object', { headers: { 'Oncall-Org-Id': { id: 'org-1' } } }],
+  ['a header value that is a number', { headers: { 'Oncall-Org-Id': 42 } }],
+  ['a header value with CR/LF', { headers: { 'Oncall-Org-Id': 'org\r\nX-Injected: 1' } }],
+  ['a header name with a colon', { headers: { 'Oncall:Org': 'org-1' } }],
+  ['a header name with a space', { headers: { 'Oncall Org': 'org-1' } }],
+  ['headers that are not an object', { headers: ['org-1'] }],
+  ['a subject with a space', { subject: 'oncall.evt.incident.bad subject.v1' }],
+  ['a subject with a wildcard', { subject: 'oncall.evt.incident.*.v1' }],
+  ['a subject with an empty token', { subject: 'oncall.evt.incident..v1' }],
+  ['a subject with a line break', { subject: 'oncall.evt.incident.x\r\nPUB.v1' }],
+  ['a message id with a line break', { messageId: 'id\r\nX: 1' }],
+  ['a body over NATS max_payload', { body: JSON.stringify({ blob: 'x'.repeat(2 * 1024 * 1024) }) }],
+];
+
+describe('Outbox relay and messages the bus refuses for good (class of issue 8, item 4)', () => {
+  let database: TestDatabase;
+  let namespace: { prefix: string; cleanup(): Promise<void> };
+  let dataSource: DataSource;
+  let bus: MessageBus;
+  const setAside: string[] = [];
+  let relay: OutboxRelay;
+
+  beforeAll(async () => {
+    [database, namespace] = await Promise.all([
+      createTestDatabase('relayunpub'),
+      createTestNamespace('relayunpub'),
+    ]);
+    dataSource = createServiceDataSource({
+      url: database.url,
+      schema: SCHEMA,
+      migrations: [CreateOutbox1764201600000],
+      applicationName: 'relay-unpublishable-test',
+    });
+    await dataSource.initialize();
+    await runMigrations(dataSource, SCHEMA);
+    bus = await MessageBus.connect({
+      url: TEST_NATS_URL,
+      connectionName: 'relay-unpublishable-test',
+      subjectPrefix: namespace.prefix,
+      streams: [Streams.incidents],
+    });
+    relay = new OutboxRelay(dataSource, bus.publisher, createLogger('t', 'silent'), {
+      onSetAside: (message) => setAside.push(message.messageId),
+    });
+  });
+  afterAll(async () => {
+    await bus.close();
+    await dataSource.destroy();
+    await Promise.all([database.drop(), namespace.cleanup()]);
+  });
+
+  /** Writes rows as a writer would, bypassing its types: what a bug upstream could put there. */
+  const enqueue = (rows: Row[], orderingKey: string) =>
+    dataSource.query(
+      `INSERT INTO outbox (partition, message_id, subject, body, headers)
+       SELECT ${PARTITION_SQL('$5')}, m.message_id, m.subject, m.body, m.headers
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[]) WITH ORDINALITY AS m(message_id, subject, body, headers, ord)
+       ORDER BY m.ord`,
+      [
+        rows.map((row) => row.messageId),
+        rows.map((row) => row.subject),
+        rows.map((row) => row.body),
+        rows.map((row) => JSON.stringify(row.headers)),
+        orderingKey,
+      ],
+    );
+
+  const streamName = () => `${namespace.prefix}_${Streams.incidents.name}`;
+  const lastMessageIds = async (count: number): Promise<string[]> => {
+    const { state } = await bus.jsm.streams.info(streamName());
+    const ids: string[] = [];
+    for (let seq = state.last_seq - count + 1; seq <= state.last_seq; seq += 1) {
+      const message = await bus.jsm.streams.getMessage(streamName(), { seq });
+      ids.push(message.header.get('Nats-Msg-Id'));
+    }
+    return ids;
+  };
+
+  it.each(UNPUBLISHABLE)(
+    'sets aside %s and publishes the messages around it, in order',
+    async (_, change) => {
+      const [before, after] = [good(), good()];
+      const bad = { ...good(), ...change };
+      setAside.length = 0;
+      await enqueue([before, bad, after], `stream-${randomUUID()}`);
+
+      await relay.relayPending();
+
+      expect(await lastMessageIds(2)).toEqual([before.messageId, after.messageId]);
+      const dead: { message_id: string; error: string }[] = await dataSource.query(
+        'SELECT message_id, error FROM outbox_dead WHERE message_id = $1',
+        [bad.messageId],
+      );
+      expect(dead).toEqual([{ message_id: bad.messageId, error: expect.any(String) }]);
+      expect(setAside).toEqual([bad.messageId]);
+      expect(await dataSource.query('SELECT count(*)::int AS n FROM outbox')).toEqual([{ n: 0 }]);
+    },
+  );
+});

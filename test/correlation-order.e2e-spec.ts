@@ -1,0 +1,166 @@
+import {
+  ALERT_RECEIVED_SCHEMA_VERSION,
+  alertPartitionOf,
+  alertReceivedSubject,
+  AlertEventTypes,
+  CanonicalAlert,
+  MessageEnvelope,
+} from '@oncall/contracts';
+import { MessageBus } from '@oncall/platform-messaging';
+import fc from 'fast-check';
+import { randomUUID } from 'node:crypto';
+import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
+import { PlatformHarness } from './support/platform-harness';
+
+const KEYS = 500;
+const ALERTS_PER_KEY = 20;
+type Action = CanonicalAlert['action'];
+
+interface IncidentOutcome {
+  key: string;
+  alerts: number;
+  status: string;
+}
+
+/** What a strictly sequential correlator makes of each key's alerts (PagerDuty's dedup rules). */
+function sequentialOutcome(actions: Map<string, Action[]>): IncidentOutcome[] {
+  const outcome: IncidentOutcome[] = [];
+  for (const [key, keyActions] of actions) {
+    let open: IncidentOutcome | null = null;
+    for (const action of keyActions) {
+      if (action === 'trigger') {
+        if (open) open.alerts++;
+        else outcome.push((open = { key, alerts: 1, status: 'triggered' }));
+      } else if (open && action === 'acknowledge') open.status = 'acknowledged';
+      else if (open && action === 'resolve') {
+        open.status = 'resolved';
+        open = null;
+      }
+    }
+  }
+  return sorted(outcome);
+}
+
+function sorted(outcomes: IncidentOutcome[]): IncidentOutcome[] {
+  return outcomes.sort(
+    (a, b) => a.key.localeCompare(b.key) || a.alerts - b.alerts || a.status.localeCompare(b.status),
+  );
+}
+
+describe('Correlation: per-key order with keys in parallel, over two replicas', () => {
+  let platform: PlatformHarness;
+  let demo: DemoOrganization;
+  let bus: MessageBus;
+
+  beforeAll(async () => {
+    platform = await PlatformHarness.create('corrorder');
+    await platform.start('admin-api', 'dedup-grouping', 'incident-state');
+    demo = await platform.seedDemo();
+    bus = await platform.connectBus();
+  }, 60_000);
+  afterAll(async () => {
+    await bus.close();
+    await platform.close();
+  });
+
+  it(`${KEYS * ALERTS_PER_KEY} alerts over ${KEYS} keys, interleaved, make exactly the incidents a sequential run makes`, async () => {
+    const integrationId = '5e7a1c2e-0d1f-4c55-9f0a-0000000000e1';
+    // Each key: trigger, then a seeded mix of repeats, acknowledgements and resolves (triggers again after).
+    const script = fc.sample(
+      fc.array(fc.constantFrom<Action>('trigger', 'trigger', 'trigger', 'acknowledge', 'resolve'), {
+        minLength: ALERTS_PER_KEY - 1,
+        maxLength: ALERTS_PER_KEY - 1,
+      }),
+      { numRuns: KEYS, seed: 4711 },
+    );
+    const actions = new Map(script.map((tail, k) => [`key-${k}`, ['trigger' as Action, ...tail]]));
+    const interleaved = fc.sample(
+      fc.shuffledSubarray(
+        [...actions.keys()].flatMap((key) => actions.get(key)!.map(() => key)),
+        { minLength: KEYS * ALERTS_PER_KEY },
+      ),
+      { numRuns: 1, seed: 42 },
+    )[0];
+
+    const second = await platform.startReplica('dedup-grouping');
+    const startedAt = Date.now();
+    const next = new Map<string, number>();
+    // Publishes go out in order on one connection (the stream keeps that order) without waiting for each
+    // ack; a window of acks is awaited every 500 messages.
+    let window: Promise<void>[] = [];
+    for (const [published, key] of interleaved.entries()) {
+      const index = next.get(key) ?? 0;
+      next.set(key, index + 1);
+      window.push(publishAlert(bus, demo, integrationId, key, actions.get(key)![index]));
+      if (window.length === 500) window = await Promise.all(window).then(() => []);
+      // Half way through, one replica leaves: its partitions are handed over mid-stream.
+      if (published + 1 === interleaved.length / 2) await second.close();
+    }
+    await Promise.all(window);
+
+    console.log(`published in ${Date.now() - startedAt} ms`);
+    const expected = sequentialOutcome(actions);
+    const expectedAlerts = expected.reduce((sum, incident) => sum + incident.alerts, 0);
+    // Until every alert is on an incident (or a deadline), then compare: a mismatch shows as a diff.
+    let actual: IncidentOutcome[] = [];
+    for (const deadline = Date.now() + 90_000; Date.now() < deadline;) {
+      actual = await incidentOutcomes(platform, demo.orgId);
+      const settled = actual.reduce((sum, incident) => sum + incident.alerts, 0) === expectedAlerts;
+      if (settled && actual.length === expected.length) break;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+    console.log(`correlated in ${Date.now() - startedAt} ms`);
+    expect(actual).toEqual(expected);
+  }, 180_000);
+});
+
+async function publishAlert(
+  bus: MessageBus,
+  demo: DemoOrganization,
+  integrationId: string,
+  dedupKey: string,
+  action: Action,
+): Promise<void> {
+  const alertId = randomUUID();
+  const now = new Date().toISOString();
+  const alert: CanonicalAlert = {
+    alertId,
+    orgId: demo.orgId,
+    integrationId,
+    serviceId: demo.serviceId,
+    origin: 'generic',
+    action,
+    dedupKey,
+    summary: `Alert on ${dedupKey}`,
+    severity: 'high',
+    labels: {},
+    links: [],
+    occurredAt: now,
+    receivedAt: now,
+  };
+  const envelope: MessageEnvelope<typeof AlertEventTypes.received, CanonicalAlert> = {
+    type: AlertEventTypes.received,
+    data: alert,
+    metadata: {
+      eventId: alertId,
+      orgId: demo.orgId,
+      correlationId: alertId,
+      causationId: null,
+      occurredAt: now,
+      schemaVersion: ALERT_RECEIVED_SCHEMA_VERSION,
+    },
+  };
+  await bus.publisher.publish(alertReceivedSubject(alertPartitionOf(integrationId, dedupKey)), envelope);
+}
+
+async function incidentOutcomes(platform: PlatformHarness, orgId: string): Promise<IncidentOutcome[]> {
+  const rows: { key: string; alerts: number; status: string }[] = await platform.withSchema(
+    'incident_state',
+    (dataSource) =>
+      dataSource.query(
+        `SELECT state->'alerts'->0->>'dedupKey' AS key, alert_count AS alerts, status FROM incidents WHERE org_id = $1`,
+        [orgId],
+      ),
+  );
+  return sorted(rows.map((row) => ({ key: row.key, alerts: Number(row.alerts), status: row.status })));
+}

@@ -1,0 +1,132 @@
+import { Commands, ExecuteIncidentCommand, IncidentCommandResult } from '@oncall/contracts';
+import { IncidentCommand } from '@oncall/incident-domain';
+import { MessageBus } from '@oncall/platform-messaging';
+import { randomUUID } from 'node:crypto';
+import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
+import { PlatformHarness } from './support/platform-harness';
+
+const REPEATS = 100_000;
+const REPEATS_PER_COMMAND = 500; // 200 AlertRepeated events per big incident
+const INCIDENTS_EACH = 5;
+const INTEGRATION = '5e7a1c2e-0d1f-4c55-9f0a-0000000000e1';
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+describe('Constant cost per command, whatever the incident history', () => {
+  let platform: PlatformHarness;
+  let demo: DemoOrganization;
+  let bus: MessageBus;
+
+  beforeAll(async () => {
+    platform = await PlatformHarness.create('constcost');
+    await platform.start('admin-api', 'incident-state');
+    demo = await platform.seedDemo();
+    bus = await platform.connectBus();
+  }, 60_000);
+  afterAll(async () => {
+    await bus.close();
+    await platform.close();
+  });
+
+  function execute(command: IncidentCommand): Promise<IncidentCommandResult> {
+    return bus.rpc.request<IncidentCommandResult, ExecuteIncidentCommand>(
+      Commands.incident.execute(command.type),
+      { command },
+      { orgId: demo.orgId, correlationId: randomUUID(), causationId: null },
+      30_000,
+    );
+  }
+
+  async function openIncident(): Promise<string> {
+    const incidentId = randomUUID();
+    await execute({
+      type: 'TriggerIncident',
+      data: {
+        incidentId,
+        orgId: demo.orgId,
+        serviceId: demo.serviceId,
+        escalationPolicyId: null,
+        title: 'Flapping ping check',
+        severity: 'high',
+        urgency: 'high',
+        alert: {
+          alertId: incidentId,
+          dedupKey: 'ping',
+          summary: 'Ping lost',
+          severity: 'high',
+          integrationId: INTEGRATION,
+          sequence: 1,
+        },
+      },
+      by: { kind: 'integration', integrationId: INTEGRATION },
+      at: new Date().toISOString(),
+    });
+    return incidentId;
+  }
+
+  async function repeat(incidentId: string, times: number): Promise<void> {
+    for (let first = 2; first < times + 2; first += REPEATS_PER_COMMAND) {
+      const sequences = Array.from(
+        { length: Math.min(REPEATS_PER_COMMAND, times + 2 - first) },
+        (_, i) => first + i,
+      );
+      await execute({
+        type: 'RecordAlertRepeats',
+        data: {
+          incidentId,
+          orgId: demo.orgId,
+          dedupKey: 'ping',
+          integrationId: INTEGRATION,
+          sequences,
+          last: { alertId: randomUUID(), summary: 'Ping lost', severity: 'high' },
+        },
+        by: { kind: 'integration', integrationId: INTEGRATION },
+        at: new Date().toISOString(),
+      });
+    }
+  }
+
+  async function acknowledgeTakes(token: string, incidentId: string): Promise<number> {
+    const started = process.hrtime.bigint();
+    const response = await platform.api(`/api/v1/incidents/${incidentId}/acknowledge`, token, {
+      method: 'POST',
+    });
+    const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+    expect(response.status).toBe(200);
+    return elapsed;
+  }
+
+  it(`acknowledging an incident with ${REPEATS.toLocaleString('en')} repeats takes at most twice as long as a fresh one`, async () => {
+    const big: string[] = [];
+    const fresh: string[] = [];
+    for (let i = 0; i < INCIDENTS_EACH; i++) {
+      const incidentId = await openIncident();
+      await repeat(incidentId, REPEATS);
+      big.push(incidentId);
+      fresh.push(await openIncident());
+    }
+    const token = platform.token(demo.orgId, 'technician');
+    const counted = await execute({
+      type: 'AddNote',
+      data: { incidentId: big[0], orgId: demo.orgId, noteId: randomUUID(), text: 'counting' },
+      by: { kind: 'user', userId: 'tess' },
+      at: new Date().toISOString(),
+    });
+    expect(counted.incident.alertCount).toBe(REPEATS + 1);
+
+    // Cold: a restarted incident-state knows nothing in memory and loads from snapshots and the store.
+    await platform.stop('incident-state');
+    await platform.start('incident-state');
+    const times = { big: [] as number[], fresh: [] as number[] };
+    for (let i = 0; i < INCIDENTS_EACH; i++) {
+      times.big.push(await acknowledgeTakes(token, big[i]));
+      times.fresh.push(await acknowledgeTakes(token, fresh[i]));
+    }
+    const ratio = median(times.big) / median(times.fresh);
+    console.log(
+      `acknowledge, median of ${INCIDENTS_EACH}: ${median(times.big).toFixed(1)} ms with ${REPEATS} repeats ` +
+        `vs ${median(times.fresh).toFixed(1)} ms fresh (ratio ${ratio.toFixed(2)})`,
+    );
+    expect(ratio).toBeLessThan(2);
+  }, 240_000);
+});

@@ -72,6 +72,12 @@ describe('Pages by email and Slack (real SMTP server, Slack stand-in)', () => {
     expect(page.headers.get('auto-submitted')).toBe('auto-generated');
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await mail.to(TAYLOR.email).then((all) => all.filter((m) => m.text?.includes(incident.incidentId)))).toHaveLength(1);
+    // incident-state records each attempt on the incident's timeline (from NotificationDelivered).
+    const recorded = await waitFor('the delivery on the timeline', async () => {
+      const detail = await incidents.detail(technician(), incident.incidentId);
+      return detail.timeline.find((entry) => entry.type === 'ActivityRecorded' && entry.detail.source === 'notification');
+    });
+    expect(recorded.detail.summary).toMatch(/^Email to t\*\*\*@demo-msp\.example delivered \(attempt 1, \d+ ms\)$/);
     const log = await deliveryLog(incident.incidentId);
     expect(log).toEqual([expect.objectContaining({ channel: 'email', masked_address: 't***@demo-msp.example', outcome: 'delivered', provider_response: expect.stringMatching(/^250 /) })]);
   }); // prettier-ignore

@@ -47,6 +47,7 @@ export class CoverageGapConsumer {
   })
   async handle(@Payload() envelope: MessageEnvelope<string, CoverageGapDetected>): Promise<void> {
     const { data, metadata } = envelope;
+    await this.people.ready();
     const managers = this.people.managers(metadata.orgId);
     if (managers.length === 0) {
       this.logger.warn(

@@ -45,12 +45,15 @@ const CONFIG_VALUES = {
   GAP_SCAN_DAYS: '14',
   LIVE_KEEP_ALIVE_MS: '25000',
   LIVE_STREAMS_PER_USER: '5',
+  MAIL_FROM: `On-Call <oncall@${PUBLIC_HOST}>`,
+  NOTIFY_DIGEST_THRESHOLD: '5',
 };
 
 /** Secret keys; the template holds placeholders only. REPLACE_ME marks the ones a service cannot start without. */
 const SECRET_KEYS = {
   DATABASE_URL: 'REPLACE_ME',
-  SMTP_URL: '',
+  SMTP_URL: 'REPLACE_ME',
+  ACTION_LINK_SECRET: 'REPLACE_ME',
   DEFEND_SERVICE_KEY: '',
   PSA_SERVICE_KEY: '',
   HUB_BILLING_KEY: '',
@@ -103,7 +106,12 @@ const SERVICES = {
   'incident-state': {},
   escalation: {},
   scheduling: { config: ['GAP_SCAN_HOUR_UTC', 'GAP_SCAN_DAYS'] },
-  notification: { config: ['PUBLIC_URL'], secrets: ['SMTP_URL'] },
+  notification: {
+    config: ['PUBLIC_URL', 'MAIL_FROM', 'NOTIFY_DIGEST_THRESHOLD'],
+    secrets: ['SMTP_URL', 'ACTION_LINK_SECRET'],
+    // Development-only paths (production has SMTP_URL and ACTION_LINK_SECRET); /tmp is the one writable place.
+    literal: { ACTION_LINK_KEY_FILE: '/tmp/oncall/action-link-secret', DEV_MAIL_DIR: '/tmp/oncall/mail' },
+  },
   'psa-sync': { config: ['PSA_API_URL'], secrets: ['PSA_SERVICE_KEY'] },
   reporting: {},
 };
@@ -118,6 +126,9 @@ const INGRESS_PATHS = [
   { path: '/assets', service: 'admin-api' },
   { path: '/incidents', service: 'admin-api' },
   { path: '/on-call', service: 'admin-api' },
+  // The pages behind the links in emails: one-click acknowledge/resolve and email confirmation.
+  { path: '/email-actions', service: 'admin-api' },
+  { path: '/contact-verification', service: 'admin-api' },
 ];
 
 function platformServices() {

@@ -139,7 +139,19 @@ Token of ${manager.name} (manager, valid 12 h; technicians: npm run token -- --u
 List incidents with it:
   curl -sS http://127.0.0.1:3000/api/v1/incidents -H 'Authorization: Bearer ${token}'
 
+${mailLine()}
+
 Press Ctrl-C to stop.`);
+}
+
+/** Where the emails go: SMTP_URL when set, else the development mailbox of the notification service. */
+function mailLine(): string {
+  if (process.env.SMTP_URL) return 'Emails (pages, digests, coverage gaps) are sent through SMTP_URL.';
+  const notification = PLATFORM_SERVICES.find((service) => service.name === 'notification');
+  return (
+    'Emails are caught by the development mailbox (SMTP_URL is not set): nothing leaves this machine.\n' +
+    `  Read them at http://127.0.0.1:${notification?.port}/dev/mail  (files in .oncall/mail/)`
+  );
 }
 
 /** Ctrl-C (or SIGTERM) stops every service gracefully; the returned function stops them without exiting. */

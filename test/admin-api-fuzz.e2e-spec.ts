@@ -8,6 +8,7 @@ const KNOWN_FIELDS = [
   'resourceType', 'resourceId', 'scheduleId', 'token', 'ticket', 'force', 'name', 'email', 'role', 'timeZone',
   'userIds', 'steps', 'layers', 'start', 'end', 'userId', 'type', 'priority', 'text', 'to', 'expectedVersion',
   'durationMinutes', 'sourceIncidentIds', 'managerUserId', 'teamId', 'escalationPolicyId', 'urgency', 'details',
+  'address', 'enabled', 'high', 'low', 'contactMethodId', 'delayMinutes',
 ]; // prettier-ignore
 
 /** Text a prober would try: control characters, lone surrogates, instants PostgreSQL refuses, huge values. */
@@ -60,7 +61,7 @@ describe('admin-api fuzzed on every route (fast-check)', () => {
 
   beforeAll(async () => {
     platform = await PlatformHarness.create('apifuzz');
-    await platform.start('admin-api', 'incident-state', 'scheduling', 'escalation');
+    await platform.start('admin-api', 'incident-state', 'scheduling', 'escalation', 'notification');
     routes = routeCatalogue(platform.service('admin-api').app);
     token = platform.token('org-fuzz', 'manager', 'fuzz-manager');
     const post = async (path: string, payload: object) => {
@@ -81,6 +82,10 @@ describe('admin-api fuzzed on every route (fast-check)', () => {
       await post('/api/v1/teams', { name: 'Fuzz team' }),
       await post(`/api/v1/services/${service}/integrations`, { type: 'generic', name: 'Fuzz monitor' }),
       await post('/api/v1/escalation-policies', { name: 'Fuzz policy', steps: [{ delayMinutes: 5, targets: [{ type: 'user', id: victim }] }] }), // prettier-ignore
+      await post(`/api/v1/users/${victim}/contact-methods`, {
+        type: 'email',
+        address: 'victim.mobile@fuzz.test',
+      }),
     );
   }, 60_000);
   afterAll(() => platform.close());

@@ -12,6 +12,10 @@ const PUBLIC_ROUTES = [
   'GET /.well-known/jwks.json', // the development signing key's public half
   'GET /api/v1/billing/active-users', // @ServiceKey('HUB_BILLING_KEY')
   'GET /api/v1/calendar/shifts.ics', // the calendar feed's own ?token=
+  'GET /contact-verification/:token', // the confirmation link's token; asks, confirms nothing
+  'POST /contact-verification/:token', // the confirmation link's token (notification checks it)
+  'GET /email-actions/:action/:token', // a signed one-click link; asks, changes nothing
+  'POST /email-actions/:action/:token', // a signed one-click link, used once (notification checks it)
   'GET /healthz',
   'GET /metrics', // METRICS_TOKEN when configured
   'GET /readyz',
@@ -24,7 +28,7 @@ describe('The permission table, walked over every route of admin-api', () => {
   beforeAll(async () => {
     platform = await PlatformHarness.create('authz');
     // The services admin-api asks over the bus: an allowed route must get a real answer, not a 503.
-    await platform.start('admin-api', 'incident-state', 'scheduling', 'escalation');
+    await platform.start('admin-api', 'incident-state', 'scheduling', 'escalation', 'notification');
     routes = routeCatalogue(platform.service('admin-api').app);
   }, 60_000);
   afterAll(() => platform.close());

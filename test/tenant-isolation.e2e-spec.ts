@@ -46,6 +46,15 @@ const VALID_BODIES: Record<string, object> = {
   'PATCH /api/v1/users/:id': { name: 'Hijacked user' },
   'PATCH /api/v1/services/:id': { name: 'Hijacked service' },
   'POST /api/v1/services/:serviceId/integrations': { type: 'generic', name: 'Hijack' },
+  'POST /api/v1/users/:id/contact-methods': { type: 'email', address: 'hijack@example.test' },
+  'PATCH /api/v1/users/:id/contact-methods/:methodId': { enabled: false },
+  'PATCH /api/v1/me/contact-methods/:methodId': { enabled: false },
+  'POST /api/v1/users/:id/contact-methods/:methodId/send-verification': {},
+  'POST /api/v1/me/contact-methods/:methodId/send-verification': {},
+  'PUT /api/v1/users/:id/notification-rules': {
+    high: [{ contactMethodId: '00000000-0000-4000-8000-000000000000', delayMinutes: 0 }],
+    low: [{ contactMethodId: '00000000-0000-4000-8000-000000000000', delayMinutes: 0 }],
+  },
   'PUT /api/v1/escalation-policies/:id': {
     name: 'Hijacked policy',
     steps: [{ delayMinutes: 5, targets: [{ type: 'user', id: '00000000-0000-4000-8000-000000000000' }] }],
@@ -248,6 +257,12 @@ const REFERENCES: ReferenceCase[] = [
     refused: { status: 400, field: 'assigneeId' },
   },
   {
+    name: 'notification rule contact method',
+    covers: ['NotificationRuleStepDto.contactMethodId'],
+    request: (a) => ({ method: 'PUT', path: '/api/v1/me/notification-rules', body: { high: [{ contactMethodId: a.ids['contact-methods'], delayMinutes: 0 }], low: [{ contactMethodId: a.ids['contact-methods'], delayMinutes: 0 }] } }), // prettier-ignore
+    refused: { status: 400, field: 'high.0.contactMethodId' },
+  },
+  {
     name: 'coverage gaps of a schedule',
     covers: ['CoverageGapsQueryDto.scheduleId'],
     request: (a) => ({ method: 'GET', path: `/api/v1/coverage-gaps?scheduleId=${a.ids.schedules}` }),
@@ -272,6 +287,7 @@ describe('Tenant isolation, walked over every route of admin-api', () => {
       'incident-state',
       'escalation',
       'scheduling',
+      'notification',
     );
     routes = routeCatalogue(platform.service('admin-api').app);
     orgA = await populate(platform, managerA(), 'A', 'org-a');
@@ -327,7 +343,9 @@ describe('Tenant isolation, walked over every route of admin-api', () => {
           leaked: null,
         });
       }
-      if (!['/api/v1/me'].includes(route.path)) expect(seenByA).toMatch(/"items":\[\{/); // A does see its own rows
+      // A does see its own rows (where the answer is a list).
+      if (!['/api/v1/me', '/api/v1/me/notification-rules'].includes(route.path))
+        expect(seenByA).toMatch(/"items":\[\{/);
     }
   });
 
@@ -483,6 +501,10 @@ async function populate(
   const integration = created.integration as { id: string };
   // A new key works once its state record reached the gateway's copy (ADR 0131), ~100 ms later.
   await platform.untilGatewayKnows(created.key as string);
+  const contactMethod = await post(`/api/v1/users/${user.id}/contact-methods`, {
+    type: 'slack',
+    address: `https://hooks.slack.com/services/T${suffix}/B1/secret`,
+  });
   const summary = `Server down at ${suffix}`;
   expect(
     (await platform.postAlert(created.key, { summary, severity: 'critical', source: 'rmm' })).status,
@@ -508,6 +530,7 @@ async function populate(
       'escalation-policies': policy.id,
       schedules: schedule.id,
       overrides: override.id,
+      'contact-methods': contactMethod.id,
     },
     names: [
       deadLetter,
@@ -563,8 +586,22 @@ async function populateSchedule(platform: PlatformHarness, token: string, suffix
 }
 
 async function expectOrgAUntouched(platform: PlatformHarness, token: string, orgA: OrgA): Promise<void> {
-  // Overrides have no route of their own; the schedule's override list shows them.
-  const withGet = Object.entries(orgA.ids).filter(([name]) => name !== 'overrides');
+  // Overrides and contact methods have no route of their own; their lists show them.
+  const withGet = Object.entries(orgA.ids).filter(
+    ([name]) => !['overrides', 'contact-methods'].includes(name),
+  );
+  const methods = await platform.api(`/api/v1/users/${orgA.ids.users}/contact-methods`, token);
+  expect(
+    ((await methods.json()) as { items: { id: string; enabled: boolean; address: string }[] }).items,
+  ).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({
+        id: orgA.ids['contact-methods'],
+        enabled: true,
+        address: expect.stringContaining('/TA/'),
+      }),
+    ]),
+  );
   for (const [collection, id] of withGet) {
     const response = await platform.api(`/api/v1/${collection}/${id}`, token);
     const text = await response.text();

@@ -8,6 +8,7 @@ import { DirectoryModule } from './directory/directory.module';
 import { SharedDirectoryModule } from './directory/shared/shared-directory.module';
 import { EscalationPoliciesModule } from './escalation-policies/escalation-policies.module';
 import { IncidentsModule } from './incidents/incidents.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { SchedulesModule } from './schedules/schedules.module';
 
 @Module({
@@ -18,6 +19,7 @@ import { SchedulesModule } from './schedules/schedules.module';
     DirectoryModule,
     EscalationPoliciesModule,
     SchedulesModule,
+    NotificationsModule,
   ],
   controllers: [BillingController, DeadLettersController],
   providers: [OutboxRelayWorker, DeadLetterReader],

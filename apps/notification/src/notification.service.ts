@@ -1,15 +1,25 @@
 import { Streams } from '@oncall/contracts';
+import { CreateOutbox1764201600000 } from '@oncall/platform-outbox';
 import { ServiceDefinition } from '@oncall/platform-runtime';
+import { CreateTimers1796200000000 } from '@oncall/platform-timers';
+import { CreateNotification1797100000000 } from './migrations/1797100000000-create-notification';
 import { NotificationConfig } from './notification.config';
 import { NotificationModule } from './notification.module';
+
+export const NOTIFICATION_SCHEMA = 'notification';
+export const NOTIFICATION_MIGRATIONS = [
+  CreateOutbox1764201600000,
+  CreateTimers1796200000000,
+  CreateNotification1797100000000,
+];
 
 export function notificationService(config: NotificationConfig): ServiceDefinition {
   return {
     serviceName: 'notification',
     config,
-    schema: 'notification',
-    migrations: [],
-    streams: [Streams.incidents],
-    module: NotificationModule,
+    schema: NOTIFICATION_SCHEMA,
+    migrations: NOTIFICATION_MIGRATIONS,
+    streams: [Streams.incidents, Streams.escalation, Streams.scheduling, Streams.notification, Streams.state],
+    module: NotificationModule.forConfig(config),
   };
 }

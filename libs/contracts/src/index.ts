@@ -23,5 +23,6 @@ export * from './directory/directory-state';
 export * from './alerts/alert-partitions';
 export * from './escalation/escalation-events';
 export * from './notifications/notification-events';
+export * from './notifications/notification-messages';
 export * from './api/api-instant';
 export * from './api/list-cursor';

@@ -36,4 +36,11 @@ describe('timeline labels', () => {
     expect(timelineDetail(entry('IncidentEscalated', { fromLevel: 1, toLevel: 2 }))).toBe('Level 2');
     expect(timelineDetail(entry('IncidentAcknowledged', {}))).toBeNull();
   });
+
+  it('says where a person acted from when the event records it', () => {
+    expect(timelineDetail(entry('IncidentAcknowledged', { via: 'email' }))).toBe('from email');
+    expect(
+      timelineDetail(entry('IncidentResolved', { reason: 'manual', mergedInto: null, via: 'email' })),
+    ).toBe('manual, from email');
+  });
 });

@@ -25,6 +25,13 @@ export function actorLabel(actor: TimelineEntry['actor'], names: ReadonlyMap<str
 /** The one line worth showing under a timeline entry, if any (a note's text, an alert's summary ...). */
 export function timelineDetail(entry: TimelineEntry): string | null {
   const { detail } = entry;
+  // Where a person acted from (a one-click email link, Slack): "acknowledged by Alice from email".
+  const via = typeof detail.via === 'string' ? `from ${detail.via}` : null;
+  const main = mainDetail(detail);
+  return main && via ? `${main}, ${via}` : (main ?? via);
+}
+
+function mainDetail(detail: TimelineEntry['detail']): string | null {
   for (const key of ['text', 'summary', 'reason', 'title']) {
     const value = detail[key];
     if (typeof value === 'string' && value.trim()) return value;

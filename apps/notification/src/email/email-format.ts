@@ -60,11 +60,19 @@ export function safeHref(url: string | undefined): string | null {
   }
 }
 
+// Building an Intl formatter to test a zone costs more than the rest of an email: remember the answer.
+const knownTimeZones = new Map<string, boolean>();
+
 function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
+  let known = knownTimeZones.get(timeZone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (knownTimeZones.size < 1_000) knownTimeZones.set(timeZone, known);
   }
+  return known;
 }

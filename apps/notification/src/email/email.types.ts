@@ -98,7 +98,8 @@ export interface UnansweredEmailView {
   readonly incident: IncidentEmailFacts;
   readonly alertSummary: string;
   readonly escalation: {
-    readonly policyName: string;
+    /** Null when the page did not say (the escalation engine owns policies; notification has no copy). */
+    readonly policyName: string | null;
     readonly cycles: number;
     readonly pagedPeople: readonly string[];
   };

@@ -4,6 +4,11 @@ import type { RenderedEmail } from './email.types';
 /** A rendered email with its recipient: what a sender is handed. */
 export interface OutgoingEmail extends RenderedEmail {
   readonly to: string;
+  /**
+   * `<id@host>`, the same for every attempt at one delivery: should a crash make us hand it over twice,
+   * mail clients can tell the copies are one message.
+   */
+  readonly messageId?: string;
 }
 
 /**
@@ -18,6 +23,7 @@ export function toMailOptions(email: OutgoingEmail, from: string): SendMailOptio
     text: email.text,
     html: email.html,
     headers: { ...email.headers },
+    ...(email.messageId ? { messageId: email.messageId } : {}),
     textEncoding: 'quoted-printable',
     disableFileAccess: true,
     disableUrlAccess: true,

@@ -24,6 +24,13 @@ describe('renderUnansweredEmail (parsed back from MIME)', () => {
     expect(mail.headers.get('priority')).toBe('high');
   });
 
+  it('speaks of “its escalation policy” when the page did not name it', async () => {
+    const view = unanswered({ escalation: { policyName: null, cycles: 1, pagedPeople: ['Alice Martin'] } });
+    const mail = await parseRenderedEmail(renderUnansweredEmail(view));
+    expect(mail.text).toContain('after its escalation policy ran through all its steps once');
+    expect(mail.text).not.toContain('Escalation policy:');
+  });
+
   it('says when nobody could be paged, and keeps markup as text', () => {
     const view = unanswered({ alertSummary: '<script>x()</script>', escalation: { policyName: 'P', cycles: 1, pagedPeople: [] } });
     const { html, text } = renderUnansweredEmail(view);

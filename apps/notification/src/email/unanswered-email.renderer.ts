@@ -19,8 +19,12 @@ export function renderUnansweredEmail(unbounded: UnansweredEmailView): RenderedE
   };
   const { incident, escalation } = view;
   const times = escalation.cycles === 1 ? 'once' : `${escalation.cycles} times`;
+  const policy =
+    escalation.policyName === null
+      ? 'its escalation policy'
+      : `the escalation policy ${oneLine(escalation.policyName)}`;
   const explanation =
-    `Nobody acknowledged this incident after the escalation policy ${oneLine(escalation.policyName)} ` +
+    `Nobody acknowledged this incident after ${policy} ` +
     `ran through all its steps ${times}. It is still triggered and pages nobody else.`;
   const rows = [
     bannerRow(
@@ -54,7 +58,7 @@ function facts(view: UnansweredEmailView): { label: string; value: string }[] {
     ...(incident.clientName ? [{ label: 'Client', value: incident.clientName }] : []),
     { label: 'Triggered', value: formatInstant(incident.triggeredAt, view.timeZone) },
     { label: 'Paged', value: escalation.pagedPeople.join(', ') || 'nobody (no one was on call)' },
-    { label: 'Escalation policy', value: escalation.policyName },
+    ...(escalation.policyName === null ? [] : [{ label: 'Escalation policy', value: escalation.policyName }]),
   ];
 }
 

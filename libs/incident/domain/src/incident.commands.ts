@@ -1,4 +1,5 @@
 import type {
+  ActionChannel,
   ActivitySource,
   Actor,
   AlertInput,
@@ -60,7 +61,12 @@ export type RecordAlertRepeats = Command<
   }
 >;
 
-export type AcknowledgeIncident = Command<'AcknowledgeIncident', Target>;
+/** Where the person acted from, when known (a one-click email link: 'email'); recorded on the event. */
+interface Via {
+  readonly via?: ActionChannel;
+}
+
+export type AcknowledgeIncident = Command<'AcknowledgeIncident', Target & Via>;
 
 /**
  * 'ack-timeout' carries the acknowledgement its timer was started for; a timer for an older
@@ -76,7 +82,7 @@ export type UnacknowledgeIncident = Command<
 >;
 
 /** The resolution reason follows from `by`: user -> manual, integration -> source, system -> auto. */
-export type ResolveIncident = Command<'ResolveIncident', Target>;
+export type ResolveIncident = Command<'ResolveIncident', Target & Via>;
 
 export type ReassignTarget =
   | { readonly kind: 'escalation-level'; readonly level: number }

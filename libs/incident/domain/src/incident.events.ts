@@ -1,4 +1,5 @@
 import type {
+  ActionChannel,
   ActivitySource,
   Actor,
   Assignment,
@@ -59,8 +60,11 @@ export type AlertRepeated = Event<
   }
 >;
 
-/** Also cancels a snooze (another user's acknowledge). */
-export type IncidentAcknowledged = Event<'IncidentAcknowledged', 1, object>;
+/**
+ * Also cancels a snooze (another user's acknowledge). `via` (optional, additive within v1): where the person
+ * acted from, when the command said so.
+ */
+export type IncidentAcknowledged = Event<'IncidentAcknowledged', 1, { readonly via?: ActionChannel }>;
 
 /** Back to triggered: pages again. 'snooze-ended' is how a snooze ends (no separate event type). */
 export type IncidentUnacknowledged = Event<
@@ -69,10 +73,11 @@ export type IncidentUnacknowledged = Event<
   { readonly reason: UnacknowledgeReason }
 >;
 
+/** `via` (optional, additive within v1): where the person resolving acted from, when the command said so. */
 export type IncidentResolved = Event<
   'IncidentResolved',
   1,
-  | { readonly reason: 'manual' | 'source' | 'auto'; readonly mergedInto: null }
+  | { readonly reason: 'manual' | 'source' | 'auto'; readonly mergedInto: null; readonly via?: ActionChannel }
   | { readonly reason: 'merged'; readonly mergedInto: string }
 >;
 

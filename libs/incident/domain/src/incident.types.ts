@@ -126,6 +126,14 @@ export type ResolutionReason = 'manual' | 'source' | 'auto' | 'merged';
 /** Why an acknowledged incident went back to triggered (and pages again). */
 export type UnacknowledgeReason = 'ack-timeout' | 'handed-back' | 'snooze-ended';
 
+/**
+ * Where a person acted from, when the caller knows: a one-click link in an email or a Slack message, the
+ * admin app, or the API. Optional on acknowledge and resolve (and their events), so events stored before it
+ * and callers that cannot tell stay valid; the timeline says "acknowledged by Alice from email".
+ */
+export const ACTION_CHANNELS = ['email', 'slack', 'web', 'api'] as const;
+export type ActionChannel = (typeof ACTION_CHANNELS)[number];
+
 /** Contexts whose facts are recorded on an incident's timeline. */
 export const ACTIVITY_SOURCES = ['escalation', 'notification', 'psa'] as const;
 export type ActivitySource = (typeof ACTIVITY_SOURCES)[number];

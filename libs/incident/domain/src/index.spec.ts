@@ -4,6 +4,7 @@ describe('@oncall/incident-domain public API', () => {
   it('exports the decider, the type lists and the errors, and nothing from the test fixtures', () => {
     expect(Object.keys(api).sort()).toEqual(
       [
+        'ACTION_CHANNELS',
         'ACTIVITY_SOURCES',
         'ID_MAX_LENGTH',
         'INCIDENT_COMMAND_TYPES',

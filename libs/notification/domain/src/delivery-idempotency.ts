@@ -3,6 +3,12 @@ export interface DeliveryIdentity {
   readonly orgId: string;
   readonly incidentId: string;
   readonly userId: string;
+  /**
+   * The escalation walk (ADR 0100): a restarted walk (unacknowledged, snooze ended) pages the same level
+   * and cycle again, and those pages must not look like repeats of the first walk's. Absent for callers
+   * that have no walk (the key then has no generation part, as before).
+   */
+  readonly generation?: number;
   readonly level: number;
   readonly cycle: number;
   readonly contactMethodId: string;
@@ -16,7 +22,17 @@ export interface DeliveryIdentity {
  * URI-encoded so an id containing ':' cannot make two identities share a key.
  */
 export function deliveryIdempotencyKey(identity: DeliveryIdentity): string {
-  const { orgId, incidentId, userId, level, cycle, contactMethodId, delayMinutes } = identity;
-  const parts = [orgId, incidentId, userId, `L${level}`, `C${cycle}`, contactMethodId, `${delayMinutes}m`];
+  const { orgId, incidentId, userId, generation, level, cycle, contactMethodId, delayMinutes } = identity;
+  const walk = generation === undefined ? [] : [`G${generation}`];
+  const parts = [
+    orgId,
+    incidentId,
+    userId,
+    ...walk,
+    `L${level}`,
+    `C${cycle}`,
+    contactMethodId,
+    `${delayMinutes}m`,
+  ];
   return ['notify', ...parts.map(encodeURIComponent)].join(':');
 }

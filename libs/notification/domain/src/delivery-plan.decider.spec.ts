@@ -107,6 +107,15 @@ describe('planDeliveries', () => {
     expect(sends(planDeliveries(pageRequest(), [slack], rules, null))).toHaveLength(1);
   });
 
+  it('gives a restarted walk (another generation) its own keys, so its pages are not taken for repeats', () => {
+    const first = planDeliveries(pageRequest({ generation: 1 }), [slack], defaultRules('cm-slack'), null);
+    const second = planDeliveries(pageRequest({ generation: 2 }), [slack], defaultRules('cm-slack'), null);
+    expect(first.outcome === 'planned' && first.deliveries[0].idempotencyKey).toBe(
+      'notify:org-1:inc-1:user-alice:G1:L1:C1:cm-slack:0m',
+    );
+    expect(second.outcome === 'planned' && second.deliveries[0].idempotencyKey).toContain(':G2:L1:C1:');
+  });
+
   it('refuses a request time that is not an instant', () => {
     expect(() =>
       planDeliveries(pageRequest({ requestedAt: 'soon' }), [slack], defaultRules('cm-slack'), null),
@@ -119,6 +128,7 @@ describe('planDeliveries properties', () => {
     orgId: fc.constantFrom('org-1', 'org:1', 'org'),
     incidentId: fc.constantFrom('inc-1', 'inc-2', '1:inc'),
     userId: fc.constantFrom('u', 'u:1', '1'),
+    generation: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
     level: fc.integer({ min: 1, max: 3 }),
     cycle: fc.integer({ min: 1, max: 3 }),
     contactMethodId: fc.constantFrom('cm', 'cm:0', 'cm-1'),

@@ -43,6 +43,8 @@ export interface PageRequest {
   readonly incidentId: string;
   readonly orgId: string;
   readonly userId: string;
+  /** The escalation walk the page belongs to (ADR 0100); part of every delivery's idempotency key. */
+  readonly generation?: number;
   readonly level: number;
   readonly cycle: number;
   readonly urgency: Urgency;

@@ -19,7 +19,10 @@ export type SendGate =
  * end): that re-trigger pages anew with its own rules, so an old reminder would only repeat it.
  * An incident not seen yet ('none': its events are still on the way) is paged, never held back.
  */
-export function shouldStillSend(planned: PlannedDelivery, incident: IncidentProgress): SendGate {
+export function shouldStillSend(
+  planned: Pick<PlannedDelivery, 'requestedAt'>,
+  incident: IncidentProgress,
+): SendGate {
   if (incident.status === 'resolved') return { send: false, reason: 'incident-resolved' };
   if (incident.status === 'acknowledged') return { send: false, reason: 'incident-acknowledged' };
   const { lastAcknowledgedAt } = incident;

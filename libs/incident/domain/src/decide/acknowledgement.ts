@@ -8,7 +8,15 @@ import { IncidentResolvedError, InvalidTransitionError } from '../incident.error
 import type { IncidentAcknowledged, IncidentSnoozed, IncidentUnacknowledged } from '../incident.events';
 import type { IncidentState } from '../incident.state';
 import { newEvent, requireIncident, sameActor, stampOf } from './guards';
-import { checkerFor, isUtcInstant, sameInstant, SNOOZE_MAX_SECONDS, SNOOZE_MIN_SECONDS } from './validation';
+import {
+  checkerFor,
+  checkVia,
+  isUtcInstant,
+  sameInstant,
+  SNOOZE_MAX_SECONDS,
+  SNOOZE_MIN_SECONDS,
+  viaOf,
+} from './validation';
 
 /**
  * Acknowledging an acknowledged incident changes nothing, so two technicians acknowledging at once
@@ -19,6 +27,7 @@ export function decideAcknowledge(
   command: AcknowledgeIncident,
   state: IncidentState,
 ): IncidentAcknowledged[] {
+  checkVia(checkerFor(command.data.incidentId), command.data.via);
   const incident = requireIncident(state, command);
   if (incident.status === 'resolved') throw new IncidentResolvedError(incident.incidentId, 'be acknowledged');
   const takesOverSnooze =
@@ -26,7 +35,7 @@ export function decideAcknowledge(
     command.by.kind === 'user' &&
     !sameActor(incident.acknowledgedBy, command.by);
   if (incident.status === 'acknowledged' && !takesOverSnooze) return [];
-  return [newEvent('IncidentAcknowledged', stampOf(command))];
+  return [newEvent('IncidentAcknowledged', { ...stampOf(command), ...viaOf(command.data.via) })];
 }
 
 /**

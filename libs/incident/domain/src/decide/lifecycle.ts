@@ -12,6 +12,7 @@ import { INCIDENT_SEVERITIES, INCIDENT_URGENCIES } from '../incident.types';
 import { newEvent, requireIncident, stampOf } from './guards';
 import {
   checkerFor,
+  checkVia,
   isId,
   isOneOf,
   isPriorityOrNull,
@@ -22,6 +23,7 @@ import {
   TITLE_MAX_LENGTH,
   urgencyProblem,
   validateAlert,
+  viaOf,
 } from './validation';
 
 function validateTrigger({ data }: TriggerIncident): void {
@@ -113,6 +115,7 @@ function resolutionReasonFor(actor: Actor): Exclude<ResolutionReason, 'merged'> 
 
 /** Resolving twice (two people, or a person and the source) is not an error: the second changes nothing. */
 export function decideResolve(command: ResolveIncident, state: IncidentState): IncidentResolved[] {
+  checkVia(checkerFor(command.data.incidentId), command.data.via);
   const incident = requireIncident(state, command);
   if (incident.status === 'resolved') return [];
   return [
@@ -120,6 +123,7 @@ export function decideResolve(command: ResolveIncident, state: IncidentState): I
       ...stampOf(command),
       reason: resolutionReasonFor(command.by),
       mergedInto: null,
+      ...viaOf(command.data.via),
     }),
   ];
 }

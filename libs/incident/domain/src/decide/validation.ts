@@ -1,7 +1,12 @@
 import type { IncidentCommand } from '../incident.commands';
 import { IncidentValidationError } from '../incident.errors';
-import type { Actor, AlertInput, Instant } from '../incident.types';
-import { INCIDENT_PRIORITIES, INCIDENT_SEVERITIES, INCIDENT_URGENCIES } from '../incident.types';
+import type { ActionChannel, Actor, AlertInput, Instant } from '../incident.types';
+import {
+  ACTION_CHANNELS,
+  INCIDENT_PRIORITIES,
+  INCIDENT_SEVERITIES,
+  INCIDENT_URGENCIES,
+} from '../incident.types';
 
 export const ID_MAX_LENGTH = 200;
 export const TITLE_MAX_LENGTH = 1024;
@@ -134,4 +139,19 @@ function isBoundedContext(context: unknown): boolean {
 
 export function isPriorityOrNull(value: unknown): boolean {
   return value === null || isOneOf(INCIDENT_PRIORITIES, value);
+}
+
+/** The optional `via` of acknowledge and resolve: absent, or one of the known channels. */
+export function checkVia(check: Check, via: unknown): via is ActionChannel | undefined {
+  check(
+    via === undefined || isOneOf(ACTION_CHANNELS, via),
+    'data.via',
+    `must be one of ${ACTION_CHANNELS.join(', ')}`,
+  );
+  return true;
+}
+
+/** `{ via }` when the command named a channel, else nothing: events without it stay as they were. */
+export function viaOf(via: ActionChannel | undefined): { via?: ActionChannel } {
+  return via === undefined ? {} : { via };
 }

@@ -40,10 +40,27 @@ const endSnoozeIgnored = [
 export const acknowledgementCases: DecideMatrix = {
   AcknowledgeIncident: {
     none: [{ name: 'refused', when: acknowledge(), then: refused('INCIDENT_NOT_FOUND') }],
-    triggered: [{ name: 'acknowledges', when: acknowledge(), then: emits(acknowledgedByBob) }],
+    triggered: [
+      { name: 'acknowledges', when: acknowledge(), then: emits(acknowledgedByBob) },
+      {
+        name: 'from an email link: acknowledges, recording where from',
+        when: command('AcknowledgeIncident', { via: 'email' }, bob),
+        then: emits(event('IncidentAcknowledged', { by: bob, at: T.now, via: 'email' })),
+      },
+      {
+        name: 'from an unknown channel: refused naming data.via',
+        when: command('AcknowledgeIncident', { via: 'fax' as never }, bob),
+        then: refused('VALIDATION'),
+      },
+    ],
     acknowledged: [
       { name: 'the same person again changes nothing', when: acknowledge(alice), then: nothing },
       { name: 'a second technician at the same time changes nothing', when: acknowledge(bob), then: nothing },
+      {
+        name: 'an email link used after someone acknowledged changes nothing',
+        when: command('AcknowledgeIncident', { via: 'email' }, bob),
+        then: nothing,
+      },
     ],
     snoozed: [
       {

@@ -119,6 +119,18 @@ export const lifecycleCases: DecideMatrix = {
         when: command('ResolveIncident', {}, monitor),
         then: emits(resolvedAs('source', monitor)),
       },
+      {
+        name: 'by a person from an email link: manual, recording where from',
+        when: command('ResolveIncident', { via: 'email' }, bob),
+        then: emits(
+          event('IncidentResolved', { by: bob, at: T.now, reason: 'manual', mergedInto: null, via: 'email' }),
+        ),
+      },
+      {
+        name: 'from an unknown channel: refused naming data.via',
+        when: command('ResolveIncident', { via: 'pager' as never }, bob),
+        then: refused('VALIDATION'),
+      },
     ],
     acknowledged: [
       {
@@ -143,6 +155,11 @@ export const lifecycleCases: DecideMatrix = {
       {
         name: 'a second person resolving changes nothing',
         when: command('ResolveIncident', {}, bob),
+        then: nothing,
+      },
+      {
+        name: 'a used-again email link changes nothing',
+        when: command('ResolveIncident', { via: 'email' }, bob),
         then: nothing,
       },
     ],

@@ -1,0 +1,82 @@
+import { Controller, Inject } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  ActionLinkAnswer,
+  ActionLinkRequest,
+  NotificationCommands,
+  NotificationQueries,
+  ReleaseActionLinkRequest,
+  RpcRequest,
+} from '@oncall/contracts';
+import { Clock, CLOCK } from '@oncall/platform-clock';
+import { queryRows } from '@oncall/platform-persistence';
+import { DataSource } from 'typeorm';
+import { ACTION_LINK_SIGNER } from './action-link-secret';
+import {
+  ACTION_LINK_ACTIONS,
+  ActionLinkAction,
+  ActionLinkClaims,
+  ActionLinkSigner,
+} from './action-link.signer';
+
+/**
+ * One-click links of page emails, checked for admin-api's public confirmation page. Notification signed
+ * them and records each link's single use (its `jti`, kept until it expires): `inspect` only looks (the
+ * GET that a mail scanner may open), `redeem` uses it, once; `release` gives it back when the action could
+ * not be carried out, so the person can try again. The token is the credential: no organization in the
+ * request, the answer names the one the link was signed for.
+ */
+@Controller()
+export class ActionLinksHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(ACTION_LINK_SIGNER) private readonly signer: ActionLinkSigner,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @MessagePattern(NotificationQueries.inspectActionLink)
+  async inspect(@Payload() request: RpcRequest<ActionLinkRequest>): Promise<ActionLinkAnswer> {
+    const verdict = this.verify(request.data);
+    if (verdict.status !== 'valid') return verdict;
+    const used = await queryRows(this.dataSource, 'SELECT 1 FROM action_link_uses WHERE jti = $1', [
+      verdict.jti,
+    ]);
+    return used.length > 0 ? { ...verdict, status: 'used' } : verdict;
+  }
+
+  @MessagePattern(NotificationCommands.redeemActionLink)
+  async redeem(@Payload() request: RpcRequest<ActionLinkRequest>): Promise<ActionLinkAnswer> {
+    const verdict = this.verify(request.data);
+    if (verdict.status !== 'valid') return verdict;
+    const recorded = await queryRows(
+      this.dataSource,
+      `INSERT INTO action_link_uses (jti, org_id, user_id, incident_id, action, used_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (jti) DO NOTHING RETURNING jti`,
+      [verdict.jti, verdict.orgId, verdict.userId, verdict.incidentId, verdict.action, this.clock.now(), verdict.expiresAt],
+    ); // prettier-ignore
+    return recorded.length > 0 ? verdict : { ...verdict, status: 'used' };
+  }
+
+  @MessagePattern(NotificationCommands.releaseActionLink)
+  async release(@Payload() request: RpcRequest<ReleaseActionLinkRequest>): Promise<{ released: boolean }> {
+    const rows = await queryRows(
+      this.dataSource,
+      'DELETE FROM action_link_uses WHERE jti = $1 RETURNING jti',
+      [String(request.data?.jti ?? '')],
+    );
+    return { released: rows.length > 0 };
+  }
+
+  private verify(data: ActionLinkRequest | undefined): ActionLinkAnswer {
+    const action = data?.action as ActionLinkAction;
+    if (!ACTION_LINK_ACTIONS.includes(action)) return { status: 'tampered' };
+    const verdict = this.signer.verify(String(data?.token ?? ''), action, this.clock.now());
+    if (verdict.status === 'tampered' || verdict.status === 'wrong-action') return { status: verdict.status };
+    return { status: verdict.status, ...claimsOf(verdict.claims) };
+  }
+}
+
+function claimsOf(claims: ActionLinkClaims) {
+  const { action, orgId, userId, incidentId, jti, expiresAt } = claims;
+  return { action, orgId, userId, incidentId, jti, expiresAt: expiresAt.toISOString() };
+}

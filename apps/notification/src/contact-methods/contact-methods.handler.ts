@@ -1,0 +1,118 @@
+import { Controller, Inject } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  ContactMethodRequest,
+  ContactMethodView,
+  CreateContactMethodRequest,
+  NotificationCommands,
+  NotificationQueries,
+  PersonRef,
+  RpcRequest,
+  UpdateContactMethodRequest,
+} from '@oncall/contracts';
+import { checkContactMethodInput } from '@oncall/notification-domain';
+import { Clock, CLOCK } from '@oncall/platform-clock';
+import { organizationContextOf, RpcError } from '@oncall/platform-messaging';
+import { queryRows } from '@oncall/platform-persistence';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { NotificationConfig } from '../notification.config';
+import { AccountProvisioner } from '../people/account-provisioner';
+import { validationRefusal } from '../shared/refusals';
+import { ContactMethodRow, loadMethodRows, toContactMethodView } from './contact-method.store';
+import { ContactVerifications } from './contact-verifications';
+import { changeContactMethod, removeContactMethod } from './contact-method.changes';
+
+/** A person has a handful of ways to be reached; a long list is a mistake or an abuse. */
+const MAX_METHODS_PER_PERSON = 20;
+
+/**
+ * Contact methods over the bus (admin-api checked the person is of the caller's organization and that the
+ * caller may manage them). Email methods are verified by a confirmation link sent at once; Slack webhooks
+ * count as verified when saved (ADR 0151); SMS, phone and push are stored unverified until their delivery
+ * exists.
+ */
+@Controller()
+export class ContactMethodsHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly accounts: AccountProvisioner,
+    private readonly verifications: ContactVerifications,
+    private readonly config: NotificationConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @MessagePattern(NotificationQueries.listContactMethods)
+  async list(@Payload() request: RpcRequest<PersonRef>): Promise<{ items: ContactMethodView[] }> {
+    const { orgId } = organizationContextOf(request);
+    const { userId, accountEmail } = request.data;
+    return this.dataSource.transaction(async (tx) => {
+      await this.accounts.ensure(tx, { orgId, userId, email: accountEmail });
+      return { items: (await loadMethodRows(tx, orgId, userId)).map(toContactMethodView) };
+    });
+  }
+
+  @MessagePattern(NotificationCommands.createContactMethod)
+  async create(@Payload() request: RpcRequest<CreateContactMethodRequest>): Promise<ContactMethodView> {
+    const { orgId } = organizationContextOf(request);
+    const { userId, accountEmail, type, address, enabled } = request.data;
+    const checked = checkContactMethodInput({ type, address, enabled }, this.addressOptions);
+    if (!checked.ok) throw validationRefusal(checked.problems);
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (tx) => {
+      await this.accounts.ensure(tx, { orgId, userId, email: accountEmail });
+      const existing = await loadMethodRows(tx, orgId, userId);
+      if (existing.some((row) => row.type === checked.value.type && row.address === checked.value.address)) {
+        throw new RpcError(
+          'CONFLICT',
+          `This person already has the ${checked.value.type} ${checked.value.address}.`,
+        );
+      }
+      if (existing.length >= MAX_METHODS_PER_PERSON) {
+        throw new RpcError(
+          'CONFLICT',
+          `A person can have at most ${MAX_METHODS_PER_PERSON} contact methods.`,
+        );
+      }
+      const [row] = await queryRows<ContactMethodRow>(
+        tx,
+        `INSERT INTO contact_methods (id, org_id, user_id, type, address, verified, enabled, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
+         RETURNING id, org_id, user_id, type, address, verified, enabled, account_email, created_at`,
+        [randomUUID(), orgId, userId, checked.value.type, checked.value.address, checked.value.type === 'slack', checked.value.enabled, now],
+      ); // prettier-ignore
+      if (row.type === 'email') await this.verifications.send(tx, row, now);
+      return toContactMethodView(row);
+    });
+  }
+
+  @MessagePattern(NotificationCommands.updateContactMethod)
+  async update(@Payload() request: RpcRequest<UpdateContactMethodRequest>): Promise<ContactMethodView> {
+    const { orgId } = organizationContextOf(request);
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (tx) => {
+      await this.accounts.ensure(tx, { orgId, ...accountOf(request.data) });
+      const changed = await changeContactMethod(tx, orgId, request.data, this.addressOptions, now);
+      if (changed.needsVerification) await this.verifications.send(tx, changed.row, now);
+      return toContactMethodView(changed.row);
+    });
+  }
+
+  @MessagePattern(NotificationCommands.deleteContactMethod)
+  async remove(@Payload() request: RpcRequest<ContactMethodRequest>): Promise<{ deleted: true }> {
+    const { orgId } = organizationContextOf(request);
+    await this.dataSource.transaction(async (tx) => {
+      await this.accounts.ensure(tx, { orgId, ...accountOf(request.data) });
+      await removeContactMethod(tx, orgId, request.data.userId, request.data.contactMethodId);
+    });
+    return { deleted: true };
+  }
+
+  private get addressOptions() {
+    return { allowAnyWebhookUrl: this.config.NODE_ENV !== 'production' };
+  }
+}
+
+function accountOf({ userId, accountEmail }: PersonRef) {
+  return { userId, email: accountEmail };
+}

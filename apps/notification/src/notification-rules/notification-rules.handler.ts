@@ -1,0 +1,77 @@
+import { Controller, Inject } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  NotificationCommands,
+  NotificationQueries,
+  NotificationRulesView,
+  PersonRef,
+  ReplaceNotificationRulesRequest,
+  RpcRequest,
+} from '@oncall/contracts';
+import { checkNotificationRules, NotificationRules } from '@oncall/notification-domain';
+import { Clock, CLOCK } from '@oncall/platform-clock';
+import { organizationContextOf } from '@oncall/platform-messaging';
+import { DataSource } from 'typeorm';
+import { loadMethodRows, loadRules, toContactMethod } from '../contact-methods/contact-method.store';
+import { AccountProvisioner } from '../people/account-provisioner';
+import { validationRefusal } from '../shared/refusals';
+
+/**
+ * A person's rules per urgency: which contact method, how many minutes after the page. Every urgency keeps
+ * at least one step (a person on call cannot opt out of being paged, only choose how).
+ */
+@Controller()
+export class NotificationRulesHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly accounts: AccountProvisioner,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @MessagePattern(NotificationQueries.getRules)
+  get(@Payload() request: RpcRequest<PersonRef>): Promise<NotificationRulesView> {
+    const { orgId } = organizationContextOf(request);
+    const { userId, accountEmail } = request.data;
+    return this.dataSource.transaction(async (tx) => {
+      await this.accounts.ensure(tx, { orgId, userId, email: accountEmail });
+      const rules = await loadRules(tx, orgId, userId, await loadMethodRows(tx, orgId, userId));
+      return viewOf(userId, rules);
+    });
+  }
+
+  @MessagePattern(NotificationCommands.replaceRules)
+  replace(@Payload() request: RpcRequest<ReplaceNotificationRulesRequest>): Promise<NotificationRulesView> {
+    const { orgId } = organizationContextOf(request);
+    const { userId, accountEmail, rules } = request.data;
+    return this.dataSource.transaction(async (tx) => {
+      await this.accounts.ensure(tx, { orgId, userId, email: accountEmail });
+      // Locks the person's rules: a concurrent delete of a method they use waits, then sees them.
+      await tx.query('SELECT 1 FROM notification_rules WHERE org_id = $1 AND user_id = $2 FOR UPDATE', [
+        orgId,
+        userId,
+      ]);
+      const methods = (await loadMethodRows(tx, orgId, userId)).map(toContactMethod);
+      const checked = checkNotificationRules(rules, methods);
+      if (!checked.ok) throw validationRefusal(checked.problems);
+      await tx.query(
+        `INSERT INTO notification_rules (org_id, user_id, high, low, updated_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (org_id, user_id) DO UPDATE SET high = EXCLUDED.high, low = EXCLUDED.low,
+           updated_at = EXCLUDED.updated_at`,
+        [
+          orgId,
+          userId,
+          JSON.stringify(checked.rules.high),
+          JSON.stringify(checked.rules.low),
+          this.clock.now(),
+        ],
+      );
+      return viewOf(userId, checked.rules);
+    });
+  }
+}
+
+function viewOf(userId: string, rules: NotificationRules): NotificationRulesView {
+  const steps = (list: NotificationRules['high']) =>
+    list.map(({ contactMethodId, delayMinutes }) => ({ contactMethodId, delayMinutes }));
+  return { userId, high: steps(rules.high), low: steps(rules.low) };
+}

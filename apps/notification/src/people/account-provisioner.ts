@@ -1,0 +1,77 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Clock, CLOCK } from '@oncall/platform-clock';
+import { PollingLoop } from '@oncall/platform-outbox';
+import { LOGGER } from '@oncall/platform-runtime';
+import { Logger } from 'pino';
+import { DataSource, EntityManager } from 'typeorm';
+import { Account, ensureDefaults } from '../contact-methods/contact-method.store';
+import { PeopleDirectory } from './people.directory';
+
+const BATCH = 500;
+
+/**
+ * Creates every person's default contact method and rules on first sight: each person the users copy
+ * shows (just-in-time users included, the initial load included) is provisioned in the background, and
+ * every path that needs a person's methods (a page, the API) makes sure first, so a page for someone the
+ * background has not reached yet still finds their defaults. What the background committed is remembered.
+ */
+@Injectable()
+export class AccountProvisioner implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly ensured = new Map<string, string>();
+  private readonly waiting = new Map<string, Account>();
+  private readonly loop: PollingLoop;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    people: PeopleDirectory,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(LOGGER) logger: Logger,
+  ) {
+    this.loop = new PollingLoop(() => this.flush(), logger, { name: 'Account provisioning', idleMs: 1_000 });
+    people.onChange((user) => this.seen({ orgId: user.orgId, userId: user.userId, email: user.email }));
+  }
+
+  onApplicationBootstrap(): void {
+    this.loop.start();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.loop.stop();
+  }
+
+  /** Makes sure one person's defaults exist, with the caller's transaction. */
+  ensure(db: Pick<EntityManager, 'query'>, account: Account): Promise<void> {
+    return this.ensureAll(db, [account]);
+  }
+
+  /**
+   * Makes sure these people's defaults exist, in the caller's transaction: always one statement (it may
+   * roll back, so nothing is remembered from it; the background remembers what it committed).
+   */
+  async ensureAll(db: Pick<EntityManager, 'query'>, accounts: readonly Account[]): Promise<void> {
+    const unique = [...new Map(accounts.map((account) => [keyOf(account), account])).values()];
+    await ensureDefaults(db, unique, this.clock.now());
+  }
+
+  private seen(account: Account): void {
+    if (this.ensured.get(keyOf(account)) === account.email) return;
+    this.waiting.set(keyOf(account), account);
+    this.loop.poke();
+  }
+
+  /** Provisions the people seen since the last pass, a batch per statement. */
+  private async flush(): Promise<boolean> {
+    if (this.waiting.size === 0) return false;
+    const batch = [...this.waiting.values()].slice(0, BATCH);
+    await ensureDefaults(this.dataSource, batch, this.clock.now());
+    for (const account of batch) {
+      this.ensured.set(keyOf(account), account.email);
+      if (this.waiting.get(keyOf(account)) === account) this.waiting.delete(keyOf(account));
+    }
+    return this.waiting.size > 0;
+  }
+}
+
+function keyOf(account: Pick<Account, 'orgId' | 'userId'>): string {
+  return `${account.orgId}\u0000${account.userId}`;
+}

@@ -74,7 +74,7 @@ describe('One-click acknowledge and resolve links', () => {
   const detailWith = (incidentId: string, type: string) =>
     waitFor(`${type} on the timeline`, async () => {
       const found = await detail(incidentId);
-      return found.timeline.some((entry) => entry.type === type) ? found : undefined;
+      return found.timeline.items.some((entry) => entry.type === type) ? found : undefined;
     });
   const names = new Map(DEMO_USERS.map((user) => [user.id, user.name]));
   const sentence = (entry: TimelineEntry) =>
@@ -99,7 +99,7 @@ describe('One-click acknowledge and resolve links', () => {
     expect(pressed.html).toContain('acknowledged by Taylor Tech');
     const after = await detailWith(incident.incidentId, 'IncidentAcknowledged');
     expect(after.incident).toMatchObject({ status: 'acknowledged', acknowledgedBy: TAYLOR.id });
-    const acknowledged = after.timeline.filter((entry) => entry.type === 'IncidentAcknowledged');
+    const acknowledged = after.timeline.items.filter((entry) => entry.type === 'IncidentAcknowledged');
     expect(acknowledged.map(sentence)).toEqual(['Acknowledged by Taylor Tech from email']);
     expect(acknowledged[0].detail).toEqual({ via: 'email' });
   });
@@ -151,7 +151,7 @@ describe('One-click acknowledge and resolve links', () => {
     const { incident, email } = await pagedIncident('Certificate expired on portal.contoso.example');
     const pressed = await open(textLink(email, 'Resolve'), 'POST');
     expect(pressed.html).toContain('Incident resolved');
-    const resolved = (await detailWith(incident.incidentId, 'IncidentResolved')).timeline.filter(
+    const resolved = (await detailWith(incident.incidentId, 'IncidentResolved')).timeline.items.filter(
       (entry) => entry.type === 'IncidentResolved',
     );
     expect(resolved.map(sentence)).toEqual(['Resolved by Taylor Tech manual, from email']);

@@ -75,7 +75,7 @@ describe('Pages by email and Slack (real SMTP server, Slack stand-in)', () => {
     // incident-state records each attempt on the incident's timeline (from NotificationDelivered).
     const recorded = await waitFor('the delivery on the timeline', async () => {
       const detail = await incidents.detail(technician(), incident.incidentId);
-      return detail.timeline.find((entry) => entry.type === 'ActivityRecorded' && entry.detail.source === 'notification');
+      return detail.timeline.items.find((entry) => entry.type === 'ActivityRecorded' && entry.detail.source === 'notification');
     });
     expect(recorded.detail.summary).toMatch(/^Email to t\*\*\*@demo-msp\.example delivered \(attempt 1, \d+ ms\)$/);
     const log = await deliveryLog(incident.incidentId);

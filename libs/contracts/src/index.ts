@@ -20,3 +20,6 @@ export * from './escalation/escalation-events';
 export * from './notifications/notification-events';
 export * from './api/api-instant';
 export * from './api/list-cursor';
+export * from './directory/ticket-mode';
+export * from './psa/psa-events';
+export * from './psa/psa-messages';

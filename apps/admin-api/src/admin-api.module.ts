@@ -7,6 +7,7 @@ import { DirectoryModule } from './directory/directory.module';
 import { SharedDirectoryModule } from './directory/shared/shared-directory.module';
 import { EscalationPoliciesModule } from './escalation-policies/escalation-policies.module';
 import { IncidentsModule } from './incidents/incidents.module';
+import { PsaModule } from './psa/psa.module';
 import { SchedulesModule } from './schedules/schedules.module';
 
 @Module({
@@ -17,6 +18,7 @@ import { SchedulesModule } from './schedules/schedules.module';
     DirectoryModule,
     EscalationPoliciesModule,
     SchedulesModule,
+    PsaModule,
   ],
   controllers: [BillingController, IntegrationForOrgHandler],
   providers: [OutboxRelayWorker],

@@ -29,7 +29,7 @@ export function adminApiService(config: AdminApiConfig): ServiceDefinition {
     config,
     schema: ADMIN_API_SCHEMA,
     migrations: ADMIN_API_MIGRATIONS,
-    streams: [Streams.incidents, Streams.directory, Streams.scheduling, Streams.escalation],
+    streams: [Streams.incidents, Streams.directory, Streams.scheduling, Streams.escalation, Streams.psa],
     module: AdminApiModule,
     configureHttp: (app) => {
       app.use(apiSecurityHeaders);

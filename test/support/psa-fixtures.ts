@@ -1,5 +1,15 @@
-import { IncidentDetail, TicketMode } from '@oncall/contracts';
+import {
+  Commands,
+  ExecuteIncidentCommand,
+  IncidentCommandResult,
+  IncidentDetail,
+  TicketMode,
+} from '@oncall/contracts';
+import { IncidentCommand } from '@oncall/incident-domain';
+import { publishClockOffset } from '@oncall/platform-clock';
+import { MessageBus } from '@oncall/platform-messaging';
 import { waitFor } from '@oncall/platform-testing';
+import { randomUUID } from 'node:crypto';
 import { IncidentApi } from './incident-api';
 import { PlatformHarness } from './platform-harness';
 import { PsaStandIn } from './psa-stand-in';
@@ -72,3 +82,35 @@ export function waitForLinkedTicket(org: PsaOrganization, incidentId: string, ti
 }
 
 export const externalIdOf = (orgId: string, incidentId: string) => `oncall:${orgId}:${incidentId}`;
+
+/** Opens incidents of the organization's service and acknowledges them, straight on the bus (many, fast). */
+export async function openAndAcknowledge(
+  bus: MessageBus,
+  org: PsaOrganization,
+  count: number,
+  parallel = 16,
+) {
+  const execute = (command: IncidentCommand) =>
+    bus.rpc.request<IncidentCommandResult, ExecuteIncidentCommand>(
+      Commands.incident.execute(command.type),
+      { command },
+      { orgId: org.orgId, correlationId: randomUUID(), causationId: null },
+      30_000,
+    );
+  const ids = Array.from({ length: count }, () => randomUUID());
+  const by = { kind: 'integration' as const, integrationId: 'bulk' };
+  const open = async (incidentId: string, index: number) => {
+    const alert = { alertId: incidentId, dedupKey: `bulk-${index}`, summary: `Bulk alert ${index}`, severity: 'high' as const }; // prettier-ignore
+    const data = { incidentId, orgId: org.orgId, serviceId: org.serviceId, escalationPolicyId: null, title: `Bulk incident ${index}`, severity: 'high' as const, urgency: 'high' as const, alert }; // prettier-ignore
+    await execute({ type: 'TriggerIncident', data, by, at: new Date().toISOString() });
+    await execute({ type: 'AcknowledgeIncident', data: { incidentId, orgId: org.orgId }, by, at: new Date().toISOString() }); // prettier-ignore
+  };
+  for (let start = 0; start < ids.length; start += parallel)
+    await Promise.all(ids.slice(start, start + parallel).map((id, offset) => open(id, start + offset)));
+  return ids;
+}
+
+/** Moves every test-clock service `offsetMs` past wall time (they were started with PLATFORM_CLOCK=test). */
+export async function setClockOffset(bus: MessageBus, offsetMs: number): Promise<void> {
+  await publishClockOffset(bus, offsetMs);
+}

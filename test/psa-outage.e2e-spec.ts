@@ -29,7 +29,7 @@ describe('PSA outage (PSA stand-in answering 503, platform clock fast-forwarded)
 
   it('keeps every request while the PSA answers 503 for 60 s, then creates each ticket once', async () => {
     psa.failWith(503, 'Down for maintenance');
-    const incidents = [];
+    const incidents: string[] = [];
     for (let i = 0; i < INCIDENTS; i++) {
       const incident = await org.incidents.trigger(`Outage incident ${i}`, { dedupKey: `outage-${i}` }, org.technician); // prettier-ignore
       expect((await org.incidents.act(org.technician, incident.incidentId, 'acknowledge')).status).toBe(200);

@@ -87,4 +87,62 @@ describe('PSA tickets (PSA stand-in)', () => {
     expect(psa.creates()).toHaveLength(creates);
     expect(psa.ticketByExternalId(externalIdOf(org.orgId, incident.incidentId))?.priority).toBe('P3');
   }, 60_000);
+
+  it('shows a refusal (422) on the incident with the PSA’s message; asking again after the fix makes the ticket', async () => {
+    const refused = await psaOrganization(platform, 'refused-msp', { psaExternalId: 'UNKNOWN' });
+    const incident = await refused.incidents.trigger('Printer offline', {}, refused.technician);
+    await refused.incidents.act(refused.technician, incident.incidentId, 'acknowledge');
+    const message = 'The PSA refused the ticket: Company UNKNOWN does not exist (HTTP 422)';
+    await waitFor('the refusal on the timeline', async () => {
+      const { timeline } = await refused.incidents.detail(refused.technician, incident.incidentId);
+      return timeline.some((entry) => entry.type === 'ActivityRecorded' && entry.detail.summary === message);
+    }, { timeoutMs: 15_000, intervalMs: 100 }); // prettier-ignore
+    expect(psa.ticketByExternalId(externalIdOf(refused.orgId, incident.incidentId))).toBeUndefined();
+
+    const fixed = await platform.api(`/api/v1/clients/${refused.clientId}`, refused.manager, { method: 'PATCH', body: JSON.stringify({ psaExternalId: 'ACME-PSA' }) }); // prettier-ignore
+    expect(fixed.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 500)); // psa-sync's copy of the client follows within ms
+    const again = await platform.api(`/api/v1/incidents/${incident.incidentId}/ticket`, refused.technician, { method: 'POST' }); // prettier-ignore
+    expect(again.status).toBe(202);
+    expect(await again.json()).toMatchObject({ state: 'pending', ticket: null });
+    await waitForLinkedTicket(refused, incident.incidentId);
+    expect(psa.ticketByExternalId(externalIdOf(refused.orgId, incident.incidentId))?.company).toBe(
+      'ACME-PSA',
+    );
+  }, 60_000);
+
+  it('makes the ticket on trigger for services that say so', async () => {
+    const eager = await psaOrganization(platform, 'eager-msp', { ticketMode: 'on-trigger' });
+    const incident = await eager.incidents.trigger('Firewall down', {}, eager.technician);
+    const detail = await waitForLinkedTicket(eager, incident.incidentId);
+    expect(detail.incident.status).toBe('triggered');
+    const pending = detail.timeline.find((entry) => entry.type === 'ActivityRecorded');
+    expect(pending?.detail.summary).toBe('PSA ticket pending (requested when the incident triggered)');
+  }, 60_000);
+
+  it('makes none for services that never want one, until a person asks; then the notes, old and new, and the resolution’s status follow', async () => {
+    const quiet = await psaOrganization(platform, 'quiet-msp', { ticketMode: 'never' });
+    const settings = await platform.api('/api/v1/psa/settings', quiet.manager, { method: 'PUT', body: JSON.stringify({ onResolve: { action: 'set-status', status: 'Completed' } }) }); // prettier-ignore
+    expect(await settings.json()).toMatchObject({ version: 1, onResolve: { action: 'set-status', status: 'Completed' } }); // prettier-ignore
+    const incident = await quiet.incidents.trigger('Low toner', { severity: 'info' }, quiet.technician);
+    await quiet.incidents.act(quiet.technician, incident.incidentId, 'acknowledge');
+    await quiet.incidents.act(quiet.technician, incident.incidentId, 'notes', { text: 'Before the ticket' });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const externalId = externalIdOf(quiet.orgId, incident.incidentId);
+    expect(psa.ticketByExternalId(externalId)).toBeUndefined();
+
+    const asked = await platform.api(`/api/v1/incidents/${incident.incidentId}/ticket`, quiet.technician, { method: 'POST' }); // prettier-ignore
+    expect(asked.status).toBe(202);
+    await waitForLinkedTicket(quiet, incident.incidentId);
+    await quiet.incidents.act(quiet.technician, incident.incidentId, 'notes', { text: 'After the ticket' });
+    await quiet.incidents.act(quiet.technician, incident.incidentId, 'resolve');
+    const ticket = psa.ticketByExternalId(externalId);
+    await waitFor('the status set', () => ticket?.status === 'Completed', { timeoutMs: 15_000 });
+    expect(ticket?.priority).toBe('P4');
+    expect(ticket?.notes.map((note) => note.text.split('\n')[0])).toEqual([
+      'Before the ticket',
+      'After the ticket',
+      expect.stringMatching(/^Resolved in On-Call by quiet-msp-tech/),
+    ]);
+  }, 60_000);
 });

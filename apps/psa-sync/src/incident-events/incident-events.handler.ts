@@ -77,10 +77,8 @@ export class IncidentEventsHandler {
         return (await this.links.reserve(tx, request, context)) !== undefined;
       }
       case 'operation': {
-        const link = await this.links.find(tx, key);
-        if (!link && item.onlyWithTicket) return false;
         await this.links.enqueue(tx, { ...key, ...item.operation }, context.occurredAt);
-        return link !== undefined;
+        return true;
       }
     }
   }

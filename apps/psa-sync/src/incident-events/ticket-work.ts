@@ -21,12 +21,7 @@ export type TicketWork =
   | { kind: 'copy'; facts: TicketIncidentFacts; alert: AlertFacts | null }
   | { kind: 'acknowledged'; at: string; by: string | null }
   | { kind: 'reserve'; reason: 'trigger' | 'acknowledge' }
-  | {
-      kind: 'operation';
-      operation: Omit<NewOperation, 'orgId' | 'incidentId'>;
-      /** For services whose tickets are made by hand only: queued only when the incident has one. */
-      onlyWithTicket: boolean;
-    };
+  | { kind: 'operation'; operation: Omit<NewOperation, 'orgId' | 'incidentId'> };
 
 export interface WorkContext {
   /** A PSA is configured. */
@@ -59,14 +54,14 @@ export function ticketWorkOf(
     case 'NoteAdded':
       if (!context.configured || !data.noteId || typeof data.text !== 'string') return [];
       return [
-        operation(context, { sourceId: `${eventId}:note`, kind: 'note', payload: { kind: 'note', noteId: data.noteId, text: data.text, by, at: data.at } }), // prettier-ignore
+        operation({ sourceId: `${eventId}:note`, kind: 'note', payload: { kind: 'note', noteId: data.noteId, text: data.text, by, at: data.at } }), // prettier-ignore
       ];
     case 'IncidentResolved': {
       if (!context.configured) return [];
       const payload = { kind: 'resolution' as const, reason: data.reason ?? 'manual', by, at: data.at, mergedInto: data.mergedInto ?? null }; // prettier-ignore
       return [
-        operation(context, { sourceId: `${eventId}:resolution-note`, kind: 'resolution-note', payload }),
-        operation(context, { sourceId: `${eventId}:close`, kind: 'close', payload }),
+        operation({ sourceId: `${eventId}:resolution-note`, kind: 'resolution-note', payload }),
+        operation({ sourceId: `${eventId}:close`, kind: 'close', payload }),
       ];
     }
     default:
@@ -78,8 +73,12 @@ function reserve(reason: 'trigger' | 'acknowledge'): TicketWork {
   return { kind: 'reserve', reason };
 }
 
-function operation(context: WorkContext, operation: Omit<NewOperation, 'orgId' | 'incidentId'>): TicketWork {
-  return { kind: 'operation', operation, onlyWithTicket: context.mode === 'never' };
+/**
+ * Queued whatever the mode, ticket or not: a ticket made later (on acknowledgement, or by hand) gets the
+ * notes written before it, in order.
+ */
+function operation(operation: Omit<NewOperation, 'orgId' | 'incidentId'>): TicketWork {
+  return { kind: 'operation', operation };
 }
 
 function factsOf(data: IncidentEventData): TicketIncidentFacts {

@@ -145,4 +145,31 @@ describe('PSA tickets (PSA stand-in)', () => {
       expect.stringMatching(/^Resolved in On-Call by quiet-msp-tech/),
     ]);
   }, 60_000);
+
+  it('keeps each organization’s ticket mapping: checked, audited, managers only', async () => {
+    const put = (token: string, body: unknown) =>
+      platform.api('/api/v1/psa/settings', token, { method: 'PUT', body: JSON.stringify(body) });
+    const other = await psaOrganization(platform, 'mapping-msp');
+    const refusals = [
+      [{ priorities: { info: 'P5' } }, 'priorities.info'],
+      [{ serviceBoards: [{ serviceId: org.serviceId, board: 'NOC' }] }, 'serviceBoards.0.serviceId'],
+      [{ onResolve: { action: 'set-status' } }, 'onResolve.status'],
+      [{ defaultBoard: 'x'.repeat(101) }, 'defaultBoard'],
+    ] as const;
+    for (const [body, field] of refusals) {
+      const response = await put(other.manager, body);
+      const problem = (await response.json()) as { errors?: { field: string }[] };
+      expect({ field, status: response.status, fields: problem.errors?.map((error) => error.field) }).toEqual({ field, status: 400, fields: expect.arrayContaining([field]) }); // prettier-ignore
+    }
+    expect((await put(other.technician, {})).status).toBe(403);
+    const saved = await put(other.manager, { priorities: { critical: 'P2' }, defaultBoard: 'Helpdesk' });
+    expect(await saved.json()).toMatchObject({ version: 1, defaultBoard: 'Helpdesk', priorities: { critical: 'P2', high: 'P2', warning: 'P3', info: 'P4' }, serviceBoards: [], onResolve: { action: 'close' } }); // prettier-ignore
+    expect(await (await platform.api('/api/v1/psa/settings', other.technician)).json()).toMatchObject({ version: 1, defaultBoard: 'Helpdesk' }); // prettier-ignore
+    expect(await (await platform.api('/api/v1/psa/settings', org.technician)).json()).toMatchObject({ defaultBoard: 'Service Desk' }); // prettier-ignore
+    const audit = await waitFor('the audit entry', async () => {
+      const page = (await (await platform.api('/api/v1/audit-log?resourceType=psa-settings', other.manager)).json()) as { items: { action: string; after: unknown }[] }; // prettier-ignore
+      return page.items.find((item) => item.action === 'psa-settings.created');
+    });
+    expect(audit.after).toMatchObject({ defaultBoard: 'Helpdesk', version: 1 });
+  }, 60_000);
 });

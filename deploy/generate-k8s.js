@@ -90,7 +90,7 @@ const SERVICES = {
   escalation: {},
   scheduling: { config: ['GAP_SCAN_HOUR_UTC', 'GAP_SCAN_DAYS'] },
   notification: { config: ['PUBLIC_URL'], secrets: ['SMTP_URL'] },
-  'psa-sync': { config: ['PSA_API_URL'], secrets: ['PSA_SERVICE_KEY'] },
+  'psa-sync': { config: ['PSA_API_URL', 'PUBLIC_URL'], secrets: ['PSA_SERVICE_KEY'] },
   reporting: {},
 };
 

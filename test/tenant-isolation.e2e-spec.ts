@@ -39,6 +39,7 @@ const VALID_BODIES: Record<string, object> = {
   'POST /api/v1/incidents/:id/priority': { priority: 'P1' },
   'POST /api/v1/incidents/:id/severity': { severity: 'info' },
   'POST /api/v1/incidents/:id/merge': { sourceIncidentIds: ['00000000-0000-4000-8000-000000000000'] },
+  'POST /api/v1/incidents/:id/ticket': {},
   'PATCH /api/v1/clients/:id': { name: 'Hijacked client' },
   'PATCH /api/v1/teams/:id': { name: 'Hijacked team' },
   'PUT /api/v1/teams/:id/members': { userIds: [] },
@@ -247,6 +248,12 @@ const REFERENCES: ReferenceCase[] = [
     refused: { status: 400, field: 'assigneeId' },
   },
   {
+    name: 'PSA board of a service',
+    covers: ['ServiceBoardDto.serviceId'],
+    request: (a) => ({ method: 'PUT', path: '/api/v1/psa/settings', body: { serviceBoards: [{ serviceId: a.ids.services, board: 'Hijack' }] } }), // prettier-ignore
+    refused: { status: 400, field: 'serviceBoards.0.serviceId' },
+  },
+  {
     name: 'coverage gaps of a schedule',
     covers: ['CoverageGapsQueryDto.scheduleId'],
     request: (a) => ({ method: 'GET', path: `/api/v1/coverage-gaps?scheduleId=${a.ids.schedules}` }),
@@ -271,6 +278,7 @@ describe('Tenant isolation, walked over every route of admin-api', () => {
       'incident-state',
       'escalation',
       'scheduling',
+      'psa-sync',
     );
     routes = routeCatalogue(platform.service('admin-api').app);
     orgA = await populate(platform, managerA());
@@ -326,7 +334,9 @@ describe('Tenant isolation, walked over every route of admin-api', () => {
           leaked: null,
         });
       }
-      if (!['/api/v1/me'].includes(route.path)) expect(seenByA).toMatch(/"items":\[\{/); // A does see its own rows
+      // Not lists: the caller's own profile, the platform's PSA connection and the organization's PSA mapping.
+      if (!['/api/v1/me', '/api/v1/psa/status', '/api/v1/psa/settings'].includes(route.path))
+        expect(seenByA).toMatch(/"items":\[\{/); // A does see its own rows
     }
   });
 

@@ -7,6 +7,8 @@ export type {
   IncidentPage,
   IncidentStatusName,
   IncidentSummary,
+  PsaConnectionState,
+  TicketRequestView,
   TimelineEntry,
 } from '@oncall/contracts';
 

@@ -31,7 +31,7 @@ export class PsaSyncConfig extends ServiceConfig {
    * (GET /api/v1/psa/status answers configured: false), and nothing else changes.
    */
   @IsOptional()
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   @Validate(HttpsInProduction)
   PSA_API_URL?: string;
 
@@ -46,6 +46,6 @@ export class PsaSyncConfig extends ServiceConfig {
 
   /** Where people open On-Call: tickets link back to `<PUBLIC_URL>/incidents/<id>`. Unset: no link. */
   @IsOptional()
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   PUBLIC_URL?: string;
 }

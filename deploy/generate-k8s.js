@@ -112,7 +112,7 @@ const SERVICES = {
     // Development-only paths (production has SMTP_URL and ACTION_LINK_SECRET); /tmp is the one writable place.
     literal: { ACTION_LINK_KEY_FILE: '/tmp/oncall/action-link-secret', DEV_MAIL_DIR: '/tmp/oncall/mail' },
   },
-  'psa-sync': { config: ['PSA_API_URL'], secrets: ['PSA_SERVICE_KEY'] },
+  'psa-sync': { config: ['PSA_API_URL', 'PUBLIC_URL'], secrets: ['PSA_SERVICE_KEY'] },
   reporting: {},
 };
 

@@ -9,6 +9,8 @@ import { ensureAdminSpaBuilt, SPA_DIST_DIR } from '../apps/admin-spa/spa-build';
 import { DEMO_USERS, DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
 import { IncidentApi } from './support/incident-api';
 import { PlatformHarness } from './support/platform-harness';
+import { externalIdOf, psaEnvironment } from './support/psa-fixtures';
+import { PsaStandIn } from './support/psa-stand-in';
 import { dailyLayer, scheduleBody } from './support/schedule-fixtures';
 
 /** Debian's Chromium; never a downloaded browser. */
@@ -33,13 +35,15 @@ describe('The admin SPA, in Chromium, against the platform', () => {
   let manager: string;
   let context: BrowserContext;
   let page: Page;
+  let psa: PsaStandIn;
   const profileDir = mkdtempSync(join(tmpdir(), 'oncall-chromium-'));
   const base = () => platform.url('admin-api');
 
   beforeAll(async () => {
     const [harness] = await Promise.all([PlatformHarness.create('spa'), ensureAdminSpaBuilt()]);
-    platform = harness.configure({ SPA_DIST_DIR });
-    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state', 'scheduling');
+    psa = await PsaStandIn.start();
+    platform = harness.configure({ SPA_DIST_DIR, ...psaEnvironment(psa) });
+    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state', 'scheduling', 'psa-sync'); // prettier-ignore
     demo = await platform.seedDemo();
     incidents = new IncidentApi(platform, demo.integrationKey);
     manager = platform.token(demo.orgId, 'manager', demo.managerUserId);
@@ -59,6 +63,7 @@ describe('The admin SPA, in Chromium, against the platform', () => {
     await context?.close();
     rmSync(profileDir, { recursive: true, force: true });
     await platform?.close();
+    await psa?.close();
   });
 
   it('hides responding exactly from the roles the permission table denies it', () => {
@@ -182,6 +187,25 @@ describe('The admin SPA, in Chromium, against the platform', () => {
     expect(stored.notes.items.map((n) => n.text)).toEqual([note]);
   }, 45_000);
 
+  it('lets a technician ask for the PSA ticket and shows it on the incident (PSA stand-in)', async () => {
+    const incident = await incidents.trigger(
+      'SPA: Print queue stuck on PRN01',
+      { severity: 'warning' },
+      manager,
+    );
+    await page.goto(`${base()}/incidents/${incident.incidentId}`);
+    await page.getByRole('heading', { level: 1, name: incident.title }).waitFor();
+    await page.getByRole('button', { name: 'Create PSA ticket' }).click();
+    const ticket = await waitFor('the ticket in the PSA', () => psa.ticketByExternalId(externalIdOf(demo.orgId, incident.incidentId))); // prettier-ignore
+    await page.getByRole('link', { name: `psa #${ticket.id}` }).waitFor();
+    await page
+      .getByRole('list', { name: 'Timeline' })
+      .getByText('PSA ticket pending (requested by hand)')
+      .waitFor();
+    expect(await page.getByRole('button', { name: 'Create PSA ticket' }).count()).toBe(0);
+    expect(psa.creates()).toHaveLength(2); // this one, and the one the acknowledgement above asked for
+  });
+
   it('shows an owner the incidents without Acknowledge or Resolve buttons', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn(page, platform.token(demo.orgId, 'owner'));
@@ -224,7 +248,9 @@ describe('The admin SPA, in Chromium, against the platform', () => {
       expect(conflict.status).toBe(409);
 
       await rowOf(stale, title).getByRole('button', { name: 'Resolve' }).click();
-      await rowOf(stale, title).getByRole('alert').filter({ hasText: conflict.body.detail! }).waitFor();
+      // The same refusal; the version it names now may be later (psa-sync records the ticket meanwhile).
+      const refusal = conflict.body.detail!.replace(/ \(now \d+\).*$/, '');
+      await rowOf(stale, title).getByRole('alert').filter({ hasText: refusal }).waitFor();
       // The list reloads after a conflict: the row shows what happened meanwhile.
       await rowOf(stale, title).getByText('Acknowledged', { exact: true }).waitFor();
     } finally {

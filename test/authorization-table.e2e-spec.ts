@@ -28,7 +28,14 @@ describe('The permission table, walked over every route of admin-api', () => {
   beforeAll(async () => {
     platform = await PlatformHarness.create('authz');
     // The services admin-api asks over the bus: an allowed route must get a real answer, not a 503.
-    await platform.start('admin-api', 'incident-state', 'scheduling', 'escalation', 'notification');
+    await platform.start(
+      'admin-api',
+      'incident-state',
+      'scheduling',
+      'escalation',
+      'notification',
+      'psa-sync',
+    );
     routes = routeCatalogue(platform.service('admin-api').app);
   }, 60_000);
   afterAll(() => platform.close());

@@ -10,6 +10,7 @@ interface Service {
   teamId: string | null;
   escalationPolicyId: string | null;
   urgencyRule: Record<string, unknown>;
+  ticketMode: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -74,6 +75,7 @@ describe('Directory: services', () => {
       teamId,
       escalationPolicyId: policyId,
       urgencyRule: SUPPORT_HOURS,
+      ticketMode: 'on-trigger',
     });
     expect(created).toEqual({
       id: UUID,
@@ -83,12 +85,18 @@ describe('Directory: services', () => {
       teamId,
       escalationPolicyId: policyId,
       urgencyRule: { ...SUPPORT_HOURS, days: [1, 2, 3, 4, 5] },
+      ticketMode: 'on-trigger',
       createdAt: ISO_INSTANT,
       updatedAt: ISO_INSTANT,
     });
     expect(await probe.call(manager, 'GET', `/api/v1/services/${created.id}`, 200)).toEqual(created);
 
-    const change = { clientId: null, escalationPolicyId: null, urgencyRule: { kind: 'severity-based' } };
+    const change = {
+      clientId: null,
+      escalationPolicyId: null,
+      urgencyRule: { kind: 'severity-based' },
+      ticketMode: 'never',
+    };
     const updated = await probe.call<Service>(
       manager,
       'PATCH',
@@ -132,6 +140,7 @@ describe('Directory: services', () => {
     const plain = await addService('Plain');
     expect(plain).toMatchObject({ clientId: null, teamId: null, escalationPolicyId: null, description: '' });
     expect(plain.urgencyRule).toEqual({ kind: 'constant', urgency: 'high' });
+    expect(plain.ticketMode).toBe('on-acknowledge');
     expect(await routingOf(plain.id)).toEqual({
       orgId: ORG,
       serviceId: plain.id,
@@ -198,6 +207,7 @@ describe('Directory: services', () => {
         () => hours({ timeZone: 'Moon/Base' }),
         'urgencyRule.timeZone',
       ],
+      ['an unknown ticket mode', () => ({ ticketMode: 'on-resolve' }), 'ticketMode'],
       ['support hours on day 8', () => hours({ days: [1, 8] }), 'urgencyRule.days'],
       ['support hours on no day', () => hours({ days: [] }), 'urgencyRule.days'],
       ['support hours starting at 8:00', () => hours({ start: '8:00' }), 'urgencyRule.start'],

@@ -93,6 +93,7 @@ describe('Directory state for local copies (ONCALL_STATE)', () => {
     expect(await waitFor('the service', () => services.get(service.id))).toMatchObject({
       teamId: team.id,
       urgencyRule: { kind: 'constant', urgency: 'high' },
+      ticketMode: 'on-acknowledge',
     });
     await probe.call(manager, 'DELETE', `/api/v1/services/${service.id}`, 204);
     await waitFor('the service forgotten', () => services.get(service.id) === undefined);

@@ -40,6 +40,7 @@ const VALID_BODIES: Record<string, object> = {
   'POST /api/v1/incidents/:id/priority': { priority: 'P1' },
   'POST /api/v1/incidents/:id/severity': { severity: 'info' },
   'POST /api/v1/incidents/:id/merge': { sourceIncidentIds: ['00000000-0000-4000-8000-000000000000'] },
+  'POST /api/v1/incidents/:id/ticket': {},
   'PATCH /api/v1/clients/:id': { name: 'Hijacked client' },
   'PATCH /api/v1/teams/:id': { name: 'Hijacked team' },
   'PUT /api/v1/teams/:id/members': { userIds: [] },
@@ -263,6 +264,12 @@ const REFERENCES: ReferenceCase[] = [
     refused: { status: 400, field: 'high.0.contactMethodId' },
   },
   {
+    name: 'PSA board of a service',
+    covers: ['ServiceBoardDto.serviceId'],
+    request: (a) => ({ method: 'PUT', path: '/api/v1/psa/settings', body: { serviceBoards: [{ serviceId: a.ids.services, board: 'Hijack' }] } }), // prettier-ignore
+    refused: { status: 400, field: 'serviceBoards.0.serviceId' },
+  },
+  {
     name: 'coverage gaps of a schedule',
     covers: ['CoverageGapsQueryDto.scheduleId'],
     request: (a) => ({ method: 'GET', path: `/api/v1/coverage-gaps?scheduleId=${a.ids.schedules}` }),
@@ -288,6 +295,7 @@ describe('Tenant isolation, walked over every route of admin-api', () => {
       'escalation',
       'scheduling',
       'notification',
+      'psa-sync',
     );
     routes = routeCatalogue(platform.service('admin-api').app);
     orgA = await populate(platform, managerA(), 'A', 'org-a');
@@ -343,9 +351,16 @@ describe('Tenant isolation, walked over every route of admin-api', () => {
           leaked: null,
         });
       }
-      // A does see its own rows (where the answer is a list).
-      if (!['/api/v1/me', '/api/v1/me/notification-rules'].includes(route.path))
-        expect(seenByA).toMatch(/"items":\[\{/);
+      // Not lists: the caller's own profile and rules, the platform's PSA connection and the organization's PSA mapping.
+      if (
+        ![
+          '/api/v1/me',
+          '/api/v1/me/notification-rules',
+          '/api/v1/psa/status',
+          '/api/v1/psa/settings',
+        ].includes(route.path)
+      )
+        expect(seenByA).toMatch(/"items":\[\{/); // A does see its own rows
     }
   });
 

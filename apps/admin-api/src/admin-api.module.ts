@@ -9,6 +9,7 @@ import { SharedDirectoryModule } from './directory/shared/shared-directory.modul
 import { EscalationPoliciesModule } from './escalation-policies/escalation-policies.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { PsaModule } from './psa/psa.module';
 import { SchedulesModule } from './schedules/schedules.module';
 
 @Module({
@@ -20,6 +21,7 @@ import { SchedulesModule } from './schedules/schedules.module';
     EscalationPoliciesModule,
     SchedulesModule,
     NotificationsModule,
+    PsaModule,
   ],
   controllers: [BillingController, DeadLettersController],
   providers: [OutboxRelayWorker, DeadLetterReader],

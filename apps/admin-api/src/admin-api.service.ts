@@ -12,6 +12,7 @@ import { AdminApiConfig } from './admin-api.config';
 import { AdminApiModule } from './admin-api.module';
 import { CreateLiveTickets1795802400000 } from './auth/migrations/1795802400000-create-live-tickets';
 import { CreateDirectory1764201700000 } from './directory/migrations/1764201700000-create-directory';
+import { AddServiceTicketMode1796600000000 } from './directory/migrations/1796600000000-add-service-ticket-mode';
 
 export const ADMIN_API = 'admin-api';
 export const ADMIN_API_SCHEMA = 'admin_api';
@@ -19,6 +20,7 @@ export const ADMIN_API_MIGRATIONS = [
   CreateOutbox1764201600000,
   CreateDirectory1764201700000,
   CreateLiveTickets1795802400000,
+  AddServiceTicketMode1796600000000,
 ];
 
 export function adminApiService(config: AdminApiConfig): ServiceDefinition {
@@ -27,7 +29,7 @@ export function adminApiService(config: AdminApiConfig): ServiceDefinition {
     config,
     schema: ADMIN_API_SCHEMA,
     migrations: ADMIN_API_MIGRATIONS,
-    streams: [Streams.incidents, Streams.directory, Streams.scheduling, Streams.escalation],
+    streams: [Streams.incidents, Streams.directory, Streams.scheduling, Streams.escalation, Streams.psa],
     module: AdminApiModule,
     configureHttp: (app) => {
       app.use(apiSecurityHeaders);

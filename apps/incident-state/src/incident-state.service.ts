@@ -27,7 +27,7 @@ export function incidentStateService(config: IncidentStateConfig): ServiceDefini
     config,
     schema: INCIDENT_STATE_SCHEMA,
     migrations: INCIDENT_STATE_MIGRATIONS,
-    streams: [Streams.incidents, Streams.escalation, Streams.notification],
+    streams: [Streams.incidents, Streams.escalation, Streams.notification, Streams.psa],
     module: IncidentStateModule,
   };
 }

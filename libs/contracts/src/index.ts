@@ -26,3 +26,6 @@ export * from './notifications/notification-events';
 export * from './notifications/notification-messages';
 export * from './api/api-instant';
 export * from './api/list-cursor';
+export * from './directory/ticket-mode';
+export * from './psa/psa-events';
+export * from './psa/psa-messages';

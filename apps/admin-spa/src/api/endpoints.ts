@@ -12,8 +12,10 @@ import type {
   OnCallNow,
   Page,
   Person,
+  PsaConnectionState,
   ServiceRef,
   TimelineEntry,
+  TicketRequestView,
 } from './types';
 
 export type StatusFilter = IncidentStatusName | 'all';
@@ -77,6 +79,10 @@ export function endpoints(api: ApiClient) {
     addNote: (incidentId: string, text: string) =>
       api.post<IncidentCommandResult>(incidentPath(incidentId, 'notes'), { text }),
     onCallNow: () => api.get<{ items: OnCallNow[] }>('/api/v1/on-call'),
+    /** Whether incidents get PSA tickets on this platform. */
+    psaStatus: () => api.get<PsaConnectionState>('/api/v1/psa/status'),
+    /** Once per incident: answers the existing ticket, or `pending` while it is made. */
+    requestTicket: (incidentId: string) => api.post<TicketRequestView>(incidentPath(incidentId, 'ticket')),
     /** A single-use ticket to open the live stream with (EventSource cannot send the token). */
     liveTicket: () => api.post<LiveTicket>('/api/v1/live/tickets'),
   };

@@ -10,6 +10,8 @@ export type {
   IncidentPage,
   IncidentStatusName,
   IncidentSummary,
+  PsaConnectionState,
+  TicketRequestView,
   TimelineEntry,
 } from '@oncall/contracts';
 

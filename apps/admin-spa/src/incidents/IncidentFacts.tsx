@@ -2,6 +2,7 @@ import type { IncidentSummary } from '../api/types';
 import { formatDateTime } from '../format/time';
 import { useSession } from '../session-context';
 import { SeverityBadge } from './SeverityBadge';
+import { TicketLine } from './TicketLine';
 
 /** The summary of one incident, as a description list. */
 export function IncidentFacts({ incident }: { incident: IncidentSummary }) {
@@ -41,17 +42,7 @@ export function IncidentFacts({ incident }: { incident: IncidentSummary }) {
       )}
       <dt>Ticket</dt>
       <dd>
-        {incident.ticket ? (
-          incident.ticket.url ? (
-            <a href={incident.ticket.url} target="_blank" rel="noreferrer noopener">
-              {incident.ticket.provider} #{incident.ticket.ticketId}
-            </a>
-          ) : (
-            `${incident.ticket.provider} #${incident.ticket.ticketId}`
-          )
-        ) : (
-          '—'
-        )}
+        <TicketLine incident={incident} />
       </dd>
     </dl>
   );

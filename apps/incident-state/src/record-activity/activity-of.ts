@@ -19,6 +19,16 @@ export function activityOfEscalationFact(envelope: MessageEnvelope): ActivityDat
   return activity('escalation', envelope, data.incidentId, sentenceOr(data.summary, inWords(envelope.type)));
 }
 
+/**
+ * The timeline entry for a PSA fact: "PSA ticket pending", "PSA ticket delayed: ...", the PSA's refusal.
+ * TicketCreated is not one: psa-sync links the ticket (LinkTicket), and TicketLinked is its entry.
+ */
+export function activityOfPsaFact(envelope: MessageEnvelope): ActivityData | null {
+  const data = envelope.data as { incidentId?: unknown; summary?: unknown };
+  if (envelope.type === 'TicketCreated' || typeof data?.incidentId !== 'string') return null;
+  return activity('psa', envelope, data.incidentId, sentenceOr(data.summary, inWords(envelope.type)));
+}
+
 /** The timeline entry for a delivery attempt: "Email to t***@example.com delivered (attempt 1, 230 ms)". */
 export function activityOfNotification(envelope: MessageEnvelope): ActivityData | null {
   const attempt = envelope.data as NotificationAttempted;

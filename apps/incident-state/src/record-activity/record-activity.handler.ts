@@ -4,10 +4,10 @@ import { Consumers, MessageEnvelope, Streams } from '@oncall/contracts';
 import { Clock, CLOCK } from '@oncall/platform-clock';
 import { RpcError } from '@oncall/platform-messaging';
 import { IncidentCommandExecutor } from '../execute-command/incident-command-executor';
-import { activityOfEscalationFact, activityOfNotification } from './activity-of';
+import { activityOfEscalationFact, activityOfNotification, activityOfPsaFact } from './activity-of';
 
 /**
- * Records what escalation and notification report about an incident on its timeline (ActivityRecorded),
+ * Records what escalation, notification and psa-sync report about an incident on its timeline (ActivityRecorded),
  * once each: the source event's id is the recorded event's id. A fact about an incident this service does
  * not know is dropped (it cannot be placed on any timeline).
  */
@@ -32,6 +32,14 @@ export class RecordActivityHandler {
   })
   onNotification(@Payload() envelope: MessageEnvelope): Promise<void> {
     return this.record(envelope, activityOfNotification(envelope));
+  }
+
+  @EventPattern('oncall.evt.psa.>', {
+    stream: Streams.psa.name,
+    durable: Consumers.incidentStatePsaActivity,
+  })
+  onPsaFact(@Payload() envelope: MessageEnvelope): Promise<void> {
+    return this.record(envelope, activityOfPsaFact(envelope));
   }
 
   private async record(

@@ -16,7 +16,7 @@ export interface ConfigurationChanged<TView = Record<string, unknown>> {
   after: TView | null;
 }
 
-export const CONFIGURATION_CONTEXTS = ['scheduling', 'escalation'] as const;
+export const CONFIGURATION_CONTEXTS = ['scheduling', 'escalation', 'psa'] as const;
 export type ConfigurationContext = (typeof CONFIGURATION_CONTEXTS)[number];
 
 export function configurationChangedSubject(

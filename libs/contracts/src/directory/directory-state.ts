@@ -1,4 +1,5 @@
 import { IntegrationType } from '../alerts/canonical-alert';
+import { TicketMode } from './ticket-mode';
 import { UrgencyRule } from './urgency-rule';
 
 /**
@@ -47,6 +48,8 @@ export interface ServiceState {
   teamId: string | null;
   escalationPolicyId: string | null;
   urgencyRule: UrgencyRule;
+  /** When its incidents get a PSA ticket; absent in views published before the field existed. */
+  ticketMode?: TicketMode;
 }
 
 /** The gateway's copy of integration keys: only the key's SHA-256 travels, never the key. */

@@ -122,6 +122,13 @@ export const Streams = {
     maxAgeMs: 30 * DAY_MS,
     duplicateWindowMs: HOUR_MS,
   },
+  /** What psa-sync reports about tickets (facts for the incident timeline) and its configuration changes. */
+  psa: {
+    name: 'ONCALL_PSA',
+    subjects: ['oncall.evt.psa.>'],
+    maxAgeMs: 30 * DAY_MS,
+    duplicateWindowMs: HOUR_MS,
+  },
   scheduling: {
     name: 'ONCALL_SCHEDULING',
     subjects: ['oncall.evt.scheduling.>'],
@@ -163,6 +170,10 @@ export const Consumers = {
   adminApiEscalationAudit: 'admin-api-escalation-audit',
   incidentStateEscalationActivity: 'incident-state-escalation-activity',
   incidentStateNotificationActivity: 'incident-state-notification-activity',
+  incidentStatePsaActivity: 'incident-state-psa-activity',
+  psaSyncIncidents: 'psa-sync-incidents',
+  psaSyncLinkTicket: 'psa-sync-link-ticket',
+  adminApiPsaAudit: 'admin-api-psa-audit',
 } as const;
 
 export function toKebabCase(name: string): string {

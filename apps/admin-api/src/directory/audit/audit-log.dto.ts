@@ -1,13 +1,17 @@
-import { DIRECTORY_RESOURCE_TYPES } from '@oncall/contracts';
+import { DIRECTORY_RESOURCE_TYPES, PSA_SETTINGS_RESOURCE } from '@oncall/contracts';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../shared/pagination';
 
-/** Directory resources, and those other services report (schedules, overrides, escalation policies). */
+/**
+ * Directory resources, and those other services report (schedules, overrides, escalation policies, PSA
+ * settings).
+ */
 export const AUDITED_RESOURCE_TYPES = [
   ...DIRECTORY_RESOURCE_TYPES,
   'schedule',
   'schedule-override',
   'escalation-policy',
+  PSA_SETTINGS_RESOURCE,
 ] as const;
 export type AuditedResourceType = (typeof AUDITED_RESOURCE_TYPES)[number];
 

@@ -13,7 +13,8 @@ type ChangeEnvelope = MessageEnvelope<string, ConfigurationChanged>;
 
 /**
  * The audit log also covers configuration owned by other services (schedules, overrides, escalation
- * policies): they publish each change through their outbox and it is recorded here, once per event id.
+ * policies, PSA settings): they publish each change through their outbox and it is recorded here, once per
+ * event id.
  */
 @Controller()
 export class ConfigurationAuditConsumer {
@@ -32,6 +33,14 @@ export class ConfigurationAuditConsumer {
     durable: Consumers.adminApiEscalationAudit,
   })
   escalation(@Payload() envelope: ChangeEnvelope): Promise<void> {
+    return this.record(envelope);
+  }
+
+  @EventPattern(configurationChangesOf('psa'), {
+    stream: Streams.psa.name,
+    durable: Consumers.adminApiPsaAudit,
+  })
+  psa(@Payload() envelope: ChangeEnvelope): Promise<void> {
     return this.record(envelope);
   }
 

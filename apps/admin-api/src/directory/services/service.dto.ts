@@ -1,6 +1,7 @@
 import { PartialType } from '@nestjs/swagger';
-import { UrgencyRule } from '@oncall/contracts';
+import { TICKET_MODES, TicketMode, UrgencyRule } from '@oncall/contracts';
 import {
+  IsIn,
   IsNotEmpty,
   IsObject,
   IsOptional,
@@ -46,6 +47,14 @@ export class CreateServiceDto {
   @ValidateNested()
   @UrgencyRuleType()
   urgencyRule?: UrgencyRule;
+
+  /**
+   * When its incidents get a PSA ticket: `on-trigger`, `on-acknowledge` (the default) or `never` (a person may
+   * still ask for one). Ignored while no PSA is configured (GET /api/v1/psa/status).
+   */
+  @IsOptional()
+  @IsIn(TICKET_MODES)
+  ticketMode?: TicketMode;
 }
 
 export class UpdateServiceDto extends PartialType(CreateServiceDto) {}

@@ -1,4 +1,4 @@
-import { UrgencyRule } from '@oncall/contracts';
+import { TicketMode, UrgencyRule } from '@oncall/contracts';
 
 export interface ServiceRow {
   id: string;
@@ -9,6 +9,7 @@ export interface ServiceRow {
   team_id: string | null;
   escalation_policy_id: string | null;
   urgency_rule: UrgencyRule;
+  ticket_mode: TicketMode;
   created_at: Date;
   updated_at: Date;
 }
@@ -22,6 +23,8 @@ export interface ServiceView {
   teamId: string | null;
   escalationPolicyId: string | null;
   urgencyRule: UrgencyRule;
+  /** When its incidents get a PSA ticket. */
+  ticketMode: TicketMode;
   createdAt: string;
   updatedAt: string;
 }
@@ -35,6 +38,7 @@ export function toServiceView(row: ServiceRow): ServiceView {
     teamId: row.team_id,
     escalationPolicyId: row.escalation_policy_id,
     urgencyRule: row.urgency_rule,
+    ticketMode: row.ticket_mode,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
   };

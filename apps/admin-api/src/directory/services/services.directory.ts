@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_URGENCY_RULE } from '@oncall/contracts';
+import { DEFAULT_TICKET_MODE, DEFAULT_URGENCY_RULE } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
 import { queryRows } from '@oncall/platform-persistence';
 import { randomUUID } from 'node:crypto';
@@ -42,8 +42,9 @@ export class ServicesDirectory {
       await this.requireReferences(tx, context, dto, null);
       const [row] = await queryRows<ServiceRow>(
         tx,
-        `INSERT INTO services (id, org_id, name, description, client_id, team_id, escalation_policy_id, urgency_rule)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+        `INSERT INTO services (id, org_id, name, description, client_id, team_id, escalation_policy_id, urgency_rule,
+           ticket_mode)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
         [
           randomUUID(),
           context.orgId,
@@ -53,6 +54,7 @@ export class ServicesDirectory {
           dto.teamId ?? null,
           dto.escalationPolicyId ?? null,
           JSON.stringify(normalizedUrgencyRule(dto.urgencyRule ?? DEFAULT_URGENCY_RULE)),
+          dto.ticketMode ?? DEFAULT_TICKET_MODE,
         ],
       );
       const after = toServiceView(row);
@@ -76,13 +78,14 @@ export class ServicesDirectory {
         team_id: lower(given(dto.teamId, current.team_id)),
         escalation_policy_id: lower(given(dto.escalationPolicyId, current.escalation_policy_id)),
         urgency_rule: dto.urgencyRule ? normalizedUrgencyRule(dto.urgencyRule) : current.urgency_rule,
+        ticket_mode: dto.ticketMode ?? current.ticket_mode,
       };
       const before = toServiceView(current);
       if (sameView(before, toServiceView(next))) return before;
       const [row] = await queryRows<ServiceRow>(
         tx,
         `UPDATE services SET name = $3, description = $4, client_id = $5, team_id = $6, escalation_policy_id = $7,
-           urgency_rule = $8, updated_at = now()
+           urgency_rule = $8, ticket_mode = $9, updated_at = now()
          WHERE org_id = $1 AND id = $2 RETURNING *`,
         [
           context.orgId,
@@ -93,6 +96,7 @@ export class ServicesDirectory {
           next.team_id,
           next.escalation_policy_id,
           JSON.stringify(next.urgency_rule),
+          next.ticket_mode,
         ],
       );
       const after = toServiceView(row);

@@ -47,7 +47,8 @@ const SOURCES: { [T in DirectoryResourceType]: ViewSource } = {
     id: 's.id::text',
     orgId: 's.org_id',
     view: `json_build_object('serviceId', s.id, 'orgId', s.org_id, 'name', s.name, 'clientId', s.client_id,
-      'teamId', s.team_id, 'escalationPolicyId', s.escalation_policy_id, 'urgencyRule', s.urgency_rule)`,
+      'teamId', s.team_id, 'escalationPolicyId', s.escalation_policy_id, 'urgencyRule', s.urgency_rule,
+      'ticketMode', s.ticket_mode)`,
   },
   integration: {
     from: 'integrations i',

@@ -53,7 +53,7 @@ describe('PSA tickets (PSA stand-in)', () => {
       `Open in On-Call: ${PSA_PUBLIC_URL}/incidents/${incident.incidentId}`,
     );
     expect(detail.incident.ticket).toEqual({ provider: 'psa', ticketId: ticket?.id, url: `https://psa.example/tickets/${ticket?.id}` }); // prettier-ignore
-    const timeline = detail.timeline.map((entry) => (entry.type === 'ActivityRecorded' ? entry.detail.summary : entry.type)); // prettier-ignore
+    const timeline = detail.timeline.items.map((entry) => (entry.type === 'ActivityRecorded' ? entry.detail.summary : entry.type)); // prettier-ignore
     expect(timeline).toEqual(expect.arrayContaining(['PSA ticket pending (requested on acknowledgement)', 'TicketLinked'])); // prettier-ignore
     expect(timeline.indexOf('TicketLinked')).toBeGreaterThan(timeline.indexOf('PSA ticket pending (requested on acknowledgement)')); // prettier-ignore
 
@@ -116,7 +116,7 @@ describe('PSA tickets (PSA stand-in)', () => {
     const incident = await eager.incidents.trigger('Firewall down', {}, eager.technician);
     const detail = await waitForLinkedTicket(eager, incident.incidentId);
     expect(detail.incident.status).toBe('triggered');
-    const pending = detail.timeline.find((entry) => entry.type === 'ActivityRecorded');
+    const pending = detail.timeline.items.find((entry) => entry.type === 'ActivityRecorded');
     expect(pending?.detail.summary).toBe('PSA ticket pending (requested when the incident triggered)');
   }, 60_000);
 

@@ -54,10 +54,6 @@ export class FieldReader {
     return undefined;
   }
 
-  get failed(): boolean {
-    return this.problems.length > 0;
-  }
-
   text(key: string, maxLength: number): string {
     const value = this.fields[key];
     return isText(value, maxLength) ? value : (this.fail(key, textProblem(maxLength)) ?? '');
@@ -65,6 +61,16 @@ export class FieldReader {
 
   optionalText(key: string, maxLength: number): string | undefined {
     return this.present(key) ? this.text(key, maxLength) : undefined;
+  }
+
+  /** Text in a fixed notation (MITRE ids): `shape` says what it must look like. */
+  pattern(key: string, shape: RegExp, description: string): string {
+    const value = this.fields[key];
+    return typeof value === 'string' && shape.test(value) ? value : (this.fail(key, description) ?? '');
+  }
+
+  optionalPattern(key: string, shape: RegExp, description: string): string | undefined {
+    return this.present(key) ? this.pattern(key, shape, description) : undefined;
   }
 
   oneOf<T extends string>(key: string, values: readonly T[]): T {
@@ -96,10 +102,15 @@ export class FieldReader {
     return this.present(key) ? this.url(key, httpsOnly) : undefined;
   }
 
-  optionalNumber(key: string): number | undefined {
-    if (!this.present(key)) return undefined;
+  number(key: string): number {
     const value = this.fields[key];
-    return typeof value === 'number' && Number.isFinite(value) ? value : this.fail(key, 'must be a number');
+    return typeof value === 'number' && Number.isFinite(value)
+      ? value
+      : (this.fail(key, 'must be a number') ?? 0);
+  }
+
+  optionalNumber(key: string): number | undefined {
+    return this.present(key) ? this.number(key) : undefined;
   }
 
   /** A reader of a nested object; a stand-in that reports nothing more when it is no object. */

@@ -23,7 +23,11 @@ export function nextKeyBatchStep(alerts: readonly RoutableAlert[], open: OpenAle
     case 'open-incident':
       return { kind: 'open-incident', incidentId: routing.incidentId, count: 1 };
     case 'append-to-incident':
-      return { kind: 'record-repeats', incidentId: routing.incidentId, count: repeatRun(alerts, open!) };
+      return {
+        kind: 'record-repeats',
+        incidentId: routing.incidentId,
+        count: repeatRun(alerts, open?.openedByAlertId),
+      };
     case 'acknowledge-incident':
     case 'resolve-incident':
       return { kind: routing.kind, incidentId: routing.incidentId, count: 1 };
@@ -33,13 +37,13 @@ export function nextKeyBatchStep(alerts: readonly RoutableAlert[], open: OpenAle
 }
 
 /** How many alerts from the front are plain repeats of the open key (triggers other than its opener). */
-function repeatRun(alerts: readonly RoutableAlert[], open: OpenAlert): number {
+function repeatRun(alerts: readonly RoutableAlert[], openedByAlertId: string | undefined): number {
   let count = 0;
   while (
     count < alerts.length &&
     count < MAX_REPEATS_PER_STEP &&
     alerts[count].action === 'trigger' &&
-    alerts[count].alertId !== open.openedByAlertId
+    alerts[count].alertId !== openedByAlertId
   ) {
     count++;
   }

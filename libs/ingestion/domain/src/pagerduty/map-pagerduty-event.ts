@@ -1,0 +1,70 @@
+import { AlertBase, alertBase, singleEvent } from '../alert-base';
+import {
+  ALERT_ACTIONS,
+  AlertAction,
+  IntegrationRef,
+  MappedAlert,
+  MappingResult,
+  ReceptionFacts,
+} from '../mapped-alert';
+import { FieldReader } from '../reading/field-reader';
+import type { FieldProblem } from '../reading/json-rules';
+import { severityFromWord } from '../severity';
+import {
+  PAGERDUTY_LIMITS,
+  readClientLink,
+  readDetails,
+  readImages,
+  readIntegrationKey,
+  readLinks,
+} from './pagerduty-fields';
+
+/**
+ * A PagerDuty Events API v2 event (`POST /v2/enqueue`). A trigger without `dedup_key` gets a fresh key,
+ * the alert's own id (returned in the 202), so it always opens a new alert, as PagerDuty does.
+ * Acknowledge and resolve need the key and ignore `payload`, as PagerDuty does.
+ */
+export function mapPagerDutyEvent(
+  body: unknown,
+  integration: IntegrationRef,
+  facts: ReceptionFacts,
+): MappingResult {
+  const problems: FieldProblem[] = [];
+  const event = FieldReader.of(body, '', problems);
+  if (!event) return { alerts: [], rejected: problems };
+  readIntegrationKey(event, 'routing_key');
+  const action = event.oneOf('event_action', ALERT_ACTIONS);
+  if (action !== 'trigger' && !event.present('dedup_key'))
+    event.fail('dedup_key', 'is required unless event_action is trigger');
+  const base = alertBase(integration, facts);
+  const dedupKey = event.optionalText('dedup_key', PAGERDUTY_LIMITS.dedupKey) ?? base.alertId;
+  const alert = action === 'trigger' ? trigger(event, base, dedupKey) : followUp(base, action, dedupKey);
+  return singleEvent(problems, alert);
+}
+
+function trigger(event: FieldReader, base: AlertBase, dedupKey: string): MappedAlert {
+  const payload = event.object('payload');
+  const group = payload.optionalText('group', PAGERDUTY_LIMITS.name);
+  return {
+    ...base,
+    action: 'trigger',
+    dedupKey,
+    summary: payload.text('summary', PAGERDUTY_LIMITS.summary),
+    source: payload.text('source', PAGERDUTY_LIMITS.name),
+    ...severityFromWord(payload.text('severity', PAGERDUTY_LIMITS.name)),
+    component: payload.optionalText('component', PAGERDUTY_LIMITS.name),
+    group,
+    groupKey: group,
+    class: payload.optionalText('class', PAGERDUTY_LIMITS.name),
+    details: readDetails(payload, 'custom_details'),
+    links: [...readLinks(event), ...readClientLink(event)],
+    images: readImages(event),
+    occurredAt: payload.optionalInstant('timestamp') ?? base.receivedAt,
+  };
+}
+
+/** Acknowledge/resolve carry no payload worth keeping: the summary says what the sender did. */
+export function followUp(base: AlertBase, action: AlertAction, dedupKey: string): MappedAlert {
+  const summary = action === 'resolve' ? 'Resolved by the sender' : 'Acknowledged by the sender';
+  return { ...base, action, dedupKey, summary, severity: 'info', occurredAt: base.receivedAt };
+}

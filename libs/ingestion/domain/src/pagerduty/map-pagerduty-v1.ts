@@ -1,0 +1,75 @@
+import { AlertBase, alertBase, singleEvent, withoutAbsentFields } from '../alert-base';
+import {
+  ALERT_ACTIONS,
+  AlertImage,
+  AlertLink,
+  IntegrationRef,
+  MappedAlert,
+  MappingResult,
+  ReceptionFacts,
+} from '../mapped-alert';
+import { FieldReader } from '../reading/field-reader';
+import type { FieldProblem } from '../reading/json-rules';
+import { DEFAULT_SEVERITY } from '../severity';
+import { followUp } from './map-pagerduty-event';
+import { PAGERDUTY_LIMITS, readClientLink, readDetails, readIntegrationKey } from './pagerduty-fields';
+
+const CONTEXT_TYPES = ['link', 'image'] as const;
+
+/**
+ * A legacy PagerDuty v1 event (`POST /generic/2010-04-15/create_event.json`). v1 has no severity: a
+ * trigger gets the default one. Without `incident_key` a trigger gets a fresh key (the alert's id).
+ */
+export function mapPagerDutyV1(
+  body: unknown,
+  integration: IntegrationRef,
+  facts: ReceptionFacts,
+): MappingResult {
+  const problems: FieldProblem[] = [];
+  const event = FieldReader.of(body, '', problems);
+  if (!event) return { alerts: [], rejected: problems };
+  readIntegrationKey(event, 'service_key');
+  const action = event.oneOf('event_type', ALERT_ACTIONS);
+  if (action !== 'trigger' && !event.present('incident_key'))
+    event.fail('incident_key', 'is required unless event_type is trigger');
+  const base = alertBase(integration, facts);
+  const dedupKey = event.optionalText('incident_key', PAGERDUTY_LIMITS.dedupKey) ?? base.alertId;
+  const alert = action === 'trigger' ? trigger(event, base, dedupKey) : followUp(base, action, dedupKey);
+  return singleEvent(problems, alert);
+}
+
+function trigger(event: FieldReader, base: AlertBase, dedupKey: string): MappedAlert {
+  const contexts = readContexts(event);
+  return {
+    ...base,
+    action: 'trigger',
+    dedupKey,
+    summary: event.text('description', PAGERDUTY_LIMITS.summary),
+    severity: DEFAULT_SEVERITY,
+    details: readDetails(event, 'details'),
+    links: [...contexts.links, ...readClientLink(event)],
+    images: contexts.images,
+    occurredAt: base.receivedAt,
+  };
+}
+
+function readContexts(event: FieldReader): { links: AlertLink[]; images: AlertImage[] } {
+  const links: AlertLink[] = [];
+  const images: AlertImage[] = [];
+  for (const context of event.optionalObjects('contexts', PAGERDUTY_LIMITS.links)) {
+    const type = context.raw('type');
+    if (type !== 'link' && type !== 'image') {
+      context.fail('type', `must be one of: ${CONTEXT_TYPES.join(', ')}`);
+    } else if (type === 'link') {
+      const href = context.url('href');
+      links.push(
+        withoutAbsentFields({ href, text: context.optionalText('text', PAGERDUTY_LIMITS.linkText) }),
+      );
+    } else {
+      const src = context.url('src', true);
+      const alt = context.optionalText('alt', PAGERDUTY_LIMITS.linkText);
+      images.push(withoutAbsentFields({ src, href: context.optionalUrl('href'), alt }));
+    }
+  }
+  return { links, images };
+}

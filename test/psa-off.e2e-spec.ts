@@ -32,7 +32,7 @@ describe('PSA not configured', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     const { incident: after, timeline } = await org.incidents.detail(org.technician, incident.incidentId);
     expect(after.ticket).toBeNull();
-    expect(timeline.filter((entry) => entry.type === 'ActivityRecorded')).toEqual([]);
+    expect(timeline.items.filter((entry) => entry.type === 'ActivityRecorded')).toEqual([]);
     const queued = await platform.withSchema('psa_sync', (db) => db.query('SELECT count(*)::int AS n FROM ticket_links, ticket_operations')); // prettier-ignore
     expect(queued).toEqual([{ n: 0 }]);
     // The settings can be prepared before the PSA is connected.

@@ -39,7 +39,7 @@ describe('PSA outage (PSA stand-in answering 503, platform clock fast-forwarded)
     await waitFor('every incident to say its ticket is delayed', async () => {
       for (const id of incidents) {
         const { timeline } = await org.incidents.detail(org.technician, id);
-        if (!timeline.some((entry) => entry.detail.summary === delayed)) return false;
+        if (!timeline.items.some((entry) => entry.detail.summary === delayed)) return false;
       }
       return true;
     }, { timeoutMs: 20_000, intervalMs: 200 }); // prettier-ignore

@@ -95,7 +95,7 @@ describe('PSA tickets (PSA stand-in)', () => {
     const message = 'The PSA refused the ticket: Company UNKNOWN does not exist (HTTP 422)';
     await waitFor('the refusal on the timeline', async () => {
       const { timeline } = await refused.incidents.detail(refused.technician, incident.incidentId);
-      return timeline.some((entry) => entry.type === 'ActivityRecorded' && entry.detail.summary === message);
+      return timeline.items.some((entry) => entry.type === 'ActivityRecorded' && entry.detail.summary === message);
     }, { timeoutMs: 15_000, intervalMs: 100 }); // prettier-ignore
     expect(psa.ticketByExternalId(externalIdOf(refused.orgId, incident.incidentId))).toBeUndefined();
 

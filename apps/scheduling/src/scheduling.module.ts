@@ -9,6 +9,7 @@ import { OverrideCommandsHandler } from './overrides/override-commands.handler';
 import { ScheduleQueriesHandler } from './queries/schedule-queries.handler';
 import { ScheduleReader } from './queries/schedule-reader';
 import { ScheduleCommandsHandler } from './schedules/schedule-commands.handler';
+import { ScheduleStateRepublisher } from './state/schedule-state.republisher';
 import { ScheduleStore } from './store/schedule-store';
 
 @Module({
@@ -21,6 +22,7 @@ import { ScheduleStore } from './store/schedule-store';
     CalendarFeed,
     DailyGapScanWorker,
     OutboxRelayWorker,
+    ScheduleStateRepublisher,
   ],
 })
 export class SchedulingModule {}

@@ -13,7 +13,7 @@ export function schedulingService(config: SchedulingConfig): ServiceDefinition {
     config,
     schema: SCHEDULING_SCHEMA,
     migrations: [CreateOutbox1764201600000, CreateSchedules1764202000000],
-    streams: [Streams.scheduling],
+    streams: [Streams.scheduling, Streams.state],
     module: SchedulingModule,
   };
 }

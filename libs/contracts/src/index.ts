@@ -16,6 +16,7 @@ export * from './directory/service-routing';
 export * from './directory/urgency-rule';
 export * from './directory/directory-events';
 export * from './scheduling/schedule-messages';
+export * from './scheduling/schedule-state';
 export * from './configuration/configuration-changed';
 export * from './escalation/escalation-policy';
 export * from './state/state-record';

@@ -1,4 +1,4 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   CreateOverrideRequest,
@@ -7,6 +7,7 @@ import {
   SchedulingActor,
   SchedulingCommands,
 } from '@oncall/contracts';
+import { Clock, CLOCK } from '@oncall/platform-clock';
 import { organizationContextOf, RpcError } from '@oncall/platform-messaging';
 import { enqueueConfigurationChange, personActor } from '@oncall/platform-outbox';
 import { queryRows } from '@oncall/platform-persistence';
@@ -20,6 +21,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { GapScanner } from '../coverage/gap-scanner';
 import { invalidField, parseInstant } from '../shared/parse-instant';
+import { publishScheduleStates } from '../state/schedule-state';
 import {
   currentRevision,
   LoadedSchedule,
@@ -47,6 +49,7 @@ export class OverrideCommandsHandler {
     private readonly dataSource: DataSource,
     private readonly store: ScheduleStore,
     private readonly gaps: GapScanner,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @MessagePattern(SchedulingCommands.createOverride)
@@ -79,6 +82,7 @@ export class OverrideCommandsHandler {
         before: null,
         after,
       });
+      await publishScheduleStates(tx, this.store, context.orgId, [{ scheduleId }], this.clock.now());
       return after;
     });
     this.gaps.rescanSoon(context.orgId, scheduleId);
@@ -112,6 +116,7 @@ export class OverrideCommandsHandler {
         before: toOverrideView(row),
         after: after ? toOverrideView(after) : null,
       });
+      await publishScheduleStates(tx, this.store, context.orgId, [{ scheduleId }], this.clock.now());
       return after ? toOverrideView(after) : null;
     });
     this.gaps.rescanSoon(context.orgId, scheduleId);

@@ -1,4 +1,4 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   MessageContext,
@@ -8,12 +8,14 @@ import {
   SchedulingActor,
   SchedulingCommands,
 } from '@oncall/contracts';
+import { Clock, CLOCK } from '@oncall/platform-clock';
 import { organizationContextOf, RpcError } from '@oncall/platform-messaging';
 import { enqueueConfigurationChange, personActor } from '@oncall/platform-outbox';
 import { isUniqueViolation } from '@oncall/platform-persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { GapScanner } from '../coverage/gap-scanner';
+import { publishScheduleStates } from '../state/schedule-state';
 import { toScheduleView } from '../store/schedule-rows';
 import { ScheduleStore } from '../store/schedule-store';
 import { ScheduleFields, insertNextRevision, insertSchedule } from './revision-writes';
@@ -44,6 +46,7 @@ export class ScheduleCommandsHandler {
     private readonly dataSource: DataSource,
     private readonly store: ScheduleStore,
     private readonly gaps: GapScanner,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @MessagePattern(SchedulingCommands.createSchedule)
@@ -56,6 +59,7 @@ export class ScheduleCommandsHandler {
       await insertSchedule(tx, fields, { timeZone: definition.timeZone, layers, createdBy: actor.userId });
       const after = toScheduleView(await this.store.load(tx, context.orgId, fields.scheduleId));
       await this.recordChange(tx, context, actor, 'created', fields.scheduleId, null, after);
+      await this.publishState(tx, context.orgId, fields.scheduleId);
       return after;
     });
     this.gaps.rescanSoon(context.orgId, fields.scheduleId);
@@ -83,6 +87,7 @@ export class ScheduleCommandsHandler {
       await insertNextRevision(tx, fields, { ...revision, createdBy: actor.userId });
       const after = toScheduleView(await this.store.load(tx, context.orgId, scheduleId));
       await this.recordChange(tx, context, actor, 'updated', scheduleId, before, after);
+      await this.publishState(tx, context.orgId, scheduleId);
       return { view: after, changed: true };
     });
     if (changed) this.gaps.rescanSoon(context.orgId, scheduleId);
@@ -99,6 +104,7 @@ export class ScheduleCommandsHandler {
       await tx.query('UPDATE schedules SET deleted_at = now() WHERE org_id = $1 AND id = $2', scope);
       await tx.query('DELETE FROM coverage_gaps WHERE org_id = $1 AND schedule_id = $2', scope);
       await this.recordChange(tx, context, actor, 'deleted', current.row.id, toScheduleView(current), null);
+      await this.publishState(tx, context.orgId, current.row.id, true);
     });
     return null;
   }
@@ -120,6 +126,10 @@ export class ScheduleCommandsHandler {
       before,
       after,
     });
+  }
+
+  private publishState(tx: EntityManager, orgId: string, scheduleId: string, deleted = false): Promise<void> {
+    return publishScheduleStates(tx, this.store, orgId, [{ scheduleId, deleted }], this.clock.now());
   }
 
   private async write<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {

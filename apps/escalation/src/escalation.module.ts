@@ -2,14 +2,24 @@ import { Module } from '@nestjs/common';
 import { OutboxRelayWorker } from '@oncall/platform-runtime';
 import { CreatePolicyHandler } from './create-policy/create-policy.handler';
 import { DeletePolicyHandler } from './delete-policy/delete-policy.handler';
+import { EscalationRunner } from './engine/escalation-runner';
+import { EscalationTimersWorker } from './engine/escalation-timers.worker';
+import { IncidentEventsConsumer } from './engine/incident-events.consumer';
+import { IncidentCommandsRelay } from './incident-commands/incident-commands.relay';
+import { DirectoryCopies } from './local-copies/directory-copies';
+import { ScheduleCopies } from './local-copies/schedule-copies';
 import { EscalationPolicyStore } from './policies/escalation-policy.store';
 import { PolicyChangeRecorder } from './policies/policy-change.recorder';
 import { GetPolicyHandler } from './queries/get-policy.handler';
+import { IncidentEscalationHandler } from './queries/incident-escalation.handler';
 import { ListPoliciesHandler } from './queries/list-policies.handler';
 import { PoliciesByScheduleHandler } from './queries/policies-by-schedule.handler';
 import { UpdatePolicyHandler } from './update-policy/update-policy.handler';
 
-/** Escalation policies (commands and queries over the bus); the escalation engine is still to come. */
+/**
+ * Escalation policies (commands and queries over the bus) and the engine: incident events and due timers
+ * decided against local copies of the directory and the schedules, performed through the outbox.
+ */
 @Module({
   controllers: [
     CreatePolicyHandler,
@@ -18,7 +28,18 @@ import { UpdatePolicyHandler } from './update-policy/update-policy.handler';
     GetPolicyHandler,
     ListPoliciesHandler,
     PoliciesByScheduleHandler,
+    IncidentEscalationHandler,
+    IncidentEventsConsumer,
+    IncidentCommandsRelay,
   ],
-  providers: [EscalationPolicyStore, PolicyChangeRecorder, OutboxRelayWorker],
+  providers: [
+    EscalationPolicyStore,
+    PolicyChangeRecorder,
+    OutboxRelayWorker,
+    DirectoryCopies,
+    ScheduleCopies,
+    EscalationRunner,
+    EscalationTimersWorker,
+  ],
 })
 export class EscalationModule {}

@@ -1,12 +1,19 @@
 import { Streams } from '@oncall/contracts';
 import { CreateOutbox1764201600000 } from '@oncall/platform-outbox';
 import { ServiceDefinition } from '@oncall/platform-runtime';
+import { CreateTimers1796200000000 } from '@oncall/platform-timers';
 import { EscalationConfig } from './escalation.config';
 import { EscalationModule } from './escalation.module';
 import { CreateEscalationPolicies1764202200000 } from './migrations/1764202200000-create-escalation-policies';
+import { CreateEscalationProcesses1797400000000 } from './migrations/1797400000000-create-escalation-processes';
 
 export const ESCALATION_SCHEMA = 'escalation';
-export const ESCALATION_MIGRATIONS = [CreateOutbox1764201600000, CreateEscalationPolicies1764202200000];
+export const ESCALATION_MIGRATIONS = [
+  CreateOutbox1764201600000,
+  CreateEscalationPolicies1764202200000,
+  CreateTimers1796200000000,
+  CreateEscalationProcesses1797400000000,
+];
 
 export function escalationService(config: EscalationConfig): ServiceDefinition {
   return {
@@ -14,7 +21,7 @@ export function escalationService(config: EscalationConfig): ServiceDefinition {
     config,
     schema: ESCALATION_SCHEMA,
     migrations: ESCALATION_MIGRATIONS,
-    streams: [Streams.incidents, Streams.escalation],
+    streams: [Streams.incidents, Streams.escalation, Streams.state],
     module: EscalationModule,
   };
 }

@@ -1,4 +1,5 @@
 import {
+  INCIDENT_COMMAND_REQUESTED,
   MessageEnvelope,
   NOTIFICATION_DELIVERED,
   NotificationAttempted,
@@ -11,11 +12,13 @@ type ActivityData = Omit<RecordActivity['data'], 'orgId'>;
 
 /**
  * The timeline entry for an escalation fact: its own sentence when it carries one (`summary`), else the
- * fact's name in words. NotifyRequested is not a fact of the walk (StepFired says who was paged).
+ * fact's name in words. NotifyRequested is not a fact of the walk (StepFired says who was paged), nor is a
+ * command the engine sends incident-state (its outcome is the incident's own event).
  */
 export function activityOfEscalationFact(envelope: MessageEnvelope): ActivityData | null {
   const data = envelope.data as { incidentId?: unknown; summary?: unknown };
-  if (envelope.type === NOTIFY_REQUESTED || typeof data?.incidentId !== 'string') return null;
+  const notFacts: string[] = [NOTIFY_REQUESTED, INCIDENT_COMMAND_REQUESTED];
+  if (notFacts.includes(envelope.type) || typeof data?.incidentId !== 'string') return null;
   return activity('escalation', envelope, data.incidentId, sentenceOr(data.summary, inWords(envelope.type)));
 }
 

@@ -1,3 +1,4 @@
+import type { IncidentCommand } from '@oncall/incident-domain';
 import type { DefendFacts, Severity } from '../alerts/canonical-alert';
 import { toKebabCase } from '../messaging/subjects';
 
@@ -63,3 +64,56 @@ export const ESCALATION_FACT_TYPES = [
   'EscalationRestarted',
 ] as const;
 export type EscalationFactType = (typeof ESCALATION_FACT_TYPES)[number];
+
+/** Who a step paged, and why, for the incident's timeline: "Paged Taylor Tech (step 1, on call in ...)". */
+export interface StepFired {
+  incidentId: string;
+  orgId: string;
+  at: string;
+  generation: number;
+  level: number | null;
+  cycle: number | null;
+  urgency: 'high' | 'low';
+  recipients: { userId: string; name: string | null; reason: string }[];
+  summary: string;
+}
+
+/**
+ * A command the engine asks of incident-state (an acknowledgement that timed out, an auto-resolve),
+ * written with the decision through the outbox; escalation's own consumer sends it to incident-state,
+ * which checks it again (ADR 0141). Not a fact of the timeline.
+ */
+export const INCIDENT_COMMAND_REQUESTED = 'IncidentCommandRequested';
+
+export interface IncidentCommandRequested {
+  incidentId: string;
+  orgId: string;
+  command: IncidentCommand;
+}
+
+/** The escalation of one incident as the API shows it (`GET /incidents/{id}/escalation`). */
+export interface IncidentEscalationView {
+  incidentId: string;
+  phase: 'held' | 'escalating' | 'acknowledged' | 'unanswered' | 'users' | 'resolved';
+  /** The policy as it was when the incident triggered (null: the service had none). */
+  policy: {
+    id: string;
+    version: number;
+    name: string;
+    repeatCount: number;
+    steps: {
+      level: number;
+      delayMinutes: number;
+      strategy: string;
+      targets: { type: string; id: string }[];
+    }[];
+  } | null;
+  urgency: 'high' | 'low';
+  generation: number;
+  /** The step that fired last in this walk. */
+  position: { level: number; cycle: number } | null;
+  /** While held (low urgency outside support hours): when it will page. */
+  heldUntil: string | null;
+  acknowledgedAt: string | null;
+  assignedUserIds: string[] | null;
+}

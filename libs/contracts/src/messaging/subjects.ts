@@ -63,6 +63,8 @@ export const Queries = {
     getPolicy: 'oncall.qry.escalation.get-policy',
     /** Which policies target each of the given schedules (for the on-call-now view and coverage gaps). */
     policiesBySchedule: 'oncall.qry.escalation.policies-by-schedule',
+    /** One incident's escalation: its policy snapshot and where the walk stands (IncidentEscalationView). */
+    incidentEscalation: 'oncall.qry.escalation.incident-escalation',
   },
   scheduling: {
     listSchedules: 'oncall.qry.scheduling.list-schedules',
@@ -174,6 +176,8 @@ export const Consumers = {
   psaSyncIncidents: 'psa-sync-incidents',
   psaSyncLinkTicket: 'psa-sync-link-ticket',
   adminApiPsaAudit: 'admin-api-psa-audit',
+  escalationIncidents: 'escalation-incidents',
+  escalationIncidentCommands: 'escalation-incident-commands',
 } as const;
 
 export function toKebabCase(name: string): string {

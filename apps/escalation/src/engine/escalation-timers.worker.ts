@@ -1,0 +1,47 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { EscalationTimer } from '@oncall/escalation-domain';
+import { Clock, CLOCK } from '@oncall/platform-clock';
+import { LOGGER } from '@oncall/platform-runtime';
+import { DueTimer, TimerHandler, TimerWorker } from '@oncall/platform-timers';
+import { Logger } from 'pino';
+import { DataSource, EntityManager } from 'typeorm';
+import { EscalationRunner } from './escalation-runner';
+import { ESCALATION_TIMER_KINDS } from './perform-decisions';
+
+/**
+ * Fires the engine's due timers (steps, holds, acknowledgement timeouts, auto-resolves) into the same
+ * decide/perform path as incident events, in the transaction that claimed the timer (ADR 0121): any
+ * number of replicas fire each once, and a crash before commit fires it again with nothing written twice.
+ */
+@Injectable()
+export class EscalationTimersWorker implements OnApplicationBootstrap, OnModuleDestroy {
+  readonly worker: TimerWorker;
+
+  constructor(
+    dataSource: DataSource,
+    private readonly runner: EscalationRunner,
+    @Inject(CLOCK) clock: Clock,
+    @Inject(LOGGER) logger: Logger,
+  ) {
+    const fire: TimerHandler = (timer, tx, now) => this.fire(timer, tx, now);
+    const handlers = Object.fromEntries(ESCALATION_TIMER_KINDS.map((kind) => [kind, fire]));
+    this.worker = new TimerWorker(dataSource, clock, handlers, logger);
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.start();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.worker.stop();
+  }
+
+  private async fire(timer: DueTimer, tx: EntityManager, now: Date): Promise<void> {
+    const payload = timer.payload as EscalationTimer;
+    await this.runner.run(
+      tx,
+      { ...payload, at: now.toISOString() },
+      { correlationId: payload.incidentId, causationId: null },
+    );
+  }
+}

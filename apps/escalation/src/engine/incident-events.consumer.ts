@@ -1,0 +1,63 @@
+import { Controller } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { Consumers, MessageEnvelope, Streams, Subjects } from '@oncall/contracts';
+import { IncidentInput, snapshotPolicy } from '@oncall/escalation-domain';
+import { IncidentEventOf } from '@oncall/incident-domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { DirectoryCopies } from '../local-copies/directory-copies';
+import { EscalationPolicyStore } from '../policies/escalation-policy.store';
+import { toPolicyView } from '../policies/policy-row';
+import { EscalationRunner, StartingProcess } from './escalation-runner';
+import { incidentEventOf, incidentInputOf, pagedIncidentOf, triggeredInput } from './incident-inputs';
+
+/**
+ * Every incident event, from one durable consumer with one message in flight across replicas, so each
+ * incident's events are decided in stream order (ADR 0141). The engine drops a version it has applied,
+ * so a redelivery decides nothing and pages no one twice.
+ */
+@Controller()
+export class IncidentEventsConsumer {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly runner: EscalationRunner,
+    private readonly policies: EscalationPolicyStore,
+    private readonly directory: DirectoryCopies,
+  ) {}
+
+  @EventPattern(Subjects.incidentEvents, {
+    stream: Streams.incidents.name,
+    durable: Consumers.escalationIncidents,
+    maxAckPending: 1,
+  })
+  async handle(@Payload() envelope: MessageEnvelope): Promise<void> {
+    const version = envelope.metadata.stream?.version;
+    if (version === undefined) return;
+    const event = incidentEventOf(envelope);
+    const cause = { correlationId: envelope.metadata.correlationId, causationId: envelope.metadata.eventId };
+    await this.dataSource.transaction(async (tx) => {
+      if (event.type === 'IncidentTriggered') {
+        const { input, starting } = await this.trigger(tx, event, version);
+        await this.runner.run(tx, input, cause, starting);
+        return;
+      }
+      const input = incidentInputOf(event, version);
+      if (input) await this.runner.run(tx, input, cause);
+    });
+  }
+
+  private async trigger(
+    tx: EntityManager,
+    event: IncidentEventOf<'IncidentTriggered'>,
+    version: number,
+  ): Promise<{ input: IncidentInput; starting: StartingProcess }> {
+    const { orgId, serviceId, escalationPolicyId } = event.data;
+    const row = escalationPolicyId ? await this.policies.find(tx, orgId, escalationPolicyId) : undefined;
+    const policy = row ? snapshotPolicy(toPolicyView(row)) : null;
+    const service = this.directory.service(orgId, serviceId);
+    const client = service?.clientId ? this.directory.client(orgId, service.clientId) : undefined;
+    return {
+      input: triggeredInput(event, version, policy, service),
+      starting: { orgId, incident: pagedIncidentOf(event, service, client) },
+    };
+  }
+}

@@ -1,0 +1,67 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { ClientState, DIRECTORY_STATE_CONTEXT, ServiceState, TeamState, UserState } from '@oncall/contracts';
+import { MessageBus, StateReplica } from '@oncall/platform-messaging';
+import { LOGGER } from '@oncall/platform-runtime';
+import { Logger } from 'pino';
+
+/**
+ * The directory as admin-api last published it (ADR 0120): people, teams, services and clients, read
+ * from memory while paging, so admin-api being down never holds a page back.
+ */
+@Injectable()
+export class DirectoryCopies implements OnApplicationBootstrap, OnModuleDestroy {
+  readonly users: StateReplica<UserState>;
+  readonly teams: StateReplica<TeamState>;
+  readonly services: StateReplica<ServiceState>;
+  readonly clients: StateReplica<ClientState>;
+
+  constructor(bus: MessageBus, @Inject(LOGGER) logger: Logger) {
+    const replica = <T>(resourceType: string) =>
+      new StateReplica<T>(bus, { context: DIRECTORY_STATE_CONTEXT, resourceType }, logger);
+    this.users = replica('user');
+    this.teams = replica('team');
+    this.services = replica('service');
+    this.clients = replica('client');
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await Promise.all(this.all().map((replica) => replica.start()));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all(this.all().map((replica) => replica.stop()));
+  }
+
+  user(orgId: string, userId: string): UserState | undefined {
+    return ofOrg(orgId, this.users.get(userId));
+  }
+
+  team(orgId: string, teamId: string): TeamState | undefined {
+    return ofOrg(orgId, this.teams.get(teamId));
+  }
+
+  service(orgId: string, serviceId: string): ServiceState | undefined {
+    return ofOrg(orgId, this.services.get(serviceId));
+  }
+
+  client(orgId: string, clientId: string): ClientState | undefined {
+    return ofOrg(orgId, this.clients.get(clientId));
+  }
+
+  /** The organization's active managers, who hear of unanswered incidents. */
+  managers(orgId: string): UserState[] {
+    const managers: UserState[] = [];
+    for (const user of this.users.views()) {
+      if (user.orgId === orgId && user.role === 'manager' && user.active) managers.push(user);
+    }
+    return managers.sort((a, b) => a.userId.localeCompare(b.userId));
+  }
+
+  private all(): StateReplica<unknown>[] {
+    return [this.users, this.teams, this.services, this.clients] as StateReplica<unknown>[];
+  }
+}
+
+function ofOrg<T extends { orgId: string }>(orgId: string, view: T | undefined): T | undefined {
+  return view && view.orgId === orgId ? view : undefined;
+}

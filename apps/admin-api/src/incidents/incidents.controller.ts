@@ -6,6 +6,7 @@ import {
   GetIncidentQuery,
   IncidentAlertView,
   IncidentDetail,
+  IncidentEscalationView,
   IncidentNote,
   IncidentPage,
   IncidentPageQuery,
@@ -78,6 +79,28 @@ export class IncidentsController {
   get(@Caller() caller: RequestContext, @Param('id', ParseUUIDPipe) id: string): Promise<IncidentDetail> {
     return this.bus.rpc.request<IncidentDetail, GetIncidentQuery>(
       Queries.incident.get,
+      { incidentId: id },
+      rpcContextOf(caller),
+    );
+  }
+
+  @Get(':id/escalation')
+  @Requires('incidents:read')
+  @ApiOperation({
+    summary: "The incident's escalation: its policy snapshot and where the walk stands",
+    description:
+      'The policy as it was when the incident triggered (id, version, steps; editing the policy affects new ' +
+      'incidents only), the phase (`held`, `escalating`, `acknowledged`, `unanswered`, `users`, `resolved`), ' +
+      'the urgency, the last step fired (`position`) and, while held outside support hours, `heldUntil`. ' +
+      '404 until the escalation service has taken the incident up.',
+  })
+  @ApiOkResponse({ description: 'The escalation (IncidentEscalationView).' })
+  escalation(
+    @Caller() caller: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<IncidentEscalationView> {
+    return this.bus.rpc.request<IncidentEscalationView, { incidentId: string }>(
+      Queries.escalation.incidentEscalation,
       { incidentId: id },
       rpcContextOf(caller),
     );

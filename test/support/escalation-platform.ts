@@ -1,0 +1,107 @@
+import { IncidentEscalationView, IncidentSummary } from '@oncall/contracts';
+import { MessageBus } from '@oncall/platform-messaging';
+import { waitFor } from '@oncall/platform-testing';
+import { randomUUID } from 'node:crypto';
+import { ServiceDirectory } from '../../apps/dedup-grouping/src/collaborators/service-directory';
+import { DEMO_USERS, DemoOrganization } from '../../apps/admin-api/src/seed/seed-demo';
+import { IncidentApi } from './incident-api';
+import { TestClock } from './notification-bus';
+import { PagingWatch } from './paging-watch';
+import { PlatformHarness } from './platform-harness';
+import { ServiceName } from './service-catalogue';
+
+export const [MORGAN, TAYLOR, JORDAN] = DEMO_USERS;
+export const MINUTE = 60_000;
+
+/** The services paging needs: an alert in, incident-state, scheduling, escalation (no notification). */
+export const PAGING_SERVICES: ServiceName[] = [
+  'admin-api',
+  'ingestion-gateway',
+  'dedup-grouping',
+  'incident-state',
+  'scheduling',
+  'escalation',
+];
+
+/**
+ * The platform in test-clock mode (PLATFORM_CLOCK=test) with the demo organization, a watch on everything
+ * the engine publishes and a clock every service follows: the shape of GoAlert's smoke harness.
+ */
+export class EscalationPlatform {
+  private constructor(
+    readonly platform: PlatformHarness,
+    readonly demo: DemoOrganization,
+    readonly bus: MessageBus,
+    readonly watch: PagingWatch,
+    readonly clock: TestClock,
+    readonly incidents: IncidentApi,
+  ) {}
+
+  static async start(label: string, services = PAGING_SERVICES, env: NodeJS.ProcessEnv = {}) {
+    const platform = await PlatformHarness.create(label);
+    platform.configure({ PLATFORM_CLOCK: 'test', ...env });
+    await platform.start(...services);
+    const demo = await platform.seedDemo();
+    const bus = await platform.connectBus();
+    const watch = await PagingWatch.start(bus);
+    const incidents = new IncidentApi(platform, demo.integrationKey);
+    return new EscalationPlatform(platform, demo, bus, watch, new TestClock(bus), incidents);
+  }
+
+  async close(): Promise<void> {
+    await this.watch.stop();
+    await this.bus.close();
+    await this.platform.close();
+  }
+
+  get manager(): string {
+    return this.platform.token(this.demo.orgId, 'manager', MORGAN.hubUserId, MORGAN.email);
+  }
+
+  technician(user: { hubUserId: string; email: string } = TAYLOR): string {
+    return this.platform.token(this.demo.orgId, 'technician', user.hubUserId, user.email);
+  }
+
+  async call<T>(method: string, path: string, body?: unknown, token = this.manager): Promise<T> {
+    const init = { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
+    const response = await this.platform.api(path, token, init);
+    const text = await response.text();
+    if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  async createPolicy(steps: unknown[], repeatCount = 0): Promise<{ id: string }> {
+    const name = `Policy ${randomUUID().slice(0, 8)}`;
+    return this.call('POST', '/api/v1/escalation-policies', { name, repeatCount, steps });
+  }
+
+  /** Points the demo service at a policy (and urgency rule), once dedup-grouping's copy has it. */
+  async useForDemoService(escalationPolicyId: string | null, urgencyRule?: unknown): Promise<void> {
+    const path = `/api/v1/services/${this.demo.serviceId}`;
+    await this.call('PATCH', path, { escalationPolicyId, ...(urgencyRule ? { urgencyRule } : {}) });
+    const directory = this.platform.service('dedup-grouping').app.get(ServiceDirectory);
+    await waitFor('dedup-grouping to route with the policy', () => {
+      const route = directory.routeOf(this.demo.orgId, this.demo.serviceId);
+      return route?.escalationPolicyId === escalationPolicyId;
+    });
+  }
+
+  /** An alert with a key of its own, and the incident it opened. */
+  trigger(summary: string, extra: Record<string, unknown> = {}): Promise<IncidentSummary> {
+    return this.incidents.trigger(summary, { dedupKey: randomUUID(), ...extra }, this.manager);
+  }
+
+  async escalation(incidentId: string): Promise<IncidentEscalationView> {
+    return this.call('GET', `/api/v1/incidents/${incidentId}/escalation`);
+  }
+
+  /** Moves every service's clock forward and lets due timers fire. */
+  async fastForward(minutes: number): Promise<void> {
+    await this.clock.fastForward(minutes * MINUTE);
+  }
+
+  /** Nothing more arrives for the incident in `ms` (wall time). */
+  async quietFor(ms: number): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+  }
+}

@@ -3,6 +3,7 @@ import { MessageBus } from '@oncall/platform-messaging';
 import { waitFor } from '@oncall/platform-testing';
 import { randomUUID } from 'node:crypto';
 import { ServiceDirectory } from '../../apps/dedup-grouping/src/collaborators/service-directory';
+import { DirectoryCopies } from '../../apps/escalation/src/local-copies/directory-copies';
 import { DEMO_USERS, DemoOrganization } from '../../apps/admin-api/src/seed/seed-demo';
 import { IncidentApi } from './incident-api';
 import { TestClock } from './notification-bus';
@@ -75,14 +76,20 @@ export class EscalationPlatform {
     return this.call('POST', '/api/v1/escalation-policies', { name, repeatCount, steps });
   }
 
-  /** Points the demo service at a policy (and urgency rule), once dedup-grouping's copy has it. */
+  /** Points the demo service at a policy (and urgency rule), once dedup-grouping's and escalation's copies have it. */
   async useForDemoService(escalationPolicyId: string | null, urgencyRule?: unknown): Promise<void> {
     const path = `/api/v1/services/${this.demo.serviceId}`;
     await this.call('PATCH', path, { escalationPolicyId, ...(urgencyRule ? { urgencyRule } : {}) });
-    const directory = this.platform.service('dedup-grouping').app.get(ServiceDirectory);
+    const { orgId, serviceId } = this.demo;
+    const routes = this.platform.service('dedup-grouping').app.get(ServiceDirectory);
     await waitFor('dedup-grouping to route with the policy', () => {
-      const route = directory.routeOf(this.demo.orgId, this.demo.serviceId);
-      return route?.escalationPolicyId === escalationPolicyId;
+      return routes.routeOf(orgId, serviceId)?.escalationPolicyId === escalationPolicyId;
+    });
+    const copies = this.platform.service('escalation').app.get(DirectoryCopies);
+    await waitFor("escalation's copy of the service", () => {
+      const service = copies.service(orgId, serviceId);
+      const sameRule = !urgencyRule || canonical(service?.urgencyRule) === canonical(urgencyRule);
+      return service?.escalationPolicyId === escalationPolicyId && sameRule;
     });
   }
 
@@ -104,4 +111,13 @@ export class EscalationPlatform {
   async quietFor(ms: number): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, ms));
   }
+}
+
+/** JSON with object keys sorted (jsonb reorders them). */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => a.localeCompare(b)))
+      : item,
+  );
 }

@@ -1,0 +1,71 @@
+import { waitFor } from '@oncall/platform-testing';
+import { EscalationPlatform, MINUTE, TAYLOR } from './support/escalation-platform';
+
+const HOUR = 60 * MINUTE;
+/** Friday 26 March 2027, 22:00 in Amsterdam (CET, UTC+1); the clocks go forward on Sunday the 28th. */
+const FRIDAY_22_AMSTERDAM = Date.parse('2027-03-26T21:00:00.000Z');
+/** Monday 29 March 2027, 08:00 in Amsterdam, now CEST (UTC+2). */
+const MONDAY_08_AMSTERDAM = '2027-03-29T06:00:00.000Z';
+const BUSINESS_HOURS = {
+  kind: 'support-hours',
+  timeZone: 'Europe/Amsterdam',
+  days: [1, 2, 3, 4, 5],
+  start: '08:00',
+  end: '18:00',
+  during: 'high',
+  outside: 'low',
+};
+
+/** The service's urgency rule, evaluated by the engine in the service's zone (its own file: it moves the clock months). */
+describe('Escalation urgency and support hours (real services, test clock)', () => {
+  let esc: EscalationPlatform;
+  let policyId: string;
+
+  beforeAll(async () => {
+    esc = await EscalationPlatform.start('escurgency');
+    policyId = (await esc.createPolicy([{ delayMinutes: 30, targets: [{ type: 'user', id: TAYLOR.id }] }]))
+      .id;
+    await esc.clock.fastForward(FRIDAY_22_AMSTERDAM - Date.now());
+  }, 60_000);
+  afterAll(() => esc.close());
+
+  it('holds a low-urgency incident at 22:00 on a Friday until 08:00 on Monday, across the change to summer time; high urgency pages at once', async () => {
+    await esc.useForDemoService(policyId, BUSINESS_HOURS);
+    const low = await esc.trigger('Disk 80% full on FS02');
+    const held = await esc.watch.waitForFact(low.incidentId, 'PagingHeld');
+    expect(held.data).toMatchObject({ until: MONDAY_08_AMSTERDAM });
+    expect(await esc.escalation(low.incidentId)).toMatchObject({ phase: 'held', heldUntil: MONDAY_08_AMSTERDAM });
+
+    await esc.useForDemoService(policyId, { kind: 'constant', urgency: 'high' });
+    const high = await esc.trigger('Domain controller down');
+    const [page] = await esc.watch.waitForPages(high.incidentId, 1);
+    expect(page).toMatchObject({ userId: TAYLOR.id, urgency: 'high' });
+    expect(Date.parse(page.requestedAt) - Date.parse(high.triggeredAt)).toBeLessThan(5_000);
+
+    // Saturday, Sunday and Monday 07:59 local: still held (57 hours after Friday 22:00, not 58).
+    await esc.clock.fastForward(57 * HOUR - 2 * MINUTE);
+    await esc.quietFor(500);
+    expect(esc.watch.pagesFor(low.incidentId)).toEqual([]);
+    await esc.clock.fastForward(2 * MINUTE);
+    const [released] = await esc.watch.waitForPages(low.incidentId, 1);
+    expect(released).toMatchObject({ userId: TAYLOR.id, level: 1, urgency: 'high' });
+    // Fired by the hold's timer once due (the test clock keeps running with wall time meanwhile).
+    const late = Date.parse(released.requestedAt) - Date.parse(MONDAY_08_AMSTERDAM);
+    expect(late).toBeGreaterThanOrEqual(0);
+    expect(late).toBeLessThan(5_000);
+    await waitFor('the release on record', () => esc.watch.factsFor(low.incidentId, 'PagingReleased')[0]);
+  }, 60_000); // prettier-ignore
+
+  it('pages no one for a held incident acknowledged before support hours begin', async () => {
+    // It is Monday morning now: move on to Monday 22:00 local, outside the hours again.
+    await esc.useForDemoService(policyId, BUSINESS_HOURS);
+    await esc.clock.fastForward(14 * HOUR);
+    const incident = await esc.trigger('UPS on battery');
+    await esc.watch.waitForFact(incident.incidentId, 'PagingHeld');
+    expect((await esc.incidents.act(esc.technician(), incident.incidentId, 'acknowledge')).status).toBe(200);
+    await esc.watch.waitForFact(incident.incidentId, 'EscalationStopped');
+    await esc.clock.fastForward(12 * HOUR);
+    await esc.quietFor(500);
+    expect(esc.watch.pagesFor(incident.incidentId)).toEqual([]);
+  }, 30_000);
+});

@@ -7,6 +7,8 @@ export interface TestSmtpServer {
   readonly url: string;
   /** Raw messages in the order they were accepted. */
   readonly received: Buffer[];
+  /** When each of `received` was accepted (epoch ms), same order. */
+  readonly receivedAt: number[];
   /** Connections opened so far. */
   connections: number;
   close(): Promise<void>;
@@ -18,6 +20,7 @@ export type RecipientPolicy = (address: string) => number | undefined;
 /** A real SMTP server (smtp-server) on a free local port, plain text, no authentication. */
 export async function startTestSmtpServer(recipientPolicy: RecipientPolicy = () => undefined, port = 0): Promise<TestSmtpServer> {
   const received: Buffer[] = [];
+  const receivedAt: number[] = [];
   const state = { connections: 0 };
   const server = new SMTPServer({
     authOptional: true,
@@ -36,6 +39,7 @@ export async function startTestSmtpServer(recipientPolicy: RecipientPolicy = () 
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         received.push(Buffer.concat(chunks));
+        receivedAt.push(Date.now());
         callback();
       });
     },
@@ -47,6 +51,7 @@ export async function startTestSmtpServer(recipientPolicy: RecipientPolicy = () 
     port: actualPort,
     url: `smtp://127.0.0.1:${actualPort}`,
     received,
+    receivedAt,
     get connections() {
       return state.connections;
     },

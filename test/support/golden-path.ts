@@ -1,51 +1,99 @@
-import { waitFor } from '@oncall/platform-testing';
+import { freePort, REPO_ROOT, ServiceProcess, spawnService, waitFor } from '@oncall/platform-testing';
 import { simpleParser, type ParsedMail } from 'mailparser';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { ScheduleCopies } from '../../apps/escalation/src/local-copies/schedule-copies';
+import { join } from 'node:path';
+import { DEMO_USERS, DemoOrganization } from '../../apps/admin-api/src/seed/seed-demo';
 import {
   startTestSmtpServer,
   TestSmtpServer,
 } from '../../apps/notification/src/senders/testing/test-smtp-server';
-import { EscalationPlatform, PAGING_SERVICES, TAYLOR } from './escalation-platform';
 import { addressesOf } from './notification-bus';
+import { PlatformHarness } from './platform-harness';
 import { dailyLayer } from './schedule-fixtures';
+import { ServiceName } from './service-catalogue';
 
 export const PUBLIC_URL = 'https://oncall.example';
+export const [MORGAN, TAYLOR] = DEMO_USERS;
+
+/** Every service of the alert-to-email path, each in its own Node process as in production. */
+const SERVICES: ServiceName[] = ['admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state', 'scheduling', 'escalation', 'notification']; // prettier-ignore
 
 /**
- * The whole product on the real clock: every service from the gateway to notification, a real SMTP server,
- * and the demo service paging "Technicians 24/7" (Taylor on call) at its first step.
+ * The whole product on the real clock, every service its own process, a real SMTP server in this one, and
+ * the demo service paging "Technicians 24/7" (Taylor on call) at its first step.
  */
 export class GoldenPath {
   private constructor(
-    readonly esc: EscalationPlatform,
+    readonly platform: PlatformHarness,
     readonly smtp: TestSmtpServer,
+    readonly demo: DemoOrganization,
+    private readonly services: Map<string, ServiceProcess>,
   ) {}
 
   static async start(label: string, env: NodeJS.ProcessEnv = {}): Promise<GoldenPath> {
     const smtp = await startTestSmtpServer();
-    const esc = await EscalationPlatform.start(label, [...PAGING_SERVICES, 'notification'], {
-      SMTP_URL: smtp.url,
-      PUBLIC_URL,
-      ...env,
-    });
-    const schedule = await esc.call<{ id: string }>('POST', '/api/v1/schedules', {
-      name: 'Technicians 24/7',
-      timeZone: 'UTC',
-      layers: [dailyLayer([TAYLOR.id])],
-    });
-    const copies = esc.platform.service('escalation').app.get(ScheduleCopies);
-    await waitFor("escalation's copy of the schedule", () => copies.schedule(esc.demo.orgId, schedule.id));
-    const policy = await esc.createPolicy([
-      { delayMinutes: 5, targets: [{ type: 'schedule', id: schedule.id }] },
-    ]);
-    await esc.useForDemoService(policy.id);
-    return new GoldenPath(esc, smtp);
+    const platform = await PlatformHarness.create(label);
+    platform.configure({ SMTP_URL: smtp.url, PUBLIC_URL, LOG_LEVEL: 'warn', ...env });
+    const services = new Map<string, ServiceProcess>();
+    for (const name of SERVICES) {
+      const service = await spawnService(name, { env: { PATH: process.env.PATH, ...platform.env }, port: await freePort(), readyTimeoutMs: 120_000 }); // prettier-ignore
+      services.set(name, service);
+    }
+    const demo = await platform.seedDemo();
+    const golden = new GoldenPath(platform, smtp, demo, services);
+    await golden.pageTaylorFirst();
+    return golden;
   }
 
   async close(): Promise<void> {
-    await this.esc.close();
+    await Promise.all([...this.services.values()].map((service) => service.stop('SIGTERM')));
+    await this.platform.close();
     await this.smtp.close();
+  }
+
+  url(service: ServiceName): string {
+    return this.services.get(service)!.url;
+  }
+
+  get manager(): string {
+    return this.platform.token(this.demo.orgId, 'manager', MORGAN.hubUserId, MORGAN.email);
+  }
+
+  async call<T>(method: string, path: string, body?: unknown, token = this.manager): Promise<T> {
+    const response = await fetch(`${this.url('admin-api')}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  postAlert(integrationKey: string, body: unknown): Promise<Response> {
+    return fetch(`${this.url('ingestion-gateway')}/v1/alerts/generic/${integrationKey}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  }
+
+  /**
+   * The schedule and policy, then one alert until its email arrives: every service's local copies are
+   * current once a page has gone through (the services are other processes: nothing to look into).
+   */
+  private async pageTaylorFirst(): Promise<void> {
+    const schedule = await this.call<{ id: string }>('POST', '/api/v1/schedules', { name: 'Technicians 24/7', timeZone: 'UTC', layers: [dailyLayer([TAYLOR.id])] }); // prettier-ignore
+    const policy = await this.call<{ id: string }>('POST', '/api/v1/escalation-policies', { name: 'Technicians first', repeatCount: 0, steps: [{ delayMinutes: 5, targets: [{ type: 'schedule', id: schedule.id }] }] }); // prettier-ignore
+    await this.call('PATCH', `/api/v1/services/${this.demo.serviceId}`, { escalationPolicyId: policy.id });
+    await waitFor('a first page through every service', async () => {
+      try {
+        return await this.alertToEmail({ summary: 'Warm-up' }, TAYLOR.email, 3_000);
+      } catch {
+        return undefined;
+      }
+    }, { timeoutMs: 90_000, intervalMs: 100 }); // prettier-ignore
   }
 
   /**
@@ -55,27 +103,49 @@ export class GoldenPath {
   async alertToEmail(
     body: Record<string, unknown>,
     to = TAYLOR.email,
-    post = (payload: Record<string, unknown>) =>
-      this.esc.platform.postAlert(this.esc.demo.integrationKey, payload),
+    timeoutMs = 20_000,
   ): Promise<{ ms: number; mail: ParsedMail }> {
     const summary = `${String(body.summary ?? 'Alert')} #${randomUUID().slice(0, 8)}`;
     const from = this.smtp.received.length;
     const posted = Date.now();
-    const response = await post({ severity: 'critical', source: 'rmm', ...body, summary });
+    const response = await this.postAlert(this.demo.integrationKey, { severity: 'critical', source: 'rmm', ...body, summary }); // prettier-ignore
     if (response.status !== 202)
       throw new Error(`alert refused: ${response.status} ${await response.text()}`);
     let next = from;
-    return waitFor(
-      `the page about "${summary}" to ${to}`,
-      async () => {
-        for (; next < this.smtp.received.length; next++) {
-          const mail = await simpleParser(this.smtp.received[next]);
-          if (addressesOf(mail).includes(to) && mail.subject?.includes(summary))
-            return { ms: this.smtp.receivedAt[next] - posted, mail };
-        }
-        return undefined;
-      },
-      { timeoutMs: 20_000, intervalMs: 5 },
+    return waitFor(`the page about "${summary}" to ${to}`, async () => {
+      for (; next < this.smtp.received.length; next++) {
+        const mail = await simpleParser(this.smtp.received[next]);
+        if (addressesOf(mail).includes(to) && mail.subject?.includes(summary))
+          return { ms: this.smtp.receivedAt[next] - posted, mail };
+      }
+      return undefined;
+    }, { timeoutMs, intervalMs: 5 }); // prettier-ignore
+  }
+
+  /** Another organization's flapping monitor, posting from a process of its own; resolves when it is done. */
+  flood(
+    integrationKey: string,
+    count: number,
+    concurrency: number,
+  ): { sent(): number; done: Promise<{ accepted: number; refused: number }> } {
+    // prettier-ignore
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'scripts/run-ts.js'), 'test/support/alert-flood.child.ts'], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH, GATEWAY_URL: this.url('ingestion-gateway'), INTEGRATION_KEY: integrationKey, COUNT: String(count), CONCURRENCY: String(concurrency) }, // prettier-ignore
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let sent = 0;
+    let result: { accepted: number; refused: number } | undefined;
+    child.stdout.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) {
+        const [word, a, b] = line.split(' ');
+        if (word === 'sent') sent = Number(a);
+        if (word === 'done') result = { accepted: Number(a), refused: Number(b) };
+      }
+    });
+    const done = new Promise<{ accepted: number; refused: number }>((resolve, reject) =>
+      child.once('exit', (code) => (result ? resolve(result) : reject(new Error(`flood exited ${code}`)))),
     );
+    return { sent: () => sent, done };
   }
 }

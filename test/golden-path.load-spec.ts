@@ -15,7 +15,7 @@ describe('Golden path: alert POSTed → the on-call technician’s email (servic
 
   beforeAll(async () => {
     // The storm's integration may send as fast as it likes: the correlator, not the gateway, meets it.
-    golden = await GoldenPath.start('golden', { INTEGRATION_RATE_PER_SECOND: '100000', INTEGRATION_RATE_BURST: '100000' }); // prettier-ignore
+    golden = await GoldenPath.start('golden', { INTEGRATION_RATE_PER_SECOND: '100000', INTEGRATION_RATE_BURST: '100000', NOTIFY_DIGEST_THRESHOLD: '100' }); // prettier-ignore
   }, 300_000);
   afterAll(() => golden?.close());
 

@@ -85,6 +85,11 @@ export class EscalationPlatform {
     await waitFor('dedup-grouping to route with the policy', () => {
       return routes.routeOf(orgId, serviceId)?.escalationPolicyId === escalationPolicyId;
     });
+    if (!this.platform.isRunning('escalation')) {
+      // Escalation runs as its own process: give its copy the relay's delay and more.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      return;
+    }
     const copies = this.platform.service('escalation').app.get(DirectoryCopies);
     await waitFor("escalation's copy of the service", () => {
       const service = copies.service(orgId, serviceId);

@@ -34,15 +34,16 @@ export class IncidentEventsConsumer {
     if (version === undefined) return;
     const event = incidentEventOf(envelope);
     const cause = { correlationId: envelope.metadata.correlationId, causationId: envelope.metadata.eventId };
-    await this.dataSource.transaction(async (tx) => {
-      if (event.type === 'IncidentTriggered') {
+    if (event.type === 'IncidentTriggered') {
+      await this.dataSource.transaction(async (tx) => {
         const { input, starting } = await this.trigger(tx, event, version);
         await this.runner.run(tx, input, cause, starting);
-        return;
-      }
-      const input = incidentInputOf(event, version);
-      if (input) await this.runner.run(tx, input, cause);
-    });
+      });
+      return;
+    }
+    // Most incident events (alerts, notes, the timeline's own entries) mean nothing to the engine.
+    const input = incidentInputOf(event, version);
+    if (input) await this.dataSource.transaction((tx) => this.runner.run(tx, input, cause));
   }
 
   private async trigger(

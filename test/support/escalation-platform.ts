@@ -98,9 +98,18 @@ export class EscalationPlatform {
     });
   }
 
-  /** An alert with a key of its own, and the incident it opened. */
-  trigger(summary: string, extra: Record<string, unknown> = {}): Promise<IncidentSummary> {
-    return this.incidents.trigger(summary, { dedupKey: randomUUID(), ...extra }, this.manager);
+  /** An alert with a key of its own, and the incident it opened (a loaded machine may take a while). */
+  async trigger(summary: string, extra: Record<string, unknown> = {}): Promise<IncidentSummary> {
+    const body = { summary, severity: 'high', source: 'rmm', dedupKey: randomUUID(), ...extra };
+    const response = await this.platform.postAlert(this.demo.integrationKey, body);
+    if (response.status !== 202)
+      throw new Error(`alert refused: ${response.status} ${await response.text()}`);
+    return waitFor(
+      `incident "${summary}"`,
+      async () =>
+        (await this.incidents.list(this.manager, '?status=triggered')).items.find((i) => i.title === summary),
+      { timeoutMs: 30_000, intervalMs: 50 },
+    );
   }
 
   async escalation(incidentId: string): Promise<IncidentEscalationView> {

@@ -5,6 +5,7 @@ import { LOGGER, OutboxRelayWorker } from '@oncall/platform-runtime';
 import { DueTimer, TimerHandler, TimerWorker } from '@oncall/platform-timers';
 import { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
+import { EscalationConfig } from '../escalation.config';
 import { EscalationRunner } from './escalation-runner';
 import { ESCALATION_TIMER_KINDS } from './perform-decisions';
 
@@ -13,15 +14,6 @@ import { ESCALATION_TIMER_KINDS } from './perform-decisions';
  * decide/perform path as incident events, in the transaction that claimed the timer (ADR 0121): any
  * number of replicas fire each once, and a crash before commit fires it again with nothing written twice.
  */
-/**
- * Loops claiming timers side by side (SKIP LOCKED keeps them apart): one timer's decision is a handful of
- * round trips to PostgreSQL, so one loop fires about a hundred a second; several keep a burst due together
- * from queueing behind one connection.
- */
-const LOOPS = 4;
-/** Small batches commit (and publish their pages) soon after they fire. */
-const BATCH = 20;
-
 @Injectable()
 export class EscalationTimersWorker implements OnApplicationBootstrap, OnModuleDestroy {
   readonly workers: TimerWorker[];
@@ -30,13 +22,18 @@ export class EscalationTimersWorker implements OnApplicationBootstrap, OnModuleD
     dataSource: DataSource,
     private readonly runner: EscalationRunner,
     relay: OutboxRelayWorker,
+    config: EscalationConfig,
     @Inject(CLOCK) clock: Clock,
     @Inject(LOGGER) logger: Logger,
   ) {
     const fire: TimerHandler = (timer, tx, now) => this.fire(timer, tx, now);
     const handlers = Object.fromEntries(ESCALATION_TIMER_KINDS.map((kind) => [kind, fire]));
-    const options = { batchSize: BATCH, afterCommit: () => relay.poke() };
-    this.workers = Array.from({ length: LOOPS }, () => new TimerWorker(dataSource, clock, handlers, logger, options)); // prettier-ignore
+    const options = { batchSize: config.ESCALATION_TIMER_BATCH, afterCommit: () => relay.poke() };
+    // Several loops (ESCALATION_TIMER_LOOPS) keep a burst due together from queueing behind one connection.
+    this.workers = Array.from(
+      { length: config.ESCALATION_TIMER_LOOPS },
+      () => new TimerWorker(dataSource, clock, handlers, logger, options),
+    );
   }
 
   onApplicationBootstrap(): void {

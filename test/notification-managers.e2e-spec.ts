@@ -70,6 +70,11 @@ describe('Emails to managers', () => {
   }, 60_000); // prettier-ignore
 
   it('tells managers an incident went unanswered, naming who was paged, with links to act', async () => {
+    // The engine runs too: give the service a policy whose walk outlasts the test, so the only unanswered
+    // notice is the one published here.
+    const policy = await call<{ id: string }>('POST', '/api/v1/escalation-policies', { name: 'Slow', steps: [{ delayMinutes: 60, targets: [{ type: 'user', id: TAYLOR.id }] }] }); // prettier-ignore
+    await call('PATCH', `/api/v1/services/${demo.serviceId}`, { escalationPolicyId: policy.id });
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // dedup-grouping's copy of the route
     const incidents = new IncidentApi(platform, demo.integrationKey);
     const incident = await incidents.trigger('Core switch unreachable', {}, manager());
     const ids = { orgId: demo.orgId, incidentId: incident.incidentId };

@@ -85,6 +85,11 @@ export class EscalationPlatform {
     await waitFor('dedup-grouping to route with the policy', () => {
       return routes.routeOf(orgId, serviceId)?.escalationPolicyId === escalationPolicyId;
     });
+    if (!this.platform.isRunning('escalation')) {
+      // Escalation runs as its own process: give its copy the relay's delay and more.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      return;
+    }
     const copies = this.platform.service('escalation').app.get(DirectoryCopies);
     await waitFor("escalation's copy of the service", () => {
       const service = copies.service(orgId, serviceId);
@@ -93,9 +98,18 @@ export class EscalationPlatform {
     });
   }
 
-  /** An alert with a key of its own, and the incident it opened. */
-  trigger(summary: string, extra: Record<string, unknown> = {}): Promise<IncidentSummary> {
-    return this.incidents.trigger(summary, { dedupKey: randomUUID(), ...extra }, this.manager);
+  /** An alert with a key of its own, and the incident it opened (a loaded machine may take a while). */
+  async trigger(summary: string, extra: Record<string, unknown> = {}): Promise<IncidentSummary> {
+    const body = { summary, severity: 'high', source: 'rmm', dedupKey: randomUUID(), ...extra };
+    const response = await this.platform.postAlert(this.demo.integrationKey, body);
+    if (response.status !== 202)
+      throw new Error(`alert refused: ${response.status} ${await response.text()}`);
+    return waitFor(
+      `incident "${summary}"`,
+      async () =>
+        (await this.incidents.list(this.manager, '?status=triggered')).items.find((i) => i.title === summary),
+      { timeoutMs: 30_000, intervalMs: 50 },
+    );
   }
 
   async escalation(incidentId: string): Promise<IncidentEscalationView> {

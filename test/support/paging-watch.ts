@@ -1,4 +1,10 @@
-import { MessageEnvelope, NOTIFY_REQUESTED, NotifyRequested } from '@oncall/contracts';
+import {
+  escalationEventSubject,
+  MessageEnvelope,
+  NOTIFY_REQUESTED,
+  NotifyRequested,
+  Streams,
+} from '@oncall/contracts';
 import { decodeJson, MessageBus } from '@oncall/platform-messaging';
 import { waitFor } from '@oncall/platform-testing';
 import { Subscription } from 'nats';
@@ -94,4 +100,28 @@ export class PagingWatch {
 /** (level, cycle, person) of each page, in the order they were requested. */
 export function stepsOf(pages: readonly NotifyRequested[]): string[] {
   return pages.map((page) => `L${page.level}C${page.cycle}:${page.userId}`);
+}
+
+/**
+ * The pages ONCALL_ESCALATION holds, as notification will read them: a copy the relay published again
+ * after a crash was dropped there by its message id (a plain subscription would still see it).
+ */
+export async function storedPages(bus: MessageBus): Promise<NotifyRequested[]> {
+  const stream = bus.namespace.stream(Streams.escalation.name);
+  const subject = bus.namespace.subject(escalationEventSubject(NOTIFY_REQUESTED));
+  const { state } = await bus.jsm.streams.info(stream);
+  const pages: NotifyRequested[] = [];
+  for (let seq = state.first_seq; seq <= state.last_seq && state.messages > 0; seq++) {
+    const message = await bus.jsm.streams.getMessage(stream, { seq }).catch(() => null);
+    if (message?.subject === subject)
+      pages.push(decodeJson<MessageEnvelope<string, NotifyRequested>>(message.data).data);
+  }
+  return pages;
+}
+
+/** How often each value occurs more than once (empty when all are distinct). */
+export function repeated(values: readonly string[]): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return Object.fromEntries([...counts].filter(([, count]) => count > 1));
 }

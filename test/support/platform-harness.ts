@@ -83,6 +83,10 @@ export class PlatformHarness {
     this.running.delete(name);
   }
 
+  isRunning(name: ServiceName): boolean {
+    return this.running.has(name);
+  }
+
   service(name: ServiceName): RunningService {
     const running = this.running.get(name);
     if (!running) throw new Error(`${name} is not running`);

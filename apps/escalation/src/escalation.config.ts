@@ -1,3 +1,19 @@
 import { ServiceConfig } from '@oncall/platform-config';
+import { IsInt, Max, Min } from 'class-validator';
 
-export class EscalationConfig extends ServiceConfig {}
+export class EscalationConfig extends ServiceConfig {
+  /**
+   * Loops claiming due timers side by side in each replica (SKIP LOCKED keeps them apart): one decision is
+   * a handful of round trips to PostgreSQL, so one loop fires about a hundred timers a second.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  ESCALATION_TIMER_LOOPS: number = 4;
+
+  /** Timers one loop claims per transaction; small batches commit, and so publish their pages, sooner. */
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  ESCALATION_TIMER_BATCH: number = 20;
+}

@@ -72,7 +72,8 @@ function startOf(starting: StartingProcess | null): StoredProcess | null {
   return starting ? { ...starting, state: initialEscalationState } : null;
 }
 
+/** The policy whose round-robin offsets the decision may read (none without a round-robin step). */
 function policyIdOf(stored: StoredProcess, input: EscalationInput): string | null {
-  if (stored.state.phase !== 'none') return stored.state.policy?.id ?? null;
-  return input.type === 'Triggered' ? (input.policy?.id ?? null) : null;
+  const policy = stored.state.phase !== 'none' ? stored.state.policy : input.type === 'Triggered' ? input.policy : null; // prettier-ignore
+  return policy?.steps.some((step) => step.strategy === 'round-robin') ? policy.id : null;
 }

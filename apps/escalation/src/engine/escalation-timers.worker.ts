@@ -1,10 +1,11 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { EscalationTimer } from '@oncall/escalation-domain';
 import { Clock, CLOCK } from '@oncall/platform-clock';
-import { LOGGER } from '@oncall/platform-runtime';
+import { LOGGER, OutboxRelayWorker } from '@oncall/platform-runtime';
 import { DueTimer, TimerHandler, TimerWorker } from '@oncall/platform-timers';
 import { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
+import { EscalationConfig } from '../escalation.config';
 import { EscalationRunner } from './escalation-runner';
 import { ESCALATION_TIMER_KINDS } from './perform-decisions';
 
@@ -15,25 +16,32 @@ import { ESCALATION_TIMER_KINDS } from './perform-decisions';
  */
 @Injectable()
 export class EscalationTimersWorker implements OnApplicationBootstrap, OnModuleDestroy {
-  readonly worker: TimerWorker;
+  readonly workers: TimerWorker[];
 
   constructor(
     dataSource: DataSource,
     private readonly runner: EscalationRunner,
+    relay: OutboxRelayWorker,
+    config: EscalationConfig,
     @Inject(CLOCK) clock: Clock,
     @Inject(LOGGER) logger: Logger,
   ) {
     const fire: TimerHandler = (timer, tx, now) => this.fire(timer, tx, now);
     const handlers = Object.fromEntries(ESCALATION_TIMER_KINDS.map((kind) => [kind, fire]));
-    this.worker = new TimerWorker(dataSource, clock, handlers, logger);
+    const options = { batchSize: config.ESCALATION_TIMER_BATCH, afterCommit: () => relay.poke() };
+    // Several loops (ESCALATION_TIMER_LOOPS) keep a burst due together from queueing behind one connection.
+    this.workers = Array.from(
+      { length: config.ESCALATION_TIMER_LOOPS },
+      () => new TimerWorker(dataSource, clock, handlers, logger, options),
+    );
   }
 
   onApplicationBootstrap(): void {
-    this.worker.start();
+    for (const worker of this.workers) worker.start();
   }
 
-  onModuleDestroy(): Promise<void> {
-    return this.worker.stop();
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.stop()));
   }
 
   private async fire(timer: DueTimer, tx: EntityManager, now: Date): Promise<void> {

@@ -3,6 +3,7 @@ import { EventPattern, Payload } from '@nestjs/microservices';
 import { Consumers, MessageEnvelope, Streams, Subjects } from '@oncall/contracts';
 import { IncidentInput, snapshotPolicy } from '@oncall/escalation-domain';
 import { IncidentEventOf } from '@oncall/incident-domain';
+import { OutboxRelayWorker } from '@oncall/platform-runtime';
 import { DataSource, EntityManager } from 'typeorm';
 import { DirectoryCopies } from '../local-copies/directory-copies';
 import { EscalationPolicyStore } from '../policies/escalation-policy.store';
@@ -22,6 +23,7 @@ export class IncidentEventsConsumer {
     private readonly runner: EscalationRunner,
     private readonly policies: EscalationPolicyStore,
     private readonly directory: DirectoryCopies,
+    private readonly relay: OutboxRelayWorker,
   ) {}
 
   @EventPattern(Subjects.incidentEvents, {
@@ -34,15 +36,19 @@ export class IncidentEventsConsumer {
     if (version === undefined) return;
     const event = incidentEventOf(envelope);
     const cause = { correlationId: envelope.metadata.correlationId, causationId: envelope.metadata.eventId };
-    await this.dataSource.transaction(async (tx) => {
-      if (event.type === 'IncidentTriggered') {
+    let decided = 0;
+    if (event.type === 'IncidentTriggered') {
+      decided = await this.dataSource.transaction(async (tx) => {
         const { input, starting } = await this.trigger(tx, event, version);
-        await this.runner.run(tx, input, cause, starting);
-        return;
-      }
+        return (await this.runner.run(tx, input, cause, starting)).length;
+      });
+    } else {
+      // Most incident events (alerts, notes, the timeline's own entries) mean nothing to the engine.
       const input = incidentInputOf(event, version);
-      if (input) await this.runner.run(tx, input, cause);
-    });
+      if (input) decided = await this.dataSource.transaction(async (tx) => (await this.runner.run(tx, input, cause)).length); // prettier-ignore
+    }
+    // Pages wait for no idle poll of the relay.
+    if (decided > 0) this.relay.poke();
   }
 
   private async trigger(

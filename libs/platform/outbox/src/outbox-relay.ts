@@ -67,6 +67,11 @@ export class OutboxRelay {
     return this.loop.stop();
   }
 
+  /** Looks at the outbox now instead of after the idle wait (a writer just committed rows). */
+  poke(): void {
+    this.loop.poke();
+  }
+
   /** Relays everything currently claimable; returns how many messages were published. */
   async relayPending(): Promise<number> {
     let total = 0;

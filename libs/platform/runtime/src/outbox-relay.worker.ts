@@ -28,6 +28,11 @@ export class OutboxRelayWorker implements OnApplicationBootstrap, OnModuleDestro
     this.relay.start();
   }
 
+  /** Relays now: call after committing outbox rows whose latency matters (pages). */
+  poke(): void {
+    this.relay.poke();
+  }
+
   /** Stops the loop, then relays once more what the last handled messages wrote (bounded in time). */
   async onModuleDestroy(): Promise<void> {
     await this.relay.stop();

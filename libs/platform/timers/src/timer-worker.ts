@@ -20,6 +20,8 @@ export interface TimerWorkerOptions {
   retryDelaysMs?: readonly number[];
   /** Seconds between a timer's due time and its firing, for the lateness metric. */
   observeLateness?: (kind: string, seconds: number) => void;
+  /** Called after a batch that fired timers committed (to poke the outbox relay, say). */
+  afterCommit?: (fired: number) => void;
 }
 
 const DEFAULT_RETRY_DELAYS_MS = [1_000, 5_000, 30_000, 120_000];
@@ -75,13 +77,15 @@ export class TimerWorker {
     return next === null ? false : Math.max(next.getTime() - this.clock.now().getTime(), 1);
   }
 
-  private fireBatch(): Promise<number> {
-    return this.dataSource.transaction(async (tx) => {
+  private async fireBatch(): Promise<number> {
+    const fired = await this.dataSource.transaction(async (tx) => {
       const now = this.clock.now();
       const due = await claimDueTimers(tx, this.kinds, now, this.options.batchSize ?? 100);
       for (const timer of due) await this.fireOne(timer, tx, now);
       return due.length;
     });
+    if (fired > 0) this.options.afterCommit?.(fired);
+    return fired;
   }
 
   /** A failing handler is rolled back to its savepoint and postponed; the batch goes on. */

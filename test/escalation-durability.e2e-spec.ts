@@ -1,0 +1,115 @@
+import { freePort, ServiceProcess, spawnService, waitFor } from '@oncall/platform-testing';
+import {
+  EscalationPlatform,
+  JORDAN,
+  MINUTE,
+  MORGAN,
+  PAGING_SERVICES,
+  TAYLOR,
+} from './support/escalation-platform';
+import { repeated, stepsOf, storedPages } from './support/paging-watch';
+
+const SECOND = 1_000;
+const user = (id: string) => ({ type: 'user', id });
+
+/** Escalation as a real process killed by pid mid-walk; then two replicas sharing hundreds of walks. */
+describe('Escalation durability (real services, test clock)', () => {
+  describe('killed with a step due in 2 s', () => {
+    let esc: EscalationPlatform;
+    let child: ServiceProcess | undefined;
+    const startEscalation = async () =>
+      spawnService('escalation', { env: { ...esc.platform.env, LOG_LEVEL: 'warn' }, port: await freePort(), readyTimeoutMs: 60_000 }); // prettier-ignore
+
+    beforeAll(async () => {
+      esc = await EscalationPlatform.start(
+        'esckill',
+        PAGING_SERVICES.filter((name) => name !== 'escalation'),
+      );
+      child = await startEscalation();
+      const policy = await esc.createPolicy([
+        { delayMinutes: 1, targets: [user(TAYLOR.id)] },
+        { delayMinutes: 1, targets: [user(JORDAN.id)] },
+        { delayMinutes: 1, targets: [user(MORGAN.id)] },
+      ]);
+      await esc.useForDemoService(policy.id);
+    }, 120_000);
+    afterAll(async () => {
+      await child?.stop('SIGKILL');
+      await esc.close();
+    });
+
+    it('fires that step once at restart, and the rest on time', async () => {
+      const incident = await esc.trigger('Hypervisor host unreachable');
+      const id = incident.incidentId;
+      await esc.watch.waitForPages(id, 1);
+      await esc.clock.fastForward(MINUTE - 2 * SECOND);
+      expect(child!.child.pid).toBeGreaterThan(0);
+      expect(await child!.stop('SIGKILL')).toBeNull();
+      child = undefined;
+      await esc.quietFor(10 * SECOND);
+      expect(esc.watch.pagesFor(id)).toHaveLength(1);
+
+      child = await startEscalation();
+      await esc.watch.waitForPages(id, 2, 'page', 20_000);
+      // Step 3 is due one minute after step 2 was due, not after it fired (late): a second past that, it pages.
+      const step3Due = Date.parse(incident.triggeredAt) + 2 * MINUTE;
+      await esc.clock.fastForward(step3Due + SECOND - esc.clock.now().getTime());
+      await esc.watch.waitForPages(id, 3, 'page', 3 * SECOND);
+      await esc.quietFor(1_000);
+      const stored = (await storedPages(esc.bus)).filter((page) => page.incidentId === id);
+      expect(stepsOf(stored)).toEqual([`L1C1:${TAYLOR.id}`, `L2C1:${JORDAN.id}`, `L3C1:${MORGAN.id}`]);
+      expect(Date.parse(stored[2].requestedAt)).toBeGreaterThanOrEqual(step3Due);
+    }, 120_000);
+  });
+
+  describe('two replicas and 200 incidents', () => {
+    const INCIDENTS = 200;
+    let esc: EscalationPlatform;
+
+    beforeAll(async () => {
+      esc = await EscalationPlatform.start('escreplicas');
+      const policy = await esc.createPolicy([
+        { delayMinutes: 1, targets: [user(TAYLOR.id)] },
+        { delayMinutes: 1, targets: [user(JORDAN.id)] },
+      ]);
+      await esc.useForDemoService(policy.id);
+    }, 60_000);
+    afterAll(() => esc.close());
+
+    it('fires each step of each incident exactly once', async () => {
+      const replica = await esc.platform.startReplica('escalation');
+      try {
+        for (let i = 0; i < INCIDENTS; i += 20) {
+          const batch = Array.from({ length: Math.min(20, INCIDENTS - i) }, (_, k) => i + k);
+          const responses = await Promise.all(batch.map((n) => esc.platform.postAlert(esc.demo.integrationKey, { summary: `Replica test ${n}`, severity: 'high', source: 'rmm', dedupKey: `replica-${n}` }))); // prettier-ignore
+          expect(responses.map((response) => response.status)).toEqual(batch.map(() => 202));
+        }
+        const count = (level: number | null) =>
+          esc.watch.pages.filter((page) => page.request.level === level).length;
+        await waitFor('every first step', () => count(1) >= INCIDENTS, {
+          timeoutMs: 60_000,
+          intervalMs: 100,
+        });
+        await esc.fastForward(1);
+        await waitFor('every second step', () => count(2) >= INCIDENTS, {
+          timeoutMs: 30_000,
+          intervalMs: 100,
+        });
+        await esc.fastForward(1);
+        await waitFor('every manager page', () => count(null) >= INCIDENTS, {
+          timeoutMs: 30_000,
+          intervalMs: 100,
+        });
+        await esc.quietFor(1_000);
+
+        const stored = await storedPages(esc.bus);
+        expect(stored).toHaveLength(3 * INCIDENTS);
+        expect(repeated(stored.map((page) => page.pageId))).toEqual({});
+        expect(new Set(stored.map((page) => page.incidentId)).size).toBe(INCIDENTS);
+        expect(repeated(esc.watch.pages.map((page) => page.request.pageId))).toEqual({});
+      } finally {
+        await replica.close();
+      }
+    }, 180_000);
+  });
+});

@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
+import { RecordFactsHandler } from './projections/record-facts.handler';
+import { ReportingProjection } from './projections/reporting.projection';
 
-/** Walking skeleton: the service starts, migrates its schema, joins the bus and answers its probes. */
-@Module({})
+/** Records the facts reports are made of, and answers report queries from the read models. */
+@Module({
+  controllers: [RecordFactsHandler],
+  providers: [ReportingProjection],
+})
 export class ReportingModule {}

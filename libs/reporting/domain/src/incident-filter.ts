@@ -5,6 +5,7 @@ export interface IncidentFilter {
   readonly window: ReportWindow;
   readonly serviceIds?: readonly string[];
   readonly severities?: readonly string[];
+  /** Source integrations; `none` matches incidents whose source is not known. */
   readonly sourceIds?: readonly string[];
 }
 
@@ -13,6 +14,6 @@ export function matchesFilter(incident: IncidentRecord, filter: IncidentFilter):
   if (opened < Date.parse(filter.window.from) || opened >= Date.parse(filter.window.to)) return false;
   if (filter.serviceIds && !filter.serviceIds.includes(incident.serviceId)) return false;
   if (filter.severities && !filter.severities.includes(incident.severity)) return false;
-  if (filter.sourceIds && !filter.sourceIds.includes(incident.sourceId ?? '')) return false;
+  if (filter.sourceIds && !filter.sourceIds.includes(incident.sourceId ?? 'none')) return false;
   return true;
 }

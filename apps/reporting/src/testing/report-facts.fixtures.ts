@@ -1,10 +1,28 @@
-import { MessageEnvelope, NotifyRequested, OverrideView, ScheduleView } from '@oncall/contracts';
+import {
+  ConfigurationChanged,
+  configurationChangedSubject,
+  escalationEventSubject,
+  incidentEventSubject,
+  MessageEnvelope,
+  NotifyRequested,
+  OverrideView,
+  ScheduleView,
+} from '@oncall/contracts';
 import { randomUUID } from 'node:crypto';
 import type { FactSource } from '../projections/reporting.projection';
 
 export interface Fact {
   source: FactSource;
   envelope: MessageEnvelope;
+}
+
+/** The subject the owning service publishes the fact on. */
+export function subjectOf(fact: Fact): string {
+  const { type, data } = fact.envelope;
+  if (fact.source === 'incident') return incidentEventSubject(type, 1);
+  if (fact.source === 'escalation') return escalationEventSubject(type);
+  const change = data as ConfigurationChanged;
+  return configurationChangedSubject('scheduling', change.resourceType, change.action);
 }
 
 const at = (base: string, seconds: number) => new Date(Date.parse(base) + seconds * 1000).toISOString();

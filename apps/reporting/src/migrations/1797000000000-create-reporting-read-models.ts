@@ -32,12 +32,14 @@ export class CreateReportingReadModels1797000000000 implements MigrationInterfac
         source_id text,
         alert_count integer NOT NULL DEFAULT 0,
         max_level integer NOT NULL DEFAULT 1,
-        unanswered boolean NOT NULL DEFAULT false
+        unanswered boolean NOT NULL DEFAULT false,
+        acknowledged_by text[] NOT NULL DEFAULT '{}'
       )`);
     // Covering: a dashboard over one organization's window is an index-only scan.
     await runner.query(`
       CREATE INDEX report_incidents_by_org_time ON report_incidents (org_id, opened_at)
-        INCLUDE (acknowledged_at, resolved_at, merged, severity, service_id, source_id, alert_count, max_level, unanswered)`);
+        INCLUDE (acknowledged_at, resolved_at, merged, severity, service_id, source_id, alert_count, max_level,
+                 unanswered, acknowledged_by)`);
     await runner.query(`
       CREATE TABLE report_acknowledgements (
         incident_id uuid NOT NULL,

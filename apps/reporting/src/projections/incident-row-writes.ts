@@ -104,12 +104,20 @@ export const recordLevel = (tx: EntityManager, key: IncidentKey, level: number) 
 export const recordUnanswered = (tx: EntityManager, key: IncidentKey) =>
   upsert(tx, key, 'unanswered', true, 'unanswered = true');
 
+/** The person's first acknowledgement, and the person among the incident's acknowledgers (a sorted set). */
 export async function recordPersonAcknowledged(
   tx: EntityManager,
   key: IncidentKey,
   userId: string,
   at: string,
 ): Promise<void> {
+  await tx.query(
+    `INSERT INTO report_incidents (incident_id, org_id, acknowledged_by) VALUES ($1, $2, ARRAY[$3::text])
+     ON CONFLICT (incident_id) DO UPDATE SET acknowledged_by = ARRAY(
+       SELECT DISTINCT person FROM unnest(report_incidents.acknowledged_by || EXCLUDED.acknowledged_by) person
+       ORDER BY person)`,
+    [key.incidentId, key.orgId, userId],
+  );
   await tx.query(
     `INSERT INTO report_acknowledgements (incident_id, user_id, org_id, at) VALUES ($1, $2, $3, $4)
      ON CONFLICT (incident_id, user_id) DO UPDATE SET at = LEAST(report_acknowledgements.at, EXCLUDED.at)`,

@@ -76,6 +76,7 @@ describe('Reporting projections', () => {
       alert_count: 5,
       max_level: 2,
       unanswered: false,
+      acknowledged_by: ['u1', 'u2'],
     });
     const acks = await dataSource.query(
       'SELECT user_id, at FROM report_acknowledgements WHERE incident_id = $1 ORDER BY at',

@@ -5,8 +5,10 @@ import {
   AcknowledgementRecord,
   IncidentFilter,
   IncidentRecord,
+  burdenOf,
   incidentReport,
   incidentTrend,
+  PageRecord,
 } from '@oncall/reporting-domain';
 import { DataSource } from 'typeorm';
 import { ReportingProjection } from '../projections/reporting.projection';
@@ -24,7 +26,8 @@ import { ShiftHistoryReader } from './shift-history.reader';
 
 const ORG = 'org-report-readers';
 const OTHER_ORG = 'org-report-readers-other';
-const WINDOW = { from: '2027-04-03T00:00:00.000Z', to: '2027-04-25T00:00:00.000Z' };
+// Europe and North America change to summer time inside it (14 and 28 March 2027).
+const WINDOW = { from: '2027-03-08T00:00:00.000Z', to: '2027-04-02T00:00:00.000Z' };
 
 describe('Report readers (SQL) against reporting-domain’s definitions', () => {
   let database: TestDatabase;
@@ -45,7 +48,7 @@ describe('Report readers (SQL) against reporting-domain’s definitions', () => 
     await runMigrations(dataSource, REPORTING_SCHEMA);
     const projection = new ReportingProjection(dataSource);
     const histories = [
-      ...randomHistories(ORG, 300, 3, '2027-04-01T00:00:00.000Z'),
+      ...randomHistories(ORG, 300, 3, '2027-03-05T00:00:00.000Z'),
       ...randomHistories(OTHER_ORG, 50, 5, '2027-04-01T00:00:00.000Z'),
     ];
     for (const fact of histories.flatMap((h) => h.facts)) await projection.record(fact.source, fact.envelope);
@@ -91,6 +94,29 @@ describe('Report readers (SQL) against reporting-domain’s definitions', () => 
   ] as const)('gives the %s trend in %s exactly as incidentTrend does', async (bucket, timeZone) => {
     const answer = await new IncidentTrendReader(dataSource).trend(ORG, { ...WINDOW, bucket, timeZone });
     expect(answer.points).toEqual(incidentTrend(incidents, { window: WINDOW }, bucket, timeZone));
+  });
+
+  it('counts pages in each person’s own zone across DST exactly as burdenOf does', async () => {
+    const pages: PageRecord[] = (
+      await dataSource.query('SELECT page_id, incident_id, user_id, at FROM report_pages WHERE org_id = $1', [
+        ORG,
+      ])
+    ).map((row: { page_id: string; incident_id: string; user_id: string; at: Date }) => ({
+      pageId: row.page_id,
+      incidentId: row.incident_id,
+      userId: row.user_id,
+      at: row.at.toISOString(),
+    }));
+    const people = [
+      { userId: 'u1', timeZone: 'Europe/Amsterdam' },
+      { userId: 'u2', timeZone: 'America/New_York' },
+      { userId: 'u3', timeZone: 'Asia/Kolkata' },
+    ];
+    const reader = new BurdenReader(dataSource, new ShiftHistoryReader(dataSource), new SystemClock());
+    const answer = await reader.burden(ORG, { ...WINDOW, people });
+    const expected = burdenOf({ window: WINDOW, people, shifts: [], pages, acknowledgements });
+    expect(expected.reduce((sum, person) => sum + person.pagesDuringSleepHours, 0)).toBeGreaterThan(0);
+    expect(answer.people).toEqual(expected);
   });
 
   it('counts hours on call from schedules as they were: edited, overridden, then deleted', async () => {

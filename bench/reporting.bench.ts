@@ -61,7 +61,7 @@ async function generate(dataSource: DataSource, now: Date): Promise<void> {
   await dataSource.query(
     `INSERT INTO report_incidents
        (incident_id, org_id, opened_at, acknowledged_at, resolved_at, merged, severity, severity_version,
-        service_id, source_id, alert_count, max_level, unanswered)
+        service_id, source_id, alert_count, max_level, unanswered, acknowledged_by)
      SELECT id, org, opened,
        CASE WHEN r1 < 0.85 THEN opened + make_interval(secs => 20 + (r2 * r2) * 3600) END,
        CASE WHEN r3 < 0.93 THEN opened + make_interval(secs => 300 + (r3 * r2) * 86400) END,
@@ -70,7 +70,8 @@ async function generate(dataSource: DataSource, now: Date): Promise<void> {
        'svc-' || (i % $3), CASE WHEN i % 3 = 0 THEN NULL ELSE 'int-' || (i % 7) END,
        1 + floor(power(r4, 4) * 30)::int,
        1 + (r1 < 0.2)::int + (r1 < 0.06)::int,
-       r4 > 0.97
+       r4 > 0.97,
+       CASE WHEN r1 < 0.85 THEN ARRAY['user-' || (i * 7 % ${PEOPLE})] ELSE '{}' END
      FROM (
        SELECT i, md5(i::text)::uuid AS id,
          CASE WHEN random() < $2 THEN '${ORG}' ELSE 'org-bench-' || (1 + i % ${OTHER_ORGS}) END AS org,
@@ -81,7 +82,7 @@ async function generate(dataSource: DataSource, now: Date): Promise<void> {
   );
   await dataSource.query(
     `INSERT INTO report_acknowledgements (incident_id, user_id, org_id, at)
-     SELECT incident_id, 'user-' || (abs(hashtext(incident_id::text)) % ${PEOPLE}), org_id, acknowledged_at
+     SELECT incident_id, acknowledged_by[1], org_id, acknowledged_at
      FROM report_incidents WHERE acknowledged_at IS NOT NULL`,
   );
   await dataSource.query(

@@ -77,6 +77,9 @@ describe('Reporting projections', () => {
       max_level: 2,
       unanswered: false,
       acknowledged_by: ['u1', 'u2'],
+      ack_seconds: 480,
+      resolve_seconds: 3600,
+      opened_quarter: Date.parse('2027-03-02T10:00:00.000Z') / 900_000,
     });
     const acks = await dataSource.query(
       'SELECT user_id, at FROM report_acknowledgements WHERE incident_id = $1 ORDER BY at',

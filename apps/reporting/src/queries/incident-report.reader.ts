@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { IncidentReportAnswer, IncidentReportQuery } from '@oncall/contracts';
 import { Counts, DurationStats, NONE, share } from '@oncall/reporting-domain';
 import { DataSource } from 'typeorm';
-import { ACK_SECONDS, RESOLVE_SECONDS, reportScope } from './report-scope';
+import { reportScope, withWorkMemory } from './report-scope';
 
 interface Figures {
   incidents: number;
@@ -34,8 +34,10 @@ export class IncidentReportReader {
 
   async report(orgId: string, query: IncidentReportQuery): Promise<IncidentReportAnswer> {
     const { cte, params } = reportScope(orgId, query);
-    const [row]: { figures: Figures; volumes: Volume[] | null; acks: Counts | null }[] =
-      await this.dataSource.query(`WITH ${cte} ${DASHBOARD_SQL}`, params);
+    const [row]: { figures: Figures; volumes: Volume[] | null; acks: Counts | null }[] = await withWorkMemory(
+      this.dataSource,
+      (tx) => tx.query(`WITH ${cte} ${DASHBOARD_SQL}`, params),
+    );
     const { figures } = row;
     const byService = countsOf(row.volumes, 'service');
     const clientOf = query.clientOf ?? {};
@@ -74,12 +76,12 @@ const DASHBOARD_SQL = `,
       count(*) FILTER (WHERE max_level > 1) AS stepped,
       count(*) FILTER (WHERE unanswered) AS unanswered,
       coalesce(sum(alert_count), 0) AS alerts,
-      count(*) FILTER (WHERE NOT merged AND acknowledged_at IS NOT NULL) AS mtta_count,
-      avg(${ACK_SECONDS}) FILTER (WHERE NOT merged) AS mtta_mean,
-      percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${ACK_SECONDS}) FILTER (WHERE NOT merged) AS mtta_pct,
-      count(*) FILTER (WHERE NOT merged AND resolved_at IS NOT NULL) AS mttr_count,
-      avg(${RESOLVE_SECONDS}) FILTER (WHERE NOT merged) AS mttr_mean,
-      percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${RESOLVE_SECONDS}) FILTER (WHERE NOT merged) AS mttr_pct
+      count(ack_seconds) AS mtta_count,
+      avg(ack_seconds) AS mtta_mean,
+      percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ack_seconds) AS mtta_pct,
+      count(resolve_seconds) AS mttr_count,
+      avg(resolve_seconds) AS mttr_mean,
+      percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY resolve_seconds) AS mttr_pct
     FROM scope),
   volumes AS (
     SELECT CASE GROUPING(severity, service_id, coalesce(source_id, '${NONE}'))

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { IncidentTrendAnswer, IncidentTrendQuery } from '@oncall/contracts';
 import { addDays, TrendPoint, weekStartOf, zonedParts } from '@oncall/reporting-domain';
 import { DataSource } from 'typeorm';
-import { ACK_SECONDS, RESOLVE_SECONDS, reportScope } from './report-scope';
+import { reportScope, withWorkMemory } from './report-scope';
 
 interface BucketRow {
   start: string;
@@ -24,11 +24,9 @@ export class IncidentTrendReader {
 
   async trend(orgId: string, query: IncidentTrendQuery): Promise<IncidentTrendAnswer> {
     const { cte, params } = reportScope(orgId, query);
-    const rows: BucketRow[] = await this.dataSource.query(`WITH ${cte} ${TREND_SQL}`, [
-      ...params,
-      query.bucket,
-      query.timeZone,
-    ]);
+    const rows: BucketRow[] = await withWorkMemory(this.dataSource, (tx) =>
+      tx.query(`WITH ${cte} ${TREND_SQL}`, [...params, query.bucket, query.timeZone]),
+    );
     const found = new Map(rows.map((row) => [row.start, row]));
     const keyOf = (epochMs: number) => {
       const date = zonedParts(epochMs, query.timeZone).date;
@@ -58,12 +56,12 @@ export class IncidentTrendReader {
 
 const TREND_SQL = `,
   quarters AS (
-    SELECT floor(date_part('epoch', opened_at) / 900) AS quarter,
+    SELECT opened_quarter AS quarter,
       count(*) AS incidents,
-      sum(${ACK_SECONDS}) FILTER (WHERE NOT merged) AS ack_sum,
-      count(acknowledged_at) FILTER (WHERE NOT merged) AS ack_count,
-      sum(${RESOLVE_SECONDS}) FILTER (WHERE NOT merged) AS resolve_sum,
-      count(resolved_at) FILTER (WHERE NOT merged) AS resolve_count,
+      sum(ack_seconds) AS ack_sum,
+      count(ack_seconds) AS ack_count,
+      sum(resolve_seconds) AS resolve_sum,
+      count(resolve_seconds) AS resolve_count,
       count(*) FILTER (WHERE unanswered) AS unanswered
     FROM scope GROUP BY 1)
   SELECT to_char(date_trunc($7, to_timestamp(quarter * 900) AT TIME ZONE $8), 'YYYY-MM-DD') AS start,

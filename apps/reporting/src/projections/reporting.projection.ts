@@ -16,6 +16,7 @@ export const REPORT_TABLES = [
   'report_schedules',
   'report_schedule_revisions',
   'report_overrides',
+  'report_quarter_rollups',
 ] as const;
 
 const PROJECTORS: Record<FactSource, (envelope: MessageEnvelope, tx: EntityManager) => Promise<void>> = {

@@ -89,11 +89,36 @@ describe('Report readers (SQL) against reporting-domain’s definitions', () => 
   });
 
   it.each([
-    ['day', 'Europe/Amsterdam'],
-    ['week', 'America/New_York'],
-  ] as const)('gives the %s trend in %s exactly as incidentTrend does', async (bucket, timeZone) => {
-    const answer = await new IncidentTrendReader(dataSource).trend(ORG, { ...WINDOW, bucket, timeZone });
-    expect(answer.points).toEqual(incidentTrend(incidents, { window: WINDOW }, bucket, timeZone));
+    ['day', 'Europe/Amsterdam', {}],
+    ['week', 'America/New_York', {}],
+    ['day', 'Asia/Kolkata', { severities: ['critical'] }],
+  ] as const)(
+    'gives the %s trend in %s (%j) exactly as incidentTrend does',
+    async (bucket, timeZone, filters) => {
+      // Not on quarter hours: the rollups serve the whole quarters, the incidents the edges.
+      const window = { from: '2027-03-08T00:07:30.000Z', to: '2027-04-01T23:52:00.000Z' };
+      const answer = await new IncidentTrendReader(dataSource).trend(ORG, {
+        ...window,
+        ...filters,
+        bucket,
+        timeZone,
+      });
+      expect(answer.points).toEqual(incidentTrend(incidents, { window, ...filters }, bucket, timeZone));
+    },
+  );
+
+  it('keeps the quarter-hour rollups equal to the incidents they sum', async () => {
+    const recomputed = await dataSource.query(
+      `SELECT org_id, opened_quarter AS quarter, count(*)::int AS incidents,
+         count(ack_seconds)::int AS ack_count, coalesce(sum(ack_seconds::numeric), 0) AS ack_sum,
+         count(resolve_seconds)::int AS resolve_count, coalesce(sum(resolve_seconds::numeric), 0) AS resolve_sum,
+         count(*) FILTER (WHERE unanswered)::int AS unanswered
+       FROM report_incidents WHERE opened_quarter IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+    const kept = await dataSource.query(
+      'SELECT * FROM report_quarter_rollups WHERE incidents > 0 ORDER BY 1, 2',
+    );
+    expect(kept).toEqual(recomputed);
   });
 
   it('counts pages in each person’s own zone across DST exactly as burdenOf does', async () => {

@@ -4,8 +4,8 @@ import { IncidentKey, recordLevel, recordUnanswered } from './incident-row-write
 
 /**
  * Pages (NotifyRequested of kind `page`) become report_pages rows and raise the incident's level; the walk
- * running out (EscalationUnanswered, or the managers' `unanswered` page) marks it unanswered; a skipped
- * step counts as having needed the steps after it.
+ * running out (EscalationUnanswered, or the managers' `unanswered` page) marks it unanswered; a step
+ * fired or skipped raises the level too (a skipped first step means the incident needed the next one).
  */
 export async function projectEscalationEvent(envelope: MessageEnvelope, tx: EntityManager): Promise<void> {
   const data = envelope.data as { incidentId?: string; level?: number };
@@ -13,9 +13,11 @@ export async function projectEscalationEvent(envelope: MessageEnvelope, tx: Enti
   const key: IncidentKey = { orgId: envelope.metadata.orgId, incidentId: data.incidentId };
   if (envelope.type === NOTIFY_REQUESTED) return projectPage(envelope.data as NotifyRequested, key, tx);
   if (envelope.type === 'EscalationUnanswered') return recordUnanswered(tx, key);
-  if (envelope.type === 'StepSkipped' && typeof data.level === 'number')
+  if (STEP_FACTS.has(envelope.type) && typeof data.level === 'number')
     return recordLevel(tx, key, data.level);
 }
+
+const STEP_FACTS = new Set(['StepFired', 'StepSkipped']);
 
 async function projectPage(page: NotifyRequested, key: IncidentKey, tx: EntityManager): Promise<void> {
   if (page.kind === 'unanswered') return recordUnanswered(tx, key);

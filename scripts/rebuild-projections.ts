@@ -1,6 +1,7 @@
 /**
- * `npm run rebuild-projections -- incidents`: empties a projection's read models and rebuilds them from the
- * event store, then prints how many events were replayed. Safe while the service runs: the projection's
+ * `npm run rebuild-projections -- incidents` (or `reporting`): empties a projection's read models and rebuilds
+ * them from the events (incident-state's event store; reporting's own record of the facts it read), then
+ * prints how many events were replayed. Safe while the service runs: the projection's
  * checkpoint row serialises the rebuild with the running projector.
  */
 import 'reflect-metadata';
@@ -14,23 +15,41 @@ import {
   INCIDENT_STATE_SCHEMA,
 } from '../apps/incident-state/src/incident-state.service';
 import { IncidentsProjection } from '../apps/incident-state/src/projections/incidents.projection';
+import { rebuildReporting } from '../apps/reporting/src/projections/rebuild-reporting';
+import { REPORTING_MIGRATIONS, REPORTING_SCHEMA } from '../apps/reporting/src/reporting.service';
 import { DEFAULT_DATABASE_URL } from './platform-services';
 
 interface Rebuildable {
   schema: string;
   migrations: DataSourceOptions['migrations'];
-  projection: () => Projection;
-  outboxSubject: ConstructorParameters<typeof PostgresEventStore>[1];
+  /** Empties the read models, replays the events, answers how many were replayed. */
+  rebuild: (dataSource: DataSource) => Promise<number>;
 }
 
 const PROJECTIONS: Record<string, Rebuildable> = {
   incidents: {
     schema: INCIDENT_STATE_SCHEMA,
     migrations: INCIDENT_STATE_MIGRATIONS,
-    projection: () => new IncidentsProjection(),
-    outboxSubject: incidentOutboxSubject,
+    rebuild: (dataSource) =>
+      rebuildFromEventStore(dataSource, new IncidentsProjection(), incidentOutboxSubject),
+  },
+  reporting: {
+    schema: REPORTING_SCHEMA,
+    migrations: REPORTING_MIGRATIONS,
+    rebuild: rebuildReporting,
   },
 };
+
+function rebuildFromEventStore(
+  dataSource: DataSource,
+  projection: Projection,
+  outboxSubject: ConstructorParameters<typeof PostgresEventStore>[1],
+): Promise<number> {
+  const store = new PostgresEventStore(dataSource, outboxSubject);
+  return new ProjectionRunner(dataSource, store, projection, createLogger('rebuild', 'warn'), {
+    batchSize: 2_000,
+  }).rebuild();
+}
 
 async function rebuild(name: string, databaseUrl: string): Promise<void> {
   const target = PROJECTIONS[name];
@@ -44,18 +63,8 @@ async function rebuild(name: string, databaseUrl: string): Promise<void> {
   await dataSource.initialize();
   try {
     await runMigrations(dataSource, target.schema);
-    const store = new PostgresEventStore(dataSource, target.outboxSubject);
-    const runner = new ProjectionRunner(
-      dataSource,
-      store,
-      target.projection(),
-      createLogger('rebuild', 'warn'),
-      {
-        batchSize: 2_000,
-      },
-    );
     const started = Date.now();
-    const replayed = await runner.rebuild();
+    const replayed = await target.rebuild(dataSource);
     console.log(
       `Rebuilt ${name}: ${replayed} events replayed in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );

@@ -35,6 +35,7 @@ describe('The permission table, walked over every route of admin-api', () => {
       'escalation',
       'notification',
       'psa-sync',
+      'reporting',
     );
     routes = routeCatalogue(platform.service('admin-api').app);
   }, 60_000);

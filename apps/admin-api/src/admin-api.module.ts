@@ -10,6 +10,7 @@ import { EscalationPoliciesModule } from './escalation-policies/escalation-polic
 import { IncidentsModule } from './incidents/incidents.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PsaModule } from './psa/psa.module';
+import { ReportsModule } from './reports/reports.module';
 import { SchedulesModule } from './schedules/schedules.module';
 
 @Module({
@@ -22,6 +23,7 @@ import { SchedulesModule } from './schedules/schedules.module';
     SchedulesModule,
     NotificationsModule,
     PsaModule,
+    ReportsModule,
   ],
   controllers: [BillingController, DeadLettersController],
   providers: [OutboxRelayWorker, DeadLetterReader],

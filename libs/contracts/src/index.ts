@@ -30,3 +30,4 @@ export * from './api/list-cursor';
 export * from './directory/ticket-mode';
 export * from './psa/psa-events';
 export * from './psa/psa-messages';
+export * from './reporting/report-messages';

@@ -83,6 +83,14 @@ export const Queries = {
     /** Services whose escalation policy is one of the given ones. */
     servicesByPolicies: 'oncall.qry.directory.services-by-policies',
   },
+  reporting: {
+    /** Every figure of the incident dashboard for a window and filters (IncidentReportQuery). */
+    incidents: 'oncall.qry.reporting.incidents',
+    /** Incidents per local day or week (IncidentTrendQuery). */
+    trend: 'oncall.qry.reporting.trend',
+    /** On-call burden of the given people (BurdenQuery). */
+    burden: 'oncall.qry.reporting.burden',
+  },
 } as const;
 
 export interface StreamDefinition {
@@ -178,6 +186,9 @@ export const Consumers = {
   adminApiPsaAudit: 'admin-api-psa-audit',
   escalationIncidents: 'escalation-incidents',
   escalationIncidentCommands: 'escalation-incident-commands',
+  reportingIncidents: 'reporting-incidents',
+  reportingEscalation: 'reporting-escalation',
+  reportingScheduling: 'reporting-scheduling',
 } as const;
 
 export function toKebabCase(name: string): string {

@@ -17,6 +17,8 @@ export const PERMISSIONS = [
   /** The caller's own contact methods and notification rules. */
   'profile:write-own',
   'reports:read',
+  /** The caller's own on-call burden. */
+  'reports:read-own',
   'audit:read',
   /** Messages of the organization the platform gave up on (dead letters): what was not applied, and why. */
   'dead-letters:read',
@@ -38,6 +40,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'overrides:write-own',
     'escalation-policies:read',
     'profile:write-own',
+    'reports:read-own',
   ],
   owner: [
     'incidents:read',
@@ -46,6 +49,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'escalation-policies:read',
     'profile:write-own',
     'reports:read',
+    'reports:read-own',
     'audit:read',
     'dead-letters:read',
   ],

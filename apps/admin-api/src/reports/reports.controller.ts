@@ -1,0 +1,171 @@
+import { applyDecorators, Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  BurdenAnswer,
+  BurdenQuery,
+  IncidentReportAnswer,
+  IncidentReportQuery,
+  IncidentTrendAnswer,
+  IncidentTrendQuery,
+  Queries,
+} from '@oncall/contracts';
+import type { Response } from 'express';
+import { Requires } from '../auth/requires.decorator';
+import { Caller, personActorOf, RequestContext } from '../directory/shared/request-context';
+import { BusRequests } from '../schedules/bus-requests';
+import { burdenCsv, incidentReportCsv, incidentTrendCsv, NamedBurden } from './report-csv';
+import {
+  BurdenQueryDto,
+  IncidentReportQueryDto,
+  IncidentTrendQueryDto,
+  ReportWindowQueryDto,
+} from './report-query.dto';
+import { ReportPerson, ReportScopes } from './report-scopes';
+
+/** A report answers JSON, or CSV when asked (documented as both). */
+const ReportResponse = (description: string) =>
+  applyDecorators(
+    ApiOkResponse({
+      description,
+      content: {
+        'application/json': { schema: { type: 'object' } },
+        'text/csv': { schema: { type: 'string' } },
+      },
+    }),
+  );
+
+const CSV_NOTE = 'JSON by default; CSV with `Accept: text/csv` or `?format=csv`.';
+
+/**
+ * Reports for owners and managers (`reports:read`); a technician reads their own burden only. reporting
+ * answers from its projections, always for the caller's organization (the bus context carries it).
+ */
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('api/v1/reports')
+export class ReportsController {
+  constructor(
+    private readonly requests: BusRequests,
+    private readonly scopes: ReportScopes,
+  ) {}
+
+  @Get('incidents')
+  @Requires('reports:read')
+  @ApiOperation({
+    summary: 'Incident dashboard: MTTA/MTTR, volume, escalation rate, noise, acknowledgements by person',
+    description:
+      'Incidents opened in the window (default: the last 30 days). MTTA and MTTR in seconds (mean, median, ' +
+      'p90; incidents merged into another are left out of both); volume by severity, service, client and ' +
+      'source integration; escalation rate (share that needed more than the first step) and unanswered ' +
+      `share; alerts per incident. ${CSV_NOTE}`,
+  })
+  @ReportResponse('IncidentReportAnswer.')
+  async incidents(
+    @Caller() caller: RequestContext,
+    @Query() query: IncidentReportQueryDto,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<IncidentReportAnswer | string> {
+    const request = await this.scopes.incidentQuery(caller.orgId, query);
+    const report = await this.requests.ask<IncidentReportAnswer>(
+      caller,
+      Queries.reporting.incidents,
+      request satisfies IncidentReportQuery,
+    );
+    return answer(response, query, accept, report, incidentReportCsv);
+  }
+
+  @Get('incidents/trend')
+  @Requires('reports:read')
+  @ApiOperation({
+    summary: 'Incidents per day or week, for charts',
+    description:
+      'One point per local day or ISO week (Monday) of `timeZone` (default UTC) in the window, empty ones ' +
+      `included: incidents, mean MTTA and MTTR in seconds, unanswered. Same filters as /reports/incidents. ${CSV_NOTE}`,
+  })
+  @ReportResponse('IncidentTrendAnswer.')
+  async trend(
+    @Caller() caller: RequestContext,
+    @Query() query: IncidentTrendQueryDto,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<IncidentTrendAnswer | string> {
+    const { clientOf: _clientOf, ...filters } = await this.scopes.incidentQuery(caller.orgId, query);
+    const request: IncidentTrendQuery = {
+      ...filters,
+      bucket: query.bucket ?? 'day',
+      timeZone: query.timeZone ?? 'UTC',
+    };
+    const trend = await this.requests.ask<IncidentTrendAnswer>(caller, Queries.reporting.trend, request);
+    return answer(response, query, accept, trend, incidentTrendCsv);
+  }
+
+  @Get('burden')
+  @Requires('reports:read')
+  @ApiOperation({
+    summary: 'On-call burden per person, and how it spreads across the team',
+    description:
+      'Hours on call (final schedules as they were, overrides included, deleted schedules too), pages, pages ' +
+      'outside business hours (Mon–Fri 09:00–17:00) and during sleep hours (22:00–07:00), both in each ' +
+      'person’s own time zone, incidents acknowledged; the spread: shares of pages and hours, and who carries ' +
+      `more than 1.5 × the team mean. \`teamId\` narrows to a team. ${CSV_NOTE}`,
+  })
+  @ReportResponse('BurdenAnswer.')
+  async burden(
+    @Caller() caller: RequestContext,
+    @Query() query: BurdenQueryDto,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<NamedBurden | string> {
+    const people = await this.scopes.people(caller.orgId, query.teamId);
+    return this.burdenOf(caller, query, people, accept, response);
+  }
+
+  @Get('burden/me')
+  @Requires('reports:read-own')
+  @ApiOperation({ summary: 'The caller’s own on-call burden (any role)', description: CSV_NOTE })
+  @ReportResponse('BurdenAnswer with one person.')
+  async myBurden(
+    @Caller() caller: RequestContext,
+    @Query() query: ReportWindowQueryDto,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<NamedBurden | string> {
+    const people = await this.scopes.person(caller.orgId, personActorOf(caller).userId);
+    return this.burdenOf(caller, query, people, accept, response);
+  }
+
+  private async burdenOf(
+    caller: RequestContext,
+    query: ReportWindowQueryDto,
+    people: ReportPerson[],
+    accept: string | undefined,
+    response: Response,
+  ): Promise<NamedBurden | string> {
+    const request: BurdenQuery = {
+      ...this.scopes.windowOf(query),
+      people: people.map(({ userId, timeZone }) => ({ userId, timeZone })),
+    };
+    const burden = await this.requests.ask<BurdenAnswer>(caller, Queries.reporting.burden, request);
+    const names = new Map(people.map((person) => [person.userId, person.name]));
+    const named = {
+      ...burden,
+      people: burden.people.map((p) => ({ ...p, name: names.get(p.userId) ?? '' })),
+    };
+    return answer(response, query, accept, named, burdenCsv);
+  }
+}
+
+function answer<T>(
+  response: Response,
+  query: ReportWindowQueryDto,
+  accept: string | undefined,
+  body: T,
+  csv: (body: T) => string,
+): T | string {
+  const wantsCsv =
+    query.format === 'csv' || (query.format === undefined && /\btext\/csv\b/.test(accept ?? ''));
+  if (!wantsCsv) return body;
+  response.type('text/csv; charset=utf-8');
+  return csv(body);
+}

@@ -1,0 +1,72 @@
+import { ConfigurationChanged, MessageEnvelope, OverrideView, ScheduleView } from '@oncall/contracts';
+import { EntityManager } from 'typeorm';
+
+/**
+ * Schedules as they were: every version a change published becomes a revision in force from its
+ * `updatedAt` (scheduling's rule 9: an edit takes effect when made), and a deleted schedule or override
+ * keeps its past, cut at the deletion. Nothing is ever removed, so burden over the past never changes.
+ */
+export async function projectSchedulingEvent(envelope: MessageEnvelope, tx: EntityManager): Promise<void> {
+  const change = envelope.data as ConfigurationChanged;
+  if (change?.resourceType === 'schedule') return projectSchedule(envelope, change as never, tx);
+  if (change?.resourceType === 'schedule-override') return projectOverride(envelope, change as never, tx);
+}
+
+async function projectSchedule(
+  envelope: MessageEnvelope,
+  change: ConfigurationChanged<ScheduleView>,
+  tx: EntityManager,
+): Promise<void> {
+  const view = change.after ?? change.before;
+  if (!view) return;
+  const deletedAt = change.after ? null : envelope.metadata.occurredAt;
+  await tx.query(
+    `INSERT INTO report_schedules (schedule_id, org_id, name, team_id, deleted_at) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (schedule_id) DO UPDATE SET
+       name = CASE WHEN EXCLUDED.deleted_at IS NULL THEN EXCLUDED.name ELSE report_schedules.name END,
+       team_id = CASE WHEN EXCLUDED.deleted_at IS NULL THEN EXCLUDED.team_id ELSE report_schedules.team_id END,
+       deleted_at = LEAST(report_schedules.deleted_at, EXCLUDED.deleted_at)`,
+    [view.id, envelope.metadata.orgId, view.name, view.teamId, deletedAt],
+  );
+  if (!change.after) return;
+  await tx.query(
+    `INSERT INTO report_schedule_revisions (schedule_id, version, org_id, effective_from, time_zone, layers)
+     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (schedule_id, version) DO NOTHING`,
+    [
+      view.id,
+      view.version,
+      envelope.metadata.orgId,
+      view.version === 1 ? view.createdAt : view.updatedAt,
+      view.timeZone,
+      JSON.stringify(view.layers),
+    ],
+  );
+}
+
+async function projectOverride(
+  envelope: MessageEnvelope,
+  change: ConfigurationChanged<OverrideView>,
+  tx: EntityManager,
+): Promise<void> {
+  const view = change.after ?? change.before;
+  if (!view) return;
+  const deletedAt = change.after ? null : envelope.metadata.occurredAt;
+  await tx.query(
+    `INSERT INTO report_overrides
+       (override_id, org_id, schedule_id, user_id, starts_at, ends_at, created_at, deleted_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (override_id) DO UPDATE SET
+       ends_at = LEAST(report_overrides.ends_at, EXCLUDED.ends_at),
+       deleted_at = LEAST(report_overrides.deleted_at, EXCLUDED.deleted_at)`,
+    [
+      view.id,
+      envelope.metadata.orgId,
+      view.scheduleId,
+      view.userId,
+      view.start,
+      view.end,
+      view.createdAt,
+      deletedAt,
+    ],
+  );
+}

@@ -105,7 +105,28 @@ const scheduleBody = (layer: Record<string, unknown> = {}, extra: Record<string,
   ...extra,
 });
 
+/** Report filters: another organization's service, client or team is refused, naming the filter. */
+const reportFilters: ReferenceCase[] = (
+  [
+    ['/api/v1/reports/incidents', 'IncidentReportQueryDto', ['serviceId', 'clientId', 'teamId']],
+    ['/api/v1/reports/incidents/trend', 'IncidentTrendQueryDto', ['serviceId', 'clientId', 'teamId']],
+    ['/api/v1/reports/burden', 'BurdenQueryDto', ['teamId']],
+  ] as const
+).flatMap(([path, dto, fields]) =>
+  fields.map((field) => ({
+    name: `report filter ${field} on ${path}`,
+    covers: [`${dto}.${field}`],
+    request: (a: Org) => ({ method: 'GET', path: `${path}?${field}=${idOfFilter(a, field)}` }),
+    refused: { status: 400 as const, field },
+  })),
+);
+
+function idOfFilter(org: Org, field: 'serviceId' | 'clientId' | 'teamId'): string {
+  return { serviceId: org.ids.services, clientId: org.ids.clients, teamId: org.ids.teams }[field];
+}
+
 const REFERENCES: ReferenceCase[] = [
+  ...reportFilters,
   {
     name: 'team manager, on create',
     covers: ['CreateTeamDto.managerUserId'],
@@ -296,6 +317,7 @@ describe('Tenant isolation, walked over every route of admin-api', () => {
       'scheduling',
       'notification',
       'psa-sync',
+      'reporting',
     );
     routes = routeCatalogue(platform.service('admin-api').app);
     orgA = await populate(platform, managerA(), 'A', 'org-a');
@@ -354,14 +376,17 @@ describe('Tenant isolation, walked over every route of admin-api', () => {
           leaked: null,
         });
       }
-      // Not lists: the caller's own profile and rules, the platform's PSA connection and the organization's PSA mapping.
-      if (
+      // Not lists: the caller's own profile and rules, the platform's PSA connection and the organization's
+      // PSA mapping, and reports (figures: A's dashboard counts A's incidents by A's service).
+      if (route.path === '/api/v1/reports/incidents') expect(seenByA).toContain(orgA.ids.services);
+      else if (
         ![
           '/api/v1/me',
           '/api/v1/me/notification-rules',
           '/api/v1/psa/status',
           '/api/v1/psa/settings',
-        ].includes(route.path)
+        ].includes(route.path) &&
+        !route.path.startsWith('/api/v1/reports/')
       )
         expect(seenByA).toMatch(/"items":\[\{/); // A does see its own rows
     }

@@ -68,6 +68,7 @@ describe('admin-api fuzzed on every route (fast-check)', () => {
       'escalation',
       'notification',
       'psa-sync',
+      'reporting',
     );
     routes = routeCatalogue(platform.service('admin-api').app);
     token = platform.token('org-fuzz', 'manager', 'fuzz-manager');

@@ -1,3 +1,6 @@
+import { AlertHistoryRetention } from './alert-history/alert-history-retention';
+import { AlertHistoryHandler } from './alert-history/alert-history.handler';
+import { AlertHistoryStore } from './alert-history/alert-history.store';
 import { Module } from '@nestjs/common';
 import { IncidentCommandsClient } from './collaborators/incident-commands.client';
 import { ServiceDirectory } from './collaborators/service-directory';
@@ -8,8 +11,10 @@ import { IncidentResolvedHandler } from './incident-resolved/incident-resolved.h
 import { OpenAlertIndex } from './open-alerts/open-alert-index';
 
 @Module({
-  controllers: [IncidentResolvedHandler],
+  controllers: [IncidentResolvedHandler, AlertHistoryHandler],
   providers: [
+    AlertHistoryStore,
+    AlertHistoryRetention,
     OpenAlertIndex,
     IncidentCommandsClient,
     ServiceDirectory,

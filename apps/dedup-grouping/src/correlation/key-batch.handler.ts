@@ -5,6 +5,7 @@ import { AlertContext, AlertInput, IncidentCommand } from '@oncall/incident-doma
 import { RpcError } from '@oncall/platform-messaging';
 import { LOGGER } from '@oncall/platform-runtime';
 import { Logger } from 'pino';
+import { AlertHistoryStore } from '../alert-history/alert-history.store';
 import { IncidentCommandsClient } from '../collaborators/incident-commands.client';
 import { ServiceDirectory } from '../collaborators/service-directory';
 import { OpenAlertIndex } from '../open-alerts/open-alert-index';
@@ -43,6 +44,7 @@ export class KeyBatchHandler {
     private readonly index: OpenAlertIndex,
     private readonly incidents: IncidentCommandsClient,
     private readonly services: ServiceDirectory,
+    private readonly history: AlertHistoryStore,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -64,7 +66,10 @@ export class KeyBatchHandler {
     const step = nextKeyBatchStep(alerts, open);
     const covered = alerts.slice(0, step.count);
     const after = await this.perform(step, covered, open);
-    return after === STALE ? { covered: 0, open: undefined } : { covered: step.count, open: after };
+    if (after === STALE) return { covered: 0, open: undefined };
+    // After the step, so a replay that stores the rows again finds them there (ON CONFLICT, no change).
+    await this.history.keep(covered[0].alert.orgId, covered, incidentOf(step, after));
+    return { covered: step.count, open: after };
   }
 
   /** Answers the key's open alert after the step, or STALE when the index changed under it. */
@@ -93,6 +98,8 @@ export class KeyBatchHandler {
         await this.index.releaseIncident(first.alert.orgId, step.incidentId);
         return null;
       }
+      case 'record-alerts':
+        return open;
       case 'drop':
         this.logger.info(
           { alertId: first.alert.alertId, dedupKey: first.alert.dedupKey },
@@ -126,7 +133,8 @@ export class KeyBatchHandler {
           // The gateway refuses blank summaries; trimming keeps stray whitespace out of titles.
           title: alert.summary.trim(),
           severity: alert.severity,
-          urgency: route.urgency,
+          // Defend's critical/high detections demand high urgency whatever the service's rule (ADR 0170).
+          urgency: alert.urgency ?? route.urgency,
           alert: alertInput(received),
         },
         by: { kind: 'integration', integrationId: alert.integrationId },
@@ -149,6 +157,12 @@ export class KeyBatchHandler {
       return false;
     }
   }
+}
+
+/** The incident an alert's step opened or acted on; null for recorded and dropped alerts. */
+function incidentOf(step: KeyBatchStep, after: OpenAlert | null): string | null {
+  if (step.kind === 'open-incident') return after?.incidentId ?? step.incidentId;
+  return 'incidentId' in step ? step.incidentId : null;
 }
 
 function contextOf(received: ReceivedAlert): MessageContext {
@@ -180,6 +194,8 @@ function contextOfAlert(alert: CanonicalAlert): AlertContext {
     device: alert.device,
     client: alert.client,
     origin: alert.origin,
+    integrationName: alert.integrationName,
+    clientName: alert.clientName,
     details: alert.details,
     links: alert.links.length > 0 ? alert.links : undefined,
     defend: alert.defend,

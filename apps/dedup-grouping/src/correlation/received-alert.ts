@@ -17,6 +17,7 @@ export class ReceivedAlert implements RoutableAlert {
     readonly alertId: string,
     readonly action: AlertAction,
     private readonly body: Uint8Array,
+    readonly disposition: 'page' | 'record' = 'page',
   ) {}
 
   /** From a parsed envelope (messages published before alert headers existed). */
@@ -26,6 +27,7 @@ export class ReceivedAlert implements RoutableAlert {
       envelope.data.alertId,
       envelope.data.action,
       new Uint8Array(),
+      envelope.data.disposition ?? 'page',
     );
     received.envelope = envelope;
     return received;
@@ -34,6 +36,11 @@ export class ReceivedAlert implements RoutableAlert {
   /** The canonical alert; throws UndecodableMessageError for a body that is not one. */
   get alert(): CanonicalAlert {
     return this.parsedEnvelope().data;
+  }
+
+  /** The envelope as received (re-encoded for messages read by their parsed body). */
+  envelopeBytes(): Uint8Array {
+    return this.body.length > 0 ? this.body : new TextEncoder().encode(JSON.stringify(this.envelope));
   }
 
   get correlationId(): string {

@@ -51,7 +51,7 @@ export class ReceiveDefendAlert {
       alertId: randomUUID(),
       receivedAt: this.clock.now().toISOString(),
     });
-    return this.publisher.publish(alert, request.correlationId);
+    return this.publisher.publish({ ...alert, raw: body }, request.correlationId);
   }
 
   private async receiveDetection(
@@ -65,7 +65,7 @@ export class ReceiveDefendAlert {
     const result = mapDefendDetection(body, { orgId, integrationId, serviceId, type, name }, facts);
     if (result.rejected.length > 0) throw badRequestFor(result.rejected);
     const [alert] = result.alerts;
-    const accepted = await this.publisher.publish(alert, correlationId);
+    const accepted = await this.publisher.publish({ ...alert, raw: body }, correlationId);
     return { ...accepted, disposition: alert.disposition, ...withReason(alert.recordReason) };
   }
 

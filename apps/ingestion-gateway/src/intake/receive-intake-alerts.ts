@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CanonicalAlert, IntegrationState } from '@oncall/contracts';
-import { INTAKE_FORMATS, IntegrationRef, MappedAlert, MappingResult } from '@oncall/ingestion-domain';
+import {
+  INTAKE_FORMATS,
+  IntegrationRef,
+  MappedAlert,
+  MappingResult,
+  ReceptionFacts,
+} from '@oncall/ingestion-domain';
 import { Clock, CLOCK } from '@oncall/platform-clock';
 import { badRequestFor } from '@oncall/platform-runtime';
 import { randomUUID } from 'node:crypto';
@@ -37,12 +43,18 @@ export class ReceiveIntakeAlerts {
     let integration = urlKey === undefined ? undefined : this.admit(route, urlKey, request.source);
     const sent = await readAlertBody(request.headers, request.body, this.config.MAX_ALERT_BODY_BYTES);
     const body = urlKey === undefined ? sent : withUrlKey(route, sent, urlKey);
+    const ids: string[] = [];
+    const facts = this.facts(ids);
     const result = integration
-      ? this.map(route, body, integration)
-      : this.mapKeyedBody(route, body, request.source, (admitted) => (integration = admitted));
+      ? this.map(route, body, integration, facts)
+      : this.mapKeyedBody(route, body, request.source, facts, (admitted) => (integration = admitted));
     if (result.alerts.length === 0 && result.rejected.length > 0) throw badRequestFor(result.rejected);
     const correlationId = request.correlationId;
-    await Promise.all(result.alerts.map((alert) => this.publisher.publish(canonical(alert), correlationId)));
+    await Promise.all(
+      result.alerts.map((alert) =>
+        this.publisher.publish(canonical(alert, rawOf(sent, ids.indexOf(alert.alertId))), correlationId),
+      ),
+    );
     return replyFor(route.replies, result);
   }
 
@@ -57,32 +69,31 @@ export class ReceiveIntakeAlerts {
     route: IntakeRoute,
     body: Record<string, unknown>,
     source: string,
+    facts: ReceptionFacts,
     admitted: (integration: IntegrationState) => void,
   ): MappingResult {
     const key = body[bodyKeyField(route)];
     if (typeof key !== 'string') {
-      return { alerts: [], rejected: INTAKE_FORMATS[route.format].map(body, NOBODY, this.facts()).rejected };
+      return { alerts: [], rejected: INTAKE_FORMATS[route.format].map(body, NOBODY, facts).rejected };
     }
     const integration = this.admit(route, key, source);
     admitted(integration);
-    return this.map(route, body, integration);
+    return this.map(route, body, integration, facts);
   }
 
   private map(
     route: IntakeRoute,
     body: Record<string, unknown>,
     integration: IntegrationState,
+    facts: ReceptionFacts,
   ): MappingResult {
     const { orgId, integrationId, serviceId, type, name } = integration;
-    return INTAKE_FORMATS[route.format].map(
-      body,
-      { orgId, integrationId, serviceId, type, name },
-      this.facts(),
-    );
+    return INTAKE_FORMATS[route.format].map(body, { orgId, integrationId, serviceId, type, name }, facts);
   }
 
-  private facts() {
-    return { receivedAt: this.clock.now().toISOString(), alertId: () => randomUUID() };
+  /** Alert ids by element, remembered in `ids` so each alert finds its element's raw payload. */
+  private facts(ids: string[]): ReceptionFacts {
+    return { receivedAt: this.clock.now().toISOString(), alertId: (index) => (ids[index] ??= randomUUID()) };
   }
 }
 
@@ -104,7 +115,20 @@ function withUrlKey(
   return body;
 }
 
-/** MappedAlert and CanonicalAlert have the same fields (ADR 0172); this names the hand-over. */
-export function canonical(alert: MappedAlert): CanonicalAlert {
-  return alert;
+/** MappedAlert and CanonicalAlert have the same fields (ADR 0172), plus what the sender posted. */
+export function canonical(alert: MappedAlert, raw: unknown): CanonicalAlert {
+  return { ...alert, raw };
+}
+
+/** Integration keys are credentials: the history keeps the payload without them. */
+const KEY_FIELDS = ['routing_key', 'service_key'];
+
+/**
+ * The raw payload of element `index` (ADR 0174): the body without its key, and for a webhook batch only
+ * that element in `alerts` (the group's own fields kept), so N alerts do not carry N copies of the body.
+ */
+export function rawOf(body: Record<string, unknown>, index: number): Record<string, unknown> {
+  const raw = Object.fromEntries(Object.entries(body).filter(([field]) => !KEY_FIELDS.includes(field)));
+  if (Array.isArray(body['alerts'])) raw['alerts'] = [body['alerts'][index]];
+  return raw;
 }

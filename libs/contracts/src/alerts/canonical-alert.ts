@@ -89,6 +89,11 @@ export interface CanonicalAlert {
   images?: AlertImage[];
   /** When the source says the condition ended (Alertmanager's resolved `endsAt`). */
   endsAt?: string;
+  /**
+   * What the sender posted, as parsed JSON: the body, or for a webhook batch the body with only this
+   * alert's element in `alerts`. Kept in the alert history (ADR 0174), never shown in pages.
+   */
+  raw?: unknown;
 }
 
 export const AlertEventTypes = { received: 'AlertReceived' } as const;

@@ -42,6 +42,9 @@ export interface AlertContext {
   readonly device?: string;
   readonly client?: string;
   readonly origin?: string;
+  /** The integration's name, and the client's as the sending tool names it (ADR 0172). */
+  readonly integrationName?: string;
+  readonly clientName?: string;
   readonly details?: Readonly<Record<string, unknown>>;
   readonly links?: readonly { readonly href: string; readonly text?: string }[];
   /** Defend (EDR) detections: device, MITRE techniques, recommended action. */

@@ -1,0 +1,62 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  AlertHistoryPage,
+  AlertHistoryQuery,
+  CursorPageQueryDto,
+  GetIncidentQuery,
+  IncidentDetail,
+  Queries,
+} from '@oncall/contracts';
+import { MessageBus } from '@oncall/platform-messaging';
+import { Requires } from '../auth/requires.decorator';
+import { Caller, RequestContext, rpcContextOf } from '../directory/shared/request-context';
+import { AlertHistoryQueryDto } from './alert-history-query.dto';
+
+const ENTRY =
+  'Each `{ alertId, incidentId, disposition, recordReason?, action, storedAt, alert, raw? }`: `alert` is the ' +
+  'mapping result (the canonical alert), `raw` what the sender posted (without its integration key). Kept 30 days.';
+
+/** The alert history lives in dedup-grouping (ADR 0174); the API asks it for the caller's organization. */
+@ApiTags('alerts')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class AlertHistoryController {
+  constructor(private readonly bus: MessageBus) {}
+
+  @Get('alert-history')
+  @Requires('incidents:read')
+  @ApiOperation({
+    summary: 'Alerts received, newest first; `disposition=record` for those recorded without paging',
+    description: ENTRY,
+  })
+  list(@Caller() caller: RequestContext, @Query() query: AlertHistoryQueryDto): Promise<AlertHistoryPage> {
+    return this.bus.rpc.request<AlertHistoryPage, AlertHistoryQuery>(
+      Queries.alerts.history,
+      query,
+      rpcContextOf(caller),
+    );
+  }
+
+  @Get('incidents/:id/alert-history')
+  @Requires('incidents:read')
+  @ApiOperation({ summary: 'The alerts of one incident as received, newest first', description: ENTRY })
+  async ofIncident(
+    @Caller() caller: RequestContext,
+    @Param('id', ParseUUIDPipe) incidentId: string,
+    @Query() page: CursorPageQueryDto,
+  ): Promise<AlertHistoryPage> {
+    const context = rpcContextOf(caller);
+    // 404 for an incident that is not the caller's organization's, as every incident route answers.
+    await this.bus.rpc.request<IncidentDetail, GetIncidentQuery>(
+      Queries.incident.get,
+      { incidentId },
+      context,
+    );
+    return this.bus.rpc.request<AlertHistoryPage, AlertHistoryQuery>(
+      Queries.alerts.history,
+      { ...page, incidentId },
+      context,
+    );
+  }
+}

@@ -61,7 +61,14 @@ describe('admin-api fuzzed on every route (fast-check)', () => {
 
   beforeAll(async () => {
     platform = await PlatformHarness.create('apifuzz');
-    await platform.start('admin-api', 'incident-state', 'scheduling', 'escalation', 'notification');
+    await platform.start(
+      'admin-api',
+      'incident-state',
+      'scheduling',
+      'escalation',
+      'notification',
+      'psa-sync',
+    );
     routes = routeCatalogue(platform.service('admin-api').app);
     token = platform.token('org-fuzz', 'manager', 'fuzz-manager');
     const post = async (path: string, payload: object) => {

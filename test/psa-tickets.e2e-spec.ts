@@ -53,7 +53,8 @@ describe('PSA tickets (PSA stand-in)', () => {
       `Open in On-Call: ${PSA_PUBLIC_URL}/incidents/${incident.incidentId}`,
     );
     expect(detail.incident.ticket).toEqual({ provider: 'psa', ticketId: ticket?.id, url: `https://psa.example/tickets/${ticket?.id}` }); // prettier-ignore
-    const timeline = detail.timeline.items.map((entry) => (entry.type === 'ActivityRecorded' ? entry.detail.summary : entry.type)); // prettier-ignore
+    const oldestFirst = await org.incidents.timeline(org.technician, incident.incidentId);
+    const timeline = oldestFirst.map((entry) => (entry.type === 'ActivityRecorded' ? entry.detail.summary : entry.type)); // prettier-ignore
     expect(timeline).toEqual(expect.arrayContaining(['PSA ticket pending (requested on acknowledgement)', 'TicketLinked'])); // prettier-ignore
     expect(timeline.indexOf('TicketLinked')).toBeGreaterThan(timeline.indexOf('PSA ticket pending (requested on acknowledgement)')); // prettier-ignore
 

@@ -23,6 +23,8 @@ export class IncidentApi {
     extra: Record<string, unknown> = {},
     token: string,
   ): Promise<IncidentSummary> {
+    if (this.platform.isRunning('ingestion-gateway'))
+      await this.platform.untilGatewayKnows(this.integrationKey);
     const response = await this.platform.postAlert(this.integrationKey, {
       summary,
       severity: 'high',

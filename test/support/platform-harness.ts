@@ -103,6 +103,10 @@ export class PlatformHarness {
     return demo;
   }
 
+  isRunning(name: ServiceName): boolean {
+    return this.running.has(name);
+  }
+
   /** Waits until the running gateway's local copy has `integrationKey` live (or, with `live: false`, not). */
   untilGatewayKnows(integrationKey: string, live = true): Promise<void> {
     const keyHash = hashIntegrationKey(integrationKey);

@@ -58,6 +58,7 @@ export async function psaOrganization(
     name: 'RMM',
   });
   await platform.api('/api/v1/me', technician); // provisions the technician
+  if (platform.isRunning('ingestion-gateway')) await platform.untilGatewayKnows(key);
   return {
     orgId,
     manager,

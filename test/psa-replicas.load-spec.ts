@@ -35,7 +35,7 @@ describe('Two psa-sync replicas (PSA stand-in)', () => {
     const started = Date.now();
     const incidents = await openAndAcknowledge(bus, org, INCIDENTS);
     const acknowledged = (Date.now() - started) / 1000;
-    await waitFor('every ticket created', () => psa.tickets.size >= INCIDENTS, { timeoutMs: 150_000, intervalMs: 200 }); // prettier-ignore
+    await waitFor('every ticket created', () => psa.tickets.size >= INCIDENTS, { timeoutMs: 240_000, intervalMs: 200 }); // prettier-ignore
     const created = (Date.now() - started) / 1000;
     const linked = async () =>
       platform.withSchema('incident_state', async (db) => {
@@ -61,5 +61,5 @@ describe('Two psa-sync replicas (PSA stand-in)', () => {
       `${INCIDENTS} incidents: acknowledged after ${acknowledged.toFixed(1)} s, tickets created after ` +
         `${created.toFixed(1)} s, all linked after ${seconds.toFixed(1)} s\n`,
     );
-  }, 300_000);
+  }, 400_000);
 });

@@ -1,3 +1,7 @@
+import { CorrelationCopies } from './collaborators/correlation-copies';
+import { AlertGrouping } from './correlation/alert-grouping';
+import { CorrelationRules } from './correlation/correlation-rules';
+import { OpenGroupIndex } from './open-groups/open-group-index';
 import { AlertHistoryRetention } from './alert-history/alert-history-retention';
 import { AlertHistoryHandler } from './alert-history/alert-history.handler';
 import { AlertHistoryStore } from './alert-history/alert-history.store';
@@ -15,6 +19,10 @@ import { OpenAlertIndex } from './open-alerts/open-alert-index';
   providers: [
     AlertHistoryStore,
     AlertHistoryRetention,
+    CorrelationCopies,
+    CorrelationRules,
+    OpenGroupIndex,
+    AlertGrouping,
     OpenAlertIndex,
     IncidentCommandsClient,
     ServiceDirectory,

@@ -1,7 +1,9 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  alertHistoryCursor,
   AlertHistoryPage,
+  CURSOR_PROBLEM,
   AlertHistoryQuery,
   CursorPageQueryDto,
   GetIncidentQuery,
@@ -9,6 +11,7 @@ import {
   Queries,
 } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
+import { badRequestFor } from '@oncall/platform-runtime';
 import { Requires } from '../auth/requires.decorator';
 import { Caller, RequestContext, rpcContextOf } from '../directory/shared/request-context';
 import { AlertHistoryQueryDto } from './alert-history-query.dto';
@@ -31,6 +34,7 @@ export class AlertHistoryController {
     description: ENTRY,
   })
   list(@Caller() caller: RequestContext, @Query() query: AlertHistoryQueryDto): Promise<AlertHistoryPage> {
+    requireHistoryCursor(query.cursor);
     return this.bus.rpc.request<AlertHistoryPage, AlertHistoryQuery>(
       Queries.alerts.history,
       query,
@@ -46,6 +50,7 @@ export class AlertHistoryController {
     @Param('id', ParseUUIDPipe) incidentId: string,
     @Query() page: CursorPageQueryDto,
   ): Promise<AlertHistoryPage> {
+    requireHistoryCursor(page.cursor);
     const context = rpcContextOf(caller);
     // 404 for an incident that is not the caller's organization's, as every incident route answers.
     await this.bus.rpc.request<IncidentDetail, GetIncidentQuery>(
@@ -58,5 +63,12 @@ export class AlertHistoryController {
       { ...page, incidentId },
       context,
     );
+  }
+}
+
+/** A cursor this API did not write is the caller's mistake: 400 naming it, before anyone is asked. */
+function requireHistoryCursor(cursor: string | undefined): void {
+  if (cursor !== undefined && alertHistoryCursor.decode(cursor) === null) {
+    throw badRequestFor([{ field: 'cursor', message: CURSOR_PROBLEM }]);
   }
 }

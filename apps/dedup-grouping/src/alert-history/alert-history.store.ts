@@ -5,9 +5,10 @@ import {
   AlertHistoryPage,
   AlertHistoryQuery,
   CanonicalAlert,
-  cursorCodec,
+  alertHistoryCursor,
   MessageEnvelope,
 } from '@oncall/contracts';
+import { CorrelationVerdict } from '@oncall/dedup-domain';
 import { Clock, CLOCK } from '@oncall/platform-clock';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { DataSource } from 'typeorm';
@@ -21,11 +22,21 @@ interface HistoryRow {
   action: AlertHistoryEntry['action'];
   stored_at: Date;
   envelope: Buffer;
+  correlation: CorrelationVerdict | null;
 }
 
-export const historyCursor = cursorCodec('alert-history', ['bigint'] as const);
+const historyCursor = alertHistoryCursor;
 const DEFAULT_PAGE = 50;
-const COLUMNS = ['alert_id', 'org_id', 'incident_id', 'disposition', 'action', 'stored_at', 'envelope'];
+const COLUMNS = [
+  'alert_id',
+  'org_id',
+  'incident_id',
+  'disposition',
+  'action',
+  'stored_at',
+  'envelope',
+  'correlation',
+];
 /** PostgreSQL takes at most 65,535 parameters a statement. */
 const MAX_ROWS_PER_INSERT = 5_000;
 
@@ -69,6 +80,7 @@ export class AlertHistoryStore {
       received.action,
       storedAt,
       deflateRawSync(received.envelopeBytes(), { level: DEFLATE_LEVEL }),
+      received.verdict ? JSON.stringify(received.verdict) : null,
     ]);
     return new Promise<void>((resolve, reject) => {
       this.pending.push({ rows, resolve, reject });
@@ -126,7 +138,8 @@ export class AlertHistoryStore {
     if (query.disposition !== undefined) add('disposition = ?', query.disposition);
     if (after) add('position < ?', after[0]);
     const rows: HistoryRow[] = await this.dataSource.query(
-      `SELECT position, alert_id, incident_id, disposition, action, stored_at, envelope FROM alert_history
+      `SELECT position, alert_id, incident_id, disposition, action, stored_at, envelope, correlation
+       FROM alert_history
        WHERE ${conditions.join(' AND ')} ORDER BY position DESC LIMIT ${limit + 1}`,
       values,
     );
@@ -146,6 +159,8 @@ export class AlertHistoryStore {
   }
 }
 
+const withReason = (recordReason: string | undefined) => (recordReason ? { recordReason } : {});
+
 function toEntry(row: HistoryRow): AlertHistoryEntry {
   const envelope = JSON.parse(inflateRawSync(row.envelope).toString('utf8')) as MessageEnvelope<
     'AlertReceived',
@@ -156,7 +171,10 @@ function toEntry(row: HistoryRow): AlertHistoryEntry {
     alertId: row.alert_id,
     incidentId: row.incident_id,
     disposition: row.disposition,
-    ...(alert.recordReason ? { recordReason: alert.recordReason } : {}),
+    ...withReason(row.correlation?.recordReason ?? alert.recordReason),
+    ...(row.correlation
+      ? { routedTo: { serviceId: row.correlation.serviceId, ruleId: row.correlation.ruleId } }
+      : {}),
     action: row.action,
     storedAt: row.stored_at.toISOString(),
     alert,

@@ -1,8 +1,11 @@
+import { cursorCodec } from '../paging/page-cursor';
 import type { AlertAction, AlertDisposition, CanonicalAlert } from './canonical-alert';
 
 /** How long dedup-grouping keeps each alert it received, raw payload and mapping result (ADR 0174). */
 export const ALERT_HISTORY_RETENTION_DAYS = 30;
 export const ALERT_HISTORY_PAGE_MAX = 100;
+/** Pages of the history are keyed by the row's position (newest first). */
+export const alertHistoryCursor = cursorCodec('alert-history', ['bigint'] as const);
 
 /** oncall.qry.dedup.alert-history: one organization's alert history, newest first. */
 export interface AlertHistoryQuery {
@@ -20,6 +23,8 @@ export interface AlertHistoryEntry {
   incidentId: string | null;
   disposition: AlertDisposition;
   recordReason?: string;
+  /** The service the correlator routed a trigger to, and the routing rule taken (null: the default). */
+  routedTo?: { serviceId: string; ruleId: string | null };
   action: AlertAction;
   /** When the correlator stored it. */
   storedAt: string;

@@ -1,4 +1,10 @@
-import { AlertHistoryEntry, AlertHistoryPage, IncidentPage, IncidentSummary } from '@oncall/contracts';
+import {
+  AlertHistoryEntry,
+  AlertHistoryPage,
+  IncidentDetail,
+  IncidentPage,
+  IncidentSummary,
+} from '@oncall/contracts';
 import { waitFor } from '@oncall/platform-testing';
 import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
 import { Editable, example, integrate, IssuedIntegration, postJson } from './support/intake-fixtures';
@@ -111,6 +117,20 @@ describe('Alert intake end to end', () => {
     await accepted(defend(detection));
     const incident = await incidentTitled('Encoded PowerShell download cradle detected on LAPTOP-ANNA');
     expect(incident).toMatchObject({ urgency: 'high', severity: 'high' });
+    const detail = (await (
+      await platform.api(`/api/v1/incidents/${incident.incidentId}`, manager)
+    ).json()) as IncidentDetail;
+    expect(detail.alerts.items[0].context).toMatchObject({
+      origin: 'defend',
+      device: 'LAPTOP-ANNA',
+      clientName: 'Bakkerij de Vries',
+      defend: {
+        mitre: [
+          { techniqueId: 'T1059.001', technique: 'PowerShell', tacticId: 'TA0002', tactic: 'Execution' },
+        ],
+        recommendedAction: "Isolate the device and reset the user's credentials.",
+      },
+    });
     const [entry] = await history(`incidents/${incident.incidentId}/alert-history`);
     expect(entry.alert).toMatchObject({
       device: 'LAPTOP-ANNA',

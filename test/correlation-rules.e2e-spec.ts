@@ -101,12 +101,13 @@ describe('Correlation rules: routing, grouping, maintenance', () => {
     expect((await titled('RMM route-b')).serviceId).toBe(ids['svc-site-b']);
     const fallback = await titled('RMM route-z');
     expect(fallback.serviceId).toBe(demo.serviceId);
-    const history = (await (
-      await platform.api(
-        `/api/v1/incidents/${(await titled('RMM route-b')).incidentId}/alert-history`,
-        manager,
-      )
-    ).json()) as AlertHistoryPage;
+    const incidentId = (await titled('RMM route-b')).incidentId;
+    const history = await waitFor('the routed alert in the history', async () => {
+      const page = (await (
+        await platform.api(`/api/v1/incidents/${incidentId}/alert-history`, manager)
+      ).json()) as AlertHistoryPage;
+      return page.items.length > 0 ? page : undefined;
+    });
     expect(history.items[0].routedTo).toEqual({ serviceId: ids['svc-site-b'], ruleId: 'route-site-b' });
   });
 

@@ -131,7 +131,11 @@ describe('Alert intake end to end', () => {
         recommendedAction: "Isolate the device and reset the user's credentials.",
       },
     });
-    const [entry] = await history(`incidents/${incident.incidentId}/alert-history`);
+    // The history is written behind the step (ADR 0174): wait for it.
+    const [entry] = await waitFor('the detection in the history', async () => {
+      const entries = await history(`incidents/${incident.incidentId}/alert-history`);
+      return entries.length > 0 ? entries : undefined;
+    });
     expect(entry.alert).toMatchObject({
       device: 'LAPTOP-ANNA',
       origin: 'defend',
@@ -164,8 +168,10 @@ describe('Alert intake end to end', () => {
       return found?.alertCount === 20 ? found : undefined;
     });
     expect((await incidents()).filter((i) => i.title === 'Twenty times e2e')).toHaveLength(1);
-    const entries = await history(`incidents/${incident.incidentId}/alert-history?limit=100`);
-    expect(entries).toHaveLength(20);
+    const entries = await waitFor('20 alerts in the history', async () => {
+      const found = await history(`incidents/${incident.incidentId}/alert-history?limit=100`);
+      return found.length === 20 ? found : undefined;
+    });
     expect(entries[0].raw).toMatchObject({ groupKey: body.groupKey, alerts: [body.alerts[0]] });
     const resolved = { ...body, status: 'resolved', alerts: [{ ...body.alerts[0], status: 'resolved' }] };
     await accepted(postJson(issued['alertmanager'].alertUrl, resolved));
@@ -191,7 +197,10 @@ describe('Alert intake end to end', () => {
     await incidentTitled('PagerDuty e2e', 'acknowledged');
     await followUp('resolve');
     await incidentTitled('PagerDuty e2e', 'resolved');
-    const entries = await history(`incidents/${incident.incidentId}/alert-history`);
+    const entries = await waitFor('three events in the history', async () => {
+      const found = await history(`incidents/${incident.incidentId}/alert-history`);
+      return found.length === 3 ? found : undefined;
+    });
     expect(entries.map((entry) => entry.action)).toEqual(['resolve', 'acknowledge', 'trigger']);
     expect(JSON.stringify(entries)).not.toContain(issued['pagerduty'].key);
   });

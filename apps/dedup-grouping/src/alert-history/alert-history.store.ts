@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import {
   ALERT_HISTORY_PAGE_MAX,
   AlertHistoryEntry,
@@ -10,7 +10,9 @@ import {
 } from '@oncall/contracts';
 import { CorrelationVerdict } from '@oncall/dedup-domain';
 import { Clock, CLOCK } from '@oncall/platform-clock';
+import { LOGGER } from '@oncall/platform-runtime';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { ReceivedAlert } from '../correlation/received-alert';
 
@@ -40,76 +42,73 @@ const COLUMNS = [
 /** PostgreSQL takes at most 65,535 parameters a statement. */
 const MAX_ROWS_PER_INSERT = 5_000;
 
-/** One step's rows (never split: a step is at most MAX_REPEATS_PER_STEP alerts), told when stored. */
-interface PendingStep {
-  rows: unknown[][];
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
+/** Queued rows beyond which steps wait for the history (back-pressure instead of unbounded memory). */
+const MAX_PENDING_ROWS = 20_000;
+const RETRY_MS = 1_000;
+const SHUTDOWN_FLUSH_MS = 2_000;
 
 /** Deflate's fastest level: the history is written on the alert path, read rarely. */
 const DEFLATE_LEVEL = 1;
 
 /**
- * The alert history (ADR 0174): one row per alert, written with the step that handled it (idempotent:
- * a replayed alert changes nothing), holding the envelope exactly as received, deflated. Repeats are
- * stored without being parsed, so a storm costs one insert per step, not a parse per alert.
+ * The alert history (ADR 0174): one row per alert, queued by the step that handled it and written behind
+ * it (idempotent: a replayed alert changes nothing), holding the envelope exactly as received, deflated.
+ * Repeats are stored without being parsed.
  */
 @Injectable()
-export class AlertHistoryStore {
-  private readonly pending: PendingStep[] = [];
-  private flushing = false;
+export class AlertHistoryStore implements OnModuleDestroy {
+  private pending: unknown[][] = [];
+  private flushing?: Promise<void>;
+  private readonly waitingForRoom: (() => void)[] = [];
 
   constructor(
     private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   /**
-   * Stores the alerts of one step. Steps of many keys share inserts (group commit): a step waits for at
-   * most the insert in flight and its own, and the correlator's 32 batches cost a few round trips, not 32.
+   * Queues the alerts of one step for the history (write-behind): paging never waits on it, and steps of
+   * many keys share inserts. Only while the queue is over MAX_PENDING_ROWS (the database slower than the
+   * alerts) does a step wait for room.
    */
-  keep(orgId: string, alerts: readonly ReceivedAlert[], incidentId: string | null): Promise<void> {
-    if (alerts.length === 0) return Promise.resolve();
+  async keep(orgId: string, alerts: readonly ReceivedAlert[], incidentId: string | null): Promise<void> {
     const storedAt = this.clock.now().toISOString();
-    const rows = alerts.map((received) => [
-      received.alertId,
-      orgId,
-      incidentId,
-      received.disposition,
-      received.action,
-      storedAt,
-      deflateRawSync(received.envelopeBytes(), { level: DEFLATE_LEVEL }),
-      received.verdict ? JSON.stringify(received.verdict) : null,
-    ]);
-    return new Promise<void>((resolve, reject) => {
-      this.pending.push({ rows, resolve, reject });
-      if (!this.flushing) void this.flush();
-    });
+    for (const received of alerts) {
+      this.pending.push([
+        received.alertId,
+        orgId,
+        incidentId,
+        received.disposition,
+        received.action,
+        storedAt,
+        deflateRawSync(received.envelopeBytes(), { level: DEFLATE_LEVEL }),
+        received.verdict ? JSON.stringify(received.verdict) : null,
+      ]);
+    }
+    this.flushing ??= this.flush();
+    if (this.pending.length > MAX_PENDING_ROWS)
+      await new Promise<void>((resolve) => this.waitingForRoom.push(resolve));
+  }
+
+  /** Writes what is queued before the process ends (bounded: what cannot be written is replayed). */
+  async onModuleDestroy(): Promise<void> {
+    await Promise.race([this.flushing, new Promise((resolve) => setTimeout(resolve, SHUTDOWN_FLUSH_MS))]);
   }
 
   private async flush(): Promise<void> {
-    this.flushing = true;
     while (this.pending.length > 0) {
-      let count = 0;
-      let taken = 0;
-      // At least one step, then as many as fit one statement.
-      while (
-        taken < this.pending.length &&
-        (taken === 0 || count + this.pending[taken].rows.length <= MAX_ROWS_PER_INSERT)
-      ) {
-        count += this.pending[taken].rows.length;
-        taken += 1;
-      }
-      const steps = this.pending.splice(0, taken);
+      const rows = this.pending.slice(0, MAX_ROWS_PER_INSERT);
       try {
-        await this.insert(steps.flatMap((step) => step.rows));
-        for (const step of steps) step.resolve();
+        await this.insert(rows);
+        this.pending = this.pending.slice(rows.length);
+        if (this.pending.length <= MAX_PENDING_ROWS) this.waitingForRoom.splice(0).forEach((wake) => wake());
       } catch (error) {
-        for (const step of steps) step.reject(error);
+        this.logger.warn({ err: error, rows: rows.length }, 'Writing the alert history failed; retrying');
+        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
       }
     }
-    this.flushing = false;
+    this.flushing = undefined;
   }
 
   private async insert(rows: unknown[][]): Promise<void> {

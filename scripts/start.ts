@@ -15,6 +15,7 @@ import { adminSpaBuildIsStale, buildAdminSpa, SPA_DIST_DIR } from '../apps/admin
 import { DEMO_USERS, seedDemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
 import { seedDemoOnCall } from './demo-on-call';
 import { DEFAULT_DATABASE_URL, DEFAULT_NATS_URL, PLATFORM_SERVICES } from './platform-services';
+import { missingPrerequisites } from './prerequisites';
 
 const STATE_DIR = join(REPO_ROOT, '.oncall');
 const LOG_DIR = join(STATE_DIR, 'logs');
@@ -36,6 +37,16 @@ async function main(): Promise<void> {
     PUBLIC_URL: process.env.PUBLIC_URL || ADMIN_URL,
     PUBLIC_ALERTS_URL: process.env.PUBLIC_ALERTS_URL || GATEWAY_URL,
   };
+  const missing = await missingPrerequisites({
+    databaseUrl: env.DATABASE_URL,
+    natsUrl: env.NATS_URL,
+    chromium: false,
+    provide: false,
+  });
+  if (missing.length > 0) {
+    console.error(`npm start needs:\n${missing.map((line) => `  - ${line}`).join('\n')}`);
+    process.exit(1);
+  }
   mkdirSync(LOG_DIR, { recursive: true });
   if (!process.env.SPA_DIST_DIR && adminSpaBuildIsStale()) {
     console.log('Building the admin SPA (apps/admin-spa/dist) ...');

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { missingPrerequisites } from './prerequisites';
 
 const root = join(__dirname, '..');
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
@@ -58,21 +59,38 @@ function runJest(project: string, args: string[]): JestTotals {
   }
 }
 
-// The module-boundary lint rule reads Nx's project graph; compute it first (a clean checkout has none).
-process.env.NX_DAEMON ??= 'false';
-const graph = run('project graph', bin('nx'), ['show', 'projects']);
-const checks = [
-  graph,
-  run('lint', bin('eslint'), ['.', '--max-warnings=0']),
-  run('format', bin('prettier'), ['--check', '.', '--log-level', 'warn']),
-  run('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']),
-  run('typecheck spa', bin('tsc'), ['-p', 'apps/admin-spa/tsconfig.json', '--noEmit']),
-];
-// Load tests (timing bounds under storms) run after the suite, one file at a time, on a quiet machine.
-const runs = [runJest('suite', []), runJest('load', ['--runInBand'])];
-const passed = runs.reduce((sum, tests) => sum + tests.passed, 0) + checks.filter((check) => check.ok).length;
-const failed =
-  runs.reduce((sum, tests) => sum + tests.failed + (tests.ok || tests.failed > 0 ? 0 : 1), 0) +
-  checks.filter((check) => !check.ok).length;
-console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+async function main(): Promise<void> {
+  const missing = await missingPrerequisites({
+    databaseUrl: process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    natsUrl: process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222',
+    chromium: true,
+    provide: true,
+  });
+  if (missing.length > 0) {
+    console.log(`npm test needs:\n${missing.map((line) => `  - ${line}`).join('\n')}`);
+    console.log(`\n0 passed, ${missing.length} failed`);
+    process.exit(1);
+  }
+
+  // The module-boundary lint rule reads Nx's project graph; compute it first (a clean checkout has none).
+  process.env.NX_DAEMON ??= 'false';
+  const graph = run('project graph', bin('nx'), ['show', 'projects']);
+  const checks = [
+    graph,
+    run('lint', bin('eslint'), ['.', '--max-warnings=0']),
+    run('format', bin('prettier'), ['--check', '.', '--log-level', 'warn']),
+    run('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']),
+    run('typecheck spa', bin('tsc'), ['-p', 'apps/admin-spa/tsconfig.json', '--noEmit']),
+  ];
+  // Load tests (timing bounds under storms) run after the suite, one file at a time, on a quiet machine.
+  const runs = [runJest('suite', []), runJest('load', ['--runInBand'])];
+  const passed =
+    runs.reduce((sum, tests) => sum + tests.passed, 0) + checks.filter((check) => check.ok).length;
+  const failed =
+    runs.reduce((sum, tests) => sum + tests.failed + (tests.ok || tests.failed > 0 ? 0 : 1), 0) +
+    checks.filter((check) => !check.ok).length;
+  console.log(`\n${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+void main();

@@ -65,12 +65,21 @@ describe('The permission table, walked over every route of admin-api', () => {
           method: route.method,
           ...(['POST', 'PUT', 'PATCH'].includes(route.method) ? { body: '{}' } : {}),
         });
-        // A server-sent-events stream never ends: its status is all we need (of any answer).
-        await response.body?.cancel();
         const status = response.status;
-        // Allowed: past both guards (not 401/403) and handled (a 400 for the empty body or a 404 for the
-        // made-up id is fine; a 5xx is not). Denied: 403, never anything else.
-        const ok = allowed ? status !== 401 && status !== 403 && status < 500 : status === 403;
+        // A server-sent-events stream never ends: its status is all we need of it.
+        const body = response.headers.get('content-type')?.includes('json')
+          ? ((await response.json()) as { code?: string; details?: { errors?: unknown[] } })
+          : (await response.body?.cancel(), undefined);
+        // Allowed: answered by the handler. A list answers 200; the made-up id is the handler's 404 (a code
+        // ending in NOT_FOUND); the empty body is a 400 naming what is wrong. Denied: 403, never anything else.
+        const handled =
+          (status >= 200 && status < 300) ||
+          (status === 404 && /NOT_FOUND$/.test(body?.code ?? '')) ||
+          (status === 400 &&
+            ((body?.details?.errors?.length ?? 0) > 0 || /^[A-Z_]+$/.test(body?.code ?? ''))) ||
+          status === 409;
+        const isList = route.method === 'GET' && !route.path.includes('/:');
+        const ok = allowed ? (isList ? status === 200 : handled) : status === 403;
         if (!ok) {
           mismatches.push(
             `${route.method} ${route.path} needs ${route.permission} (${allowed ? 'allowed' : 'denied'}): got ${status}`,

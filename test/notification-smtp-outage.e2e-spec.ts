@@ -72,7 +72,11 @@ describe('An SMTP outage', () => {
       await clock.fastForward(5 * SECOND);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    const failuresWhileDown = await attempts('failed');
+    // Retried while down: more failed attempts than pages (each retry is due by now; wait for it to run).
+    const failuresWhileDown = await waitFor('a retry failed while the relay is down', async () => {
+      const failed = await attempts('failed');
+      return failed > pages.length ? failed : undefined;
+    });
     expect(failuresWhileDown).toBeGreaterThan(pages.length);
 
     servers.push(await startTestSmtpServer(() => undefined, port));

@@ -57,7 +57,9 @@ describe('Coverage-gap scans: finding and announcing gaps', () => {
     expect(await gapsOf(schedule.id)).toEqual([]);
   });
 
-  it('finds the gaps a restriction leaves, and publishes each new one with the affected services', async () => {
+  // The affected services of a schedule some policy targets are checked end to end, through the email
+  // that names them, in test/notification-managers.e2e-spec.ts.
+  it('finds the gaps a restriction leaves, and publishes each new one, with no services affected when no policy targets the schedule', async () => {
     const weekdaysOnly = [1, 2, 3, 4, 5].map((day) => ({
       kind: 'weekly',
       startDayOfWeek: day,

@@ -63,13 +63,36 @@ export class ProjectionRunner {
     }
   }
 
-  /** Empties the read model and projects the whole history again. */
+  /**
+   * Empties the read model and projects the whole history again, in one transaction that holds the
+   * checkpoint row from the start: a live runner (which claims that row with SKIP LOCKED) stands aside
+   * until the rebuild commits, then goes on from where the rebuild stopped. Locks are taken in the runner's
+   * order (checkpoint row, then tables) so the two cannot deadlock, and rows are deleted rather than
+   * truncated so readers keep seeing the old rows until the new ones commit. Returns the events replayed.
+   */
   async rebuild(): Promise<number> {
-    await this.dataSource.transaction(async (transaction) => {
-      for (const table of this.projection.tables) await transaction.query(`TRUNCATE ${table}`);
-      await transaction.query('DELETE FROM projection_checkpoints WHERE name = $1', [this.projection.name]);
+    return this.dataSource.transaction(async (transaction) => {
+      await transaction.query(
+        'INSERT INTO projection_checkpoints (name) VALUES ($1) ON CONFLICT DO NOTHING',
+        [this.projection.name],
+      );
+      await transaction.query('SELECT 1 FROM projection_checkpoints WHERE name = $1 FOR UPDATE', [
+        this.projection.name,
+      ]);
+      for (const table of this.projection.tables) await transaction.query(`DELETE FROM ${table}`);
+      let position = START_OF_ALL;
+      let replayed = 0;
+      for (;;) {
+        const events = await this.store.readAll({ after: position, limit: this.options.batchSize ?? 500 });
+        if (events.length === 0) break;
+        await this.projection.apply(events, transaction);
+        position = events[events.length - 1].position;
+        replayed += events.length;
+      }
+      if (replayed > 0) await saveCheckpoint(transaction, this.projection.name, position);
+      else await resetCheckpoint(transaction, this.projection.name);
+      return replayed;
     });
-    return this.catchUp();
   }
 
   private async projectBatch(): Promise<number> {
@@ -98,6 +121,13 @@ async function claimCheckpoint(transaction: EntityManager, name: string): Promis
   return row.sequence === '0'
     ? START_OF_ALL
     : { transactionId: String(row.transaction_id), sequence: String(row.sequence) };
+}
+
+async function resetCheckpoint(transaction: EntityManager, name: string): Promise<void> {
+  await transaction.query(
+    "UPDATE projection_checkpoints SET transaction_id = '0'::xid8, sequence = 0, updated_at = now() WHERE name = $1",
+    [name],
+  );
 }
 
 async function saveCheckpoint(

@@ -1,0 +1,171 @@
+/**
+ * The alert path end to end: 30 s at 2,000 alerts/s (80% repeats of open keys, 20% new keys) over 50
+ * organizations, through the gateway, the correlator and incident-state. Prints accepted/s, correlated/s,
+ * the largest backlog (accepted but not yet on an incident), how long the backlog took to drain after the
+ * last POST, p50/p99 from POST to the incident readable (a sample of new keys, read model polled every
+ * 50 ms), and the lost and doubled counts.
+ *   node scripts/run-ts.js bench/alert-path-e2e.bench.ts [seconds] [alerts/s]
+ * All services and the load generator share one Node process (the test harness), so figures are a floor.
+ */
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { PlatformHarness } from '../test/support/platform-harness';
+
+const SECONDS = Number(process.argv[2] ?? 30);
+const RATE = Number(process.argv[3] ?? 2_000);
+const ORGS = 50;
+const NEW_KEY_SHARE = 0.2;
+const SAMPLE_EVERY = 10; // every 10th new key is timed to readable
+const MAX_IN_FLIGHT = 128; // open connections the load generator allows itself
+
+interface Org {
+  orgId: string;
+  key: string;
+  openKeys: string[];
+}
+
+async function main(): Promise<void> {
+  const platform = await PlatformHarness.create('benche2e');
+  platform.configure({ INTEGRATION_RATE_PER_SECOND: '1000', INTEGRATION_RATE_BURST: '2000' });
+  try {
+    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state');
+    const orgs = await Promise.all(Array.from({ length: ORGS }, (_, i) => organization(platform, i)));
+    await platform.withSchema('incident_state', (db) => run(platform, db, orgs));
+  } finally {
+    await platform.close();
+  }
+}
+
+async function run(platform: PlatformHarness, db: DataSource, orgs: Org[]): Promise<void> {
+  const gateway = platform.url('ingestion-gateway');
+  const sampled = new Map<string, number>(); // title → POST time
+  const readable: number[] = [];
+  let accepted = 0;
+  let refused = 0;
+  let newKeys = 0;
+  let maxBacklog = 0;
+
+  const tracker = setInterval(() => void track(), 50);
+  let tracking = false;
+  async function track(): Promise<void> {
+    if (tracking || sampled.size === 0) return;
+    tracking = true;
+    try {
+      const titles = [...sampled.keys()];
+      const rows: { title: string }[] = await db.query('SELECT title FROM incidents WHERE title = ANY($1)', [
+        titles,
+      ]);
+      const now = Date.now();
+      for (const { title } of rows) {
+        readable.push(now - sampled.get(title)!);
+        sampled.delete(title);
+      }
+    } finally {
+      tracking = false;
+    }
+  }
+
+  const backlogProbe = setInterval(() => {
+    void alertsApplied(db).then((applied) => {
+      maxBacklog = Math.max(maxBacklog, accepted - applied);
+    });
+  }, 500);
+
+  const started = Date.now();
+  const total = SECONDS * RATE;
+  const inFlight = new Set<Promise<void>>();
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / RATE;
+    const wait = due - Date.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    while (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
+    const org = orgs[i % ORGS];
+    const isNew = org.openKeys.length === 0 || Math.random() < NEW_KEY_SHARE;
+    let dedupKey: string;
+    let summary: string;
+    if (isNew) {
+      dedupKey = `k-${newKeys++}`;
+      org.openKeys.push(dedupKey);
+      summary = `New problem ${dedupKey}`;
+    } else {
+      dedupKey = org.openKeys[Math.floor(Math.random() * org.openKeys.length)];
+      summary = `Repeat on ${dedupKey}`;
+    }
+    const timed = isNew && newKeys % SAMPLE_EVERY === 0;
+    const posted = Date.now();
+    const sent = fetch(`${gateway}/v1/alerts/generic/${org.key}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ summary, severity: 'high', source: 'rmm', dedupKey }),
+    }).then(async (response) => {
+      await response.arrayBuffer();
+      if (response.status === 202) {
+        accepted++;
+        if (timed) sampled.set(summary, posted);
+      } else refused++;
+    });
+    inFlight.add(sent);
+    void sent.finally(() => inFlight.delete(sent));
+  }
+  await Promise.all(inFlight);
+  const postingEnded = Date.now();
+  const sendSeconds = (postingEnded - started) / 1000;
+
+  const deadline = Date.now() + 120_000;
+  while ((await alertsApplied(db)) < accepted && Date.now() < deadline) await sleep(100);
+  const drainedAfter = Date.now() - postingEnded;
+  const applied = await alertsApplied(db);
+  while (sampled.size > 0 && Date.now() < deadline) await sleep(50);
+  clearInterval(tracker);
+  clearInterval(backlogProbe);
+
+  const incidentsOpened = async () =>
+    ((await db.query(`SELECT count(*)::int AS n FROM incidents WHERE title LIKE 'New problem %'`)) as { n: number }[])[0].n; // prettier-ignore
+  while ((await incidentsOpened()) < newKeys && Date.now() < deadline) await sleep(100);
+  const [incidentRows]: { incidents: number; keys: number }[] = await db.query(
+    `SELECT count(*)::int AS incidents, count(DISTINCT (org_id, title))::int AS keys FROM incidents WHERE title LIKE 'New problem %'`,
+  );
+  readable.sort((a, b) => a - b);
+  const pct = (p: number) => readable[Math.min(readable.length - 1, Math.floor((p / 100) * readable.length))];
+  console.log(
+    `${total} alerts over ${ORGS} organizations at ${RATE}/s for ${SECONDS} s (${newKeys} new keys)`,
+  );
+  console.log(`accepted ${accepted} (${(accepted / sendSeconds).toFixed(0)}/s), refused ${refused}`);
+  console.log(
+    `correlated ${applied} (${(applied / ((Date.now() - started) / 1000)).toFixed(0)}/s overall), largest backlog ${maxBacklog}, drained ${drainedAfter} ms after the last POST`,
+  );
+  console.log(
+    `POST → incident readable (${readable.length} sampled new keys): p50 ${pct(50)} ms, p99 ${pct(99)} ms`,
+  );
+  console.log(
+    `lost ${Math.max(0, accepted - applied)}, doubled alerts ${Math.max(0, applied - accepted)}, incidents ${incidentRows.incidents} for ${newKeys} new keys (doubled incidents ${incidentRows.incidents - incidentRows.keys})`,
+  );
+}
+
+async function organization(platform: PlatformHarness, index: number): Promise<Org> {
+  const orgId = `bench-org-${index}`;
+  const manager = platform.token(orgId, 'manager');
+  const created = await platform.api('/api/v1/services', manager, {
+    method: 'POST',
+    body: JSON.stringify({ name: `Servers ${index}` }),
+  });
+  const serviceId = ((await created.json()) as { id: string }).id;
+  const issued = await platform.api(`/api/v1/services/${serviceId}/integrations`, manager, {
+    method: 'POST',
+    body: JSON.stringify({ type: 'generic', name: 'RMM' }),
+  });
+  const { key } = (await issued.json()) as { key: string };
+  await platform.untilGatewayKnows(key);
+  return { orgId, key, openKeys: [] };
+}
+
+async function alertsApplied(db: DataSource): Promise<number> {
+  const [row]: { alerts: number }[] = await db.query(
+    `SELECT COALESCE(sum(CASE type WHEN 'IncidentTriggered' THEN 1 WHEN 'AlertRepeated' THEN (data->>'count')::int ELSE 0 END), 0)::int AS alerts FROM events`,
+  );
+  return row.alerts;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+void main();

@@ -64,6 +64,7 @@ describe('admin-api fuzzed on every route (fast-check)', () => {
     await platform.start(
       'admin-api',
       'incident-state',
+      'dedup-grouping',
       'scheduling',
       'escalation',
       'notification',

@@ -1,7 +1,6 @@
 import { GenericAlertDto, IncidentPage, PAYLOAD_MAX_DEPTH } from '@oncall/contracts';
 import { waitFor } from '@oncall/platform-testing';
 import { getMetadataStorage } from 'class-validator';
-import { randomUUID } from 'node:crypto';
 import { DefendAlertDto } from '../apps/ingestion-gateway/src/defend-alert/defend-alert.dto';
 import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
 import { PlatformHarness } from './support/platform-harness';
@@ -77,12 +76,13 @@ describe('Alert payloads with text that cannot be stored', () => {
     await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state');
     demo = await platform.seedDemo();
     manager = platform.token(demo.orgId, 'manager', demo.managerUserId);
-    await platform.withSchema('admin_api', (db) =>
-      db.query(
-        `INSERT INTO integrations (id, org_id, service_id, type, name, key_hash, key_hint)
-         VALUES ($1, $2, $3, 'defend', 'Defend', $4, 'none')`,
-        [randomUUID(), demo.orgId, demo.serviceId, `unused-${randomUUID()}`],
-      ),
+    const created = await platform.api(`/api/v1/services/${demo.serviceId}/integrations`, manager, {
+      method: 'POST',
+      body: JSON.stringify({ type: 'defend', name: 'Defend' }),
+    });
+    expect(created.status).toBe(201);
+    await platform.untilGatewaySees('the Defend integration', (directory) =>
+      Boolean(directory.oldestLiveFor(demo.orgId, 'defend')),
     );
   }, 60_000);
   afterAll(() => platform.close());
@@ -131,7 +131,8 @@ describe('Alert payloads with text that cannot be stored', () => {
       const withDetails = (details: string) =>
         valid.replace(/"details":\{.*?"probe":\{[^}]*\}\}\}/, `"details":${details}`);
       const cases: [string, string, string][] = [
-        ['5,000 levels', `${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`, 'details'],
+        // Refused while the body is read, before anything walks it (ADR 0132): the body is what is named.
+        ['5,000 levels', `${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`, 'body'],
         [
           `${PAYLOAD_MAX_DEPTH} levels`,
           `${'{"a":'.repeat(PAYLOAD_MAX_DEPTH)}1${'}'.repeat(PAYLOAD_MAX_DEPTH)}`,

@@ -31,6 +31,7 @@ describe('The permission table, walked over every route of admin-api', () => {
     await platform.start(
       'admin-api',
       'incident-state',
+      'dedup-grouping',
       'scheduling',
       'escalation',
       'notification',

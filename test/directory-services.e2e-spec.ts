@@ -86,6 +86,7 @@ describe('Directory: services', () => {
       escalationPolicyId: policyId,
       urgencyRule: { ...SUPPORT_HOURS, days: [1, 2, 3, 4, 5] },
       ticketMode: 'on-trigger',
+      grouping: null,
       createdAt: ISO_INSTANT,
       updatedAt: ISO_INSTANT,
     });

@@ -47,6 +47,7 @@ describe('URLs handed out by admin-api', () => {
   it('gives a generic integration the gateway’s URL, where an alert is accepted', async () => {
     const { key, alertUrl } = await integrate('generic');
     expect(alertUrl).toBe(`${platform.url('ingestion-gateway')}/v1/alerts/generic/${key}`);
+    await platform.untilGatewayKnows(key);
     const posted = await fetch(alertUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -58,6 +59,9 @@ describe('URLs handed out by admin-api', () => {
   it('gives a Defend integration the gateway’s Defend path, where Defend’s alert is accepted', async () => {
     const { alertUrl } = await integrate('defend');
     expect(alertUrl).toBe(`${platform.url('ingestion-gateway')}/v1/alerts/defend`);
+    await platform.untilGatewaySees('the Defend integration', (directory) =>
+      Boolean(directory.oldestLiveFor(ORG, 'defend')),
+    );
     const posted = await fetch(alertUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${DEFEND_KEY}` },

@@ -376,8 +376,8 @@ describe('Tenant isolation, walked over every route of admin-api', () => {
           leaked: null,
         });
       }
-      // Not lists: the caller's own profile and rules, the platform's PSA connection and the organization's
-      // PSA mapping, and reports (figures: A's dashboard counts A's incidents by A's service).
+      // Not lists: the caller's own profile and rules, the platform's PSA connection, the organization's PSA
+      // mapping and client routing rules, and reports (figures: A's dashboard counts A's incidents by A's service).
       if (route.path === '/api/v1/reports/incidents') expect(seenByA).toContain(orgA.ids.services);
       else if (
         ![
@@ -385,6 +385,7 @@ describe('Tenant isolation, walked over every route of admin-api', () => {
           '/api/v1/me/notification-rules',
           '/api/v1/psa/status',
           '/api/v1/psa/settings',
+          '/api/v1/routing-rules',
         ].includes(route.path) &&
         !route.path.startsWith('/api/v1/reports/')
       )
@@ -556,6 +557,15 @@ async function populate(
     const page = (await (await platform.api('/api/v1/incidents', token)).json()) as IncidentPage;
     return page.items.find((item) => item.title === summary);
   });
+  const maintenance = await post('/api/v1/maintenance-windows', {
+    name: `Patch night ${suffix}`,
+    window: { scope: { serviceId: service.id }, kind: 'one-off', startsAt: '2030-01-01T00:00:00Z', endsAt: '2030-01-01T02:00:00Z' }, // prettier-ignore
+  });
+  const routed = await platform.api('/api/v1/routing-rules', token, {
+    method: 'PUT',
+    body: JSON.stringify({ rules: [{ ruleId: `rule-${suffix}`, serviceId: service.id, when: { clientIds: [client.id] } }] }), // prettier-ignore
+  });
+  expect(routed.status).toBe(200);
   const deadLetter = `Dead letter ${suffix}`;
   await publishUnapplicableAlert(platform, orgId, deadLetter);
   await waitFor(`org ${suffix}'s dead letter`, async () => {
@@ -574,9 +584,12 @@ async function populate(
       schedules: schedule.id,
       overrides: override.id,
       'contact-methods': contactMethod.id,
+      'maintenance-windows': maintenance.id,
     },
     names: [
       deadLetter,
+      `Patch night ${suffix}`,
+      `rule-${suffix}`,
       `Client ${suffix}`,
       `Tech ${suffix}`,
       `Team ${suffix}`,

@@ -13,6 +13,7 @@ import { AdminApiModule } from './admin-api.module';
 import { CreateLiveTickets1795802400000 } from './auth/migrations/1795802400000-create-live-tickets';
 import { CreateDirectory1764201700000 } from './directory/migrations/1764201700000-create-directory';
 import { AddServiceTicketMode1796600000000 } from './directory/migrations/1796600000000-add-service-ticket-mode';
+import { AddCorrelationSettings1797100000000 } from './directory/migrations/1797100000000-add-correlation-settings';
 
 export const ADMIN_API = 'admin-api';
 export const ADMIN_API_SCHEMA = 'admin_api';
@@ -21,6 +22,7 @@ export const ADMIN_API_MIGRATIONS = [
   CreateDirectory1764201700000,
   CreateLiveTickets1795802400000,
   AddServiceTicketMode1796600000000,
+  AddCorrelationSettings1797100000000,
 ];
 
 export function adminApiService(config: AdminApiConfig): ServiceDefinition {

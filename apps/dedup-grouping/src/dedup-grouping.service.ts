@@ -4,13 +4,20 @@ import { DedupGroupingConfig } from './dedup-grouping.config';
 import { DedupGroupingModule } from './dedup-grouping.module';
 import { CreateOpenAlerts1764201800000 } from './migrations/1764201800000-create-open-alerts';
 import { CreateAlertPartitions1796400000000 } from './migrations/1796400000000-create-alert-partitions';
+import { CreateAlertHistory1797100000000 } from './migrations/1797100000000-create-alert-history';
+import { CreateOpenGroups1797100000001 } from './migrations/1797100000001-create-open-groups';
 
 export function dedupGroupingService(config: DedupGroupingConfig): ServiceDefinition {
   return {
     serviceName: 'dedup-grouping',
     config,
     schema: 'dedup_grouping',
-    migrations: [CreateOpenAlerts1764201800000, CreateAlertPartitions1796400000000],
+    migrations: [
+      CreateOpenAlerts1764201800000,
+      CreateAlertPartitions1796400000000,
+      CreateAlertHistory1797100000000,
+      CreateOpenGroups1797100000001,
+    ],
     streams: [Streams.alerts, Streams.incidents, Streams.deadLetters],
     module: DedupGroupingModule,
   };

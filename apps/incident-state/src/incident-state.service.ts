@@ -9,6 +9,7 @@ import { CreateIncidentTimers1764202100000 } from './migrations/1764202100000-cr
 import { CreateIncidentSnapshots1796300000000 } from './migrations/1796300000000-create-incident-snapshots';
 import { AddUnanswered1796500000000 } from './migrations/1796500000000-add-unanswered';
 import { CreateIncidentAlerts1796600000000 } from './migrations/1796600000000-create-incident-alerts';
+import { AddIncidentAlertContext1797100000000 } from './migrations/1797100000000-add-incident-alert-context';
 
 export const INCIDENT_STATE_SCHEMA = 'incident_state';
 export const INCIDENT_STATE_MIGRATIONS = [
@@ -19,6 +20,7 @@ export const INCIDENT_STATE_MIGRATIONS = [
   CreateIncidentSnapshots1796300000000,
   AddUnanswered1796500000000,
   CreateIncidentAlerts1796600000000,
+  AddIncidentAlertContext1797100000000,
 ];
 
 export function incidentStateService(config: IncidentStateConfig): ServiceDefinition {

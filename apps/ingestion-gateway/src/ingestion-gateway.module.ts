@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ReceiveDefendAlert } from './defend-alert/receive-defend-alert';
 import { ReceiveGenericAlert } from './generic-alert/receive-generic-alert';
+import { ReceiveIntakeAlerts } from './intake/receive-intake-alerts';
 import { IntegrationAuthenticator } from './integration-keys/integration-authenticator';
 import { IntegrationDirectory } from './integration-keys/integration-directory';
 import { AlertPublisher } from './publish/alert-publisher';
@@ -15,6 +16,7 @@ import { AlertRateLimits } from './rate-limits/alert-rate-limits';
     AlertPublisher,
     ReceiveGenericAlert,
     ReceiveDefendAlert,
+    ReceiveIntakeAlerts,
   ],
 })
 export class IngestionGatewayModule {}

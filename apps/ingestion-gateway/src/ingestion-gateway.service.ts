@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { ReceiveDefendAlert } from './defend-alert/receive-defend-alert';
 import { ReceiveGenericAlert } from './generic-alert/receive-generic-alert';
 import { registerAlertRoutes } from './http/alert-routes';
+import { ReceiveIntakeAlerts } from './intake/receive-intake-alerts';
 import { IngestionGatewayConfig } from './ingestion-gateway.config';
 import { IngestionGatewayModule } from './ingestion-gateway.module';
 import { IntegrationDirectory } from './integration-keys/integration-directory';
@@ -29,7 +30,11 @@ export function ingestionGatewayService(config: IngestionGatewayConfig): Service
     configureHttp: (app) =>
       registerAlertRoutes(
         app.getHttpAdapter().getInstance() as FastifyInstance,
-        { generic: app.get(ReceiveGenericAlert), defend: app.get(ReceiveDefendAlert) },
+        {
+          generic: app.get(ReceiveGenericAlert),
+          defend: app.get(ReceiveDefendAlert),
+          intake: app.get(ReceiveIntakeAlerts),
+        },
         app.get(LOGGER),
       ),
   };

@@ -7,6 +7,7 @@ export * from './paging/cursor-page';
 export * from './paging/page-query.dto';
 export * from './validation/storable-json';
 export * from './alerts/canonical-alert';
+export * from './alerts/alert-history';
 export * from './alerts/generic-alert.dto';
 export * from './alerts/alert-field-checks';
 export * from './directory/integration-credential';

@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { AuditLogController } from './audit/audit-log.controller';
 import { AuditLogReader } from './audit/audit-log.reader';
 import { ConfigurationAuditConsumer } from './audit/configuration-audit.consumer';
+import { CorrelationSettingsController } from './correlation/correlation-settings.controller';
+import { MaintenanceWindowsDirectory } from './correlation/maintenance-windows.directory';
+import { RoutingRulesDirectory } from './correlation/routing-rules.directory';
 import { ClientsController } from './clients/clients.controller';
 import { ClientsDirectory } from './clients/clients.directory';
 import { IntegrationsController } from './integrations/integrations.controller';
@@ -28,6 +31,7 @@ import { UsersDirectory } from './users/users.directory';
     AuditLogController,
     ConfigurationAuditConsumer,
     ServiceRoutingHandler,
+    CorrelationSettingsController,
   ],
   providers: [
     UsersDirectory,
@@ -36,6 +40,8 @@ import { UsersDirectory } from './users/users.directory';
     ServicesDirectory,
     IntegrationsDirectory,
     AuditLogReader,
+    RoutingRulesDirectory,
+    MaintenanceWindowsDirectory,
   ],
 })
 export class DirectoryModule {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AlertHistoryController } from '../alert-history/alert-history.controller';
 import { AuthModule } from '../auth/auth.module';
 import { IncidentActionsController } from './incident-actions.controller';
 import { IncidentCommands } from './incident-commands';
@@ -9,7 +10,12 @@ import { LiveStreamSlots } from './live-stream-slots';
 
 @Module({
   imports: [AuthModule],
-  controllers: [LiveIncidentsController, IncidentsController, IncidentActionsController],
+  controllers: [
+    LiveIncidentsController,
+    IncidentsController,
+    IncidentActionsController,
+    AlertHistoryController,
+  ],
   providers: [IncidentCommands, IncidentLiveFeed, LiveStreamSlots],
 })
 export class IncidentsModule {}

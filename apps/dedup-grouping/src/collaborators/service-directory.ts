@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DIRECTORY_STATE_CONTEXT, defaultUrgencyOf, ServiceState } from '@oncall/contracts';
+import { GroupingRule } from '@oncall/dedup-domain';
 import { MessageBus, StateReplica } from '@oncall/platform-messaging';
 import { LOGGER } from '@oncall/platform-runtime';
 import { Logger } from 'pino';
@@ -7,6 +8,8 @@ import { Logger } from 'pino';
 export interface ServiceRoute {
   escalationPolicyId: string | null;
   urgency: 'high' | 'low';
+  /** How the service groups alerts (ADR 0175); null: it does not. */
+  grouping: GroupingRule | null;
 }
 
 /**
@@ -44,6 +47,10 @@ export class ServiceDirectory implements OnApplicationBootstrap, OnModuleDestroy
   routeOf(orgId: string, serviceId: string): ServiceRoute | undefined {
     const service = this.services.get(serviceId);
     if (!service || service.orgId !== orgId) return undefined;
-    return { escalationPolicyId: service.escalationPolicyId, urgency: defaultUrgencyOf(service.urgencyRule) };
+    return {
+      escalationPolicyId: service.escalationPolicyId,
+      urgency: defaultUrgencyOf(service.urgencyRule),
+      grouping: service.grouping ?? null,
+    };
   }
 }

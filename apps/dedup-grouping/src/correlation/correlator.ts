@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
+import { CorrelationCopies } from '../collaborators/correlation-copies';
 import { ServiceDirectory } from '../collaborators/service-directory';
 import { BatchRunner } from './batch-runner';
 import { CorrelatorMetrics } from './correlator-metrics';
@@ -51,6 +52,7 @@ export class Correlator implements OnApplicationBootstrap, OnModuleDestroy {
     dataSource: DataSource,
     private readonly bus: MessageBus,
     private readonly services: ServiceDirectory,
+    private readonly correlation: CorrelationCopies,
     private readonly batches: BatchRunner,
     metrics: ServiceMetrics,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -61,7 +63,7 @@ export class Correlator implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.services.ready();
+    await Promise.all([this.services.ready(), this.correlation.ready()]);
     await this.leases.connect();
     await this.rebalance();
     this.ticks = setInterval(() => void this.tick(), TICK_MS);

@@ -1,10 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CanonicalAlert, MessageContext } from '@oncall/contracts';
+import { CanonicalAlert } from '@oncall/contracts';
 import { KeyBatchStep, nextKeyBatchStep, OpenAlert } from '@oncall/dedup-domain';
-import { AlertContext, AlertInput, IncidentCommand } from '@oncall/incident-domain';
+import { IncidentCommand } from '@oncall/incident-domain';
 import { RpcError } from '@oncall/platform-messaging';
 import { LOGGER } from '@oncall/platform-runtime';
 import { Logger } from 'pino';
+import { AlertHistoryStore } from '../alert-history/alert-history.store';
+import { alertInput, contextOf } from './alert-commands';
+import { AlertGrouping } from './alert-grouping';
+import { CorrelationRules } from './correlation-rules';
 import { IncidentCommandsClient } from '../collaborators/incident-commands.client';
 import { ServiceDirectory } from '../collaborators/service-directory';
 import { OpenAlertIndex } from '../open-alerts/open-alert-index';
@@ -43,6 +47,9 @@ export class KeyBatchHandler {
     private readonly index: OpenAlertIndex,
     private readonly incidents: IncidentCommandsClient,
     private readonly services: ServiceDirectory,
+    private readonly history: AlertHistoryStore,
+    private readonly correlation: CorrelationRules,
+    private readonly grouping: AlertGrouping,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -52,7 +59,18 @@ export class KeyBatchHandler {
    * open alert after it; 0 covered means the index changed under the step and the caller plans again.
    */
   async performNext(alerts: readonly ReceivedAlert[], known?: OpenAlert | null): Promise<StepResult> {
-    const first = alerts[0].alert;
+    const [head] = alerts;
+    const first = head.alert;
+    // Route, then maintenance (ADR 0170's order), for a trigger that may open an incident.
+    if (head.action === 'trigger' && head.disposition === 'page' && !known && !head.verdict)
+      head.decide(this.correlation.decide(first));
+    if (head.action === 'trigger' && head.disposition === 'record') {
+      // Recorded triggers never touch the index; what the caller knew of the key stays true.
+      const step = nextKeyBatchStep(alerts, known ?? null);
+      const covered = alerts.slice(0, step.count);
+      await this.history.keep(first.orgId, covered, null);
+      return { covered: step.count, open: known };
+    }
     // A trigger claims the key straight away (one round trip either way): free, it opens the incident;
     // held, the claim answers the holder.
     const open =
@@ -64,7 +82,10 @@ export class KeyBatchHandler {
     const step = nextKeyBatchStep(alerts, open);
     const covered = alerts.slice(0, step.count);
     const after = await this.perform(step, covered, open);
-    return after === STALE ? { covered: 0, open: undefined } : { covered: step.count, open: after };
+    if (after === STALE) return { covered: 0, open: undefined };
+    // After the step, so a replay that stores the rows again finds them there (ON CONFLICT, no change).
+    await this.history.keep(first.orgId, covered, incidentOf(step, after));
+    return { covered: step.count, open: after };
   }
 
   /** Answers the key's open alert after the step, or STALE when the index changed under it. */
@@ -93,6 +114,8 @@ export class KeyBatchHandler {
         await this.index.releaseIncident(first.alert.orgId, step.incidentId);
         return null;
       }
+      case 'record-alerts':
+        return open;
       case 'drop':
         this.logger.info(
           { alertId: first.alert.alertId, dedupKey: first.alert.dedupKey },
@@ -113,20 +136,28 @@ export class KeyBatchHandler {
     if (holder.openedByAlertId !== alert.alertId) return STALE;
     // This alert opened an incident since merged into another one, which holds it now: nothing to do.
     if (holder.incidentId !== alert.alertId) return holder;
-    const route = this.services.routeOf(alert.orgId, alert.serviceId);
-    if (!route) throw new UnknownServiceError(alert.serviceId);
+    const serviceId = received.verdict?.serviceId ?? alert.serviceId;
+    const route = this.services.routeOf(alert.orgId, serviceId);
+    if (!route) throw new UnknownServiceError(serviceId);
+    const grouped = await this.grouping.join(received, serviceId, route.grouping);
+    if (grouped) {
+      // The key now belongs to the group's incident: its repeats, acknowledge and resolve act there.
+      await this.index.moveIncident(alert.orgId, alert.alertId, grouped);
+      return { incidentId: grouped, openedByAlertId: alert.alertId };
+    }
     await this.incidents.execute(
       {
         type: 'TriggerIncident',
         data: {
           incidentId: alert.alertId,
           orgId: alert.orgId,
-          serviceId: alert.serviceId,
+          serviceId,
           escalationPolicyId: route.escalationPolicyId,
           // The gateway refuses blank summaries; trimming keeps stray whitespace out of titles.
           title: alert.summary.trim(),
           severity: alert.severity,
-          urgency: route.urgency,
+          // Defend's critical/high detections demand high urgency whatever the service's rule (ADR 0170).
+          urgency: alert.urgency ?? route.urgency,
           alert: alertInput(received),
         },
         by: { kind: 'integration', integrationId: alert.integrationId },
@@ -151,42 +182,10 @@ export class KeyBatchHandler {
   }
 }
 
-function contextOf(received: ReceivedAlert): MessageContext {
-  return {
-    orgId: received.alert.orgId,
-    correlationId: received.correlationId,
-    causationId: received.alert.alertId,
-  };
-}
-
-function alertInput(received: ReceivedAlert): AlertInput {
-  const { alert } = received;
-  return {
-    alertId: alert.alertId,
-    dedupKey: alert.dedupKey,
-    summary: alert.summary,
-    severity: alert.severity,
-    integrationId: alert.integrationId,
-    sequence: received.sequence,
-    context: contextOfAlert(alert),
-  };
-}
-
-/** What pages and the timeline show beyond the summary; absent fields stay absent. */
-function contextOfAlert(alert: CanonicalAlert): AlertContext {
-  const context: Record<string, unknown> = {
-    source: alert.source,
-    component: alert.component,
-    device: alert.device,
-    client: alert.client,
-    origin: alert.origin,
-    details: alert.details,
-    links: alert.links.length > 0 ? alert.links : undefined,
-    defend: alert.defend,
-  };
-  return Object.fromEntries(
-    Object.entries(context).filter(([, value]) => value !== undefined),
-  ) as AlertContext;
+/** The incident an alert's step opened or acted on; null for recorded and dropped alerts. */
+function incidentOf(step: KeyBatchStep, after: OpenAlert | null): string | null {
+  if (step.kind === 'open-incident') return after?.incidentId ?? step.incidentId;
+  return 'incidentId' in step ? step.incidentId : null;
 }
 
 function repeatsCommand(incidentId: string, repeats: readonly ReceivedAlert[]): IncidentCommand {

@@ -176,7 +176,8 @@ function itemOf(source: PartitionReader, message: JsMsg): PartitionItem | null {
   const route = alertRouteOf(message.headers);
   const alertId = message.headers?.get('Nats-Msg-Id');
   if (route && alertId && isAction(route.action)) {
-    const received = new ReceivedAlert(message.seq, alertId, route.action, message.data);
+    const disposition = route.recorded ? 'record' : 'page';
+    const received = new ReceivedAlert(message.seq, alertId, route.action, message.data, disposition);
     return { source, message, received, owner: route.orgId, key: `${route.orgId}\n${route.key}` };
   }
   const envelope = decodeOrNull(message);

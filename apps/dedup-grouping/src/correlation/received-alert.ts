@@ -1,5 +1,5 @@
 import { AlertAction, CanonicalAlert, MessageEnvelope } from '@oncall/contracts';
-import { RoutableAlert } from '@oncall/dedup-domain';
+import { CorrelationVerdict, RoutableAlert } from '@oncall/dedup-domain';
 import { decodeJson, UndecodableMessageError } from '@oncall/platform-messaging';
 
 type AlertEnvelope = MessageEnvelope<'AlertReceived', CanonicalAlert>;
@@ -11,13 +11,26 @@ type AlertEnvelope = MessageEnvelope<'AlertReceived', CanonicalAlert>;
  */
 export class ReceivedAlert implements RoutableAlert {
   private envelope?: AlertEnvelope;
+  /** Where the correlator routed it and why it recorded it, once decided (ADR 0175); kept for replays. */
+  verdict?: CorrelationVerdict;
 
   constructor(
     readonly sequence: number,
     readonly alertId: string,
     readonly action: AlertAction,
     private readonly body: Uint8Array,
+    private recordedAs: 'page' | 'record' = 'page',
   ) {}
+
+  get disposition(): 'page' | 'record' {
+    return this.recordedAs;
+  }
+
+  /** The correlator's verdict; a maintenance window turns the alert into a record. */
+  decide(verdict: CorrelationVerdict): void {
+    this.verdict = verdict;
+    if (verdict.recordReason !== undefined) this.recordedAs = 'record';
+  }
 
   /** From a parsed envelope (messages published before alert headers existed). */
   static parsed(sequence: number, envelope: AlertEnvelope): ReceivedAlert {
@@ -26,6 +39,7 @@ export class ReceivedAlert implements RoutableAlert {
       envelope.data.alertId,
       envelope.data.action,
       new Uint8Array(),
+      envelope.data.disposition ?? 'page',
     );
     received.envelope = envelope;
     return received;
@@ -34,6 +48,11 @@ export class ReceivedAlert implements RoutableAlert {
   /** The canonical alert; throws UndecodableMessageError for a body that is not one. */
   get alert(): CanonicalAlert {
     return this.parsedEnvelope().data;
+  }
+
+  /** The envelope as received (re-encoded for messages read by their parsed body). */
+  envelopeBytes(): Uint8Array {
+    return this.body.length > 0 ? this.body : new TextEncoder().encode(JSON.stringify(this.envelope));
   }
 
   get correlationId(): string {

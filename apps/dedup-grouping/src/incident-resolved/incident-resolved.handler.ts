@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { Consumers, incidentEventSubject, MessageEnvelope, Streams } from '@oncall/contracts';
 import { OpenAlertIndex } from '../open-alerts/open-alert-index';
+import { OpenGroupIndex } from '../open-groups/open-group-index';
 
 interface IncidentResolvedData {
   incidentId: string;
@@ -15,7 +16,10 @@ interface IncidentResolvedData {
  */
 @Controller()
 export class IncidentResolvedHandler {
-  constructor(private readonly index: OpenAlertIndex) {}
+  constructor(
+    private readonly index: OpenAlertIndex,
+    private readonly groups: OpenGroupIndex,
+  ) {}
 
   @EventPattern(incidentEventSubject('IncidentResolved', 1), {
     stream: Streams.incidents.name,
@@ -28,5 +32,7 @@ export class IncidentResolvedHandler {
     const { incidentId, mergedInto } = envelope.data;
     if (mergedInto) await this.index.moveIncident(orgId, incidentId, mergedInto);
     else await this.index.releaseIncident(orgId, incidentId);
+    // A resolved incident takes no more alerts: its groups close with it (ADR 0175).
+    await this.groups.forgetIncident(orgId, incidentId);
   }
 }

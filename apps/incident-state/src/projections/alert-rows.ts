@@ -1,4 +1,4 @@
-import { IncidentAlert, IncidentState } from '@oncall/incident-domain';
+import { AlertContext, IncidentAlert, IncidentEvent, IncidentState } from '@oncall/incident-domain';
 
 /** The alert entries a state holds (one per alert key, in the order the keys first came). */
 export function alertEntriesOf(state: IncidentState): readonly IncidentAlert[] {
@@ -11,7 +11,11 @@ export function alertEntriesOf(state: IncidentState): readonly IncidentAlert[] {
  * as the same object, so identity tells which changed; were it ever recreated, the upsert writes the same
  * row again.
  */
-export function changedAlertRows(state: IncidentState, before: readonly IncidentAlert[]) {
+export function changedAlertRows(
+  state: IncidentState,
+  before: readonly IncidentAlert[],
+  contexts: ReadonlyMap<string, AlertContext> = new Map(),
+) {
   if (state.status === 'none') return [];
   return state.alerts.flatMap((alert, index) =>
     alert === before[index]
@@ -28,6 +32,7 @@ export function changedAlertRows(state: IncidentState, before: readonly Incident
             received_at: alert.receivedAt,
             repeat_count: alert.repeatCount ?? 0,
             last_seen_at: alert.lastSeenAt ?? null,
+            context: contexts.get(alert.alertId) ?? null,
           },
         ],
   );
@@ -35,11 +40,23 @@ export function changedAlertRows(state: IncidentState, before: readonly Incident
 
 export const UPSERT_ALERTS_SQL = `
   INSERT INTO incident_alerts (incident_id, position, org_id, alert_id, dedup_key, summary, severity,
-    received_at, repeat_count, last_seen_at)
+    received_at, repeat_count, last_seen_at, context)
   SELECT incident_id, position, org_id, alert_id, dedup_key, summary, severity, received_at, repeat_count,
-    last_seen_at
+    last_seen_at, context
   FROM jsonb_to_recordset($1::jsonb) AS r(incident_id uuid, position integer, org_id text, alert_id text,
     dedup_key text, summary text, severity text, received_at timestamptz, repeat_count integer,
-    last_seen_at timestamptz)
+    last_seen_at timestamptz, context jsonb)
   ON CONFLICT (incident_id, position) DO UPDATE SET summary = EXCLUDED.summary,
-    severity = EXCLUDED.severity, repeat_count = EXCLUDED.repeat_count, last_seen_at = EXCLUDED.last_seen_at`;
+    severity = EXCLUDED.severity, repeat_count = EXCLUDED.repeat_count, last_seen_at = EXCLUDED.last_seen_at,
+    context = COALESCE(EXCLUDED.context, incident_alerts.context)`;
+
+/** The context each alert entry came with, from the events of a batch (IncidentTriggered, AlertAppended). */
+export function alertContextsOf(events: readonly IncidentEvent[]): Map<string, AlertContext> {
+  const contexts = new Map<string, AlertContext>();
+  for (const event of events) {
+    if (event.type !== 'IncidentTriggered' && event.type !== 'AlertAppended') continue;
+    const { alert } = event.data;
+    if (alert.context) contexts.set(alert.alertId, alert.context);
+  }
+  return contexts;
+}

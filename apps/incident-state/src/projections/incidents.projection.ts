@@ -4,7 +4,7 @@ import { Projection, StoredEvent } from '@oncall/platform-event-store';
 import { EntityManager } from 'typeorm';
 import { asIncidentEvent } from '../event-store/incident-streams';
 import { toIncidentSummary } from '../execute-command/incident-summary';
-import { alertEntriesOf, changedAlertRows, UPSERT_ALERTS_SQL } from './alert-rows';
+import { alertContextsOf, alertEntriesOf, changedAlertRows, UPSERT_ALERTS_SQL } from './alert-rows';
 import { INSERT_TIMELINE_SQL, toIncidentRow, toTimelineRow, UPSERT_INCIDENTS_SQL } from './incident-rows';
 import { writeSnoozeTimers } from './snooze-timers';
 
@@ -47,8 +47,9 @@ export class IncidentsProjection implements Projection {
       [...tracked.values()].map((entry) => entry.state),
     );
     if (timeline.length > 0) await transaction.query(INSERT_TIMELINE_SQL, [JSON.stringify(timeline)]);
+    const contexts = alertContextsOf(events.map(asIncidentEvent));
     const alerts = [...tracked].flatMap(([id, entry]) =>
-      changedAlertRows(entry.state, alertsBefore.get(id) ?? []),
+      changedAlertRows(entry.state, alertsBefore.get(id) ?? [], contexts),
     );
     if (alerts.length > 0) await transaction.query(UPSERT_ALERTS_SQL, [JSON.stringify(alerts)]);
   }

@@ -21,6 +21,7 @@ interface AlertRow {
   received_at: Date;
   repeat_count: number;
   last_seen_at: Date | null;
+  context: Record<string, unknown> | null;
 }
 
 interface TimelineRow {
@@ -58,7 +59,7 @@ export class IncidentPages {
     const limit = pageLimit(query.limit);
     const before = query.cursor ? positionOf(alertsCursor, query.cursor)[0] : null;
     const rows: AlertRow[] = await this.dataSource.query(
-      `SELECT position, alert_id, dedup_key, summary, severity, received_at, repeat_count, last_seen_at
+      `SELECT position, alert_id, dedup_key, summary, severity, received_at, repeat_count, last_seen_at, context
        FROM incident_alerts
        WHERE org_id = $1 AND incident_id = $2 AND ($3::integer IS NULL OR position < $3)
        ORDER BY position DESC LIMIT $4`,
@@ -108,6 +109,7 @@ function toAlertView(row: AlertRow): IncidentAlertView {
     receivedAt: row.received_at.toISOString(),
     repeatCount: row.repeat_count,
     lastSeenAt: row.last_seen_at ? row.last_seen_at.toISOString() : null,
+    ...(row.context ? { context: row.context } : {}),
   };
 }
 

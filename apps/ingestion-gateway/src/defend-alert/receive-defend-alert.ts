@@ -1,7 +1,9 @@
 import { Inject, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { presentedServiceKey, serviceKeyMatches } from '@oncall/platform-auth';
 import { Clock, CLOCK } from '@oncall/platform-clock';
-import { problem } from '@oncall/platform-runtime';
+import { IntegrationState } from '@oncall/contracts';
+import { IntegrationRef, mapDefendDetection } from '@oncall/ingestion-domain';
+import { badRequestFor, problem } from '@oncall/platform-runtime';
 import { randomUUID } from 'node:crypto';
 import { mapGenericAlert } from '../generic-alert/map-generic-alert';
 import { readAlertBody } from '../http/alert-body';
@@ -11,6 +13,11 @@ import { IntegrationAuthenticator } from '../integration-keys/integration-authen
 import { AlertPublisher } from '../publish/alert-publisher';
 import { AlertRateLimits } from '../rate-limits/alert-rate-limits';
 import { validateDefendAlert } from '../validation/alert-validators';
+
+/** Only a detection without a usable `orgId` is mapped against nobody: for its problems. */
+const NOBODY: IntegrationRef = { orgId: '', integrationId: '', serviceId: '', type: 'defend', name: '' };
+
+const withReason = (recordReason: string | undefined) => (recordReason ? { recordReason } : {});
 
 /**
  * POST /v1/alerts/defend: Defend authenticates with DEFEND_SERVICE_KEY (constant-time compare, never
@@ -36,20 +43,43 @@ export class ReceiveDefendAlert {
       );
     }
     const body = await readAlertBody(request.headers, request.body, this.config.MAX_ALERT_BODY_BYTES);
+    // A detection (defend-detection.v1, ADR 0173) names itself by `detectionId`; the older alert shape does not.
+    if ('detectionId' in body) return this.receiveDetection(body, request.correlationId);
     const payload = validateDefendAlert(body);
-    const integration = this.authenticator.integrationForOrg(payload.orgId, 'defend');
+    const integration = this.integrationOf(payload.orgId);
+    const alert = mapGenericAlert(payload, integration, {
+      alertId: randomUUID(),
+      receivedAt: this.clock.now().toISOString(),
+    });
+    return this.publisher.publish({ ...alert, raw: body }, request.correlationId);
+  }
+
+  private async receiveDetection(
+    body: Record<string, unknown>,
+    correlationId: string,
+  ): Promise<AlertAccepted> {
+    const facts = { receivedAt: this.clock.now().toISOString(), alertId: () => randomUUID() };
+    const orgId = body['orgId'];
+    if (typeof orgId !== 'string') throw badRequestFor(mapDefendDetection(body, NOBODY, facts).rejected);
+    const { integrationId, serviceId, type, name } = this.integrationOf(orgId);
+    const result = mapDefendDetection(body, { orgId, integrationId, serviceId, type, name }, facts);
+    if (result.rejected.length > 0) throw badRequestFor(result.rejected);
+    const [alert] = result.alerts;
+    const accepted = await this.publisher.publish({ ...alert, raw: body }, correlationId);
+    return { ...accepted, disposition: alert.disposition, ...withReason(alert.recordReason) };
+  }
+
+  /** The organization's Defend integration, charged one alert. */
+  private integrationOf(orgId: string): IntegrationState {
+    const integration = this.authenticator.integrationForOrg(orgId, 'defend');
     if (!integration) {
       throw new NotFoundException(
-        problem(404, `Organization ${payload.orgId} has no active Defend integration in On-Call.`, {
+        problem(404, `Organization ${orgId} has no active Defend integration in On-Call.`, {
           code: 'NO_DEFEND_INTEGRATION',
         }),
       );
     }
     this.limits.chargeIntegration(integration.integrationId, 429);
-    const alert = mapGenericAlert(payload, integration, {
-      alertId: randomUUID(),
-      receivedAt: this.clock.now().toISOString(),
-    });
-    return this.publisher.publish(alert, request.correlationId);
+    return integration;
   }
 }

@@ -33,6 +33,6 @@ export class ReceiveGenericAlert {
       alertId: randomUUID(),
       receivedAt: this.clock.now().toISOString(),
     });
-    return this.publisher.publish(alert, request.correlationId);
+    return this.publisher.publish({ ...alert, raw: body }, request.correlationId);
   }
 }

@@ -16,4 +16,7 @@ export interface AlertAccepted {
   status: 'accepted';
   dedupKey: string;
   alertId: string;
+  /** `record`: kept and shown, paging no one (ADR 0170); with the reason. Absent: `page`. */
+  disposition?: 'page' | 'record';
+  recordReason?: string;
 }

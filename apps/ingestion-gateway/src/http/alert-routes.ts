@@ -4,12 +4,22 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { Logger } from 'pino';
 import { ReceiveDefendAlert } from '../defend-alert/receive-defend-alert';
 import { ReceiveGenericAlert } from '../generic-alert/receive-generic-alert';
+import { gatewayOpenApi } from '../intake/gateway-open-api';
+import { pagerDutyRefusal } from '../intake/intake-replies';
+import { bodyKeyField, INTAKE_ROUTES, IntakeRoute } from '../intake/intake-routes';
+import { ReceiveIntakeAlerts } from '../intake/receive-intake-alerts';
 import { AlertRequest } from './alert-request';
 import { RetryLaterException } from './retry-later.exception';
 
 export interface AlertUseCases {
   generic: ReceiveGenericAlert;
   defend: ReceiveDefendAlert;
+  intake: ReceiveIntakeAlerts;
+}
+
+/** What the scope's error handler needs to know of the route it answers for. */
+interface RouteConfig {
+  route?: IntakeRoute;
 }
 
 /**
@@ -34,8 +44,27 @@ export function registerAlertRoutes(fastify: FastifyInstance, useCases: AlertUse
     scope.post('/v1/alerts/defend', async (request, reply) =>
       reply.code(202).send(await useCases.defend.receive(alertRequest(request))),
     );
+    for (const route of INTAKE_ROUTES) {
+      scope.route<{ Params: { integrationKey?: string } }>({
+        method: route.methods,
+        url: route.url,
+        config: { route } satisfies RouteConfig,
+        handler: async (request, reply) => {
+          const answer = await useCases.intake.receive(
+            route,
+            request.params.integrationKey,
+            alertRequest(request),
+          );
+          return reply.code(answer.statusCode).send(answer.body);
+        },
+      });
+    }
     done();
   });
+  const openApi = JSON.stringify(gatewayOpenApi());
+  fastify.get('/v1/alerts/openapi.json', (_request, reply) =>
+    reply.header('content-type', 'application/json; charset=utf-8').send(openApi),
+  );
 }
 
 function alertRequest(request: FastifyRequest): AlertRequest {
@@ -56,6 +85,11 @@ function answerRefusal(
   const instance = (request.routeOptions.url ?? '').replace(/:(\w+)/g, '{$1}');
   const body = problemFor(error, instance, logger);
   if (error instanceof RetryLaterException) reply.header('retry-after', String(error.retryAfterSeconds));
+  const { route } = (request.routeOptions.config ?? {}) as RouteConfig;
+  if (route && route.replies !== 'ours') {
+    const answer = pagerDutyRefusal(body, bodyKeyField(route));
+    return reply.code(answer.statusCode).send(answer.body);
+  }
   return reply
     .code(body.status)
     .header('content-type', 'application/problem+json; charset=utf-8')

@@ -69,4 +69,20 @@ describe('compiled alert validation', () => {
     expect(validateGenericAlert(alert)).toBe(alert);
     expect(() => validateGenericAlert({ ...alert, severity: 'apocalyptic' })).toThrow(BadRequestException);
   });
+
+  it('sends what the fast path does not vouch for to the full check: unstorable text anywhere, deep nesting', () => {
+    const alert = { summary: 'Disk full', severity: 'critical', source: 'rmm' };
+    let deep: unknown = 'x';
+    for (let level = 0; level < 40; level += 1) deep = { level: deep };
+    for (const body of [
+      { ...alert, unknownField: '\u0000' },
+      { ...alert, details: { ['\ud800']: 1 } },
+      { ...alert, details: deep },
+    ]) {
+      expect(outcome(() => validateGenericAlert(body))).toEqual(
+        outcome(() => validatePayload<object>(GenericAlertDto, body)),
+      );
+      expect(() => validateGenericAlert(body)).toThrow(BadRequestException);
+    }
+  });
 });

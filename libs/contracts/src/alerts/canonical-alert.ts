@@ -29,6 +29,21 @@ export interface AlertLink {
   text?: string;
 }
 
+export interface AlertImage {
+  src: string;
+  href?: string;
+  alt?: string;
+}
+
+/**
+ * `page`: correlated (opens, joins or acts on an incident). `record`: kept and shown, opening and changing
+ * no incident (ADR 0170). Absent on messages published before it existed: `page`.
+ */
+export type AlertDisposition = 'page' | 'record';
+
+/** `change`: a change event (PagerDuty `/v2/change/enqueue`), shown, never paging. Absent: `alert`. */
+export type AlertKind = 'alert' | 'change';
+
 /**
  * The one shape every source is mapped to by the gateway (specs/ingestion-formats.md).
  * `alertId` is unique per received alert and doubles as the event id of AlertReceived.
@@ -59,6 +74,26 @@ export interface CanonicalAlert {
   defend?: DefendFacts;
   occurredAt: string;
   receivedAt: string;
+  // What the intake mappers add (ADR 0170, 0172); optional so messages already in the stream still read.
+  kind?: AlertKind;
+  disposition?: AlertDisposition;
+  /** Why a trigger is recorded rather than paged, in words a technician understands. */
+  recordReason?: string;
+  /** An urgency the source demands whatever the service's urgency rule says (Defend critical/high). */
+  urgency?: 'high';
+  /** Opens its own incident even when the service groups alerts. */
+  bypassGrouping?: boolean;
+  /** The integration's name when the alert was received: reports count volume by source type and name. */
+  integrationName?: string;
+  clientName?: string;
+  images?: AlertImage[];
+  /** When the source says the condition ended (Alertmanager's resolved `endsAt`). */
+  endsAt?: string;
+  /**
+   * What the sender posted, as parsed JSON: the body, or for a webhook batch the body with only this
+   * alert's element in `alerts`. Kept in the alert history (ADR 0174), never shown in pages.
+   */
+  raw?: unknown;
 }
 
 export const AlertEventTypes = { received: 'AlertReceived' } as const;

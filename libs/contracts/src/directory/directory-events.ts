@@ -6,6 +6,9 @@ export const DIRECTORY_RESOURCE_TYPES = [
   'client',
   'service',
   'integration',
+  /** An organization's client routing rules, one resource per organization (id = orgId), ADR 0175. */
+  'routingRules',
+  'maintenanceWindow',
 ] as const;
 export type DirectoryResourceType = (typeof DIRECTORY_RESOURCE_TYPES)[number];
 

@@ -1,3 +1,4 @@
+import type { GroupingRule, MaintenanceWindow, RoutingRule } from '@oncall/dedup-domain';
 import { IntegrationType } from '../alerts/canonical-alert';
 import { TicketMode } from './ticket-mode';
 import { UrgencyRule } from './urgency-rule';
@@ -50,6 +51,21 @@ export interface ServiceState {
   urgencyRule: UrgencyRule;
   /** When its incidents get a PSA ticket; absent in views published before the field existed. */
   ticketMode?: TicketMode;
+  /** How it groups alerts into incidents (ADR 0175); null or absent: it does not. */
+  grouping?: GroupingRule | null;
+}
+
+/** An organization's client routing rules, in order (ADR 0175). */
+export interface RoutingRulesState {
+  orgId: string;
+  rules: RoutingRule[];
+}
+
+/** A maintenance window of a service or a client (ADR 0175): alerts inside are recorded, not paged. */
+export interface MaintenanceWindowState {
+  orgId: string;
+  name: string;
+  window: MaintenanceWindow;
 }
 
 /** The gateway's copy of integration keys: only the key's SHA-256 travels, never the key. */
@@ -72,4 +88,6 @@ export interface DirectoryStateViews {
   client: ClientState;
   service: ServiceState;
   integration: IntegrationState;
+  routingRules: RoutingRulesState;
+  maintenanceWindow: MaintenanceWindowState;
 }

@@ -96,6 +96,12 @@ export interface IncidentAlertView {
   /** Alerts of the key after the first. */
   repeatCount: number;
   lastSeenAt: string | null;
+  /**
+   * What the source said beyond the summary (ADR 0176): `origin`, `integrationName`, `device`, `client`,
+   * `clientName`, `source`, `component`, `details`, `links`, `routingRuleId`, and Defend's `defend`
+   * (`device`, `threat`, `mitre` [{techniqueId, technique, tacticId, tactic}], `recommendedAction`).
+   */
+  context?: Record<string, unknown>;
 }
 
 export interface IncidentNote {

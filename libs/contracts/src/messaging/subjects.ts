@@ -78,6 +78,10 @@ export const Queries = {
     calendarFeed: 'oncall.qry.scheduling.calendar-feed',
     coverageGaps: 'oncall.qry.scheduling.coverage-gaps',
   },
+  /** dedup-grouping's alert history (ADR 0174): every alert correlated or recorded, kept 30 days. */
+  alerts: {
+    history: 'oncall.qry.dedup.alert-history',
+  },
   directory: {
     serviceRouting: 'oncall.qry.directory.service-routing',
     /** Services whose escalation policy is one of the given ones. */

@@ -30,3 +30,9 @@ export {
   type WeeklyMaintenance,
 } from './maintenance/maintenance-window';
 export { ONE_OFF_MAX_DAYS, validateMaintenanceWindow } from './maintenance/validate-maintenance-window';
+export {
+  decideCorrelation,
+  type CorrelatedAlert,
+  type CorrelationSettings,
+  type CorrelationVerdict,
+} from './decide-correlation';

@@ -4,6 +4,7 @@ import { OpenAlert, RoutableAlert } from './route-alert';
 const trigger = (alertId: string): RoutableAlert => ({ alertId, action: 'trigger' });
 const resolve = (alertId: string): RoutableAlert => ({ alertId, action: 'resolve' });
 const acknowledge = (alertId: string): RoutableAlert => ({ alertId, action: 'acknowledge' });
+const recorded = (alertId: string): RoutableAlert => ({ alertId, action: 'trigger', disposition: 'record' });
 const open: OpenAlert = { incidentId: 'inc-1', openedByAlertId: 'a-1' };
 
 /** Plays a run of alerts the way the correlator does, with an index that opens and closes like the real one. */
@@ -53,6 +54,18 @@ describe('nextKeyBatchStep', () => {
       [resolve('a-3'), acknowledge('a-4')],
       null,
       ['drop:1', 'drop:1'],
+    ],
+    [
+      'recorded triggers are one step that opens nothing',
+      [recorded('a-1'), recorded('a-2'), trigger('a-3')],
+      null,
+      ['record-alerts:2', 'open-incident:1'],
+    ],
+    [
+      'a recorded trigger on an open key changes nothing of it and splits the repeats',
+      [trigger('a-2'), recorded('a-3'), trigger('a-4'), resolve('a-5')],
+      open,
+      ['record-repeats:1', 'record-alerts:1', 'record-repeats:1', 'resolve-incident:1'],
     ],
   ])('%s', (_, alerts, start, steps) => {
     expect(play(alerts, start)).toEqual(steps);

@@ -14,10 +14,13 @@ export type KeyBatchStep =
   | { kind: 'record-repeats'; incidentId: string; count: number }
   | { kind: 'acknowledge-incident'; incidentId: string; count: 1 }
   | { kind: 'resolve-incident'; incidentId: string; count: 1 }
-  | { kind: 'drop'; reason: string; count: 1 };
+  | { kind: 'drop'; reason: string; count: 1 }
+  | { kind: 'record-alerts'; count: number };
 
 export function nextKeyBatchStep(alerts: readonly RoutableAlert[], open: OpenAlert | null): KeyBatchStep {
   if (alerts.length === 0) throw new Error('nextKeyBatchStep needs at least one alert');
+  // Recorded triggers stop before routing: they open, join and change nothing, whatever is open (ADR 0170).
+  if (isRecorded(alerts[0])) return { kind: 'record-alerts', count: recordRun(alerts) };
   const routing = routeAlert(alerts[0], open);
   switch (routing.kind) {
     case 'open-incident':
@@ -44,9 +47,20 @@ function repeatRun(alerts: readonly RoutableAlert[], open: OpenAlert): number {
     count < alerts.length &&
     count < MAX_REPEATS_PER_STEP &&
     alerts[count].action === 'trigger' &&
+    !isRecorded(alerts[count]) &&
     alerts[count].alertId !== open.openedByAlertId
   ) {
     count++;
   }
+  return count;
+}
+
+function isRecorded(alert: RoutableAlert): boolean {
+  return alert.action === 'trigger' && alert.disposition === 'record';
+}
+
+function recordRun(alerts: readonly RoutableAlert[]): number {
+  let count = 0;
+  while (count < alerts.length && count < MAX_REPEATS_PER_STEP && isRecorded(alerts[count])) count++;
   return count;
 }

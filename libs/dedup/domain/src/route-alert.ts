@@ -2,6 +2,8 @@
 export interface RoutableAlert {
   alertId: string;
   action: 'trigger' | 'acknowledge' | 'resolve';
+  /** `record`: kept and shown, never correlated (ADR 0170); absent = `page`. */
+  disposition?: 'page' | 'record';
 }
 
 /** An open alert of the same integration and dedup key, as the open-alert index holds it. */

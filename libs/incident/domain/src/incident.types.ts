@@ -42,6 +42,11 @@ export interface AlertContext {
   readonly device?: string;
   readonly client?: string;
   readonly origin?: string;
+  /** The integration's name, and the client's as the sending tool names it (ADR 0172). */
+  readonly integrationName?: string;
+  readonly clientName?: string;
+  /** The client routing rule that sent it to its service (ADR 0175); absent: the integration's service. */
+  readonly routingRuleId?: string;
   readonly details?: Readonly<Record<string, unknown>>;
   readonly links?: readonly { readonly href: string; readonly text?: string }[];
   /** Defend (EDR) detections: device, MITRE techniques, recommended action. */

@@ -9,25 +9,34 @@ export const AlertHeaders = {
   /** SHA-256 (base64url) of "integration\\ndedup key": the alert key, without the key's own characters. */
   key: 'Oncall-Alert-Key',
   action: 'Oncall-Alert-Action',
+  /** Present (`record`) only on alerts kept but never correlated (ADR 0170): planned without the body. */
+  disposition: 'Oncall-Alert-Disposition',
 } as const;
 
 export function alertKeyDigest(integrationId: string, dedupKey: string): string {
   return createHash('sha256').update(`${integrationId}\n${dedupKey}`).digest('base64url');
 }
 
-export function alertHeaders(alert: { integrationId: string; dedupKey: string; action: string }) {
+export function alertHeaders(alert: {
+  integrationId: string;
+  dedupKey: string;
+  action: string;
+  disposition?: string;
+}): Record<string, string> {
   return {
     [AlertHeaders.key]: alertKeyDigest(alert.integrationId, alert.dedupKey),
     [AlertHeaders.action]: alert.action,
+    ...(alert.disposition === 'record' ? { [AlertHeaders.disposition]: 'record' } : {}),
   };
 }
 
 /** What the headers say of an alert, or null for a message without them (published before they existed). */
 export function alertRouteOf(
   headers: MsgHdrs | undefined,
-): { key: string; action: string; orgId: string } | null {
+): { key: string; action: string; orgId: string; recorded: boolean } | null {
   const key = headers?.get(AlertHeaders.key);
   const action = headers?.get(AlertHeaders.action);
   const orgId = headers?.get('Oncall-Org-Id');
-  return key && action && orgId ? { key, action, orgId } : null;
+  const recorded = headers?.get(AlertHeaders.disposition) === 'record';
+  return key && action && orgId ? { key, action, orgId, recorded } : null;
 }

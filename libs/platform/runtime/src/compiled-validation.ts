@@ -1,3 +1,5 @@
+import { PAYLOAD_MAX_DEPTH } from '@oncall/contracts';
+import { isStorableText } from '@oncall/incident-domain';
 import { getMetadataStorage, ValidationArguments, ValidationTypes } from 'class-validator';
 import { validatePayload } from './validation.pipe';
 
@@ -20,7 +22,6 @@ interface CompiledProperty {
  * member of Object.prototype, such as `toString`): left to validatePayload.
  */
 const isSpecialKey = (key: string) => key in Object.prototype || key === 'prototype';
-const MAX_WALK_DEPTH = 64;
 
 /**
  * A validator for `dto` built once from the DTO's own class-validator metadata, for hot paths (the gateway,
@@ -36,7 +37,7 @@ export function compilePayloadValidator<T extends object>(
   const properties = compile(dto);
   if (!properties) return (plain) => validatePayload(dto, plain);
   return (plain) =>
-    !hasSpecialKeys(plain, 0) && passes(dto.name, properties, plain)
+    !needsFullCheck(plain, 0) && passes(dto.name, properties, plain)
       ? (plain as T)
       : validatePayload(dto, plain);
 }
@@ -95,12 +96,19 @@ function passes(
   return true;
 }
 
-function hasSpecialKeys(value: unknown, depth: number): boolean {
+/**
+ * Whether the body holds anything the fast path does not vouch for: keys class-transformer treats
+ * specially, deep nesting, or text PostgreSQL cannot store (ADR 0095: validatePayload refuses that,
+ * whichever field holds it, unknown fields included).
+ */
+function needsFullCheck(value: unknown, depth: number): boolean {
+  if (typeof value === 'string') return !isStorableText(value);
   if (typeof value !== 'object' || value === null) return false;
-  if (depth > MAX_WALK_DEPTH) return true;
-  if (Array.isArray(value)) return value.some((item) => hasSpecialKeys(item, depth + 1));
+  if (depth >= PAYLOAD_MAX_DEPTH) return true;
+  if (Array.isArray(value)) return value.some((item) => needsFullCheck(item, depth + 1));
   for (const key of Object.keys(value)) {
-    if (isSpecialKey(key) || hasSpecialKeys((value as Record<string, unknown>)[key], depth + 1)) return true;
+    if (isSpecialKey(key) || !isStorableText(key)) return true;
+    if (needsFullCheck((value as Record<string, unknown>)[key], depth + 1)) return true;
   }
   return false;
 }

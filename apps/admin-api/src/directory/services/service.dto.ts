@@ -10,6 +10,8 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import type { GroupingRule } from '@oncall/dedup-domain';
+import { IsGroupingRule } from './grouping-rule.dto';
 import { UrgencyRuleType } from './urgency-rule.dto';
 
 export class CreateServiceDto {
@@ -55,6 +57,14 @@ export class CreateServiceDto {
   @IsOptional()
   @IsIn(TICKET_MODES)
   ticketMode?: TicketMode;
+
+  /**
+   * How alerts are grouped into one incident (ADR 0175): `{by: 'label', label, windowMinutes}` |
+   * `{by: 'device' | 'client' | 'source-group-key', windowMinutes}` (1–1440), or null not to group.
+   */
+  @IsOptional()
+  @IsGroupingRule()
+  grouping?: GroupingRule | null;
 }
 
 export class UpdateServiceDto extends PartialType(CreateServiceDto) {}

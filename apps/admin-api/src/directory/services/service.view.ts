@@ -1,4 +1,5 @@
 import { TicketMode, UrgencyRule } from '@oncall/contracts';
+import type { GroupingRule } from '@oncall/dedup-domain';
 
 export interface ServiceRow {
   id: string;
@@ -10,6 +11,7 @@ export interface ServiceRow {
   escalation_policy_id: string | null;
   urgency_rule: UrgencyRule;
   ticket_mode: TicketMode;
+  grouping: GroupingRule | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -25,6 +27,8 @@ export interface ServiceView {
   urgencyRule: UrgencyRule;
   /** When its incidents get a PSA ticket. */
   ticketMode: TicketMode;
+  /** How alerts are grouped into incidents (ADR 0175); null: each alert key is its own incident. */
+  grouping: GroupingRule | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -39,6 +43,7 @@ export function toServiceView(row: ServiceRow): ServiceView {
     escalationPolicyId: row.escalation_policy_id,
     urgencyRule: row.urgency_rule,
     ticketMode: row.ticket_mode,
+    grouping: row.grouping ?? null,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
   };

@@ -43,8 +43,8 @@ export class ServicesDirectory {
       const [row] = await queryRows<ServiceRow>(
         tx,
         `INSERT INTO services (id, org_id, name, description, client_id, team_id, escalation_policy_id, urgency_rule,
-           ticket_mode)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+           ticket_mode, grouping)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
         [
           randomUUID(),
           context.orgId,
@@ -55,6 +55,7 @@ export class ServicesDirectory {
           dto.escalationPolicyId ?? null,
           JSON.stringify(normalizedUrgencyRule(dto.urgencyRule ?? DEFAULT_URGENCY_RULE)),
           dto.ticketMode ?? DEFAULT_TICKET_MODE,
+          dto.grouping ? JSON.stringify(dto.grouping) : null,
         ],
       );
       const after = toServiceView(row);
@@ -79,13 +80,14 @@ export class ServicesDirectory {
         escalation_policy_id: lower(given(dto.escalationPolicyId, current.escalation_policy_id)),
         urgency_rule: dto.urgencyRule ? normalizedUrgencyRule(dto.urgencyRule) : current.urgency_rule,
         ticket_mode: dto.ticketMode ?? current.ticket_mode,
+        grouping: given(dto.grouping, current.grouping),
       };
       const before = toServiceView(current);
       if (sameView(before, toServiceView(next))) return before;
       const [row] = await queryRows<ServiceRow>(
         tx,
         `UPDATE services SET name = $3, description = $4, client_id = $5, team_id = $6, escalation_policy_id = $7,
-           urgency_rule = $8, ticket_mode = $9, updated_at = now()
+           urgency_rule = $8, ticket_mode = $9, grouping = $10, updated_at = now()
          WHERE org_id = $1 AND id = $2 RETURNING *`,
         [
           context.orgId,
@@ -97,6 +99,7 @@ export class ServicesDirectory {
           next.escalation_policy_id,
           JSON.stringify(next.urgency_rule),
           next.ticket_mode,
+          next.grouping ? JSON.stringify(next.grouping) : null,
         ],
       );
       const after = toServiceView(row);

@@ -48,7 +48,7 @@ const SOURCES: { [T in DirectoryResourceType]: ViewSource } = {
     orgId: 's.org_id',
     view: `json_build_object('serviceId', s.id, 'orgId', s.org_id, 'name', s.name, 'clientId', s.client_id,
       'teamId', s.team_id, 'escalationPolicyId', s.escalation_policy_id, 'urgencyRule', s.urgency_rule,
-      'ticketMode', s.ticket_mode)`,
+      'ticketMode', s.ticket_mode, 'grouping', s.grouping)`,
   },
   integration: {
     from: 'integrations i',
@@ -57,6 +57,18 @@ const SOURCES: { [T in DirectoryResourceType]: ViewSource } = {
     view: `json_build_object('integrationId', i.id, 'orgId', i.org_id, 'serviceId', i.service_id, 'type', i.type,
       'name', i.name, 'keyHash', i.key_hash, 'active', i.revoked_at IS NULL,
       'createdAt', to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))`,
+  },
+  routingRules: {
+    from: 'routing_rules r',
+    id: 'r.org_id',
+    orgId: 'r.org_id',
+    view: `json_build_object('orgId', r.org_id, 'rules', r.rules)`,
+  },
+  maintenanceWindow: {
+    from: 'maintenance_windows w',
+    id: 'w.id::text',
+    orgId: 'w.org_id',
+    view: `json_build_object('orgId', w.org_id, 'name', w.name, 'window', w."window")`,
   },
 };
 

@@ -1,0 +1,74 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  alertHistoryCursor,
+  AlertHistoryPage,
+  CURSOR_PROBLEM,
+  AlertHistoryQuery,
+  CursorPageQueryDto,
+  GetIncidentQuery,
+  IncidentDetail,
+  Queries,
+} from '@oncall/contracts';
+import { MessageBus } from '@oncall/platform-messaging';
+import { badRequestFor } from '@oncall/platform-runtime';
+import { Requires } from '../auth/requires.decorator';
+import { Caller, RequestContext, rpcContextOf } from '../directory/shared/request-context';
+import { AlertHistoryQueryDto } from './alert-history-query.dto';
+
+const ENTRY =
+  'Each `{ alertId, incidentId, disposition, recordReason?, action, storedAt, alert, raw? }`: `alert` is the ' +
+  'mapping result (the canonical alert), `raw` what the sender posted (without its integration key). Kept 30 days.';
+
+/** The alert history lives in dedup-grouping (ADR 0174); the API asks it for the caller's organization. */
+@ApiTags('alerts')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class AlertHistoryController {
+  constructor(private readonly bus: MessageBus) {}
+
+  @Get('alert-history')
+  @Requires('incidents:read')
+  @ApiOperation({
+    summary: 'Alerts received, newest first; `disposition=record` for those recorded without paging',
+    description: ENTRY,
+  })
+  list(@Caller() caller: RequestContext, @Query() query: AlertHistoryQueryDto): Promise<AlertHistoryPage> {
+    requireHistoryCursor(query.cursor);
+    return this.bus.rpc.request<AlertHistoryPage, AlertHistoryQuery>(
+      Queries.alerts.history,
+      query,
+      rpcContextOf(caller),
+    );
+  }
+
+  @Get('incidents/:id/alert-history')
+  @Requires('incidents:read')
+  @ApiOperation({ summary: 'The alerts of one incident as received, newest first', description: ENTRY })
+  async ofIncident(
+    @Caller() caller: RequestContext,
+    @Param('id', ParseUUIDPipe) incidentId: string,
+    @Query() page: CursorPageQueryDto,
+  ): Promise<AlertHistoryPage> {
+    requireHistoryCursor(page.cursor);
+    const context = rpcContextOf(caller);
+    // 404 for an incident that is not the caller's organization's, as every incident route answers.
+    await this.bus.rpc.request<IncidentDetail, GetIncidentQuery>(
+      Queries.incident.get,
+      { incidentId },
+      context,
+    );
+    return this.bus.rpc.request<AlertHistoryPage, AlertHistoryQuery>(
+      Queries.alerts.history,
+      { ...page, incidentId },
+      context,
+    );
+  }
+}
+
+/** A cursor this API did not write is the caller's mistake: 400 naming it, before anyone is asked. */
+function requireHistoryCursor(cursor: string | undefined): void {
+  if (cursor !== undefined && alertHistoryCursor.decode(cursor) === null) {
+    throw badRequestFor([{ field: 'cursor', message: CURSOR_PROBLEM }]);
+  }
+}

@@ -1,0 +1,66 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../auth/requires.decorator';
+import { Caller, RequestContext } from '../shared/request-context';
+import { CreateMaintenanceWindowDto, ReplaceRoutingRulesDto } from './correlation-settings.dto';
+import { MaintenanceWindowsDirectory } from './maintenance-windows.directory';
+import { RoutingRulesDirectory } from './routing-rules.directory';
+
+/** What the correlator decides with, owned here and copied by dedup-grouping (ADR 0175). */
+@ApiTags('correlation')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class CorrelationSettingsController {
+  constructor(
+    private readonly routing: RoutingRulesDirectory,
+    private readonly windows: MaintenanceWindowsDirectory,
+  ) {}
+
+  @Get('routing-rules')
+  @Requires('directory:read')
+  @ApiOperation({ summary: 'The organization’s client routing rules, in the order they are tried' })
+  routingRules(@Caller() caller: RequestContext) {
+    return this.routing.get(caller);
+  }
+
+  @Put('routing-rules')
+  @Requires('directory:write')
+  @ApiOperation({
+    summary: 'Replace the client routing rules',
+    description:
+      'First match wins; an alert no rule matches goes to its integration’s service. Conditions (all must ' +
+      'hold; any entry of a list): integrationIds, clientIds (our clients; the tool’s id is resolved by our ' +
+      'id, then RMM id, then PSA id), devices, labels, severities.',
+  })
+  replaceRoutingRules(@Caller() caller: RequestContext, @Body() body: ReplaceRoutingRulesDto) {
+    return this.routing.replace(caller, body.rules);
+  }
+
+  @Get('maintenance-windows')
+  @Requires('directory:read')
+  maintenanceWindows(@Caller() caller: RequestContext) {
+    return this.windows.list(caller);
+  }
+
+  @Get('maintenance-windows/:id')
+  @Requires('directory:read')
+  maintenanceWindow(@Caller() caller: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
+    return this.windows.get(caller, id);
+  }
+
+  @Post('maintenance-windows')
+  @Requires('directory:write')
+  @ApiOperation({
+    summary: 'Add a maintenance window: alerts inside are recorded and visible, paging no one',
+  })
+  createMaintenanceWindow(@Caller() caller: RequestContext, @Body() body: CreateMaintenanceWindowDto) {
+    return this.windows.create(caller, body.name, body.window);
+  }
+
+  @Delete('maintenance-windows/:id')
+  @HttpCode(204)
+  @Requires('directory:write')
+  removeMaintenanceWindow(@Caller() caller: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
+    return this.windows.remove(caller, id);
+  }
+}

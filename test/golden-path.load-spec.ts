@@ -1,8 +1,10 @@
+import { waitFor } from '@oncall/platform-testing';
 import { DEMO_SERVICE } from '../apps/admin-api/src/seed/seed-demo';
 import { GoldenPath, PUBLIC_URL } from './support/golden-path';
 import { textLink } from './support/notification-bus';
 
 const STORM = 20_000;
+const DEFEND_SERVICE_KEY = 'golden-defend-key-0123456789abcdef';
 const CONCURRENCY = 64;
 
 /**
@@ -15,7 +17,7 @@ describe('Golden path: alert POSTed → the on-call technician’s email (servic
 
   beforeAll(async () => {
     // The storm's integration may send as fast as it likes: the correlator, not the gateway, meets it.
-    golden = await GoldenPath.start('golden', { INTEGRATION_RATE_PER_SECOND: '100000', INTEGRATION_RATE_BURST: '100000', NOTIFY_DIGEST_THRESHOLD: '100' }); // prettier-ignore
+    golden = await GoldenPath.start('golden', { INTEGRATION_RATE_PER_SECOND: '100000', INTEGRATION_RATE_BURST: '100000', NOTIFY_DIGEST_THRESHOLD: '100', DEFEND_SERVICE_KEY }); // prettier-ignore
   }, 300_000);
   afterAll(() => golden?.close());
 
@@ -28,6 +30,32 @@ describe('Golden path: alert POSTed → the on-call technician’s email (servic
     expect(mail.text).toContain('disk.volume: C:');
     expect(textLink(mail, 'Acknowledge')).toMatch(new RegExp(`^${escape(PUBLIC_URL)}/email-actions/acknowledge/`));
     expect(textLink(mail, 'Resolve')).toMatch(new RegExp(`^${escape(PUBLIC_URL)}/email-actions/resolve/`));
+  }); // prettier-ignore
+
+  it('emails a Defend detection with the device, the MITRE technique and the recommended action', async () => {
+    await golden.call('POST', `/api/v1/services/${golden.demo.serviceId}/integrations`, { type: 'defend', name: 'Defend' });
+    const detection = (summary: string) => ({
+      schemaVersion: 1, orgId: golden.demo.orgId, detectionId: `det-${summary.split('#')[1]}`, status: 'active', severity: 'critical',
+      device: { name: 'LAPTOP-ANNA', id: 'dev-77', os: 'Windows 11' }, client: { id: 'site-881', name: 'Bakkerij de Vries' },
+      threat: { name: summary, category: 'execution' },
+      mitre: [{ tacticId: 'TA0002', tactic: 'Execution', techniqueId: 'T1059.001', technique: 'PowerShell' }],
+      recommendedAction: "Isolate the device and reset the user's credentials.",
+      detectedAt: new Date().toISOString(),
+    });
+    const post = (body: Record<string, unknown>) =>
+      fetch(`${golden.url('ingestion-gateway')}/v1/alerts/defend`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${DEFEND_SERVICE_KEY}` }, body: JSON.stringify(detection(String(body.summary))) });
+    // The gateway learns of the new Defend integration through its copy of the directory.
+    const { mail } = await waitFor('the Defend page', async () => {
+      try {
+        return await golden.alertToEmail({ summary: 'Encoded PowerShell download cradle' }, undefined, 5_000, post);
+      } catch {
+        return undefined;
+      }
+    }, { timeoutMs: 30_000 });
+    expect(mail.subject).toMatch(/^\[CRITICAL\] .*Encoded PowerShell download cradle/);
+    expect(mail.text).toContain('Device: LAPTOP-ANNA');
+    expect(mail.text).toContain('MITRE ATT&CK: T1059.001 PowerShell (TA0002 Execution)');
+    expect(mail.text).toContain("Recommended action: Isolate the device and reset the user's credentials.");
   }); // prettier-ignore
 
   it('emails the technician within 1 s while another organization floods the gateway with 20,000 alerts', async () => {

@@ -106,11 +106,12 @@ export class GoldenPath {
     body: Record<string, unknown>,
     to = TAYLOR.email,
     timeoutMs = 20_000,
+    post = (payload: Record<string, unknown>) => this.postAlert(this.demo.integrationKey, payload),
   ): Promise<{ ms: number; mail: ParsedMail }> {
     const summary = `${String(body.summary ?? 'Alert')} #${randomUUID().slice(0, 8)}`;
     const from = this.smtp.received.length;
     const posted = Date.now();
-    const response = await this.postAlert(this.demo.integrationKey, { severity: 'critical', source: 'rmm', ...body, summary }); // prettier-ignore
+    const response = await post({ severity: 'critical', source: 'rmm', ...body, summary });
     if (response.status !== 202)
       throw new Error(`alert refused: ${response.status} ${await response.text()}`);
     let next = from;

@@ -3,13 +3,13 @@ import { EventPattern, Payload } from '@nestjs/microservices';
 import { Consumers, MessageEnvelope, Streams, Subjects } from '@oncall/contracts';
 import { IncidentInput, snapshotPolicy } from '@oncall/escalation-domain';
 import { IncidentEventOf } from '@oncall/incident-domain';
-import { OutboxRelayWorker } from '@oncall/platform-runtime';
 import { DataSource, EntityManager } from 'typeorm';
 import { DirectoryCopies } from '../local-copies/directory-copies';
 import { EscalationPolicyStore } from '../policies/escalation-policy.store';
 import { toPolicyView } from '../policies/policy-row';
 import { EscalationRunner, StartingProcess } from './escalation-runner';
 import { incidentEventOf, incidentInputOf, pagedIncidentOf, triggeredInput } from './incident-inputs';
+import { PageRelays } from './page-relays';
 
 /**
  * Every incident event, from one durable consumer with one message in flight across replicas, so each
@@ -23,7 +23,7 @@ export class IncidentEventsConsumer {
     private readonly runner: EscalationRunner,
     private readonly policies: EscalationPolicyStore,
     private readonly directory: DirectoryCopies,
-    private readonly relay: OutboxRelayWorker,
+    private readonly relay: PageRelays,
   ) {}
 
   @EventPattern(Subjects.incidentEvents, {

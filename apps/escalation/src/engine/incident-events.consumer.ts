@@ -14,7 +14,8 @@ import { PageRelays } from './page-relays';
 /**
  * Every incident event, from one durable consumer with one message in flight across replicas, so each
  * incident's events are decided in stream order (ADR 0141). The engine drops a version it has applied,
- * so a redelivery decides nothing and pages no one twice.
+ * so a redelivery decides nothing and pages no one twice. The durable begins at its creation, so the
+ * engine's first deployment does not replay (and page) the incidents of the past.
  */
 @Controller()
 export class IncidentEventsConsumer {
@@ -30,6 +31,8 @@ export class IncidentEventsConsumer {
     stream: Streams.incidents.name,
     durable: Consumers.escalationIncidents,
     maxAckPending: 1,
+    // Created with the engine's first deployment: incidents of the past are not paged again.
+    startAt: 'new',
   })
   async handle(@Payload() envelope: MessageEnvelope): Promise<void> {
     const version = envelope.metadata.stream?.version;

@@ -43,6 +43,9 @@ const CONFIG_VALUES = {
   TRUST_PROXY: '',
   GAP_SCAN_HOUR_UTC: '6',
   GAP_SCAN_DAYS: '14',
+  ESCALATION_TIMER_LOOPS: '4',
+  ESCALATION_TIMER_BATCH: '20',
+  ESCALATION_RELAY_LOOPS: '4',
   LIVE_KEEP_ALIVE_MS: '25000',
   LIVE_STREAMS_PER_USER: '5',
   MAIL_FROM: `On-Call <oncall@${PUBLIC_HOST}>`,
@@ -104,7 +107,7 @@ const SERVICES = {
   },
   'dedup-grouping': {},
   'incident-state': {},
-  escalation: {},
+  escalation: { config: ['ESCALATION_TIMER_LOOPS', 'ESCALATION_TIMER_BATCH', 'ESCALATION_RELAY_LOOPS'] },
   scheduling: { config: ['GAP_SCAN_HOUR_UTC', 'GAP_SCAN_DAYS'] },
   notification: {
     config: ['PUBLIC_URL', 'MAIL_FROM', 'NOTIFY_DIGEST_THRESHOLD'],

@@ -1,3 +1,4 @@
+import { Consumers, Streams } from '@oncall/contracts';
 import { freePort, ServiceProcess, spawnService, waitFor } from '@oncall/platform-testing';
 import {
   EscalationPlatform,
@@ -32,7 +33,14 @@ describe('Escalation durability (real services, test clock)', () => {
         { delayMinutes: 1, targets: [user(MORGAN.id)] },
       ]);
       await esc.useForDemoService(policy.id);
+      // As before the engine was deployed: no durable consumer of incident events yet.
+      await child?.stop('SIGTERM');
+      const { bus } = esc;
+      await bus.jsm.consumers.delete(bus.namespace.stream(Streams.incidents.name), bus.namespace.consumer(Consumers.escalationIncidents)); // prettier-ignore
+      before = await esc.trigger('Opened before the engine was deployed');
+      child = await startEscalation();
     }, 120_000);
+    let before: { incidentId: string };
     afterAll(async () => {
       await child?.stop('SIGKILL');
       await esc.close();
@@ -46,11 +54,14 @@ describe('Escalation durability (real services, test clock)', () => {
       expect(child!.child.pid).toBeGreaterThan(0);
       expect(await child!.stop('SIGKILL')).toBeNull();
       child = undefined;
-      await esc.quietFor(10 * SECOND);
+      const killedAt = Date.now();
+      const whileDown = await esc.trigger('Opened while escalation was down');
+      await esc.quietFor(10 * SECOND - (Date.now() - killedAt));
       expect(esc.watch.pagesFor(id)).toHaveLength(1);
 
       child = await startEscalation();
       await esc.watch.waitForPages(id, 2, 'page', 20_000);
+      await esc.watch.waitForPages(whileDown.incidentId, 1);
       // Step 3 is due one minute after step 2 was due, not after it fired (late): a second past that, it pages.
       const step3Due = Date.parse(incident.triggeredAt) + 2 * MINUTE;
       await esc.clock.fastForward(step3Due + SECOND - esc.clock.now().getTime());
@@ -59,6 +70,8 @@ describe('Escalation durability (real services, test clock)', () => {
       const stored = (await storedPages(esc.bus)).filter((page) => page.incidentId === id);
       expect(stepsOf(stored)).toEqual([`L1C1:${TAYLOR.id}`, `L2C1:${JORDAN.id}`, `L3C1:${MORGAN.id}`]);
       expect(Date.parse(stored[2].requestedAt)).toBeGreaterThanOrEqual(step3Due);
+      // The engine's first deployment does not replay the incidents of the past.
+      expect(esc.watch.pagesFor(before.incidentId)).toEqual([]);
     }, 120_000);
   });
 

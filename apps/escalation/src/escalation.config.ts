@@ -16,4 +16,13 @@ export class EscalationConfig extends ServiceConfig {
   @Min(1)
   @Max(500)
   ESCALATION_TIMER_BATCH: number = 20;
+
+  /**
+   * Outbox relay loops per replica, each publishing another outbox partition (an incident's messages stay
+   * in one partition, in order): a burst of pages is published side by side.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  ESCALATION_RELAY_LOOPS: number = 4;
 }

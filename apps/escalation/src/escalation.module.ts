@@ -5,6 +5,7 @@ import { DeletePolicyHandler } from './delete-policy/delete-policy.handler';
 import { EscalationRunner } from './engine/escalation-runner';
 import { EscalationTimersWorker } from './engine/escalation-timers.worker';
 import { IncidentEventsConsumer } from './engine/incident-events.consumer';
+import { PageRelays } from './engine/page-relays';
 import { IncidentCommandsRelay } from './incident-commands/incident-commands.relay';
 import { DirectoryCopies } from './local-copies/directory-copies';
 import { ScheduleCopies } from './local-copies/schedule-copies';
@@ -36,6 +37,7 @@ import { UpdatePolicyHandler } from './update-policy/update-policy.handler';
     EscalationPolicyStore,
     PolicyChangeRecorder,
     OutboxRelayWorker,
+    PageRelays,
     DirectoryCopies,
     ScheduleCopies,
     EscalationRunner,

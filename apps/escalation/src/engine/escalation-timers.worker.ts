@@ -1,12 +1,13 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { EscalationTimer } from '@oncall/escalation-domain';
 import { Clock, CLOCK } from '@oncall/platform-clock';
-import { LOGGER, OutboxRelayWorker } from '@oncall/platform-runtime';
+import { LOGGER } from '@oncall/platform-runtime';
 import { DueTimer, TimerHandler, TimerWorker } from '@oncall/platform-timers';
 import { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
 import { EscalationConfig } from '../escalation.config';
 import { EscalationRunner } from './escalation-runner';
+import { PageRelays } from './page-relays';
 import { ESCALATION_TIMER_KINDS } from './perform-decisions';
 
 /**
@@ -21,7 +22,7 @@ export class EscalationTimersWorker implements OnApplicationBootstrap, OnModuleD
   constructor(
     dataSource: DataSource,
     private readonly runner: EscalationRunner,
-    relay: OutboxRelayWorker,
+    relay: PageRelays,
     config: EscalationConfig,
     @Inject(CLOCK) clock: Clock,
     @Inject(LOGGER) logger: Logger,

@@ -3,18 +3,19 @@ import { EventPattern, Payload } from '@nestjs/microservices';
 import { Consumers, MessageEnvelope, Streams, Subjects } from '@oncall/contracts';
 import { IncidentInput, snapshotPolicy } from '@oncall/escalation-domain';
 import { IncidentEventOf } from '@oncall/incident-domain';
-import { OutboxRelayWorker } from '@oncall/platform-runtime';
 import { DataSource, EntityManager } from 'typeorm';
 import { DirectoryCopies } from '../local-copies/directory-copies';
 import { EscalationPolicyStore } from '../policies/escalation-policy.store';
 import { toPolicyView } from '../policies/policy-row';
 import { EscalationRunner, StartingProcess } from './escalation-runner';
 import { incidentEventOf, incidentInputOf, pagedIncidentOf, triggeredInput } from './incident-inputs';
+import { PageRelays } from './page-relays';
 
 /**
  * Every incident event, from one durable consumer with one message in flight across replicas, so each
  * incident's events are decided in stream order (ADR 0141). The engine drops a version it has applied,
- * so a redelivery decides nothing and pages no one twice.
+ * so a redelivery decides nothing and pages no one twice. The durable begins at its creation, so the
+ * engine's first deployment does not replay (and page) the incidents of the past.
  */
 @Controller()
 export class IncidentEventsConsumer {
@@ -23,13 +24,15 @@ export class IncidentEventsConsumer {
     private readonly runner: EscalationRunner,
     private readonly policies: EscalationPolicyStore,
     private readonly directory: DirectoryCopies,
-    private readonly relay: OutboxRelayWorker,
+    private readonly relay: PageRelays,
   ) {}
 
   @EventPattern(Subjects.incidentEvents, {
     stream: Streams.incidents.name,
     durable: Consumers.escalationIncidents,
     maxAckPending: 1,
+    // Created with the engine's first deployment: incidents of the past are not paged again.
+    startAt: 'new',
   })
   async handle(@Payload() envelope: MessageEnvelope): Promise<void> {
     const version = envelope.metadata.stream?.version;

@@ -31,6 +31,12 @@ export interface DurableConsumerSpec {
    * with several replicas (each message waits for the previous one's ack).
    */
   maxAckPending?: number;
+  /**
+   * Where a consumer created for the first time starts: the whole stream (default) or only what is
+   * published from then on (a consumer whose replay of history would act on it again, such as paging).
+   * It changes nothing for a consumer that exists already.
+   */
+  startAt?: 'first' | 'new';
 }
 
 export interface Delivery {
@@ -93,7 +99,7 @@ export class DurableConsumer {
     await this.jsm.consumers.add(this.namespace.stream(this.spec.stream), {
       durable_name: this.namespace.consumer(this.spec.durable),
       ack_policy: AckPolicy.Explicit,
-      deliver_policy: DeliverPolicy.All,
+      deliver_policy: this.spec.startAt === 'new' ? DeliverPolicy.New : DeliverPolicy.All,
       filter_subject: this.namespace.subject(this.spec.filterSubject),
       ack_wait: nanos(this.ackWaitMs),
       max_deliver: -1,

@@ -38,14 +38,22 @@ export class GoldenPath {
     const platform = await PlatformHarness.create(label);
     platform.configure({ SMTP_URL: smtp.url, PUBLIC_URL, LOG_LEVEL: 'warn', ...env });
     const services = new Map<string, ServiceProcess>();
-    for (const name of SERVICES) {
-      const service = await spawnService(name, { env: { PATH: process.env.PATH, ...platform.env }, port: await freePort(), readyTimeoutMs: 120_000 }); // prettier-ignore
-      services.set(name, service);
+    try {
+      for (const name of SERVICES) {
+        const service = await spawnService(name, { env: { PATH: process.env.PATH, ...platform.env }, port: await freePort(), readyTimeoutMs: 120_000 }); // prettier-ignore
+        services.set(name, service);
+      }
+      const demo = await platform.seedDemo();
+      const golden = new GoldenPath(platform, smtp, demo, services);
+      await golden.pageTaylorFirst();
+      return golden;
+    } catch (error) {
+      // Leave no service process behind a failed start.
+      await Promise.all([...services.values()].map((service) => service.stop('SIGKILL')));
+      await platform.close();
+      await smtp.close();
+      throw error;
     }
-    const demo = await platform.seedDemo();
-    const golden = new GoldenPath(platform, smtp, demo, services);
-    await golden.pageTaylorFirst();
-    return golden;
   }
 
   async close(): Promise<void> {

@@ -72,9 +72,13 @@ describe('One-click acknowledge and resolve links', () => {
   const detail = (incidentId: string): Promise<IncidentDetail> => incidents.detail(reader(), incidentId);
   /** The incident once its read model shows `type` (projections follow the event store within moments). */
   const detailWith = (incidentId: string, type: string) =>
-    waitFor(`${type} on the timeline`, async () => {
+    waitFor(`${type} on the timeline and the incident`, async () => {
       const found = await detail(incidentId);
-      return found.timeline.items.some((entry) => entry.type === type) ? found : undefined;
+      // The detail is read in two statements (incident, then timeline): a projection batch committing in
+      // between shows the entry before the status. Wait until both say it.
+      const status = { IncidentAcknowledged: 'acknowledged', IncidentResolved: 'resolved' }[type];
+      const shown = found.timeline.items.some((entry) => entry.type === type) && (!status || found.incident.status === status); // prettier-ignore
+      return shown ? found : undefined;
     });
   const names = new Map(DEMO_USERS.map((user) => [user.id, user.name]));
   const sentence = (entry: TimelineEntry) =>

@@ -1,14 +1,15 @@
 #!/usr/bin/env node
-// Writes the manifests in k8s/ from one description of the services, so nine Deployments, Services and
-// PodDisruptionBudgets cannot drift apart. The committed YAML is what `kubectl apply -k k8s` applies; edit
-// this file, run it, and commit both (test/deployment-artifacts.e2e-spec.ts fails when they differ).
+// Writes the kustomize base in k8s/base/ and the migration Job in k8s/migrate/ from one description of the
+// services, so nine Deployments, Services, PodDisruptionBudgets and NetworkPolicies cannot drift apart. The
+// overlays (k8s/overlays/dev, k8s/overlays/production) and k8s/monitoring/ are written by hand. Edit this
+// file, run it, and commit both (test/deployment-artifacts.e2e-spec.ts fails when they differ).
 //
-//   node deploy/generate-k8s.js            rewrite k8s/
-//   node deploy/generate-k8s.js --check    exit 1 if k8s/ is not what this script writes
+//   node deploy/generate-k8s.js            rewrite k8s/base/ and k8s/migrate/
+//   node deploy/generate-k8s.js --check    exit 1 if they are not what this script writes
 'use strict';
 
 const { existsSync, mkdirSync, readFileSync, writeFileSync } = require('node:fs');
-const { join, resolve } = require('node:path');
+const { dirname, join, resolve } = require('node:path');
 
 const ROOT = resolve(__dirname, '..');
 const K8S_DIR = join(ROOT, 'k8s');
@@ -19,6 +20,11 @@ const CONFIG_MAP = 'oncall-config';
 const SECRET = 'oncall-secrets';
 /** The image's `node` user (deploy/Dockerfile: USER 1000:1000). */
 const APP_UID = 1000;
+/** Namespaces of the pods allowed to reach services (NetworkPolicy): the ingress controller, Prometheus. */
+const INGRESS_CONTROLLER_NAMESPACE = 'ingress-nginx';
+const MONITORING_NAMESPACE = 'monitoring';
+/** Pods of the official NATS Helm chart carry this label, in whichever namespace it is installed. */
+const NATS_POD_LABELS = { 'app.kubernetes.io/name': 'nats' };
 /** A rolling update sends SIGTERM after preStop; the service exits within 25 s (run-service.ts). */
 const PRE_STOP_SECONDS = 3;
 const TERMINATION_GRACE_SECONDS = 30;
@@ -67,10 +73,16 @@ const SECRET_KEYS = {
 const SMALL = { requests: { cpu: '50m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } };
 const HTTP_FACING = { requests: { cpu: '100m', memory: '192Mi' }, limits: { cpu: '1', memory: '384Mi' } };
 
+/** Outbound connections beyond DNS, NATS and PostgreSQL (NetworkPolicy egress, any destination). */
+const HTTPS = [{ port: 443, protocol: 'TCP' }];
+const SMTP = [25, 465, 587].map((port) => ({ port, protocol: 'TCP' }));
+
 /**
  * Per service: what it reads beyond the common variables, and its size. Every service is stateless (NATS
- * queue groups, durable consumers, FOR UPDATE SKIP LOCKED), so every one runs two replicas. `database:
- * false`: the service has none and gets no DATABASE_URL.
+ * queue groups, durable consumers, FOR UPDATE SKIP LOCKED), so every one runs two replicas or more.
+ * `database: false`: the service has none and gets no DATABASE_URL. `autoscale`: a HorizontalPodAutoscaler
+ * sets its replicas from CPU (the HTTP-facing services, whose load is requests); the others keep a fixed
+ * count, scaled by hand (deploy/README.md, "Scaling"). `egress`: where it connects outside the cluster.
  */
 const SERVICES = {
   'admin-api': {
@@ -84,6 +96,9 @@ const SERVICES = {
       'LIVE_STREAMS_PER_USER',
     ],
     secrets: ['HUB_BILLING_KEY'],
+    autoscale: { min: 2, max: 6 },
+    // Hub's key set (HUB_JWKS_URL).
+    egress: HTTPS,
     literal: {
       // Only used when Hub is not configured; /tmp is the one writable place (readOnlyRootFilesystem).
       DEV_SIGNING_KEY_FILE: '/tmp/oncall/dev-signing-key.json',
@@ -103,6 +118,7 @@ const SERVICES = {
       'TRUST_PROXY',
     ],
     secrets: ['DEFEND_SERVICE_KEY'],
+    autoscale: { min: 2, max: 10 },
     resources: HTTP_FACING,
   },
   'dedup-grouping': {},
@@ -112,10 +128,11 @@ const SERVICES = {
   notification: {
     config: ['PUBLIC_URL', 'MAIL_FROM', 'NOTIFY_DIGEST_THRESHOLD'],
     secrets: ['SMTP_URL', 'ACTION_LINK_SECRET'],
+    egress: SMTP,
     // Development-only paths (production has SMTP_URL and ACTION_LINK_SECRET); /tmp is the one writable place.
     literal: { ACTION_LINK_KEY_FILE: '/tmp/oncall/action-link-secret', DEV_MAIL_DIR: '/tmp/oncall/mail' },
   },
-  'psa-sync': { config: ['PSA_API_URL', 'PUBLIC_URL'], secrets: ['PSA_SERVICE_KEY'] },
+  'psa-sync': { config: ['PSA_API_URL', 'PUBLIC_URL'], secrets: ['PSA_SERVICE_KEY'], egress: HTTPS },
   reporting: {},
 };
 
@@ -202,7 +219,8 @@ function deployment(name, port) {
     kind: 'Deployment',
     metadata: metadata(name, { 'app.kubernetes.io/component': 'backend' }),
     spec: {
-      replicas: 2,
+      // An autoscaled Deployment leaves replicas to its HorizontalPodAutoscaler (applying would reset it).
+      ...(SERVICES[name].autoscale ? {} : { replicas: 2 }),
       revisionHistoryLimit: 5,
       selector: { matchLabels: labels(name) },
       strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
@@ -218,13 +236,7 @@ function deployment(name, port) {
         spec: {
           automountServiceAccountToken: false,
           terminationGracePeriodSeconds: TERMINATION_GRACE_SECONDS,
-          securityContext: {
-            runAsNonRoot: true,
-            runAsUser: APP_UID,
-            runAsGroup: APP_UID,
-            fsGroup: APP_UID,
-            seccompProfile: { type: 'RuntimeDefault' },
-          },
+          securityContext: securityContexts().POD_SECURITY_CONTEXT,
           topologySpreadConstraints: [
             {
               maxSkew: 1,
@@ -246,12 +258,7 @@ function deployment(name, port) {
               livenessProbe: probe('/healthz', 10, 3),
               lifecycle: { preStop: { exec: { command: ['sleep', String(PRE_STOP_SECONDS)] } } },
               resources: SERVICES[name].resources ?? SMALL,
-              securityContext: {
-                allowPrivilegeEscalation: false,
-                readOnlyRootFilesystem: true,
-                runAsNonRoot: true,
-                capabilities: { drop: ['ALL'] },
-              },
+              securityContext: securityContexts().APP_SECURITY_CONTEXT,
               volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
             },
           ],
@@ -311,10 +318,162 @@ function ingress(ports) {
   };
 }
 
+function horizontalPodAutoscaler(name) {
+  const { min, max } = SERVICES[name].autoscale;
+  return {
+    apiVersion: 'autoscaling/v2',
+    kind: 'HorizontalPodAutoscaler',
+    metadata: metadata(name),
+    spec: {
+      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name },
+      minReplicas: min,
+      maxReplicas: max,
+      metrics: [
+        {
+          type: 'Resource',
+          resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } },
+        },
+      ],
+      // Alert storms come in waves: scale up at once, scale down slowly so the next wave finds the pods.
+      behavior: { scaleDown: { stabilizationWindowSeconds: 300 } },
+    },
+  };
+}
+
+const tcp = (port) => ({ port, protocol: 'TCP' });
+const fromNamespace = (namespace) => ({
+  namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespace } },
+});
+
+/**
+ * Deny everything, then allow per pod only what it needs: DNS; NATS (every service); PostgreSQL (services
+ * with a database, and the migration Job); the service's own outbound connections; Prometheus scraping every
+ * port; the ingress controller reaching the two public services. Services never call one another over HTTP.
+ */
+function networkPolicies(ports) {
+  const policy = (name, podSelector, rules) => ({
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: metadata(name),
+    spec: {
+      podSelector,
+      // A policy restricts the directions it names; the default deny names both.
+      policyTypes: rules.ingress || !rules.egress ? ['Ingress', 'Egress'] : ['Egress'],
+      ...rules,
+    },
+  });
+  const dns = {
+    to: [{ ...fromNamespace('kube-system'), podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
+    ports: [{ port: 53, protocol: 'UDP' }, tcp(53)],
+  };
+  const nats = {
+    to: [{ namespaceSelector: {}, podSelector: { matchLabels: NATS_POD_LABELS } }],
+    ports: [tcp(4222)],
+  };
+  // PostgreSQL is external (a managed service or an operator's cluster): narrow `to` in an overlay.
+  const postgres = { ports: [tcp(5432)] };
+  const publicServices = new Set(INGRESS_PATHS.map((path) => path.service));
+  return [
+    policy('default-deny', {}, {}),
+    policy('allow-dns', {}, { egress: [dns] }),
+    ...Object.entries(SERVICES).map(([name, service]) =>
+      policy(
+        name,
+        { matchLabels: labels(name) },
+        {
+          ingress: [
+            {
+              from: [
+                fromNamespace(MONITORING_NAMESPACE),
+                ...(publicServices.has(name) ? [fromNamespace(INGRESS_CONTROLLER_NAMESPACE)] : []),
+              ],
+              ports: [tcp(ports[name])],
+            },
+          ],
+          egress: [
+            nats,
+            ...(service.database === false ? [] : [postgres]),
+            ...(service.egress ? [{ ports: service.egress }] : []),
+          ],
+        },
+      ),
+    ),
+    policy(MIGRATION_JOB, { matchLabels: labels(MIGRATION_JOB) }, { egress: [postgres] }),
+  ];
+}
+
+const MIGRATION_JOB = 'oncall-migrate';
+
+/**
+ * Applies every service's migrations before a rollout (deploy/migrate.js, under the same advisory locks the
+ * services take at start), so a failing migration stops the upgrade before any pod is replaced.
+ */
+function migrationJob() {
+  const { APP_SECURITY_CONTEXT, POD_SECURITY_CONTEXT } = securityContexts();
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: metadata(MIGRATION_JOB),
+    spec: {
+      backoffLimit: 2,
+      activeDeadlineSeconds: 1800,
+      template: {
+        metadata: { labels: labels(MIGRATION_JOB) },
+        spec: {
+          restartPolicy: 'Never',
+          automountServiceAccountToken: false,
+          securityContext: POD_SECURITY_CONTEXT,
+          containers: [
+            {
+              name: 'migrate',
+              image: IMAGE,
+              imagePullPolicy: 'IfNotPresent',
+              command: ['node', 'deploy/migrate.js'],
+              env: [
+                { name: 'DATABASE_URL', valueFrom: { secretKeyRef: { name: SECRET, key: 'DATABASE_URL' } } },
+              ],
+              resources: SMALL,
+              securityContext: APP_SECURITY_CONTEXT,
+            },
+          ],
+        },
+      },
+    },
+  };
+}
+
+function securityContexts() {
+  return {
+    POD_SECURITY_CONTEXT: {
+      runAsNonRoot: true,
+      runAsUser: APP_UID,
+      runAsGroup: APP_UID,
+      fsGroup: APP_UID,
+      seccompProfile: { type: 'RuntimeDefault' },
+    },
+    APP_SECURITY_CONTEXT: {
+      allowPrivilegeEscalation: false,
+      readOnlyRootFilesystem: true,
+      runAsNonRoot: true,
+      capabilities: { drop: ['ALL'] },
+    },
+  };
+}
+
+function kustomization(resources) {
+  return {
+    apiVersion: 'kustomize.config.k8s.io/v1beta1',
+    kind: 'Kustomization',
+    namespace: NAMESPACE,
+    resources,
+    images: [{ name: IMAGE.split(':')[0], newTag: IMAGE.split(':')[1] }],
+  };
+}
+
 function files() {
   const services = platformServices();
   const ports = Object.fromEntries(services.map(({ name, port }) => [name, port]));
-  const generated = {
+  const base = {
     'namespace.yaml': [
       {
         apiVersion: 'v1',
@@ -346,21 +505,25 @@ function files() {
         stringData: SECRET_KEYS,
       },
     ],
+    'network-policies.yaml': networkPolicies(ports),
     'ingress.yaml': [ingress(ports)],
   };
   for (const { name, port } of services) {
-    generated[`${name}.yaml`] = [deployment(name, port), service(name, port), podDisruptionBudget(name)];
+    base[`${name}.yaml`] = [
+      deployment(name, port),
+      service(name, port),
+      podDisruptionBudget(name),
+      ...(SERVICES[name].autoscale ? [horizontalPodAutoscaler(name)] : []),
+    ];
   }
-  const resources = Object.keys(generated).filter((file) => file !== 'secret.template.yaml');
-  generated['kustomization.yaml'] = [
-    {
-      apiVersion: 'kustomize.config.k8s.io/v1beta1',
-      kind: 'Kustomization',
-      namespace: NAMESPACE,
-      resources,
-      images: [{ name: IMAGE.split(':')[0], newTag: IMAGE.split(':')[1] }],
-    },
+  base['kustomization.yaml'] = [
+    kustomization(Object.keys(base).filter((file) => file !== 'secret.template.yaml')),
   ];
+  const generated = {
+    ...Object.fromEntries(Object.entries(base).map(([file, documents]) => [`base/${file}`, documents])),
+    'migrate/job.yaml': [migrationJob()],
+    'migrate/kustomization.yaml': [kustomization(['job.yaml'])],
+  };
   return Object.fromEntries(
     Object.entries(generated).map(([file, documents]) => [
       file,
@@ -373,8 +536,8 @@ function files() {
 const HEADERS = {
   generated: '# Generated by deploy/generate-k8s.js; edit that file and re-run it.\n',
   template:
-    '# Generated by deploy/generate-k8s.js. A TEMPLATE: not part of kustomization.yaml, so applying k8s/\n' +
-    '# never overwrites real secrets. Copy it outside git (k8s/secret.yaml is ignored), fill the values,\n' +
+    '# Generated by deploy/generate-k8s.js. A TEMPLATE: not part of kustomization.yaml, so applying an\n' +
+    '# overlay never overwrites real secrets. Copy it outside git (k8s/secret.yaml is ignored), fill the values,\n' +
     '# and `kubectl apply -f` it; or create oncall-secrets with your secret manager. Empty values are\n' +
     '# treated as unset. DATABASE_URL: postgres://USER:PASSWORD@HOST:5432/DATABASE.\n',
 };
@@ -419,6 +582,7 @@ function main(argv) {
   mkdirSync(K8S_DIR, { recursive: true });
   for (const [file, content] of Object.entries(files())) {
     const path = join(K8S_DIR, file);
+    mkdirSync(dirname(path), { recursive: true });
     const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
     if (current === content) continue;
     if (check) stale.push(file);

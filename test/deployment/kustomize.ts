@@ -70,9 +70,12 @@ export function readObjects(path: string): KubeObject[] {
     .filter((object): object is KubeObject => object !== null);
 }
 
-/** `kubectl kustomize <directory>` where kubectl is installed; undefined otherwise. */
+/** kubectl, where installed (developer machines; `.ci/run` does not install it). */
+export const KUBECTL = ['/usr/bin/kubectl', '/usr/local/bin/kubectl'].find((path) => existsSync(path));
+
+/** `kubectl kustomize <directory>`; undefined without kubectl. */
 export function kubectlKustomize(directory: string): KubeObject[] | undefined {
-  const kubectl = ['/usr/bin/kubectl', '/usr/local/bin/kubectl'].find((path) => existsSync(path));
+  const kubectl = KUBECTL;
   if (!kubectl) return undefined;
   const run = spawnSync(kubectl, ['kustomize', directory], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`kubectl kustomize ${directory}: ${run.stderr}`);

@@ -110,6 +110,8 @@ describe('Escalation restarts (real services, test clock)', () => {
     const id = incident.incidentId;
     await esc.watch.waitForPages(id, 1);
     await act(id, 'acknowledge', {}, esc.technician());
+    // The engine has the acknowledgement before the clock moves past step 1's delay.
+    await esc.watch.waitForFact(id, 'EscalationStopped');
     await act(id, 'snooze', { durationMinutes: 30 }, esc.technician());
     await esc.fastForward(29);
     await esc.quietFor(500);

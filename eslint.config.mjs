@@ -50,6 +50,35 @@ export default [
     },
   },
   {
+    // Business time comes from the platform clock (ADR 0146), so a test's fastForward reaches it.
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: [
+      'libs/platform/clock/**',
+      'libs/platform/testing/**',
+      '**/testing/**',
+      'apps/admin-spa/**',
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      '**/*.e2e-spec.ts',
+      '**/*.load-spec.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message:
+            'Read time from the platform clock (@Inject(CLOCK) clock.now()) so tests can fast-forward it.',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message:
+            'Read time from the platform clock (@Inject(CLOCK) clock.now()) so tests can fast-forward it.',
+        },
+      ],
+    },
+  },
+  {
     files: [
       '**/*.spec.ts',
       '**/*.int-spec.ts',

@@ -105,7 +105,7 @@ async function seedDemo(databaseUrl: string) {
   await dataSource.initialize();
   try {
     const knownKey = existsSync(DEMO_KEY_FILE) ? readFileSync(DEMO_KEY_FILE, 'utf8').trim() : undefined;
-    const demo = await seedDemoOrganization(dataSource, knownKey);
+    const demo = await seedDemoOrganization(dataSource, knownKey, new Date());
     writeFileSync(DEMO_KEY_FILE, demo.integrationKey, { mode: 0o600 });
     return demo;
   } finally {

@@ -102,7 +102,9 @@ export class PlatformHarness {
    * the gateway running, returns once the gateway's copy of the keys has the demo key.
    */
   async seedDemo(): Promise<DemoOrganization> {
-    const demo = await this.withSchema(ADMIN_API_SCHEMA, (dataSource) => seedDemoOrganization(dataSource));
+    const demo = await this.withSchema(ADMIN_API_SCHEMA, (dataSource) =>
+      seedDemoOrganization(dataSource, undefined, new Date()),
+    );
     if (this.running.has('ingestion-gateway')) await this.untilGatewayKnows(demo.integrationKey);
     return demo;
   }

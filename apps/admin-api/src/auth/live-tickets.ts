@@ -31,6 +31,7 @@ export class LiveTickets {
     const ticket = randomBytes(32).toString('base64url');
     // Tickets nobody used are dropped here; the expiry index keeps it cheap.
     await this.dataSource.query('DELETE FROM live_tickets WHERE expires_at < now()');
+    // eslint-disable-next-line no-restricted-syntax -- credential expiry is wall time (token exp, PostgreSQL now())
     const tokenExpiresAt = principal.expiresAt ?? Math.floor(Date.now() / 1000) + LIVE_TICKET_TTL_SECONDS;
     const [row] = await queryRows<{ expires_at: Date }>(
       this.dataSource,

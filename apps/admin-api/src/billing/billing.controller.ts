@@ -1,5 +1,6 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Clock, CLOCK } from '@oncall/platform-clock';
 import { DataSource } from 'typeorm';
 import { ServiceKey } from '../auth/service-key.decorator';
 
@@ -15,7 +16,10 @@ export interface ActiveUserCounts {
 @ApiTags('billing')
 @Controller('api/v1/billing')
 export class BillingController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Get('active-users')
   @ServiceKey('HUB_BILLING_KEY')
@@ -27,7 +31,7 @@ export class BillingController {
        GROUP BY o.id ORDER BY o.id`,
     );
     return {
-      generatedAt: new Date().toISOString(),
+      generatedAt: this.clock.now().toISOString(),
       organizations: rows.map((row) => ({ orgId: row.org_id, activeUsers: row.active_users })),
     };
   }

@@ -132,6 +132,7 @@ export class IncidentLiveFeed implements OnModuleInit, OnModuleDestroy {
 /** Fires when the viewer's credential expires (never, for a viewer without an expiry). */
 function expiryOf(viewer: LiveViewer): Observable<unknown> {
   if (viewer.expiresAt === undefined) return EMPTY;
+  // eslint-disable-next-line no-restricted-syntax -- credential expiry is wall time (the token's exp)
   const remainingMs = Math.max(0, viewer.expiresAt * 1000 - Date.now());
   return timer(Math.min(remainingMs, LONGEST_TIMER_MS));
 }

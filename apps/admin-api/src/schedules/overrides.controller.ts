@@ -1,6 +1,18 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Inject,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { OverrideView, Queries, SchedulingCommands } from '@oncall/contracts';
+import { Clock, CLOCK } from '@oncall/platform-clock';
 import { Requires } from '../auth/requires.decorator';
 import { Caller, personActorOf, RequestContext } from '../directory/shared/request-context';
 import { BusRequests } from './bus-requests';
@@ -19,6 +31,7 @@ export class OverridesController {
   constructor(
     private readonly requests: BusRequests,
     private readonly references: ScheduleReferences,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Overrides overlapping `[from, to)` (now … +14 days by default), earliest first. */
@@ -31,7 +44,7 @@ export class OverridesController {
   ): Promise<{ items: OverrideView[] }> {
     const items = await this.requests.ask<OverrideView[]>(caller, Queries.scheduling.listOverrides, {
       scheduleId: id,
-      ...windowOf(query),
+      ...windowOf(query, this.clock.now()),
     });
     return { items };
   }

@@ -1,6 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Inject, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Queries, ShiftView, WhoIsOnCallAnswer } from '@oncall/contracts';
+import { Clock, CLOCK } from '@oncall/platform-clock';
 import { IsOptional } from 'class-validator';
 import { Requires } from '../auth/requires.decorator';
 import { Caller, RequestContext } from '../directory/shared/request-context';
@@ -33,6 +34,7 @@ export class ScheduleRenderController {
   constructor(
     private readonly requests: BusRequests,
     private readonly people: DirectoryPeople,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Shifts `{start, end, userId, userName, source}` over `[from, to)` (now … +14 days by default). */
@@ -48,7 +50,7 @@ export class ScheduleRenderController {
       Queries.scheduling.renderSchedule,
       {
         scheduleId: id,
-        ...windowOf(query),
+        ...windowOf(query, this.clock.now()),
       },
     );
     const people = await this.people.byId(
@@ -67,7 +69,7 @@ export class ScheduleRenderController {
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: OnCallAtQueryDto,
   ): Promise<OnCallAtAnswer> {
-    const at = (query.at ? new Date(query.at) : new Date()).toISOString();
+    const at = (query.at ? new Date(query.at) : this.clock.now()).toISOString();
     const answer = await this.requests.ask<WhoIsOnCallAnswer>(caller, Queries.scheduling.who, {
       scheduleId: id,
       at,

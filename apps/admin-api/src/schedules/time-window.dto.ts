@@ -22,7 +22,7 @@ export interface TimeWindow {
 }
 
 /** The window asked for, with the defaults filled in (scheduling checks that `to` is after `from`). */
-export function windowOf(query: TimeWindowQueryDto, now = new Date()): TimeWindow {
+export function windowOf(query: TimeWindowQueryDto, now: Date): TimeWindow {
   const from = query.from ? new Date(query.from) : now;
   const to = query.to ? new Date(query.to) : new Date(from.getTime() + DEFAULT_WINDOW_DAYS * DAY_MS);
   return { from: from.toISOString(), to: to.toISOString() };

@@ -1,6 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Inject, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Queries, ShiftView } from '@oncall/contracts';
+import { Clock, CLOCK } from '@oncall/platform-clock';
 import { Requires } from '../auth/requires.decorator';
 import { Caller, personActorOf, RequestContext } from '../directory/shared/request-context';
 import { BusRequests } from './bus-requests';
@@ -21,6 +22,7 @@ export class UserShiftsController {
   constructor(
     private readonly requests: BusRequests,
     private readonly people: DirectoryPeople,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get('users/:id/shifts')
@@ -50,7 +52,7 @@ export class UserShiftsController {
   ): Promise<{ items: UserShiftView[] }> {
     const items = await this.requests.ask<UserShiftView[]>(caller, Queries.scheduling.userShifts, {
       userId,
-      ...windowOf(query),
+      ...windowOf(query, this.clock.now()),
     });
     return { items };
   }

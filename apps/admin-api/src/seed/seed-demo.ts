@@ -51,8 +51,8 @@ export interface DemoOrganization {
  */
 export async function seedDemoOrganization(
   dataSource: DataSource,
-  knownKey?: string,
-  now: Date = new Date(),
+  knownKey: string | undefined,
+  now: Date,
 ): Promise<DemoOrganization> {
   return dataSource.transaction(async (tx) => {
     await tx.query('INSERT INTO organizations (id, name) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [

@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   ESCALATION_POLICY_RESOURCE,
   EscalationActor,
   EscalationPolicyView,
   MessageContext,
 } from '@oncall/contracts';
+import { Clock, CLOCK } from '@oncall/platform-clock';
 import { enqueueConfigurationChange, personActor } from '@oncall/platform-outbox';
 import { EntityManager } from 'typeorm';
 
@@ -16,6 +17,8 @@ export type PolicyAction = 'created' | 'updated' | 'deleted';
  */
 @Injectable()
 export class PolicyChangeRecorder {
+  constructor(@Inject(CLOCK) private readonly clock: Clock) {}
+
   async record(
     tx: EntityManager,
     context: MessageContext,
@@ -24,13 +27,19 @@ export class PolicyChangeRecorder {
   ): Promise<void> {
     const view = change.after ?? change.before;
     if (!view) throw new Error('A policy change needs the policy before or after it');
-    await enqueueConfigurationChange(tx, 'escalation', context, {
-      resourceType: ESCALATION_POLICY_RESOURCE,
-      resourceId: view.id,
-      action: change.action,
-      actor: personActor(actor),
-      before: change.before,
-      after: change.after,
-    });
+    await enqueueConfigurationChange(
+      tx,
+      'escalation',
+      context,
+      {
+        resourceType: ESCALATION_POLICY_RESOURCE,
+        resourceId: view.id,
+        action: change.action,
+        actor: personActor(actor),
+        before: change.before,
+        after: change.after,
+      },
+      this.clock.now().toISOString(),
+    );
   }
 }

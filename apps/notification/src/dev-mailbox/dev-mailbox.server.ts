@@ -62,6 +62,7 @@ export class DevMailbox {
     const directory = resolve(options.directory ?? DEFAULT_DEV_MAIL_DIRECTORY);
     await mkdir(directory, { recursive: true });
     const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+    // eslint-disable-next-line no-restricted-syntax -- dev tool: when a real mail reached this machine
     const mailbox = new DevMailbox(directory, maxMessageBytes, options.now ?? (() => new Date()));
     mailbox.server.listen(options.port ?? 0, options.host ?? '127.0.0.1');
     await once(mailbox.server.server, 'listening');

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock, CLOCK } from '@oncall/platform-clock';
 import { RpcError } from '@oncall/platform-messaging';
 import { DAY_MS } from '@oncall/scheduling-domain';
 import ical from 'ical-generator';
@@ -17,6 +18,7 @@ export class CalendarFeed {
   constructor(
     private readonly dataSource: DataSource,
     private readonly reader: ScheduleReader,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async rotateToken(orgId: string, userId: string): Promise<string> {
@@ -33,7 +35,10 @@ export class CalendarFeed {
    * The feed for a token: the past week and the next 60 days, with whose it is, so the directory can
    * refuse it for an account it deactivated (scheduling does not know who is active).
    */
-  async render(token: string, now = new Date()): Promise<{ ics: string; orgId: string; userId: string }> {
+  async render(
+    token: string,
+    now = this.clock.now(),
+  ): Promise<{ ics: string; orgId: string; userId: string }> {
     const rows: { org_id: string; user_id: string }[] = await this.dataSource.query(
       'SELECT org_id, user_id FROM calendar_feeds WHERE token_hash = $1',
       [hashToken(token)],

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { COVERAGE_GAP_DETECTED, CoverageGapDetected, MessageContext, schedulingEventSubject } from '@oncall/contracts';
+import { Clock, CLOCK } from '@oncall/platform-clock';
 import { RpcError } from '@oncall/platform-messaging';
 import { enqueueOutboxMessages, outboxMessageFor } from '@oncall/platform-outbox';
 import { queryRows } from '@oncall/platform-persistence';
@@ -35,6 +36,7 @@ export class GapScanner {
     private readonly affected: AffectedServicesLookup,
     private readonly config: SchedulingConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** After a change: scan in the background; a failure is logged and the daily scan catches up. */
@@ -46,7 +48,7 @@ export class GapScanner {
     });
   }
 
-  async scanSchedule(orgId: string, scheduleId: string, now = new Date()): Promise<CoverageGap[]> {
+  async scanSchedule(orgId: string, scheduleId: string, now = this.clock.now()): Promise<CoverageGap[]> {
     const end = new Date(now.getTime() + this.config.GAP_SCAN_DAYS * DAY_MS);
     const { schedule, gaps } = await this.dataSource.transaction(async (tx) => {
       const loaded = await this.store.load(tx, orgId, scheduleId, {
@@ -85,7 +87,7 @@ export class GapScanner {
 
   private async scanOne(orgId: string, scheduleId: string): Promise<boolean> {
     try {
-      await this.scanSchedule(orgId, scheduleId, new Date());
+      await this.scanSchedule(orgId, scheduleId, this.clock.now());
       return true;
     } catch (error) {
       const deleted = error instanceof RpcError && error.code === 'NOT_FOUND';

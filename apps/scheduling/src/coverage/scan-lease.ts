@@ -20,6 +20,8 @@ export class LeaseLostError extends Error {
  * went stale), renewed while it scans, released by marking the run finished.
  */
 export class ScanLease {
+  // Heartbeat pacing follows the wall time PostgreSQL's now() stamps the lease with, not the platform clock.
+  // eslint-disable-next-line no-restricted-syntax -- heartbeat pacing, wall time like now() in SQL
   private renewedAt = Date.now();
 
   private constructor(
@@ -44,8 +46,10 @@ export class ScanLease {
 
   /** Renews the heartbeat if the last renewal is RENEW_EVERY_MS old; throws LeaseLostError if taken over. */
   async renewIfDue(): Promise<void> {
+    // eslint-disable-next-line no-restricted-syntax -- heartbeat pacing, wall time like now() in SQL
     if (Date.now() - this.renewedAt < RENEW_EVERY_MS) return;
     await this.update('heartbeat_at = now()');
+    // eslint-disable-next-line no-restricted-syntax -- heartbeat pacing, wall time like now() in SQL
     this.renewedAt = Date.now();
   }
 

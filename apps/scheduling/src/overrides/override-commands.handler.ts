@@ -58,7 +58,7 @@ export class OverrideCommandsHandler {
   ): Promise<OverrideView> {
     const context = organizationContextOf(request);
     const { actor, scheduleId, userId, reason } = request.data;
-    const now = new Date();
+    const now = this.clock.now();
     const { start, end } = futureWindow(request.data.start, request.data.end, now);
     const view = await this.dataSource.transaction(async (tx) => {
       const schedule = await this.store.load(tx, context.orgId, scheduleId, {
@@ -74,15 +74,21 @@ export class OverrideCommandsHandler {
         [randomUUID(), context.orgId, scheduleId, userId, start, end, reason ?? '', actor.userId, now],
       );
       const after = toOverrideView(row);
-      await enqueueConfigurationChange(tx, 'scheduling', context, {
-        resourceType: 'schedule-override',
-        resourceId: row.id,
-        action: 'created',
-        actor: personActor(actor),
-        before: null,
-        after,
-      });
-      await publishScheduleStates(tx, this.store, context.orgId, [{ scheduleId }], this.clock.now());
+      await enqueueConfigurationChange(
+        tx,
+        'scheduling',
+        context,
+        {
+          resourceType: 'schedule-override',
+          resourceId: row.id,
+          action: 'created',
+          actor: personActor(actor),
+          before: null,
+          after,
+        },
+        now.toISOString(),
+      );
+      await publishScheduleStates(tx, this.store, context.orgId, [{ scheduleId }], now);
       return after;
     });
     this.gaps.rescanSoon(context.orgId, scheduleId);
@@ -93,7 +99,7 @@ export class OverrideCommandsHandler {
   async remove(@Payload() request: RpcRequest<DeleteOverride>): Promise<OverrideView | null> {
     const context = organizationContextOf(request);
     const { actor, scheduleId, overrideId } = request.data;
-    const now = new Date();
+    const now = this.clock.now();
     const result = await this.dataSource.transaction(async (tx) => {
       await this.store.lock(tx, context.orgId, scheduleId);
       const [row] = await queryRows<OverrideRow>(
@@ -108,15 +114,21 @@ export class OverrideCommandsHandler {
         throw new RpcError('CONFLICT', 'This override is over; the past cannot be changed.');
       const underWay = row.starts_at < now;
       const after = await endOrDelete(tx, row, underWay ? now : null);
-      await enqueueConfigurationChange(tx, 'scheduling', context, {
-        resourceType: 'schedule-override',
-        resourceId: row.id,
-        action: underWay ? 'ended' : 'deleted',
-        actor: personActor(actor),
-        before: toOverrideView(row),
-        after: after ? toOverrideView(after) : null,
-      });
-      await publishScheduleStates(tx, this.store, context.orgId, [{ scheduleId }], this.clock.now());
+      await enqueueConfigurationChange(
+        tx,
+        'scheduling',
+        context,
+        {
+          resourceType: 'schedule-override',
+          resourceId: row.id,
+          action: underWay ? 'ended' : 'deleted',
+          actor: personActor(actor),
+          before: toOverrideView(row),
+          after: after ? toOverrideView(after) : null,
+        },
+        now.toISOString(),
+      );
+      await publishScheduleStates(tx, this.store, context.orgId, [{ scheduleId }], now);
       return after ? toOverrideView(after) : null;
     });
     this.gaps.rescanSoon(context.orgId, scheduleId);

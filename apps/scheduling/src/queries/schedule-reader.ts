@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { OnCallNowEntry, ShiftView } from '@oncall/contracts';
 import {
   DAY_MS,
@@ -7,6 +7,7 @@ import {
   renderScheduleHistory,
   whoIsOnCallInHistory,
 } from '@oncall/scheduling-domain';
+import { Clock, CLOCK } from '@oncall/platform-clock';
 import { invalidField, parseInstant } from '../shared/parse-instant';
 import { currentRevision, toHistory } from '../store/schedule-rows';
 import { LoadOptions, ScheduleStore } from '../store/schedule-store';
@@ -22,7 +23,10 @@ export interface UserShift extends ShiftView {
 /** Read side: renders schedules through the engine, always inside one organization. */
 @Injectable()
 export class ScheduleReader {
-  constructor(private readonly store: ScheduleStore) {}
+  constructor(
+    private readonly store: ScheduleStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async render(orgId: string, scheduleId: string, from: unknown, to: unknown): Promise<ShiftView[]> {
     const window = checkedWindow(from, to);
@@ -43,7 +47,7 @@ export class ScheduleReader {
   }
 
   /** For every schedule: who is on call now, until when, and who is next (within 31 days). */
-  async onCallNow(orgId: string, now = new Date()): Promise<OnCallNowEntry[]> {
+  async onCallNow(orgId: string, now = this.clock.now()): Promise<OnCallNowEntry[]> {
     const horizon = new Date(now.getTime() + ON_CALL_HORIZON_MS);
     const schedules = await this.store.loadAll(this.store.db, orgId, readsFor(now, horizon));
     return schedules.map((schedule) => ({

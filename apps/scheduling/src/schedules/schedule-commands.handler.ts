@@ -118,14 +118,20 @@ export class ScheduleCommandsHandler {
     before: ScheduleView | null,
     after: ScheduleView | null,
   ): Promise<void> {
-    return enqueueConfigurationChange(tx, 'scheduling', context, {
-      resourceType: 'schedule',
-      resourceId: scheduleId,
-      action,
-      actor: personActor(actor),
-      before,
-      after,
-    });
+    return enqueueConfigurationChange(
+      tx,
+      'scheduling',
+      context,
+      {
+        resourceType: 'schedule',
+        resourceId: scheduleId,
+        action,
+        actor: personActor(actor),
+        before,
+        after,
+      },
+      this.clock.now().toISOString(),
+    );
   }
 
   private publishState(tx: EntityManager, orgId: string, scheduleId: string, deleted = false): Promise<void> {

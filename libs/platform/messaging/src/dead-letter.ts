@@ -31,6 +31,7 @@ export async function publishDeadLetter(
     permanent: isNeverApplicable(error),
     error: error.message,
     reason: reasonFor(error, attempts),
+    // eslint-disable-next-line no-restricted-syntax -- operators' record of when delivery failed, in wall time
     failedAt: new Date().toISOString(),
     body: body.length > DEAD_LETTER_BODY_MAX_CHARS ? body.slice(0, DEAD_LETTER_BODY_MAX_CHARS) : body,
     ...(body.length > DEAD_LETTER_BODY_MAX_CHARS ? { bodyTruncated: true } : {}),

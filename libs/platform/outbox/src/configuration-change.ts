@@ -20,7 +20,7 @@ export async function enqueueConfigurationChange<TView>(
   context: ConfigurationContext,
   messageContext: MessageContext,
   change: ConfigurationChanged<TView>,
-  occurredAt = new Date().toISOString(),
+  occurredAt: string,
 ): Promise<void> {
   const envelope = configurationChangedEnvelope(change, messageContext, {
     eventId: randomUUID(),

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   ChangeActor,
   DIRECTORY_EVENT_SCHEMA_VERSION,
@@ -7,6 +7,7 @@ import {
   DirectoryChanged,
   DirectoryResourceType,
 } from '@oncall/contracts';
+import { Clock, CLOCK } from '@oncall/platform-clock';
 import { enqueueOutboxMessages, outboxMessageFor } from '@oncall/platform-outbox';
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
@@ -29,7 +30,10 @@ export interface Change<TView> {
  */
 @Injectable()
 export class ChangeRecorder {
-  constructor(private readonly state: DirectoryStatePublisher) {}
+  constructor(
+    private readonly state: DirectoryStatePublisher,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   /**
    * Records the change only if it changes something: a write whose before and after views are equal
@@ -52,7 +56,7 @@ export class ChangeRecorder {
     change: Change<TView>,
   ): Promise<void> {
     const actor = changeActorOf(context);
-    const at = new Date().toISOString();
+    const at = this.clock.now().toISOString();
     await tx.query(
       `INSERT INTO audit_log (org_id, at, actor, action, resource_type, resource_id, before, after, correlation_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,

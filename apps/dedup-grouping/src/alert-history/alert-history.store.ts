@@ -60,6 +60,10 @@ const SHUTDOWN_FLUSH_MS = 2_000;
 @Injectable()
 export class AlertHistoryStore implements OnModuleDestroy {
   private pending: unknown[][] = [];
+  /** Rows ever queued and ever written, in queue order: a row's ordinal tells when it is written. */
+  private queued = 0;
+  private written = 0;
+  private readonly waitingForWrite: { through: number; resolve: () => void }[] = [];
   private flushing?: Promise<void>;
   private readonly waitingForRoom: (() => void)[] = [];
 
@@ -72,9 +76,15 @@ export class AlertHistoryStore implements OnModuleDestroy {
   /**
    * Queues the alerts of one step for the history (write-behind): paging never waits on it, and steps of
    * many keys share inserts. Only while the queue is over MAX_PENDING_ROWS (the database slower than the
-   * alerts) does a step wait for room.
+   * alerts) does a step wait for room. Answers a promise of the rows being written: the correlator moves
+   * a partition's checkpoint past an alert only then, so a crash replays the alert (idempotently) rather
+   * than lose its row.
    */
-  async keep(orgId: string, alerts: readonly ReceivedAlert[], incidentId: string | null): Promise<void> {
+  async keep(
+    orgId: string,
+    alerts: readonly ReceivedAlert[],
+    incidentId: string | null,
+  ): Promise<{ written: Promise<void> }> {
     const storedAt = this.clock.now().toISOString();
     for (const received of alerts) {
       this.pending.push([
@@ -88,9 +98,12 @@ export class AlertHistoryStore implements OnModuleDestroy {
         received.verdict ? JSON.stringify(received.verdict) : null,
       ]);
     }
+    this.queued += alerts.length;
+    const written = this.writtenThrough(this.queued);
     this.flushing ??= this.flush();
     if (this.pending.length > MAX_PENDING_ROWS)
       await new Promise<void>((resolve) => this.waitingForRoom.push(resolve));
+    return { written };
   }
 
   /** Writes what is queued before the process ends (bounded: what cannot be written is replayed). */
@@ -104,6 +117,7 @@ export class AlertHistoryStore implements OnModuleDestroy {
       try {
         await this.insert(rows.map(deflated));
         this.pending = this.pending.slice(rows.length);
+        this.wrote(rows.length);
         if (this.pending.length <= MAX_PENDING_ROWS) this.waitingForRoom.splice(0).forEach((wake) => wake());
       } catch (error) {
         this.logger.warn({ err: error, rows: rows.length }, 'Writing the alert history failed; retrying');
@@ -111,6 +125,18 @@ export class AlertHistoryStore implements OnModuleDestroy {
       }
     }
     this.flushing = undefined;
+  }
+
+  private writtenThrough(ordinal: number): Promise<void> {
+    if (ordinal <= this.written) return Promise.resolve();
+    return new Promise((resolve) => this.waitingForWrite.push({ through: ordinal, resolve }));
+  }
+
+  private wrote(rows: number): void {
+    this.written += rows;
+    // Waiters were queued in ordinal order.
+    while (this.waitingForWrite.length > 0 && this.waitingForWrite[0].through <= this.written)
+      this.waitingForWrite.shift()?.resolve();
   }
 
   private async insert(rows: readonly unknown[][]): Promise<void> {

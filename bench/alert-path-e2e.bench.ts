@@ -10,6 +10,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { PlatformHarness } from '../test/support/platform-harness';
+import { countAlertsApplied } from './support/alerts-applied';
 
 const SECONDS = Number(process.argv[2] ?? 30);
 const RATE = Number(process.argv[3] ?? 2_000);
@@ -159,11 +160,8 @@ async function organization(platform: PlatformHarness, index: number): Promise<O
   return { orgId, key, openKeys: [] };
 }
 
-async function alertsApplied(db: DataSource): Promise<number> {
-  const [row]: { alerts: number }[] = await db.query(
-    `SELECT COALESCE(sum(CASE type WHEN 'IncidentTriggered' THEN 1 WHEN 'AlertRepeated' THEN (data->>'count')::int ELSE 0 END), 0)::int AS alerts FROM events`,
-  );
-  return row.alerts;
+function alertsApplied(db: DataSource): Promise<number> {
+  return countAlertsApplied((sql) => db.query(sql));
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

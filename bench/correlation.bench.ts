@@ -15,6 +15,7 @@ import { alertHeaders, MessageBus } from '@oncall/platform-messaging';
 import { randomUUID } from 'node:crypto';
 import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
 import { PlatformHarness } from '../test/support/platform-harness';
+import { countAlertsApplied } from './support/alerts-applied';
 
 const INTEGRATION = '5e7a1c2e-0d1f-4c55-9f0a-0000000000e1';
 const DEADLINE_MS = 180_000;
@@ -95,13 +96,8 @@ function envelope(demo: DemoOrganization, dedupKey: string) {
   };
 }
 
-async function alertsApplied(platform: PlatformHarness): Promise<number> {
-  const [row]: { alerts: number }[] = await platform.withSchema('incident_state', (db) =>
-    db.query(
-      `SELECT COALESCE(sum(CASE type WHEN 'IncidentTriggered' THEN 1 WHEN 'AlertRepeated' THEN (data->>'count')::int ELSE 0 END), 0)::int AS alerts FROM events`,
-    ),
-  );
-  return row.alerts;
+function alertsApplied(platform: PlatformHarness): Promise<number> {
+  return platform.withSchema('incident_state', (db) => countAlertsApplied((sql) => db.query(sql)));
 }
 
 async function untilApplied(platform: PlatformHarness, total: number): Promise<void> {

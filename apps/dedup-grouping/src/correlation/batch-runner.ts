@@ -24,7 +24,8 @@ class Aborted extends Error {}
  * Runs a batch of one key's alerts step by step through the KeyBatchHandler. A step that fails for a
  * transient reason is tried again (indefinitely while incident-state does not answer: a deploy must not
  * lose alerts); a permanent refusal dead-letters the alert at the front and the batch goes on without it.
- * Each alert is reported done once applied, dropped or dead-lettered, never before.
+ * Each alert is reported done once applied, dropped or dead-lettered and its history row written, never
+ * before.
  */
 @Injectable()
 export class BatchRunner {
@@ -51,7 +52,8 @@ export class BatchRunner {
     try {
       while (pending.length > 0) {
         const step = await this.nextStep(pending, open);
-        pending.slice(0, step.covered).forEach(done);
+        const covered = pending.slice(0, step.covered);
+        void step.written.then(() => covered.forEach(done));
         outcome[step.deadLettered ? 'deadLettered' : 'applied'] += step.covered;
         pending = pending.slice(step.covered);
         open = step.open;
@@ -65,7 +67,12 @@ export class BatchRunner {
   private async nextStep(
     pending: readonly PartitionItem[],
     known: OpenAlert | null | undefined,
-  ): Promise<{ covered: number; deadLettered: boolean; open: OpenAlert | null | undefined }> {
+  ): Promise<{
+    covered: number;
+    deadLettered: boolean;
+    open: OpenAlert | null | undefined;
+    written: Promise<void>;
+  }> {
     const alerts = pending.map((item) => item.received);
     for (let attempt = 1; ; attempt++) {
       if (this.aborted) throw new Aborted();
@@ -81,7 +88,7 @@ export class BatchRunner {
         const context = { err: error, alertId: first.received.alertId, attempt };
         if (verdict === 'dead-letter') {
           await this.deadLetter(first, error as Error, attempt);
-          return { covered: 1, deadLettered: true, open: undefined };
+          return { covered: 1, deadLettered: true, open: undefined, written: Promise.resolve() };
         }
         this.logger.warn(context, `Correlating an alert failed (${verdict}); trying again`);
         const cap = verdict === 'wait-for-dependency' ? DEPENDENCY_WAIT_CAP_MS : Number.MAX_SAFE_INTEGER;

@@ -22,6 +22,8 @@ const STALE_ENTRY_CODES = new Set(['INCIDENT_RESOLVED', 'INCIDENT_NOT_FOUND']);
 
 export interface StepResult {
   covered: number;
+  /** Settles once the covered alerts' history rows are written (their checkpoint may move then). */
+  written: Promise<void>;
   /** The key's open alert after the step; undefined when unknown (look it up before the next step). */
   open: OpenAlert | null | undefined;
 }
@@ -68,8 +70,8 @@ export class KeyBatchHandler {
       // Recorded triggers never touch the index; what the caller knew of the key stays true.
       const step = nextKeyBatchStep(alerts, known ?? null);
       const covered = alerts.slice(0, step.count);
-      await this.history.keep(first.orgId, covered, null);
-      return { covered: step.count, open: known };
+      const { written } = await this.history.keep(first.orgId, covered, null);
+      return { covered: step.count, open: known, written };
     }
     // A trigger claims the key straight away (one round trip either way): free, it opens the incident;
     // held, the claim answers the holder.
@@ -82,10 +84,10 @@ export class KeyBatchHandler {
     const step = nextKeyBatchStep(alerts, open);
     const covered = alerts.slice(0, step.count);
     const after = await this.perform(step, covered, open);
-    if (after === STALE) return { covered: 0, open: undefined };
+    if (after === STALE) return { covered: 0, open: undefined, written: Promise.resolve() };
     // After the step, so a replay that stores the rows again finds them there (ON CONFLICT, no change).
-    await this.history.keep(first.orgId, covered, incidentOf(step, after));
-    return { covered: step.count, open: after };
+    const { written } = await this.history.keep(first.orgId, covered, incidentOf(step, after));
+    return { covered: step.count, open: after, written };
   }
 
   /** Answers the key's open alert after the step, or STALE when the index changed under it. */

@@ -3,7 +3,7 @@ import { CreateOutbox1764201600000 } from '@oncall/platform-outbox';
 import { createServiceDataSource, runMigrations } from '@oncall/platform-persistence';
 import { createTestDatabase, TestDatabase, waitFor } from '@oncall/platform-testing';
 import { DataSource } from 'typeorm';
-import { describeEventStoreContract } from './event-store.contract';
+import { describeEventStoreContract } from './testing';
 import { CreateEventStore1764201600001 } from './event-store.migration';
 import { PostgresEventStore } from './postgres-event-store';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ConcurrencyError, EventMetadata, EventStore, NewEvent, StoredEvent } from './event-store.port';
+import { ConcurrencyError, EventMetadata, EventStore, NewEvent, StoredEvent } from '../event-store.port';
 
 export interface EventStoreUnderTest {
   store: EventStore;

@@ -1,11 +1,11 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IncidentCommandResult } from '@oncall/contracts';
+import { Caller, RequestContext } from '@oncall/platform-runtime';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Requires } from '../auth/requires.decorator';
 import { referencesOf, requireActiveUsers } from '../directory/shared/org-references';
-import { Caller, RequestContext } from '../directory/shared/request-context';
 import {
   AddNoteDto,
   EscalateDto,

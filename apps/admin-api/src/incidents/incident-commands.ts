@@ -7,7 +7,7 @@ import {
 } from '@oncall/contracts';
 import { IncidentCommand } from '@oncall/incident-domain';
 import { MessageBus } from '@oncall/platform-messaging';
-import { personActorOf, RequestContext, rpcContextOf } from '../directory/shared/request-context';
+import { personActorOf, RequestContext, rpcContextOf } from '@oncall/platform-runtime';
 
 type CommandWithoutEnvelope = Omit<IncidentCommand, 'by' | 'at'>;
 

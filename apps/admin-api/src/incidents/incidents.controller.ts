@@ -17,10 +17,10 @@ import {
   TimelineEntry,
 } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
+import { Caller, RequestContext, rpcContextOf } from '@oncall/platform-runtime';
 import { DataSource } from 'typeorm';
 import { Requires } from '../auth/requires.decorator';
 import { requireOrgReference } from '../directory/shared/org-references';
-import { Caller, RequestContext, rpcContextOf } from '../directory/shared/request-context';
 
 /** Incidents live in incident-state; the API asks it, always for the caller's own organization. */
 @ApiTags('incidents')

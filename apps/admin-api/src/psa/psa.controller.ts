@@ -8,10 +8,10 @@ import {
   ReplacePsaSettingsCommand,
 } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
+import { Caller, personActorOf, RequestContext, rpcContextOf } from '@oncall/platform-runtime';
 import { DataSource } from 'typeorm';
 import { Requires } from '../auth/requires.decorator';
 import { requireOrgReference } from '../directory/shared/org-references';
-import { Caller, personActorOf, RequestContext, rpcContextOf } from '../directory/shared/request-context';
 import { PsaSettingsDto } from './psa-settings.dto';
 import { PsaStatusReader } from './psa-status.reader';
 

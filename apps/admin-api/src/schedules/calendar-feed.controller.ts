@@ -1,7 +1,7 @@
 import { Controller, Get, Header, NotFoundException, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CalendarFeedAnswer, Queries, SchedulingCommands } from '@oncall/contracts';
-import { problem, PublicRoute } from '@oncall/platform-runtime';
+import { problem, PublicRoute, Caller, personActorOf, RequestContext } from '@oncall/platform-runtime';
 import { IsString, Matches } from 'class-validator';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
@@ -9,7 +9,6 @@ import { DataSource } from 'typeorm';
 import { AdminApiConfig } from '../admin-api.config';
 import { Requires } from '../auth/requires.decorator';
 import { joinPublicUrl } from '../directory/shared/public-url';
-import { Caller, personActorOf, RequestContext } from '../directory/shared/request-context';
 import { BusRequests } from './bus-requests';
 
 export class CalendarFeedQueryDto {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { PollingLoop } from '@oncall/platform-outbox';
+import { PollingLoop } from '@oncall/platform-polling';
 import { LOGGER } from '@oncall/platform-runtime';
 import { lastScheduledScan } from '@oncall/scheduling-domain';
 import { randomUUID } from 'node:crypto';

@@ -3,5 +3,4 @@ export { outboxMessageFor, PARTITION_SQL, type OutboxMessage } from './outbox-me
 export { enqueueOutboxMessages } from './outbox-writer';
 export { OutboxRelay, type OutboxRelayOptions, type RawPublisher } from './outbox-relay';
 export { enqueueConfigurationChange, personActor } from './configuration-change';
-export { PollingLoop, type PollingLoopOptions, type PassOutcome } from './polling-loop';
 export { enqueueStateChanges, stateMessageFor, type StateChange } from './state-change';

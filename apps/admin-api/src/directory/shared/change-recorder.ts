@@ -8,11 +8,11 @@ import {
   DirectoryResourceType,
 } from '@oncall/contracts';
 import { enqueueOutboxMessages, outboxMessageFor } from '@oncall/platform-outbox';
+import { RequestContext } from '@oncall/platform-runtime';
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { EntityManager } from 'typeorm';
 import { DirectoryStatePublisher } from '../state/directory-state.publisher';
-import { RequestContext } from './request-context';
 
 export interface Change<TView> {
   resourceType: DirectoryResourceType;

@@ -130,6 +130,22 @@ export default [
     rules: { 'no-restricted-imports': ['error', { patterns: [testEntryPoints] }] },
   },
   {
+    // The read side (projections, queries) shares views with the write side, never imports it (ADR 0187).
+    files: ['apps/*/src/projections/**/*.ts', 'apps/*/src/queries/**/*.ts'],
+    ignores: testCode,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            testEntryPoints,
+            { group: ['**/execute-command/**'], message: 'The read side does not import the write side.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: pureCode,
     ignores: testCode,
     rules: { 'no-restricted-imports': ['error', { paths: nodeModuleBans, patterns: [testEntryPoints] }] },

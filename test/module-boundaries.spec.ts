@@ -50,6 +50,7 @@ describe('module boundaries (eslint.config.mjs)', () => {
     'contracts-imports-domain.ts',
     'util-imports-domain.ts',
     'production-imports-testing-entry-point.ts',
+    'read-side-imports-write-side.ts',
     'allowed-declared-domain-use.ts',
     'allowed-app-imports-libs.ts',
   ])('%s', (name) => {

@@ -12,7 +12,7 @@ import { keptChanging, MAX_ATTEMPTS, refusalOf } from './domain-refusal';
 import { LoadedIncident, noSnapshots } from './incident-snapshots';
 import { incidentCommandFromWire } from './incident-command.wire';
 import { IncidentStateLoader } from './incident-state-loader';
-import { toIncidentSummary } from './incident-summary';
+import { toIncidentSummary } from '../incident-view/incident-summary';
 
 /**
  * read → fold → decide → append with the expected version. Reading is bounded (cached or snapshot state plus

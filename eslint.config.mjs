@@ -146,6 +146,20 @@ export default [
     },
   },
   {
+    // Controllers call a use case, a reader or a repository; they run no SQL themselves (ADR 0188).
+    files: ['apps/*/src/**/*.controller.ts'],
+    ignores: testCode,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'typeorm', message: 'A controller runs no SQL: call a repository or a use case.' }],
+          patterns: [testEntryPoints],
+        },
+      ],
+    },
+  },
+  {
     files: pureCode,
     ignores: testCode,
     rules: { 'no-restricted-imports': ['error', { paths: nodeModuleBans, patterns: [testEntryPoints] }] },

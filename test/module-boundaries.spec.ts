@@ -51,6 +51,7 @@ describe('module boundaries (eslint.config.mjs)', () => {
     'util-imports-domain.ts',
     'production-imports-testing-entry-point.ts',
     'read-side-imports-write-side.ts',
+    'controller-runs-sql.ts',
     'allowed-declared-domain-use.ts',
     'allowed-app-imports-libs.ts',
   ])('%s', (name) => {

@@ -13,7 +13,7 @@
 import 'reflect-metadata';
 import { IncidentCommand } from '@oncall/incident-domain';
 import { CreateEventStore1764201600001, PostgresEventStore } from '@oncall/platform-event-store';
-import { CreateOutbox1764201600000 } from '@oncall/platform-outbox';
+import { CreateOutbox1764201600000, relayEventsThroughOutbox } from '@oncall/platform-outbox';
 import { createServiceDataSource, runMigrations } from '@oncall/platform-persistence';
 import { createTestDatabase } from '@oncall/platform-testing';
 import { randomUUID } from 'node:crypto';
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     await runMigrations(dataSource, 'bench');
     await dataSource.query('CREATE TABLE plain_rows (id uuid PRIMARY KEY, data jsonb NOT NULL)');
     const executor = IncidentCommandExecutor.withoutSnapshots(
-      new PostgresEventStore(dataSource, incidentOutboxSubject),
+      new PostgresEventStore(dataSource, relayEventsThroughOutbox(incidentOutboxSubject)),
       pino({ level: 'silent' }),
     );
     await warmUp(dataSource, executor);

@@ -9,7 +9,6 @@ import { createLogger } from '@oncall/platform-observability';
 import { PostgresEventStore, Projection, ProjectionRunner } from '@oncall/platform-event-store';
 import { createServiceDataSource, runMigrations } from '@oncall/platform-persistence';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { incidentOutboxSubject } from '../apps/incident-state/src/event-store/incident-streams';
 import {
   INCIDENT_STATE_MIGRATIONS,
   INCIDENT_STATE_SCHEMA,
@@ -30,8 +29,7 @@ const PROJECTIONS: Record<string, Rebuildable> = {
   incidents: {
     schema: INCIDENT_STATE_SCHEMA,
     migrations: INCIDENT_STATE_MIGRATIONS,
-    rebuild: (dataSource) =>
-      rebuildFromEventStore(dataSource, new IncidentsProjection(), incidentOutboxSubject),
+    rebuild: (dataSource) => rebuildFromEventStore(dataSource, new IncidentsProjection()),
   },
   reporting: {
     schema: REPORTING_SCHEMA,
@@ -40,12 +38,9 @@ const PROJECTIONS: Record<string, Rebuildable> = {
   },
 };
 
-function rebuildFromEventStore(
-  dataSource: DataSource,
-  projection: Projection,
-  outboxSubject: ConstructorParameters<typeof PostgresEventStore>[1],
-): Promise<number> {
-  const store = new PostgresEventStore(dataSource, outboxSubject);
+/** A rebuild only reads the events: the store needs no hook (it appends nothing). */
+function rebuildFromEventStore(dataSource: DataSource, projection: Projection): Promise<number> {
+  const store = new PostgresEventStore(dataSource);
   return new ProjectionRunner(dataSource, store, projection, createLogger('rebuild', 'warn'), {
     batchSize: 2_000,
   }).rebuild();

@@ -2,6 +2,7 @@ import { PATTERN_HANDLER_METADATA, PATTERN_METADATA } from '@nestjs/microservice
 import { PatternHandler } from '@nestjs/microservices/enums/pattern-handler.enum';
 import { Commands, CursorPage, IncidentDetail, PAGE_MAX_BYTES, Queries, RpcReply } from '@oncall/contracts';
 import { NewEvent, PostgresEventStore } from '@oncall/platform-event-store';
+import { relayEventsThroughOutbox } from '@oncall/platform-outbox';
 import { encodeJson, MessageBus } from '@oncall/platform-messaging';
 import { createServiceDataSource } from '@oncall/platform-persistence';
 import { freePort, ServiceProcess, spawnService, waitFor } from '@oncall/platform-testing';
@@ -60,7 +61,10 @@ describe('A very large incident, through every incident-state answer that grows 
       applicationName: 'large-incident-test',
     });
     await dataSource.initialize();
-    store = { dataSource, events: new PostgresEventStore(dataSource, incidentOutboxSubject) };
+    store = {
+      dataSource,
+      events: new PostgresEventStore(dataSource, relayEventsThroughOutbox(incidentOutboxSubject)),
+    };
     await appendIncident(big, 'Everything is down', ALERTS, NOTES);
     await appendIncident(source, 'Also down', MERGED_ALERTS, 0);
     for (let n = 0; n < LONG_TITLED_INCIDENTS; n++) await appendIncident(randomUUID(), TITLE, 1, 0);

@@ -8,6 +8,7 @@ import {
   isIncidentDomainError,
 } from '@oncall/incident-domain';
 import { PostgresEventStore, ProjectionRunner } from '@oncall/platform-event-store';
+import { relayEventsThroughOutbox } from '@oncall/platform-outbox';
 import { createLogger } from '@oncall/platform-observability';
 import { createServiceDataSource, runMigrations } from '@oncall/platform-persistence';
 import { createTestDatabase, REPO_ROOT, TestDatabase } from '@oncall/platform-testing';
@@ -50,7 +51,7 @@ describe('Projection rebuild on 10,000 incidents with mixed histories', () => {
   });
 
   it('drops and rebuilds the read models with `npm run rebuild-projections -- incidents` into identical tables', async () => {
-    const store = new PostgresEventStore(dataSource, incidentOutboxSubject);
+    const store = new PostgresEventStore(dataSource, relayEventsThroughOutbox(incidentOutboxSubject));
     const histories = await writeHistories(store);
     expect(histories.statuses).toEqual(
       expect.objectContaining({
@@ -111,7 +112,7 @@ describe('Projection rebuild while the service runs', () => {
   });
 
   it('rebuilds eight times while a live runner projects new incidents: no deadlock, every event visible at the start replayed, the same tables as a quiet rebuild', async () => {
-    const store = new PostgresEventStore(dataSource, incidentOutboxSubject);
+    const store = new PostgresEventStore(dataSource, relayEventsThroughOutbox(incidentOutboxSubject));
     const logger = createLogger('t', 'silent');
     await writeHistories(store, 500);
     const live = new ProjectionRunner(dataSource, store, new IncidentsProjection(), logger, { batchSize: 200, pollIntervalMs: 5 }); // prettier-ignore

@@ -14,6 +14,7 @@ import { IncidentProjectionWorker } from './workers/incident-projection.worker';
 import { SnoozeTimerWorker } from './workers/snooze-timer.worker';
 import { GetIncidentHandler } from './queries/get-incident.handler';
 import { MergeIncidentsHandler } from './merge/merge-incidents.handler';
+import { IncidentDetailReader } from './queries/incident-detail.reader';
 import { IncidentPages } from './queries/incident-pages';
 import { IncidentPagesHandler } from './queries/incident-pages.handler';
 import { RecordActivityHandler } from './record-activity/record-activity.handler';
@@ -39,6 +40,7 @@ import { RecordActivityHandler } from './record-activity/record-activity.handler
     },
     IncidentsProjection,
     IncidentPages,
+    IncidentDetailReader,
     IncidentProjectionWorker,
     SnoozeTimerWorker,
     OutboxRelayWorker,

@@ -11,6 +11,7 @@ export * from './alerts/alert-history';
 export * from './alerts/generic-alert.dto';
 export * from './alerts/alert-field-checks';
 export * from './directory/integration-credential';
+export * from './incidents/incident-command.v1';
 export * from './incidents/incident-messages';
 export * from './incidents/list-incidents.dto';
 export * from './directory/service-routing';

@@ -11,9 +11,8 @@ import {
   Queries,
 } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
-import { badRequestFor } from '@oncall/platform-runtime';
+import { badRequestFor, Caller, RequestContext, rpcContextOf } from '@oncall/platform-runtime';
 import { Requires } from '../auth/requires.decorator';
-import { Caller, RequestContext, rpcContextOf } from '../directory/shared/request-context';
 import { AlertHistoryQueryDto } from './alert-history-query.dto';
 
 const ENTRY =

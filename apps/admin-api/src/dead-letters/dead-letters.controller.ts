@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CursorPage, CursorPageQueryDto, PAGE_MAX_LIMIT } from '@oncall/contracts';
+import { Caller, RequestContext } from '@oncall/platform-runtime';
 import { Requires } from '../auth/requires.decorator';
-import { Caller, RequestContext } from '../directory/shared/request-context';
 import { DeadLetterView } from './dead-letter.view';
 import { DeadLetterReader } from './dead-letter.reader';
 

@@ -10,6 +10,7 @@ import { ClientsDirectory } from './clients/clients.directory';
 import { IntegrationsController } from './integrations/integrations.controller';
 import { IntegrationsDirectory } from './integrations/integrations.directory';
 import { ServiceRoutingHandler } from './services/service-routing.handler';
+import { ServiceRoutingReader } from './services/service-routing.reader';
 import { ServicesController } from './services/services.controller';
 import { ServicesDirectory } from './services/services.directory';
 import { SharedDirectoryModule } from './shared/shared-directory.module';
@@ -42,6 +43,7 @@ import { UsersDirectory } from './users/users.directory';
     AuditLogReader,
     RoutingRulesDirectory,
     MaintenanceWindowsDirectory,
+    ServiceRoutingReader,
   ],
 })
 export class DirectoryModule {}

@@ -11,9 +11,9 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Caller, RequestContext } from '@oncall/platform-runtime';
 import { Requires } from '../auth/requires.decorator';
 import { PageQueryDto } from '../directory/shared/pagination';
-import { Caller, RequestContext } from '../directory/shared/request-context';
 import {
   DeleteEscalationPolicyQueryDto,
   EscalationPolicyDto,

@@ -12,10 +12,10 @@ import {
 } from '@oncall/contracts';
 import { checkEscalationPolicy, NormalizedEscalationPolicy } from '@oncall/escalation-domain';
 import { MessageBus } from '@oncall/platform-messaging';
+import { personActorOf, RequestContext, rpcContextOf } from '@oncall/platform-runtime';
 import { DataSource } from 'typeorm';
 import { conflict } from '../directory/shared/directory-errors';
 import { PageQueryDto } from '../directory/shared/pagination';
-import { personActorOf, RequestContext, rpcContextOf } from '../directory/shared/request-context';
 import { definitionOf, EscalationPolicyDto, ReplaceEscalationPolicyDto } from './escalation-policy.dto';
 import {
   badRequestForProblems,

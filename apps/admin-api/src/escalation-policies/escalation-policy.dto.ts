@@ -1,11 +1,9 @@
+import { EscalationPolicyDefinition, EscalationStepStrategy, EscalationTarget } from '@oncall/contracts';
 import {
   ESCALATION_POLICY_LIMITS as LIMITS,
   ESCALATION_STEP_STRATEGIES,
   ESCALATION_TARGET_TYPES,
-  EscalationPolicyDefinition,
-  EscalationStepStrategy,
-  EscalationTarget,
-} from '@oncall/contracts';
+} from '@oncall/escalation-domain';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EscalationPolicyDefinition } from '@oncall/contracts';
 import { targetReferences } from '@oncall/escalation-domain';
-import { apiFieldName, badRequestFor } from '@oncall/platform-runtime';
+import { apiFieldName, badRequestFor, RequestContext } from '@oncall/platform-runtime';
 import { DataSource } from 'typeorm';
 import { requireActiveUsers, requireOrgReference } from '../directory/shared/org-references';
-import { RequestContext } from '../directory/shared/request-context';
 import { ScheduleExistenceCheck } from './schedule-existence.check';
 
 /**

@@ -1,8 +1,7 @@
 import { Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { Queries, RpcErrorCodes, ScheduleIdRequest, ScheduleView } from '@oncall/contracts';
 import { MessageBus, RpcError } from '@oncall/platform-messaging';
-import { problem } from '@oncall/platform-runtime';
-import { RequestContext, rpcContextOf } from '../directory/shared/request-context';
+import { problem, RequestContext, rpcContextOf } from '@oncall/platform-runtime';
 
 /**
  * Does a schedule exist in the caller's organization? Scheduling owns schedules, so it is asked

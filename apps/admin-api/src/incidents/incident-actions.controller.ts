@@ -1,11 +1,9 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IncidentCommandResult } from '@oncall/contracts';
+import { Caller, RequestContext } from '@oncall/platform-runtime';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { Requires } from '../auth/requires.decorator';
-import { referencesOf, requireActiveUsers } from '../directory/shared/org-references';
-import { Caller, RequestContext } from '../directory/shared/request-context';
 import {
   AddNoteDto,
   EscalateDto,
@@ -17,6 +15,7 @@ import {
   SnoozeDto,
 } from './incident-action.dto';
 import { IncidentCommands } from './incident-commands';
+import { IncidentScopes } from './incident-scopes';
 
 /** What a responder does to an incident; each answer is the incident as it now stands, with its version. */
 @ApiTags('incidents')
@@ -25,7 +24,7 @@ import { IncidentCommands } from './incident-commands';
 export class IncidentActionsController {
   constructor(
     private readonly commands: IncidentCommands,
-    private readonly dataSource: DataSource,
+    private readonly scopes: IncidentScopes,
   ) {}
 
   @Post('acknowledge')
@@ -103,7 +102,7 @@ export class IncidentActionsController {
     let to: { kind: 'users'; userIds: string[] } | { kind: 'escalation-level'; level: number };
     if (body.to.kind === 'users') {
       const userIds = (body.to.userIds ?? []).map((userId) => userId.toLowerCase());
-      await requireActiveUsers(this.dataSource.manager, caller.orgId, referencesOf('to.userIds', userIds));
+      await this.scopes.requireAssignees(caller.orgId, 'to.userIds', userIds);
       to = { kind: 'users', userIds };
     } else {
       to = { kind: 'escalation-level', level: body.to.level ?? 1 };

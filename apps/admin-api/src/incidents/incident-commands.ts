@@ -8,7 +8,7 @@ import {
 import { IncidentCommand } from '@oncall/incident-domain';
 import { Clock, CLOCK } from '@oncall/platform-clock';
 import { MessageBus } from '@oncall/platform-messaging';
-import { personActorOf, RequestContext, rpcContextOf } from '../directory/shared/request-context';
+import { personActorOf, RequestContext, rpcContextOf } from '@oncall/platform-runtime';
 
 type CommandWithoutEnvelope = Omit<IncidentCommand, 'by' | 'at'>;
 

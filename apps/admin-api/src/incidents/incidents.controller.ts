@@ -17,10 +17,9 @@ import {
   TimelineEntry,
 } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
-import { DataSource } from 'typeorm';
+import { Caller, RequestContext, rpcContextOf } from '@oncall/platform-runtime';
 import { Requires } from '../auth/requires.decorator';
-import { requireOrgReference } from '../directory/shared/org-references';
-import { Caller, RequestContext, rpcContextOf } from '../directory/shared/request-context';
+import { IncidentScopes } from './incident-scopes';
 
 /** Incidents live in incident-state; the API asks it, always for the caller's own organization. */
 @ApiTags('incidents')
@@ -29,7 +28,7 @@ import { Caller, RequestContext, rpcContextOf } from '../directory/shared/reques
 export class IncidentsController {
   constructor(
     private readonly bus: MessageBus,
-    private readonly dataSource: DataSource,
+    private readonly scopes: IncidentScopes,
   ) {}
 
   /**
@@ -39,25 +38,8 @@ export class IncidentsController {
   @Get()
   @Requires('incidents:read')
   async list(@Caller() caller: RequestContext, @Query() query: ListIncidentsQueryDto): Promise<IncidentPage> {
-    const { clientId, ...filters } = query;
-    const request: ListIncidentsQuery = { ...filters };
-    const db = this.dataSource.manager;
-    if (query.serviceId)
-      await requireOrgReference(db, 'services', caller.orgId, query.serviceId, 'serviceId');
-    if (query.assigneeId) {
-      await requireOrgReference(db, 'users', caller.orgId, query.assigneeId, 'assigneeId');
-      request.assigneeId = query.assigneeId.toLowerCase(); // as incident-state stores user ids
-    }
-    if (clientId) {
-      await requireOrgReference(db, 'clients', caller.orgId, clientId, 'clientId');
-      // Clients belong to the directory: turn the client into its services before asking incident-state.
-      const rows: { id: string }[] = await db.query(
-        'SELECT id FROM services WHERE org_id = $1 AND client_id = $2',
-        [caller.orgId, clientId],
-      );
-      if (rows.length === 0) return { items: [], nextCursor: null };
-      request.serviceIds = rows.map((row) => row.id);
-    }
+    const request = await this.scopes.listQuery(caller.orgId, query);
+    if (request === null) return { items: [], nextCursor: null };
     return this.bus.rpc.request<IncidentPage, ListIncidentsQuery>(
       Queries.incident.list,
       request,

@@ -4,6 +4,7 @@ import { AuthModule } from '../auth/auth.module';
 import { IncidentActionsController } from './incident-actions.controller';
 import { IncidentCommands } from './incident-commands';
 import { IncidentLiveFeed } from './incident-live-feed';
+import { IncidentScopes } from './incident-scopes';
 import { IncidentsController } from './incidents.controller';
 import { LiveIncidentsController } from './live-incidents.controller';
 import { LiveStreamSlots } from './live-stream-slots';
@@ -16,6 +17,6 @@ import { LiveStreamSlots } from './live-stream-slots';
     IncidentActionsController,
     AlertHistoryController,
   ],
-  providers: [IncidentCommands, IncidentLiveFeed, LiveStreamSlots],
+  providers: [IncidentCommands, IncidentLiveFeed, IncidentScopes, LiveStreamSlots],
 })
 export class IncidentsModule {}

@@ -1,12 +1,12 @@
 import { Controller, MessageEvent, Post, Req, Sse } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Principal } from '@oncall/platform-auth';
+import { Caller, RequestContext } from '@oncall/platform-runtime';
 import type { Request } from 'express';
 import { finalize, Observable } from 'rxjs';
 import { AcceptsLiveTicket } from '../auth/live-ticket.decorator';
 import { IssuedLiveTicket, LiveTickets } from '../auth/live-tickets';
 import { Requires } from '../auth/requires.decorator';
-import { Caller, RequestContext } from '../directory/shared/request-context';
 import { IncidentLiveFeed } from './incident-live-feed';
 import { LiveStreamSlots } from './live-stream-slots';
 

@@ -11,8 +11,8 @@ import {
   Put,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Caller, RequestContext } from '@oncall/platform-runtime';
 import { Requires } from '../auth/requires.decorator';
-import { Caller, RequestContext } from '../directory/shared/request-context';
 import { CreateContactMethodDto, UpdateContactMethodDto } from './contact-method.dto';
 import { NotificationRulesDto } from './notification-rules.dto';
 import { PersonAccess } from './person-access';

@@ -2,9 +2,8 @@ import { ForbiddenException, Injectable, NotFoundException, UnauthorizedExceptio
 import { PersonRef } from '@oncall/contracts';
 import { roleAllows } from '@oncall/platform-auth';
 import { queryRows } from '@oncall/platform-persistence';
-import { problem } from '@oncall/platform-runtime';
+import { problem, RequestContext } from '@oncall/platform-runtime';
 import { DataSource } from 'typeorm';
-import { RequestContext } from '../directory/shared/request-context';
 
 /**
  * Whose contact methods and rules a request may touch: the caller's own (every role with

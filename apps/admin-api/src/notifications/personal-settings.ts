@@ -7,7 +7,7 @@ import {
   PersonRef,
 } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
-import { RequestContext, rpcContextOf } from '../directory/shared/request-context';
+import { RequestContext, rpcContextOf } from '@oncall/platform-runtime';
 import { CreateContactMethodDto, UpdateContactMethodDto } from './contact-method.dto';
 import { NotificationRulesDto } from './notification-rules.dto';
 

@@ -9,9 +9,9 @@ import {
   TicketRequestView,
 } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
+import { Caller, personActorOf, RequestContext, rpcContextOf } from '@oncall/platform-runtime';
 import type { Response } from 'express';
 import { Requires } from '../auth/requires.decorator';
-import { Caller, personActorOf, RequestContext, rpcContextOf } from '../directory/shared/request-context';
 
 /** A responder asks for the incident's PSA ticket by hand (ADR 0164). */
 @ApiTags('incidents')

@@ -8,11 +8,10 @@ import {
   ReplacePsaSettingsCommand,
 } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
-import { DataSource } from 'typeorm';
+import { Caller, personActorOf, RequestContext, rpcContextOf } from '@oncall/platform-runtime';
 import { Requires } from '../auth/requires.decorator';
-import { requireOrgReference } from '../directory/shared/org-references';
-import { Caller, personActorOf, RequestContext, rpcContextOf } from '../directory/shared/request-context';
 import { PsaSettingsDto } from './psa-settings.dto';
+import { PsaSettingsReferences } from './psa-settings.references';
 import { PsaStatusReader } from './psa-status.reader';
 
 /** The PSA connection as people see it: whether there is one, and the organization's ticket mapping. */
@@ -22,7 +21,7 @@ import { PsaStatusReader } from './psa-status.reader';
 export class PsaController {
   constructor(
     private readonly bus: MessageBus,
-    private readonly dataSource: DataSource,
+    private readonly references: PsaSettingsReferences,
     private readonly status: PsaStatusReader,
   ) {}
 
@@ -68,15 +67,7 @@ export class PsaController {
     @Caller() caller: RequestContext,
     @Body() body: PsaSettingsDto,
   ): Promise<PsaSettingsView> {
-    const db = this.dataSource.manager;
-    for (const [index, entry] of (body.serviceBoards ?? []).entries())
-      await requireOrgReference(
-        db,
-        'services',
-        caller.orgId,
-        entry.serviceId,
-        `serviceBoards.${index}.serviceId`,
-      );
+    await this.references.requireBoardServices(caller.orgId, body.serviceBoards ?? []);
     const { userId, name } = personActorOf(caller);
     return this.bus.rpc.request<PsaSettingsView, ReplacePsaSettingsCommand>(
       PsaCommands.replaceSettings,

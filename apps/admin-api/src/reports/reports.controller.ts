@@ -1,5 +1,6 @@
 import { applyDecorators, Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Caller, personActorOf, RequestContext } from '@oncall/platform-runtime';
 import {
   BurdenAnswer,
   BurdenQuery,
@@ -11,7 +12,6 @@ import {
 } from '@oncall/contracts';
 import type { Response } from 'express';
 import { Requires } from '../auth/requires.decorator';
-import { Caller, personActorOf, RequestContext } from '../directory/shared/request-context';
 import { BusRequests } from '../schedules/bus-requests';
 import { burdenCsv, incidentReportCsv, incidentTrendCsv, NamedBurden } from './report-csv';
 import {

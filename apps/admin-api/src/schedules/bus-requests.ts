@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RpcContext } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
-import { RequestContext, rpcContextOf } from '../directory/shared/request-context';
+import { RequestContext, rpcContextOf } from '@oncall/platform-runtime';
 
 /**
  * Requests to the services that own schedules and policies, for the caller's organization. A refusal

@@ -1,15 +1,14 @@
 import { Controller, Get, Header, NotFoundException, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CalendarFeedAnswer, Queries, SchedulingCommands } from '@oncall/contracts';
-import { problem, PublicRoute } from '@oncall/platform-runtime';
+import { problem, PublicRoute, Caller, personActorOf, RequestContext } from '@oncall/platform-runtime';
 import { IsString, Matches } from 'class-validator';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { AdminApiConfig } from '../admin-api.config';
 import { Requires } from '../auth/requires.decorator';
 import { joinPublicUrl } from '../directory/shared/public-url';
-import { Caller, personActorOf, RequestContext } from '../directory/shared/request-context';
+import { ActiveUsersRepository } from '../directory/users/active-users.repository';
 import { BusRequests } from './bus-requests';
 
 export class CalendarFeedQueryDto {
@@ -29,7 +28,7 @@ export class CalendarFeedController {
   constructor(
     private readonly requests: BusRequests,
     private readonly config: AdminApiConfig,
-    private readonly dataSource: DataSource,
+    private readonly activeUsers: ActiveUsersRepository,
   ) {}
 
   @Post('me/calendar-feed')
@@ -61,17 +60,9 @@ export class CalendarFeedController {
     );
     // The link is a credential of the account: it works while the account is active (ADR 0084), and a
     // deactivated account's link looks exactly like an unknown one.
-    if (!(await this.isActive(feed.orgId, feed.userId))) {
+    if (!(await this.activeUsers.isActive(feed.orgId, feed.userId))) {
       throw new NotFoundException(problem(404, 'Unknown or rotated calendar link.', { code: 'NOT_FOUND' }));
     }
     return feed.ics;
-  }
-
-  private async isActive(orgId: string, userId: string): Promise<boolean> {
-    const rows: { active: boolean }[] = await this.dataSource.query(
-      'SELECT active FROM users WHERE org_id = $1 AND id = $2',
-      [orgId, userId],
-    );
-    return rows[0]?.active === true;
   }
 }

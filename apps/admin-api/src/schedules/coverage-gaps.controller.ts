@@ -1,9 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CoverageGapView, Queries } from '@oncall/contracts';
+import { Caller, RequestContext } from '@oncall/platform-runtime';
 import { IsOptional, IsUUID } from 'class-validator';
 import { Requires } from '../auth/requires.decorator';
-import { Caller, RequestContext } from '../directory/shared/request-context';
 import { BusRequests } from './bus-requests';
 
 export class CoverageGapsQueryDto {

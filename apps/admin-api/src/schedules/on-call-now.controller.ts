@@ -1,10 +1,9 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { OnCallNowEntry, PoliciesByScheduleAnswer, Queries } from '@oncall/contracts';
-import { LOGGER } from '@oncall/platform-runtime';
+import { LOGGER, Caller, RequestContext } from '@oncall/platform-runtime';
 import { Logger } from 'pino';
 import { Requires } from '../auth/requires.decorator';
-import { Caller, RequestContext } from '../directory/shared/request-context';
 import { BusRequests } from './bus-requests';
 import { DirectoryPeople } from './directory-people';
 import { OnCallNowView, toOnCallNowView } from './on-call-now.view';

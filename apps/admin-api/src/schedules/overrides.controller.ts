@@ -13,8 +13,8 @@ import {
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { OverrideView, Queries, SchedulingCommands } from '@oncall/contracts';
 import { Clock, CLOCK } from '@oncall/platform-clock';
+import { Caller, personActorOf, RequestContext } from '@oncall/platform-runtime';
 import { Requires } from '../auth/requires.decorator';
-import { Caller, personActorOf, RequestContext } from '../directory/shared/request-context';
 import { BusRequests } from './bus-requests';
 import { CreateOverrideDto } from './override.dto';
 import { ScheduleReferences } from './schedule-references';

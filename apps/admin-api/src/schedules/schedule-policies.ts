@@ -1,7 +1,6 @@
 import { HttpStatus, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { PoliciesByScheduleAnswer, Queries, RpcContext } from '@oncall/contracts';
-import { problem } from '@oncall/platform-runtime';
-import { RequestContext } from '../directory/shared/request-context';
+import { problem, RequestContext } from '@oncall/platform-runtime';
 import { BusRequests } from './bus-requests';
 
 /** The live view and deletes must not hang on a slow escalation service. */

@@ -2,9 +2,9 @@ import { Controller, Inject, Get, Param, ParseUUIDPipe, Query } from '@nestjs/co
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Queries, ShiftView, WhoIsOnCallAnswer } from '@oncall/contracts';
 import { Clock, CLOCK } from '@oncall/platform-clock';
+import { Caller, RequestContext } from '@oncall/platform-runtime';
 import { IsOptional } from 'class-validator';
 import { Requires } from '../auth/requires.decorator';
-import { Caller, RequestContext } from '../directory/shared/request-context';
 import { BusRequests } from './bus-requests';
 import { DirectoryPeople, Person } from './directory-people';
 import { IsInstant } from './instant.validator';

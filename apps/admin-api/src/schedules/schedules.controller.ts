@@ -12,10 +12,10 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Queries, SchedulePage, ScheduleView, SchedulingCommands } from '@oncall/contracts';
+import { Caller, personActorOf, RequestContext } from '@oncall/platform-runtime';
 import { Requires } from '../auth/requires.decorator';
 import { conflict } from '../directory/shared/directory-errors';
 import { PageQueryDto } from '../directory/shared/pagination';
-import { Caller, personActorOf, RequestContext } from '../directory/shared/request-context';
 import { BusRequests } from './bus-requests';
 import { definitionOf, ScheduleDefinitionDto, UpdateScheduleDto } from './schedule-definition.dto';
 import { SchedulePolicies } from './schedule-policies';

@@ -2,8 +2,8 @@ import { Controller, Inject, Get, Param, ParseUUIDPipe, Query } from '@nestjs/co
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Queries, ShiftView } from '@oncall/contracts';
 import { Clock, CLOCK } from '@oncall/platform-clock';
+import { Caller, personActorOf, RequestContext } from '@oncall/platform-runtime';
 import { Requires } from '../auth/requires.decorator';
-import { Caller, personActorOf, RequestContext } from '../directory/shared/request-context';
 import { BusRequests } from './bus-requests';
 import { DirectoryPeople } from './directory-people';
 import { TimeWindowQueryDto, windowOf } from './time-window.dto';

@@ -1,5 +1,6 @@
 import { Provider } from '@nestjs/common';
 import { EventStore, PostgresEventStore } from '@oncall/platform-event-store';
+import { relayEventsThroughOutbox } from '@oncall/platform-outbox';
 import { DataSource } from 'typeorm';
 import { incidentOutboxSubject } from './incident-streams';
 
@@ -9,6 +10,6 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
 export const eventStoreProvider: Provider = {
   provide: EVENT_STORE,
   useFactory: (dataSource: DataSource): EventStore =>
-    new PostgresEventStore(dataSource, incidentOutboxSubject),
+    new PostgresEventStore(dataSource, relayEventsThroughOutbox(incidentOutboxSubject)),
   inject: [DataSource],
 };

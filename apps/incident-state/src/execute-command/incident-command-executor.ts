@@ -10,8 +10,9 @@ import { EVENT_STORE } from '../event-store/event-store.provider';
 import { incidentStreamId } from '../event-store/incident-streams';
 import { keptChanging, MAX_ATTEMPTS, refusalOf } from './domain-refusal';
 import { LoadedIncident, noSnapshots } from './incident-snapshots';
+import { incidentCommandFromWire } from './incident-command.wire';
 import { IncidentStateLoader } from './incident-state-loader';
-import { toIncidentSummary } from './incident-summary';
+import { toIncidentSummary } from '../incident-view/incident-summary';
 
 /**
  * read → fold → decide → append with the expected version. Reading is bounded (cached or snapshot state plus
@@ -95,7 +96,7 @@ export class IncidentCommandExecutor {
 
   private decide(request: ExecuteIncidentCommand, state: IncidentState, version: number): IncidentEvent[] {
     try {
-      const events = decide(request.command, state);
+      const events = decide(incidentCommandFromWire(request.command), state);
       if (events.length > 0 && request.expectedVersion !== undefined && request.expectedVersion !== version) {
         throw new RpcError(
           'CONFLICT',

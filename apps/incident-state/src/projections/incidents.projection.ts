@@ -3,7 +3,7 @@ import { evolve, IncidentState, initialIncidentState } from '@oncall/incident-do
 import { Projection, StoredEvent } from '@oncall/platform-event-store';
 import { EntityManager } from 'typeorm';
 import { asIncidentEvent } from '../event-store/incident-streams';
-import { toIncidentSummary } from '../execute-command/incident-summary';
+import { toIncidentSummary } from '../incident-view/incident-summary';
 import { alertContextsOf, alertEntriesOf, changedAlertRows, UPSERT_ALERTS_SQL } from './alert-rows';
 import { INSERT_TIMELINE_SQL, toIncidentRow, toTimelineRow, UPSERT_INCIDENTS_SQL } from './incident-rows';
 import { writeSnoozeTimers } from './snooze-timers';
@@ -36,11 +36,9 @@ export class IncidentsProjection implements Projection {
       tracked.set(incidentId, { state, version: stored.version, updatedAt: stored.metadata.occurredAt });
       timeline.push(toTimelineRow(stored));
     }
-    const rows = [...tracked.values()]
-      .filter((entry) => entry.state.status !== 'none')
-      .map((entry) =>
-        toIncidentRow(toIncidentSummary(entry.state as never, entry.version, entry.updatedAt), entry.state),
-      );
+    const rows = [...tracked.values()].flatMap(({ state, version, updatedAt }) =>
+      state.status === 'none' ? [] : [toIncidentRow(toIncidentSummary(state, version, updatedAt), state)],
+    );
     if (rows.length > 0) await transaction.query(UPSERT_INCIDENTS_SQL, [JSON.stringify(rows)]);
     await writeSnoozeTimers(
       transaction,

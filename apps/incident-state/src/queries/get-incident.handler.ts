@@ -1,25 +1,10 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import {
-  GetIncidentQuery,
-  IncidentDetail,
-  MERGED_IDS_IN_DETAIL,
-  Queries,
-  RpcRequest,
-} from '@oncall/contracts';
+import { GetIncidentQuery, IncidentDetail, Queries, RpcRequest } from '@oncall/contracts';
 import { organizationContextOf, RpcError } from '@oncall/platform-messaging';
-import { DataSource } from 'typeorm';
+import { IncidentDetailReader } from './incident-detail.reader';
 import { IncidentPages } from './incident-pages';
-import { IncidentRow, rowToSummary, SUMMARY_COLUMNS } from './incident-row.mapper';
-
-/** What the detail takes from the folded state, read in SQL so the state itself never leaves the database. */
-interface DetailRow extends IncidentRow {
-  merged_into: string | null;
-  resolution_reason: string | null;
-  merged_count: number;
-  merged_ids: string[];
-  alert_entries: number;
-}
+import { rowToSummary } from './incident-row.mapper';
 
 const FIRST_PAGE = 25;
 
@@ -30,7 +15,7 @@ const FIRST_PAGE = 25;
 @Controller()
 export class GetIncidentHandler {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly details: IncidentDetailReader,
     private readonly pages: IncidentPages,
   ) {}
 
@@ -38,17 +23,7 @@ export class GetIncidentHandler {
   async handle(@Payload() request: RpcRequest<GetIncidentQuery>): Promise<IncidentDetail> {
     const { orgId } = organizationContextOf(request);
     const incidentId = await this.pages.requireIncident(orgId, request.data?.incidentId);
-    const [row]: DetailRow[] = await this.dataSource.query(
-      `SELECT ${SUMMARY_COLUMNS},
-         state->>'mergedInto' AS merged_into,
-         state->>'resolutionReason' AS resolution_reason,
-         COALESCE(jsonb_array_length(state->'mergedIncidentIds'), 0) AS merged_count,
-         jsonb_array_length(state->'alerts') AS alert_entries,
-         ARRAY(SELECT m.id FROM jsonb_array_elements_text(state->'mergedIncidentIds') WITH ORDINALITY AS m(id, n)
-               ORDER BY m.n LIMIT $3) AS merged_ids
-       FROM incidents WHERE org_id = $1 AND id = $2`,
-      [orgId, incidentId, MERGED_IDS_IN_DETAIL],
-    );
+    const row = await this.details.detailRow(orgId, incidentId);
     // Gone since it was found: only while the read model is being rebuilt.
     if (!row) throw new RpcError('NOT_FOUND', `Incident ${incidentId} was not found in this organization.`);
     const first = { incidentId, limit: FIRST_PAGE };

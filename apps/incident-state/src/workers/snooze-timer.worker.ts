@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { ExecuteIncidentCommand } from '@oncall/contracts';
 import { Clock, CLOCK } from '@oncall/platform-clock';
-import { PollingLoop } from '@oncall/platform-outbox';
+import { PollingLoop } from '@oncall/platform-polling';
 import { LOGGER } from '@oncall/platform-runtime';
 import { randomUUID } from 'node:crypto';
 import { Logger } from 'pino';

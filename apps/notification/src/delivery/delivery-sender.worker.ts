@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DEFAULT_RETRY_POLICY, RetryPolicy } from '@oncall/notification-domain';
 import { Clock, CLOCK } from '@oncall/platform-clock';
-import { PollingLoop } from '@oncall/platform-outbox';
+import { PollingLoop } from '@oncall/platform-polling';
 import { LOGGER } from '@oncall/platform-runtime';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';

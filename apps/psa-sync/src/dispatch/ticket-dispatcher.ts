@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Clock, CLOCK } from '@oncall/platform-clock';
-import { PassOutcome, PollingLoop } from '@oncall/platform-outbox';
+import { PassOutcome, PollingLoop } from '@oncall/platform-polling';
 import { LOGGER } from '@oncall/platform-runtime';
 import { Logger } from 'pino';
 import { PsaConnection } from '../adapters/psa-adapter.port';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Clock, CLOCK } from '@oncall/platform-clock';
-import { PollingLoop } from '@oncall/platform-outbox';
+import { PollingLoop } from '@oncall/platform-polling';
 import { LOGGER } from '@oncall/platform-runtime';
 import { lastScheduledScan } from '@oncall/scheduling-domain';
 import { randomUUID } from 'node:crypto';

@@ -1,9 +1,9 @@
-import { isText } from '@oncall/incident-domain';
+import { isText } from '@oncall/shared-text';
 import { registerDecorator, ValidationOptions } from 'class-validator';
 
 /**
  * Text the incident domain will accept: a string with a non-blank character and at most `maxLength`
- * UTF-16 code units, checked with the domain's own `isText`, so the gateway never answers 202 for an
+ * UTF-16 code units, checked with the same `isText` the incident domain uses, so the gateway never answers 202 for an
  * alert that incident-state would refuse (and dead-letter).
  */
 export function IsNonBlankText(maxLength: number, options: ValidationOptions = {}): PropertyDecorator {

@@ -1,4 +1,3 @@
-import { TITLE_MAX_LENGTH } from '@oncall/incident-domain';
 import { IsIn, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsNonBlankText, IsOffsetInstant } from './alert-field-checks';
 import { ALERT_ACTIONS, AlertAction, SEVERITIES } from './canonical-alert';
@@ -7,8 +6,11 @@ import { ALERT_ACTIONS, AlertAction, SEVERITIES } from './canonical-alert';
 export const GENERIC_SEVERITIES = [...SEVERITIES, 'error'] as const;
 export type GenericSeverity = (typeof GENERIC_SEVERITIES)[number];
 
-/** The summary becomes the incident title and the alert summary: the domain's limit, counted its way. */
-export const ALERT_SUMMARY_MAX_LENGTH = TITLE_MAX_LENGTH;
+/**
+ * The summary becomes the incident title and the alert summary: the domain's limit (TITLE_MAX_LENGTH),
+ * counted its way; test/gateway-accepts-what-incident-accepts.spec.ts keeps the two equal.
+ */
+export const ALERT_SUMMARY_MAX_LENGTH = 1024;
 /** PagerDuty's limit for dedup_key; within the domain's (TITLE_MAX_LENGTH), so never refused later. */
 export const ALERT_DEDUP_KEY_MAX_LENGTH = 255;
 export const ALERT_SOURCE_MAX_LENGTH = 255;

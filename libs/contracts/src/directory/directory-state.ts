@@ -1,4 +1,4 @@
-import type { GroupingRule, MaintenanceWindow, RoutingRule } from '@oncall/dedup-domain';
+import type { GroupingRule, MaintenanceWindow, RoutingRule } from './correlation-wire.types';
 import { IntegrationType } from '../alerts/canonical-alert';
 import { TicketMode } from './ticket-mode';
 import { UrgencyRule } from './urgency-rule';

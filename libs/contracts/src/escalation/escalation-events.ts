@@ -1,4 +1,4 @@
-import type { IncidentCommand } from '@oncall/incident-domain';
+import type { IncidentCommandV1 } from '../incidents/incident-command.v1';
 import type { DefendFacts, Severity } from '../alerts/canonical-alert';
 import { toKebabCase } from '../messaging/subjects';
 
@@ -88,7 +88,7 @@ export const INCIDENT_COMMAND_REQUESTED = 'IncidentCommandRequested';
 export interface IncidentCommandRequested {
   incidentId: string;
   orgId: string;
-  command: IncidentCommand;
+  command: IncidentCommandV1;
 }
 
 /** The escalation of one incident as the API shows it (`GET /incidents/{id}/escalation`). */

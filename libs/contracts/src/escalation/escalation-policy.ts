@@ -3,7 +3,7 @@ import type {
   EscalationStepDefinition,
   EscalationStepStrategy,
   EscalationTarget,
-} from '@oncall/escalation-domain';
+} from './escalation-policy-wire.types';
 import type { SchedulingActor } from '../scheduling/schedule-messages';
 
 export type {
@@ -12,11 +12,6 @@ export type {
   EscalationStepStrategy,
   EscalationTarget,
 };
-export {
-  ESCALATION_POLICY_LIMITS,
-  ESCALATION_STEP_STRATEGIES,
-  ESCALATION_TARGET_TYPES,
-} from '@oncall/escalation-domain';
 
 /** Who changes a policy, as admin-api verified them; recorded in the ConfigurationChanged event. */
 export type EscalationActor = SchedulingActor;

@@ -1,4 +1,4 @@
-import type { IncidentCommand } from '@oncall/incident-domain';
+import type { IncidentCommandV1 } from './incident-command.v1';
 import { Severity } from '../alerts/canonical-alert';
 import { CursorPage, PageQuery } from '../paging/cursor-page';
 
@@ -7,7 +7,7 @@ export const INCIDENT_STATUSES: readonly IncidentStatusName[] = ['triggered', 'a
 
 /** Request on `Commands.incident.execute(command.type)`. */
 export interface ExecuteIncidentCommand {
-  command: IncidentCommand;
+  command: IncidentCommandV1;
   /** The version the caller based its decision on; a changed incident then answers CONFLICT. */
   expectedVersion?: number;
 }

@@ -1,4 +1,4 @@
-import type { PsaFailure, PsaTicketRef } from '@oncall/psa-domain';
+import type { PsaFailure, PsaTicketRef } from './psa-wire.types';
 import { toKebabCase } from '../messaging/subjects';
 
 /**

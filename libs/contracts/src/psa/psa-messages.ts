@@ -1,7 +1,7 @@
-import type { PsaCapabilities, PsaFailure, PsaSettings, PsaTicketRef } from '@oncall/psa-domain';
+import type { PsaCapabilities, PsaFailure, PsaSettings, PsaTicketRef } from './psa-wire.types';
 import type { Severity } from '../alerts/canonical-alert';
 
-export type { OnResolve, PsaCapabilities, PsaFailure, PsaPriority, PsaSettings, PsaTicketRef } from '@oncall/psa-domain'; // prettier-ignore
+export type { OnResolve, PsaCapabilities, PsaFailure, PsaPriority, PsaSettings, PsaTicketRef } from './psa-wire.types'; // prettier-ignore
 
 /** Request/reply subjects psa-sync answers (ADR 0003 naming). */
 export const PsaCommands = {

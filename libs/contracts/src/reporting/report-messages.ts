@@ -5,7 +5,7 @@ import type {
   Technician,
   TrendBucket,
   TrendPoint,
-} from '@oncall/reporting-domain';
+} from './report-wire.types';
 
 /**
  * Report queries admin-api asks reporting (always for the caller's organization, from the request context).

@@ -1,4 +1,4 @@
-import type { Restriction, Rotation, Shift } from '@oncall/scheduling-domain';
+import type { Restriction, Rotation, Shift } from './schedule-wire.types';
 
 /** Who asks, as admin-api verified it; scheduling applies the technician rules with it. */
 export interface SchedulingActor {

@@ -1,4 +1,4 @@
-import type { ScheduleHistory } from '@oncall/scheduling-domain';
+import type { ScheduleHistory } from './schedule-wire.types';
 
 /**
  * What scheduling publishes of each schedule for other services' local copies (ADR 0120, ADR 0140): enough

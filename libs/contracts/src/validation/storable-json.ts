@@ -1,4 +1,4 @@
-import { isStorableText } from '@oncall/incident-domain';
+import { isStorableText } from '@oncall/shared-text';
 
 export interface FieldProblem {
   field: string;

@@ -1,5 +1,4 @@
 export * from './event-store.port';
 export { CreateEventStore1764201600001 } from './event-store.migration';
-export { PostgresEventStore, type OutboxSubjectFor } from './postgres-event-store';
+export { PostgresEventStore, type AppendingEvent, type BeforeCommitHook } from './postgres-event-store';
 export { ProjectionRunner, type Projection, type ProjectionRunnerOptions } from './projection-runner';
-export { describeEventStoreContract, type EventStoreUnderTest } from './event-store.contract';

@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { AckPolicy, connect, DeliverPolicy, JsMsg, NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
-import { CreateOutbox1764201600000 } from '@oncall/platform-outbox';
+import { CreateOutbox1764201600000, relayEventsThroughOutbox } from '@oncall/platform-outbox';
 import { CreateEventStore1764201600001 } from './event-store.migration';
 import { PostgresEventStore } from './postgres-event-store';
 
@@ -49,7 +49,10 @@ describe('Outbox relay killed between publishing and marking sent', () => {
   });
 
   it('puts every event on JetStream exactly once and in stream order after a restart', async () => {
-    const store = new PostgresEventStore(dataSource, (event) => `oncall.evt.incident.${event.type}.v1`);
+    const store = new PostgresEventStore(
+      dataSource,
+      relayEventsThroughOutbox((event) => `oncall.evt.incident.${event.type}.v1`),
+    );
     const written = await appendInterleaved(store);
 
     const crashed = await runRelayChild({ CRASH_AFTER: '17' });

@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { CreateOutbox1764201600000 } from '@oncall/platform-outbox';
+import { CreateOutbox1764201600000, relayEventsThroughOutbox } from '@oncall/platform-outbox';
 import { createServiceDataSource, runMigrations } from '@oncall/platform-persistence';
 import { createTestDatabase, TestDatabase, waitFor } from '@oncall/platform-testing';
 import { DataSource } from 'typeorm';
-import { describeEventStoreContract } from './event-store.contract';
+import { describeEventStoreContract } from './testing';
 import { CreateEventStore1764201600001 } from './event-store.migration';
 import { PostgresEventStore } from './postgres-event-store';
 
@@ -25,7 +25,10 @@ async function openStore(): Promise<{ dataSource: DataSource; store: PostgresEve
   await runMigrations(dataSource, schema);
   return {
     dataSource,
-    store: new PostgresEventStore(dataSource, (event) => `oncall.evt.test.${event.type}.v1`),
+    store: new PostgresEventStore(
+      dataSource,
+      relayEventsThroughOutbox((event) => `oncall.evt.test.${event.type}.v1`),
+    ),
   };
 }
 
@@ -88,6 +91,17 @@ describe('PostgresEventStore specifics', () => {
       }),
     ).rejects.toThrow('has changed since version 0');
     expect(await dataSource.query('SELECT count(*)::int AS n FROM outbox')).toEqual([{ n: 1 }]);
+  });
+
+  it('writes only the events when it has no before-commit hook', async () => {
+    const bare = new PostgresEventStore(dataSource);
+    const eventId = randomUUID();
+    await bare.appendToStream('bare', [{ eventId, type: 'A', schemaVersion: 1, data: { n: 1 } }], {
+      expectedVersion: 0,
+      metadata,
+    });
+    expect((await bare.readStream('bare')).map((event) => event.eventId)).toEqual([eventId]);
+    expect(await dataSource.query('SELECT count(*)::int AS n FROM outbox')).toEqual([{ n: 0 }]);
   });
 
   it('does not let read-all pass an event whose transaction commits late', async () => {

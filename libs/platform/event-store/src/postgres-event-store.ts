@@ -1,9 +1,10 @@
-import { PARTITION_SQL } from '@oncall/platform-outbox';
+import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
   AppendOptions,
   AppendResult,
   ConcurrencyError,
+  EventMetadata,
   EventStore,
   NewEvent,
   ReadAllOptions,
@@ -17,27 +18,50 @@ interface PreparedQueryPool {
   query<Row>(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }>;
 }
 
-/** Chooses the JetStream subject each appended event is relayed to through the outbox. */
-export type OutboxSubjectFor = (event: NewEvent) => string;
+/** An event as the append stores it, as the before-commit hook sees it. */
+export interface AppendingEvent extends NewEvent {
+  streamId: string;
+  version: number;
+  metadata: EventMetadata;
+}
+
+/**
+ * A write in the same transaction as each append (Emmett's beforeCommitHook; the outbox uses it). It runs
+ * inside the append's one statement, so the hot path keeps one round trip: `sql(first)` is a data-modifying
+ * statement whose parameters start at `$first`; it may read `appended` (the rows just stored, none when the
+ * append is refused) and must write nothing when that is empty. `params` gives its parameters for one append.
+ */
+export interface BeforeCommitHook {
+  sql(firstParam: number): string;
+  params(events: AppendingEvent[]): unknown[];
+}
 
 const EVENT_COLUMNS = `sequence, transaction_id, event_id, stream_id, version, type, schema_version, data, metadata, recorded_at`;
 
 /**
  * PostgreSQL adapter. An append is ONE statement (so one round trip and its own transaction): it moves the
- * stream's version only if it still equals the expected one, inserts the events, and writes their outbox
- * rows. If the version moved, nothing is written and the caller gets a ConcurrencyError.
+ * stream's version only if it still equals the expected one, inserts the events, and makes the
+ * before-commit hook's write. If the version moved, nothing is written and the caller gets a ConcurrencyError.
  */
 export class PostgresEventStore implements EventStore {
+  private readonly appendSql: string;
+  private readonly appendStatement: string;
+
   constructor(
     private readonly dataSource: DataSource,
-    private readonly outboxSubjectFor: OutboxSubjectFor,
-  ) {}
+    private readonly beforeCommit: BeforeCommitHook | null = null,
+  ) {
+    this.appendSql = appendSql(beforeCommit?.sql(HOOK_FIRST_PARAM) ?? null);
+    // Named per text: stores with different hooks may share a connection pool.
+    const digest = createHash('sha256').update(this.appendSql).digest('hex').slice(0, 12);
+    this.appendStatement = `oncall_event_store_append_${digest}`;
+  }
 
   async appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
     const expected =
       options.expectedVersion === 'any' ? await this.currentVersion(streamId) : options.expectedVersion;
-    const rows = await this.preparedQuery<EventRow>('oncall_event_store_append', APPEND_SQL, [
+    const rows = await this.preparedQuery<EventRow>(this.appendStatement, this.appendSql, [
       streamId,
       options.metadata.orgId,
       expected,
@@ -46,8 +70,15 @@ export class PostgresEventStore implements EventStore {
       events.map((e) => e.type),
       events.map((e) => e.schemaVersion),
       events.map((e) => JSON.stringify(e.data)),
-      events.map((e) => this.outboxSubjectFor(e)),
       JSON.stringify(options.metadata),
+      ...(this.beforeCommit?.params(
+        events.map((e, index) => ({
+          ...e,
+          streamId,
+          version: expected + index + 1,
+          metadata: options.metadata,
+        })),
+      ) ?? []),
     ]);
     if (rows.length === 0) throw new ConcurrencyError(streamId, options.expectedVersion);
     return { nextExpectedVersion: expected + events.length, events: rows.map(toStoredEvent) };
@@ -95,11 +126,14 @@ export class PostgresEventStore implements EventStore {
 
 const READ_STREAM_SQL = `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 AND version >= $2 ORDER BY version`;
 
+const HOOK_FIRST_PARAM = 10;
+
 /*
- * $1 stream id, $2 org id, $3 expected version, $4 event count, $5..$8 event columns, $9 outbox subjects,
- * $10 metadata. A new stream is inserted only when $3 = 0; an existing one is bumped only from $3.
+ * $1 stream id, $2 org id, $3 expected version, $4 event count, $5..$8 event columns, $9 metadata, then the
+ * hook's parameters. A new stream is inserted only when $3 = 0; an existing one is bumped only from $3.
  */
-const APPEND_SQL = `
+function appendSql(hook: string | null): string {
+  return `
 WITH bumped AS (
   INSERT INTO event_streams AS s (stream_id, org_id, version)
   SELECT $1::text, $2::text, $3::int + $4::int WHERE $3::int = 0
@@ -112,29 +146,20 @@ WITH bumped AS (
 ), allowed AS (
   SELECT 1 FROM bumped UNION ALL SELECT 1 FROM bumped_existing
 ), incoming AS (
-  SELECT * FROM unnest($5::uuid[], $6::text[], $7::int[], $8::jsonb[], $9::text[])
-    WITH ORDINALITY AS e(event_id, type, schema_version, data, subject, ord)
-), inserted AS (
+  SELECT * FROM unnest($5::uuid[], $6::text[], $7::int[], $8::jsonb[])
+    WITH ORDINALITY AS e(event_id, type, schema_version, data, ord)
+), appended AS (
   INSERT INTO events (event_id, stream_id, version, org_id, type, schema_version, data, metadata)
-  SELECT i.event_id, $1::text, $3::int + i.ord, $2::text, i.type, i.schema_version, i.data, $10::jsonb
+  SELECT i.event_id, $1::text, $3::int + i.ord, $2::text, i.type, i.schema_version, i.data, $9::jsonb
   FROM incoming i WHERE EXISTS (SELECT 1 FROM allowed)
   ORDER BY i.ord
   RETURNING ${EVENT_COLUMNS}
-), outboxed AS (
-  INSERT INTO outbox (partition, message_id, subject, body, headers)
-  SELECT ${PARTITION_SQL('$1::text')}, ins.event_id::text, i.subject,
-    json_build_object(
-      'type', ins.type,
-      'data', ins.data,
-      'metadata', ($10::jsonb) || jsonb_build_object(
-        'eventId', ins.event_id, 'schemaVersion', ins.schema_version,
-        'stream', jsonb_build_object('id', ins.stream_id, 'version', ins.version))
-    )::text,
-    jsonb_strip_nulls(jsonb_build_object(
-      'Oncall-Org-Id', $2::text, 'Oncall-Type', ins.type,
-      'Oncall-Correlation-Id', ($10::jsonb)->>'correlationId',
-      'Oncall-Causation-Id', ($10::jsonb)->>'causationId'))
-  FROM inserted ins JOIN incoming i ON i.event_id = ins.event_id
-  ORDER BY ins.version
-)
-SELECT * FROM inserted ORDER BY version`;
+)${
+    hook === null
+      ? ''
+      : `, before_commit AS (
+${hook}
+)`
+  }
+SELECT * FROM appended ORDER BY version`;
+}

@@ -1,4 +1,4 @@
-import { PollingLoop } from '@oncall/platform-outbox';
+import { PollingLoop } from '@oncall/platform-polling';
 import { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventStore, GlobalPosition, START_OF_ALL, StoredEvent } from './event-store.port';

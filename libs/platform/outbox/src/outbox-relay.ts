@@ -1,6 +1,6 @@
 import { Logger } from 'pino';
 import { DataSource, QueryRunner } from 'typeorm';
-import { PollingLoop } from './polling-loop';
+import { PollingLoop } from '@oncall/platform-polling';
 import { isPermanentPublishError, whyUnpublishable } from './publishability';
 
 /** The part of the event publisher the relay needs; JetStream drops a repeated message id. */

@@ -21,3 +21,10 @@ export {
 export { compilePayloadValidator } from './compiled-validation';
 export { PublicRoute, PUBLIC_ROUTE } from './public-route.decorator';
 export { OutboxRelayWorker } from './outbox-relay.worker';
+export {
+  Caller,
+  personActorOf,
+  requestContextOf,
+  rpcContextOf,
+  type RequestContext,
+} from './request-context';

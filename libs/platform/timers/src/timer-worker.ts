@@ -1,5 +1,5 @@
 import { Clock } from '@oncall/platform-clock';
-import { PollingLoop } from '@oncall/platform-outbox';
+import { PollingLoop } from '@oncall/platform-polling';
 import { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
 import { claimDueTimers, DueTimer, finishTimer, nextDueAt, postponeTimer } from './timer-store';

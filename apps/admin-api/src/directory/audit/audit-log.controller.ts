@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Caller, RequestContext } from '@oncall/platform-runtime';
 import { Requires } from '../../auth/requires.decorator';
-import { Caller, RequestContext } from '../shared/request-context';
 import { AuditLogQueryDto } from './audit-log.dto';
 import { AuditLogReader } from './audit-log.reader';
 

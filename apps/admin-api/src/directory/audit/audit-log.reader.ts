@@ -1,9 +1,9 @@
 import { CURSOR_PROBLEM, cursorCodec } from '@oncall/contracts';
 import { Injectable } from '@nestjs/common';
+import { RequestContext } from '@oncall/platform-runtime';
 import { DataSource } from 'typeorm';
 import { invalidField } from '../shared/directory-errors';
 import { Page } from '../shared/pagination';
-import { RequestContext } from '../shared/request-context';
 import { AuditLogQueryDto } from './audit-log.dto';
 import { AuditEntryView, AuditRow, toAuditEntryView } from './audit-entry.view';
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { queryRows } from '@oncall/platform-persistence';
+import { RequestContext } from '@oncall/platform-runtime';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ChangeRecorder, sameView } from '../shared/change-recorder';
@@ -7,7 +8,6 @@ import { conflict } from '../shared/directory-errors';
 import { directoryWrite } from '../shared/directory-transaction';
 import { findOrgRow } from '../shared/org-rows';
 import { Page, pageOfOrgRows, PageQueryDto } from '../shared/pagination';
-import { RequestContext } from '../shared/request-context';
 import { CreateClientDto, UpdateClientDto } from './client.dto';
 import { ClientRow, ClientView, toClientView } from './client.view';
 

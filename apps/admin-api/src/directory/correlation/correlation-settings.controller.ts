@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Caller, RequestContext } from '@oncall/platform-runtime';
 import { Requires } from '../../auth/requires.decorator';
-import { Caller, RequestContext } from '../shared/request-context';
 import { CreateMaintenanceWindowDto, ReplaceRoutingRulesDto } from './correlation-settings.dto';
 import { MaintenanceWindowsDirectory } from './maintenance-windows.directory';
 import { RoutingRulesDirectory } from './routing-rules.directory';

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { MaintenanceWindow, validateMaintenanceWindow } from '@oncall/dedup-domain';
-import { badRequestFor } from '@oncall/platform-runtime';
+import { badRequestFor, RequestContext } from '@oncall/platform-runtime';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ChangeRecorder } from '../shared/change-recorder';
 import { requireOrgReference } from '../shared/org-references';
 import { findOrgRow } from '../shared/org-rows';
-import { RequestContext } from '../shared/request-context';
 
 interface MaintenanceWindowRow {
   id: string;

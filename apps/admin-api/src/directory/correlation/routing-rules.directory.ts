@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { RoutingRule, validateRoutingRules } from '@oncall/dedup-domain';
-import { badRequestFor } from '@oncall/platform-runtime';
+import { badRequestFor, RequestContext } from '@oncall/platform-runtime';
 import { DataSource } from 'typeorm';
 import { ChangeRecorder } from '../shared/change-recorder';
-import { RequestContext } from '../shared/request-context';
 
 export interface RoutingRulesView {
   rules: RoutingRule[];

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Caller, RequestContext } from '@oncall/platform-runtime';
 import { AdminApiConfig } from '../../admin-api.config';
 import { Requires } from '../../auth/requires.decorator';
 import { PageQueryDto } from '../shared/pagination';
-import { Caller, RequestContext } from '../shared/request-context';
 import { CreateIntegrationDto } from './integration.dto';
 import { IntegrationsDirectory } from './integrations.directory';
 

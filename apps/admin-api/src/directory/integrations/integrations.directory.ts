@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DirectoryAction } from '@oncall/contracts';
 import { queryRows } from '@oncall/platform-persistence';
+import { RequestContext } from '@oncall/platform-runtime';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ChangeRecorder } from '../shared/change-recorder';
@@ -8,7 +9,6 @@ import { conflict } from '../shared/directory-errors';
 import { directoryWrite } from '../shared/directory-transaction';
 import { findOrgRow } from '../shared/org-rows';
 import { Page, pageOfOrgRows, PageQueryDto } from '../shared/pagination';
-import { RequestContext } from '../shared/request-context';
 import { alertUrlFor } from './alert-url';
 import { CreateIntegrationDto } from './integration.dto';
 import { generateIntegrationKey } from './integration-keys';

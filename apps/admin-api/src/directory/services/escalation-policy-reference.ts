@@ -1,5 +1,6 @@
 import { EscalationPolicyView, GetEscalationPolicyQuery, Queries, RpcErrorCodes } from '@oncall/contracts';
 import { RpcClient, RpcError } from '@oncall/platform-messaging';
+import { RequestContext, rpcContextOf } from '@oncall/platform-runtime';
 import { EntityManager } from 'typeorm';
 import {
   rethrowEscalationError,
@@ -7,7 +8,6 @@ import {
 } from '../../escalation-policies/escalation-rpc';
 import { lockPolicyReferences } from '../../escalation-policies/policy-reference-lock';
 import { invalidField } from '../shared/directory-errors';
-import { RequestContext, rpcContextOf } from '../shared/request-context';
 
 /**
  * A service may only start its incidents with a policy of its organization. The escalation service owns

@@ -6,19 +6,9 @@ import {
   RpcRequest,
   ServiceRouting,
   ServiceRoutingQuery,
-  UrgencyRule,
 } from '@oncall/contracts';
 import { organizationContextOf, RpcError } from '@oncall/platform-messaging';
-import { DataSource } from 'typeorm';
-import { isUuid } from '../shared/uuid';
-
-interface RoutingRow {
-  id: string;
-  org_id: string;
-  name: string;
-  escalation_policy_id: string | null;
-  urgency_rule: UrgencyRule;
-}
+import { ServiceRoutingReader } from './service-routing.reader';
 
 /**
  * Answers dedup-grouping: the escalation policy and urgency rule for new incidents of a service, within the
@@ -26,18 +16,12 @@ interface RoutingRow {
  */
 @Controller()
 export class ServiceRoutingHandler {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly routing: ServiceRoutingReader) {}
 
   @MessagePattern(Queries.directory.serviceRouting)
   async handle(@Payload() request: RpcRequest<ServiceRoutingQuery>): Promise<ServiceRouting> {
     const { orgId } = organizationContextOf(request);
-    const rows: RoutingRow[] = !isUuid(request.data.serviceId)
-      ? []
-      : await this.dataSource.query(
-          'SELECT id, org_id, name, escalation_policy_id, urgency_rule FROM services WHERE id = $1 AND org_id = $2',
-          [request.data.serviceId, orgId],
-        );
-    const row = rows[0];
+    const row = await this.routing.routingOf(orgId, request.data.serviceId);
     if (!row)
       throw new RpcError(
         'NOT_FOUND',

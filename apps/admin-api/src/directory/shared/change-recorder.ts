@@ -9,11 +9,11 @@ import {
 } from '@oncall/contracts';
 import { Clock, CLOCK } from '@oncall/platform-clock';
 import { enqueueOutboxMessages, outboxMessageFor } from '@oncall/platform-outbox';
+import { RequestContext } from '@oncall/platform-runtime';
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { EntityManager } from 'typeorm';
 import { DirectoryStatePublisher } from '../state/directory-state.publisher';
-import { RequestContext } from './request-context';
 
 export interface Change<TView> {
   resourceType: DirectoryResourceType;

@@ -12,9 +12,9 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Caller, RequestContext } from '@oncall/platform-runtime';
 import { Requires } from '../../auth/requires.decorator';
 import { PageQueryDto } from '../shared/pagination';
-import { Caller, RequestContext } from '../shared/request-context';
 import { CreateTeamDto, ReplaceTeamMembersDto, UpdateTeamDto } from './team.dto';
 import { TeamsDirectory } from './teams.directory';
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { queryRows } from '@oncall/platform-persistence';
+import { RequestContext } from '@oncall/platform-runtime';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ChangeRecorder, sameView } from '../shared/change-recorder';
@@ -8,7 +9,6 @@ import { directoryWrite } from '../shared/directory-transaction';
 import { referencesOf, requireActiveUsers, requireOrgReference } from '../shared/org-references';
 import { findOrgRow } from '../shared/org-rows';
 import { Page, pageOfOrgRows, PageQueryDto } from '../shared/pagination';
-import { RequestContext } from '../shared/request-context';
 import { CreateTeamDto, UpdateTeamDto } from './team.dto';
 import { membersOfTeams, replaceMembers } from './team-members';
 import { TeamRow, TeamView, toTeamView } from './team.view';

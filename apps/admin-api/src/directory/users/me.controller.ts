@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Patch, UnauthorizedException } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Caller, RequestContext } from '@oncall/platform-runtime';
 import { Requires } from '../../auth/requires.decorator';
-import { Caller, RequestContext } from '../shared/request-context';
 import { UpdateMeDto } from './user.dto';
 import { UsersDirectory } from './users.directory';
 

@@ -1,3 +1,4 @@
+import { isStorableText, isText } from '@oncall/shared-text';
 import type { IncidentCommand } from '../incident.commands';
 import { IncidentValidationError } from '../incident.errors';
 import type { ActionChannel, Actor, AlertInput, Instant } from '../incident.types';
@@ -7,6 +8,8 @@ import {
   INCIDENT_SEVERITIES,
   INCIDENT_URGENCIES,
 } from '../incident.types';
+
+export { isStorableText, isText };
 
 export const ID_MAX_LENGTH = 200;
 export const TITLE_MAX_LENGTH = 1024;
@@ -36,28 +39,6 @@ export function isUtcInstant(value: unknown): value is Instant {
 
 export function sameInstant(a: Instant, b: Instant): boolean {
   return Date.parse(a) === Date.parse(b);
-}
-
-// Half of a surrogate pair without its other half (not a character at all).
-const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/**
- * Text every store of ours keeps as it was given: PostgreSQL refuses NUL in text and jsonb, and an
- * unpaired surrogate in jsonb (in text it would silently become U+FFFD). Refused at the edge, such text
- * can never be accepted and then lost.
- */
-export function isStorableText(value: string): boolean {
-  return !value.includes('\u0000') && !UNPAIRED_SURROGATE.test(value);
-}
-
-/**
- * Text the incident accepts: at least one non-whitespace character, at most `maxLength` UTF-16 code
- * units (String.length; an emoji counts 2), and storable. The gateway validates with this same check.
- */
-export function isText(value: unknown, maxLength: number): value is string {
-  return (
-    typeof value === 'string' && value.trim().length > 0 && value.length <= maxLength && isStorableText(value)
-  );
 }
 
 /** What `isText` asks for, as the end of a refusal's sentence. */

@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext, ForbiddenException } from '@nestjs/common';
 import { RpcContext, SchedulingActor } from '@oncall/contracts';
 import { Principal } from '@oncall/platform-auth';
-import { problem } from '@oncall/platform-runtime';
+import { problem } from './problem-details';
 import type { Request } from 'express';
 
 /** Who is acting and which request chain it belongs to; the organization comes from the token only. */

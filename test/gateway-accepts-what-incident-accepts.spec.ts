@@ -6,7 +6,7 @@ import {
 } from '@oncall/incident-domain';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { GenericAlertDto } from './generic-alert.dto';
+import { GenericAlertDto } from '@oncall/contracts';
 
 const valid = { summary: 'Disk full on FS01', severity: 'high', source: 'rmm', dedupKey: 'fs01-disk' };
 

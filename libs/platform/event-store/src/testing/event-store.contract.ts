@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ConcurrencyError, EventMetadata, EventStore, NewEvent, StoredEvent } from './event-store.port';
+import { ConcurrencyError, EventMetadata, EventStore, NewEvent, StoredEvent } from '../event-store.port';
 
 export interface EventStoreUnderTest {
   store: EventStore;
@@ -138,11 +138,9 @@ async function readAllOf(store: EventStore, ids: string[], limit: number): Promi
 
 /** Calls `read` until `done` holds (or 5 s pass, then returns the last answer for the assertion to judge). */
 async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  // eslint-disable-next-line no-restricted-syntax -- a test's wait, wall time
   const deadline = Date.now() + 5_000;
   for (;;) {
     const value = await read();
-    // eslint-disable-next-line no-restricted-syntax -- a test's wait, wall time
     if (done(value) || Date.now() > deadline) return value;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

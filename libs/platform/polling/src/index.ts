@@ -1,0 +1,1 @@
+export { PollingLoop, type PollingLoopOptions, type PassOutcome } from './polling-loop';

@@ -1,0 +1,1 @@
+export { isStorableText, isText } from './storable-text';

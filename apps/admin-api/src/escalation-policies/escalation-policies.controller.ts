@@ -1,3 +1,4 @@
+import { CursorPageQueryDto } from '@oncall/contracts';
 import {
   Body,
   Controller,
@@ -12,7 +13,6 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Requires } from '../auth/requires.decorator';
-import { PageQueryDto } from '../directory/shared/pagination';
 import { Caller, RequestContext } from '../directory/shared/request-context';
 import {
   DeleteEscalationPolicyQueryDto,
@@ -30,7 +30,7 @@ export class EscalationPoliciesController {
 
   @Get()
   @Requires('escalation-policies:read')
-  list(@Caller() caller: RequestContext, @Query() query: PageQueryDto) {
+  list(@Caller() caller: RequestContext, @Query() query: CursorPageQueryDto) {
     return this.policies.list(caller, query);
   }
 

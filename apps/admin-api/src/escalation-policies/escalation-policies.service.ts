@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   CreateEscalationPolicyCommand,
+  CursorPageQueryDto,
   DeleteEscalationPolicyCommand,
   EscalationCommands,
   EscalationPolicyPage,
@@ -14,7 +15,6 @@ import { checkEscalationPolicy, NormalizedEscalationPolicy } from '@oncall/escal
 import { MessageBus } from '@oncall/platform-messaging';
 import { DataSource } from 'typeorm';
 import { conflict } from '../directory/shared/directory-errors';
-import { PageQueryDto } from '../directory/shared/pagination';
 import { personActorOf, RequestContext, rpcContextOf } from '../directory/shared/request-context';
 import { definitionOf, EscalationPolicyDto, ReplaceEscalationPolicyDto } from './escalation-policy.dto';
 import {
@@ -38,7 +38,7 @@ export class EscalationPoliciesService {
     private readonly targets: PolicyTargetsCheck,
   ) {}
 
-  list(caller: RequestContext, query: PageQueryDto): Promise<EscalationPolicyPage> {
+  list(caller: RequestContext, query: CursorPageQueryDto): Promise<EscalationPolicyPage> {
     return this.ask<EscalationPolicyPage, ListEscalationPoliciesQuery>(
       Queries.escalation.listPolicies,
       caller,

@@ -11,10 +11,15 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Queries, SchedulePage, ScheduleView, SchedulingCommands } from '@oncall/contracts';
+import {
+  CursorPageQueryDto,
+  Queries,
+  SchedulePage,
+  ScheduleView,
+  SchedulingCommands,
+} from '@oncall/contracts';
 import { Requires } from '../auth/requires.decorator';
 import { conflict } from '../directory/shared/directory-errors';
-import { PageQueryDto } from '../directory/shared/pagination';
 import { Caller, personActorOf, RequestContext } from '../directory/shared/request-context';
 import { BusRequests } from './bus-requests';
 import { definitionOf, ScheduleDefinitionDto, UpdateScheduleDto } from './schedule-definition.dto';
@@ -34,7 +39,7 @@ export class SchedulesController {
 
   @Get()
   @Requires('schedules:read')
-  list(@Caller() caller: RequestContext, @Query() query: PageQueryDto): Promise<SchedulePage> {
+  list(@Caller() caller: RequestContext, @Query() query: CursorPageQueryDto): Promise<SchedulePage> {
     return this.requests.ask(caller, Queries.scheduling.listSchedules, {
       cursor: query.cursor,
       limit: query.limit,

@@ -1,3 +1,4 @@
+import { CursorPageQueryDto } from '@oncall/contracts';
 import {
   Body,
   Controller,
@@ -12,7 +13,6 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Requires } from '../../auth/requires.decorator';
-import { PageQueryDto } from '../shared/pagination';
 import { Caller, RequestContext } from '../shared/request-context';
 import { CreateClientDto, UpdateClientDto } from './client.dto';
 import { ClientsDirectory } from './clients.directory';
@@ -25,7 +25,7 @@ export class ClientsController {
 
   @Get()
   @Requires('directory:read')
-  list(@Caller() caller: RequestContext, @Query() query: PageQueryDto) {
+  list(@Caller() caller: RequestContext, @Query() query: CursorPageQueryDto) {
     return this.clients.list(caller, query);
   }
 

@@ -1,3 +1,4 @@
+import { CursorPageQueryDto } from '@oncall/contracts';
 import {
   Body,
   Controller,
@@ -12,7 +13,6 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Requires } from '../../auth/requires.decorator';
-import { PageQueryDto } from '../shared/pagination';
 import { Caller, RequestContext } from '../shared/request-context';
 import { CreateServiceDto, UpdateServiceDto } from './service.dto';
 import { ServicesDirectory } from './services.directory';
@@ -25,7 +25,7 @@ export class ServicesController {
 
   @Get()
   @Requires('directory:read')
-  list(@Caller() caller: RequestContext, @Query() query: PageQueryDto) {
+  list(@Caller() caller: RequestContext, @Query() query: CursorPageQueryDto) {
     return this.services.list(caller, query);
   }
 

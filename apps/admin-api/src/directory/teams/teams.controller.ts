@@ -1,3 +1,4 @@
+import { CursorPageQueryDto } from '@oncall/contracts';
 import {
   Body,
   Controller,
@@ -13,7 +14,6 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Requires } from '../../auth/requires.decorator';
-import { PageQueryDto } from '../shared/pagination';
 import { Caller, RequestContext } from '../shared/request-context';
 import { CreateTeamDto, ReplaceTeamMembersDto, UpdateTeamDto } from './team.dto';
 import { TeamsDirectory } from './teams.directory';
@@ -26,7 +26,7 @@ export class TeamsController {
 
   @Get()
   @Requires('directory:read')
-  list(@Caller() caller: RequestContext, @Query() query: PageQueryDto) {
+  list(@Caller() caller: RequestContext, @Query() query: CursorPageQueryDto) {
     return this.teams.list(caller, query);
   }
 

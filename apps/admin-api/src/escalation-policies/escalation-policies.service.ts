@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import {
+  Commands,
   CreateEscalationPolicyCommand,
   CursorPageQueryDto,
   DeleteEscalationPolicyCommand,
-  EscalationCommands,
-  EscalationPolicyPage,
-  EscalationPolicyView,
   GetEscalationPolicyQuery,
   ListEscalationPoliciesQuery,
   Queries,
+  EscalationPolicyPage,
+  EscalationPolicyView,
   UpdateEscalationPolicyCommand,
 } from '@oncall/contracts';
 import { checkEscalationPolicy, NormalizedEscalationPolicy } from '@oncall/escalation-domain';
@@ -58,7 +58,7 @@ export class EscalationPoliciesService {
     const definition = normalized(body);
     await this.targets.require(caller, definition);
     return this.ask<EscalationPolicyView, CreateEscalationPolicyCommand>(
-      EscalationCommands.createPolicy,
+      Commands.escalation.createPolicy,
       caller,
       {
         actor: personActorOf(caller),
@@ -77,7 +77,7 @@ export class EscalationPoliciesService {
     await this.get(caller, policyId);
     await this.targets.require(caller, definition);
     return this.ask<EscalationPolicyView, UpdateEscalationPolicyCommand>(
-      EscalationCommands.updatePolicy,
+      Commands.escalation.updatePolicy,
       caller,
       {
         actor: personActorOf(caller),
@@ -109,7 +109,7 @@ export class EscalationPoliciesService {
       }
       try {
         await this.ask<EscalationPolicyView, DeleteEscalationPolicyCommand>(
-          EscalationCommands.deletePolicy,
+          Commands.escalation.deletePolicy,
           caller,
           { actor: personActorOf(caller), policyId, expectedVersion },
           IN_TRANSACTION_RPC_TIMEOUT_MS,

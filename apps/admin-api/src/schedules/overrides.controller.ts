@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { OverrideView, Queries, SchedulingCommands } from '@oncall/contracts';
+import { Commands, OverrideView, Queries } from '@oncall/contracts';
 import { Requires } from '../auth/requires.decorator';
 import { Caller, personActorOf, RequestContext } from '../directory/shared/request-context';
 import { BusRequests } from './bus-requests';
@@ -46,7 +46,7 @@ export class OverridesController {
     // Another organization's schedule is a 404 before anything in the body is looked at.
     await this.requests.ask(caller, Queries.scheduling.getSchedule, { scheduleId: id });
     await this.references.checkOverride(caller.orgId, body.userId);
-    return this.requests.ask(caller, SchedulingCommands.createOverride, {
+    return this.requests.ask(caller, Commands.scheduling.createOverride, {
       actor: personActorOf(caller),
       scheduleId: id,
       userId: body.userId,
@@ -65,7 +65,7 @@ export class OverridesController {
     @Param('id', ParseUUIDPipe) id: string,
     @Param('overrideId', ParseUUIDPipe) overrideId: string,
   ): Promise<void> {
-    await this.requests.ask(caller, SchedulingCommands.deleteOverride, {
+    await this.requests.ask(caller, Commands.scheduling.deleteOverride, {
       actor: personActorOf(caller),
       scheduleId: id,
       overrideId,

@@ -11,13 +11,7 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import {
-  CursorPageQueryDto,
-  Queries,
-  SchedulePage,
-  ScheduleView,
-  SchedulingCommands,
-} from '@oncall/contracts';
+import { Commands, CursorPageQueryDto, Queries, SchedulePage, ScheduleView } from '@oncall/contracts';
 import { Requires } from '../auth/requires.decorator';
 import { conflict } from '../directory/shared/directory-errors';
 import { Caller, personActorOf, RequestContext } from '../directory/shared/request-context';
@@ -51,7 +45,7 @@ export class SchedulesController {
   async create(@Caller() caller: RequestContext, @Body() body: ScheduleDefinitionDto): Promise<ScheduleView> {
     const definition = definitionOf(body);
     await this.references.check(caller.orgId, definition);
-    return this.requests.ask(caller, SchedulingCommands.createSchedule, {
+    return this.requests.ask(caller, Commands.scheduling.createSchedule, {
       actor: personActorOf(caller),
       definition,
     });
@@ -74,7 +68,7 @@ export class SchedulesController {
     const current = await this.get(caller, id); // another organization's schedule is a 404, whatever the body names
     const definition = definitionOf(body);
     await this.references.check(caller.orgId, definition, current);
-    return this.requests.ask(caller, SchedulingCommands.updateSchedule, {
+    return this.requests.ask(caller, Commands.scheduling.updateSchedule, {
       actor: personActorOf(caller),
       scheduleId: id,
       definition,
@@ -96,7 +90,7 @@ export class SchedulesController {
         'SCHEDULE_IN_USE',
       );
     }
-    await this.requests.ask(caller, SchedulingCommands.deleteSchedule, {
+    await this.requests.ask(caller, Commands.scheduling.deleteSchedule, {
       actor: personActorOf(caller),
       scheduleId: id,
     });

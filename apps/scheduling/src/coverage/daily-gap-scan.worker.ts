@@ -1,4 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Clock, CLOCK } from '@oncall/platform-clock';
 import { PollingLoop } from '@oncall/platform-outbox';
 import { LOGGER } from '@oncall/platform-runtime';
 import { lastScheduledScan } from '@oncall/scheduling-domain';
@@ -26,6 +27,7 @@ export class DailyGapScanWorker implements OnApplicationBootstrap, OnModuleDestr
     private readonly scanner: GapScanner,
     private readonly config: SchedulingConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     // One check at start (the make-up), then one a minute; a day's run never counts as "more work".
     this.loop = new PollingLoop(async () => (await this.runIfDue(), false), logger, {
@@ -43,7 +45,7 @@ export class DailyGapScanWorker implements OnApplicationBootstrap, OnModuleDestr
   }
 
   /** Claims and runs the latest scheduled scan if nobody has; returns whether this replica ran it. */
-  async runIfDue(now = new Date()): Promise<boolean> {
+  async runIfDue(now: Date = this.clock.now()): Promise<boolean> {
     const due = lastScheduledScan(now, this.config.GAP_SCAN_HOUR_UTC);
     const lease = await ScanLease.claim(this.dataSource.manager, due.day, randomUUID());
     if (!lease) return false;

@@ -258,10 +258,10 @@ interface Ingress extends K8sObject {
   spec: { rules: { http: { paths: IngressPath[] } }[] };
 }
 
-describe('k8s/', () => {
-  const kustomization = load(readRepoFile('k8s/kustomization.yaml')) as { resources: string[] };
+describe('k8s/base/', () => {
+  const kustomization = load(readRepoFile('k8s/base/kustomization.yaml')) as { resources: string[] };
   const objects = kustomization.resources.flatMap(
-    (file) => loadAll(readRepoFile(`k8s/${file}`)) as K8sObject[],
+    (file) => loadAll(readRepoFile(`k8s/base/${file}`)) as K8sObject[],
   );
   const find = <T extends K8sObject>(kind: string, name: string): T => {
     const found = objects.find((object) => object.kind === kind && object.metadata.name === name);
@@ -269,13 +269,15 @@ describe('k8s/', () => {
     return found as T;
   };
   const configMap = find('ConfigMap', 'oncall-config');
-  const secretTemplate = load(readRepoFile('k8s/secret.template.yaml')) as K8sObject;
+  const secretTemplate = load(readRepoFile('k8s/base/secret.template.yaml')) as K8sObject;
 
   it('is exactly what deploy/generate-k8s.js writes, and kustomization lists every manifest but the secret', () => {
     const check = spawnSync(process.execPath, ['deploy/generate-k8s.js', '--check'], { cwd: REPO_ROOT });
     expect(check.stderr.toString()).toBe('');
     expect(check.status).toBe(0);
-    const manifests = readdirSync(join(REPO_ROOT, 'k8s')).filter((file) => file !== 'kustomization.yaml');
+    const manifests = readdirSync(join(REPO_ROOT, 'k8s/base')).filter(
+      (file) => file !== 'kustomization.yaml',
+    );
     expect([...kustomization.resources, 'secret.template.yaml'].sort()).toEqual(manifests.sort());
   });
 
@@ -283,7 +285,11 @@ describe('k8s/', () => {
     const deployment = find<Deployment>('Deployment', name);
     const pod = deployment.spec.template;
     const [container] = pod.spec.containers;
-    expect(deployment.spec.replicas).toBeGreaterThanOrEqual(2);
+    // Autoscaled Deployments leave replicas to their HorizontalPodAutoscaler (minReplicas 2 or more).
+    const autoscaler = objects.find(
+      (object) => object.kind === 'HorizontalPodAutoscaler' && object.metadata.name === name,
+    ) as (K8sObject & { spec: { minReplicas: number } }) | undefined;
+    expect(autoscaler?.spec.minReplicas ?? deployment.spec.replicas).toBeGreaterThanOrEqual(2);
     expect(pod.metadata.labels).toMatchObject(deployment.spec.selector.matchLabels);
     expectPinned(container.image);
     expect(container.ports).toEqual([expect.objectContaining({ name: 'http', containerPort: port })]);

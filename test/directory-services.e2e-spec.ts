@@ -11,6 +11,8 @@ interface Service {
   escalationPolicyId: string | null;
   urgencyRule: Record<string, unknown>;
   ticketMode: string;
+  ackTimeoutSeconds: number | null;
+  autoResolveSeconds: number | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -76,6 +78,7 @@ describe('Directory: services', () => {
       escalationPolicyId: policyId,
       urgencyRule: SUPPORT_HOURS,
       ticketMode: 'on-trigger',
+      ackTimeoutSeconds: 1800,
     });
     expect(created).toEqual({
       id: UUID,
@@ -87,6 +90,8 @@ describe('Directory: services', () => {
       urgencyRule: { ...SUPPORT_HOURS, days: [1, 2, 3, 4, 5] },
       ticketMode: 'on-trigger',
       grouping: null,
+      ackTimeoutSeconds: 1800,
+      autoResolveSeconds: null,
       createdAt: ISO_INSTANT,
       updatedAt: ISO_INSTANT,
     });
@@ -97,6 +102,8 @@ describe('Directory: services', () => {
       escalationPolicyId: null,
       urgencyRule: { kind: 'severity-based' },
       ticketMode: 'never',
+      ackTimeoutSeconds: null,
+      autoResolveSeconds: 4 * 3600,
     };
     const updated = await probe.call<Service>(
       manager,
@@ -142,6 +149,7 @@ describe('Directory: services', () => {
     expect(plain).toMatchObject({ clientId: null, teamId: null, escalationPolicyId: null, description: '' });
     expect(plain.urgencyRule).toEqual({ kind: 'constant', urgency: 'high' });
     expect(plain.ticketMode).toBe('on-acknowledge');
+    expect([plain.ackTimeoutSeconds, plain.autoResolveSeconds]).toEqual([null, null]);
     expect(await routingOf(plain.id)).toEqual({
       orgId: ORG,
       serviceId: plain.id,
@@ -209,6 +217,11 @@ describe('Directory: services', () => {
         'urgencyRule.timeZone',
       ],
       ['an unknown ticket mode', () => ({ ticketMode: 'on-resolve' }), 'ticketMode'],
+      ['an acknowledgement timeout under a minute', () => ({ ackTimeoutSeconds: 30 }), 'ackTimeoutSeconds'],
+      ['an acknowledgement timeout over a day', () => ({ ackTimeoutSeconds: 86401 }), 'ackTimeoutSeconds'],
+      ['an acknowledgement timeout in words', () => ({ ackTimeoutSeconds: '30m' }), 'ackTimeoutSeconds'],
+      ['an auto-resolve time of 1.5 minutes', () => ({ autoResolveSeconds: 90.5 }), 'autoResolveSeconds'],
+      ['an auto-resolve time over 30 days', () => ({ autoResolveSeconds: 2592001 }), 'autoResolveSeconds'],
       ['support hours on day 8', () => hours({ days: [1, 8] }), 'urgencyRule.days'],
       ['support hours on no day', () => hours({ days: [] }), 'urgencyRule.days'],
       ['support hours starting at 8:00', () => hours({ start: '8:00' }), 'urgencyRule.start'],

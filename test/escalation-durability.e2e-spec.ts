@@ -1,5 +1,5 @@
 import { Consumers, Streams } from '@oncall/contracts';
-import { freePort, ServiceProcess, spawnService, waitFor } from '@oncall/platform-testing';
+import { freePort, ServiceProcess, spawnService } from '@oncall/platform-testing';
 import {
   EscalationPlatform,
   JORDAN,
@@ -8,12 +8,12 @@ import {
   PAGING_SERVICES,
   TAYLOR,
 } from './support/escalation-platform';
-import { repeated, stepsOf, storedPages } from './support/paging-watch';
+import { stepsOf, storedPages } from './support/paging-watch';
 
 const SECOND = 1_000;
 const user = (id: string) => ({ type: 'user', id });
 
-/** Escalation as a real process killed by pid mid-walk; then two replicas sharing hundreds of walks. */
+/** Escalation as a real process killed by pid mid-walk (two replicas and 1,000 walks: escalation-replicas.load-spec.ts). */
 describe('Escalation durability (real services, test clock)', () => {
   describe('killed with a step due in 2 s', () => {
     let esc: EscalationPlatform;
@@ -73,56 +73,5 @@ describe('Escalation durability (real services, test clock)', () => {
       // The engine's first deployment does not replay the incidents of the past.
       expect(esc.watch.pagesFor(before.incidentId)).toEqual([]);
     }, 120_000);
-  });
-
-  describe('two replicas and 200 incidents', () => {
-    const INCIDENTS = 200;
-    let esc: EscalationPlatform;
-
-    beforeAll(async () => {
-      esc = await EscalationPlatform.start('escreplicas');
-      const policy = await esc.createPolicy([
-        { delayMinutes: 1, targets: [user(TAYLOR.id)] },
-        { delayMinutes: 1, targets: [user(JORDAN.id)] },
-      ]);
-      await esc.useForDemoService(policy.id);
-    }, 60_000);
-    afterAll(() => esc.close());
-
-    it('fires each step of each incident exactly once', async () => {
-      const replica = await esc.platform.startReplica('escalation');
-      try {
-        for (let i = 0; i < INCIDENTS; i += 20) {
-          const batch = Array.from({ length: Math.min(20, INCIDENTS - i) }, (_, k) => i + k);
-          const responses = await Promise.all(batch.map((n) => esc.platform.postAlert(esc.demo.integrationKey, { summary: `Replica test ${n}`, severity: 'high', source: 'rmm', dedupKey: `replica-${n}` }))); // prettier-ignore
-          expect(responses.map((response) => response.status)).toEqual(batch.map(() => 202));
-        }
-        const count = (level: number | null) =>
-          esc.watch.pages.filter((page) => page.request.level === level).length;
-        await waitFor('every first step', () => count(1) >= INCIDENTS, {
-          timeoutMs: 60_000,
-          intervalMs: 100,
-        });
-        await esc.fastForward(1);
-        await waitFor('every second step', () => count(2) >= INCIDENTS, {
-          timeoutMs: 30_000,
-          intervalMs: 100,
-        });
-        await esc.fastForward(1);
-        await waitFor('every manager page', () => count(null) >= INCIDENTS, {
-          timeoutMs: 30_000,
-          intervalMs: 100,
-        });
-        await esc.quietFor(1_000);
-
-        const stored = await storedPages(esc.bus);
-        expect(stored).toHaveLength(3 * INCIDENTS);
-        expect(repeated(stored.map((page) => page.pageId))).toEqual({});
-        expect(new Set(stored.map((page) => page.incidentId)).size).toBe(INCIDENTS);
-        expect(repeated(esc.watch.pages.map((page) => page.request.pageId))).toEqual({});
-      } finally {
-        await replica.close();
-      }
-    }, 180_000);
   });
 });

@@ -1,4 +1,5 @@
 import { IncidentEscalationView, IncidentSummary } from '@oncall/contracts';
+import { Clock, CLOCK } from '@oncall/platform-clock';
 import { MessageBus } from '@oncall/platform-messaging';
 import { waitFor } from '@oncall/platform-testing';
 import { randomUUID } from 'node:crypto';
@@ -9,7 +10,7 @@ import { IncidentApi } from './incident-api';
 import { TestClock } from './notification-bus';
 import { PagingWatch } from './paging-watch';
 import { PlatformHarness } from './platform-harness';
-import { ServiceName } from './service-catalogue';
+import { ALL_SERVICES, ServiceName } from './service-catalogue';
 
 export const [MORGAN, TAYLOR, JORDAN] = DEMO_USERS;
 export const MINUTE = 60_000;
@@ -98,6 +99,19 @@ export class EscalationPlatform {
     });
   }
 
+  /** Sets the demo service's acknowledgement timeout and auto-resolve time, once escalation's copy has them. */
+  async setDemoServiceTimeouts(ackTimeoutSeconds: number | null, autoResolveSeconds: number | null) {
+    await this.call('PATCH', `/api/v1/services/${this.demo.serviceId}`, {
+      ackTimeoutSeconds,
+      autoResolveSeconds,
+    });
+    const copies = this.platform.service('escalation').app.get(DirectoryCopies);
+    await waitFor("escalation's copy of the service's timeouts", () => {
+      const service = copies.service(this.demo.orgId, this.demo.serviceId);
+      return (service?.ackTimeoutSeconds ?? null) === ackTimeoutSeconds && (service?.autoResolveSeconds ?? null) === autoResolveSeconds; // prettier-ignore
+    });
+  }
+
   /** An alert with a key of its own, and the incident it opened (a loaded machine may take a while). */
   async trigger(summary: string, extra: Record<string, unknown> = {}): Promise<IncidentSummary> {
     const body = { summary, severity: 'high', source: 'rmm', dedupKey: randomUUID(), ...extra };
@@ -116,9 +130,17 @@ export class EscalationPlatform {
     return this.call('GET', `/api/v1/incidents/${incidentId}/escalation`);
   }
 
-  /** Moves every service's clock forward and lets due timers fire. */
+  /**
+   * Moves every service's clock forward and lets due timers fire. Returns once the services running here
+   * keep the new time, so what a test does next (an acknowledgement, say) is stamped after the jump.
+   */
   async fastForward(minutes: number): Promise<void> {
     await this.clock.fastForward(minutes * MINUTE);
+    const target = this.clock.now().getTime() - 1_000;
+    for (const name of ALL_SERVICES.filter((service) => this.platform.isRunning(service))) {
+      const clock = this.platform.service(name).app.get<symbol, Clock>(CLOCK, { strict: false });
+      await waitFor(`${name}'s clock moved on`, () => clock.now().getTime() >= target);
+    }
   }
 
   /** Nothing more arrives for the incident in `ms` (wall time). */

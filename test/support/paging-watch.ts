@@ -104,17 +104,23 @@ export function stepsOf(pages: readonly NotifyRequested[]): string[] {
 
 /**
  * The pages ONCALL_ESCALATION holds, as notification will read them: a copy the relay published again
- * after a crash was dropped there by its message id (a plain subscription would still see it).
+ * after a crash was dropped there by its message id (a plain subscription would still see it). Read with an
+ * ordered consumer on the page subject, so thousands of pages among the facts take one pass.
  */
 export async function storedPages(bus: MessageBus): Promise<NotifyRequested[]> {
-  const stream = bus.namespace.stream(Streams.escalation.name);
-  const subject = bus.namespace.subject(escalationEventSubject(NOTIFY_REQUESTED));
-  const { state } = await bus.jsm.streams.info(stream);
+  const consumer = await bus.js.consumers.get(bus.namespace.stream(Streams.escalation.name), {
+    filterSubjects: bus.namespace.subject(escalationEventSubject(NOTIFY_REQUESTED)),
+  });
   const pages: NotifyRequested[] = [];
-  for (let seq = state.first_seq; seq <= state.last_seq && state.messages > 0; seq++) {
-    const message = await bus.jsm.streams.getMessage(stream, { seq }).catch(() => null);
-    if (message?.subject === subject)
+  let pending = (await consumer.info()).num_pending;
+  while (pending > 0) {
+    const before = pages.length;
+    const batch = await consumer.fetch({ max_messages: Math.min(pending, 1_000), expires: 5_000 });
+    for await (const message of batch) {
       pages.push(decodeJson<MessageEnvelope<string, NotifyRequested>>(message.data).data);
+      pending = message.info.pending;
+    }
+    if (pages.length === before) throw new Error(`${pending} stored page(s) could not be read`);
   }
   return pages;
 }

@@ -8,6 +8,7 @@ import { CreateLiveTickets1795802400000 } from './auth/migrations/1795802400000-
 import { CreateDirectory1764201700000 } from './directory/migrations/1764201700000-create-directory';
 import { AddServiceTicketMode1796600000000 } from './directory/migrations/1796600000000-add-service-ticket-mode';
 import { AddCorrelationSettings1797100000000 } from './directory/migrations/1797100000000-add-correlation-settings';
+import { AddServiceTimeouts1797500000000 } from './directory/migrations/1797500000000-add-service-timeouts';
 
 export const ADMIN_API = 'admin-api';
 export const ADMIN_API_SCHEMA = 'admin_api';
@@ -17,6 +18,7 @@ export const ADMIN_API_MIGRATIONS = [
   CreateLiveTickets1795802400000,
   AddServiceTicketMode1796600000000,
   AddCorrelationSettings1797100000000,
+  AddServiceTimeouts1797500000000,
 ];
 
 export function adminApiService(config: AdminApiConfig): ServiceDefinition {

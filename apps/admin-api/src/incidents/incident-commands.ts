@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   Commands,
   ExecuteIncidentCommand,
@@ -6,22 +6,33 @@ import {
   MergeIncidentsCommand,
 } from '@oncall/contracts';
 import { IncidentCommand } from '@oncall/incident-domain';
+import { Clock, CLOCK } from '@oncall/platform-clock';
 import { MessageBus } from '@oncall/platform-messaging';
 import { personActorOf, RequestContext, rpcContextOf } from '../directory/shared/request-context';
 
 type CommandWithoutEnvelope = Omit<IncidentCommand, 'by' | 'at'>;
 
-/** Sends an incident command as the calling person, now, and answers the incident as it then stands. */
+/**
+ * Sends an incident command as the calling person, now (the platform clock's now: an acknowledgement's time
+ * starts its timeout, so it must be the time every service keeps), and answers the incident as it then stands.
+ */
 @Injectable()
 export class IncidentCommands {
-  constructor(private readonly bus: MessageBus) {}
+  constructor(
+    private readonly bus: MessageBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   execute(
     caller: RequestContext,
     command: CommandWithoutEnvelope,
     expectedVersion?: number,
   ): Promise<IncidentCommandResult> {
-    const full = { ...command, by: responderOf(caller), at: new Date().toISOString() } as IncidentCommand;
+    const full = {
+      ...command,
+      by: responderOf(caller),
+      at: this.clock.now().toISOString(),
+    } as IncidentCommand;
     return this.bus.rpc.request<IncidentCommandResult, ExecuteIncidentCommand>(
       Commands.incident.execute(full.type),
       { command: full, ...(expectedVersion !== undefined ? { expectedVersion } : {}) },
@@ -37,7 +48,7 @@ export class IncidentCommands {
   ): Promise<IncidentCommandResult> {
     return this.bus.rpc.request<IncidentCommandResult, MergeIncidentsCommand>(
       Commands.incident.merge,
-      { targetIncidentId, sourceIncidentIds, by: responderOf(caller), at: new Date().toISOString() },
+      { targetIncidentId, sourceIncidentIds, by: responderOf(caller), at: this.clock.now().toISOString() },
       rpcContextOf(caller),
       10_000,
     );

@@ -100,6 +100,28 @@ describe('incident events as engine inputs', () => {
     });
   });
 
+  it("carries the service's acknowledgement timeout and auto-resolve time; none for an unknown service", () => {
+    const service = {
+      serviceId: 'svc-1',
+      orgId: 'org-1',
+      name: 'Servers',
+      clientId: null,
+      teamId: null,
+      escalationPolicyId: null,
+      urgencyRule: { kind: 'constant', urgency: 'high' } as const,
+      ackTimeoutSeconds: 1800,
+      autoResolveSeconds: 14_400,
+    };
+    expect(triggeredInput(triggered, 1, null, service).timeouts).toEqual({
+      ackTimeoutSeconds: 1800,
+      autoResolveSeconds: 14_400,
+    });
+    expect(triggeredInput(triggered, 1, null, undefined).timeouts).toEqual({
+      ackTimeoutSeconds: null,
+      autoResolveSeconds: null,
+    });
+  });
+
   it('describes the incident for pages with the service and client names', () => {
     const service = {
       serviceId: 'svc-1',

@@ -35,8 +35,8 @@ export function incidentInputOf(
 
 /**
  * The trigger with what the engine walks for the incident's whole life: the policy snapshot, the service's
- * urgency rule as it is now (constant high when the copy does not know the service), no timeouts (the
- * directory has no acknowledgement timeout or auto-resolve settings yet).
+ * urgency rule, acknowledgement timeout and auto-resolve time as they are now (constant high urgency and
+ * no timeouts when the copy does not know the service).
  */
 export function triggeredInput(
   event: IncidentEventOf<'IncidentTriggered'>,
@@ -53,7 +53,10 @@ export function triggeredInput(
     policy,
     severity: event.data.severity as AlertSeverity,
     urgencyRule: (service?.urgencyRule ?? { kind: 'constant', urgency: 'high' }) as UrgencyRule,
-    timeouts: { ackTimeoutSeconds: null, autoResolveSeconds: null },
+    timeouts: {
+      ackTimeoutSeconds: service?.ackTimeoutSeconds ?? null,
+      autoResolveSeconds: service?.autoResolveSeconds ?? null,
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { ExecuteIncidentCommand } from '@oncall/contracts';
+import { Clock, CLOCK } from '@oncall/platform-clock';
 import { PollingLoop } from '@oncall/platform-outbox';
 import { LOGGER } from '@oncall/platform-runtime';
 import { randomUUID } from 'node:crypto';
@@ -40,6 +41,7 @@ export class SnoozeTimerWorker implements OnApplicationBootstrap, OnModuleDestro
     dataSource: DataSource,
     private readonly executor: IncidentCommandExecutor,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.timers = new SnoozeTimerStore(dataSource);
     this.loop = new PollingLoop(async () => (await this.fireDue()) > 0, logger, {
@@ -56,8 +58,8 @@ export class SnoozeTimerWorker implements OnApplicationBootstrap, OnModuleDestro
     return this.loop.stop();
   }
 
-  /** Fires every timer due at `now`; returns how many fired. */
-  async fireDue(now = new Date()): Promise<number> {
+  /** Fires every timer due at `now` (the platform clock's: a fast-forwarded test ends snoozes too); returns how many fired. */
+  async fireDue(now = this.clock.now()): Promise<number> {
     let fired = 0;
     for (const timer of await this.timers.due(now, BATCH)) {
       if (await this.fire(timer, now)) fired++;

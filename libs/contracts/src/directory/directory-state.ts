@@ -53,6 +53,9 @@ export interface ServiceState {
   ticketMode?: TicketMode;
   /** How it groups alerts into incidents (ADR 0175); null or absent: it does not. */
   grouping?: GroupingRule | null;
+  /** Acknowledgement timeout and auto-resolve time in seconds (ADR 0143); null or absent: off. */
+  ackTimeoutSeconds?: number | null;
+  autoResolveSeconds?: number | null;
 }
 
 /** An organization's client routing rules, in order (ADR 0175). */

@@ -149,6 +149,34 @@ describe('evolve: what each event changes', () => {
   });
 });
 
+describe('evolve: the level follows the step escalation paged last', () => {
+  const paged = (detail: Record<string, unknown>) =>
+    event('ActivityRecorded', {
+      by: { kind: 'system', reason: 'escalation-policy' },
+      at: T.now,
+      activityId: `esc-${JSON.stringify(detail)}`,
+      source: 'escalation',
+      kind: 'step-fired',
+      summary: 'Paged Taylor Tech (step 3, user)',
+      detail,
+    });
+  const levelOf = (state: IncidentState) => state.status !== 'none' && state.assignment;
+
+  it.each<[string, IncidentEvent[], unknown]>([
+    ['step 3 paged', [triggered, paged({ level: 3, cycle: 1 })], { kind: 'escalation-level', level: 3 }],
+    ['back to step 1 (a restart)', [triggered, paged({ level: 3 }), paged({ level: 1 })], { kind: 'escalation-level', level: 1 }],
+    ['assigned users paged (no level)', [triggered, paged({ level: 2 }), paged({ level: null })], { kind: 'escalation-level', level: 2 }],
+    ['a level that is no level', [triggered, paged({ level: 'two' }), paged({ level: 0 })], { kind: 'escalation-level', level: 1 }],
+    [
+      'assigned to users: a late page of the policy changes nothing',
+      [triggered, event('IncidentReassigned', { by: bob, at: T.now, from: { kind: 'escalation-level', level: 1 }, to: { kind: 'users', userIds: ['u-9'] } }), paged({ level: 2 })],
+      { kind: 'users', userIds: ['u-9'] },
+    ],
+  ])('%s', (_, events, assignment) => {
+    expect(levelOf(foldIncident(events))).toEqual(assignment);
+  });
+}); // prettier-ignore
+
 describe('evolve: alerts are kept one entry per alert key', () => {
   const repeatOf1 = { ...alert1, alertId: 'alert-3', summary: 'Disk C: 96% full', receivedAt: T.now };
 

@@ -3,7 +3,7 @@ import type { IncidentEvent, IncidentTriggered } from './incident.events';
 import { INCIDENT_EVENT_SCHEMA_VERSIONS } from './incident.events';
 import type { ExistingIncident, IncidentState } from './incident.state';
 import { initialIncidentState } from './incident.state';
-import { UNANSWERED_ACTIVITY } from './incident.types';
+import { STEP_FIRED_ACTIVITY, UNANSWERED_ACTIVITY } from './incident.types';
 
 function opened({ data }: IncidentTriggered): ExistingIncident {
   return {
@@ -101,9 +101,8 @@ function applied(
     case 'IncidentSnoozed':
       return { ...incident, snoozedUntil: event.data.snoozedUntil };
     case 'ActivityRecorded':
-      return event.data.kind === UNANSWERED_ACTIVITY
-        ? { ...incident, unansweredAt: event.data.at }
-        : incident;
+      if (event.data.kind === UNANSWERED_ACTIVITY) return { ...incident, unansweredAt: event.data.at };
+      return event.data.kind === STEP_FIRED_ACTIVITY ? withPagedLevel(incident, event.data.detail) : incident;
     case 'IncidentMerged':
       return {
         ...incident,
@@ -111,6 +110,23 @@ function applied(
         mergedIncidentIds: [...incident.mergedIncidentIds, event.data.sourceIncidentId],
       };
   }
+}
+
+/**
+ * The level follows the step the engine paged last (ADR 0144), so the list shows where the walk stands and
+ * a person escalating from it names the right level. Assigned to users, the incident has no level to move;
+ * a page of assigned users carries none.
+ */
+function withPagedLevel(
+  incident: ExistingIncident,
+  detail: Readonly<Record<string, unknown>>,
+): ExistingIncident {
+  const { level } = detail;
+  if (incident.assignment.kind !== 'escalation-level' || !Number.isInteger(level) || (level as number) < 1) {
+    return incident;
+  }
+  if (incident.assignment.level === level) return incident;
+  return { ...incident, assignment: { kind: 'escalation-level', level: level as number } };
 }
 
 /**

@@ -59,7 +59,7 @@ export type IncidentState = NoIncident | ExistingIncident;
  * The shape of IncidentState as evolve builds it. Bump it whenever that shape changes, so stored
  * snapshots of the old shape are ignored and rebuilt from the events.
  */
-export const INCIDENT_STATE_VERSION = 3;
+export const INCIDENT_STATE_VERSION = 4;
 
 export const initialIncidentState: IncidentState = Object.freeze({ status: 'none' });
 

@@ -145,3 +145,6 @@ export type ActivitySource = (typeof ACTIVITY_SOURCES)[number];
 
 /** The activity kind that flags an incident unanswered (its escalation policy ran out). */
 export const UNANSWERED_ACTIVITY = 'escalation-unanswered';
+
+/** The activity kind of a step the escalation engine paged; its `detail.level` is the incident's level now. */
+export const STEP_FIRED_ACTIVITY = 'step-fired';

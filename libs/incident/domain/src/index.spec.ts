@@ -29,6 +29,7 @@ describe('@oncall/incident-domain public API', () => {
         'StaleEscalationError',
         'TITLE_MAX_LENGTH',
         'TicketAlreadyLinkedError',
+        'STEP_FIRED_ACTIVITY',
         'UNANSWERED_ACTIVITY',
         'alertOccurrences',
         'decide',

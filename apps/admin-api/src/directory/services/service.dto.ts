@@ -2,17 +2,23 @@ import { PartialType } from '@nestjs/swagger';
 import { TICKET_MODES, TicketMode, UrgencyRule } from '@oncall/contracts';
 import {
   IsIn,
+  IsInt,
   IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
   IsUUID,
+  Max,
   MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import type { GroupingRule } from '@oncall/dedup-domain';
 import { IsGroupingRule } from './grouping-rule.dto';
 import { UrgencyRuleType } from './urgency-rule.dto';
+
+const ACK_TIMEOUT_MAX_SECONDS = 24 * 3600;
+const AUTO_RESOLVE_MAX_SECONDS = 30 * 24 * 3600;
 
 export class CreateServiceDto {
   @IsString()
@@ -65,6 +71,26 @@ export class CreateServiceDto {
   @IsOptional()
   @IsGroupingRule()
   grouping?: GroupingRule | null;
+
+  /**
+   * Seconds after an acknowledgement at which the incident is triggered again and pages from step 1
+   * (60–86400), or null for never (the default). Applies to incidents triggered after the change.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(60)
+  @Max(ACK_TIMEOUT_MAX_SECONDS)
+  ackTimeoutSeconds?: number | null;
+
+  /**
+   * Seconds an incident may stay open untouched (no acknowledgement, hand-back, reassignment or escalation)
+   * before it resolves itself (60–2592000, 30 days), or null for never (the default).
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(60)
+  @Max(AUTO_RESOLVE_MAX_SECONDS)
+  autoResolveSeconds?: number | null;
 }
 
 export class UpdateServiceDto extends PartialType(CreateServiceDto) {}

@@ -12,6 +12,8 @@ export interface ServiceRow {
   urgency_rule: UrgencyRule;
   ticket_mode: TicketMode;
   grouping: GroupingRule | null;
+  ack_timeout_seconds: number | null;
+  auto_resolve_seconds: number | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -29,6 +31,10 @@ export interface ServiceView {
   ticketMode: TicketMode;
   /** How alerts are grouped into incidents (ADR 0175); null: each alert key is its own incident. */
   grouping: GroupingRule | null;
+  /** An acknowledged incident is triggered again (and pages from step 1) after this long; null: never. */
+  ackTimeoutSeconds: number | null;
+  /** An incident nobody touched for this long resolves itself; null: never. */
+  autoResolveSeconds: number | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -44,6 +50,8 @@ export function toServiceView(row: ServiceRow): ServiceView {
     urgencyRule: row.urgency_rule,
     ticketMode: row.ticket_mode,
     grouping: row.grouping ?? null,
+    ackTimeoutSeconds: row.ack_timeout_seconds ?? null,
+    autoResolveSeconds: row.auto_resolve_seconds ?? null,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
   };

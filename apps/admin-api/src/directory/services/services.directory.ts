@@ -43,8 +43,8 @@ export class ServicesDirectory {
       const [row] = await queryRows<ServiceRow>(
         tx,
         `INSERT INTO services (id, org_id, name, description, client_id, team_id, escalation_policy_id, urgency_rule,
-           ticket_mode, grouping)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
+           ticket_mode, grouping, ack_timeout_seconds, auto_resolve_seconds)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *`,
         [
           randomUUID(),
           context.orgId,
@@ -56,6 +56,8 @@ export class ServicesDirectory {
           JSON.stringify(normalizedUrgencyRule(dto.urgencyRule ?? DEFAULT_URGENCY_RULE)),
           dto.ticketMode ?? DEFAULT_TICKET_MODE,
           dto.grouping ? JSON.stringify(dto.grouping) : null,
+          dto.ackTimeoutSeconds ?? null,
+          dto.autoResolveSeconds ?? null,
         ],
       );
       const after = toServiceView(row);
@@ -81,13 +83,16 @@ export class ServicesDirectory {
         urgency_rule: dto.urgencyRule ? normalizedUrgencyRule(dto.urgencyRule) : current.urgency_rule,
         ticket_mode: dto.ticketMode ?? current.ticket_mode,
         grouping: given(dto.grouping, current.grouping),
+        ack_timeout_seconds: given(dto.ackTimeoutSeconds, current.ack_timeout_seconds),
+        auto_resolve_seconds: given(dto.autoResolveSeconds, current.auto_resolve_seconds),
       };
       const before = toServiceView(current);
       if (sameView(before, toServiceView(next))) return before;
       const [row] = await queryRows<ServiceRow>(
         tx,
         `UPDATE services SET name = $3, description = $4, client_id = $5, team_id = $6, escalation_policy_id = $7,
-           urgency_rule = $8, ticket_mode = $9, grouping = $10, updated_at = now()
+           urgency_rule = $8, ticket_mode = $9, grouping = $10, ack_timeout_seconds = $11,
+           auto_resolve_seconds = $12, updated_at = now()
          WHERE org_id = $1 AND id = $2 RETURNING *`,
         [
           context.orgId,
@@ -100,6 +105,8 @@ export class ServicesDirectory {
           JSON.stringify(next.urgency_rule),
           next.ticket_mode,
           next.grouping ? JSON.stringify(next.grouping) : null,
+          next.ack_timeout_seconds,
+          next.auto_resolve_seconds,
         ],
       );
       const after = toServiceView(row);

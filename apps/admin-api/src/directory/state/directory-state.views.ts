@@ -48,7 +48,8 @@ const SOURCES: { [T in DirectoryResourceType]: ViewSource } = {
     orgId: 's.org_id',
     view: `json_build_object('serviceId', s.id, 'orgId', s.org_id, 'name', s.name, 'clientId', s.client_id,
       'teamId', s.team_id, 'escalationPolicyId', s.escalation_policy_id, 'urgencyRule', s.urgency_rule,
-      'ticketMode', s.ticket_mode, 'grouping', s.grouping)`,
+      'ticketMode', s.ticket_mode, 'grouping', s.grouping, 'ackTimeoutSeconds', s.ack_timeout_seconds,
+      'autoResolveSeconds', s.auto_resolve_seconds)`,
   },
   integration: {
     from: 'integrations i',

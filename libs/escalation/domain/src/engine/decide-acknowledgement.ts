@@ -4,7 +4,7 @@ import type { AckTimeoutDue, Acknowledged, Unacknowledged } from './escalation.i
 import type { EscalationProcess } from './escalation.state';
 import { Plan } from './plan';
 import { restartWalk } from './restart';
-import { ackTimeoutFor, cancelPendingTimers } from './timers';
+import { ackTimeoutFor, autoResolveFrom, cancelPendingTimers } from './timers';
 
 /**
  * Acknowledged (again, when a colleague takes it over): nothing escalates or waits for support hours;
@@ -28,6 +28,7 @@ export function decideAcknowledged(input: Acknowledged, process: EscalationProce
       },
     },
     ...ackTimeout,
+    ...autoResolveFrom(process, input.at),
   ).decisions;
 }
 

@@ -1,15 +1,16 @@
-import { addSeconds } from '../instant';
 import { pagingHeldUntil, urgencyAt } from '../urgency/urgency';
 import type { EscalationContext } from './escalation.context';
 import type { EscalationDecision } from './escalation.decisions';
 import type { HoldEnded, StepDue, Triggered } from './escalation.inputs';
 import { initialEscalationState, type EscalationProcess } from './escalation.state';
 import { Plan } from './plan';
+import { autoResolveFrom } from './timers';
 import { declareUnanswered, nextPosition, positionWithin, walkFrom } from './walk';
 
 /**
  * Starts the walk on the snapshot: step 1 fires at once, unless the incident is low urgency outside
- * support hours, when paging is held until they begin. Auto-resolve counts from the trigger.
+ * support hours, when paging is held until they begin. Auto-resolve counts from the trigger (and moves
+ * each time the incident is touched).
  */
 export function decideTriggered(input: Triggered, context: EscalationContext): EscalationDecision[] {
   const { incidentId, orgId, at, incidentVersion, policy, severity, urgencyRule, timeouts } = input;
@@ -26,10 +27,7 @@ export function decideTriggered(input: Triggered, context: EscalationContext): E
     kind: 'record',
     fact: { ...started, policy, severity, urgencyRule, urgency, timeouts },
   });
-  if (timeouts.autoResolveSeconds !== null) {
-    const due = addSeconds(at, timeouts.autoResolveSeconds);
-    plan.add({ kind: 'schedule', timer: { type: 'AutoResolveDue', incidentId, due } });
-  }
+  plan.add(...autoResolveFrom({ incidentId, timeouts }, at));
   const heldUntil = pagingHeldUntil(urgencyRule, severity, at);
   if (heldUntil === null) {
     walkFrom(plan, positionWithin(policy, 1, 1), { at, due: at }, context);

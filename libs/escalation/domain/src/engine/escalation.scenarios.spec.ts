@@ -68,6 +68,13 @@ describe('escalation scenarios', () => {
     expect(commands).toEqual([t(20)]);
   });
 
+  it('auto-resolve counts from the last touch: an acknowledgement at 15 moves it to 35', () => {
+    const trigger = triggered({ timeouts: { ackTimeoutSeconds: null, autoResolveSeconds: 20 * 60 } });
+    const { log } = simulateEscalation(trigger, [acknowledgement(t(15))], context);
+    const commands = log.filter(({ decision }) => decision.kind === 'command').map(({ input }) => input.at);
+    expect(commands).toEqual([t(35)]);
+  });
+
   it('an acknowledgement that times out is handed back to incident-state, and its Unacknowledged pages from step 1', () => {
     const { log } = simulateEscalation(triggered(), [acknowledgement(t(7))], context);
     const command = log.find(({ decision }) => decision.kind === 'command');

@@ -9,7 +9,7 @@ import type {
 } from './escalation.inputs';
 import type { EscalationProcess } from './escalation.state';
 import { Plan } from './plan';
-import { cancelPendingTimers } from './timers';
+import { autoResolveFrom, cancelPendingTimers } from './timers';
 import { pageAssignedUsers, positionWithin, walkFrom } from './walk';
 
 /** Reassigned to a level: a new walk from that step (within the policy), cycle 1. */
@@ -54,19 +54,23 @@ export function restartWalk(
   const position = from.kind === 'step' ? positionWithin(process.policy, from.level, from.cycle) : null;
   const point = position ? ({ kind: 'step', ...position } as const) : from;
   const generation = process.generation + 1;
-  const plan = new Plan(process).add(...cancelPendingTimers(process), {
-    kind: 'record',
-    fact: {
-      type: 'EscalationRestarted',
-      incidentId,
-      orgId,
-      at,
-      generation,
-      incidentVersion,
-      cause,
-      from: point,
+  const plan = new Plan(process).add(
+    ...cancelPendingTimers(process),
+    {
+      kind: 'record',
+      fact: {
+        type: 'EscalationRestarted',
+        incidentId,
+        orgId,
+        at,
+        generation,
+        incidentVersion,
+        cause,
+        from: point,
+      },
     },
-  });
+    ...autoResolveFrom(process, at),
+  );
   if (point.kind === 'users') pageAssignedUsers(plan, point.userIds, at);
   else walkFrom(plan, position, { at, due: at }, context);
   return plan.decisions;

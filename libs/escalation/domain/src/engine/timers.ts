@@ -38,3 +38,18 @@ export function ackTimeoutFor(process: EscalationProcess, acknowledgedAt: Instan
     },
   ];
 }
+
+/**
+ * Auto-resolve counts from the last time the incident was touched: the trigger, then every acknowledgement,
+ * hand-back, reassignment or escalation moves it (the timer of a kind is replaced), so an incident people
+ * are working on is not resolved under them; only an incident left alone that long resolves itself.
+ */
+export function autoResolveFrom(
+  process: Pick<EscalationProcess, 'incidentId' | 'timeouts'>,
+  touchedAt: Instant,
+): ScheduleDecision[] {
+  const seconds = process.timeouts.autoResolveSeconds;
+  if (seconds === null) return [];
+  const due = addSeconds(touchedAt, seconds);
+  return [{ kind: 'schedule', timer: { type: 'AutoResolveDue', incidentId: process.incidentId, due } }];
+}

@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     console.log(
       `  fired ${(watch.pages.length / Math.max(seconds, 0.001)).toFixed(0)}/s over ${seconds.toFixed(1)} s`,
     );
-    console.log(`  lateness due -> NotifyRequested: p50 ${at(50)} ms, p99 ${at(99)} ms, max ${lateness[lateness.length - 1]} ms (target p99 < 1000 ms)`); // prettier-ignore
+    console.log(`  lateness due -> NotifyRequested: p50 ${at(50)} ms, p99 ${at(99)} ms, max ${lateness[lateness.length - 1]} ms (target p99 < 1000 ms: ${at(99) < 1000 ? 'met' : 'NOT met'})`); // prettier-ignore
     await watch.stop();
     await bus.close();
   } finally {

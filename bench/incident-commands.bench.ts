@@ -67,6 +67,8 @@ async function alternateRounds(dataSource: DataSource, executor: IncidentCommand
   return { inserts, commands };
 }
 
+const RATIO_TARGET = 0.25;
+
 function report(version: string, inserts: number[], commands: number[]): void {
   const [insertsPerSecond, commandsPerSecond] = [median(inserts), median(commands)];
   const rates = (values: number[]) => values.map((value) => value.toFixed(0)).join(', ');
@@ -79,8 +81,10 @@ function report(version: string, inserts: number[], commands: number[]): void {
   console.log(
     `aggregate commands (trigger+ack+resolve): median ${commandsPerSecond.toFixed(0)} commands/s (${INCIDENTS * 3} commands a round; rounds: ${rates(commands)})`,
   );
+  // The verdict is on the unrounded ratio: 0.248 prints as 0.25 but does not meet 0.25.
+  const ratio = commandsPerSecond / insertsPerSecond;
   console.log(
-    `ratio of medians commands/INSERT:         ${(commandsPerSecond / insertsPerSecond).toFixed(2)} (target >= 0.25)`,
+    `ratio of medians commands/INSERT:         ${ratio.toFixed(3)} (target >= ${RATIO_TARGET}: ${ratio >= RATIO_TARGET ? 'met' : 'NOT met'})`,
   );
 }
 

@@ -184,7 +184,7 @@ describe('Hub SSO token verification against a JWKS served over HTTP', () => {
       await fetch(`${platform.url('admin-api')}/nope`),
     ]) {
       expect(response.headers.get('content-security-policy')).toBe(
-        "default-src 'none'; frame-ancestors 'none'",
+        "default-src 'none';frame-ancestors 'none'", // as helmet writes it
       );
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('referrer-policy')).toBe('no-referrer');

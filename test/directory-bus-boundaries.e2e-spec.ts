@@ -1,10 +1,4 @@
-import {
-  EscalationCommands,
-  Queries,
-  RpcContext,
-  ServiceRouting,
-  ServiceRoutingQuery,
-} from '@oncall/contracts';
+import { Commands, Queries, RpcContext, ServiceRouting, ServiceRoutingQuery } from '@oncall/contracts';
 import { MessageBus, RpcError } from '@oncall/platform-messaging';
 import { connect, NatsConnection, Subscription } from 'nats';
 import { DirectoryProbe } from './support/directory-probe';
@@ -37,7 +31,7 @@ describe('Directory: bus boundaries', () => {
     serviceId = (
       await probe.call<{ id: string }>(manager, 'POST', '/api/v1/services', 201, { name: 'Firewalls' })
     ).id;
-    for (const subject of [Queries.escalation.getPolicy, EscalationCommands.deletePolicy]) {
+    for (const subject of [Queries.escalation.getPolicy, Commands.escalation.deletePolicy]) {
       const subscription = nc.subscribe(`${probe.platform.env.NATS_SUBJECT_PREFIX}.${subject}`, {
         callback: (_, message) => {
           const timer = setTimeout(() => {

@@ -1,14 +1,14 @@
 import {
+  Commands,
   ConfigurationChanged,
   configurationChangedSubject,
-  ESCALATION_POLICY_RESOURCE,
   CreateEscalationPolicyCommand,
-  EscalationCommands,
-  EscalationPolicyView,
   MessageEnvelope,
   PoliciesByScheduleAnswer,
   PoliciesByScheduleQuery,
   Queries,
+  ESCALATION_POLICY_RESOURCE,
+  EscalationPolicyView,
   Streams,
 } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
@@ -385,7 +385,7 @@ describe('Escalation policies: admin-api and the escalation service', () => {
     // is not answering, and this checks escalation's own answer.
     const createOverBus = (orgId: string, name: string, steps: [number, string[]][]) =>
       bus().rpc.request<EscalationPolicyView, CreateEscalationPolicyCommand>(
-        EscalationCommands.createPolicy,
+        Commands.escalation.createPolicy,
         {
           actor: { userId: bossId, name: 'boss', role: 'manager' },
           definition: {
@@ -430,7 +430,7 @@ describe('Escalation policies: admin-api and the escalation service', () => {
 
   it('refuses an invalid definition sent straight to the escalation service, listing every problem', async () => {
     const refusal = bus().rpc.request(
-      EscalationCommands.createPolicy,
+      Commands.escalation.createPolicy,
       {
         actor: { userId: bossId, name: 'boss', role: 'manager' },
         definition: {

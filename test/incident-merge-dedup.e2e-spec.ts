@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { DEMO_INTEGRATION, DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
 import { IncidentApi } from './support/incident-api';
 import { PlatformHarness } from './support/platform-harness';
+import { untilIncidentProjectionsCaughtUp } from './support/settled';
 
 describe('A merged incident hands its dedup keys to the incident it was merged into', () => {
   let platform: PlatformHarness;
@@ -75,7 +76,7 @@ describe('A merged incident hands its dedup keys to the incident it was merged i
       const detail = await incidents.detail(alice, target.incidentId);
       return detail.incident.alertCount === 3 ? detail : undefined;
     });
-    await new Promise((resolve) => setTimeout(resolve, 300)); // time for a wrongly opened incident to show
+    await untilIncidentProjectionsCaughtUp(platform); // a wrongly opened incident would now be listed
     expect((await allIncidents()).length).toBe(before);
 
     await post('umbrella-lb', 'Load balancer recovered', 'resolve');

@@ -32,6 +32,13 @@ const BAD_CURSORS = [
   cursorOf(['2026-W01', ID]),
   cursorOf({ at: '2026-05-01T09:00:00.000Z' }),
   'not-a-cursor',
+  // Cursors of the lists that page on one number, forged: a kind nobody writes, out of range, not a number.
+  cursorOf(['reports', 3]),
+  cursorOf(['incident-timeline', '3']),
+  cursorOf(['incident-alerts', 2 ** 31]),
+  cursorOf(['audit', '9'.repeat(30)]),
+  cursorOf(['dead-letters', -1]),
+  cursorOf(['alert-history', "1' OR 1=1"]),
 ];
 
 const TIME_FIELDS = ['from', 'to', 'at'];
@@ -49,7 +56,8 @@ describe('Every list route refuses malformed instants and cursors with 400 namin
 
   beforeAll(async () => {
     platform = await PlatformHarness.create('listrefusals');
-    await platform.start('admin-api', 'incident-state', 'scheduling', 'escalation');
+    // Every service that answers a list, so each list route really answers (no 503 standing in for a 400).
+    await platform.start('admin-api', 'incident-state', 'dedup-grouping', 'scheduling', 'escalation', 'notification'); // prettier-ignore
     routes = routeCatalogue(platform.service('admin-api').app);
     token = platform.token('org-lists', 'manager', 'lists-manager');
     const post = async (path: string, body: object) =>
@@ -111,6 +119,22 @@ describe('Every list route refuses malformed instants and cursors with 400 namin
       }
     }
     expect(wrong).toEqual([]);
+  }, 60_000);
+
+  it('finds every route that answers a page among those it forges cursors for', async () => {
+    // Found by their answers, not by their DTOs: a route that pages without declaring `cursor` is caught.
+    const answering: string[] = [];
+    for (const route of listRoutes()) {
+      const first = await platform.api(fillIds(route.path), token);
+      const answer = (await first.json().catch(() => null)) as { nextCursor?: unknown } | null;
+      if (first.status === 200 && answer !== null && 'nextCursor' in answer) answering.push(route.path);
+    }
+    const forged = listRoutes()
+      .filter((route) => fieldsUnderTest(route).includes('cursor'))
+      .map((route) => route.path);
+    expect(answering.filter((path) => !forged.includes(path))).toEqual([]);
+    expect(answering).toEqual(expect.arrayContaining(['/api/v1/alert-history', '/api/v1/audit-log', '/api/v1/dead-letters', '/api/v1/escalation-policies', '/api/v1/users'])); // prettier-ignore
+    expect(forged).toEqual(expect.arrayContaining(['/api/v1/incidents/:id/timeline', '/api/v1/incidents/:id/alerts', '/api/v1/incidents/:id/notes', '/api/v1/incidents/:id/alert-history'])); // prettier-ignore
   }, 60_000);
 
   function listRoutes(): RouteInfo[] {

@@ -12,6 +12,7 @@ import {
 import { IncidentApi } from './support/incident-api';
 import { CaughtMail, pagedIncident, pageRequest, publishPage, textLink } from './support/notification-bus';
 import { PlatformHarness } from './support/platform-harness';
+import { untilDeliveriesSettled } from './support/settled';
 
 const [, TAYLOR, JORDAN] = DEMO_USERS;
 const SECRET = 'a-test-action-link-secret-of-32-characters!';
@@ -70,7 +71,7 @@ describe('Pages by email and Slack (real SMTP server, Slack stand-in)', () => {
     expect(textLink(page, 'Resolve')).toMatch(/^https:\/\/oncall\.example\/email-actions\/resolve\//);
     expect(page.html).toContain('Acknowledge</a>');
     expect(page.headers.get('auto-submitted')).toBe('auto-generated');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await untilDeliveriesSettled(platform, incident.incidentId);
     expect(await mail.to(TAYLOR.email).then((all) => all.filter((m) => m.text?.includes(incident.incidentId)))).toHaveLength(1);
     // incident-state records each attempt on the incident's timeline (from NotificationDelivered).
     const recorded = await waitFor('the delivery on the timeline', async () => {

@@ -8,6 +8,7 @@ import {
 import { IncidentApi } from './support/incident-api';
 import { CaughtMail, pageRequest, publishPage, TestClock } from './support/notification-bus';
 import { PlatformHarness } from './support/platform-harness';
+import { untilDeliveriesSettled } from './support/settled';
 
 const [, , JORDAN] = DEMO_USERS;
 const MINUTE = 60_000;
@@ -70,7 +71,7 @@ describe('Notification rules with delays', () => {
     await clock.fastForward(3 * MINUTE);
 
     await mail.waitFor(JORDAN.email, 2, about(ignored.incidentId));
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await untilDeliveriesSettled(platform, acknowledged.incidentId);
     expect(
       await mail.to(JORDAN.email).then((all) => all.filter(about(acknowledged.incidentId))),
     ).toHaveLength(1);

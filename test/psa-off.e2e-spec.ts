@@ -1,6 +1,7 @@
 import { waitFor } from '@oncall/platform-testing';
 import { PlatformHarness } from './support/platform-harness';
 import { PsaOrganization, psaOrganization } from './support/psa-fixtures';
+import { untilIncidentProjectionsCaughtUp } from './support/settled';
 
 /** PSA_API_URL unset: the feature is off, visibly, and nothing else changes. */
 describe('PSA not configured', () => {
@@ -29,7 +30,7 @@ describe('PSA not configured', () => {
     const asked = await platform.api(`/api/v1/incidents/${incident.incidentId}/ticket`, org.technician, { method: 'POST' }); // prettier-ignore
     expect(asked.status).toBe(409);
     expect(await asked.json()).toMatchObject({ code: 'PSA_NOT_CONFIGURED', detail: expect.stringContaining('PSA_API_URL') }); // prettier-ignore
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await untilIncidentProjectionsCaughtUp(platform);
     const { incident: after, timeline } = await org.incidents.detail(org.technician, incident.incidentId);
     expect(after.ticket).toBeNull();
     expect(timeline.items.filter((entry) => entry.type === 'ActivityRecorded')).toEqual([]);

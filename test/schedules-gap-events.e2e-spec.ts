@@ -1,4 +1,4 @@
-import { CoverageGapDetected, SchedulingCommands, Streams } from '@oncall/contracts';
+import { Commands, CoverageGapDetected, Streams } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
 import { waitFor } from '@oncall/platform-testing';
 import { AckPolicy, DeliverPolicy } from 'nats';
@@ -90,7 +90,7 @@ describe('Coverage-gap scans: finding and announcing gaps', () => {
   it('turns the whole window into a gap when the last participant is removed', async () => {
     const schedule = await createSchedule('Shrinking', ['u-1']);
     await bus.rpc.request(
-      SchedulingCommands.updateSchedule,
+      Commands.scheduling.updateSchedule,
       {
         actor: schedulingOverBus(() => bus).actor,
         scheduleId: schedule.id,

@@ -1,4 +1,4 @@
-import { Queries, SchedulingCommands } from '@oncall/contracts';
+import { Commands, Queries } from '@oncall/contracts';
 import { DirectoryProbe } from './support/directory-probe';
 import {
   DAY,
@@ -144,7 +144,7 @@ describe('Schedules: the final schedule and who is on call', () => {
         [Queries.scheduling.renderSchedule, { scheduleId, ...day, from: '2027-03-01T00:00:00' }, 'from'],
         [Queries.scheduling.userShifts, { userId: ann, ...day, to: '2027-03-01T24:00:00Z' }, 'to'],
         [Queries.scheduling.listOverrides, { scheduleId, ...day, to: '2027-03-02 00:00' }, 'to'],
-        [SchedulingCommands.createOverride, { actor, scheduleId, userId: ann, start: '2030-04-31T00:00:00Z', end: '2030-05-02T00:00:00Z' }, 'start'],
+        [Commands.scheduling.createOverride, { actor, scheduleId, userId: ann, start: '2030-04-31T00:00:00Z', end: '2030-05-02T00:00:00Z' }, 'start'],
       ] as [string, object, string][]) {
         const refusal = await bus.rpc.request(subject, data, { orgId: ORG, correlationId: 'strict', causationId: null }).then(
           () => 'accepted',

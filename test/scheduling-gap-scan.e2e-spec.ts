@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { DailyGapScanWorker } from '../apps/scheduling/src/coverage/daily-gap-scan.worker';
 import { GapScanner } from '../apps/scheduling/src/coverage/gap-scanner';
 import { PlatformHarness } from './support/platform-harness';
+import { setClockOffset } from './support/psa-fixtures';
 import { GAP_TEST_ORG, schedulingOverBus } from './support/scheduling-bus';
 
 const ORG = GAP_TEST_ORG;
@@ -27,18 +28,29 @@ describe('Coverage-gap scans: the daily run', () => {
 
   const { createSchedule, gapsOf } = schedulingOverBus(() => bus);
 
-  it('makes up the daily scan at start when the service was not running at the scan hour', async () => {
-    const due = lastScheduledScan(new Date(), 6);
-    const [run] = await waitFor('the made-up daily run', () =>
-      platform.withSchema('scheduling', async (db) => {
-        const rows: { finished_at: Date | null }[] = await db.query(
-          'SELECT finished_at FROM gap_scan_runs WHERE day = $1',
-          [due.day],
-        );
-        return rows[0]?.finished_at ? rows : undefined;
-      }),
+  it('makes up a missed daily scan at start: a replica started after the scan hour of a day without a run', async () => {
+    // The platform's time, for a replica on the test clock: three hours after the scan hour of a day 40
+    // days ahead. Nobody ran that day's scan (no replica lived then): the run is missing.
+    const today = new Date();
+    const at = new Date(
+      Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 40, 6 + 3),
     );
-    expect(run.finished_at).toBeInstanceOf(Date);
+    const missed = lastScheduledScan(at, 6).day;
+    const runOf = () =>
+      platform.withSchema('scheduling', async (db) => {
+        const rows: { finished_at: Date | null }[] = await db.query('SELECT finished_at FROM gap_scan_runs WHERE day = $1', [missed]); // prettier-ignore
+        return rows[0];
+      });
+    expect(await runOf()).toBeUndefined();
+    await setClockOffset(bus, at.getTime() - Date.now());
+    const replica = await platform.startReplica('scheduling', { PLATFORM_CLOCK: 'test' });
+    try {
+      const run = await waitFor('the made-up run of the missed day', async () => (await runOf())?.finished_at ?? undefined); // prettier-ignore
+      expect(run).toBeInstanceOf(Date);
+    } finally {
+      await replica.close();
+      await setClockOffset(bus, 0);
+    }
   });
 
   it('runs a day’s scan on exactly one of several replicas', async () => {
@@ -64,8 +76,11 @@ describe('Coverage-gap scans: the daily run', () => {
           due.day,
         ]),
       );
-    const [done] = await runOf();
-    expect(done.finished_at).toBeInstanceOf(Date);
+    // Today's run, made up by the service when it started (on the wall clock), whichever test ran before.
+    const [done] = await waitFor('today’s run done', async () => {
+      const rows = await runOf();
+      return rows[0]?.finished_at ? rows : undefined;
+    });
     const restarted = await platform.startReplica('scheduling');
     try {
       expect(await restarted.app.get(DailyGapScanWorker).runIfDue()).toBe(false);

@@ -3,6 +3,7 @@ import { waitFor } from '@oncall/platform-testing';
 import { connect } from 'nats';
 import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
 import { PlatformHarness } from './support/platform-harness';
+import { untilIncidentProjectionsCaughtUp } from './support/settled';
 
 describe('Walking skeleton: an alert posted to the gateway becomes an incident the API lists', () => {
   let platform: PlatformHarness;
@@ -73,8 +74,8 @@ describe('Walking skeleton: an alert posted to the gateway becomes an incident t
       return matching.length === 1 && matching[0].alertCount === 2 ? matching[0] : undefined;
     });
     expect(incident.status).toBe('triggered');
-    // Give a wrongly opened second incident time to show up before concluding there is none.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A wrongly opened second incident would be listed once the projections have read every event.
+    await untilIncidentProjectionsCaughtUp(platform);
     expect((await listIncidents()).items.filter((item) => item.title === alert.summary)).toHaveLength(1);
   });
 

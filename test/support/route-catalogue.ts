@@ -63,11 +63,14 @@ const DOCUMENTATION = /^\/api\/docs/;
 
 function assertSameAsExpressRouter(app: INestApplication, routes: RouteInfo[]): void {
   const express = app.getHttpAdapter().getInstance() as {
-    router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
+    router: { stack: { route?: { path: string | RegExp; methods: Record<string, boolean> } }[] };
   };
   const known = new Set(routes.map((route) => `${route.method} ${route.path}`));
   const unknown = express.router.stack
-    .filter((layer) => layer.route && !DOCUMENTATION.test(layer.route.path))
+    // The admin SPA's fallback (a RegExp route of @nestjs/serve-static) serves index.html, no data.
+    .filter(
+      (layer) => layer.route && typeof layer.route.path === 'string' && !DOCUMENTATION.test(layer.route.path),
+    )
     .flatMap((layer) =>
       Object.keys(layer.route!.methods).map((method) => `${method.toUpperCase()} ${layer.route!.path}`),
     )

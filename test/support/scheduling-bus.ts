@@ -1,4 +1,4 @@
-import { Queries, ScheduleView, SchedulingCommands } from '@oncall/contracts';
+import { Commands, Queries, ScheduleView } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
 
 export const GAP_TEST_ORG = 'org-gaps';
@@ -12,7 +12,7 @@ export function schedulingOverBus(bus: () => MessageBus) {
     /** A weekly rotation started a day ago, optionally restricted. */
     createSchedule: (name: string, participants: string[], restrictions: object[] = []) =>
       bus().rpc.request<ScheduleView>(
-        SchedulingCommands.createSchedule,
+        Commands.scheduling.createSchedule,
         {
           actor,
           definition: {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OutboxRelayWorker } from '@oncall/platform-runtime';
+import { AdminSpaModule } from './admin-spa/admin-spa.module';
 import { AuthModule } from './auth/auth.module';
 import { BillingController } from './billing/billing.controller';
 import { DeadLetterReader } from './dead-letters/dead-letter.reader';
@@ -24,6 +25,7 @@ import { SchedulesModule } from './schedules/schedules.module';
     NotificationsModule,
     PsaModule,
     ReportsModule,
+    AdminSpaModule,
   ],
   controllers: [BillingController, DeadLettersController],
   providers: [OutboxRelayWorker, DeadLetterReader],

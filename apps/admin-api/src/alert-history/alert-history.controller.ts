@@ -3,15 +3,14 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   alertHistoryCursor,
   AlertHistoryPage,
-  CURSOR_PROBLEM,
   AlertHistoryQuery,
   CursorPageQueryDto,
   GetIncidentQuery,
   IncidentDetail,
   Queries,
 } from '@oncall/contracts';
-import { MessageBus } from '@oncall/platform-messaging';
-import { badRequestFor, Caller, RequestContext, rpcContextOf } from '@oncall/platform-runtime';
+import { MessageBus, readCursor } from '@oncall/platform-messaging';
+import { Caller, RequestContext, rpcContextOf } from '@oncall/platform-runtime';
 import { Requires } from '../auth/requires.decorator';
 import { AlertHistoryQueryDto } from './alert-history-query.dto';
 
@@ -33,7 +32,7 @@ export class AlertHistoryController {
     description: ENTRY,
   })
   list(@Caller() caller: RequestContext, @Query() query: AlertHistoryQueryDto): Promise<AlertHistoryPage> {
-    requireHistoryCursor(query.cursor);
+    if (query.cursor !== undefined) readCursor(alertHistoryCursor, query.cursor);
     return this.bus.rpc.request<AlertHistoryPage, AlertHistoryQuery>(
       Queries.alerts.history,
       query,
@@ -49,7 +48,7 @@ export class AlertHistoryController {
     @Param('id', ParseUUIDPipe) incidentId: string,
     @Query() page: CursorPageQueryDto,
   ): Promise<AlertHistoryPage> {
-    requireHistoryCursor(page.cursor);
+    if (page.cursor !== undefined) readCursor(alertHistoryCursor, page.cursor);
     const context = rpcContextOf(caller);
     // 404 for an incident that is not the caller's organization's, as every incident route answers.
     await this.bus.rpc.request<IncidentDetail, GetIncidentQuery>(
@@ -62,12 +61,5 @@ export class AlertHistoryController {
       { ...page, incidentId },
       context,
     );
-  }
-}
-
-/** A cursor this API did not write is the caller's mistake: 400 naming it, before anyone is asked. */
-function requireHistoryCursor(cursor: string | undefined): void {
-  if (cursor !== undefined && alertHistoryCursor.decode(cursor) === null) {
-    throw badRequestFor([{ field: 'cursor', message: CURSOR_PROBLEM }]);
   }
 }

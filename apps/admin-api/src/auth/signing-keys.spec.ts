@@ -67,10 +67,10 @@ describe('SigningKeys', () => {
   });
 
   it('re-reads a set older than maxAge in the background, answering from the old set meanwhile', async () => {
-    let now = 0;
+    let now = 1_000; // lru-cache reads a start time of 0 as "no expiry"; a monotonic clock is never 0
     keys = new SigningKeys(source.read, { maxAgeMs: 1_000, refetchIntervalMs: 0, now: () => now });
     await keys.keyFor('a');
-    now = 2_000;
+    now = 3_000;
     source.published = [key('a2')];
     expect(await keys.keyFor('a')).toBe('PEM of a');
     await new Promise((resolve) => setImmediate(resolve));

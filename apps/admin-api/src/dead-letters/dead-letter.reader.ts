@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import {
-  CURSOR_PROBLEM,
   cursorCodec,
   CursorPage,
   CursorPageQueryDto,
@@ -11,9 +10,8 @@ import {
   Streams,
   Subjects,
 } from '@oncall/contracts';
-import { MessageBus } from '@oncall/platform-messaging';
+import { MessageBus, readCursor } from '@oncall/platform-messaging';
 import { DeliverPolicy } from 'nats';
-import { invalidField } from '../directory/shared/directory-errors';
 import { DeadLetterView, toDeadLetterView } from './dead-letter.view';
 
 /** Dead letters a page looks at, at most: the stream holds every organization's, for 30 days. */
@@ -34,7 +32,7 @@ export class DeadLetterReader {
     const limit = query.limit ?? PAGE_DEFAULT_LIMIT;
     const stream = this.bus.namespace.stream(Streams.deadLetters.name);
     const { state } = await this.bus.jsm.streams.info(stream);
-    const from = Math.max(query.cursor ? this.startOf(query.cursor) : 1, state.first_seq);
+    const from = Math.max(query.cursor ? readCursor(deadLettersCursor, query.cursor)[0] : 1, state.first_seq);
     if (state.messages === 0 || from > state.last_seq) return { items: [], nextCursor: null };
     const { matching, scannedTo } = await this.scan(stream, orgId, from, state.last_seq, limit);
     const items: DeadLetterView[] = [];
@@ -76,11 +74,5 @@ export class DeadLetterReader {
       if (matching.length >= limit || message.seq >= last) break;
     }
     return { matching, scannedTo };
-  }
-
-  private startOf(cursor: string): number {
-    const values = deadLettersCursor.decode(cursor);
-    if (!values) throw invalidField('cursor', CURSOR_PROBLEM);
-    return values[0];
   }
 }

@@ -1,3 +1,4 @@
+import { CursorPageQueryDto } from '@oncall/contracts';
 import {
   Body,
   Controller,
@@ -13,7 +14,7 @@ import {
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Caller, RequestContext } from '@oncall/platform-runtime';
 import { Requires } from '../auth/requires.decorator';
-import { PageQueryDto } from '../directory/shared/pagination';
+
 import {
   DeleteEscalationPolicyQueryDto,
   EscalationPolicyDto,
@@ -30,7 +31,7 @@ export class EscalationPoliciesController {
 
   @Get()
   @Requires('escalation-policies:read')
-  list(@Caller() caller: RequestContext, @Query() query: PageQueryDto) {
+  list(@Caller() caller: RequestContext, @Query() query: CursorPageQueryDto) {
     return this.policies.list(caller, query);
   }
 

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import {
+  Commands,
   CreateEscalationPolicyCommand,
+  CursorPageQueryDto,
   DeleteEscalationPolicyCommand,
-  EscalationCommands,
-  EscalationPolicyPage,
-  EscalationPolicyView,
   GetEscalationPolicyQuery,
   ListEscalationPoliciesQuery,
   Queries,
+  EscalationPolicyPage,
+  EscalationPolicyView,
   UpdateEscalationPolicyCommand,
 } from '@oncall/contracts';
 import { checkEscalationPolicy, NormalizedEscalationPolicy } from '@oncall/escalation-domain';
@@ -15,7 +16,7 @@ import { MessageBus } from '@oncall/platform-messaging';
 import { personActorOf, RequestContext, rpcContextOf } from '@oncall/platform-runtime';
 import { DataSource } from 'typeorm';
 import { conflict } from '../directory/shared/directory-errors';
-import { PageQueryDto } from '../directory/shared/pagination';
+
 import { definitionOf, EscalationPolicyDto, ReplaceEscalationPolicyDto } from './escalation-policy.dto';
 import {
   badRequestForProblems,
@@ -38,7 +39,7 @@ export class EscalationPoliciesService {
     private readonly targets: PolicyTargetsCheck,
   ) {}
 
-  list(caller: RequestContext, query: PageQueryDto): Promise<EscalationPolicyPage> {
+  list(caller: RequestContext, query: CursorPageQueryDto): Promise<EscalationPolicyPage> {
     return this.ask<EscalationPolicyPage, ListEscalationPoliciesQuery>(
       Queries.escalation.listPolicies,
       caller,
@@ -58,7 +59,7 @@ export class EscalationPoliciesService {
     const definition = normalized(body);
     await this.targets.require(caller, definition);
     return this.ask<EscalationPolicyView, CreateEscalationPolicyCommand>(
-      EscalationCommands.createPolicy,
+      Commands.escalation.createPolicy,
       caller,
       {
         actor: personActorOf(caller),
@@ -77,7 +78,7 @@ export class EscalationPoliciesService {
     await this.get(caller, policyId);
     await this.targets.require(caller, definition);
     return this.ask<EscalationPolicyView, UpdateEscalationPolicyCommand>(
-      EscalationCommands.updatePolicy,
+      Commands.escalation.updatePolicy,
       caller,
       {
         actor: personActorOf(caller),
@@ -109,7 +110,7 @@ export class EscalationPoliciesService {
       }
       try {
         await this.ask<EscalationPolicyView, DeleteEscalationPolicyCommand>(
-          EscalationCommands.deletePolicy,
+          Commands.escalation.deletePolicy,
           caller,
           { actor: personActorOf(caller), policyId, expectedVersion },
           IN_TRANSACTION_RPC_TIMEOUT_MS,

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { ConfirmContactMethodAnswer, NotificationCommands } from '@oncall/contracts';
+import { Commands, ConfirmContactMethodAnswer } from '@oncall/contracts';
 import { MessageBus, RpcError } from '@oncall/platform-messaging';
 import { PublicRoute } from '@oncall/platform-runtime';
 import type { Response } from 'express';
@@ -32,7 +32,7 @@ export class ContactVerificationController {
     let answer: ConfirmContactMethodAnswer;
     try {
       answer = await this.bus.rpc.request<ConfirmContactMethodAnswer>(
-        NotificationCommands.confirmContactMethod,
+        Commands.notification.confirmContactMethod,
         { token },
         { orgId: null, correlationId: randomUUID(), causationId: null },
       );

@@ -1,11 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  ContactMethodView,
-  NotificationCommands,
-  NotificationQueries,
-  NotificationRulesView,
-  PersonRef,
-} from '@oncall/contracts';
+import { Commands, ContactMethodView, NotificationRulesView, Queries, PersonRef } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
 import { RequestContext, rpcContextOf } from '@oncall/platform-runtime';
 import { CreateContactMethodDto, UpdateContactMethodDto } from './contact-method.dto';
@@ -20,7 +14,7 @@ export class PersonalSettings {
   constructor(private readonly bus: MessageBus) {}
 
   listMethods(caller: RequestContext, person: PersonRef): Promise<{ items: ContactMethodView[] }> {
-    return this.ask(caller, NotificationQueries.listContactMethods, person);
+    return this.ask(caller, Queries.notification.listContactMethods, person);
   }
 
   createMethod(
@@ -28,7 +22,7 @@ export class PersonalSettings {
     person: PersonRef,
     body: CreateContactMethodDto,
   ): Promise<ContactMethodView> {
-    return this.ask(caller, NotificationCommands.createContactMethod, { ...person, ...body });
+    return this.ask(caller, Commands.notification.createContactMethod, { ...person, ...body });
   }
 
   updateMethod(
@@ -37,7 +31,7 @@ export class PersonalSettings {
     contactMethodId: string,
     body: UpdateContactMethodDto,
   ): Promise<ContactMethodView> {
-    return this.ask(caller, NotificationCommands.updateContactMethod, {
+    return this.ask(caller, Commands.notification.updateContactMethod, {
       ...person,
       contactMethodId,
       ...body,
@@ -45,15 +39,15 @@ export class PersonalSettings {
   }
 
   async deleteMethod(caller: RequestContext, person: PersonRef, contactMethodId: string): Promise<void> {
-    await this.ask(caller, NotificationCommands.deleteContactMethod, { ...person, contactMethodId });
+    await this.ask(caller, Commands.notification.deleteContactMethod, { ...person, contactMethodId });
   }
 
   async sendVerification(caller: RequestContext, person: PersonRef, contactMethodId: string): Promise<void> {
-    await this.ask(caller, NotificationCommands.sendVerification, { ...person, contactMethodId });
+    await this.ask(caller, Commands.notification.sendVerification, { ...person, contactMethodId });
   }
 
   rules(caller: RequestContext, person: PersonRef): Promise<NotificationRulesView> {
-    return this.ask(caller, NotificationQueries.getRules, person);
+    return this.ask(caller, Queries.notification.getRules, person);
   }
 
   replaceRules(
@@ -62,7 +56,7 @@ export class PersonalSettings {
     rules: NotificationRulesDto,
   ): Promise<NotificationRulesView> {
     const plain = { high: rules.high.map(plainStep), low: rules.low.map(plainStep) };
-    return this.ask(caller, NotificationCommands.replaceRules, { ...person, rules: plain });
+    return this.ask(caller, Commands.notification.replaceRules, { ...person, rules: plain });
   }
 
   private ask<T>(caller: RequestContext, subject: string, data: unknown): Promise<T> {

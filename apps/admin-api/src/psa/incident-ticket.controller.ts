@@ -1,12 +1,12 @@
 import { Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
+  Commands,
   GetIncidentQuery,
+  TicketRequestView,
   IncidentDetail,
-  PsaCommands,
   Queries,
   RequestTicketCommand,
-  TicketRequestView,
 } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
 import { Caller, personActorOf, RequestContext, rpcContextOf } from '@oncall/platform-runtime';
@@ -48,7 +48,7 @@ export class IncidentTicketController {
     const { incident } = await this.bus.rpc.request<IncidentDetail, GetIncidentQuery>(Queries.incident.get, { incidentId }, context); // prettier-ignore
     const { userId, name } = personActorOf(caller);
     const answer = await this.bus.rpc.request<TicketRequestView, RequestTicketCommand>(
-      PsaCommands.requestTicket,
+      Commands.psa.requestTicket,
       {
         incidentId,
         actor: { userId, name },

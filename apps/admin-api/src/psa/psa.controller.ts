@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  PsaCommands,
-  PsaConnectionState,
-  PsaQueries,
-  PsaSettingsView,
+  Commands,
+  Queries,
   ReplacePsaSettingsCommand,
+  PsaConnectionState,
+  PsaSettingsView,
 } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
 import { Caller, personActorOf, RequestContext, rpcContextOf } from '@oncall/platform-runtime';
@@ -52,7 +52,7 @@ export class PsaController {
     description: '`{ priorities, defaultBoard, serviceBoards, onResolve, version, updatedAt }`',
   })
   getSettings(@Caller() caller: RequestContext): Promise<PsaSettingsView> {
-    return this.bus.rpc.request<PsaSettingsView>(PsaQueries.settings, {}, rpcContextOf(caller));
+    return this.bus.rpc.request<PsaSettingsView>(Queries.psa.settings, {}, rpcContextOf(caller));
   }
 
   @Put('settings')
@@ -70,7 +70,7 @@ export class PsaController {
     await this.references.requireBoardServices(caller.orgId, body.serviceBoards ?? []);
     const { userId, name } = personActorOf(caller);
     return this.bus.rpc.request<PsaSettingsView, ReplacePsaSettingsCommand>(
-      PsaCommands.replaceSettings,
+      Commands.psa.replaceSettings,
       { actor: { userId, name }, settings: JSON.parse(JSON.stringify(body)) as unknown },
       rpcContextOf(caller),
     );

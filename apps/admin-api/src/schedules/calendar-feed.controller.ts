@@ -1,6 +1,6 @@
 import { Controller, Get, Header, NotFoundException, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CalendarFeedAnswer, Queries, SchedulingCommands } from '@oncall/contracts';
+import { CalendarFeedAnswer, Queries, Commands } from '@oncall/contracts';
 import { problem, PublicRoute, Caller, personActorOf, RequestContext } from '@oncall/platform-runtime';
 import { IsString, Matches } from 'class-validator';
 import type { Request } from 'express';
@@ -37,7 +37,7 @@ export class CalendarFeedController {
   async rotate(@Caller() caller: RequestContext): Promise<{ url: string }> {
     const { token } = await this.requests.ask<{ token: string }>(
       caller,
-      SchedulingCommands.rotateCalendarToken,
+      Commands.scheduling.rotateCalendarToken,
       {
         actor: personActorOf(caller),
       },

@@ -11,7 +11,7 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { OverrideView, Queries, SchedulingCommands } from '@oncall/contracts';
+import { OverrideView, Queries, Commands } from '@oncall/contracts';
 import { Clock, CLOCK } from '@oncall/platform-clock';
 import { Caller, personActorOf, RequestContext } from '@oncall/platform-runtime';
 import { Requires } from '../auth/requires.decorator';
@@ -59,7 +59,7 @@ export class OverridesController {
     // Another organization's schedule is a 404 before anything in the body is looked at.
     await this.requests.ask(caller, Queries.scheduling.getSchedule, { scheduleId: id });
     await this.references.checkOverride(caller.orgId, body.userId);
-    return this.requests.ask(caller, SchedulingCommands.createOverride, {
+    return this.requests.ask(caller, Commands.scheduling.createOverride, {
       actor: personActorOf(caller),
       scheduleId: id,
       userId: body.userId,
@@ -78,7 +78,7 @@ export class OverridesController {
     @Param('id', ParseUUIDPipe) id: string,
     @Param('overrideId', ParseUUIDPipe) overrideId: string,
   ): Promise<void> {
-    await this.requests.ask(caller, SchedulingCommands.deleteOverride, {
+    await this.requests.ask(caller, Commands.scheduling.deleteOverride, {
       actor: personActorOf(caller),
       scheduleId: id,
       overrideId,

@@ -11,11 +11,11 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Queries, SchedulePage, ScheduleView, SchedulingCommands } from '@oncall/contracts';
+import { Queries, SchedulePage, ScheduleView, Commands, CursorPageQueryDto } from '@oncall/contracts';
 import { Caller, personActorOf, RequestContext } from '@oncall/platform-runtime';
 import { Requires } from '../auth/requires.decorator';
 import { conflict } from '../directory/shared/directory-errors';
-import { PageQueryDto } from '../directory/shared/pagination';
+
 import { BusRequests } from './bus-requests';
 import { definitionOf, ScheduleDefinitionDto, UpdateScheduleDto } from './schedule-definition.dto';
 import { SchedulePolicies } from './schedule-policies';
@@ -34,7 +34,7 @@ export class SchedulesController {
 
   @Get()
   @Requires('schedules:read')
-  list(@Caller() caller: RequestContext, @Query() query: PageQueryDto): Promise<SchedulePage> {
+  list(@Caller() caller: RequestContext, @Query() query: CursorPageQueryDto): Promise<SchedulePage> {
     return this.requests.ask(caller, Queries.scheduling.listSchedules, {
       cursor: query.cursor,
       limit: query.limit,
@@ -46,7 +46,7 @@ export class SchedulesController {
   async create(@Caller() caller: RequestContext, @Body() body: ScheduleDefinitionDto): Promise<ScheduleView> {
     const definition = definitionOf(body);
     await this.references.check(caller.orgId, definition);
-    return this.requests.ask(caller, SchedulingCommands.createSchedule, {
+    return this.requests.ask(caller, Commands.scheduling.createSchedule, {
       actor: personActorOf(caller),
       definition,
     });
@@ -69,7 +69,7 @@ export class SchedulesController {
     const current = await this.get(caller, id); // another organization's schedule is a 404, whatever the body names
     const definition = definitionOf(body);
     await this.references.check(caller.orgId, definition, current);
-    return this.requests.ask(caller, SchedulingCommands.updateSchedule, {
+    return this.requests.ask(caller, Commands.scheduling.updateSchedule, {
       actor: personActorOf(caller),
       scheduleId: id,
       definition,
@@ -91,7 +91,7 @@ export class SchedulesController {
         'SCHEDULE_IN_USE',
       );
     }
-    await this.requests.ask(caller, SchedulingCommands.deleteSchedule, {
+    await this.requests.ask(caller, Commands.scheduling.deleteSchedule, {
       actor: personActorOf(caller),
       scheduleId: id,
     });

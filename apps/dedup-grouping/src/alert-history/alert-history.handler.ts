@@ -1,14 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import {
-  AlertHistoryPage,
-  AlertHistoryQuery,
-  CURSOR_PROBLEM,
-  Queries,
-  RpcErrorCodes,
-  RpcRequest,
-} from '@oncall/contracts';
-import { organizationContextOf, RpcError } from '@oncall/platform-messaging';
+import { AlertHistoryPage, AlertHistoryQuery, Queries, RpcRequest } from '@oncall/contracts';
+import { organizationContextOf } from '@oncall/platform-messaging';
 import { AlertHistoryStore } from './alert-history.store';
 
 /** admin-api asks for an organization's alert history (by incident, or what was recorded). */
@@ -19,12 +12,6 @@ export class AlertHistoryHandler {
   @MessagePattern(Queries.alerts.history)
   async page(@Payload() request: RpcRequest<AlertHistoryQuery>): Promise<AlertHistoryPage> {
     const { orgId } = organizationContextOf(request);
-    const page = await this.store.page(orgId, request.data ?? {});
-    if (!page) {
-      throw new RpcError(RpcErrorCodes.validationFailed, CURSOR_PROBLEM, {
-        errors: [{ field: 'cursor', message: CURSOR_PROBLEM }],
-      });
-    }
-    return page;
+    return this.store.page(orgId, request.data ?? {});
   }
 }

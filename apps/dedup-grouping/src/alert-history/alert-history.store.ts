@@ -9,6 +9,7 @@ import {
   MessageEnvelope,
 } from '@oncall/contracts';
 import { CorrelationVerdict } from '@oncall/dedup-domain';
+import { readCursor } from '@oncall/platform-messaging';
 import { Clock, CLOCK } from '@oncall/platform-clock';
 import { LOGGER } from '@oncall/platform-runtime';
 import { deflateEnvelope, inflateEnvelope } from './envelope-compression';
@@ -27,7 +28,6 @@ interface HistoryRow {
   correlation: CorrelationVerdict | null;
 }
 
-const historyCursor = alertHistoryCursor;
 const DEFAULT_PAGE = 50;
 const COLUMNS = [
   'alert_id',
@@ -150,10 +150,9 @@ export class AlertHistoryStore implements OnModuleDestroy {
     );
   }
 
-  /** A page of `orgId`'s history, newest first; null when the cursor is not one we wrote. */
-  async page(orgId: string, query: AlertHistoryQuery): Promise<AlertHistoryPage | null> {
-    const after = query.cursor === undefined ? null : historyCursor.decode(query.cursor);
-    if (query.cursor !== undefined && !after) return null;
+  /** A page of `orgId`'s history, newest first; a cursor we did not write is VALIDATION_FAILED. */
+  async page(orgId: string, query: AlertHistoryQuery): Promise<AlertHistoryPage> {
+    const after = query.cursor === undefined ? null : readCursor(alertHistoryCursor, query.cursor);
     const limit = Math.min(Math.max(query.limit ?? DEFAULT_PAGE, 1), ALERT_HISTORY_PAGE_MAX);
     const conditions = ['org_id = $1'];
     const values: unknown[] = [orgId];
@@ -172,7 +171,7 @@ export class AlertHistoryStore implements OnModuleDestroy {
     );
     const items = rows.slice(0, limit).map(toEntry);
     const last = rows[limit - 1];
-    return { items, nextCursor: rows.length > limit ? historyCursor.encode([last.position]) : null };
+    return { items, nextCursor: rows.length > limit ? alertHistoryCursor.encode([last.position]) : null };
   }
 
   /** Forgets what is older than `before`, a bounded batch at a time; answers how many rows went. */

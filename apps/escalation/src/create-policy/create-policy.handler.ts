@@ -1,11 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import {
-  CreateEscalationPolicyCommand,
-  EscalationCommands,
-  EscalationPolicyView,
-  RpcRequest,
-} from '@oncall/contracts';
+import { Commands, CreateEscalationPolicyCommand, RpcRequest, EscalationPolicyView } from '@oncall/contracts';
 import { organizationContextOf } from '@oncall/platform-messaging';
 import { DataSource } from 'typeorm';
 import { EscalationPolicyStore } from '../policies/escalation-policy.store';
@@ -23,7 +18,7 @@ export class CreatePolicyHandler {
     private readonly changes: PolicyChangeRecorder,
   ) {}
 
-  @MessagePattern(EscalationCommands.createPolicy)
+  @MessagePattern(Commands.escalation.createPolicy)
   handle(@Payload() request: RpcRequest<CreateEscalationPolicyCommand>): Promise<EscalationPolicyView> {
     const context = organizationContextOf(request);
     const actor = actorOf(request.data?.actor);

@@ -1,11 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import {
-  DeleteEscalationPolicyCommand,
-  EscalationCommands,
-  EscalationPolicyView,
-  RpcRequest,
-} from '@oncall/contracts';
+import { Commands, DeleteEscalationPolicyCommand, RpcRequest, EscalationPolicyView } from '@oncall/contracts';
 import { organizationContextOf } from '@oncall/platform-messaging';
 import { DataSource } from 'typeorm';
 import { EscalationPolicyStore } from '../policies/escalation-policy.store';
@@ -31,7 +26,7 @@ export class DeletePolicyHandler {
     private readonly changes: PolicyChangeRecorder,
   ) {}
 
-  @MessagePattern(EscalationCommands.deletePolicy)
+  @MessagePattern(Commands.escalation.deletePolicy)
   handle(@Payload() request: RpcRequest<DeleteEscalationPolicyCommand>): Promise<EscalationPolicyView> {
     const context = organizationContextOf(request);
     const policyId = policyIdOf(request.data?.policyId);

@@ -1,11 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import {
-  EscalationCommands,
-  EscalationPolicyView,
-  RpcRequest,
-  UpdateEscalationPolicyCommand,
-} from '@oncall/contracts';
+import { Commands, RpcRequest, EscalationPolicyView, UpdateEscalationPolicyCommand } from '@oncall/contracts';
 import { organizationContextOf } from '@oncall/platform-messaging';
 import { DataSource } from 'typeorm';
 import { EscalationPolicyStore } from '../policies/escalation-policy.store';
@@ -34,7 +29,7 @@ export class UpdatePolicyHandler {
     private readonly changes: PolicyChangeRecorder,
   ) {}
 
-  @MessagePattern(EscalationCommands.updatePolicy)
+  @MessagePattern(Commands.escalation.updatePolicy)
   handle(@Payload() request: RpcRequest<UpdateEscalationPolicyCommand>): Promise<EscalationPolicyView> {
     const context = organizationContextOf(request);
     const policyId = policyIdOf(request.data?.policyId);

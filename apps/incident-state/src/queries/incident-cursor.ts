@@ -1,5 +1,5 @@
-import { CURSOR_REFUSAL, decodeListCursor, encodeListCursor } from '@oncall/contracts';
-import { RpcError } from '@oncall/platform-messaging';
+import { listCursors } from '@oncall/contracts';
+import { readCursor } from '@oncall/platform-messaging';
 
 /** Keyset position in the incident list: (triggered_at, id) of the last row of the previous page. */
 export interface IncidentCursor {
@@ -8,7 +8,7 @@ export interface IncidentCursor {
 }
 
 export function encodeCursor(cursor: IncidentCursor): string {
-  return encodeListCursor({ at: cursor.triggeredAt, id: cursor.id });
+  return listCursors.ms.encode([cursor.triggeredAt, cursor.id]);
 }
 
 /**
@@ -16,11 +16,6 @@ export function encodeCursor(cursor: IncidentCursor): string {
  * that is not a UUID) is a VALIDATION_FAILED naming `cursor`, never a database error (ADR 0083).
  */
 export function decodeCursor(value: string): IncidentCursor {
-  const position = decodeListCursor(value, 'ms');
-  if (!position) {
-    throw new RpcError('VALIDATION_FAILED', CURSOR_REFUSAL, {
-      errors: [{ field: 'cursor', message: CURSOR_REFUSAL }],
-    });
-  }
-  return { triggeredAt: position.at, id: position.id };
+  const [triggeredAt, id] = readCursor(listCursors.ms, value);
+  return { triggeredAt, id };
 }

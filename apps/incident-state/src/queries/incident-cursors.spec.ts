@@ -1,7 +1,7 @@
 import { CursorCodec, CursorPart } from '@oncall/contracts';
-import { RpcError } from '@oncall/platform-messaging';
+import { readCursor, RpcError } from '@oncall/platform-messaging';
 import { decodeCursor, encodeCursor } from './incident-cursor';
-import { alertsCursor, positionOf, timelineCursor } from './incident-cursors';
+import { alertsCursor, timelineCursor } from './incident-cursors';
 
 const raw = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const id = '5f0c7a36-0d5c-4d3e-9a53-9d8e5f1c2b11';
@@ -10,11 +10,11 @@ describe('incident cursors', () => {
   it('read back what they issued', () => {
     const list = encodeCursor({ triggeredAt: '2027-01-01T10:00:00.000Z', id });
     expect(decodeCursor(list)).toEqual({ triggeredAt: '2027-01-01T10:00:00.000Z', id });
-    expect(positionOf(alertsCursor, alertsCursor.encode([51]))).toEqual([51]);
+    expect(readCursor(alertsCursor, alertsCursor.encode([51]))).toEqual([51]);
   });
 
   const list = (cursor: string) => decodeCursor(cursor);
-  const page = (codec: CursorCodec<readonly CursorPart[]>) => (cursor: string) => positionOf(codec, cursor);
+  const page = (codec: CursorCodec<readonly CursorPart[]>) => (cursor: string) => readCursor(codec, cursor);
   it.each<[string, (cursor: string) => unknown, string]>([
     ['not base64 JSON', list, '!!!'],
     ['30 February', list, raw(['2027-02-30T10:00:00.000Z', id])],

@@ -11,8 +11,8 @@ import {
   RpcRequest,
   TimelineEntry,
 } from '@oncall/contracts';
-import { organizationContextOf } from '@oncall/platform-messaging';
-import { alertsCursor, notesCursor, positionOf, timelineCursor } from './incident-cursors';
+import { organizationContextOf, readCursor } from '@oncall/platform-messaging';
+import { alertsCursor, notesCursor, timelineCursor } from './incident-cursors';
 import { IncidentPages } from './incident-pages';
 
 /** The next pages of an incident's alerts, notes and timeline, after the first ones of the detail. */
@@ -41,7 +41,7 @@ export class IncidentPagesHandler {
   /** A malformed cursor is a 400 before the incident is looked for (a 404 would hide what is wrong). */
   private async checked(request: RpcRequest<IncidentPageQuery>, codec: CursorCodec<readonly CursorPart[]>) {
     const { orgId } = organizationContextOf(request);
-    if (request.data?.cursor !== undefined) positionOf(codec, request.data.cursor);
+    if (request.data?.cursor !== undefined) readCursor(codec, request.data.cursor);
     const incidentId = await this.pages.requireIncident(orgId, request.data?.incidentId);
     return { orgId, query: { ...request.data, incidentId } };
   }

@@ -7,10 +7,10 @@ import {
   Severity,
   TimelineEntry,
 } from '@oncall/contracts';
-import { RpcError } from '@oncall/platform-messaging';
+import { readCursor, RpcError } from '@oncall/platform-messaging';
 import { DataSource } from 'typeorm';
 import { boundedPage, pageLimit } from './bounded-page';
-import { alertsCursor, notesCursor, positionOf, timelineCursor } from './incident-cursors';
+import { alertsCursor, notesCursor, timelineCursor } from './incident-cursors';
 
 interface AlertRow {
   position: number;
@@ -57,7 +57,7 @@ export class IncidentPages {
 
   async alerts(orgId: string, query: IncidentPageQuery): Promise<CursorPage<IncidentAlertView>> {
     const limit = pageLimit(query.limit);
-    const before = query.cursor ? positionOf(alertsCursor, query.cursor)[0] : null;
+    const before = query.cursor ? readCursor(alertsCursor, query.cursor)[0] : null;
     const rows: AlertRow[] = await this.dataSource.query(
       `SELECT position, alert_id, dedup_key, summary, severity, received_at, repeat_count, last_seen_at, context
        FROM incident_alerts
@@ -70,14 +70,14 @@ export class IncidentPages {
 
   async timeline(orgId: string, query: IncidentPageQuery): Promise<CursorPage<TimelineEntry>> {
     const limit = pageLimit(query.limit);
-    const before = query.cursor ? positionOf(timelineCursor, query.cursor)[0] : null;
+    const before = query.cursor ? readCursor(timelineCursor, query.cursor)[0] : null;
     const rows = await this.timelineRows(orgId, query.incidentId, before, limit + 1, false);
     return boundedPage(rows, limit, toTimelineEntry, (entry) => timelineCursor.encode([entry.version]));
   }
 
   async notes(orgId: string, query: IncidentPageQuery): Promise<CursorPage<IncidentNote>> {
     const limit = pageLimit(query.limit);
-    const before = query.cursor ? positionOf(notesCursor, query.cursor)[0] : null;
+    const before = query.cursor ? readCursor(notesCursor, query.cursor)[0] : null;
     const rows = await this.timelineRows(orgId, query.incidentId, before, limit + 1, true);
     return boundedPage(rows, limit, toNote, (note) => notesCursor.encode([note.version]));
   }

@@ -3,8 +3,8 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   ActionLinkAnswer,
   ActionLinkRequest,
-  NotificationCommands,
-  NotificationQueries,
+  Commands,
+  Queries,
   ReleaseActionLinkRequest,
   RpcRequest,
 } from '@oncall/contracts';
@@ -34,7 +34,7 @@ export class ActionLinksHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @MessagePattern(NotificationQueries.inspectActionLink)
+  @MessagePattern(Queries.notification.inspectActionLink)
   async inspect(@Payload() request: RpcRequest<ActionLinkRequest>): Promise<ActionLinkAnswer> {
     const verdict = this.verify(request.data);
     if (verdict.status !== 'valid') return verdict;
@@ -44,7 +44,7 @@ export class ActionLinksHandler {
     return used.length > 0 ? { ...verdict, status: 'used' } : verdict;
   }
 
-  @MessagePattern(NotificationCommands.redeemActionLink)
+  @MessagePattern(Commands.notification.redeemActionLink)
   async redeem(@Payload() request: RpcRequest<ActionLinkRequest>): Promise<ActionLinkAnswer> {
     const verdict = this.verify(request.data);
     if (verdict.status !== 'valid') return verdict;
@@ -57,7 +57,7 @@ export class ActionLinksHandler {
     return recorded.length > 0 ? verdict : { ...verdict, status: 'used' };
   }
 
-  @MessagePattern(NotificationCommands.releaseActionLink)
+  @MessagePattern(Commands.notification.releaseActionLink)
   async release(@Payload() request: RpcRequest<ReleaseActionLinkRequest>): Promise<{ released: boolean }> {
     const rows = await queryRows(
       this.dataSource,

@@ -1,13 +1,13 @@
 import { Controller, Inject } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
+  Commands,
   ContactMethodRequest,
   ContactMethodView,
   CreateContactMethodRequest,
-  NotificationCommands,
-  NotificationQueries,
-  PersonRef,
+  Queries,
   RpcRequest,
+  PersonRef,
   UpdateContactMethodRequest,
 } from '@oncall/contracts';
 import { checkContactMethodInput } from '@oncall/notification-domain';
@@ -42,7 +42,7 @@ export class ContactMethodsHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @MessagePattern(NotificationQueries.listContactMethods)
+  @MessagePattern(Queries.notification.listContactMethods)
   async list(@Payload() request: RpcRequest<PersonRef>): Promise<{ items: ContactMethodView[] }> {
     const { orgId } = organizationContextOf(request);
     const { userId, accountEmail } = request.data;
@@ -52,7 +52,7 @@ export class ContactMethodsHandler {
     });
   }
 
-  @MessagePattern(NotificationCommands.createContactMethod)
+  @MessagePattern(Commands.notification.createContactMethod)
   async create(@Payload() request: RpcRequest<CreateContactMethodRequest>): Promise<ContactMethodView> {
     const { orgId } = organizationContextOf(request);
     const { userId, accountEmail, type, address, enabled } = request.data;
@@ -86,7 +86,7 @@ export class ContactMethodsHandler {
     });
   }
 
-  @MessagePattern(NotificationCommands.updateContactMethod)
+  @MessagePattern(Commands.notification.updateContactMethod)
   async update(@Payload() request: RpcRequest<UpdateContactMethodRequest>): Promise<ContactMethodView> {
     const { orgId } = organizationContextOf(request);
     const now = this.clock.now();
@@ -98,7 +98,7 @@ export class ContactMethodsHandler {
     });
   }
 
-  @MessagePattern(NotificationCommands.deleteContactMethod)
+  @MessagePattern(Commands.notification.deleteContactMethod)
   async remove(@Payload() request: RpcRequest<ContactMethodRequest>): Promise<{ deleted: true }> {
     const { orgId } = organizationContextOf(request);
     await this.dataSource.transaction(async (tx) => {

@@ -1,10 +1,10 @@
 import { Controller, Inject } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
+  Commands,
   ConfirmContactMethodAnswer,
   ConfirmContactMethodRequest,
   ContactMethodRequest,
-  NotificationCommands,
   RpcRequest,
 } from '@oncall/contracts';
 import { Clock, CLOCK } from '@oncall/platform-clock';
@@ -27,7 +27,7 @@ export class ContactVerificationHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @MessagePattern(NotificationCommands.sendVerification)
+  @MessagePattern(Commands.notification.sendVerification)
   async resend(@Payload() request: RpcRequest<ContactMethodRequest>): Promise<{ sent: true }> {
     const { orgId } = organizationContextOf(request);
     const { userId, accountEmail, contactMethodId } = request.data;
@@ -50,7 +50,7 @@ export class ContactVerificationHandler {
   }
 
   /** The token is the credential: the request names no organization (admin-api's public page asks). */
-  @MessagePattern(NotificationCommands.confirmContactMethod)
+  @MessagePattern(Commands.notification.confirmContactMethod)
   confirm(@Payload() request: RpcRequest<ConfirmContactMethodRequest>): Promise<ConfirmContactMethodAnswer> {
     return this.verifications.confirm(request.data?.token);
   }

@@ -1,5 +1,6 @@
 import type { Severity } from '@oncall/incident-domain';
 import { formatInTimeZone } from 'date-fns-tz';
+import { LRUCache } from 'lru-cache';
 import type { Instant } from './email.types';
 
 export const SEVERITY_COLORS: Readonly<Record<Severity, string>> = {
@@ -61,7 +62,7 @@ export function safeHref(url: string | undefined): string | null {
 }
 
 // Building an Intl formatter to test a zone costs more than the rest of an email: remember the answer.
-const knownTimeZones = new Map<string, boolean>();
+const knownTimeZones = new LRUCache<string, boolean>({ max: 1_000 });
 
 function isKnownTimeZone(timeZone: string): boolean {
   let known = knownTimeZones.get(timeZone);
@@ -72,7 +73,7 @@ function isKnownTimeZone(timeZone: string): boolean {
     } catch {
       known = false;
     }
-    if (knownTimeZones.size < 1_000) knownTimeZones.set(timeZone, known);
+    knownTimeZones.set(timeZone, known);
   }
   return known;
 }

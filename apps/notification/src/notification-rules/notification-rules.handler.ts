@@ -1,12 +1,12 @@
 import { Controller, Inject } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
-  NotificationCommands,
-  NotificationQueries,
+  Commands,
   NotificationRulesView,
-  PersonRef,
+  Queries,
   ReplaceNotificationRulesRequest,
   RpcRequest,
+  PersonRef,
 } from '@oncall/contracts';
 import { checkNotificationRules, NotificationRules } from '@oncall/notification-domain';
 import { Clock, CLOCK } from '@oncall/platform-clock';
@@ -28,7 +28,7 @@ export class NotificationRulesHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @MessagePattern(NotificationQueries.getRules)
+  @MessagePattern(Queries.notification.getRules)
   get(@Payload() request: RpcRequest<PersonRef>): Promise<NotificationRulesView> {
     const { orgId } = organizationContextOf(request);
     const { userId, accountEmail } = request.data;
@@ -39,7 +39,7 @@ export class NotificationRulesHandler {
     });
   }
 
-  @MessagePattern(NotificationCommands.replaceRules)
+  @MessagePattern(Commands.notification.replaceRules)
   replace(@Payload() request: RpcRequest<ReplaceNotificationRulesRequest>): Promise<NotificationRulesView> {
     const { orgId } = organizationContextOf(request);
     const { userId, accountEmail, rules } = request.data;

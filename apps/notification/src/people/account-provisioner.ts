@@ -2,12 +2,18 @@ import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { Clock, CLOCK } from '@oncall/platform-clock';
 import { PollingLoop } from '@oncall/platform-polling';
 import { LOGGER } from '@oncall/platform-runtime';
+import { LRUCache } from 'lru-cache';
 import { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
 import { Account, ensureDefaults } from '../contact-methods/contact-method.store';
 import { PeopleDirectory } from './people.directory';
 
 const BATCH = 500;
+/**
+ * People remembered as provisioned (their email then). Bounded: one forgotten is provisioned again when next
+ * seen, which changes nothing (ensureDefaults inserts what is missing only).
+ */
+const REMEMBERED_PEOPLE = 100_000;
 
 /**
  * Creates every person's default contact method and rules on first sight: each person the users copy
@@ -17,7 +23,7 @@ const BATCH = 500;
  */
 @Injectable()
 export class AccountProvisioner implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly ensured = new Map<string, string>();
+  private readonly ensured = new LRUCache<string, string>({ max: REMEMBERED_PEOPLE });
   private readonly waiting = new Map<string, Account>();
   private readonly loop: PollingLoop;
 

@@ -1,12 +1,12 @@
 import { Controller, Inject } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
-  PsaCommands,
+  Commands,
+  TicketRequestView,
   RequestTicketCommand,
   RpcErrorCodes,
   RpcRequest,
   SEVERITIES,
-  TicketRequestView,
 } from '@oncall/contracts';
 import { Clock, CLOCK } from '@oncall/platform-clock';
 import { organizationContextOf, RpcError } from '@oncall/platform-messaging';
@@ -33,7 +33,7 @@ export class RequestTicketHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @MessagePattern(PsaCommands.requestTicket)
+  @MessagePattern(Commands.psa.requestTicket)
   async handle(@Payload() request: RpcRequest<RequestTicketCommand>): Promise<TicketRequestView> {
     const context = organizationContextOf(request);
     if (!this.connection.configured)

@@ -1,12 +1,12 @@
 import { Controller, Inject } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
-  PsaCommands,
-  PsaQueries,
-  PsaSettingsView,
+  Commands,
+  Queries,
   ReplacePsaSettingsCommand,
   RpcErrorCodes,
   RpcRequest,
+  PsaSettingsView,
 } from '@oncall/contracts';
 import { Clock, CLOCK } from '@oncall/platform-clock';
 import { organizationContextOf, RpcError } from '@oncall/platform-messaging';
@@ -21,12 +21,12 @@ export class PsaSettingsHandlers {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @MessagePattern(PsaQueries.settings)
+  @MessagePattern(Queries.psa.settings)
   get(@Payload() request: RpcRequest): Promise<PsaSettingsView> {
     return this.store.view(organizationContextOf(request).orgId);
   }
 
-  @MessagePattern(PsaCommands.replaceSettings)
+  @MessagePattern(Commands.psa.replaceSettings)
   replace(@Payload() request: RpcRequest<ReplacePsaSettingsCommand>): Promise<PsaSettingsView> {
     const context = organizationContextOf(request);
     const actor = request.data?.actor;

@@ -1,12 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import {
-  CalendarFeedAnswer,
-  Queries,
-  RpcRequest,
-  SchedulingActor,
-  SchedulingCommands,
-} from '@oncall/contracts';
+import { CalendarFeedAnswer, Commands, Queries, RpcRequest, SchedulingActor } from '@oncall/contracts';
 import { organizationContextOf } from '@oncall/platform-messaging';
 import { CalendarFeed } from './calendar-feed';
 
@@ -15,7 +9,7 @@ export class CalendarHandler {
   constructor(private readonly feed: CalendarFeed) {}
 
   /** A new secret feed token for the actor's own shifts (the old one stops working). */
-  @MessagePattern(SchedulingCommands.rotateCalendarToken)
+  @MessagePattern(Commands.scheduling.rotateCalendarToken)
   async rotate(@Payload() request: RpcRequest<{ actor: SchedulingActor }>): Promise<{ token: string }> {
     const { orgId } = organizationContextOf(request);
     return { token: await this.feed.rotateToken(orgId, request.data.actor.userId) };

@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Clock, CLOCK } from '@oncall/platform-clock';
 import { PollingLoop } from '@oncall/platform-polling';
+
 import { LOGGER } from '@oncall/platform-runtime';
 import { lastScheduledScan } from '@oncall/scheduling-domain';
 import { randomUUID } from 'node:crypto';
@@ -45,7 +46,7 @@ export class DailyGapScanWorker implements OnApplicationBootstrap, OnModuleDestr
   }
 
   /** Claims and runs the latest scheduled scan if nobody has; returns whether this replica ran it. */
-  async runIfDue(now = this.clock.now()): Promise<boolean> {
+  async runIfDue(now: Date = this.clock.now()): Promise<boolean> {
     const due = lastScheduledScan(now, this.config.GAP_SCAN_HOUR_UTC);
     const lease = await ScanLease.claim(this.dataSource.manager, due.day, randomUUID());
     if (!lease) return false;

@@ -1,11 +1,11 @@
 import { Controller, Inject } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
+  Commands,
   CreateOverrideRequest,
   OverrideView,
   RpcRequest,
   SchedulingActor,
-  SchedulingCommands,
 } from '@oncall/contracts';
 import { Clock, CLOCK } from '@oncall/platform-clock';
 import { organizationContextOf, RpcError } from '@oncall/platform-messaging';
@@ -52,7 +52,7 @@ export class OverrideCommandsHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @MessagePattern(SchedulingCommands.createOverride)
+  @MessagePattern(Commands.scheduling.createOverride)
   async create(
     @Payload() request: RpcRequest<CreateOverrideRequest & { actor: SchedulingActor }>,
   ): Promise<OverrideView> {
@@ -95,7 +95,7 @@ export class OverrideCommandsHandler {
     return view;
   }
 
-  @MessagePattern(SchedulingCommands.deleteOverride)
+  @MessagePattern(Commands.scheduling.deleteOverride)
   async remove(@Payload() request: RpcRequest<DeleteOverride>): Promise<OverrideView | null> {
     const context = organizationContextOf(request);
     const { actor, scheduleId, overrideId } = request.data;

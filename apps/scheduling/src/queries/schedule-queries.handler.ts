@@ -2,9 +2,7 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   CoverageGapView,
-  CURSOR_REFUSAL,
-  decodeListCursor,
-  encodeListCursor,
+  listCursors,
   OnCallNowEntry,
   OverrideView,
   Queries,
@@ -18,7 +16,7 @@ import {
   WhoIsOnCallRequest,
   WindowRequest,
 } from '@oncall/contracts';
-import { organizationContextOf, RpcError } from '@oncall/platform-messaging';
+import { organizationContextOf, readCursor } from '@oncall/platform-messaging';
 import { parseInstant } from '../shared/parse-instant';
 import { OverrideRow, toOverrideView, toScheduleView } from '../store/schedule-rows';
 import { ScheduleStore } from '../store/schedule-store';
@@ -36,11 +34,14 @@ export class ScheduleQueriesHandler {
   async list(@Payload() request: RpcRequest<ListSchedulesRequest>): Promise<SchedulePage> {
     const { orgId } = organizationContextOf(request);
     const limit = Math.min(Math.max(request.data.limit ?? 50, 1), 200);
-    const after = request.data.cursor ? decodeCursor(request.data.cursor) : undefined;
+    const after = request.data.cursor ? afterOf(request.data.cursor) : undefined;
     const page = await this.store.loadPage(this.store.db, orgId, { after, limit });
     const items = page.schedules.map(toScheduleView);
     const last = items[items.length - 1];
-    return { items, nextCursor: page.hasMore && last ? encodeCursor(last) : null };
+    return {
+      items,
+      nextCursor: page.hasMore && last ? listCursors.ms.encode([last.createdAt, last.id]) : null,
+    };
   }
 
   @MessagePattern(Queries.scheduling.getSchedule)
@@ -114,17 +115,7 @@ export class ScheduleQueriesHandler {
   }
 }
 
-function encodeCursor(schedule: ScheduleView): string {
-  return encodeListCursor({ at: schedule.createdAt, id: schedule.id });
-}
-
-/** A cursor this API did not issue is a VALIDATION_FAILED naming `cursor`, never a database error (ADR 0083). */
-function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  const position = decodeListCursor(cursor, 'ms');
-  if (!position) {
-    throw new RpcError('VALIDATION_FAILED', CURSOR_REFUSAL, {
-      errors: [{ field: 'cursor', message: CURSOR_REFUSAL }],
-    });
-  }
-  return { createdAt: position.at, id: position.id };
+function afterOf(cursor: string): { createdAt: string; id: string } {
+  const [createdAt, id] = readCursor(listCursors.ms, cursor);
+  return { createdAt, id };
 }

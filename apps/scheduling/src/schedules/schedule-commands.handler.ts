@@ -1,12 +1,12 @@
 import { Controller, Inject } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
+  Commands,
   MessageContext,
   RpcRequest,
   ScheduleDefinition,
   ScheduleView,
   SchedulingActor,
-  SchedulingCommands,
 } from '@oncall/contracts';
 import { Clock, CLOCK } from '@oncall/platform-clock';
 import { organizationContextOf, RpcError } from '@oncall/platform-messaging';
@@ -49,7 +49,7 @@ export class ScheduleCommandsHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @MessagePattern(SchedulingCommands.createSchedule)
+  @MessagePattern(Commands.scheduling.createSchedule)
   async create(@Payload() request: RpcRequest<CreateSchedule>): Promise<ScheduleView> {
     const context = organizationContextOf(request);
     const { actor, definition } = request.data;
@@ -66,7 +66,7 @@ export class ScheduleCommandsHandler {
     return view;
   }
 
-  @MessagePattern(SchedulingCommands.updateSchedule)
+  @MessagePattern(Commands.scheduling.updateSchedule)
   async update(@Payload() request: RpcRequest<UpdateSchedule>): Promise<ScheduleView> {
     const context = organizationContextOf(request);
     const { actor, definition, scheduleId, expectedVersion } = request.data;
@@ -94,7 +94,7 @@ export class ScheduleCommandsHandler {
     return view;
   }
 
-  @MessagePattern(SchedulingCommands.deleteSchedule)
+  @MessagePattern(Commands.scheduling.deleteSchedule)
   async remove(@Payload() request: RpcRequest<DeleteSchedule>): Promise<null> {
     const context = organizationContextOf(request);
     const { actor, scheduleId } = request.data;

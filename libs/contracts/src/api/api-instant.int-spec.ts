@@ -2,7 +2,7 @@ import { TEST_POSTGRES_URL } from '@oncall/platform-testing';
 import fc from 'fast-check';
 import { Client } from 'pg';
 import { isApiInstant } from './api-instant';
-import { decodeListCursor } from './list-cursor';
+import { listCursors } from './list-cursor';
 
 const pad = (value: number, width: number) => String(value).padStart(width, '0');
 
@@ -56,8 +56,8 @@ describe('Instants and cursors the API accepts, read by PostgreSQL', () => {
     await fc.assert(
       fc.asyncProperty(candidate, fc.uuid(), async (at, id) => {
         const cursor = Buffer.from(JSON.stringify([at, id])).toString('base64url');
-        const position = decodeListCursor(cursor, 'ms') ?? decodeListCursor(cursor, 'us');
-        if (position) expect({ at, ms: await readByPostgres(position.at) }).not.toEqual({ at, ms: null });
+        const position = listCursors.ms.decode(cursor) ?? listCursors.us.decode(cursor);
+        if (position) expect({ at, ms: await readByPostgres(position[0]) }).not.toEqual({ at, ms: null });
       }),
       { numRuns: 1_000 },
     );

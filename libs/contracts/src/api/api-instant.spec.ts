@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { isApiInstant } from './api-instant';
-import { decodeListCursor, encodeListCursor } from './list-cursor';
+import { CursorPrecision, listCursors } from './list-cursor';
+
+/** The position a list cursor names, or null. */
+function decodeListCursor(cursor: unknown, precision: CursorPrecision): { at: string; id: string } | null {
+  const values = precision === 'ms' ? listCursors.ms.decode(cursor) : listCursors.us.decode(cursor);
+  return values ? { at: values[0], id: values[1] } : null;
+}
+
+function encodeListCursor(position: { at: string; id: string }): string {
+  return listCursors.us.encode([position.at, position.id]);
+}
 
 const cursorOf = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const ID = '0f8fad5b-d9cb-469f-a165-70867728950e';

@@ -33,14 +33,14 @@ export interface EscalationPolicyView {
   updatedAt: string;
 }
 
-/** `EscalationCommands.createPolicy`; answers the EscalationPolicyView. */
+/** `Commands.escalation.createPolicy`; answers the EscalationPolicyView. */
 export interface CreateEscalationPolicyCommand {
   actor: EscalationActor;
   definition: EscalationPolicyDefinition;
 }
 
 /**
- * `EscalationCommands.updatePolicy`: replaces the whole definition; answers the EscalationPolicyView.
+ * `Commands.escalation.updatePolicy`: replaces the whole definition; answers the EscalationPolicyView.
  * A stale `expectedVersion` is refused with CONFLICT; a definition equal to the stored one changes nothing.
  */
 export interface UpdateEscalationPolicyCommand {
@@ -50,7 +50,7 @@ export interface UpdateEscalationPolicyCommand {
   expectedVersion?: number;
 }
 
-/** `EscalationCommands.deletePolicy`; answers the policy as it was. A stale `expectedVersion` → CONFLICT. */
+/** `Commands.escalation.deletePolicy`; answers the policy as it was. A stale `expectedVersion` → CONFLICT. */
 export interface DeleteEscalationPolicyCommand {
   actor: EscalationActor;
   policyId: string;

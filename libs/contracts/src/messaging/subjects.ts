@@ -1,5 +1,6 @@
 /**
- * Every NATS subject, stream and durable consumer name of the platform.
+ * Every NATS subject, stream and durable consumer name of the platform, grouped one way: `Commands.<context>`
+ * and `Queries.<context>` (ADR 0193).
  * Events: `oncall.evt.<context>.<event>.v<version>`; commands (request/reply): `oncall.cmd.<context>.<action>`;
  * queries (request/reply): `oncall.qry.<context>.<query>`. Nothing else may invent a subject string.
  */
@@ -32,21 +33,43 @@ export const Commands = {
     /** Merging spans several incidents; incident-state orchestrates it (not one decider command). */
     merge: 'oncall.cmd.incident-merge.merge-incidents',
   },
-} as const;
-
-export const SchedulingCommands = {
-  createSchedule: 'oncall.cmd.scheduling.create-schedule',
-  updateSchedule: 'oncall.cmd.scheduling.update-schedule',
-  deleteSchedule: 'oncall.cmd.scheduling.delete-schedule',
-  createOverride: 'oncall.cmd.scheduling.create-override',
-  deleteOverride: 'oncall.cmd.scheduling.delete-override',
-  rotateCalendarToken: 'oncall.cmd.scheduling.rotate-calendar-token',
-} as const;
-
-export const EscalationCommands = {
-  createPolicy: 'oncall.cmd.escalation.create-policy',
-  updatePolicy: 'oncall.cmd.escalation.update-policy',
-  deletePolicy: 'oncall.cmd.escalation.delete-policy',
+  scheduling: {
+    createSchedule: 'oncall.cmd.scheduling.create-schedule',
+    updateSchedule: 'oncall.cmd.scheduling.update-schedule',
+    deleteSchedule: 'oncall.cmd.scheduling.delete-schedule',
+    createOverride: 'oncall.cmd.scheduling.create-override',
+    deleteOverride: 'oncall.cmd.scheduling.delete-override',
+    rotateCalendarToken: 'oncall.cmd.scheduling.rotate-calendar-token',
+  },
+  escalation: {
+    createPolicy: 'oncall.cmd.escalation.create-policy',
+    updatePolicy: 'oncall.cmd.escalation.update-policy',
+    deletePolicy: 'oncall.cmd.escalation.delete-policy',
+  },
+  /** psa-sync answers these. */
+  psa: {
+    /** A person asks for the incident's ticket (POST /api/v1/incidents/{id}/ticket). */
+    requestTicket: 'oncall.cmd.psa.request-ticket',
+    replaceSettings: 'oncall.cmd.psa.replace-settings',
+  },
+  /**
+   * Requests admin-api makes of notification (which owns contact methods, notification rules and the
+   * single use of one-click links). The organization travels in the request context, from the caller's token;
+   * `userId` is a person admin-api has checked is of that organization and that the caller may manage.
+   */
+  notification: {
+    createContactMethod: 'oncall.cmd.notification.create-contact-method',
+    updateContactMethod: 'oncall.cmd.notification.update-contact-method',
+    deleteContactMethod: 'oncall.cmd.notification.delete-contact-method',
+    sendVerification: 'oncall.cmd.notification.send-contact-verification',
+    /** From the public confirmation page: the token is the credential (context orgId null). */
+    confirmContactMethod: 'oncall.cmd.notification.confirm-contact-method',
+    replaceRules: 'oncall.cmd.notification.replace-notification-rules',
+    /** Checks a one-click link and records its single use (context orgId null: the token names it). */
+    redeemActionLink: 'oncall.cmd.notification.redeem-action-link',
+    /** Gives a redeemed link back when the action could not be carried out (the person may try again). */
+    releaseActionLink: 'oncall.cmd.notification.release-action-link',
+  },
 } as const;
 
 export const Queries = {
@@ -94,6 +117,15 @@ export const Queries = {
     trend: 'oncall.qry.reporting.trend',
     /** On-call burden of the given people (BurdenQuery). */
     burden: 'oncall.qry.reporting.burden',
+  },
+  psa: {
+    settings: 'oncall.qry.psa.settings',
+  },
+  notification: {
+    listContactMethods: 'oncall.qry.notification.list-contact-methods',
+    getRules: 'oncall.qry.notification.get-notification-rules',
+    /** What a one-click link would do, without using it (the confirmation page shows it). */
+    inspectActionLink: 'oncall.qry.notification.inspect-action-link',
   },
 } as const;
 

@@ -1,31 +1,5 @@
 import type { ContactMethodType } from './notification-events';
 
-/**
- * Requests admin-api makes of notification (which owns contact methods, notification rules and the
- * single use of one-click links). The organization travels in the request context, from the caller's token;
- * `userId` is a person admin-api has checked is of that organization and that the caller may manage.
- */
-export const NotificationCommands = {
-  createContactMethod: 'oncall.cmd.notification.create-contact-method',
-  updateContactMethod: 'oncall.cmd.notification.update-contact-method',
-  deleteContactMethod: 'oncall.cmd.notification.delete-contact-method',
-  sendVerification: 'oncall.cmd.notification.send-contact-verification',
-  /** From the public confirmation page: the token is the credential (context orgId null). */
-  confirmContactMethod: 'oncall.cmd.notification.confirm-contact-method',
-  replaceRules: 'oncall.cmd.notification.replace-notification-rules',
-  /** Checks a one-click link and records its single use (context orgId null: the token names it). */
-  redeemActionLink: 'oncall.cmd.notification.redeem-action-link',
-  /** Gives a redeemed link back when the action could not be carried out (the person may try again). */
-  releaseActionLink: 'oncall.cmd.notification.release-action-link',
-} as const;
-
-export const NotificationQueries = {
-  listContactMethods: 'oncall.qry.notification.list-contact-methods',
-  getRules: 'oncall.qry.notification.get-notification-rules',
-  /** What a one-click link would do, without using it (the confirmation page shows it). */
-  inspectActionLink: 'oncall.qry.notification.inspect-action-link',
-} as const;
-
 /** Durable consumers of the notification service. */
 export const NotificationConsumers = {
   notifyRequested: 'notification-notify-requested',

@@ -3,17 +3,6 @@ import type { Severity } from '../alerts/canonical-alert';
 
 export type { OnResolve, PsaCapabilities, PsaFailure, PsaPriority, PsaSettings, PsaTicketRef } from './psa-wire.types'; // prettier-ignore
 
-/** Request/reply subjects psa-sync answers (ADR 0003 naming). */
-export const PsaCommands = {
-  /** A person asks for the incident's ticket (POST /api/v1/incidents/{id}/ticket). */
-  requestTicket: 'oncall.cmd.psa.request-ticket',
-  replaceSettings: 'oncall.cmd.psa.replace-settings',
-} as const;
-
-export const PsaQueries = {
-  settings: 'oncall.qry.psa.settings',
-} as const;
-
 /** The incident as admin-api read it from incident-state, so psa-sync can describe it whatever it has seen. */
 export interface TicketIncidentFacts {
   serviceId: string;

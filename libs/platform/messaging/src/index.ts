@@ -11,6 +11,7 @@ export {
 export { RpcClient } from './rpc-client';
 export { RpcResponder, type RpcHandler } from './rpc-responder';
 export { RpcError, RpcUnavailableError, isPermanentFailure } from './rpc-errors';
+export { readCursor } from './page-cursor-reader';
 export { verdictFor, retryDelay, type FailureVerdict } from './failure-policy';
 export { publishDeadLetter } from './dead-letter';
 export { PlatformTransport, type DurableEventOptions } from './platform-transport';

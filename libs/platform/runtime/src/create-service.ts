@@ -4,12 +4,13 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { MessageBus, PlatformTransport } from '@oncall/platform-messaging';
 import { createLogger, ServiceMetrics } from '@oncall/platform-observability';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { Logger as NestJsPinoLogger, PinoLogger } from 'nestjs-pino';
 import { Logger } from 'pino';
 import { answerFrameworkError } from './fastify-framework-errors';
-import { NestPinoLogger } from './nest-pino-logger';
 import { PlatformModule } from './platform.module';
 import { RuntimeOptions } from './runtime-options';
-import { installFastifyRequestLogging, redactedRequestLogging } from './request-logging';
+import { installFastifyRequestContext, requestContext } from './request-logging';
+import { installFastifySecurityHeaders, securityHeaders } from './security-headers';
 
 export type ServiceDefinition = RuntimeOptions & {
   /** The service's own module; it may rely on everything PlatformModule exports. */
@@ -43,7 +44,8 @@ export async function startService(definition: ServiceDefinition): Promise<Runni
     imports: [PlatformModule.forService(definition, logger), definition.module],
   };
   const options = {
-    logger: new NestPinoLogger(logger),
+    // NestJS's own lines (module init, errors) go through nestjs-pino into the service's JSON log.
+    bufferLogs: true,
     bodyParser: definition.parseJsonBodies ?? true,
     abortOnError: false,
   };
@@ -54,12 +56,15 @@ export async function startService(definition: ServiceDefinition): Promise<Runni
         options,
       )
     : await NestFactory.create(root, options);
+  app.useLogger(new NestJsPinoLogger(new PinoLogger({ pinoHttp: { logger } }), {}));
   const metrics = app.get(ServiceMetrics);
   if (definition.fastify) {
     const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
-    installFastifyRequestLogging(fastify, logger, metrics);
+    installFastifyRequestContext(fastify, logger, metrics);
+    installFastifySecurityHeaders(fastify);
   } else {
-    app.use(redactedRequestLogging(logger, metrics));
+    app.use(requestContext(logger, metrics));
+    app.use(securityHeaders());
   }
   await definition.configureHttp?.(app);
   const transport = new PlatformTransport(app.get(MessageBus), serviceName, logger, {

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { redactUrl, runWithLogContext, ServiceMetrics } from '@oncall/platform-observability';
 import type { NextFunction, Request, Response } from 'express';
 import type { FastifyInstance } from 'fastify';
+import { pinoHttp, Options } from 'pino-http';
 import { Logger } from 'pino';
 
 const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
@@ -13,94 +15,85 @@ declare module 'fastify' {
   }
 }
 
-interface FinishedRequest {
-  correlationId: string;
-  method: string;
-  /** Path and query as received (redacted before logging). */
-  url: string;
-  path: string;
-  /** The route's pattern, e.g. /v1/alerts/generic/:integrationKey. */
-  route: string;
-  status: number;
-  seconds: number;
+type CorrelatedMessage = IncomingMessage & { correlationId?: string };
+
+/**
+ * One pino-http line per finished request ("HTTP request") from the service's own
+ * logger, with the correlation id, method, redacted URL, status and time; never a header, so no bearer
+ * token, cookie or service key is written, and no integration key or credential query value either
+ * (redactUrl). Probes and /metrics are not logged.
+ */
+export function requestLogOptions(logger: Logger): Options {
+  return {
+    logger,
+    genReqId: (request, response) => correlationIdOf(request, response),
+    customAttributeKeys: { reqId: 'correlationId' },
+    quietReqLogger: true,
+    autoLogging: { ignore: (request) => QUIET_PATHS.has(pathOf(request.url)) },
+    serializers: {
+      req: (request: { method: string; url: string }) => ({
+        method: request.method,
+        url: redactUrl(request.url),
+      }),
+      res: (response: { statusCode: number }) => ({ status: response.statusCode }),
+    },
+    customSuccessMessage: () => 'HTTP request',
+    customErrorMessage: () => 'HTTP request',
+  };
 }
 
 /**
- * Logs each request once it finishes, with a correlation id (taken from X-Correlation-Id or made up) that
- * follows the request through every message it causes. URLs are logged without integration keys.
+ * Before any route: the correlation id (taken from X-Correlation-Id or made up, answered in the same
+ * header), the log context every line of the request carries, and the request's metrics.
  */
-export function redactedRequestLogging(logger: Logger, metrics: ServiceMetrics) {
-  const finished = onFinished(logger, metrics);
+export function requestContext(logger: Logger, metrics: ServiceMetrics) {
+  const log = pinoHttp(requestLogOptions(logger));
   return (request: Request, response: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
-    const correlationId = correlationIdFrom(request.headers['x-correlation-id']);
-    response.setHeader('X-Correlation-Id', correlationId);
-    (request as Request & { correlationId?: string }).correlationId = correlationId;
-    response.on('finish', () =>
-      finished({
-        correlationId,
-        method: request.method,
-        url: request.originalUrl,
-        path: request.path,
-        route: (request.route?.path as string | undefined) ?? 'unmatched',
-        status: response.statusCode,
-        seconds: Number(process.hrtime.bigint() - started) / 1e9,
-      }),
-    );
+    const correlationId = correlationIdOf(request, response);
+    log(request, response);
+    response.on('finish', () => {
+      const route = (request.route?.path as string | undefined) ?? 'unmatched';
+      observe(metrics, request.method, route, response.statusCode, Number(process.hrtime.bigint() - started) / 1e9); // prettier-ignore
+    });
     runWithLogContext({ correlationId }, next);
   };
 }
 
 /** The same for a service on Fastify, as hooks of the root instance (every route inherits them). */
-export function installFastifyRequestLogging(
+export function installFastifyRequestContext(
   fastify: FastifyInstance,
   logger: Logger,
   metrics: ServiceMetrics,
 ): void {
-  const finished = onFinished(logger, metrics);
+  const log = pinoHttp(requestLogOptions(logger));
   fastify.decorateRequest('correlationId', '');
   fastify.addHook('onRequest', (request, reply, done) => {
-    const correlationId = correlationIdFrom(request.headers['x-correlation-id']);
-    reply.header('X-Correlation-Id', correlationId);
-    request.correlationId = correlationId;
-    runWithLogContext({ correlationId }, done);
+    request.correlationId = correlationIdOf(request.raw, reply.raw);
+    log(request.raw, reply.raw);
+    runWithLogContext({ correlationId: request.correlationId }, done);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
-    const url = request.url;
-    finished({
-      correlationId: request.correlationId,
-      method: request.method,
-      url,
-      path: url.split('?')[0],
-      route: request.routeOptions.url ?? 'unmatched',
-      status: reply.statusCode,
-      seconds: reply.elapsedTime / 1000,
-    });
+    const route = request.routeOptions.url ?? 'unmatched';
+    observe(metrics, request.method, route, reply.statusCode, reply.elapsedTime / 1000);
     done();
   });
 }
 
-function onFinished(logger: Logger, metrics: ServiceMetrics) {
-  return (request: FinishedRequest) => {
-    metrics.httpRequestSeconds.observe(
-      { method: request.method, route: request.route, status: String(request.status) },
-      request.seconds,
-    );
-    if (QUIET_PATHS.has(request.path) || !logger.isLevelEnabled('info')) return;
-    logger.info(
-      {
-        correlationId: request.correlationId,
-        method: request.method,
-        url: redactUrl(request.url),
-        status: request.status,
-        ms: Math.round(request.seconds * 1000),
-      },
-      'HTTP request',
-    );
-  };
+function observe(metrics: ServiceMetrics, method: string, route: string, status: number, seconds: number) {
+  metrics.httpRequestSeconds.observe({ method, route, status: String(status) }, seconds);
 }
 
-function correlationIdFrom(value: string | string[] | undefined): string {
-  const single = Array.isArray(value) ? value[0] : value;
-  return single && /^[\w.:-]{1,128}$/.test(single) ? single : randomUUID();
+/** One id per request, whichever of the context hook and the request logger asks first. */
+function correlationIdOf(request: CorrelatedMessage, response: ServerResponse): string {
+  if (request.correlationId) return request.correlationId;
+  const header = request.headers['x-correlation-id'];
+  const single = Array.isArray(header) ? header[0] : header;
+  request.correlationId = single && /^[\w.:-]{1,128}$/.test(single) ? single : randomUUID();
+  response.setHeader('X-Correlation-Id', request.correlationId);
+  return request.correlationId;
+}
+
+function pathOf(url: string | undefined): string {
+  return (url ?? '').split('?')[0];
 }

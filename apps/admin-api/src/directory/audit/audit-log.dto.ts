@@ -1,6 +1,5 @@
-import { DIRECTORY_RESOURCE_TYPES, PSA_SETTINGS_RESOURCE } from '@oncall/contracts';
+import { CursorPageQueryDto, DIRECTORY_RESOURCE_TYPES, PSA_SETTINGS_RESOURCE } from '@oncall/contracts';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../shared/pagination';
 
 /**
  * Directory resources, and those other services report (schedules, overrides, escalation policies, PSA
@@ -16,7 +15,7 @@ export const AUDITED_RESOURCE_TYPES = [
 export type AuditedResourceType = (typeof AUDITED_RESOURCE_TYPES)[number];
 
 /** `?resourceType=&resourceId=&cursor=&limit=`; newest first. */
-export class AuditLogQueryDto extends PageQueryDto {
+export class AuditLogQueryDto extends CursorPageQueryDto {
   @IsOptional()
   @IsIn(AUDITED_RESOURCE_TYPES)
   resourceType?: AuditedResourceType;

@@ -1,3 +1,4 @@
+import { CursorPage, CursorPageQueryDto } from '@oncall/contracts';
 import { Injectable } from '@nestjs/common';
 import { queryRows } from '@oncall/platform-persistence';
 import { RequestContext } from '@oncall/platform-runtime';
@@ -7,7 +8,7 @@ import { ChangeRecorder, sameView } from '../shared/change-recorder';
 import { conflict } from '../shared/directory-errors';
 import { directoryWrite } from '../shared/directory-transaction';
 import { findOrgRow } from '../shared/org-rows';
-import { Page, pageOfOrgRows, PageQueryDto } from '../shared/pagination';
+import { pageOfOrgRows } from '../shared/pagination';
 import { CreateClientDto, UpdateClientDto } from './client.dto';
 import { ClientRow, ClientView, toClientView } from './client.view';
 
@@ -19,7 +20,7 @@ export class ClientsDirectory {
     private readonly changes: ChangeRecorder,
   ) {}
 
-  async list(context: RequestContext, query: PageQueryDto): Promise<Page<ClientView>> {
+  async list(context: RequestContext, query: CursorPageQueryDto): Promise<CursorPage<ClientView>> {
     const page = await pageOfOrgRows<ClientRow>(this.dataSource.manager, 'clients', context.orgId, query);
     return { ...page, items: page.items.map(toClientView) };
   }

@@ -1,9 +1,10 @@
+import { CursorPageQueryDto } from '@oncall/contracts';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Caller, RequestContext } from '@oncall/platform-runtime';
 import { AdminApiConfig } from '../../admin-api.config';
 import { Requires } from '../../auth/requires.decorator';
-import { PageQueryDto } from '../shared/pagination';
+
 import { CreateIntegrationDto } from './integration.dto';
 import { IntegrationsDirectory } from './integrations.directory';
 
@@ -21,7 +22,7 @@ export class IntegrationsController {
   list(
     @Caller() caller: RequestContext,
     @Param('serviceId', ParseUUIDPipe) serviceId: string,
-    @Query() query: PageQueryDto,
+    @Query() query: CursorPageQueryDto,
   ) {
     return this.integrations.list(caller, serviceId, query);
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DirectoryAction } from '@oncall/contracts';
+import { CursorPage, CursorPageQueryDto, DirectoryAction } from '@oncall/contracts';
 import { queryRows } from '@oncall/platform-persistence';
 import { RequestContext } from '@oncall/platform-runtime';
 import { randomUUID } from 'node:crypto';
@@ -8,7 +8,7 @@ import { ChangeRecorder } from '../shared/change-recorder';
 import { conflict } from '../shared/directory-errors';
 import { directoryWrite } from '../shared/directory-transaction';
 import { findOrgRow } from '../shared/org-rows';
-import { Page, pageOfOrgRows, PageQueryDto } from '../shared/pagination';
+import { pageOfOrgRows } from '../shared/pagination';
 import { alertUrlFor } from './alert-url';
 import { CreateIntegrationDto } from './integration.dto';
 import { generateIntegrationKey } from './integration-keys';
@@ -28,8 +28,8 @@ export class IntegrationsDirectory {
   async list(
     context: RequestContext,
     serviceId: string,
-    query: PageQueryDto,
-  ): Promise<Page<IntegrationView>> {
+    query: CursorPageQueryDto,
+  ): Promise<CursorPage<IntegrationView>> {
     const db = this.dataSource.manager;
     await findOrgRow(db, 'services', context.orgId, serviceId);
     const filter = { sql: 'service_id = $2', params: [serviceId] };

@@ -1,3 +1,4 @@
+import { CursorPageQueryDto } from '@oncall/contracts';
 import {
   Body,
   Controller,
@@ -13,7 +14,7 @@ import {
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Caller, RequestContext } from '@oncall/platform-runtime';
 import { Requires } from '../../auth/requires.decorator';
-import { PageQueryDto } from '../shared/pagination';
+
 import { CreateServiceDto, UpdateServiceDto } from './service.dto';
 import { ServicesDirectory } from './services.directory';
 
@@ -25,7 +26,7 @@ export class ServicesController {
 
   @Get()
   @Requires('directory:read')
-  list(@Caller() caller: RequestContext, @Query() query: PageQueryDto) {
+  list(@Caller() caller: RequestContext, @Query() query: CursorPageQueryDto) {
     return this.services.list(caller, query);
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_TICKET_MODE, DEFAULT_URGENCY_RULE } from '@oncall/contracts';
+import { CursorPage, CursorPageQueryDto, DEFAULT_TICKET_MODE, DEFAULT_URGENCY_RULE } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
 import { queryRows } from '@oncall/platform-persistence';
 import { RequestContext } from '@oncall/platform-runtime';
@@ -11,7 +11,7 @@ import { conflict } from '../shared/directory-errors';
 import { directoryWrite } from '../shared/directory-transaction';
 import { requireOrgReference } from '../shared/org-references';
 import { findOrgRow } from '../shared/org-rows';
-import { Page, pageOfOrgRows, PageQueryDto } from '../shared/pagination';
+import { pageOfOrgRows } from '../shared/pagination';
 import { requireEscalationPolicy } from './escalation-policy-reference';
 import { CreateServiceDto, UpdateServiceDto } from './service.dto';
 import { ServiceRow, ServiceView, toServiceView } from './service.view';
@@ -26,7 +26,7 @@ export class ServicesDirectory {
     private readonly bus: MessageBus,
   ) {}
 
-  async list(context: RequestContext, query: PageQueryDto): Promise<Page<ServiceView>> {
+  async list(context: RequestContext, query: CursorPageQueryDto): Promise<CursorPage<ServiceView>> {
     const page = await pageOfOrgRows<ServiceRow>(this.dataSource.manager, 'services', context.orgId, query);
     return { ...page, items: page.items.map(toServiceView) };
   }

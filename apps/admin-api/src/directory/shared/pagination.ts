@@ -1,29 +1,6 @@
-import { CURSOR_REFUSAL, decodeListCursor, encodeListCursor } from '@oncall/contracts';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { CursorPage, CursorPageQueryDto, listCursors } from '@oncall/contracts';
+import { readCursor } from '@oncall/platform-messaging';
 import { EntityManager } from 'typeorm';
-import { invalidField } from './directory-errors';
-
-export interface Page<T> {
-  items: T[];
-  /** Pass back as `cursor` for the next page; null on the last page. */
-  nextCursor: string | null;
-}
-
-/** `?cursor=&limit=` of every list endpoint. */
-export class PageQueryDto {
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-}
 
 interface Keyed {
   id: string;
@@ -42,14 +19,14 @@ export async function pageOfOrgRows<Row extends Keyed>(
   db: EntityManager,
   table: string,
   orgId: string,
-  query: PageQueryDto,
+  query: CursorPageQueryDto,
   filter: { sql: string; params: unknown[] } = { sql: '', params: [] },
-): Promise<Page<Row>> {
+): Promise<CursorPage<Row>> {
   const limit = query.limit ?? 50;
   const params: unknown[] = [orgId, ...filter.params];
   let where = `org_id = $1${filter.sql ? ` AND ${filter.sql}` : ''}`;
   if (query.cursor) {
-    const [createdAt, id] = decodeCursor(query.cursor);
+    const [createdAt, id] = readCursor(listCursors.us, query.cursor);
     params.push(createdAt, id);
     where += ` AND (created_at, id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
   }
@@ -63,16 +40,8 @@ export async function pageOfOrgRows<Row extends Keyed>(
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   const items = page.map(({ page_key: _, ...row }) => row as unknown as Row);
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.page_key, last.id) : null };
-}
-
-function encodeCursor(createdAt: string, id: string): string {
-  return encodeListCursor({ at: createdAt, id });
-}
-
-/** A cursor this API could have returned, else 400 naming `cursor` (never a database error, ADR 0083). */
-function decodeCursor(cursor: string): [string, string] {
-  const position = decodeListCursor(cursor, 'us');
-  if (!position) throw invalidField('cursor', CURSOR_REFUSAL);
-  return [position.at, position.id];
+  return {
+    items,
+    nextCursor: rows.length > limit && last ? listCursors.us.encode([last.page_key, last.id]) : null,
+  };
 }

@@ -1,3 +1,4 @@
+import { CursorPageQueryDto } from '@oncall/contracts';
 import {
   Body,
   Controller,
@@ -14,7 +15,7 @@ import {
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Caller, RequestContext } from '@oncall/platform-runtime';
 import { Requires } from '../../auth/requires.decorator';
-import { PageQueryDto } from '../shared/pagination';
+
 import { CreateTeamDto, ReplaceTeamMembersDto, UpdateTeamDto } from './team.dto';
 import { TeamsDirectory } from './teams.directory';
 
@@ -26,7 +27,7 @@ export class TeamsController {
 
   @Get()
   @Requires('directory:read')
-  list(@Caller() caller: RequestContext, @Query() query: PageQueryDto) {
+  list(@Caller() caller: RequestContext, @Query() query: CursorPageQueryDto) {
     return this.teams.list(caller, query);
   }
 

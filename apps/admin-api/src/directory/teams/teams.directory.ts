@@ -1,3 +1,4 @@
+import { CursorPage, CursorPageQueryDto } from '@oncall/contracts';
 import { Injectable } from '@nestjs/common';
 import { queryRows } from '@oncall/platform-persistence';
 import { RequestContext } from '@oncall/platform-runtime';
@@ -8,7 +9,7 @@ import { conflict } from '../shared/directory-errors';
 import { directoryWrite } from '../shared/directory-transaction';
 import { referencesOf, requireActiveUsers, requireOrgReference } from '../shared/org-references';
 import { findOrgRow } from '../shared/org-rows';
-import { Page, pageOfOrgRows, PageQueryDto } from '../shared/pagination';
+import { pageOfOrgRows } from '../shared/pagination';
 import { CreateTeamDto, UpdateTeamDto } from './team.dto';
 import { membersOfTeams, replaceMembers } from './team-members';
 import { TeamRow, TeamView, toTeamView } from './team.view';
@@ -21,7 +22,7 @@ export class TeamsDirectory {
     private readonly changes: ChangeRecorder,
   ) {}
 
-  async list(context: RequestContext, query: PageQueryDto): Promise<Page<TeamView>> {
+  async list(context: RequestContext, query: CursorPageQueryDto): Promise<CursorPage<TeamView>> {
     const db = this.dataSource.manager;
     const page = await pageOfOrgRows<TeamRow>(db, 'teams', context.orgId, query);
     const members = await membersOfTeams(

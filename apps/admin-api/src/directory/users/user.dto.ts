@@ -1,3 +1,4 @@
+import { CursorPageQueryDto } from '@oncall/contracts';
 import { OmitType, PartialType } from '@nestjs/swagger';
 import { ROLES, Role } from '@oncall/platform-auth';
 import { Transform } from 'class-transformer';
@@ -11,7 +12,6 @@ import {
   IsTimeZone,
   MaxLength,
 } from 'class-validator';
-import { PageQueryDto } from '../shared/pagination';
 
 /** A person added before they first sign in through Hub; sign-in links them by e-mail. */
 export class CreateUserDto {
@@ -45,7 +45,7 @@ export class UpdateMeDto {
 const booleanFromQuery = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
 
-export class ListUsersQueryDto extends PageQueryDto {
+export class ListUsersQueryDto extends CursorPageQueryDto {
   @IsOptional()
   @Transform(booleanFromQuery)
   @IsBoolean({ message: 'active must be true or false' })

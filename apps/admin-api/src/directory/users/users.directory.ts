@@ -1,3 +1,4 @@
+import { CursorPage } from '@oncall/contracts';
 import { Injectable } from '@nestjs/common';
 import { queryRows } from '@oncall/platform-persistence';
 import { RequestContext } from '@oncall/platform-runtime';
@@ -7,7 +8,7 @@ import { ChangeRecorder, sameView } from '../shared/change-recorder';
 import { conflict } from '../shared/directory-errors';
 import { directoryWrite } from '../shared/directory-transaction';
 import { findOrgRow } from '../shared/org-rows';
-import { Page, pageOfOrgRows } from '../shared/pagination';
+import { pageOfOrgRows } from '../shared/pagination';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './user.dto';
 import { toUserView, UserRow, UserView } from './user.view';
 
@@ -23,7 +24,7 @@ export class UsersDirectory {
     private readonly changes: ChangeRecorder,
   ) {}
 
-  async list(context: RequestContext, query: ListUsersQueryDto): Promise<Page<UserView>> {
+  async list(context: RequestContext, query: ListUsersQueryDto): Promise<CursorPage<UserView>> {
     const filter =
       query.active === undefined ? undefined : { sql: 'active = $2', params: [query.active] as unknown[] };
     const page = await pageOfOrgRows<UserRow>(this.dataSource.manager, 'users', context.orgId, query, filter);

@@ -1,12 +1,6 @@
 import { Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import {
-  ActionLinkAction,
-  ActionLinkAnswer,
-  NotificationCommands,
-  NotificationQueries,
-  RpcContext,
-} from '@oncall/contracts';
+import { ActionLinkAction, ActionLinkAnswer, Commands, Queries, RpcContext } from '@oncall/contracts';
 import { MessageBus, RpcError } from '@oncall/platform-messaging';
 import { PublicRoute } from '@oncall/platform-runtime';
 import type { Response } from 'express';
@@ -42,7 +36,7 @@ export class EmailActionsController {
     @Res() response: Response,
   ): Promise<void> {
     if (!ACTIONS.includes(action)) return this.unknownAction(response);
-    const verdict = await this.ask(NotificationQueries.inspectActionLink, action as ActionLinkAction, token);
+    const verdict = await this.ask(Queries.notification.inspectActionLink, action as ActionLinkAction, token);
     if (!verdict) return sendActionPage(response, unavailablePage());
     const incidentUrl = this.incidentUrl(verdict);
     if (verdict.status !== 'valid') {
@@ -72,7 +66,7 @@ export class EmailActionsController {
     @Res() response: Response,
   ): Promise<void> {
     if (!ACTIONS.includes(action)) return this.unknownAction(response);
-    const verdict = await this.ask(NotificationCommands.redeemActionLink, action as ActionLinkAction, token);
+    const verdict = await this.ask(Commands.notification.redeemActionLink, action as ActionLinkAction, token);
     if (!verdict) return sendActionPage(response, unavailablePage());
     const incidentUrl = this.incidentUrl(verdict);
     if (verdict.status !== 'valid') {
@@ -103,7 +97,7 @@ export class EmailActionsController {
   /** The action could not be carried out for a passing reason: the link may be used again. */
   private async release(jti: string): Promise<void> {
     await this.bus.rpc
-      .request(NotificationCommands.releaseActionLink, { jti }, systemContext())
+      .request(Commands.notification.releaseActionLink, { jti }, systemContext())
       .catch(() => undefined);
   }
 

@@ -37,7 +37,7 @@ export function adminApiService(config: AdminApiConfig): ServiceDefinition {
       app.use(apiSecurityHeaders);
       // The API's whole surface, generated: handy in development, a map for attackers in production.
       if (config.NODE_ENV !== 'production') setUpOpenApi(app);
-      serveAdminSpa(app, resolve(config.SPA_DIST_DIR));
+      serveAdminSpa(app, resolve(config.SPA_DIST_DIR), spaConnectSources(config));
     },
   };
 }
@@ -47,7 +47,7 @@ export function adminApiService(config: AdminApiConfig): ServiceDefinition {
  * token; every API route stays behind the guards. Browser navigations to the SPA's own paths
  * (/incidents/..., /on-call) get index.html; /api, /.well-known and every route Nest serves never do.
  */
-function serveAdminSpa(app: INestApplication, directory: string): void {
+function serveAdminSpa(app: INestApplication, directory: string, connectSources: string): void {
   const logger = app.get<Logger>(LOGGER);
   const indexFile = join(directory, 'index.html');
   if (!existsSync(indexFile) || !statSync(directory).isDirectory()) {
@@ -60,7 +60,7 @@ function serveAdminSpa(app: INestApplication, directory: string): void {
     redirect: false,
     dotfiles: 'ignore',
     setHeaders: (response, path) => {
-      setSpaSecurityHeaders(response);
+      setSpaSecurityHeaders(response, connectSources);
       // Vite names assets by content hash: they never change. index.html must be revalidated.
       response.setHeader(
         'Cache-Control',
@@ -71,7 +71,7 @@ function serveAdminSpa(app: INestApplication, directory: string): void {
   const routes = expressRoutes(app);
   express.use((request: Request, response: Response, next: NextFunction) => {
     if (!isSpaNavigation(request) || routes().some((route) => matches(route, request.path))) return next();
-    setSpaSecurityHeaders(response);
+    setSpaSecurityHeaders(response, connectSources);
     response.setHeader('Cache-Control', 'no-cache');
     response.sendFile(indexFile, (error) => error && next(error));
   });
@@ -131,11 +131,24 @@ function setCommonSecurityHeaders(response: HeaderTarget): void {
   response.setHeader('X-Frame-Options', 'DENY');
 }
 
-/** The SPA talks only to its own origin; it may not be framed. */
-function setSpaSecurityHeaders(response: HeaderTarget): void {
+/**
+ * Where the SPA may connect: its own origin, and with Hub sign-in Hub's origin (discovery and the token
+ * endpoint are fetched by the browser; ADR 0200).
+ */
+function spaConnectSources(config: AdminApiConfig): string {
+  if (!config.HUB_ISSUER || !config.HUB_SPA_CLIENT_ID) return "'self'";
+  try {
+    return `'self' ${new URL(config.HUB_ISSUER).origin}`;
+  } catch {
+    return "'self'";
+  }
+}
+
+/** The SPA talks only to its own origin (and Hub's, to sign in); it may not be framed. */
+function setSpaSecurityHeaders(response: HeaderTarget, connectSources: string): void {
   response.setHeader(
     'Content-Security-Policy',
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+    `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src ${connectSources}; ` +
       "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
   );
   setCommonSecurityHeaders(response);

@@ -1,0 +1,50 @@
+import { lazy, Suspense } from 'react';
+import { Link, Route, Routes, useParams } from 'react-router';
+import { IncidentDetailPage } from './incidents/IncidentDetailPage';
+import { IncidentsPage } from './incidents/IncidentsPage';
+import { OnCallPage } from './on-call/OnCallPage';
+import { decodedSegment, PATHS } from './paths';
+
+// Screens a technician woken at 2am does not need load on demand: the first page stays small.
+const PoliciesPage = lazy(() => import('./policies/PoliciesPage'));
+
+/** The screen the address names. */
+export function Screens() {
+  return (
+    <Suspense
+      fallback={
+        <main className="page">
+          <p className="empty">Loading…</p>
+        </main>
+      }
+    >
+      <Routes>
+        <Route path={PATHS.incidents} element={<IncidentsPage />} />
+        <Route path="/incidents" element={<IncidentsPage />} />
+        <Route path="/incidents/:incidentId" element={<IncidentRoute />} />
+        <Route path={PATHS.onCall} element={<OnCallPage />} />
+        <Route path={PATHS.policies} element={<PoliciesPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </Suspense>
+  );
+}
+
+function IncidentRoute() {
+  const { incidentId = '' } = useParams();
+  // react-router hands over a segment it could not decode as it was; that address names no incident.
+  const raw = window.location.pathname.split('/').pop() ?? '';
+  if (decodedSegment(raw) === null || !incidentId) return <NotFound />;
+  return <IncidentDetailPage key={incidentId} incidentId={incidentId} />;
+}
+
+function NotFound() {
+  return (
+    <main className="page">
+      <h1>Not found</h1>
+      <p>
+        Nothing lives at {window.location.pathname}. <Link to="/">See the incidents</Link>.
+      </p>
+    </main>
+  );
+}

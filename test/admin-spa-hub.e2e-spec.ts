@@ -82,7 +82,7 @@ describe('Hub sign-in in the admin SPA (a real oidc-provider standing in for Hub
     await page.getByRole('heading', { level: 1, name: 'On call now' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/on-call');
     await page.locator('.who').getByText(MORGAN.name).waitFor();
-    await page.locator('.who').getByText('manager').waitFor();
+    await page.locator('.who').getByText('manager', { exact: true }).waitFor();
 
     const authorize = requested.find((url) => url.startsWith(`${hub.issuer}/auth?`));
     expect(authorize).toBeDefined();

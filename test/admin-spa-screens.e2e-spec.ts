@@ -106,12 +106,13 @@ describe('The admin SPA’s screens, in Chromium, against the platform', () => {
       await page.getByRole('button', { name: 'Add step' }).click();
       await page.getByRole('button', { name: 'Add target to step 2' }).click();
       await page.getByLabel('Step 2 target 1 type').selectOption('user');
-      await page.getByLabel('Step 2 target 1', { exact: true }).selectOption({ label: DEMO_USERS[0].name });
-      await page
-        .getByRole('listitem', { name: 'Step 2' })
-        .locator('.preview')
-        .getByText(DEMO_USERS[0].name)
-        .waitFor();
+      // The manager's own record (its name is the token's, provisioned just in time).
+      await page.getByLabel('Step 2 target 1', { exact: true }).selectOption(DEMO_USERS[0].id);
+      const step2 = page.getByRole('listitem', { name: 'Step 2' }).locator('.preview');
+      await page.waitForFunction(
+        (element) => !element?.textContent?.includes('nobody yet'),
+        await step2.elementHandle(),
+      );
       await screenshot(page, 'policy-editor-desktop');
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
       await page.getByRole('button', { name: 'Save policy' }).click();
@@ -130,7 +131,60 @@ describe('The admin SPA’s screens, in Chromium, against the platform', () => {
     } finally {
       await context.close();
     }
-  }, 60_000);
+  }, 120_000);
+
+  it('lets a manager create a service on that policy and an integration whose key is shown once, with an example request', async () => {
+    const { context, page } = await signedIn(manager);
+    try {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base() });
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Services' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Services' }).waitFor();
+      await page.getByRole('button', { name: 'New service' }).click();
+      await page.getByRole('button', { name: 'Create service' }).click();
+      await page.getByText('Give the service a name.').waitFor();
+      await page.getByLabel('Service name').fill('ACME servers');
+      await page
+        .getByLabel('Escalation policy')
+        .selectOption({ label: 'Servers: schedule, then the manager' });
+      await page.getByRole('button', { name: 'Create service' }).click();
+      const section = page.getByRole('region', { name: 'ACME servers' });
+      await section.getByText('Escalation policy: Servers: schedule, then the manager').waitFor();
+      await section.getByText('No integrations', { exact: false }).waitFor();
+
+      await section.getByLabel('Integration name').fill('ACME RMM');
+      await section.getByLabel('Sends').selectOption('generic');
+      await section.getByRole('button', { name: 'Add integration' }).click();
+      const key = (await section.getByLabel('Integration key').textContent())!;
+      expect(key).toMatch(/^[0-9a-f]{32}$/);
+      const curl = (await section.getByLabel('Example request').textContent())!;
+      expect(curl).toContain(`/v1/alerts/generic/${key}`);
+      await section.getByRole('button', { name: 'Copy key' }).click();
+      await section.getByRole('button', { name: 'Copied' }).waitFor();
+      expect(
+        await page.evaluate(() =>
+          (
+            globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
+          ).navigator.clipboard.readText(),
+        ),
+      ).toBe(key);
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      await screenshot(page, 'services-new-key-desktop');
+
+      await section.getByRole('button', { name: 'I have stored the key' }).click();
+      await section.getByText(`key …${key.slice(-4)}`, { exact: false }).waitFor();
+      expect(await page.getByText(key).count()).toBe(0);
+      // The key the SPA showed takes alerts.
+      await platform.untilGatewayKnows(key);
+      const posted = await platform.postAlert(key, {
+        summary: 'SPA: ACME file server unreachable',
+        severity: 'critical',
+      });
+      expect(posted.status).toBe(202);
+      await screenshot(page, 'services-desktop');
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 
   it('shows a technician the policies without offering to change them', async () => {
     const { context, page } = await signedIn(technician);
@@ -186,7 +240,7 @@ describe('The admin SPA’s screens, in Chromium, against the platform', () => {
     } finally {
       await context.close();
     }
-  }, 45_000);
+  }, 90_000);
 
   it('finds nothing serious for axe on the main screens, and saves their desktop screenshots', async () => {
     const { context, page } = await signedIn(manager);
@@ -215,5 +269,5 @@ describe('The admin SPA’s screens, in Chromium, against the platform', () => {
     } finally {
       await context.close();
     }
-  }, 60_000);
+  }, 150_000);
 });

@@ -7,6 +7,7 @@ import { decodedSegment, PATHS } from './paths';
 
 // Screens a technician woken at 2am does not need load on demand: the first page stays small.
 const PoliciesPage = lazy(() => import('./policies/PoliciesPage'));
+const ServicesPage = lazy(() => import('./services/ServicesPage'));
 
 /** The screen the address names. */
 export function Screens() {
@@ -24,6 +25,7 @@ export function Screens() {
         <Route path="/incidents/:incidentId" element={<IncidentRoute />} />
         <Route path={PATHS.onCall} element={<OnCallPage />} />
         <Route path={PATHS.policies} element={<PoliciesPage />} />
+        <Route path={PATHS.services} element={<ServicesPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Suspense>

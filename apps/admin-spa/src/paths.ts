@@ -3,6 +3,7 @@ export const PATHS = {
   incidents: '/',
   onCall: '/on-call',
   policies: '/escalation-policies',
+  services: '/services',
 } as const;
 
 export function incidentPath(incidentId: string): string {

@@ -13,6 +13,7 @@ export function Header({ onSignOut }: Props) {
     [PATHS.incidents, 'Incidents', true],
     [PATHS.onCall, 'On call now', true],
     [PATHS.policies, 'Escalation policies', true],
+    [PATHS.services, 'Services', true],
   ];
   return (
     <header className="top-bar">

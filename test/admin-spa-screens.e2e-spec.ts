@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { ensureAdminSpaBuilt, SPA_DIST_DIR } from '../apps/admin-spa/spa-build';
+import { EXAMPLE_BODIES } from '../apps/admin-spa/src/services/example-request';
 import { DEMO_USERS, DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
 import { IncidentApi } from './support/incident-api';
 import { PlatformHarness } from './support/platform-harness';
@@ -34,7 +35,7 @@ describe('The admin SPA’s screens, in Chromium, against the platform', () => {
   beforeAll(async () => {
     const [harness] = await Promise.all([PlatformHarness.create('spa_screens'), ensureAdminSpaBuilt()]);
     platform = harness.configure({ SPA_DIST_DIR });
-    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state', 'scheduling', 'escalation'); // prettier-ignore
+    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state', 'scheduling', 'escalation', 'reporting'); // prettier-ignore
     demo = await platform.seedDemo();
     incidents = new IncidentApi(platform, demo.integrationKey);
     manager = platform.token(demo.orgId, 'manager', demo.managerUserId);
@@ -173,12 +174,9 @@ describe('The admin SPA’s screens, in Chromium, against the platform', () => {
       await section.getByRole('button', { name: 'I have stored the key' }).click();
       await section.getByText(`key …${key.slice(-4)}`, { exact: false }).waitFor();
       expect(await page.getByText(key).count()).toBe(0);
-      // The key the SPA showed takes alerts.
       await platform.untilGatewayKnows(key);
-      const posted = await platform.postAlert(key, {
-        summary: 'SPA: ACME file server unreachable',
-        severity: 'critical',
-      });
+      // The example request the SPA showed is accepted with the key it showed.
+      const posted = await platform.postAlert(key, EXAMPLE_BODIES.generic);
       expect(posted.status).toBe(202);
       await screenshot(page, 'services-desktop');
     } finally {
@@ -231,6 +229,7 @@ describe('The admin SPA’s screens, in Chromium, against the platform', () => {
       for (const [label, name] of [
         ['On call now', 'on-call-phone'],
         ['Escalation policies', 'policies-phone'],
+        ['Services', 'services-phone'],
       ]) {
         await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label }).click();
         await page.getByRole('heading', { level: 1, name: label }).waitFor();
@@ -241,6 +240,45 @@ describe('The admin SPA’s screens, in Chromium, against the platform', () => {
       await context.close();
     }
   }, 90_000);
+
+  it('shows the owner the incidents in the reports, each chart with its numbers, and exports CSV', async () => {
+    const owner = platform.token(demo.orgId, 'owner');
+    const { context, page } = await signedIn(owner);
+    try {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+      const severities = page.getByRole('region', { name: 'Volume by severity' });
+      // The reporting projection catches up with the incidents of the tests above.
+      await waitFor(
+        'the critical incidents in the report',
+        async () => {
+          await page.reload();
+          await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
+          await page.getByRole('region', { name: 'Key figures' }).waitFor();
+          return (await severities.getByRole('row', { name: /critical/ }).count()) > 0 ? true : undefined;
+        },
+        { timeoutMs: 30_000, intervalMs: 1_000 },
+      );
+      const critical = await severities
+        .getByRole('row', { name: /critical/ })
+        .locator('td')
+        .textContent();
+      expect(Number(critical)).toBeGreaterThanOrEqual(1);
+      expect(await page.getByRole('region', { name: 'Key figures' }).textContent()).toContain('MTTA');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Export incidents CSV' }).click(),
+      ]);
+      const csv = readFileSync((await download.path())!, 'utf8');
+      expect(csv.split(/\r?\n/)[0]).toBe('figure,key,value');
+      expect(csv).toContain('critical');
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      await screenshot(page, 'reports-desktop');
+      await page.setViewportSize(PHONE);
+      await screenshot(page, 'reports-phone');
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 
   it('finds nothing serious for axe on the main screens, and saves their desktop screenshots', async () => {
     const { context, page } = await signedIn(manager);
@@ -255,6 +293,7 @@ describe('The admin SPA’s screens, in Chromium, against the platform', () => {
       for (const [label, name] of [
         ['On call now', 'on-call-desktop'],
         ['Escalation policies', 'policies-desktop'],
+        ['Services', 'services-desktop'],
       ]) {
         await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label }).click();
         await page.getByRole('heading', { level: 1, name: label }).waitFor();

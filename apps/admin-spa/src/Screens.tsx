@@ -8,6 +8,7 @@ import { decodedSegment, PATHS } from './paths';
 // Screens a technician woken at 2am does not need load on demand: the first page stays small.
 const PoliciesPage = lazy(() => import('./policies/PoliciesPage'));
 const ServicesPage = lazy(() => import('./services/ServicesPage'));
+const ReportsPage = lazy(() => import('./reports/ReportsPage'));
 
 /** The screen the address names. */
 export function Screens() {
@@ -26,6 +27,7 @@ export function Screens() {
         <Route path={PATHS.onCall} element={<OnCallPage />} />
         <Route path={PATHS.policies} element={<PoliciesPage />} />
         <Route path={PATHS.services} element={<ServicesPage />} />
+        <Route path={PATHS.reports} element={<ReportsPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Suspense>

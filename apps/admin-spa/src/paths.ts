@@ -4,6 +4,7 @@ export const PATHS = {
   onCall: '/on-call',
   policies: '/escalation-policies',
   services: '/services',
+  reports: '/reports',
 } as const;
 
 export function incidentPath(incidentId: string): string {

@@ -20,7 +20,7 @@ export function createApiClient(
     const response = await fetch(path, {
       method,
       headers: {
-        accept: 'application/json, application/problem+json',
+        accept: 'application/json, application/problem+json, text/csv;q=0.5',
         authorization: `Bearer ${accessToken()}`,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
@@ -33,7 +33,9 @@ export function createApiClient(
       if (response.status === 401) onUnauthorized(problem);
       throw problem;
     }
-    return parsed as T;
+    // JSON answers parsed; others (CSV reports) as their text.
+    const json = (response.headers.get('content-type') ?? 'application/json').includes('json');
+    return (json ? parsed : text) as T;
   }
   return {
     get: (path) => request('GET', path),

@@ -1,4 +1,5 @@
 import { NavLink } from 'react-router';
+import { canReadReports } from '../auth/permissions';
 import { PATHS } from '../paths';
 import { useSession } from '../session-context';
 
@@ -14,6 +15,7 @@ export function Header({ onSignOut }: Props) {
     [PATHS.onCall, 'On call now', true],
     [PATHS.policies, 'Escalation policies', true],
     [PATHS.services, 'Services', true],
+    [PATHS.reports, 'Reports', canReadReports(me.role)],
   ];
   return (
     <header className="top-bar">

@@ -108,6 +108,16 @@ describe('Hub sign-in in the admin SPA (a real oidc-provider standing in for Hub
     await page.locator('.who').getByText(MORGAN.name).waitFor();
   });
 
+  it('says when the Hub session has ended and offers to sign in again', async () => {
+    hub.shortenAccessTokens();
+    await page.reload();
+    await page.getByRole('button', { name: 'Sign in with Hub' }).click();
+    await page.locator('.who').getByText(MORGAN.name).waitFor();
+    // The access token lasts 5 s now: the SPA signs out by itself and says why.
+    await page.getByText('Your Hub session has ended. Sign in again to go on.').waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Sign in with Hub' }).waitFor();
+  }, 45_000);
+
   it('refuses the pasted development token when Hub signs people in', async () => {
     expect(await page.getByLabel('Access token').count()).toBe(0);
     const devToken = platform.token(demo.orgId, 'manager');

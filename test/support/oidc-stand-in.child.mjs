@@ -9,7 +9,12 @@ const port = Number(process.env.OIDC_PORT);
 const issuer = `http://127.0.0.1:${port}`;
 const audience = process.env.OIDC_AUDIENCE;
 const accounts = JSON.parse(process.env.OIDC_ACCOUNTS); // { login: { org_id, role, email, name } }
-const accessTokenTtl = Number(process.env.OIDC_ACCESS_TOKEN_TTL ?? 3600);
+let accessTokenTtl = Number(process.env.OIDC_ACCESS_TOKEN_TTL ?? 3600);
+// SIGUSR2: access tokens issued from now on last 5 seconds (to test the end of a session).
+process.on('SIGUSR2', () => {
+  accessTokenTtl = 5;
+  console.log('short tokens');
+});
 const signingKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
 const SCOPE = 'openid profile email';
 

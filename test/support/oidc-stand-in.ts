@@ -65,6 +65,11 @@ export class OidcStandIn {
     return new OidcStandIn(issuer, child);
   }
 
+  /** Access tokens issued from now on last 5 seconds. */
+  shortenAccessTokens(): void {
+    this.child.kill('SIGUSR2');
+  }
+
   get jwksUrl(): string {
     return `${this.issuer}/jwks`;
   }

@@ -9,6 +9,7 @@ import { decodedSegment, PATHS } from './paths';
 const PoliciesPage = lazy(() => import('./policies/PoliciesPage'));
 const ServicesPage = lazy(() => import('./services/ServicesPage'));
 const ReportsPage = lazy(() => import('./reports/ReportsPage'));
+const AuditLogPage = lazy(() => import('./audit/AuditLogPage'));
 
 /** The screen the address names. */
 export function Screens() {
@@ -28,6 +29,7 @@ export function Screens() {
         <Route path={PATHS.policies} element={<PoliciesPage />} />
         <Route path={PATHS.services} element={<ServicesPage />} />
         <Route path={PATHS.reports} element={<ReportsPage />} />
+        <Route path={PATHS.audit} element={<AuditLogPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Suspense>

@@ -5,6 +5,7 @@ export const PATHS = {
   policies: '/escalation-policies',
   services: '/services',
   reports: '/reports',
+  audit: '/audit-log',
 } as const;
 
 export function incidentPath(incidentId: string): string {

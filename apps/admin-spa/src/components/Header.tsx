@@ -1,5 +1,5 @@
 import { NavLink } from 'react-router';
-import { canReadReports } from '../auth/permissions';
+import { canReadAudit, canReadReports } from '../auth/permissions';
 import { PATHS } from '../paths';
 import { useSession } from '../session-context';
 
@@ -16,6 +16,7 @@ export function Header({ onSignOut }: Props) {
     [PATHS.policies, 'Escalation policies', true],
     [PATHS.services, 'Services', true],
     [PATHS.reports, 'Reports', canReadReports(me.role)],
+    [PATHS.audit, 'Audit log', canReadAudit(me.role)],
   ];
   return (
     <header className="top-bar">

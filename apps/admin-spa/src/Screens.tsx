@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
-import { Link, Route, Routes, useParams } from 'react-router';
+import { Link, Route, Routes, useLocation, useParams } from 'react-router';
+import { ScreenErrorBoundary } from './components/ScreenErrorBoundary';
 import { IncidentDetailPage } from './incidents/IncidentDetailPage';
 import { IncidentsPage } from './incidents/IncidentsPage';
 import { OnCallPage } from './on-call/OnCallPage';
@@ -13,26 +14,29 @@ const AuditLogPage = lazy(() => import('./audit/AuditLogPage'));
 
 /** The screen the address names. */
 export function Screens() {
+  const { pathname } = useLocation();
   return (
-    <Suspense
-      fallback={
-        <main className="page">
-          <p className="empty">Loading…</p>
-        </main>
-      }
-    >
-      <Routes>
-        <Route path={PATHS.incidents} element={<IncidentsPage />} />
-        <Route path="/incidents" element={<IncidentsPage />} />
-        <Route path="/incidents/:incidentId" element={<IncidentRoute />} />
-        <Route path={PATHS.onCall} element={<OnCallPage />} />
-        <Route path={PATHS.policies} element={<PoliciesPage />} />
-        <Route path={PATHS.services} element={<ServicesPage />} />
-        <Route path={PATHS.reports} element={<ReportsPage />} />
-        <Route path={PATHS.audit} element={<AuditLogPage />} />
-        <Route path="*" element={<NotFound />} />
-      </Routes>
-    </Suspense>
+    <ScreenErrorBoundary resetKey={pathname}>
+      <Suspense
+        fallback={
+          <main className="page">
+            <p className="empty">Loading…</p>
+          </main>
+        }
+      >
+        <Routes>
+          <Route path={PATHS.incidents} element={<IncidentsPage />} />
+          <Route path="/incidents" element={<IncidentsPage />} />
+          <Route path="/incidents/:incidentId" element={<IncidentRoute />} />
+          <Route path={PATHS.onCall} element={<OnCallPage />} />
+          <Route path={PATHS.policies} element={<PoliciesPage />} />
+          <Route path={PATHS.services} element={<ServicesPage />} />
+          <Route path={PATHS.reports} element={<ReportsPage />} />
+          <Route path={PATHS.audit} element={<AuditLogPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Suspense>
+    </ScreenErrorBoundary>
   );
 }
 

@@ -1,10 +1,24 @@
 import { loadOrCreateDevSigningKey, ROLE_PERMISSIONS, ROLES, signDevToken } from '@oncall/platform-auth';
 import { REPO_ROOT, waitFor } from '@oncall/platform-testing';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { RESPONDER_ROLES } from '../apps/admin-spa/src/auth/permissions';
+import { API_TYPES_FILE, fetchOpenApiDocument, generateApiTypes } from '../apps/admin-spa/api-types';
+import {
+  AUDIT_READER_ROLES,
+  CONFIGURER_ROLES,
+  REPORT_READER_ROLES,
+  RESPONDER_ROLES,
+} from '../apps/admin-spa/src/auth/permissions';
 import { ensureAdminSpaBuilt, SPA_DIST_DIR } from '../apps/admin-spa/spa-build';
 import { DEMO_USERS, DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
 import { IncidentApi } from './support/incident-api';
@@ -12,18 +26,8 @@ import { PlatformHarness } from './support/platform-harness';
 import { externalIdOf, psaEnvironment } from './support/psa-fixtures';
 import { PsaStandIn } from './support/psa-stand-in';
 import { dailyLayer, scheduleBody } from './support/schedule-fixtures';
+import { CHROMIUM, CHROMIUM_ARGS } from './support/spa-browser';
 
-/** Debian's Chromium; never a downloaded browser. */
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SCREENSHOT = join(REPO_ROOT, 'tmp', 'admin-spa.png');
 const UI_TIMEOUT_MS = 10_000;
 const [, TAYLOR, JORDAN] = DEMO_USERS;
@@ -66,10 +70,24 @@ describe('The admin SPA, in Chromium, against the platform', () => {
     await psa?.close();
   });
 
-  it('hides responding exactly from the roles the permission table denies it', () => {
-    const responders = ROLES.filter((role) => ROLE_PERMISSIONS[role].includes('incidents:respond'));
-    expect([...RESPONDER_ROLES].sort()).toEqual([...responders].sort());
+  it('offers each act exactly to the roles the permission table grants it', () => {
+    const holders = (permission: string) =>
+      ROLES.filter((role) => (ROLE_PERMISSIONS[role] as readonly string[]).includes(permission)).sort();
+    expect([...RESPONDER_ROLES].sort()).toEqual(holders('incidents:respond'));
+    expect([...CONFIGURER_ROLES].sort()).toEqual(holders('directory:write'));
+    expect([...CONFIGURER_ROLES].sort()).toEqual(holders('schedules:write'));
+    expect([...CONFIGURER_ROLES].sort()).toEqual(holders('escalation-policies:write'));
+    expect([...AUDIT_READER_ROLES].sort()).toEqual(holders('audit:read'));
+    expect([...REPORT_READER_ROLES].sort()).toEqual(holders('reports:read'));
   });
+
+  it('has API types generated from the OpenAPI document admin-api serves now', async () => {
+    const generated = await generateApiTypes(await fetchOpenApiDocument(base()));
+    // UPDATE_API_TYPES=1 rewrites the file instead (what `npx nx run admin-spa:api-types` does).
+    if (process.env.UPDATE_API_TYPES === '1') writeFileSync(API_TYPES_FILE, generated);
+    const checkedIn = existsSync(API_TYPES_FILE) ? readFileSync(API_TYPES_FILE, 'utf8') : '';
+    expect(checkedIn === generated ? 'current' : 'stale: run npx nx run admin-spa:api-types').toBe('current');
+  }, 90_000);
 
   it('serves the SPA at / and on its own paths, never in place of the API, probes or missing files', async () => {
     const html = { accept: 'text/html,application/xhtml+xml' };

@@ -31,6 +31,15 @@ export class AdminApiConfig extends ServiceConfig {
   @IsNotEmpty()
   HUB_AUDIENCE?: string;
 
+  /**
+   * The admin SPA's client id at Hub (a public client: authorization code + PKCE, no secret). Set with the
+   * HUB_* variables, the SPA signs people in through Hub; unset, it offers the development token sign-in.
+   */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  HUB_SPA_CLIENT_ID?: string;
+
   @IsString()
   DEV_SIGNING_KEY_FILE: string = '.oncall/dev-signing-key.json';
 

@@ -1,143 +1,94 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { createApiClient } from './api/client';
 import { endpoints } from './api/endpoints';
 import { forEachPage } from './api/pages';
-import { type ApiProblem, problemOf } from './api/problem';
-import type { Me } from './api/types';
+import { problemOf } from './api/problem';
 import { canRespond } from './auth/permissions';
-import { clearToken, readToken, saveToken } from './auth/session';
+import { type Auth, useAuth } from './auth/use-auth';
 import { Header } from './components/Header';
 import { ProblemMessage } from './components/ProblemMessage';
 import { SignIn } from './components/SignIn';
 import { usableTimeZone } from './format/time';
-import { IncidentDetailPage } from './incidents/IncidentDetailPage';
-import { IncidentsPage } from './incidents/IncidentsPage';
-import { OnCallPage } from './on-call/OnCallPage';
-import type { Route } from './routes';
+import { Screens } from './Screens';
 import { type Session, SessionContext } from './session-context';
-import { useRoute } from './use-route';
 
-/** Signs in (a pasted token), then shows the screen the address names. */
+/** Signs in (Hub, or a pasted development token), then shows the screen the address names. */
 export function App() {
-  const [token, setToken] = useState<string | null>(() => readToken());
-  const [me, setMe] = useState<Me | null>(null);
-  const [signInProblem, setSignInProblem] = useState<ApiProblem | null>(null);
-  const [loadProblem, setLoadProblem] = useState<ApiProblem | null>(null);
-  const [people, setPeople] = useState<ReadonlyMap<string, string>>(new Map());
-  const [services, setServices] = useState<ReadonlyMap<string, string>>(new Map());
-  const route = useRoute();
+  const auth = useAuth();
+  if (auth.state === 'starting') {
+    return auth.problem ? <Stuck problem={auth.problem} /> : <Waiting />;
+  }
+  if (auth.state === 'signed-out') {
+    return <SignIn mode={auth.mode} problem={auth.problem} onSignIn={auth.signIn} />;
+  }
+  return <SignedIn auth={auth} />;
+}
 
-  const signOut = useCallback((problem: ApiProblem | null = null) => {
-    clearToken();
-    setToken(null);
-    setMe(null);
-    setPeople(new Map());
-    setServices(new Map());
-    setSignInProblem(problem);
-  }, []);
-
-  const api = useMemo(() => (token ? endpoints(createApiClient(token, signOut)) : null), [token, signOut]);
-
-  useEffect(() => {
-    if (!api) return;
-    let current = true;
-    setLoadProblem(null);
-    api
-      .me()
-      .then((found) => {
-        if (!current) return;
-        setMe(found);
-        setSignInProblem(null);
-      })
-      .catch((error: unknown) => {
-        const problem = problemOf(error);
-        if (current && problem.status !== 401) setLoadProblem(problem);
-      });
-    // Names for ids, every page of them (each shown as it arrives); the screens work without them.
-    forEachPage(api.people, (items) => {
-      if (current) setPeople((known) => withNames(known, items));
-    }).catch(() => undefined);
-    forEachPage(api.services, (items) => {
-      if (current) setServices((known) => withNames(known, items));
-    }).catch(() => undefined);
-    return () => {
-      current = false;
-    };
-  }, [api]);
+function SignedIn({ auth }: { auth: Extract<Auth, { state: 'signed-in' }> }) {
+  const { accessToken, signOut } = auth;
+  const api = useMemo(() => endpoints(createApiClient(accessToken, signOut)), [accessToken, signOut]);
+  const me = useQuery({ queryKey: ['me'], queryFn: api.me, staleTime: 60_000 });
+  // Names for ids, every page of them; the screens work without them.
+  const people = useQuery({ queryKey: ['names', 'people'], queryFn: () => namesOf(api.people) });
+  const services = useQuery({ queryKey: ['names', 'services'], queryFn: () => namesOf(api.services) });
 
   const session = useMemo<Session | null>(
     () =>
-      api && token && me
+      me.data
         ? {
-            token,
             api,
-            me,
-            canRespond: canRespond(me.role),
-            timeZone: usableTimeZone(me.timeZone),
-            people,
-            services,
+            me: me.data,
+            role: me.data.role,
+            canRespond: canRespond(me.data.role),
+            timeZone: usableTimeZone(me.data.timeZone),
+            people: people.data ?? new Map(),
+            services: services.data ?? new Map(),
           }
         : null,
-    [api, token, me, people, services],
+    [api, me.data, people.data, services.data],
   );
 
-  if (!token) {
-    return (
-      <SignIn
-        problem={signInProblem}
-        busy={false}
-        onSignIn={(pasted) => {
-          saveToken(pasted);
-          setToken(pasted);
-        }}
-      />
-    );
-  }
   if (!session) {
-    return loadProblem ? (
-      <main className="sign-in">
-        <div className="card sign-in-card">
-          <ProblemMessage problem={loadProblem} />
-          <button type="button" onClick={() => signOut()}>
-            Sign out
-          </button>
-        </div>
-      </main>
-    ) : (
-      <SignIn problem={null} busy onSignIn={() => undefined} />
-    );
+    return me.error ? <Stuck problem={me.error} onSignOut={() => signOut()} /> : <Waiting />;
   }
   return (
     <SessionContext.Provider value={session}>
-      <Header route={route} onSignOut={() => signOut()} />
-      <Screen route={route} />
+      <Header onSignOut={() => signOut()} />
+      <Screens />
     </SessionContext.Provider>
   );
 }
 
-function withNames(
-  known: ReadonlyMap<string, string>,
-  items: { id: string; name: string }[],
-): ReadonlyMap<string, string> {
-  const next = new Map(known);
-  for (const item of items) next.set(item.id, item.name);
-  return next;
+async function namesOf(
+  fetchPage: Parameters<typeof forEachPage<{ id: string; name: string }>>[0],
+): Promise<ReadonlyMap<string, string>> {
+  const names = new Map<string, string>();
+  await forEachPage(fetchPage, (items) => items.forEach((item) => names.set(item.id, item.name)));
+  return names;
 }
 
-function Screen({ route }: { route: Route }) {
-  switch (route.page) {
-    case 'incidents':
-      return <IncidentsPage />;
-    case 'incident':
-      return <IncidentDetailPage key={route.incidentId} incidentId={route.incidentId} />;
-    case 'on-call':
-      return <OnCallPage />;
-    case 'not-found':
-      return (
-        <main className="page">
-          <h1>Not found</h1>
-          <p>Nothing lives at {route.path}.</p>
-        </main>
-      );
-  }
+function Waiting() {
+  return (
+    <main className="sign-in">
+      <p className="card sign-in-card" role="status">
+        Signing in…
+      </p>
+    </main>
+  );
+}
+
+function Stuck({ problem, onSignOut }: { problem: Error; onSignOut?: () => void }) {
+  return (
+    <main className="sign-in">
+      <div className="card sign-in-card">
+        <ProblemMessage problem={problemOf(problem)} />
+        {onSignOut && (
+          <button type="button" onClick={onSignOut}>
+            Sign out
+          </button>
+        )}
+      </div>
+    </main>
+  );
 }

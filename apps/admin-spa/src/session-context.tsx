@@ -1,12 +1,12 @@
 import { createContext, useContext } from 'react';
 import type { Endpoints } from './api/endpoints';
-import type { Me } from './api/types';
+import type { Me, Role } from './api/types';
 
 /** Everything a signed-in screen needs: the API, who is signed in, and names for ids. */
 export interface Session {
-  token: string;
   api: Endpoints;
   me: Me;
+  role: Role;
   canRespond: boolean;
   /** The viewer's time zone (profile), used for every date shown. */
   timeZone: string | undefined;

@@ -14,10 +14,26 @@ import { AdminApiConfig } from '../admin-api.config';
  */
 const SPA_PATHS = /^\/(?!(?:api|\.well-known)(?:\/|$))(?:[^/]+\/)*[^/.]*$/;
 
-/** The SPA talks only to its own origin; it may not be framed. */
-const SPA_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-  "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+/** The SPA talks only to its own origin (and Hub's, to sign in); it may not be framed. */
+function spaPolicy(connectSources: string): string {
+  return (
+    `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src ${connectSources}; ` +
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+  );
+}
+
+/**
+ * Where the SPA may connect: its own origin, and with Hub sign-in Hub's origin (discovery and the token
+ * endpoint are fetched by the browser; ADR 0200).
+ */
+function spaConnectSources(config: AdminApiConfig): string {
+  if (!config.HUB_ISSUER || !config.HUB_SPA_CLIENT_ID) return "'self'";
+  try {
+    return `'self' ${new URL(config.HUB_ISSUER).origin}`;
+  } catch {
+    return "'self'";
+  }
+}
 
 /**
  * The admin SPA's static files at `/`, through @nestjs/serve-static, when its build directory exists
@@ -27,7 +43,8 @@ const SPA_POLICY =
  */
 export const AdminSpaModule = ServeStaticModule.forRootAsync({
   inject: [AdminApiConfig, LOGGER],
-  useFactory: (config: AdminApiConfig, logger: Logger) => spaOptions(resolve(config.SPA_DIST_DIR), logger),
+  useFactory: (config: AdminApiConfig, logger: Logger) =>
+    spaOptions(resolve(config.SPA_DIST_DIR), spaPolicy(spaConnectSources(config)), logger),
 });
 
 /** `/` itself, or a browser asking for a page of the SPA (GET or HEAD, wanting HTML). */
@@ -36,7 +53,7 @@ function isSpaNavigation(request: Request): boolean {
   return (request.headers.accept ?? '').includes('text/html');
 }
 
-function spaOptions(directory: string, logger: Logger): ServeStaticModuleOptions[] {
+function spaOptions(directory: string, policy: string, logger: Logger): ServeStaticModuleOptions[] {
   if (!existsSync(join(directory, 'index.html')) || !statSync(directory).isDirectory()) {
     logger.info({ directory }, 'Admin SPA not built; serving the API only');
     return [];
@@ -58,7 +75,7 @@ function spaOptions(directory: string, logger: Logger): ServeStaticModuleOptions
             // The fallback answers browsers only: an API client gets the 404 it would get without the SPA.
             throw new NotFoundException(`Cannot ${response.req.method} ${response.req.path}`);
           }
-          response.setHeader('Content-Security-Policy', SPA_POLICY);
+          response.setHeader('Content-Security-Policy', policy);
           // Vite names assets by content hash: they never change. index.html must be revalidated.
           response.setHeader('Cache-Control', path.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache'); // prettier-ignore
         },

@@ -5,6 +5,7 @@ import { AdminApiConfig } from '../admin-api.config';
 import { HubJwtStrategy } from './hub-jwt.strategy';
 import { JwksController } from './jwks.controller';
 import { JwtAuthGuard } from './jwt-auth.guard';
+import { SignInConfigController } from './sign-in-config.controller';
 import { LiveTickets } from './live-tickets';
 import { PermissionsGuard } from './permissions.guard';
 import { PrincipalProvisioner } from './principal-provisioner';
@@ -12,7 +13,7 @@ import { TOKEN_VERIFICATION, tokenVerificationFor } from './token-verification';
 
 @Module({
   imports: [PassportModule],
-  controllers: [JwksController],
+  controllers: [JwksController, SignInConfigController],
   providers: [
     { provide: TOKEN_VERIFICATION, useFactory: tokenVerificationFor, inject: [AdminApiConfig] },
     PrincipalProvisioner,

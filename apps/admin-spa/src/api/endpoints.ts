@@ -63,6 +63,8 @@ export function incidentPath(incidentId: string, action?: string): string {
 /** The calls the screens make, typed. */
 export function endpoints(api: ApiClient) {
   return {
+    /** The client itself, for the configuration screens' reads and writes. */
+    client: api,
     me: () => api.get<Me>('/api/v1/me'),
     people: (cursor: string | null = null) =>
       api.get<Page<Person>>(directoryPageQuery('/api/v1/users', cursor)),

@@ -1,4 +1,7 @@
-/** The pasted token lives in sessionStorage: one tab, gone when the tab closes. */
+/**
+ * The pasted development token lives in sessionStorage: one tab, gone when the tab closes. Hub's tokens
+ * never come here (they stay in memory, auth/hub-sign-in.ts).
+ */
 const KEY = 'oncall.token';
 
 export function readToken(storage: Pick<Storage, 'getItem'> = sessionStorage): string | null {

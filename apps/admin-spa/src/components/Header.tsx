@@ -1,28 +1,36 @@
-import type { Route } from '../routes';
+import { NavLink } from 'react-router';
+import { canReadAudit, canReadReports } from '../auth/permissions';
+import { PATHS } from '../paths';
 import { useSession } from '../session-context';
-import { Link } from './Link';
 
 interface Props {
-  route: Route;
   onSignOut: () => void;
 }
 
-/** Brand, navigation, who is signed in, and sign-out. */
-export function Header({ route, onSignOut }: Props) {
+/** Brand, navigation (only to what the role may see), who is signed in, and sign-out. */
+export function Header({ onSignOut }: Props) {
   const { me } = useSession();
-  const onIncidents = route.page === 'incidents' || route.page === 'incident';
+  const links: [string, string, boolean][] = [
+    [PATHS.incidents, 'Incidents', true],
+    [PATHS.onCall, 'On call now', true],
+    [PATHS.policies, 'Escalation policies', true],
+    [PATHS.services, 'Services', true],
+    [PATHS.reports, 'Reports', canReadReports(me.role)],
+    [PATHS.audit, 'Audit log', canReadAudit(me.role)],
+  ];
   return (
     <header className="top-bar">
-      <Link to="/" className="brand">
+      <NavLink to="/" className="brand">
         <span className="brand-mark" aria-hidden="true" /> On-Call
-      </Link>
+      </NavLink>
       <nav aria-label="Main">
-        <Link to="/" current={onIncidents}>
-          Incidents
-        </Link>
-        <Link to="/on-call" current={route.page === 'on-call'}>
-          On call now
-        </Link>
+        {links
+          .filter(([, , shown]) => shown)
+          .map(([to, label]) => (
+            <NavLink key={to} to={to}>
+              {label}
+            </NavLink>
+          ))}
       </nav>
       <div className="who" aria-label="Signed in">
         <span className="who-name" title={me.email}>

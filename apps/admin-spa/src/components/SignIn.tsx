@@ -4,18 +4,19 @@ import { normalizeToken } from '../auth/session';
 import { ProblemMessage } from './ProblemMessage';
 
 interface Props {
+  mode: 'hub' | 'development';
   problem: ApiProblem | null;
-  busy: boolean;
-  onSignIn: (token: string) => void;
+  onSignIn: (token?: string) => void;
 }
 
-/** Development sign-in: paste a token printed by `npm start` or `npm run token`. */
-export function SignIn({ problem, busy, onSignIn }: Props) {
+/** Hub: one button to Hub's sign-in. Development: paste a token printed by `npm start` or `npm run token`. */
+export function SignIn({ mode, problem, onSignIn }: Props) {
   const [value, setValue] = useState('');
   const fieldId = useId();
   const hintId = useId();
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (mode === 'hub') return onSignIn();
     const token = normalizeToken(value);
     if (token) onSignIn(token);
   };
@@ -25,27 +26,35 @@ export function SignIn({ problem, busy, onSignIn }: Props) {
         <h1 id={`${fieldId}-title`}>
           <span className="brand-mark" aria-hidden="true" /> On-Call
         </h1>
-        <label htmlFor={fieldId}>Access token</label>
-        <textarea
-          id={fieldId}
-          name="token"
-          rows={5}
-          value={value}
-          onChange={(event) => setValue(event.target.value)}
-          aria-describedby={hintId}
-          autoComplete="off"
-          autoCapitalize="off"
-          spellCheck={false}
-          required
-        />
-        <p id={hintId} className="hint">
-          Paste the token printed by <code>npm start</code>, or make one with{' '}
-          <code>npm run token -- --org demo-msp --role technician</code>. It is kept in this tab only.
-        </p>
         <ProblemMessage problem={problem} />
-        <button type="submit" className="primary" disabled={busy || !value.trim()}>
-          {busy ? 'Signing in…' : 'Sign in'}
-        </button>
+        {mode === 'hub' ? (
+          <button type="submit" className="primary">
+            Sign in with Hub
+          </button>
+        ) : (
+          <>
+            <label htmlFor={fieldId}>Access token</label>
+            <textarea
+              id={fieldId}
+              name="token"
+              rows={5}
+              value={value}
+              onChange={(event) => setValue(event.target.value)}
+              aria-describedby={hintId}
+              autoComplete="off"
+              autoCapitalize="off"
+              spellCheck={false}
+              required
+            />
+            <p id={hintId} className="hint">
+              Paste the token printed by <code>npm start</code>, or make one with{' '}
+              <code>npm run token -- --org demo-msp --role technician</code>. It is kept in this tab only.
+            </p>
+            <button type="submit" className="primary" disabled={!value.trim()}>
+              Sign in
+            </button>
+          </>
+        )}
       </form>
     </main>
   );

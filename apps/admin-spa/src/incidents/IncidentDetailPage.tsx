@@ -1,14 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { type ApiProblem, problemOf } from '../api/problem';
-import type { IncidentDetail, IncidentSummary } from '../api/types';
-import { Link } from '../components/Link';
+import { useEffect } from 'react';
+import { Link } from 'react-router';
+import { problemOf } from '../api/problem';
+import type { IncidentSummary } from '../api/types';
 import { LiveIndicator } from '../components/LiveIndicator';
 import { ProblemMessage } from '../components/ProblemMessage';
-import { MAX_RETRIES, RELOAD_DELAY_MS } from '../live/freshness';
 import { useIncidentLive } from '../live/use-incident-live';
-import { createRequestSequence } from '../request-sequence';
+import { incidentPath } from '../paths';
 import { useSession } from '../session-context';
-import { useDebounced } from '../use-debounced';
 import { AlertsList } from './AlertsList';
 import { IncidentActions } from './IncidentActions';
 import { IncidentFacts } from './IncidentFacts';
@@ -18,6 +16,7 @@ import { NotesList } from './NotesList';
 import { StatusBadge } from './StatusBadge';
 import { Timeline } from './Timeline';
 import { useIncidentActions } from './use-incident-actions';
+import { useIncidentDetail } from './use-incident-detail';
 import { useIncidentLists } from './use-incident-lists';
 
 /**
@@ -26,75 +25,24 @@ import { useIncidentLists } from './use-incident-lists';
  */
 export function IncidentDetailPage({ incidentId }: { incidentId: string }) {
   const { api, canRespond, timeZone } = useSession();
-  const [detail, setDetail] = useState<IncidentDetail | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
   const { lists, showDetail, loadOlder, loading, problem: listProblem } = useIncidentLists(incidentId);
-
-  /** The newest version known to exist (announced, or answered to an action): older reads are stale. */
-  const wanted = useRef(0);
-  const retries = useRef(0);
-  const shown = useRef(false);
-  const requests = useRef(createRequestSequence());
-  const reloadSoon = useDebounced(() => void load(), RELOAD_DELAY_MS);
-  const expectVersion = useCallback((version: number | null) => {
-    if (version === null || version <= wanted.current) return;
-    wanted.current = version;
-    retries.current = 0;
-  }, []);
-
-  const load = useCallback(async () => {
-    const isNewest = requests.current.begin();
-    try {
-      const found = await api.incident(incidentId);
-      // A reload that started later answered already (or will): this older answer must not replace it.
-      if (!isNewest()) return;
-      setProblem(null);
-      const show = () => {
-        shown.current = true;
-        setDetail(found);
-        showDetail(found);
-      };
-      if (found.incident.version < wanted.current) {
-        // The read model has not caught up yet: keep what is shown (if anything) and ask again shortly.
-        if (!shown.current) show();
-        if (retries.current++ < MAX_RETRIES) reloadSoon();
-        return;
-      }
-      show();
-    } catch (error) {
-      if (isNewest()) setProblem(problemOf(error));
-    }
-  }, [api, incidentId, reloadSoon, showDetail]);
+  const { query, expectVersion, updated } = useIncidentDetail(incidentId);
+  const detail = query.data?.detail ?? null;
+  const problem = query.error ? problemOf(query.error) : null;
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (detail) showDetail(detail);
+  }, [detail, showDetail]);
 
   const live = useIncidentLive(
     api,
     (change) => {
-      if (change.incidentId !== incidentId) return;
-      expectVersion(change.version);
-      reloadSoon();
+      if (change.incidentId === incidentId) expectVersion(change.version);
     },
-    reloadSoon,
+    () => expectVersion(null),
   );
-  const updated = useCallback(
-    (incident: IncidentSummary) => {
-      expectVersion(incident.version);
-      setDetail((current) => current && { ...current, incident });
-      reloadSoon();
-    },
-    [expectVersion, reloadSoon],
-  );
-  const noteAdded = (version: number) => {
-    expectVersion(version);
-    void load();
-  };
-  const conflicted = (incident: IncidentSummary) => {
-    expectVersion(incident.version + 1);
-    reloadSoon();
-  };
+  const noteAdded = (version: number) => expectVersion(version);
+  const conflicted = (incident: IncidentSummary) => expectVersion(incident.version + 1);
   const { act, busy, problems } = useIncidentActions(updated, conflicted);
 
   return (
@@ -120,7 +68,7 @@ export function IncidentDetailPage({ incidentId }: { incidentId: string }) {
           />
           {detail.mergedInto && (
             <p className="notice">
-              Merged into <Link to={`/incidents/${detail.mergedInto}`}>another incident</Link>.
+              Merged into <Link to={incidentPath(detail.mergedInto)}>another incident</Link>.
             </p>
           )}
           <div className="detail-grid">

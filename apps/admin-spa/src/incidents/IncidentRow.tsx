@@ -1,9 +1,9 @@
 import type { IncidentAction } from '../api/endpoints';
 import type { ApiProblem } from '../api/problem';
 import type { IncidentSummary } from '../api/types';
-import { Link } from '../components/Link';
+import { Link } from 'react-router';
 import { formatDateTime, formatRelative } from '../format/time';
-import { pathOf } from '../routes';
+import { incidentPath } from '../paths';
 import { useSession } from '../session-context';
 import { IncidentActions } from './IncidentActions';
 import { SeverityBadge } from './SeverityBadge';
@@ -26,7 +26,7 @@ export function IncidentRow({ incident, busy, problem, onAct }: Props) {
         <StatusBadge status={incident.status} />
       </td>
       <td className="incident-title">
-        <Link to={pathOf({ page: 'incident', incidentId: incident.incidentId })}>
+        <Link to={incidentPath(incident.incidentId)}>
           <span id={titleId}>{incident.title}</span>
         </Link>
         <span className="muted">{services.get(incident.serviceId) ?? 'Unknown service'}</span>

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { type ApiProblem, problemOf } from '../api/problem';
-import type { IncidentSummary, PsaConnectionState, TicketRequestView } from '../api/types';
+import type { IncidentSummary, TicketRequestView } from '../api/types';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { missingTicketText, ticketName } from '../format/ticket';
 import { useSession } from '../session-context';
@@ -12,21 +13,13 @@ import { useSession } from '../session-context';
  */
 export function TicketLine({ incident }: { incident: IncidentSummary }) {
   const { api, canRespond } = useSession();
-  const [status, setStatus] = useState<PsaConnectionState | null>(null);
+  const status =
+    useQuery({ queryKey: ['psa-status'], queryFn: api.psaStatus, staleTime: 60_000 }).data ?? null;
   const [request, setRequest] = useState<TicketRequestView | null>(null);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    let current = true;
-    api.psaStatus().then(
-      (answer) => current && setStatus(answer),
-      () => undefined, // unknown: the button stays, and a request says why if it cannot be made
-    );
-    return () => {
-      current = false;
-    };
-  }, [api]);
+  // Unknown (not answered yet, or refused): the button stays, and a request says why if it cannot be made.
 
   if (incident.ticket) {
     const name = ticketName(incident.ticket);

@@ -1,6 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import { type ApiProblem, problemOf } from '../api/problem';
-import type { OnCallNow } from '../api/types';
+import { useQuery } from '@tanstack/react-query';
+import { problemOf } from '../api/problem';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { useSession } from '../session-context';
 import { OnCallCard } from './OnCallCard';
@@ -10,23 +9,13 @@ const REFRESH_MS = 60_000;
 /** Every schedule with who is on call now and next; refreshed every minute. */
 export function OnCallPage() {
   const { api, timeZone } = useSession();
-  const [entries, setEntries] = useState<OnCallNow[] | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setEntries((await api.onCallNow()).items);
-      setProblem(null);
-    } catch (error) {
-      setProblem(problemOf(error));
-    }
-  }, [api]);
-
-  useEffect(() => {
-    void load();
-    const timer = window.setInterval(() => void load(), REFRESH_MS);
-    return () => window.clearInterval(timer);
-  }, [load]);
+  const query = useQuery({
+    queryKey: ['on-call'],
+    queryFn: async () => (await api.onCallNow()).items,
+    refetchInterval: REFRESH_MS,
+  });
+  const entries = query.data ?? null;
+  const problem = query.error ? problemOf(query.error) : null;
 
   return (
     <main className="page">

@@ -1,0 +1,92 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { allOf } from '../api/directory';
+import { problemOf } from '../api/problem';
+import { canConfigure } from '../auth/permissions';
+import { ProblemMessage } from '../components/ProblemMessage';
+import { useSession } from '../session-context';
+import type { PolicyView } from './policy-draft';
+import { PolicyEditor } from './PolicyEditor';
+
+const POLICIES = '/api/v1/escalation-policies';
+
+/** Escalation policies: the list, and the step editor (managers) with who each step would page now. */
+export default function PoliciesPage() {
+  const { api, role } = useSession();
+  const editable = canConfigure(role);
+  const policies = useQuery({
+    queryKey: ['policies'],
+    queryFn: () => allOf<PolicyView>(api.client, POLICIES),
+  });
+  const [editing, setEditing] = useState<PolicyView | 'new' | null>(null);
+
+  return (
+    <main className="page">
+      <div className="page-head">
+        <h1>Escalation policies</h1>
+        {editable && editing === null && (
+          <button type="button" className="primary" onClick={() => setEditing('new')}>
+            New policy
+          </button>
+        )}
+      </div>
+      {editing !== null && (
+        <PolicyEditor
+          key={editing === 'new' ? 'new' : `${editing.id}-${editing.version}`}
+          policy={editing === 'new' ? null : editing}
+          onDone={() => setEditing(null)}
+        />
+      )}
+      <section className="card" aria-label="Policies">
+        {policies.isPending && <p className="empty">Loading…</p>}
+        <ProblemMessage problem={policies.error ? problemOf(policies.error) : null} />
+        {policies.data?.length === 0 && (
+          <p className="empty">No escalation policies yet.{editable && ' Create one with New policy.'}</p>
+        )}
+        {policies.data && policies.data.length > 0 && (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Policy</th>
+                <th scope="col" className="numeric">
+                  Steps
+                </th>
+                <th scope="col" className="numeric">
+                  Repeats
+                </th>
+                {editable && (
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {policies.data.map((policy) => (
+                <tr key={policy.id}>
+                  <td>
+                    <strong>{policy.name}</strong>
+                    {policy.description && <span className="muted"> {policy.description}</span>}
+                  </td>
+                  <td className="numeric">{policy.steps.length}</td>
+                  <td className="numeric">{policy.repeatCount}</td>
+                  {editable && (
+                    <td>
+                      <button
+                        type="button"
+                        onClick={() => setEditing(policy)}
+                        aria-label={`Edit ${policy.name}`}
+                      >
+                        Edit
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </main>
+  );
+}

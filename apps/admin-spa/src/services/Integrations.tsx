@@ -1,0 +1,170 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useId, useState } from 'react';
+import { allOf } from '../api/directory';
+import { type ApiProblem, problemOf } from '../api/problem';
+import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { ProblemMessage } from '../components/ProblemMessage';
+import { useSession } from '../session-context';
+import { exampleCurl, INTEGRATION_TYPE_LABELS, type IntegrationType } from './example-request';
+
+interface IntegrationView {
+  id: string;
+  type: IntegrationType;
+  name: string;
+  keyHint: string;
+  active: boolean;
+}
+
+interface Issued {
+  integration: IntegrationView;
+  key: string;
+  alertUrl: string;
+}
+
+/** A service's integrations; a new one's key is shown once, with a copy button and an example request. */
+export function Integrations({
+  serviceId,
+  serviceName,
+  editable,
+}: {
+  serviceId: string;
+  serviceName: string;
+  editable: boolean;
+}) {
+  const { api } = useSession();
+  const queryClient = useQueryClient();
+  const path = `/api/v1/services/${encodeURIComponent(serviceId)}/integrations`;
+  const list = useQuery({
+    queryKey: ['integrations', serviceId],
+    queryFn: () => allOf<IntegrationView>(api.client, path),
+  });
+  const id = useId();
+  const [name, setName] = useState('');
+  const [type, setType] = useState<IntegrationType>('generic');
+  const [checked, setChecked] = useState(false);
+  const create = useMutation<Issued, ApiProblem>({
+    mutationFn: async () => {
+      try {
+        return await api.client.post<Issued>(path, { type, name: name.trim() });
+      } catch (error) {
+        throw problemOf(error);
+      }
+    },
+    onSuccess: async () => {
+      setName('');
+      setChecked(false);
+      await queryClient.invalidateQueries({ queryKey: ['integrations', serviceId] });
+    },
+  });
+  const local: Record<string, string> =
+    checked && !name.trim() ? { name: 'Give the integration a name.' } : {};
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setChecked(true);
+    if (name.trim()) create.mutate();
+  };
+
+  return (
+    <div className="integrations">
+      <h3>Integrations</h3>
+      {list.isPending && <p className="empty">Loading…</p>}
+      <ProblemMessage problem={list.error ? problemOf(list.error) : null} />
+      {list.data?.length === 0 && (
+        <p className="muted">No integrations: nothing can send alerts to this service yet.</p>
+      )}
+      {list.data && list.data.length > 0 && (
+        <ul className="integration-list">
+          {list.data.map((integration) => (
+            <li key={integration.id}>
+              <strong>{integration.name}</strong> · {INTEGRATION_TYPE_LABELS[integration.type]} · key …
+              {integration.keyHint}
+              {!integration.active && <span className="badge"> revoked</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {create.data && <IssuedKey issued={create.data} onDismiss={() => create.reset()} />}
+      {editable && (
+        <form
+          className="inline-form"
+          onSubmit={submit}
+          noValidate
+          aria-label={`New integration for ${serviceName}`}
+        >
+          <div className="field">
+            <label htmlFor={`${id}-name`}>Integration name</label>
+            <input
+              id={`${id}-name`}
+              value={name}
+              maxLength={200}
+              aria-invalid={Boolean(fieldMessage('name', local, create.error))}
+              aria-describedby={`${id}-name-problem`}
+              onChange={(event) => setName(event.target.value)}
+            />
+            <FieldProblem id={`${id}-name-problem`} message={fieldMessage('name', local, create.error)} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-type`}>Sends</label>
+            <select
+              id={`${id}-type`}
+              value={type}
+              onChange={(event) => setType(event.target.value as IntegrationType)}
+            >
+              {(Object.keys(INTEGRATION_TYPE_LABELS) as IntegrationType[]).map((option) => (
+                <option key={option} value={option}>
+                  {INTEGRATION_TYPE_LABELS[option]}
+                </option>
+              ))}
+            </select>
+          </div>
+          {create.error && create.error.errors.length === 0 && (
+            <ProblemMessage problem={create.error} inline />
+          )}
+          <button type="submit" disabled={create.isPending}>
+            Add integration
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}
+
+function IssuedKey({ issued, onDismiss }: { issued: Issued; onDismiss: () => void }) {
+  const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
+  const id = useId();
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(issued.key);
+      setCopied('yes');
+    } catch {
+      setCopied('failed');
+    }
+  };
+  return (
+    <div className="issued-key" role="region" aria-labelledby={`${id}-title`}>
+      <h4 id={`${id}-title`}>Key of {issued.integration.name}: shown this once</h4>
+      <p>
+        Store it now in the sending tool. On-Call keeps only a hash; a lost key is replaced by rotating it.
+      </p>
+      <div className="key-row">
+        <code aria-label="Integration key">{issued.key}</code>
+        <button type="button" onClick={() => void copy()}>
+          {copied === 'yes' ? 'Copied' : 'Copy key'}
+        </button>
+      </div>
+      {copied === 'failed' && (
+        <p className="problem problem-inline" role="alert">
+          The browser refused the clipboard: select the key and copy it.
+        </p>
+      )}
+      <p>
+        Alert URL: <code>{issued.alertUrl}</code>
+      </p>
+      <p>Try it:</p>
+      <pre aria-label="Example request">{exampleCurl(issued.integration.type, issued.alertUrl)}</pre>
+      <button type="button" onClick={onDismiss}>
+        I have stored the key
+      </button>
+    </div>
+  );
+}

@@ -1417,6 +1417,8 @@ export interface components {
       userId: string;
     };
     CreateServiceDto: {
+      ackTimeoutSeconds?: number;
+      autoResolveSeconds?: number;
       /** Format: uuid */
       clientId?: string;
       description?: string;
@@ -1679,10 +1681,6 @@ export interface components {
       action: 'close' | 'set-status';
       status?: string;
     };
-    PageQueryDto: {
-      cursor?: string;
-      limit?: number;
-    };
     PartialCreateClientDto: {
       name?: string;
       psaExternalId?: string;
@@ -1690,6 +1688,8 @@ export interface components {
       timeZone?: string;
     };
     PartialCreateServiceDto: {
+      ackTimeoutSeconds?: number;
+      autoResolveSeconds?: number;
       /** Format: uuid */
       clientId?: string;
       description?: string;
@@ -1973,7 +1973,6 @@ export type SchemaNotificationRuleStepDto = components['schemas']['NotificationR
 export type SchemaOmitCreateUserDtoEmail = components['schemas']['OmitCreateUserDtoEmail'];
 export type SchemaOnCallAtQueryDto = components['schemas']['OnCallAtQueryDto'];
 export type SchemaOnResolveDto = components['schemas']['OnResolveDto'];
-export type SchemaPageQueryDto = components['schemas']['PageQueryDto'];
 export type SchemaPartialCreateClientDto = components['schemas']['PartialCreateClientDto'];
 export type SchemaPartialCreateServiceDto = components['schemas']['PartialCreateServiceDto'];
 export type SchemaPartialCreateTeamDto = components['schemas']['PartialCreateTeamDto'];

@@ -19,6 +19,8 @@ export interface GoldenPathOptions {
   services?: ServiceName[];
   /** Start every service but admin-api at the same moment, once admin-api is up (default: one by one). */
   allAtOnce?: boolean;
+  /** Run the services built into this directory (`scripts/build-app.js --out-dir`) instead of their sources. */
+  builtIn?: string;
 }
 
 function wavesOf(options: GoldenPathOptions): ServiceName[][] {
@@ -58,7 +60,7 @@ export class GoldenPath {
     platform.configure({ SMTP_URL: smtp.url, PUBLIC_URL, LOG_LEVEL: 'warn', ...env });
     const services = new Map<string, ServiceProcess[]>();
     const spawnOne = async (name: ServiceName) =>
-      spawnService(name, { env: { PATH: process.env.PATH, ...platform.env }, port: await freePort(), readyTimeoutMs: 120_000 }); // prettier-ignore
+      spawnService(name, { env: { PATH: process.env.PATH, ...platform.env }, port: await freePort(), readyTimeoutMs: 120_000, entry: options.builtIn && join(options.builtIn, name, 'main.js') }); // prettier-ignore
     try {
       for (const wave of wavesOf(options)) {
         const names = wave.flatMap((name) => Array.from({ length: options.replicas ?? 1 }, () => name));

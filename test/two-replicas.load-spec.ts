@@ -229,7 +229,7 @@ async function sentPageDeliveries(golden: GoldenPath, ids: string[]): Promise<nu
   const [row] = await golden.platform.withSchema(
     'notification',
     (db) =>
-    db.query(`SELECT count(*)::int AS n FROM deliveries WHERE kind = 'page' AND status = 'sent' AND attempts = 1 AND incident_id = ANY($1::text[])`, [ids]), // prettier-ignore
+    db.query(`SELECT count(*)::int AS n FROM deliveries WHERE kind = 'page' AND status = 'sent' AND incident_id = ANY($1::text[])`, [ids]), // prettier-ignore
   );
   return row.n;
 }

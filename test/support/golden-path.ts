@@ -12,6 +12,23 @@ import { addressesOf } from './notification-bus';
 import { PlatformHarness } from './platform-harness';
 import { ServiceName } from './service-catalogue';
 
+export interface GoldenPathOptions {
+  /** Processes per service, started at the same moment (default 1). */
+  replicas?: number;
+  /** The services to start, admin-api first (default: the alert-to-email path). */
+  services?: ServiceName[];
+  /** Start every service but admin-api at the same moment, once admin-api is up (default: one by one). */
+  allAtOnce?: boolean;
+  /** Run the services built into this directory (`scripts/build-app.js --out-dir`) instead of their sources. */
+  builtIn?: string;
+}
+
+function wavesOf(options: GoldenPathOptions): ServiceName[][] {
+  const names = options.services ?? SERVICES;
+  if (!options.allAtOnce) return names.map((name) => [name]);
+  return [names.filter((name) => name === 'admin-api'), names.filter((name) => name !== 'admin-api')];
+}
+
 export const PUBLIC_URL = 'https://oncall.example';
 export const [MORGAN, TAYLOR] = DEMO_USERS;
 
@@ -30,18 +47,29 @@ export class GoldenPath {
     readonly platform: PlatformHarness,
     readonly smtp: TestSmtpServer,
     readonly demo: DemoOrganization,
-    private readonly services: Map<string, ServiceProcess>,
+    private readonly services: Map<string, ServiceProcess[]>,
   ) {}
 
-  static async start(label: string, env: NodeJS.ProcessEnv = {}): Promise<GoldenPath> {
+  static async start(
+    label: string,
+    env: NodeJS.ProcessEnv = {},
+    options: GoldenPathOptions = {},
+  ): Promise<GoldenPath> {
     const smtp = await startTestSmtpServer();
     const platform = await PlatformHarness.create(label);
     platform.configure({ SMTP_URL: smtp.url, PUBLIC_URL, LOG_LEVEL: 'warn', ...env });
-    const services = new Map<string, ServiceProcess>();
+    const services = new Map<string, ServiceProcess[]>();
+    const spawnOne = async (name: ServiceName) =>
+      spawnService(name, { env: { PATH: process.env.PATH, ...platform.env }, port: await freePort(), readyTimeoutMs: 120_000, entry: options.builtIn && join(options.builtIn, name, 'main.js') }); // prettier-ignore
     try {
-      for (const name of SERVICES) {
-        const service = await spawnService(name, { env: { PATH: process.env.PATH, ...platform.env }, port: await freePort(), readyTimeoutMs: 120_000 }); // prettier-ignore
-        services.set(name, service);
+      for (const wave of wavesOf(options)) {
+        const names = wave.flatMap((name) => Array.from({ length: options.replicas ?? 1 }, () => name));
+        const started = await Promise.allSettled(names.map(spawnOne));
+        for (const result of started) {
+          if (result.status === 'fulfilled') services.set(result.value.name, [...(services.get(result.value.name) ?? []), result.value]); // prettier-ignore
+        }
+        const failed = started.find((result) => result.status === 'rejected');
+        if (failed) throw failed.reason;
       }
       const demo = await platform.seedDemo();
       const golden = new GoldenPath(platform, smtp, demo, services);
@@ -49,7 +77,7 @@ export class GoldenPath {
       return golden;
     } catch (error) {
       // Leave no service process behind a failed start.
-      await Promise.all([...services.values()].map((service) => service.stop('SIGKILL')));
+      await Promise.all([...services.values()].flat().map((service) => service.stop('SIGKILL')));
       await platform.close();
       await smtp.close();
       throw error;
@@ -57,13 +85,18 @@ export class GoldenPath {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.services.values()].map((service) => service.stop('SIGTERM')));
+    await Promise.all([...this.services.values()].flat().map((service) => service.stop('SIGTERM')));
     await this.platform.close();
     await this.smtp.close();
   }
 
   url(service: ServiceName): string {
-    return this.services.get(service)!.url;
+    return this.services.get(service)![0].url;
+  }
+
+  /** Every replica's base URL (one per process started for `service`). */
+  urls(service: ServiceName): string[] {
+    return this.services.get(service)!.map((replica) => replica.url);
   }
 
   get manager(): string {

@@ -20,11 +20,16 @@ export interface SpawnServiceOptions {
   readyTimeoutMs?: number;
   /** Append the child's output to this file instead of keeping it in memory. */
   logFile?: string;
+  /** A built entry point (`node scripts/build-app.js`), run as the image runs it, instead of the sources. */
+  entry?: string;
 }
 
 /** Starts `apps/<name>/src/main.ts` as its own Node process, as production would, and waits for /readyz. */
 export async function spawnService(name: string, options: SpawnServiceOptions): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'scripts/run-ts.js'), `apps/${name}/src/main.ts`], {
+  const args = options.entry
+    ? [options.entry]
+    : [join(REPO_ROOT, 'scripts/run-ts.js'), `apps/${name}/src/main.ts`];
+  const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: { ...options.env, PORT: String(options.port) },
     stdio: 'pipe',

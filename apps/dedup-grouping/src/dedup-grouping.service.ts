@@ -6,6 +6,7 @@ import { CreateOpenAlerts1764201800000 } from './migrations/1764201800000-create
 import { CreateAlertPartitions1796400000000 } from './migrations/1796400000000-create-alert-partitions';
 import { CreateAlertHistory1797100000000 } from './migrations/1797100000000-create-alert-history';
 import { CreateOpenGroups1797100000001 } from './migrations/1797100000001-create-open-groups';
+import { AddCheckpointDoneAbove1797600000000 } from './migrations/1797600000000-add-checkpoint-done-above';
 
 export function dedupGroupingService(config: DedupGroupingConfig): ServiceDefinition {
   return {
@@ -17,6 +18,7 @@ export function dedupGroupingService(config: DedupGroupingConfig): ServiceDefini
       CreateAlertPartitions1796400000000,
       CreateAlertHistory1797100000000,
       CreateOpenGroups1797100000001,
+      AddCheckpointDoneAbove1797600000000,
     ],
     streams: [Streams.alerts, Streams.incidents, Streams.deadLetters],
     module: DedupGroupingModule,

@@ -8,6 +8,12 @@ import { OpenAlert } from '@oncall/dedup-domain';
 import { KeyBatchHandler } from './key-batch.handler';
 import { PartitionItem } from './partition-reader';
 
+/** What the runner tells the partition of each alert: its step performed, then done (history written). */
+export interface BatchProgress {
+  applied(item: PartitionItem): void;
+  done(item: PartitionItem): void;
+}
+
 export interface BatchOutcome {
   applied: number;
   deadLettered: number;
@@ -45,15 +51,17 @@ export class BatchRunner {
     for (const wake of this.wakeUps) wake();
   }
 
-  async run(items: readonly PartitionItem[], done: (item: PartitionItem) => void): Promise<BatchOutcome> {
+  async run(items: readonly PartitionItem[], progress: BatchProgress): Promise<BatchOutcome> {
     const outcome: BatchOutcome = { applied: 0, deadLettered: 0 };
     let pending = items;
     let open: OpenAlert | null | undefined;
     try {
-      while (pending.length > 0) {
+      // A partition being handed over starts no new step: its next holder takes the rest.
+      while (pending.length > 0 && pending[0].source.accepts()) {
         const step = await this.nextStep(pending, open);
         const covered = pending.slice(0, step.covered);
-        void step.written.then(() => covered.forEach(done));
+        covered.forEach((item) => progress.applied(item));
+        void step.written.then(() => covered.forEach((item) => progress.done(item)));
         outcome[step.deadLettered ? 'deadLettered' : 'applied'] += step.covered;
         pending = pending.slice(step.covered);
         open = step.open;

@@ -26,8 +26,11 @@ const MAX_IN_FLIGHT_PER_PARTITION = 25_000;
 const MAX_IN_FLIGHT = 50_000;
 const TICK_MS = 200;
 const REBALANCE_EVERY_TICKS = 5;
-/** How long a partition being handed over may take to finish what it read before it is abandoned. */
+/** How long a partition being handed over may take to finish what it read before the rest is left. */
 const HANDOVER_DRAIN_MS = 5_000;
+/** Then how long its running steps may take to end and write their history (not waited on forever). */
+const HANDOVER_SETTLE_MS = 30_000;
+const SHUTDOWN_SETTLE_MS = 3_000;
 
 /**
  * The alert correlator (ADR 0130): holds a fair share of the alert partitions, reads each in order from
@@ -74,7 +77,9 @@ export class Correlator implements OnApplicationBootstrap, OnModuleDestroy {
     this.batches.abort();
     clearInterval(this.ticks);
     while (this.ticking) await new Promise((resolve) => setTimeout(resolve, 10));
-    await Promise.all([...this.readers.values()].map((reader) => reader.stop({ drainMs: 0 })));
+    await Promise.all(
+      [...this.readers.values()].map((reader) => reader.stop({ drainMs: 0, settleMs: SHUTDOWN_SETTLE_MS })),
+    );
     while (this.running > 0) await new Promise((resolve) => setTimeout(resolve, 10));
     await this.saveCheckpoints();
     this.readers.clear();
@@ -131,7 +136,7 @@ export class Correlator implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async handOver(partition: number): Promise<void> {
     const reader = this.readers.get(partition);
-    await reader?.stop({ drainMs: HANDOVER_DRAIN_MS });
+    await reader?.stop({ drainMs: HANDOVER_DRAIN_MS, settleMs: HANDOVER_SETTLE_MS });
     if (reader) await this.leases.saveCheckpoint(partition, reader.checkpoint);
     this.readers.delete(partition);
     await this.leases.release(partition);
@@ -161,9 +166,20 @@ export class Correlator implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async run(batch: KeyBatch<PartitionItem>): Promise<void> {
+    // Items of a partition handed over meanwhile are left to its next holder.
     const live = batch.items.filter((item) => item.source.accepts());
-    const outcome = await this.batches.run(live, (item) => item.source.complete(item.received.sequence));
-    this.metrics.count(outcome);
+    if (live.length === 0) return;
+    const [{ source }] = live;
+    source.batchStarted();
+    try {
+      const outcome = await this.batches.run(live, {
+        applied: (item) => item.source.applied(item.received.sequence),
+        done: (item) => item.source.complete(item.received.sequence),
+      });
+      this.metrics.count(outcome);
+    } finally {
+      source.batchEnded();
+    }
   }
 
   private async deadLetter(message: JsMsg, error: Error): Promise<void> {

@@ -2,6 +2,16 @@ import { ALERT_PARTITIONS } from '@oncall/contracts';
 import { Logger } from 'pino';
 import { DataSource, QueryRunner } from 'typeorm';
 
+/**
+ * Where a partition's correlation stands: every alert up to `sequence` is done, and so are the later ones in
+ * `doneAbove` (alerts of different keys finish out of order). The next holder reads after `sequence` and
+ * skips `doneAbove`, so nothing is applied twice.
+ */
+export interface Checkpoint {
+  sequence: number;
+  doneAbove: readonly number[];
+}
+
 /** First key of the two-key advisory locks that claim alert partitions. */
 const PARTITION_LOCK_CLASS = 741_301;
 /** A replica not seen for this long no longer counts when sharing partitions. */
@@ -67,19 +77,20 @@ export class PartitionLeases {
     return claimed;
   }
 
-  async checkpointOf(partition: number): Promise<number> {
-    const [row]: { sequence: string }[] = await this.query(
-      'SELECT sequence FROM partition_checkpoints WHERE partition = $1',
+  async checkpointOf(partition: number): Promise<Checkpoint> {
+    const [row]: { sequence: string; done_above: string[] }[] = await this.query(
+      'SELECT sequence, done_above FROM partition_checkpoints WHERE partition = $1',
       [partition],
     );
-    return Number(row?.sequence ?? 0);
+    return { sequence: Number(row?.sequence ?? 0), doneAbove: (row?.done_above ?? []).map(Number) };
   }
 
-  async saveCheckpoint(partition: number, sequence: number): Promise<void> {
+  async saveCheckpoint(partition: number, checkpoint: Checkpoint): Promise<void> {
     if (!this.held.has(partition)) return;
     await this.query(
-      'UPDATE partition_checkpoints SET sequence = $2, updated_at = now() WHERE partition = $1 AND sequence < $2',
-      [partition, sequence],
+      `UPDATE partition_checkpoints SET sequence = $2, done_above = $3, updated_at = now()
+       WHERE partition = $1 AND sequence <= $2`,
+      [partition, checkpoint.sequence, checkpoint.doneAbove],
     );
   }
 

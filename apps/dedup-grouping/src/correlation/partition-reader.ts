@@ -17,6 +17,7 @@ import { ConsumerMessages, DeliverPolicy, JsMsg } from 'nats';
 import { Logger } from 'pino';
 import { ReceivedAlert } from './received-alert';
 import { InFlightBudget } from './in-flight-budget';
+import { Checkpoint } from './partition-leases';
 import { SequenceWatermark } from './sequence-watermark';
 
 /** An alert waiting to be correlated, the reader that read it (told when it is done), and its queue. */
@@ -53,20 +54,33 @@ export class PartitionReader {
   private lastRead = 0;
   private unreadAfterLast = 0;
   private abandoned = false;
+  /** Handing over: no step of this partition starts any more. */
+  private closing = false;
+  /** Done before this reader started (the previous holder's `doneAbove`): skipped when read again. */
+  private readonly doneBefore: Set<number>;
+  private batchesRunning = 0;
+  /** Applied, its history row not yet written: a handover waits for these. */
+  private readonly appliedNotDone = new Set<number>();
+  private settledWaiter?: () => void;
 
   constructor(
     readonly partition: number,
-    startAfter: number,
+    start: Checkpoint,
     private readonly bus: MessageBus,
     private readonly deliver: (item: PartitionItem) => void,
     private readonly logger: Logger,
     private readonly options: PartitionReaderOptions,
   ) {
-    this.watermark = new SequenceWatermark(startAfter);
+    this.watermark = new SequenceWatermark(start.sequence);
+    this.doneBefore = new Set(start.doneAbove.filter((sequence) => sequence > start.sequence));
   }
 
-  get checkpoint(): number {
-    return this.watermark.value;
+  get checkpoint(): Checkpoint {
+    const notReadAgain = [...this.doneBefore].filter((sequence) => sequence > this.lastRead);
+    const doneAbove = [...this.watermark.doneAbove(), ...notReadAgain].filter(
+      (sequence) => sequence > this.watermark.value,
+    );
+    return { sequence: this.watermark.value, doneAbove: doneAbove.sort((a, b) => a - b) };
   }
 
   get inFlight(): number {
@@ -78,9 +92,24 @@ export class PartitionReader {
     return this.unreadAfterLast;
   }
 
-  /** False once the reader was stopped without waiting for its alerts: the next holder replays them. */
+  /** False once the partition is being handed over: its alerts not yet started are left to the next holder. */
   accepts(): boolean {
-    return !this.abandoned;
+    return !this.closing && !this.abandoned;
+  }
+
+  /** A batch of this partition's alerts starts or ends (a handover waits for those running). */
+  batchStarted(): void {
+    this.batchesRunning++;
+  }
+
+  batchEnded(): void {
+    this.batchesRunning--;
+    this.checkSettled();
+  }
+
+  /** An alert's step was performed; `complete` follows once its history row is written. */
+  applied(sequence: number): void {
+    if (!this.abandoned) this.appliedNotDone.add(sequence);
   }
 
   start(): void {
@@ -90,6 +119,8 @@ export class PartitionReader {
   /** An alert of this partition is done (applied, dropped or dead-lettered). */
   complete(sequence: number): void {
     if (this.abandoned) return;
+    this.appliedNotDone.delete(sequence);
+    this.checkSettled();
     this.watermark.complete(sequence);
     this.options.budget.give();
     if (this.watermark.inFlight < this.options.maxInFlight) this.resumeReading?.();
@@ -97,10 +128,11 @@ export class PartitionReader {
   }
 
   /**
-   * Stops reading and waits up to `drainMs` for the alerts already read; those still unfinished then are
-   * abandoned (not applied here; the watermark stays before them, so the next holder applies them).
+   * Stops reading and waits up to `drainMs` for the alerts already read. Then no new step starts; the steps
+   * running finish and their history is written (up to `settleMs`), so the checkpoint holds every alert
+   * applied here. Alerts not started are abandoned: the next holder applies them, and skips what was done.
    */
-  async stop({ drainMs }: { drainMs: number }): Promise<void> {
+  async stop({ drainMs, settleMs }: { drainMs: number; settleMs: number }): Promise<void> {
     this.stopping = true;
     this.messages?.stop();
     this.resumeReading?.();
@@ -114,11 +146,36 @@ export class PartitionReader {
         };
       });
     }
+    this.closing = true;
+    if (!this.settled()) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, settleMs);
+        this.settledWaiter = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.settledWaiter = undefined;
+      if (!this.settled()) {
+        this.logger.warn(
+          { partition: this.partition, running: this.batchesRunning, unwritten: this.appliedNotDone.size },
+          'Handing over a partition with steps still unfinished; the next holder may repeat them',
+        );
+      }
+    }
     if (this.watermark.inFlight > 0) {
       // Abandoned alerts will not complete here: give their room back (the next holder re-reads them).
       for (let left = this.watermark.inFlight; left > 0; left--) this.options.budget.give();
       this.abandoned = true;
     }
+  }
+
+  private settled(): boolean {
+    return this.batchesRunning === 0 && this.appliedNotDone.size === 0;
+  }
+
+  private checkSettled(): void {
+    if (this.settledWaiter && this.settled()) this.settledWaiter();
   }
 
   private async readUntilStopped(): Promise<void> {
@@ -151,9 +208,15 @@ export class PartitionReader {
   }
 
   private async handOn(message: JsMsg): Promise<void> {
-    this.options.budget.take();
     this.lastRead = message.seq;
     this.unreadAfterLast = message.info.pending;
+    if (this.doneBefore.delete(message.seq)) {
+      // Correlated by the previous holder beyond its watermark: done already.
+      this.watermark.receive(message.seq);
+      this.watermark.complete(message.seq);
+      return;
+    }
+    this.options.budget.take();
     this.watermark.receive(message.seq);
     const item = itemOf(this, message);
     if (!item) {

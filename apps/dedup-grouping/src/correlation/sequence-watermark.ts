@@ -20,6 +20,11 @@ export class SequenceWatermark {
     return this.received.length - this.head;
   }
 
+  /** Sequences received and done beyond the watermark (finished out of order), in increasing order. */
+  doneAbove(): number[] {
+    return [...this.completed].sort((a, b) => a - b);
+  }
+
   /** Sequences must be received in increasing order (a partition's stream order). */
   receive(sequence: number): void {
     this.received.push(sequence);

@@ -10,6 +10,7 @@ const ANY_ID = '00000000-0000-4000-8000-000000000000';
  */
 const PUBLIC_ROUTES = [
   'GET /.well-known/jwks.json', // the development signing key's public half
+  'GET /api/v1/auth/config', // how the SPA signs in (Hub issuer, public client id): asked before any token
   'GET /api/v1/billing/active-users', // @ServiceKey('HUB_BILLING_KEY')
   'GET /api/v1/calendar/shifts.ics', // the calendar feed's own ?token=
   'GET /contact-verification/:token', // the confirmation link's token; asks, confirms nothing

@@ -7,7 +7,6 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { DataSource } from 'typeorm';
-import { incidentOutboxSubject } from '../apps/incident-state/src/event-store/incident-streams';
 import { IncidentsProjection } from '../apps/incident-state/src/projections/incidents.projection';
 import { rebuildReporting } from '../apps/reporting/src/projections/rebuild-reporting';
 import { REPORT_TABLES } from '../apps/reporting/src/projections/reporting.projection';
@@ -235,7 +234,7 @@ async function sentPageDeliveries(golden: GoldenPath, ids: string[]): Promise<nu
 }
 
 function rebuildIncidents(db: DataSource): Promise<number> {
-  const store = new PostgresEventStore(db, incidentOutboxSubject);
+  const store = new PostgresEventStore(db); // reads only: no outbox hook
   return new ProjectionRunner(
     db,
     store,

@@ -1,6 +1,6 @@
 import { Streams } from '@oncall/contracts';
 import { ensureStreams, SubjectNamespace } from '@oncall/platform-messaging';
-import { CreateOutbox1764201600000 } from '@oncall/platform-outbox';
+import { CreateOutbox1764201600000, relayEventsThroughOutbox } from '@oncall/platform-outbox';
 import { createServiceDataSource, runMigrations } from '@oncall/platform-persistence';
 import {
   createTestDatabase,
@@ -67,7 +67,10 @@ describe('Outbox relay replicas (processes, real PostgreSQL and JetStream)', () 
   });
 
   it('publishes every event once and each stream in order while replicas contend, and takes over from a killed one', async () => {
-    const store = new PostgresEventStore(dataSource, (event) => `oncall.evt.incident.${event.type}.v1`);
+    const store = new PostgresEventStore(
+      dataSource,
+      relayEventsThroughOutbox((event) => `oncall.evt.incident.${event.type}.v1`),
+    );
     replicas.push(startReplica({ CRASH_AFTER: '60' }), startReplica({}), startReplica({}));
     await waitFor('every replica relaying', () => replicas.every((r) => r.lines.includes('RELAYING')), { timeoutMs: 90_000 }); // prettier-ignore
 

@@ -1,5 +1,5 @@
 import { createLogger } from '@oncall/platform-observability';
-import { CreateOutbox1764201600000 } from '@oncall/platform-outbox';
+import { CreateOutbox1764201600000, relayEventsThroughOutbox } from '@oncall/platform-outbox';
 import { createServiceDataSource, runMigrations } from '@oncall/platform-persistence';
 import { createTestDatabase, TestDatabase, waitFor } from '@oncall/platform-testing';
 import { randomUUID } from 'node:crypto';
@@ -74,11 +74,11 @@ describe('Projection runner with two replicas (real PostgreSQL)', () => {
     const outboxSubject = () => 'oncall.evt.test.v1';
     const logger = createLogger('projection-replicas', 'silent');
     const runners = dataSources.slice(1).map((dataSource) => {
-      const runner = new ProjectionRunner(dataSource, new PostgresEventStore(dataSource, outboxSubject), new StreamTally(), logger, { batchSize: 13, pollIntervalMs: 5 }); // prettier-ignore
+      const runner = new ProjectionRunner(dataSource, new PostgresEventStore(dataSource, relayEventsThroughOutbox(outboxSubject)), new StreamTally(), logger, { batchSize: 13, pollIntervalMs: 5 }); // prettier-ignore
       runner.start();
       return runner;
     });
-    const store = new PostgresEventStore(dataSources[0], outboxSubject);
+    const store = new PostgresEventStore(dataSources[0], relayEventsThroughOutbox(outboxSubject));
     try {
       await Promise.all(
         [0, 1, 2, 3].map(async (writer) => {

@@ -44,8 +44,9 @@ export async function startService(definition: ServiceDefinition): Promise<Runni
     imports: [PlatformModule.forService(definition, logger), definition.module],
   };
   const options = {
-    // NestJS's own lines (module init, errors) go through nestjs-pino into the service's JSON log.
-    bufferLogs: true,
+    // NestJS's own lines (module init, errors) go through nestjs-pino into the service's JSON log, from the
+    // first one: buffered lines would go to Nest's console logger when the service fails to start.
+    logger: new NestJsPinoLogger(new PinoLogger({ pinoHttp: { logger } }), {}),
     bodyParser: definition.parseJsonBodies ?? true,
     abortOnError: false,
   };
@@ -56,7 +57,6 @@ export async function startService(definition: ServiceDefinition): Promise<Runni
         options,
       )
     : await NestFactory.create(root, options);
-  app.useLogger(new NestJsPinoLogger(new PinoLogger({ pinoHttp: { logger } }), {}));
   const metrics = app.get(ServiceMetrics);
   if (definition.fastify) {
     const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;

@@ -179,6 +179,11 @@ describe('mapAlertWebhook', () => {
     ['a body that is no object', 'firing', ['body']],
     ['a body without alerts', withField(alertmanagerBody, 'alerts', undefined), ['alerts']],
     ['alerts that are no array', withField(alertmanagerBody, 'alerts', {}), ['alerts']],
+    [
+      'an empty batch (found by the mapper properties)',
+      withField(alertmanagerBody, 'alerts', []),
+      ['alerts'],
+    ],
     ['an unknown version', withField(alertmanagerBody, 'version', '5'), ['version']],
     ['a groupKey with NUL', withField(alertmanagerBody, 'groupKey', '{}\u0000'), ['groupKey']],
     ['over 1000 alerts', withField(alertmanagerBody, 'alerts', new Array(1001).fill(firing)), ['alerts']],

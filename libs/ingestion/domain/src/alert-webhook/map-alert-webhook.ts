@@ -37,6 +37,8 @@ export function mapAlertWebhook(
   const webhook = FieldReader.of(body, '', problems);
   const elements = webhook?.optionalArray('alerts', ALERT_WEBHOOK_LIMITS.alerts);
   if (webhook && !webhook.present('alerts')) webhook.fail('alerts', 'must be an array of alerts');
+  // An empty batch would be accepted with nothing in it: refused, so every body becomes alerts or a 400.
+  if (elements?.length === 0) webhook?.fail('alerts', 'must hold at least one alert');
   webhook?.optionalOneOf('version', VERSIONS);
   const groupKey = webhook?.optionalText('groupKey', ALERT_WEBHOOK_LIMITS.groupKey);
   if (!webhook || !elements || problems.length > 0) return { alerts: [], rejected: problems };

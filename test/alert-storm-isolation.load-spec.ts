@@ -82,7 +82,7 @@ describe('Alert storm isolation', () => {
     return Date.now() - posted;
   }
 
-  it('lists another organization’s incident within seconds (issue 9 asks 1 s: not met) and a new key within 2 s, and counts every storm alert once', async () => {
+  it('lists another organization’s incident within 3 s (issue 9 asks 1 s: met only on a quiet machine) and a new key within 2 s, and counts every storm alert once', async () => {
     const managerA = platform.token(demo.orgId, 'manager');
     const managerB = platform.token(ORG_B, 'manager');
     const otherOfA = await issueIntegration(managerA, 'Core switches');
@@ -104,11 +104,11 @@ describe('Alert storm isolation', () => {
     console.log(
       `behind a ${STORM}-alert storm: organization B listed after ${forB} ms (${forBBehindStorm} ms on the storm's partition), a new key of A after ${forNewKeyOfA} ms`,
     );
-    // Issue 9 asks for B within 1 s. Measured alone on a quiet machine: 0.8 s before the intake work
-    // (alert history, routing, maintenance) was merged, 2.7-5 s after it, whichever partition B is on: a
-    // regression, open in issue 9. The bound below says "seconds, not the minutes of the first probe".
-    expect(forB).toBeLessThan(10_000);
-    expect(forBBehindStorm).toBeLessThan(10_000);
+    // Issue 9 asks for B within 1 s. The alert history's deflate held the event loop for 2.7-5 s (ADR 0174,
+    // amended); written in slices, B was listed after 0.54, 1.39 and 1.72 s in three runs beside one other
+    // test process (0.13-0.56 s on the storm's own partition). The bound leaves room for a loaded machine.
+    expect(forB).toBeLessThan(3_000);
+    expect(forBBehindStorm).toBeLessThan(3_000);
     expect(forNewKeyOfA).toBeLessThan(2_000);
 
     const storm = await waitFor(

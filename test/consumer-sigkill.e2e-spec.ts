@@ -28,11 +28,13 @@ const PUBLISH_EVERY_MS = 10;
  * that window certain: the service talks to NATS through a TCP relay in this test; just before the kill
  * the relay stops passing the service's bytes to NATS (its acks among them) while batches keep committing,
  * so some pages are both planned and, for JetStream, unacknowledged: they are redelivered to the restarted
- * process (after the consumer's ack wait, 60 s). Without the page-id check those would be planned and
- * emailed a second time; with acks sent before the commit, the batch in flight would be lost.
+ * process (after the consumer's ack wait, 60 s). Checked: with the page-id check made a no-op (ON CONFLICT
+ * DO UPDATE … RETURNING) and the delivery's idempotency key made unique per planning, this test fails
+ * (317 deliveries for 300 pages). Not covered: acks sent before the commit (the held relay keeps those
+ * acks from NATS too, so the batch would still come round).
  *
- * The sender's own at-least-once window (relay accepted, outcome not recorded yet) is not this test's
- * subject: it is documented in delivery-sender.worker.ts and resends with the same Message-ID.
+ * The sender's own at-least-once window (relay accepted, outcome not recorded yet) is not the consumer's:
+ * it is documented in delivery-sender.worker.ts and resends with the same Message-ID; the test bounds it.
  */
 describe('notification SIGKILLed mid-burst of pages (NATS through a TCP relay)', () => {
   let platform: PlatformHarness;

@@ -44,6 +44,8 @@ export async function startTestSmtpServer(recipientPolicy: RecipientPolicy = () 
       });
     },
   });
+  // A client killed mid-conversation resets its connection; that is the client's failure, not the server's.
+  server.on('error', () => undefined);
   server.listen(port, '127.0.0.1');
   await once(server.server, 'listening');
   const actualPort = (server.server.address() as AddressInfo).port;

@@ -82,7 +82,7 @@ describe('Outbox relay killed between publishing and marking sent', () => {
   ): Promise<{ code: number | null; signal: string | null }> {
     const child = spawn(
       process.execPath,
-      [join(REPO_ROOT, 'scripts/run-ts.js'), join(__dirname, 'testing/relay-until-crash.child.ts')],
+      [join(REPO_ROOT, 'scripts/run-ts.js'), join(__dirname, 'testing/relay.child.ts')],
       {
         cwd: REPO_ROOT,
         env: {
@@ -91,6 +91,8 @@ describe('Outbox relay killed between publishing and marking sent', () => {
           NATS_URL: TEST_NATS_URL,
           NATS_SUBJECT_PREFIX: namespace.prefix,
           SCHEMA,
+          UNTIL_DRAINED: '1',
+          BATCH_SIZE: '1000',
           ...extraEnv,
         },
         stdio: 'inherit',

@@ -108,7 +108,7 @@ describe('Outbox relay replicas (processes, real PostgreSQL and JetStream)', () 
   function startReplica(extraEnv: Record<string, string>): Replica {
     const child = spawn(
       process.execPath,
-      [join(REPO_ROOT, 'scripts/run-ts.js'), join(__dirname, 'testing/relay-replica.child.ts')],
+      [join(REPO_ROOT, 'scripts/run-ts.js'), join(__dirname, 'testing/relay.child.ts')],
       {
         cwd: REPO_ROOT,
         env: { PATH: process.env.PATH, DATABASE_URL: database.url, NATS_URL: TEST_NATS_URL, NATS_SUBJECT_PREFIX: namespace.prefix, SCHEMA, ...extraEnv }, // prettier-ignore

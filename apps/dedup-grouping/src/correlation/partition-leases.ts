@@ -89,7 +89,7 @@ export class PartitionLeases {
     if (!this.held.has(partition)) return;
     await this.query(
       `UPDATE partition_checkpoints SET sequence = $2, done_above = $3, updated_at = now()
-       WHERE partition = $1 AND sequence <= $2`,
+       WHERE partition = $1 AND (sequence < $2 OR (sequence = $2 AND done_above <> $3::bigint[]))`,
       [partition, checkpoint.sequence, checkpoint.doneAbove],
     );
   }

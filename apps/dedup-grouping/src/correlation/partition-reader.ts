@@ -76,11 +76,10 @@ export class PartitionReader {
   }
 
   get checkpoint(): Checkpoint {
+    // Both lie beyond the watermark: what finished here, and what the previous holder finished not read yet.
     const notReadAgain = [...this.doneBefore].filter((sequence) => sequence > this.lastRead);
-    const doneAbove = [...this.watermark.doneAbove(), ...notReadAgain].filter(
-      (sequence) => sequence > this.watermark.value,
-    );
-    return { sequence: this.watermark.value, doneAbove: doneAbove.sort((a, b) => a - b) };
+    const doneAbove = [...this.watermark.doneAbove(), ...notReadAgain].sort((a, b) => a - b);
+    return { sequence: this.watermark.value, doneAbove };
   }
 
   get inFlight(): number {

@@ -11,6 +11,8 @@ const PoliciesPage = lazy(() => import('./policies/PoliciesPage'));
 const ServicesPage = lazy(() => import('./services/ServicesPage'));
 const ReportsPage = lazy(() => import('./reports/ReportsPage'));
 const AuditLogPage = lazy(() => import('./audit/AuditLogPage'));
+const PeoplePage = lazy(() => import('./people/PeoplePage'));
+const PersonSettingsPage = lazy(() => import('./people/PersonSettingsPage'));
 
 /** The screen the address names. */
 export function Screens() {
@@ -33,6 +35,8 @@ export function Screens() {
           <Route path={PATHS.services} element={<ServicesPage />} />
           <Route path={PATHS.reports} element={<ReportsPage />} />
           <Route path={PATHS.audit} element={<AuditLogPage />} />
+          <Route path={PATHS.people} element={<PeoplePage />} />
+          <Route path={`${PATHS.people}/:userId`} element={<PersonSettingsPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Suspense>

@@ -19,6 +19,17 @@ export const DOMAIN_USES = {
   scheduling: [],
 };
 
+const CLOCK_MESSAGE =
+  'Read time from the platform clock (@Inject(CLOCK) clock.now()) so tests can fast-forward it.';
+/** Business time comes from the platform clock (ADR 0146). */
+const platformClockOnly = [
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message: CLOCK_MESSAGE,
+  },
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: CLOCK_MESSAGE },
+];
+
 /** Domain code is pure: no Node module at all (files, sockets, processes, timers are I/O or platform). */
 const nodeModules = [...new Set(builtinModules.flatMap((name) => [name, `node:${name}`]))];
 
@@ -138,19 +149,7 @@ export default [
       '**/*.load-spec.ts',
     ],
     rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
-          message:
-            'Read time from the platform clock (@Inject(CLOCK) clock.now()) so tests can fast-forward it.',
-        },
-        {
-          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
-          message:
-            'Read time from the platform clock (@Inject(CLOCK) clock.now()) so tests can fast-forward it.',
-        },
-      ],
+      'no-restricted-syntax': ['error', ...platformClockOnly],
     },
   },
   {
@@ -184,6 +183,26 @@ export default [
         {
           paths: [{ name: 'typeorm', message: 'A controller runs no SQL: call a repository or a use case.' }],
           patterns: [testEntryPoints],
+        },
+      ],
+    },
+  },
+  {
+    // Message handlers and consumers load, decide and perform: their SQL lives in a store or reader beside
+    // them (ADR 0148). They may open a transaction and hand it on. Repeats the clock rule: this one replaces it.
+    files: ['apps/*/src/**/*.handler.ts', 'apps/*/src/**/*.consumer.ts', 'apps/*/src/**/*.controller.ts'],
+    ignores: testCode,
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...platformClockOnly,
+        ...['query', 'createQueryBuilder'].map((method) => ({
+          selector: `CallExpression[callee.property.name='${method}']`,
+          message: 'A handler runs no SQL: call a store or reader beside it.',
+        })),
+        {
+          selector: "CallExpression[callee.name='queryRows']",
+          message: 'A handler runs no SQL: call a store or reader beside it.',
         },
       ],
     },

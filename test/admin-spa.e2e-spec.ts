@@ -25,12 +25,14 @@ import { IncidentApi } from './support/incident-api';
 import { PlatformHarness } from './support/platform-harness';
 import { externalIdOf, psaEnvironment } from './support/psa-fixtures';
 import { PsaStandIn } from './support/psa-stand-in';
-import { dailyLayer, scheduleBody } from './support/schedule-fixtures';
+import { dailyLayer, scheduleBody, turnAt } from './support/schedule-fixtures';
 import { CHROMIUM, CHROMIUM_ARGS } from './support/spa-browser';
 
 const SCREENSHOT = join(REPO_ROOT, 'tmp', 'admin-spa.png');
 const UI_TIMEOUT_MS = 10_000;
 const [, TAYLOR, JORDAN] = DEMO_USERS;
+/** How the SPA writes an instant for a viewer in UTC with the en-GB locale (e.g. "6 Dec 2026, 09:00 UTC"). */
+const UTC_TIME = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }); // prettier-ignore
 
 describe('The admin SPA, in Chromium, against the platform', () => {
   let platform: PlatformHarness;
@@ -70,7 +72,9 @@ describe('The admin SPA, in Chromium, against the platform', () => {
     await psa?.close();
   });
 
-  it('offers each act exactly to the roles the permission table grants it', () => {
+  // The page hiding what a role may not do is proven in the browser: owners get no Acknowledge or Resolve
+  // (below), technicians no policy editing and managers and owners the audit log (admin-spa-screens).
+  it('keeps the SPA’s role lists (respond, configure, audit, reports) equal to the permission table’s holders', () => {
     const holders = (permission: string) =>
       ROLES.filter((role) => (ROLE_PERMISSIONS[role] as readonly string[]).includes(permission)).sort();
     expect([...RESPONDER_ROLES].sort()).toEqual(holders('incidents:respond'));
@@ -240,12 +244,20 @@ describe('The admin SPA, in Chromium, against the platform', () => {
       body: JSON.stringify(scheduleBody('Client servers 24/7', [dailyLayer([TAYLOR.id, JORDAN.id])])),
     });
     expect(created.status).toBe(201);
+    const turn = turnAt([TAYLOR.id, JORDAN.id], 9, Date.now());
+    // Names as the directory has them now (signing in with a token renames a person after its claims).
+    const nameOf = async (userId: string) => ((await (await platform.api(`/api/v1/users/${userId}`, manager)).json()) as { name: string }).name; // prettier-ignore
+    const now = { name: await nameOf(turn.userId) };
+    const next = { name: await nameOf(turn.userId === TAYLOR.id ? JORDAN.id : TAYLOR.id) };
+    expect(now.name).not.toBe(next.name);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'On call now' }).click();
     const card = page.getByRole('article', { name: 'Client servers 24/7' });
-    await expectText(card, ['On call now', 'until', 'Next', 'from']);
-    const names = await card.locator('strong').allTextContents();
-    expect(names).toHaveLength(2);
-    expect(names[0]).not.toBe(names[1]);
+    // The owner's profile names no zone: times are in the browser's, UTC; the turn ends at the next 09:00.
+    const handoff = UTC_TIME.format(turn.end);
+    await expectText(card.locator('.on-call-now'), ['On call now', now.name, `until ${handoff} (in `]);
+    await expectText(card.locator('.on-call-next'), ['Next', next.name, `from ${handoff}`]);
+    expect(await card.locator('.on-call-now strong').allTextContents()).toEqual([now.name]);
+    expect(await card.locator('.on-call-next strong').allTextContents()).toEqual([next.name]);
     await page.screenshot({ path: join(REPO_ROOT, 'tmp', 'admin-spa-on-call.png') });
   });
 

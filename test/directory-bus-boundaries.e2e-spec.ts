@@ -69,7 +69,7 @@ describe('Directory: bus boundaries', () => {
     return [result, Date.now() - started];
   };
 
-  describe('time-boxes requests to escalation made while holding locks at 2 s (503, nothing changed)', () => {
+  describe('time-boxes requests to escalation made while holding locks at 2 s (503, nothing changed; escalation stood in by a slow responder)', () => {
     it('when a service is pointed at a policy', async () => {
       const path = `/api/v1/services/${serviceId}`;
       const [problem, elapsed] = await timed(() =>

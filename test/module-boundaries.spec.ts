@@ -34,7 +34,7 @@ describe('module boundaries (eslint.config.mjs)', () => {
   it('has a fixture refused by each rule, and allowed uses that pass', () => {
     expect(linted.every((fixture) => fixture.lintAs && fixture.expected)).toBe(true);
     expect(new Set(linted.map((fixture) => fixture.expected))).toEqual(
-      new Set(['@nx/enforce-module-boundaries', 'no-restricted-imports', 'nothing']),
+      new Set(['@nx/enforce-module-boundaries', 'no-restricted-imports', 'no-restricted-syntax', 'nothing']),
     );
   });
 
@@ -52,6 +52,9 @@ describe('module boundaries (eslint.config.mjs)', () => {
     'production-imports-testing-entry-point.ts',
     'read-side-imports-write-side.ts',
     'controller-runs-sql.ts',
+    'handler-runs-sql.ts',
+    'handler-reads-wall-clock.ts',
+    'allowed-handler-opens-transaction.ts',
     'allowed-declared-domain-use.ts',
     'allowed-app-imports-libs.ts',
   ])('%s', (name) => {

@@ -126,7 +126,7 @@ describe('One-click acknowledge and resolve links', () => {
     expect(acts.map((entry) => entry.type)).toEqual(['IncidentAcknowledged']);
   });
 
-  it('expired or tampered: says why, and nothing happens', async () => {
+  it('expired, tampered or naming no action: says why, and nothing happens', async () => {
     const { incident, email } = await pagedIncident('VPN tunnel down at Initech');
     const signer = new ActionLinkSigner(SECRET);
     const twoDaysAgo = new Date(Date.now() - 48 * 3600_000);
@@ -146,6 +146,10 @@ describe('One-click acknowledge and resolve links', () => {
       const answer = await open(`${PUBLIC_URL}/email-actions/acknowledge/${token}`, 'POST');
       expect(answer.status).toBe(400);
       expect(answer.html).toContain('This link is not valid');
+    }
+    for (const method of ['GET', 'POST'] as const) {
+      const answer = await open(genuine.replace('/acknowledge/', '/reboot/'), method);
+      expect([answer.status, answer.html]).toEqual([404, expect.stringContaining('Unknown action')]);
     }
     const resolveWithAckLink = await open(genuine.replace('/acknowledge/', '/resolve/'), 'POST');
     expect(resolveWithAckLink.html).toContain('This link is for another action');

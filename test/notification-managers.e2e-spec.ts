@@ -1,3 +1,4 @@
+import { NotificationConsumers, ServiceState, Streams } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
 import { DEMO_USERS, DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
 import {
@@ -7,6 +8,7 @@ import {
 import { IncidentApi } from './support/incident-api';
 import { CaughtMail, pageRequest, publishPage, textLink } from './support/notification-bus';
 import { PlatformHarness } from './support/platform-harness';
+import { untilConsumerDrained, untilDeliveriesSettled, untilStateCopiesHave } from './support/settled';
 
 const [MORGAN, TAYLOR] = DEMO_USERS;
 const GAP_MANAGER = { hubUserId: 'gap-manager', email: 'gap-manager@example.test' };
@@ -74,7 +76,7 @@ describe('Emails to managers', () => {
     // notice is the one published here.
     const policy = await call<{ id: string }>('POST', '/api/v1/escalation-policies', { name: 'Slow', steps: [{ delayMinutes: 60, targets: [{ type: 'user', id: TAYLOR.id }] }] }); // prettier-ignore
     await call('PATCH', `/api/v1/services/${demo.serviceId}`, { escalationPolicyId: policy.id });
-    await new Promise((resolve) => setTimeout(resolve, 1_000)); // dedup-grouping's copy of the route
+    await untilStateCopiesHave<ServiceState>(bus, 'service', demo.serviceId, 'on the slow policy', (service) => service?.escalationPolicyId === policy.id); // prettier-ignore
     const incidents = new IncidentApi(platform, demo.integrationKey);
     const incident = await incidents.trigger('Core switch unreachable', {}, manager());
     const ids = { orgId: demo.orgId, incidentId: incident.incidentId };
@@ -94,7 +96,9 @@ describe('Emails to managers', () => {
     expect(email.text).toContain('after its escalation policy ran through all its steps 2 times');
     expect(email.text).toContain('Paged: Taylor Tech');
     expect(textLink(email, 'Acknowledge')).toContain('https://oncall.example/email-actions/acknowledge/');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Both copies of the notice taken, and what they asked for sent: a second email would be here by now.
+    await untilConsumerDrained(bus, Streams.escalation.name, NotificationConsumers.notifyRequested);
+    await untilDeliveriesSettled(platform, incident.incidentId);
     expect(
       (await mail.to(MORGAN.email)).filter((sent) => sent.subject?.startsWith('[UNANSWERED]')),
     ).toHaveLength(1);

@@ -8,6 +8,7 @@ import {
 import { IncidentApi } from './support/incident-api';
 import { addressesOf, CaughtMail, pageRequest, publishPage, TestClock } from './support/notification-bus';
 import { PlatformHarness } from './support/platform-harness';
+import { untilDeliveriesAtRest } from './support/settled';
 
 const SECOND = 1_000;
 
@@ -86,7 +87,7 @@ describe('An SMTP outage', () => {
       return all.length >= pages.length ? all : undefined;
     });
     await clock.fastForward(10 * 60 * SECOND);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await untilDeliveriesAtRest(platform);
 
     expect(await mail.all()).toHaveLength(pages.length);
     // One email per (person, incident): the incident is named by its link in the text part.

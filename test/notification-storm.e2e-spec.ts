@@ -9,6 +9,7 @@ import {
 } from '../apps/notification/src/senders/testing/test-smtp-server';
 import { CaughtMail, pagedIncident, pageRequest, publishPage, TestClock } from './support/notification-bus';
 import { PlatformHarness } from './support/platform-harness';
+import { untilDeliveriesAtRest } from './support/settled';
 
 const [, TAYLOR] = DEMO_USERS;
 const THRESHOLD = 5;
@@ -58,13 +59,14 @@ describe('Storm bundling', () => {
         }),
       { timeoutMs: 60_000 },
     );
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Past the threshold every page is held for the digest: nothing more goes out until the clock moves.
+    await untilDeliveriesAtRest(platform, { userId: TAYLOR.id, heldIsAtRest: true });
     expect(await mail.to(TAYLOR.email)).toHaveLength(THRESHOLD);
 
     await clock.fastForward(61_000);
     const emails = await mail.waitFor(TAYLOR.email, THRESHOLD + 1);
     await clock.fastForward(120_000);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await untilDeliveriesAtRest(platform, { userId: TAYLOR.id });
     expect(await mail.to(TAYLOR.email)).toHaveLength(THRESHOLD + 1);
 
     const digest = emails.find((email) => email.subject?.includes('digest'));

@@ -1,3 +1,5 @@
+import { ClientState } from '@oncall/contracts';
+import { MessageBus } from '@oncall/platform-messaging';
 import { waitFor } from '@oncall/platform-testing';
 import { PlatformHarness } from './support/platform-harness';
 import {
@@ -9,11 +11,13 @@ import {
   waitForLinkedTicket,
 } from './support/psa-fixtures';
 import { PsaStandIn } from './support/psa-stand-in';
+import { untilStateCopiesHave } from './support/settled';
 
 describe('PSA tickets (PSA stand-in)', () => {
   let platform: PlatformHarness;
   let psa: PsaStandIn;
   let org: PsaOrganization;
+  let bus: MessageBus;
 
   beforeAll(async () => {
     psa = await PsaStandIn.start();
@@ -26,9 +30,11 @@ describe('PSA tickets (PSA stand-in)', () => {
       body: JSON.stringify({ defaultBoard: 'Service Desk', serviceBoards: [{ serviceId: org.serviceId, board: 'NOC' }] }), // prettier-ignore
     });
     expect(settings.status).toBe(200);
+    bus = await platform.connectBus();
   }, 60_000);
 
   afterAll(async () => {
+    await bus.close();
     await platform.close();
     await psa.close();
   });
@@ -102,7 +108,7 @@ describe('PSA tickets (PSA stand-in)', () => {
 
     const fixed = await platform.api(`/api/v1/clients/${refused.clientId}`, refused.manager, { method: 'PATCH', body: JSON.stringify({ psaExternalId: 'ACME-PSA' }) }); // prettier-ignore
     expect(fixed.status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 500)); // psa-sync's copy of the client follows within ms
+    await untilStateCopiesHave<ClientState>(bus, 'client', refused.clientId, 'with the fix', (client) => client?.psaExternalId === 'ACME-PSA'); // prettier-ignore
     const again = await platform.api(`/api/v1/incidents/${incident.incidentId}/ticket`, refused.technician, { method: 'POST' }); // prettier-ignore
     expect(again.status).toBe(202);
     expect(await again.json()).toMatchObject({ state: 'pending', ticket: null });
@@ -128,7 +134,9 @@ describe('PSA tickets (PSA stand-in)', () => {
     const incident = await quiet.incidents.trigger('Low toner', { severity: 'info' }, quiet.technician);
     await quiet.incidents.act(quiet.technician, incident.incidentId, 'acknowledge');
     await quiet.incidents.act(quiet.technician, incident.incidentId, 'notes', { text: 'Before the ticket' });
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // psa-sync takes incident events in order: once the note is queued, the acknowledgement was decided.
+    await waitFor('psa-sync to queue the note', () => operationsOf(quiet.orgId, incident.incidentId).then((kinds) => kinds.includes('note'))); // prettier-ignore
+    expect(await linkOf(quiet.orgId, incident.incidentId)).toBeUndefined();
     const externalId = externalIdOf(quiet.orgId, incident.incidentId);
     expect(psa.ticketByExternalId(externalId)).toBeUndefined();
 
@@ -173,4 +181,15 @@ describe('PSA tickets (PSA stand-in)', () => {
     });
     expect(audit.after).toMatchObject({ defaultBoard: 'Helpdesk', version: 1 });
   }, 60_000);
+
+  const operationsOf = (orgId: string, incidentId: string): Promise<string[]> =>
+    platform.withSchema('psa_sync', async (db) => {
+      const rows: { kind: string }[] = await db.query('SELECT kind FROM ticket_operations WHERE org_id = $1 AND incident_id = $2 ORDER BY id', [orgId, incidentId]); // prettier-ignore
+      return rows.map((row) => row.kind);
+    });
+  const linkOf = (orgId: string, incidentId: string): Promise<{ state: string } | undefined> =>
+    platform.withSchema('psa_sync', async (db) => {
+      const [row]: { state: string }[] = await db.query('SELECT state FROM ticket_links WHERE org_id = $1 AND incident_id = $2', [orgId, incidentId]); // prettier-ignore
+      return row;
+    });
 });

@@ -1,3 +1,11 @@
+import {
+  DIRECTORY_STATE_CONTEXT,
+  stateSubject,
+  stateSubjectFilter,
+  StateRecord,
+  Streams,
+} from '@oncall/contracts';
+import { MessageBus } from '@oncall/platform-messaging';
 import { waitFor } from '@oncall/platform-testing';
 import { PlatformHarness } from './platform-harness';
 
@@ -31,4 +39,64 @@ export function untilDeliveriesSettled(platform: PlatformHarness, incidentId: st
       return open.n === 0;
     }).then(() => undefined),
   );
+}
+
+/**
+ * notification has nothing in hand for the person (or anyone): every delivery is sent, failed, suppressed or
+ * digested (a scheduled one counts as in hand). With `heldIsAtRest`, pages held back for a digest count as
+ * at rest too: on the test clock nothing more goes out until it moves.
+ */
+export function untilDeliveriesAtRest(
+  platform: PlatformHarness,
+  options: { userId?: string; heldIsAtRest?: boolean } = {},
+): Promise<void> {
+  const open = options.heldIsAtRest ? OPEN : ['held', ...OPEN];
+  return platform.withSchema('notification', (db) =>
+    waitFor(`the deliveries${options.userId ? ` to ${options.userId}` : ''} to come to rest`, async () => {
+      const [row]: { n: number }[] = await db.query(
+        `SELECT count(*)::int AS n FROM deliveries WHERE status = ANY($1) AND ($2::text IS NULL OR user_id = $2)`,
+        [open, options.userId ?? null],
+      );
+      return row.n === 0;
+    }).then(() => undefined),
+  );
+}
+
+const OPEN = ['scheduled', 'ready', 'sending', 'retrying'];
+
+/**
+ * A durable consumer has processed and acknowledged every message published to its stream so far that it
+ * takes: whatever its handler would do about them is committed.
+ */
+export function untilConsumerDrained(bus: MessageBus, stream: string, durable: string): Promise<void> {
+  return waitFor(`consumer ${durable} to process everything published`, async () => {
+    const info = await bus.jsm.consumers.info(bus.namespace.stream(stream), bus.namespace.consumer(durable));
+    return info.num_pending === 0 && info.num_ack_pending === 0;
+  }).then(() => undefined);
+}
+
+/**
+ * Every service's copy of a directory resource (StateReplica, ADR 0120) has been handed the owner's latest
+ * record of it: the consumers that follow that resource type have delivered past its last message.
+ */
+export async function untilStateCopiesHave<TView>(
+  bus: MessageBus,
+  resourceType: string,
+  resourceId: string,
+  what: string,
+  matches: (view: TView | null) => boolean,
+): Promise<void> {
+  const stream = bus.namespace.stream(Streams.state.name);
+  const filter = bus.namespace.subject(stateSubjectFilter(DIRECTORY_STATE_CONTEXT, resourceType));
+  const subject = bus.namespace.subject(stateSubject(DIRECTORY_STATE_CONTEXT, resourceType, resourceId));
+  const latest = await waitFor(`the state record of ${resourceType} ${resourceId} ${what}`, async () => {
+    const message = await bus.jsm.streams.getMessage(stream, { last_by_subj: subject });
+    return matches(message.json<StateRecord<TView>>().view) ? message : undefined;
+  });
+  await waitFor(`every copy of ${resourceType} ${resourceId} to follow`, async () => {
+    const followers = (await bus.jsm.consumers.list(stream).next()).filter((consumer) =>
+      [consumer.config.filter_subject, ...(consumer.config.filter_subjects ?? [])].includes(filter),
+    );
+    return followers.length > 0 && followers.every((consumer) => consumer.delivered.stream_seq >= latest.seq);
+  });
 }

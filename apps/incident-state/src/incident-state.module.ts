@@ -15,6 +15,7 @@ import { SnoozeTimerWorker } from './workers/snooze-timer.worker';
 import { GetIncidentHandler } from './queries/get-incident.handler';
 import { MergeIncidentsHandler } from './merge/merge-incidents.handler';
 import { IncidentDetailReader } from './queries/incident-detail.reader';
+import { IncidentListReader } from './queries/incident-list.reader';
 import { IncidentPages } from './queries/incident-pages';
 import { IncidentPagesHandler } from './queries/incident-pages.handler';
 import { RecordActivityHandler } from './record-activity/record-activity.handler';
@@ -41,6 +42,7 @@ import { RecordActivityHandler } from './record-activity/record-activity.handler
     IncidentsProjection,
     IncidentPages,
     IncidentDetailReader,
+    IncidentListReader,
     IncidentProjectionWorker,
     SnoozeTimerWorker,
     OutboxRelayWorker,

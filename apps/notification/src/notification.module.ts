@@ -3,6 +3,7 @@ import { Clock, CLOCK } from '@oncall/platform-clock';
 import { LOGGER, OutboxRelayWorker } from '@oncall/platform-runtime';
 import { Logger } from 'pino';
 import { ACTION_LINK_SIGNER, actionLinkSignerFor } from './action-links/action-link-secret';
+import { ActionLinkUses } from './action-links/action-link-uses.store';
 import { ActionLinksHandler } from './action-links/action-links.handler';
 import { ContactMethodsHandler } from './contact-methods/contact-methods.handler';
 import { ContactVerificationHandler } from './contact-methods/contact-verification.handler';
@@ -47,6 +48,7 @@ export class NotificationModule {
       ],
       providers: [
         PeopleDirectory,
+        ActionLinkUses,
         AccountProvisioner,
         ContactVerifications,
         PagePlanner,

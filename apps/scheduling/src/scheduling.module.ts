@@ -10,12 +10,14 @@ import { ScheduleQueriesHandler } from './queries/schedule-queries.handler';
 import { ScheduleReader } from './queries/schedule-reader';
 import { ScheduleCommandsHandler } from './schedules/schedule-commands.handler';
 import { ScheduleStateRepublisher } from './state/schedule-state.republisher';
+import { OverrideStore } from './store/override-store';
 import { ScheduleStore } from './store/schedule-store';
 
 @Module({
   controllers: [ScheduleCommandsHandler, OverrideCommandsHandler, ScheduleQueriesHandler, CalendarHandler],
   providers: [
     ScheduleStore,
+    OverrideStore,
     ScheduleReader,
     GapScanner,
     AffectedServicesLookup,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditLogController } from './audit/audit-log.controller';
 import { AuditLogReader } from './audit/audit-log.reader';
+import { AuditLogWriter } from './audit/audit-log.writer';
 import { ConfigurationAuditConsumer } from './audit/configuration-audit.consumer';
 import { CorrelationSettingsController } from './correlation/correlation-settings.controller';
 import { MaintenanceWindowsDirectory } from './correlation/maintenance-windows.directory';
@@ -41,6 +42,7 @@ import { UsersDirectory } from './users/users.directory';
     ServicesDirectory,
     IntegrationsDirectory,
     AuditLogReader,
+    AuditLogWriter,
     RoutingRulesDirectory,
     MaintenanceWindowsDirectory,
     ServiceRoutingReader,

@@ -48,7 +48,7 @@ async function refusal(run: () => Promise<unknown>): Promise<RpcError> {
   return error;
 }
 
-describe('IncidentCommandExecutor refusals', () => {
+describe('IncidentCommandExecutor refusals (event store stubbed: empty streams, every append loses)', () => {
   it('answers a domain validation refusal as VALIDATION naming the field in details.errors', async () => {
     const store = racingStore();
     const error = await refusal(() =>

@@ -66,7 +66,7 @@ const trigger = command(
 );
 const acknowledgeBy = (userId: string) => command('AcknowledgeIncident', {}, { kind: 'user', userId });
 
-describe('Two acknowledgements racing on one incident (the race forced)', () => {
+describe('Two acknowledgements racing on one incident (the race forced on an in-memory event store)', () => {
   it('the loser re-reads, decides again on the winner’s state, appends nothing and answers the acknowledged incident', async () => {
     const store = new InMemoryStore();
     const silent = pino({ level: 'silent' });

@@ -9,9 +9,8 @@ import {
   RpcRequest,
 } from '@oncall/contracts';
 import { Clock, CLOCK } from '@oncall/platform-clock';
-import { queryRows } from '@oncall/platform-persistence';
-import { DataSource } from 'typeorm';
 import { ACTION_LINK_SIGNER } from './action-link-secret';
+import { ActionLinkUses } from './action-link-uses.store';
 import {
   ACTION_LINK_ACTIONS,
   ActionLinkAction,
@@ -29,7 +28,7 @@ import {
 @Controller()
 export class ActionLinksHandler {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly uses: ActionLinkUses,
     @Inject(ACTION_LINK_SIGNER) private readonly signer: ActionLinkSigner,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -38,33 +37,20 @@ export class ActionLinksHandler {
   async inspect(@Payload() request: RpcRequest<ActionLinkRequest>): Promise<ActionLinkAnswer> {
     const verdict = this.verify(request.data);
     if (verdict.status !== 'valid') return verdict;
-    const used = await queryRows(this.dataSource, 'SELECT 1 FROM action_link_uses WHERE jti = $1', [
-      verdict.jti,
-    ]);
-    return used.length > 0 ? { ...verdict, status: 'used' } : verdict;
+    return (await this.uses.isUsed(verdict.jti)) ? { ...verdict, status: 'used' } : verdict;
   }
 
   @MessagePattern(Commands.notification.redeemActionLink)
   async redeem(@Payload() request: RpcRequest<ActionLinkRequest>): Promise<ActionLinkAnswer> {
     const verdict = this.verify(request.data);
     if (verdict.status !== 'valid') return verdict;
-    const recorded = await queryRows(
-      this.dataSource,
-      `INSERT INTO action_link_uses (jti, org_id, user_id, incident_id, action, used_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (jti) DO NOTHING RETURNING jti`,
-      [verdict.jti, verdict.orgId, verdict.userId, verdict.incidentId, verdict.action, this.clock.now(), verdict.expiresAt],
-    ); // prettier-ignore
-    return recorded.length > 0 ? verdict : { ...verdict, status: 'used' };
+    const recorded = await this.uses.record(verdict, this.clock.now());
+    return recorded ? verdict : { ...verdict, status: 'used' };
   }
 
   @MessagePattern(Commands.notification.releaseActionLink)
   async release(@Payload() request: RpcRequest<ReleaseActionLinkRequest>): Promise<{ released: boolean }> {
-    const rows = await queryRows(
-      this.dataSource,
-      'DELETE FROM action_link_uses WHERE jti = $1 RETURNING jti',
-      [String(request.data?.jti ?? '')],
-    );
-    return { released: rows.length > 0 };
+    return { released: await this.uses.release(String(request.data?.jti ?? '')) };
   }
 
   private verify(data: ActionLinkRequest | undefined): ActionLinkAnswer {

@@ -83,6 +83,37 @@ export async function ensureDefaults(db: Db, accounts: readonly Account[], now: 
   );
 }
 
+export async function insertMethod(
+  db: Db,
+  method: {
+    orgId: string;
+    userId: string;
+    type: ContactMethodType;
+    address: string;
+    enabled: boolean;
+    verified: boolean;
+  },
+  now: Date,
+): Promise<ContactMethodRow> {
+  const [row] = await queryRows<ContactMethodRow>(
+    db,
+    `INSERT INTO contact_methods (id, org_id, user_id, type, address, verified, enabled, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
+     RETURNING id, org_id, user_id, type, address, verified, enabled, account_email, created_at`,
+    [
+      randomUUID(),
+      method.orgId,
+      method.userId,
+      method.type,
+      method.address,
+      method.verified,
+      method.enabled,
+      now,
+    ],
+  );
+  return row;
+}
+
 export function loadMethodRows(db: Db, orgId: string, userId: string): Promise<ContactMethodRow[]> {
   return queryRows<ContactMethodRow>(
     db,
@@ -165,6 +196,29 @@ export async function loadRules(
 ): Promise<NotificationRules> {
   const stored = await loadStoredRulesOf(db, [{ orgId, userId }]);
   return rulesOrDefaults(stored.get(personKey(orgId, userId)), methods);
+}
+
+/** Locks the person's rules row (if any) for the transaction: a concurrent delete of a method they use waits. */
+export async function lockRules(db: Db, orgId: string, userId: string): Promise<void> {
+  await db.query('SELECT 1 FROM notification_rules WHERE org_id = $1 AND user_id = $2 FOR UPDATE', [
+    orgId,
+    userId,
+  ]);
+}
+
+export async function saveRules(
+  db: Db,
+  orgId: string,
+  userId: string,
+  rules: NotificationRules,
+  now: Date,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO notification_rules (org_id, user_id, high, low, updated_at) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (org_id, user_id) DO UPDATE SET high = EXCLUDED.high, low = EXCLUDED.low,
+       updated_at = EXCLUDED.updated_at`,
+    [orgId, userId, JSON.stringify(rules.high), JSON.stringify(rules.low), now],
+  );
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

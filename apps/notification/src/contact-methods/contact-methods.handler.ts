@@ -13,13 +13,11 @@ import {
 import { checkContactMethodInput } from '@oncall/notification-domain';
 import { Clock, CLOCK } from '@oncall/platform-clock';
 import { organizationContextOf, RpcError } from '@oncall/platform-messaging';
-import { queryRows } from '@oncall/platform-persistence';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { NotificationConfig } from '../notification.config';
 import { AccountProvisioner } from '../people/account-provisioner';
 import { validationRefusal } from '../shared/refusals';
-import { ContactMethodRow, loadMethodRows, toContactMethodView } from './contact-method.store';
+import { insertMethod, loadMethodRows, toContactMethodView } from './contact-method.store';
 import { ContactVerifications } from './contact-verifications';
 import { changeContactMethod, removeContactMethod } from './contact-method.changes';
 
@@ -74,13 +72,12 @@ export class ContactMethodsHandler {
           `A person can have at most ${MAX_METHODS_PER_PERSON} contact methods.`,
         );
       }
-      const [row] = await queryRows<ContactMethodRow>(
+      const { type, address, enabled } = checked.value;
+      const row = await insertMethod(
         tx,
-        `INSERT INTO contact_methods (id, org_id, user_id, type, address, verified, enabled, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
-         RETURNING id, org_id, user_id, type, address, verified, enabled, account_email, created_at`,
-        [randomUUID(), orgId, userId, checked.value.type, checked.value.address, checked.value.type === 'slack', checked.value.enabled, now],
-      ); // prettier-ignore
+        { orgId, userId, type, address, enabled, verified: type === 'slack' },
+        now,
+      );
       if (row.type === 'email') await this.verifications.send(tx, row, now);
       return toContactMethodView(row);
     });

@@ -12,7 +12,13 @@ import { checkNotificationRules, NotificationRules } from '@oncall/notification-
 import { Clock, CLOCK } from '@oncall/platform-clock';
 import { organizationContextOf } from '@oncall/platform-messaging';
 import { DataSource } from 'typeorm';
-import { loadMethodRows, loadRules, toContactMethod } from '../contact-methods/contact-method.store';
+import {
+  loadMethodRows,
+  loadRules,
+  lockRules,
+  saveRules,
+  toContactMethod,
+} from '../contact-methods/contact-method.store';
 import { AccountProvisioner } from '../people/account-provisioner';
 import { validationRefusal } from '../shared/refusals';
 
@@ -45,26 +51,12 @@ export class NotificationRulesHandler {
     const { userId, accountEmail, rules } = request.data;
     return this.dataSource.transaction(async (tx) => {
       await this.accounts.ensure(tx, { orgId, userId, email: accountEmail });
-      // Locks the person's rules: a concurrent delete of a method they use waits, then sees them.
-      await tx.query('SELECT 1 FROM notification_rules WHERE org_id = $1 AND user_id = $2 FOR UPDATE', [
-        orgId,
-        userId,
-      ]);
+      // A concurrent delete of a method they use waits, then sees the new rules.
+      await lockRules(tx, orgId, userId);
       const methods = (await loadMethodRows(tx, orgId, userId)).map(toContactMethod);
       const checked = checkNotificationRules(rules, methods);
       if (!checked.ok) throw validationRefusal(checked.problems);
-      await tx.query(
-        `INSERT INTO notification_rules (org_id, user_id, high, low, updated_at) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (org_id, user_id) DO UPDATE SET high = EXCLUDED.high, low = EXCLUDED.low,
-           updated_at = EXCLUDED.updated_at`,
-        [
-          orgId,
-          userId,
-          JSON.stringify(checked.rules.high),
-          JSON.stringify(checked.rules.low),
-          this.clock.now(),
-        ],
-      );
+      await saveRules(tx, orgId, userId, checked.rules, this.clock.now());
       return viewOf(userId, checked.rules);
     });
   }

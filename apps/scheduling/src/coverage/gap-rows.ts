@@ -52,6 +52,27 @@ export async function recordGaps(
   }
 }
 
+/** The organization's stored gaps of live schedules (of one, when named), with the schedule's name. */
+export function listGaps(
+  db: Pick<EntityManager, 'query'>,
+  orgId: string,
+  scheduleId: string | null,
+): Promise<{ schedule_id: string; name: string; starts_at: Date; ends_at: Date; detected_at: Date }[]> {
+  return queryRows(
+    db,
+    `SELECT g.schedule_id, s.name, g.starts_at, g.ends_at, g.detected_at
+     FROM coverage_gaps g JOIN schedules s ON s.org_id = g.org_id AND s.id = g.schedule_id
+     WHERE g.org_id = $1 AND ($2::uuid IS NULL OR g.schedule_id = $2) AND s.deleted_at IS NULL
+     ORDER BY g.starts_at, s.name`,
+    [orgId, scheduleId],
+  );
+}
+
+/** Forgets every gap of a schedule (it is being deleted). */
+export async function deleteGapsOf(db: Pick<EntityManager, 'query'>, orgId: string, scheduleId: string): Promise<void> {
+  await db.query('DELETE FROM coverage_gaps WHERE org_id = $1 AND schedule_id = $2', [orgId, scheduleId]);
+}
+
 function columns(gaps: readonly StoredGap[]): (string | null)[][] {
   return [gaps.map((gap) => gap.start), gaps.map((gap) => gap.end), gaps.map((gap) => gap.announcedAt)];
 }

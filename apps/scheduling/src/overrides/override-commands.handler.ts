@@ -10,25 +10,18 @@ import {
 import { Clock, CLOCK } from '@oncall/platform-clock';
 import { organizationContextOf, RpcError } from '@oncall/platform-messaging';
 import { enqueueConfigurationChange, personActor } from '@oncall/platform-outbox';
-import { queryRows } from '@oncall/platform-persistence';
 import {
   mayCreateOverride,
   mayRemoveOverride,
   participantsAt,
   renderScheduleHistory,
 } from '@oncall/scheduling-domain';
-import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { GapScanner } from '../coverage/gap-scanner';
 import { invalidField, parseInstant } from '../shared/parse-instant';
 import { publishScheduleStates } from '../state/schedule-state';
-import {
-  currentRevision,
-  LoadedSchedule,
-  OverrideRow,
-  toHistory,
-  toOverrideView,
-} from '../store/schedule-rows';
+import { currentRevision, LoadedSchedule, toHistory, toOverrideView } from '../store/schedule-rows';
+import { OverrideStore } from '../store/override-store';
 import { ScheduleStore } from '../store/schedule-store';
 
 interface DeleteOverride {
@@ -48,6 +41,7 @@ export class OverrideCommandsHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: ScheduleStore,
+    private readonly overrides: OverrideStore,
     private readonly gaps: GapScanner,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -67,11 +61,18 @@ export class OverrideCommandsHandler {
         overrides: { after: start, before: end },
       });
       authorizeCreation(schedule, actor, { userId, start, end }, now);
-      const [row] = await queryRows<OverrideRow>(
+      const row = await this.overrides.insert(
         tx,
-        `INSERT INTO overrides (id, org_id, schedule_id, user_id, starts_at, ends_at, reason, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
-        [randomUUID(), context.orgId, scheduleId, userId, start, end, reason ?? '', actor.userId, now],
+        {
+          orgId: context.orgId,
+          scheduleId,
+          userId,
+          start,
+          end,
+          reason: reason ?? '',
+          createdBy: actor.userId,
+        },
+        now,
       );
       const after = toOverrideView(row);
       await enqueueConfigurationChange(
@@ -102,18 +103,15 @@ export class OverrideCommandsHandler {
     const now = this.clock.now();
     const result = await this.dataSource.transaction(async (tx) => {
       await this.store.lock(tx, context.orgId, scheduleId);
-      const [row] = await queryRows<OverrideRow>(
-        tx,
-        'SELECT * FROM overrides WHERE org_id = $1 AND schedule_id = $2 AND id = $3 FOR UPDATE',
-        [context.orgId, scheduleId, overrideId],
-      );
+      const row = await this.overrides.lockOne(tx, context.orgId, scheduleId, overrideId);
       if (!row) throw new RpcError('NOT_FOUND', `No override ${overrideId} on this schedule.`);
       const decision = mayRemoveOverride(actor, { createdBy: row.created_by });
       if (!decision.allowed) throw new RpcError('FORBIDDEN', decision.reason);
       if (row.ends_at <= now)
         throw new RpcError('CONFLICT', 'This override is over; the past cannot be changed.');
       const underWay = row.starts_at < now;
-      const after = await endOrDelete(tx, row, underWay ? now : null);
+      const after = underWay ? await this.overrides.end(tx, row, now) : null;
+      if (!underWay) await this.overrides.delete(tx, row);
       await enqueueConfigurationChange(
         tx,
         'scheduling',
@@ -153,25 +151,6 @@ function authorizeCreation(
     end: end.toISOString(),
   });
   if (!decision.allowed) throw new RpcError('FORBIDDEN', decision.reason);
-}
-
-/** Ends an override at `endAt` (one under way: its past stays) or, when null, deletes it. */
-async function endOrDelete(
-  tx: EntityManager,
-  row: OverrideRow,
-  endAt: Date | null,
-): Promise<OverrideRow | null> {
-  const scope = [row.org_id, row.id];
-  if (!endAt) {
-    await tx.query('DELETE FROM overrides WHERE org_id = $1 AND id = $2', scope);
-    return null;
-  }
-  const [ended] = await queryRows<OverrideRow>(
-    tx,
-    'UPDATE overrides SET ends_at = $3 WHERE org_id = $1 AND id = $2 RETURNING *',
-    [...scope, endAt],
-  );
-  return ended;
 }
 
 /** [start, end) moved out of the past; refused when nothing of it is left. */

@@ -18,7 +18,9 @@ import {
 } from '@oncall/contracts';
 import { organizationContextOf, readCursor } from '@oncall/platform-messaging';
 import { parseInstant } from '../shared/parse-instant';
-import { OverrideRow, toOverrideView, toScheduleView } from '../store/schedule-rows';
+import { listGaps } from '../coverage/gap-rows';
+import { OverrideStore } from '../store/override-store';
+import { toOverrideView, toScheduleView } from '../store/schedule-rows';
 import { ScheduleStore } from '../store/schedule-store';
 import { ScheduleReader, UserShift } from './schedule-reader';
 
@@ -27,6 +29,7 @@ import { ScheduleReader, UserShift } from './schedule-reader';
 export class ScheduleQueriesHandler {
   constructor(
     private readonly store: ScheduleStore,
+    private readonly overrideStore: OverrideStore,
     private readonly reader: ScheduleReader,
   ) {}
 
@@ -68,11 +71,7 @@ export class ScheduleQueriesHandler {
     const from = parseInstant('from', request.data.from);
     const to = parseInstant('to', request.data.to);
     await this.store.load(this.store.db, orgId, scheduleId);
-    const rows: OverrideRow[] = await this.store.db.query(
-      `SELECT * FROM overrides WHERE org_id = $1 AND schedule_id = $2 AND ends_at > $3 AND starts_at < $4
-       ORDER BY starts_at, id`,
-      [orgId, scheduleId, from, to],
-    );
+    const rows = await this.overrideStore.overlapping(this.store.db, orgId, scheduleId, from, to);
     return rows.map(toOverrideView);
   }
 
@@ -97,14 +96,7 @@ export class ScheduleQueriesHandler {
   @MessagePattern(Queries.scheduling.coverageGaps)
   async coverageGaps(@Payload() request: RpcRequest<{ scheduleId?: string }>): Promise<CoverageGapView[]> {
     const { orgId } = organizationContextOf(request);
-    const rows: { schedule_id: string; name: string; starts_at: Date; ends_at: Date; detected_at: Date }[] =
-      await this.store.db.query(
-        `SELECT g.schedule_id, s.name, g.starts_at, g.ends_at, g.detected_at
-         FROM coverage_gaps g JOIN schedules s ON s.org_id = g.org_id AND s.id = g.schedule_id
-         WHERE g.org_id = $1 AND ($2::uuid IS NULL OR g.schedule_id = $2) AND s.deleted_at IS NULL
-         ORDER BY g.starts_at, s.name`,
-        [orgId, request.data.scheduleId ?? null],
-      );
+    const rows = await listGaps(this.store.db, orgId, request.data.scheduleId ?? null);
     return rows.map((row) => ({
       scheduleId: row.schedule_id,
       scheduleName: row.name,

@@ -14,6 +14,7 @@ import { enqueueConfigurationChange, personActor } from '@oncall/platform-outbox
 import { isUniqueViolation } from '@oncall/platform-persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { deleteGapsOf } from '../coverage/gap-rows';
 import { GapScanner } from '../coverage/gap-scanner';
 import { publishScheduleStates } from '../state/schedule-state';
 import { toScheduleView } from '../store/schedule-rows';
@@ -100,9 +101,8 @@ export class ScheduleCommandsHandler {
     const { actor, scheduleId } = request.data;
     await this.write(async (tx) => {
       const current = await this.store.load(tx, context.orgId, scheduleId, { forUpdate: true });
-      const scope = [context.orgId, current.row.id];
-      await tx.query('UPDATE schedules SET deleted_at = now() WHERE org_id = $1 AND id = $2', scope);
-      await tx.query('DELETE FROM coverage_gaps WHERE org_id = $1 AND schedule_id = $2', scope);
+      await this.store.markDeleted(tx, context.orgId, current.row.id);
+      await deleteGapsOf(tx, context.orgId, current.row.id);
       await this.recordChange(tx, context, actor, 'deleted', current.row.id, toScheduleView(current), null);
       await this.publishState(tx, context.orgId, current.row.id, true);
     });

@@ -70,6 +70,14 @@ export class ScheduleStore {
     );
   }
 
+  /** Soft delete: the row stays, and no read of live schedules sees it again. */
+  async markDeleted(db: Db, orgId: string, scheduleId: string): Promise<void> {
+    await db.query('UPDATE schedules SET deleted_at = now() WHERE org_id = $1 AND id = $2', [
+      orgId,
+      scheduleId,
+    ]);
+  }
+
   private async row(db: Db, orgId: string, scheduleId: string, forUpdate: boolean): Promise<ScheduleRow> {
     const rows: ScheduleRow[] = await db.query(
       `SELECT * FROM schedules WHERE org_id = $1 AND id = $2 AND deleted_at IS NULL${forUpdate ? ' FOR UPDATE' : ''}`,

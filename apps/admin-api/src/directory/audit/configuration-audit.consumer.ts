@@ -7,7 +7,7 @@ import {
   MessageEnvelope,
   Streams,
 } from '@oncall/contracts';
-import { DataSource } from 'typeorm';
+import { AuditLogWriter } from './audit-log.writer';
 
 type ChangeEnvelope = MessageEnvelope<string, ConfigurationChanged>;
 
@@ -18,7 +18,7 @@ type ChangeEnvelope = MessageEnvelope<string, ConfigurationChanged>;
  */
 @Controller()
 export class ConfigurationAuditConsumer {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly auditLog: AuditLogWriter) {}
 
   @EventPattern(configurationChangesOf('scheduling'), {
     stream: Streams.scheduling.name,
@@ -44,23 +44,7 @@ export class ConfigurationAuditConsumer {
     return this.record(envelope);
   }
 
-  private async record({ data, metadata }: ChangeEnvelope): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO audit_log (org_id, at, actor, action, resource_type, resource_id, before, after, correlation_id, event_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       ON CONFLICT (event_id) DO NOTHING`,
-      [
-        metadata.orgId,
-        metadata.occurredAt,
-        JSON.stringify(data.actor),
-        `${data.resourceType}.${data.action}`,
-        data.resourceType,
-        data.resourceId,
-        data.before === null ? null : JSON.stringify(data.before),
-        data.after === null ? null : JSON.stringify(data.after),
-        metadata.correlationId,
-        metadata.eventId,
-      ],
-    );
+  private record({ data, metadata }: ChangeEnvelope): Promise<void> {
+    return this.auditLog.recordOnce(data, metadata);
   }
 }

@@ -13,6 +13,7 @@ import { RequestContext } from '@oncall/platform-runtime';
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { EntityManager } from 'typeorm';
+import { insertAuditEntry } from '../audit/audit-log.writer';
 import { DirectoryStatePublisher } from '../state/directory-state.publisher';
 
 export interface Change<TView> {
@@ -57,21 +58,13 @@ export class ChangeRecorder {
   ): Promise<void> {
     const actor = changeActorOf(context);
     const at = this.clock.now().toISOString();
-    await tx.query(
-      `INSERT INTO audit_log (org_id, at, actor, action, resource_type, resource_id, before, after, correlation_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        context.orgId,
-        at,
-        JSON.stringify(actor),
-        `${change.resourceType}.${change.action}`,
-        change.resourceType,
-        change.resourceId,
-        change.before === null ? null : JSON.stringify(change.before),
-        change.after === null ? null : JSON.stringify(change.after),
-        context.correlationId,
-      ],
-    );
+    await insertAuditEntry(tx, {
+      ...change,
+      actor,
+      orgId: context.orgId,
+      at,
+      correlationId: context.correlationId,
+    });
     const type = `${pascal(change.resourceType)}${pascal(change.action)}`;
     const data: DirectoryChanged<TView> = { ...change, actor };
     const envelope = {

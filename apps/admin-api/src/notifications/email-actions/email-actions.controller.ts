@@ -1,6 +1,13 @@
 import { Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { ActionLinkAction, ActionLinkAnswer, Commands, Queries, RpcContext } from '@oncall/contracts';
+import {
+  ActionLinkAction,
+  ActionLinkAnswer,
+  ActionLinkClaimsView,
+  Commands,
+  Queries,
+  RpcContext,
+} from '@oncall/contracts';
 import { MessageBus, RpcError } from '@oncall/platform-messaging';
 import { PublicRoute } from '@oncall/platform-runtime';
 import type { Response } from 'express';
@@ -35,16 +42,9 @@ export class EmailActionsController {
     @Param('token') token: string,
     @Res() response: Response,
   ): Promise<void> {
-    if (!ACTIONS.includes(action)) return this.unknownAction(response);
-    const verdict = await this.ask(Queries.notification.inspectActionLink, action as ActionLinkAction, token);
-    if (!verdict) return sendActionPage(response, unavailablePage());
-    const incidentUrl = this.incidentUrl(verdict);
-    if (verdict.status !== 'valid') {
-      return sendActionPage(
-        response,
-        unusableLinkPage(verdict.status, action as ActionLinkAction, incidentUrl),
-      );
-    }
+    const link = await this.validLink(Queries.notification.inspectActionLink, action, token, response);
+    if (!link) return;
+    const { verdict, incidentUrl } = link;
     const words = ACTION_WORDS[verdict.action];
     const title = await this.runner.incidentTitle(verdict.orgId, verdict.incidentId);
     sendActionPage(response, {
@@ -65,19 +65,39 @@ export class EmailActionsController {
     @Param('token') token: string,
     @Res() response: Response,
   ): Promise<void> {
-    if (!ACTIONS.includes(action)) return this.unknownAction(response);
-    const verdict = await this.ask(Commands.notification.redeemActionLink, action as ActionLinkAction, token);
-    if (!verdict) return sendActionPage(response, unavailablePage());
-    const incidentUrl = this.incidentUrl(verdict);
-    if (verdict.status !== 'valid') {
-      return sendActionPage(
-        response,
-        unusableLinkPage(verdict.status, action as ActionLinkAction, incidentUrl),
-      );
-    }
+    const link = await this.validLink(Commands.notification.redeemActionLink, action, token, response);
+    if (!link) return;
+    const { verdict, incidentUrl } = link;
     const page = await this.runner.run(verdict, incidentUrl);
     if (page.status >= 500) await this.release(verdict.jti);
     sendActionPage(response, page);
+  }
+
+  /**
+   * The link's verdict when it is valid; otherwise the page saying why (unknown action, notification not
+   * answering, used, expired or altered) is sent and the answer is undefined.
+   */
+  private async validLink(
+    subject: string,
+    action: string,
+    token: string,
+    response: Response,
+  ): Promise<{ verdict: ActionLinkClaimsView; incidentUrl: string | null } | undefined> {
+    if (!ACTIONS.includes(action)) {
+      this.unknownAction(response);
+      return undefined;
+    }
+    const verdict = await this.ask(subject, action as ActionLinkAction, token);
+    if (!verdict) {
+      sendActionPage(response, unavailablePage());
+      return undefined;
+    }
+    const incidentUrl = this.incidentUrl(verdict);
+    if (verdict.status !== 'valid') {
+      sendActionPage(response, unusableLinkPage(verdict.status, action as ActionLinkAction, incidentUrl));
+      return undefined;
+    }
+    return { verdict, incidentUrl };
   }
 
   /** Null when notification does not answer (the page then asks to try again). */

@@ -23,7 +23,7 @@ const acknowledgement = (at: string): IncidentInput => ({
 const businessHoursIn = (timeZone: string) =>
   triggered({ urgencyRule: { ...BUSINESS_HOURS, timeZone }, severity: 'warning' });
 
-describe('escalation scenarios', () => {
+describe('escalation scenarios (schedules, teams and people from a fake target lookup)', () => {
   it.each([
     { case: 'Amsterdam, an ordinary weekend', zone: 'Europe/Amsterdam', at: '2024-05-03T20:00:00.000Z', pagesAt: '2024-05-06T06:00:00.000Z' },
     { case: 'Amsterdam, clocks forward on Sunday', zone: 'Europe/Amsterdam', at: '2024-03-29T21:00:00.000Z', pagesAt: '2024-04-01T06:00:00.000Z' },

@@ -35,7 +35,7 @@ const paged = (targets: EscalationTarget[], fields: Partial<SnapshotStep> = {}, 
     reason,
   ]);
 
-describe('resolveStepTargets', () => {
+describe('resolveStepTargets (fake target lookup)', () => {
   it.each([
     { case: 'a schedule pages whoever is on call in it', targets: [schedule('technicians')], level: 1,
       paged: [['alice', 'step 1, on call in Technicians 24/7']] },
@@ -82,7 +82,7 @@ describe('resolveStepTargets', () => {
   }); // prettier-ignore
 });
 
-describe('resolveStepTargets, round robin', () => {
+describe('resolveStepTargets, round robin (fake target lookup)', () => {
   const ring = [user('alice'), user('bob'), user('carol')];
   const roundRobin = (cycle: number, offset: number, targets = ring) =>
     resolveStepTargets(step(targets, { strategy: 'round-robin' }), cycle, lookup, AT, offset);

@@ -29,15 +29,37 @@ export function mapPagerDutyEvent(
   integration: IntegrationRef,
   facts: ReceptionFacts,
 ): MappingResult {
+  const fields = { key: 'routing_key', action: 'event_action', dedupKey: 'dedup_key' } as const;
+  return mapPagerDutyFormat(body, integration, facts, fields, trigger);
+}
+
+/** Where a PagerDuty event format keeps the integration key, the action and the dedup key. */
+export interface PagerDutyFormatFields {
+  key: 'routing_key' | 'service_key';
+  action: string;
+  dedupKey: string;
+}
+
+/**
+ * What the v2 and v1 event formats share: the integration key, the action, and a dedup key only a trigger
+ * may leave out (it then gets a fresh one, the alert's id); `trigger` reads the rest of a trigger.
+ */
+export function mapPagerDutyFormat(
+  body: unknown,
+  integration: IntegrationRef,
+  facts: ReceptionFacts,
+  fields: PagerDutyFormatFields,
+  trigger: (event: FieldReader, base: AlertBase, dedupKey: string) => MappedAlert,
+): MappingResult {
   const problems: FieldProblem[] = [];
   const event = FieldReader.of(body, '', problems);
   if (!event) return { alerts: [], rejected: problems };
-  readIntegrationKey(event, 'routing_key');
-  const action = event.oneOf('event_action', ALERT_ACTIONS);
-  if (action !== 'trigger' && !event.present('dedup_key'))
-    event.fail('dedup_key', 'is required unless event_action is trigger');
+  readIntegrationKey(event, fields.key);
+  const action = event.oneOf(fields.action, ALERT_ACTIONS);
+  if (action !== 'trigger' && !event.present(fields.dedupKey))
+    event.fail(fields.dedupKey, `is required unless ${fields.action} is trigger`);
   const base = alertBase(integration, facts);
-  const dedupKey = event.optionalText('dedup_key', PAGERDUTY_LIMITS.dedupKey) ?? base.alertId;
+  const dedupKey = event.optionalText(fields.dedupKey, PAGERDUTY_LIMITS.dedupKey) ?? base.alertId;
   const alert = action === 'trigger' ? trigger(event, base, dedupKey) : followUp(base, action, dedupKey);
   return singleEvent(problems, alert);
 }

@@ -1,6 +1,5 @@
-import { AlertBase, alertBase, singleEvent, withoutAbsentFields } from '../alert-base';
+import { AlertBase, withoutAbsentFields } from '../alert-base';
 import {
-  ALERT_ACTIONS,
   AlertImage,
   AlertLink,
   IntegrationRef,
@@ -9,10 +8,9 @@ import {
   ReceptionFacts,
 } from '../mapped-alert';
 import { FieldReader } from '../reading/field-reader';
-import type { FieldProblem } from '../reading/json-rules';
 import { DEFAULT_SEVERITY } from '../severity';
-import { followUp } from './map-pagerduty-event';
-import { PAGERDUTY_LIMITS, readClientLink, readDetails, readIntegrationKey } from './pagerduty-fields';
+import { mapPagerDutyFormat } from './map-pagerduty-event';
+import { PAGERDUTY_LIMITS, readClientLink, readDetails } from './pagerduty-fields';
 
 const CONTEXT_TYPES = ['link', 'image'] as const;
 
@@ -25,17 +23,8 @@ export function mapPagerDutyV1(
   integration: IntegrationRef,
   facts: ReceptionFacts,
 ): MappingResult {
-  const problems: FieldProblem[] = [];
-  const event = FieldReader.of(body, '', problems);
-  if (!event) return { alerts: [], rejected: problems };
-  readIntegrationKey(event, 'service_key');
-  const action = event.oneOf('event_type', ALERT_ACTIONS);
-  if (action !== 'trigger' && !event.present('incident_key'))
-    event.fail('incident_key', 'is required unless event_type is trigger');
-  const base = alertBase(integration, facts);
-  const dedupKey = event.optionalText('incident_key', PAGERDUTY_LIMITS.dedupKey) ?? base.alertId;
-  const alert = action === 'trigger' ? trigger(event, base, dedupKey) : followUp(base, action, dedupKey);
-  return singleEvent(problems, alert);
+  const fields = { key: 'service_key', action: 'event_type', dedupKey: 'incident_key' } as const;
+  return mapPagerDutyFormat(body, integration, facts, fields, trigger);
 }
 
 function trigger(event: FieldReader, base: AlertBase, dedupKey: string): MappedAlert {

@@ -13,6 +13,8 @@ const ReportsPage = lazy(() => import('./reports/ReportsPage'));
 const AuditLogPage = lazy(() => import('./audit/AuditLogPage'));
 const PeoplePage = lazy(() => import('./people/PeoplePage'));
 const PersonSettingsPage = lazy(() => import('./people/PersonSettingsPage'));
+// FullCalendar is the heaviest part of the SPA: only the schedules screen loads it.
+const SchedulesPage = lazy(() => import('./schedules/SchedulesPage'));
 
 /** The screen the address names. */
 export function Screens() {
@@ -31,6 +33,7 @@ export function Screens() {
           <Route path="/incidents" element={<IncidentsPage />} />
           <Route path="/incidents/:incidentId" element={<IncidentRoute />} />
           <Route path={PATHS.onCall} element={<OnCallPage />} />
+          <Route path={PATHS.schedules} element={<SchedulesPage />} />
           <Route path={PATHS.policies} element={<PoliciesPage />} />
           <Route path={PATHS.services} element={<ServicesPage />} />
           <Route path={PATHS.reports} element={<ReportsPage />} />

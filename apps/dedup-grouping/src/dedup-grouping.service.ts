@@ -7,6 +7,7 @@ import { CreateAlertPartitions1796400000000 } from './migrations/1796400000000-c
 import { CreateAlertHistory1797100000000 } from './migrations/1797100000000-create-alert-history';
 import { CreateOpenGroups1797100000001 } from './migrations/1797100000001-create-open-groups';
 import { AddCheckpointDoneAbove1797600000000 } from './migrations/1797600000000-add-checkpoint-done-above';
+import { OpenAlertAppliedSequence1797800000000 } from './migrations/1797800000000-open-alert-applied-sequence';
 
 export function dedupGroupingService(config: DedupGroupingConfig): ServiceDefinition {
   return {
@@ -19,6 +20,7 @@ export function dedupGroupingService(config: DedupGroupingConfig): ServiceDefini
       CreateAlertHistory1797100000000,
       CreateOpenGroups1797100000001,
       AddCheckpointDoneAbove1797600000000,
+      OpenAlertAppliedSequence1797800000000,
     ],
     streams: [Streams.alerts, Streams.incidents, Streams.deadLetters],
     module: DedupGroupingModule,

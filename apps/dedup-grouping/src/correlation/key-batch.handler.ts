@@ -11,8 +11,9 @@ import { AlertGrouping } from './alert-grouping';
 import { CorrelationRules } from './correlation-rules';
 import { IncidentCommandsClient } from '../collaborators/incident-commands.client';
 import { ServiceDirectory } from '../collaborators/service-directory';
-import { OpenAlertIndex } from '../open-alerts/open-alert-index';
+import { AlertKeyState, OpenAlertIndex } from '../open-alerts/open-alert-index';
 import { ReceivedAlert } from './received-alert';
+import { replayedCount } from './replayed-alerts';
 
 /**
  * Refusals meaning the index points at an incident that is over (resolved) or never came to be (its
@@ -75,19 +76,41 @@ export class KeyBatchHandler {
     }
     // A trigger claims the key straight away (one round trip either way): free, it opens the incident;
     // held, the claim answers the holder.
-    const open =
+    const key =
       known !== undefined
-        ? known
+        ? { open: known, appliedThrough: 0, lastIncidentId: null }
         : first.action === 'trigger'
-          ? await this.index.claim(first, first.alertId)
+          ? await this.index.claim(first, first.alertId, head.sequence)
           : await this.index.find(first);
+    const replayed = replayedCount(alerts, key.appliedThrough);
+    if (replayed > 0) return this.skipReplayed(alerts.slice(0, replayed), key);
+    const { open } = key;
     const step = nextKeyBatchStep(alerts, open);
     const covered = alerts.slice(0, step.count);
     const after = await this.perform(step, covered, open);
     if (after === STALE) return { covered: 0, open: undefined, written: Promise.resolve() };
+    // Applied: a replay of these alerts (a crash before the checkpoint passed them) skips them from now on.
+    if (step.kind !== 'drop' && step.kind !== 'record-alerts')
+      await this.index.applied(first, covered[covered.length - 1].sequence);
     // After the step, so a replay that stores the rows again finds them there (ON CONFLICT, no change).
     const { written } = await this.history.keep(first.orgId, covered, incidentOf(step, after));
     return { covered: step.count, open: after, written };
+  }
+
+  /**
+   * Alerts the key applied before a crash, read again from a checkpoint that had not passed them: nothing
+   * is applied again. Their history rows are stored again in case the crash lost them (ON CONFLICT, no
+   * change otherwise), under the key's incident, or the last one it had.
+   */
+  private async skipReplayed(replayed: readonly ReceivedAlert[], key: AlertKeyState): Promise<StepResult> {
+    const [first] = replayed;
+    this.logger.info(
+      { alertId: first.alertId, count: replayed.length, appliedThrough: key.appliedThrough },
+      'Alerts replayed after a crash were applied already; skipped',
+    );
+    const incidentId = key.open?.incidentId ?? key.lastIncidentId;
+    const { written } = await this.history.keep(first.alert.orgId, replayed, incidentId);
+    return { covered: replayed.length, open: key.open, written };
   }
 
   /** Answers the key's open alert after the step, or STALE when the index changed under it. */
@@ -133,9 +156,11 @@ export class KeyBatchHandler {
   ): Promise<OpenAlert | typeof STALE> {
     const { alert } = received;
     const holder =
-      open?.openedByAlertId === alert.alertId ? open : await this.index.claim(alert, alert.alertId);
-    // Another alert holds the key: this one is a repeat of it; plan again.
-    if (holder.openedByAlertId !== alert.alertId) return STALE;
+      open?.openedByAlertId === alert.alertId
+        ? open
+        : (await this.index.claim(alert, alert.alertId, received.sequence)).open;
+    // Another alert holds the key (this one is a repeat of it), or the key applied this alert: plan again.
+    if (holder?.openedByAlertId !== alert.alertId) return STALE;
     // This alert opened an incident since merged into another one, which holds it now: nothing to do.
     if (holder.incidentId !== alert.alertId) return holder;
     const serviceId = received.verdict?.serviceId ?? alert.serviceId;

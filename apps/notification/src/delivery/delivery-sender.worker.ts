@@ -11,8 +11,9 @@ import type { DeliveryAttemptResult } from '../senders/delivery-attempt.result';
 import { claimDeliveries, ClaimedDelivery } from './delivery-claims';
 import { ComposedMessage, DeliveryComposer } from './delivery-composer';
 import { recordOutcomes, SendOutcome } from './delivery-outcomes';
+import { GroupCommit } from './group-commit';
 
-/** Deliveries claimed per pass: sent concurrently (the SMTP pool bounds connections), recorded together. */
+/** Deliveries claimed per pass: sent concurrently (the SMTP pool bounds connections). */
 const BATCH = 50;
 /**
  * Passes run side by side, so one lane's claim, composing and recording overlap the other's sends and the
@@ -22,14 +23,16 @@ const LANES = 2;
 
 /**
  * Sends what is ready, never inside a transaction: claim a batch (one statement, a lease per delivery),
- * hand each message to the SMTP relay or Slack, then record every outcome in one short transaction.
+ * hand each message to the SMTP relay or Slack, and record each outcome as soon as its send ends (group
+ * commit, ADR 0157: one short transaction for the outcomes that ended in the same tick, or while the
+ * previous one was being written; never waiting for the rest of the batch).
  *
  * At least once, honestly: a crash after the relay accepted a message and before its outcome is recorded
  * leaves the claim to run out (2 minutes), and the message is sent again, with the same Message-ID. That
- * window is the time between the relay's 250 and the commit of the batch, which waits for the sends of the
- * rest of its batch: a SIGKILL during a burst resent 0, 15 and 19 of 300 emails in three runs of
- * test/consumer-sigkill.e2e-spec.ts (at most BATCH × LANES). Nothing else sends twice: deliveries are
- * unique by idempotency key, and a claim taken over is not recorded by the sender that lost it.
+ * window is one message's: from its 250 to the commit of its group, so a SIGKILL resends at most the sends
+ * in flight at that moment (test/consumer-sigkill.e2e-spec.ts counts them). Nothing else sends twice:
+ * deliveries are unique by idempotency key, and a claim taken over is not recorded by the sender that lost
+ * it.
  */
 @Injectable()
 export class DeliverySender implements OnApplicationBootstrap, OnModuleDestroy {
@@ -37,6 +40,7 @@ export class DeliverySender implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly slack: SlackWebhookSender;
   private readonly policy: RetryPolicy = DEFAULT_RETRY_POLICY;
   private unsubscribeJump?: () => void;
+  private readonly outcomes: GroupCommit<SendOutcome>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -46,6 +50,9 @@ export class DeliverySender implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.slack = new SlackWebhookSender();
+    this.outcomes = new GroupCommit((outcomes) =>
+      this.dataSource.transaction((tx) => recordOutcomes(tx, outcomes, this.policy)),
+    );
     this.lanes = Array.from(
       { length: LANES },
       () => new PollingLoop(() => this.sendOnce(), logger, { name: 'Delivery sender', idleMs: 250 }),
@@ -71,8 +78,12 @@ export class DeliverySender implements OnApplicationBootstrap, OnModuleDestroy {
   async sendOnce(): Promise<boolean> {
     const claimed = await claimDeliveries(this.dataSource, BATCH);
     if (claimed.length === 0) return false;
-    const outcomes = await Promise.all(claimed.map((delivery) => this.attempt(delivery)));
-    await this.dataSource.transaction((tx) => recordOutcomes(tx, outcomes, this.policy));
+    const recorded = await Promise.allSettled(
+      claimed.map(async (delivery) => this.outcomes.add(await this.attempt(delivery))),
+    );
+    // Unrecorded outcomes are sent again once their claim runs out (as after a crash).
+    const failure = recorded.find((settled) => settled.status === 'rejected');
+    if (failure) throw failure.reason;
     return true;
   }
 

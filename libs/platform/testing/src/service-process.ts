@@ -22,13 +22,15 @@ export interface SpawnServiceOptions {
   logFile?: string;
   /** A built entry point (`node scripts/build-app.js`), run as the image runs it, instead of the sources. */
   entry?: string;
+  /** A TypeScript entry point run instead of `apps/<name>/src/main.ts` (a test child wrapping the service). */
+  main?: string;
 }
 
-/** Starts `apps/<name>/src/main.ts` as its own Node process, as production would, and waits for /readyz. */
+/** Starts `apps/<name>/src/main.ts` (or `main`) as its own Node process, as production would, and waits for /readyz. */
 export async function spawnService(name: string, options: SpawnServiceOptions): Promise<ServiceProcess> {
   const args = options.entry
     ? [options.entry]
-    : [join(REPO_ROOT, 'scripts/run-ts.js'), `apps/${name}/src/main.ts`];
+    : [join(REPO_ROOT, 'scripts/run-ts.js'), options.main ?? `apps/${name}/src/main.ts`];
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: { ...options.env, PORT: String(options.port) },

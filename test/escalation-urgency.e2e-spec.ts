@@ -6,6 +6,8 @@ const HOUR = 60 * MINUTE;
 const FRIDAY_22_AMSTERDAM = Date.parse('2027-03-26T21:00:00.000Z');
 /** Monday 29 March 2027, 08:00 in Amsterdam, now CEST (UTC+2). */
 const MONDAY_08_AMSTERDAM = '2027-03-29T06:00:00.000Z';
+/** Monday 29 March 2027, 22:00 in Amsterdam: outside the support hours again. */
+const MONDAY_22_AMSTERDAM = Date.parse('2027-03-29T20:00:00.000Z');
 const BUSINESS_HOURS = {
   kind: 'support-hours',
   timeZone: 'Europe/Amsterdam',
@@ -58,9 +60,9 @@ describe('Escalation urgency and support hours (real services, test clock)', () 
   }, 60_000); // prettier-ignore
 
   it('pages no one for a held incident acknowledged before support hours begin', async () => {
-    // It is Monday morning now: move on to Monday 22:00 local, outside the hours again.
     await esc.useForDemoService(policyId, BUSINESS_HOURS);
-    await esc.clock.fastForward(14 * HOUR);
+    // To a set moment, whichever test ran before: the clock only moves forward, and this is past them all.
+    await esc.clock.fastForward(MONDAY_22_AMSTERDAM - esc.clock.now().getTime());
     const incident = await esc.trigger('UPS on battery');
     await esc.watch.waitForFact(incident.incidentId, 'PagingHeld');
     expect((await esc.incidents.act(esc.technician(), incident.incidentId, 'acknowledge')).status).toBe(200);

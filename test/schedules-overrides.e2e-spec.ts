@@ -38,19 +38,24 @@ describe('Schedules: overrides, by managers and by technicians for themselves', 
     for (const who of Object.keys(tokens) as (keyof typeof tokens)[]) {
       ids[who] = (await probe.call<{ id: string }>(tokens[who], 'GET', '/api/v1/me', 200)).id;
     }
-    const schedule = await probe.call<{ id: string; layers: { id: string }[] }>(
-      tokens.manager,
-      'POST',
-      '/api/v1/schedules',
-      201,
-      scheduleBody('Tina and Tom', [dailyLayer([ids.tina, ids.tom], 9)]),
-    );
-    [scheduleId, layerId] = [schedule.id, schedule.layers[0].id];
     const soon = turnAt([ids.tina, ids.tom], 9, Date.now() + 2 * DAY);
     tinaTurn = soon.userId === ids.tina ? soon.start : soon.start + DAY;
     tomTurn = tinaTurn + DAY;
   }, 30_000);
   afterAll(() => probe.close());
+
+  // Each test has a schedule of its own, with only the overrides it makes itself.
+  let schedules = 0;
+  beforeEach(async () => {
+    const schedule = await probe.call<{ id: string; layers: { id: string }[] }>(
+      tokens.manager,
+      'POST',
+      '/api/v1/schedules',
+      201,
+      scheduleBody(`Tina and Tom ${++schedules}`, [dailyLayer([ids.tina, ids.tom], 9)]),
+    );
+    [scheduleId, layerId] = [schedule.id, schedule.layers[0].id];
+  });
 
   const path = () => `/api/v1/schedules/${scheduleId}/overrides`;
   const window = (start: number, hours: number) => ({ start: iso(start), end: iso(start + hours * HOUR) });
@@ -58,13 +63,20 @@ describe('Schedules: overrides, by managers and by technicians for themselves', 
     probe.call<Override>(tokens[who], 'POST', path(), 201, body);
   const refused = (who: keyof typeof tokens, body: object, status: number) =>
     probe.problem(tokens[who], 'POST', path(), status, body);
-
-  it('lets a manager give any window to anyone, recording who created it', async () => {
-    const created = await override('manager', {
+  /** The manager gives two hours of Tom's turn to the outsider. */
+  const cover = () =>
+    override('manager', {
       userId: ids.outsider,
       ...window(tomTurn + 2 * HOUR, 2),
       reason: 'Covering while Tom travels',
     });
+  /** Tina takes two hours of Tom's turn herself. */
+  const take = () => override('tina', { userId: ids.tina, ...window(tomTurn + 6 * HOUR, 2) });
+  /** Tina hands two hours of her own turn to Tom. */
+  const handOver = () => override('tina', { userId: ids.tom, ...window(tinaTurn + HOUR, 2), reason: 'Swap' });
+
+  it('lets a manager give any window to anyone, recording who created it', async () => {
+    const created = await cover();
     expect(created).toEqual({
       id: UUID,
       scheduleId,
@@ -77,12 +89,12 @@ describe('Schedules: overrides, by managers and by technicians for themselves', 
   });
 
   it('lets a technician in the schedule take a window themselves, even from a colleague’s shift', async () => {
-    const taken = await override('tina', { userId: ids.tina, ...window(tomTurn + 6 * HOUR, 2) });
+    const taken = await take();
     expect(taken).toMatchObject({ userId: ids.tina, createdBy: ids.tina, reason: '' });
   });
 
   it('lets a technician hand part of their own shift to a colleague', async () => {
-    const handed = await override('tina', { userId: ids.tom, ...window(tinaTurn + HOUR, 2), reason: 'Swap' });
+    const handed = await handOver();
     expect(handed).toMatchObject({ userId: ids.tom, createdBy: ids.tina, ...window(tinaTurn + HOUR, 2) });
   });
 
@@ -96,15 +108,16 @@ describe('Schedules: overrides, by managers and by technicians for themselves', 
   });
 
   it('refuses a technician moving a shift that is not theirs (403), including time already handed away', async () => {
+    await handOver();
     const tomsTime = await refused('tina', { userId: ids.outsider, ...window(tomTurn + 10 * HOUR, 2) }, 403);
     expect(tomsTime.detail).toContain('your own shift');
     await refused('tina', { userId: ids.outsider, ...window(tinaTurn + 18 * HOUR, 8) }, 403); // runs into Tom's turn
-    await refused('tina', { userId: ids.outsider, ...window(tinaTurn + 2 * HOUR, 1) }, 403); // handed to Tom above
+    await refused('tina', { userId: ids.outsider, ...window(tinaTurn + 2 * HOUR, 1) }, 403); // handed to Tom
     await refused('tom', { userId: ids.outsider, ...window(tinaTurn + 4 * HOUR, 1) }, 403);
   });
 
   it('refuses handing over time a technician only holds through an override (take, then give away)', async () => {
-    // Tina took tomTurn + 6 h … + 8 h above; that does not make it hers to give to anyone.
+    await take(); // tomTurn + 6 h … + 8 h: that does not make it hers to give to anyone
     const problem = await refused('tina', { userId: ids.outsider, ...window(tomTurn + 6 * HOUR, 1) }, 403);
     expect(problem.detail).toContain('your own shift');
     await refused('tina', { userId: ids.tom, ...window(tomTurn + 6 * HOUR, 2) }, 403);
@@ -113,6 +126,9 @@ describe('Schedules: overrides, by managers and by technicians for themselves', 
   it('lists the overrides of a window, shows them in the final schedule, and deletes them', async () => {
     const from = iso(tinaTurn);
     const to = iso(tomTurn + DAY);
+    await cover();
+    await take();
+    await handOver();
     const list = async () =>
       (await probe.call<{ items: Override[] }>(tokens.tom, 'GET', `${path()}?from=${from}&to=${to}`, 200))
         .items;

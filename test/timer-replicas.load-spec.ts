@@ -3,6 +3,7 @@ import { RunningService } from '@oncall/platform-runtime';
 import { waitFor } from '@oncall/platform-testing';
 import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
 import { IncidentCommandExecutor } from '../apps/incident-state/src/execute-command/incident-command-executor';
+import { SnoozeTimerWorker } from '../apps/incident-state/src/workers/snooze-timer.worker';
 import { IncidentApi } from './support/incident-api';
 import { PlatformHarness } from './support/platform-harness';
 
@@ -31,6 +32,8 @@ describe('Snooze timers with three incident-state replicas on the real clock (re
   const replicas: RunningService[] = [];
   /** EndSnooze commands run, per incident, with the replica (0..2) that ran each. */
   const endSnoozes = new Map<string, number[]>();
+  /** Polls of the snooze timers each replica's worker has finished. */
+  const polls = [0, 0, 0];
 
   beforeAll(async () => {
     platform = await PlatformHarness.create('timerreps');
@@ -48,6 +51,15 @@ describe('Snooze timers with three incident-state replicas on the real clock (re
           endSnoozes.set(incidentId, [...(endSnoozes.get(incidentId) ?? []), replica]);
         }
         return execute(request, context);
+      };
+      const worker = service.app.get(SnoozeTimerWorker);
+      const fireDue = worker.fireDue.bind(worker);
+      worker.fireDue = async (now) => {
+        try {
+          return await fireDue(now);
+        } finally {
+          polls[replica]++;
+        }
       };
     });
     demo = await platform.seedDemo();
@@ -91,8 +103,14 @@ describe('Snooze timers with three incident-state replicas on the real clock (re
       { timeoutMs: dueBy - Date.now() + 60_000, intervalMs: 500 },
     );
     expect(Date.now() - snoozedAt).toBeGreaterThanOrEqual(SNOOZE_MINUTES * 60_000);
-    // Three more polls of every worker: a second firing would land now.
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    // The timer rows went in the transactions that ended the snoozes. A worker's polls run one after
+    // another: the first to finish from now may have begun before, the second began after every row was
+    // gone. Once each worker has finished two, a second firing would have landed.
+    const seen = [...polls];
+    await waitFor('two more polls of every replica', () => polls.every((n, r) => n >= seen[r] + 2), {
+      timeoutMs: 30_000,
+      intervalMs: 100,
+    });
 
     const ended = await query<{ stream_id: string; n: number }[]>(
       'incident_state',

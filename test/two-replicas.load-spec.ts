@@ -1,4 +1,5 @@
 import { PostgresEventStore, ProjectionRunner } from '@oncall/platform-event-store';
+import { MessageBus } from '@oncall/platform-messaging';
 import { createLogger } from '@oncall/platform-observability';
 import { REPO_ROOT, waitFor } from '@oncall/platform-testing';
 import { spawnSync } from 'node:child_process';
@@ -12,6 +13,7 @@ import { rebuildReporting } from '../apps/reporting/src/projections/rebuild-repo
 import { REPORT_TABLES } from '../apps/reporting/src/projections/reporting.projection';
 import { GoldenPath, TAYLOR } from './support/golden-path';
 import { addressesOf } from './support/notification-bus';
+import { untilDeliveriesAtRest, untilPipelineAtRest } from './support/settled';
 import { ALL_SERVICES } from './support/service-catalogue';
 
 type Action = 'trigger' | 'acknowledge' | 'resolve';
@@ -68,6 +70,7 @@ const sorted = (outcomes: Outcome[]) =>
  */
 describe('Two replicas of every service (processes, real SMTP, real clock)', () => {
   let golden: GoldenPath;
+  let bus: MessageBus;
   let startedAt: number;
 
   // Built once and run as the image runs them: 18 processes each transpiling the sources would take minutes.
@@ -82,9 +85,11 @@ describe('Two replicas of every service (processes, real SMTP, real clock)', () 
       { INTEGRATION_RATE_PER_SECOND: '100000', INTEGRATION_RATE_BURST: '100000', NOTIFY_DIGEST_THRESHOLD: '100', ACTION_LINK_SECRET: 'two-replicas-action-link-secret-0123456789' }, // prettier-ignore
       { replicas: 2, services: ALL_SERVICES, builtIn: built },
     );
+    bus = await golden.platform.connectBus();
     console.log(`2 × ${ALL_SERVICES.length} service processes up and paging after ${seconds(startedAt)} s`);
   }, 600_000);
   afterAll(async () => {
+    await bus?.close();
     await golden?.close();
     rmSync(built, { recursive: true, force: true });
   });
@@ -108,7 +113,10 @@ describe('Two replicas of every service (processes, real SMTP, real clock)', () 
     expect(actual).toEqual(expected);
     const secondIncidents = expected.length - KEYS;
     await waitFor('every page', async () => sum(await pagesBySummary(golden)) >= expected.length, { timeoutMs: 60_000, intervalMs: 250 }); // prettier-ignore
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    // A page sent twice would be on its way still: wait until nothing is (a reminder due minutes from
+    // now is not a page of this run), then read the inbox. A delivery is sent once the server took it.
+    await untilPipelineAtRest(golden.platform, bus);
+    await untilDeliveriesAtRest(golden.platform, { notYetDueIsAtRest: true });
     const pages = await pagesBySummary(golden);
     const settledSeconds = seconds(trafficAt);
 

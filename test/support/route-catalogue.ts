@@ -24,7 +24,7 @@ export function routeCatalogue(app: INestApplication): RouteInfo[] {
     for (const wrapper of module.controllers.values()) {
       const controller = wrapper.metatype as new () => object;
       const prototype = Object.getPrototypeOf(wrapper.instance) as Record<string, unknown>;
-      for (const name of Object.getOwnPropertyNames(prototype)) {
+      for (const name of methodNames(prototype)) {
         const handler = prototype[name];
         if (typeof handler !== 'function') continue;
         const requestMethod: RequestMethod | undefined = Reflect.getMetadata(METHOD_METADATA, handler);
@@ -48,6 +48,14 @@ export function routeCatalogue(app: INestApplication): RouteInfo[] {
   }
   assertSameAsExpressRouter(app, routes);
   return routes;
+}
+
+/** Own and inherited method names, as Nest's MetadataScanner finds routes (a controller may extend a shared one). */
+function methodNames(prototype: object): Set<string> {
+  const names = new Set<string>();
+  for (let level = prototype; level !== Object.prototype; level = Object.getPrototypeOf(level) as object)
+    for (const name of Object.getOwnPropertyNames(level)) names.add(name);
+  return names;
 }
 
 function joinPath(...parts: (string | undefined)[]): string {

@@ -48,14 +48,15 @@ export function untilDeliveriesSettled(platform: PlatformHarness, incidentId: st
  */
 export function untilDeliveriesAtRest(
   platform: PlatformHarness,
-  options: { userId?: string; heldIsAtRest?: boolean } = {},
+  options: { userId?: string; heldIsAtRest?: boolean; notYetDueIsAtRest?: boolean } = {},
 ): Promise<void> {
   const open = options.heldIsAtRest ? OPEN : ['held', ...OPEN];
   return platform.withSchema('notification', (db) =>
     waitFor(`the deliveries${options.userId ? ` to ${options.userId}` : ''} to come to rest`, async () => {
       const [row]: { n: number }[] = await db.query(
-        `SELECT count(*)::int AS n FROM deliveries WHERE status = ANY($1) AND ($2::text IS NULL OR user_id = $2)`,
-        [open, options.userId ?? null],
+        `SELECT count(*)::int AS n FROM deliveries WHERE status = ANY($1) AND ($2::text IS NULL OR user_id = $2)
+         AND NOT ($3 AND status = 'scheduled' AND due_at > now())`,
+        [open, options.userId ?? null, options.notYetDueIsAtRest ?? false],
       );
       return row.n === 0;
     }).then(() => undefined),
@@ -63,6 +64,44 @@ export function untilDeliveriesAtRest(
 }
 
 const OPEN = ['scheduled', 'ready', 'sending', 'retrying'];
+
+/**
+ * Nothing is on its way between the services: no outbox holds a row to relay and no durable consumer of the
+ * platform's streams has a message to process or one in hand. Work moves from an outbox to a consumer and
+ * from a consumer into the next outbox, so the checks run in that order, three times, in one pass: a
+ * message that moved on between two checks is seen by a later one.
+ */
+export function untilPipelineAtRest(platform: PlatformHarness, bus: MessageBus): Promise<void> {
+  return platform.withSchema('notification', async (db) => {
+    const schemas: { schema: string }[] = await db.query(
+      `SELECT table_schema AS schema FROM information_schema.tables WHERE table_name = 'outbox'`,
+    );
+    const outboxesEmpty = async () => {
+      for (const { schema } of schemas) {
+        const [row]: { n: number }[] = await db.query(`SELECT count(*)::int AS n FROM "${schema}".outbox`);
+        if (row.n > 0) return false;
+      }
+      return true;
+    };
+    const consumersDrained = async () => {
+      for (const stream of Object.values(Streams)) {
+        const name = bus.namespace.stream(stream.name);
+        if (!(await bus.jsm.streams.info(name).catch(() => null))) continue; // not created in this run
+        const consumers = await bus.jsm.consumers.list(name).next();
+        const busy = consumers.filter(
+          (consumer) =>
+            consumer.config.durable_name && (consumer.num_pending > 0 || consumer.num_ack_pending > 0),
+        );
+        if (busy.length > 0) return false;
+      }
+      return true;
+    };
+    await waitFor('every outbox and every consumer to be at rest', async () => {
+      for (let round = 0; round < 3; round++) if (!(await outboxesEmpty()) || !(await consumersDrained())) return false;
+      return true;
+    }, { timeoutMs: 60_000, intervalMs: 250 }); // prettier-ignore
+  });
+}
 
 /**
  * A durable consumer has processed and acknowledged every message published to its stream so far that it

@@ -3,10 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { queryRows } from '@oncall/platform-persistence';
 import { RequestContext } from '@oncall/platform-runtime';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ChangeRecorder, sameView } from '../shared/change-recorder';
 import { conflict } from '../shared/directory-errors';
-import { directoryWrite } from '../shared/directory-transaction';
+import { NamedResourceWrites, namedResourceWrites } from '../shared/directory-transaction';
 import { findOrgRow } from '../shared/org-rows';
 import { pageOfOrgRows } from '../shared/pagination';
 import { CreateClientDto, UpdateClientDto } from './client.dto';
@@ -15,10 +15,14 @@ import { ClientRow, ClientView, toClientView } from './client.view';
 /** Clients of the organization: every read and write scoped by the caller's org, every write audited. */
 @Injectable()
 export class ClientsDirectory {
+  private readonly writes: NamedResourceWrites<ClientView>;
+
   constructor(
     private readonly dataSource: DataSource,
-    private readonly changes: ChangeRecorder,
-  ) {}
+    changes: ChangeRecorder,
+  ) {
+    this.writes = namedResourceWrites(dataSource, changes, 'client');
+  }
 
   async list(context: RequestContext, query: CursorPageQueryDto): Promise<CursorPage<ClientView>> {
     const page = await pageOfOrgRows<ClientRow>(this.dataSource.manager, 'clients', context.orgId, query);
@@ -30,7 +34,7 @@ export class ClientsDirectory {
   }
 
   create(context: RequestContext, dto: CreateClientDto): Promise<ClientView> {
-    return this.write(async (tx) => {
+    return this.writes.write(async (tx) => {
       const [row] = await queryRows<ClientRow>(
         tx,
         `INSERT INTO clients (id, org_id, name, rmm_external_id, psa_external_id, time_zone)
@@ -45,14 +49,14 @@ export class ClientsDirectory {
         ],
       );
       const after = toClientView(row);
-      await this.record(tx, context, row.id, 'created', null, after);
+      await this.writes.record(tx, context, row.id, 'created', null, after);
       return after;
     });
   }
 
   /** A patch that changes nothing updates nothing and records nothing. */
   update(context: RequestContext, id: string, dto: UpdateClientDto): Promise<ClientView> {
-    return this.write(async (tx) => {
+    return this.writes.write(async (tx) => {
       const current = await findOrgRow<ClientRow>(tx, 'clients', context.orgId, id, { forUpdate: true });
       const next: ClientRow = {
         ...current,
@@ -70,13 +74,13 @@ export class ClientsDirectory {
         [context.orgId, id, next.name, next.rmm_external_id, next.psa_external_id, next.time_zone],
       );
       const after = toClientView(row);
-      await this.record(tx, context, id, 'updated', before, after);
+      await this.writes.record(tx, context, id, 'updated', before, after);
       return after;
     });
   }
 
   remove(context: RequestContext, id: string): Promise<void> {
-    return this.write(async (tx) => {
+    return this.writes.write(async (tx) => {
       const current = await findOrgRow<ClientRow>(tx, 'clients', context.orgId, id, { forUpdate: true });
       const [inUse]: { n: number }[] = await tx.query(
         'SELECT count(*)::int AS n FROM services WHERE org_id = $1 AND client_id = $2',
@@ -89,30 +93,7 @@ export class ClientsDirectory {
         );
       }
       await tx.query('DELETE FROM clients WHERE org_id = $1 AND id = $2', [context.orgId, id]);
-      await this.record(tx, context, id, 'deleted', toClientView(current), null);
+      await this.writes.record(tx, context, id, 'deleted', toClientView(current), null);
     });
-  }
-
-  private async record(
-    tx: EntityManager,
-    context: RequestContext,
-    resourceId: string,
-    action: 'created' | 'updated' | 'deleted',
-    before: ClientView | null,
-    after: ClientView | null,
-  ): Promise<void> {
-    await this.changes.recordIfChanged(tx, context, {
-      resourceType: 'client',
-      resourceId,
-      action,
-      before,
-      after,
-    });
-  }
-
-  private write<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return directoryWrite(this.dataSource, work, () =>
-      conflict('A client with this name already exists in your organization.', 'DUPLICATE_NAME'),
-    );
   }
 }

@@ -8,7 +8,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { IntegrationRow, toIntegrationView } from '../integrations/integration.view';
 import { ChangeRecorder, sameView } from '../shared/change-recorder';
 import { conflict } from '../shared/directory-errors';
-import { directoryWrite } from '../shared/directory-transaction';
+import { NamedResourceWrites, namedResourceWrites } from '../shared/directory-transaction';
 import { requireOrgReference } from '../shared/org-references';
 import { findOrgRow } from '../shared/org-rows';
 import { pageOfOrgRows } from '../shared/pagination';
@@ -20,11 +20,15 @@ import { normalizedUrgencyRule } from './urgency-rule.dto';
 /** Services of the organization: the client and team they belong to, and how urgent their incidents are. */
 @Injectable()
 export class ServicesDirectory {
+  private readonly writes: NamedResourceWrites<ServiceView>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly changes: ChangeRecorder,
     private readonly bus: MessageBus,
-  ) {}
+  ) {
+    this.writes = namedResourceWrites(dataSource, changes, 'service');
+  }
 
   async list(context: RequestContext, query: CursorPageQueryDto): Promise<CursorPage<ServiceView>> {
     const page = await pageOfOrgRows<ServiceRow>(this.dataSource.manager, 'services', context.orgId, query);
@@ -38,7 +42,7 @@ export class ServicesDirectory {
   }
 
   create(context: RequestContext, dto: CreateServiceDto): Promise<ServiceView> {
-    return this.write(async (tx) => {
+    return this.writes.write(async (tx) => {
       await this.requireReferences(tx, context, dto, null);
       const [row] = await queryRows<ServiceRow>(
         tx,
@@ -61,14 +65,14 @@ export class ServicesDirectory {
         ],
       );
       const after = toServiceView(row);
-      await this.record(tx, context, row.id, 'created', null, after);
+      await this.writes.record(tx, context, row.id, 'created', null, after);
       return after;
     });
   }
 
   /** A patch that changes nothing updates nothing and records nothing. */
   update(context: RequestContext, id: string, dto: UpdateServiceDto): Promise<ServiceView> {
-    return this.write(async (tx) => {
+    return this.writes.write(async (tx) => {
       const current = await findOrgRow<ServiceRow>(tx, 'services', context.orgId, id, { forUpdate: true });
       await this.requireReferences(tx, context, dto, current.escalation_policy_id);
       const given = <T>(value: T | undefined, kept: T) => (value !== undefined ? value : kept);
@@ -110,7 +114,7 @@ export class ServicesDirectory {
         ],
       );
       const after = toServiceView(row);
-      await this.record(tx, context, id, 'updated', before, after);
+      await this.writes.record(tx, context, id, 'updated', before, after);
       return after;
     });
   }
@@ -120,7 +124,7 @@ export class ServicesDirectory {
    * go with it (each recorded as deleted), their keys being dead already.
    */
   remove(context: RequestContext, id: string): Promise<void> {
-    return this.write(async (tx) => {
+    return this.writes.write(async (tx) => {
       const current = await findOrgRow<ServiceRow>(tx, 'services', context.orgId, id, { forUpdate: true });
       const integrations: IntegrationRow[] = await tx.query(
         'SELECT * FROM integrations WHERE org_id = $1 AND service_id = $2 ORDER BY created_at, id FOR UPDATE',
@@ -144,7 +148,7 @@ export class ServicesDirectory {
         });
       }
       await tx.query('DELETE FROM services WHERE org_id = $1 AND id = $2', [context.orgId, id]);
-      await this.record(tx, context, id, 'deleted', toServiceView(current), null);
+      await this.writes.record(tx, context, id, 'deleted', toServiceView(current), null);
     });
   }
 
@@ -160,28 +164,5 @@ export class ServicesDirectory {
     if (dto.escalationPolicyId && dto.escalationPolicyId.toLowerCase() !== currentPolicyId) {
       await requireEscalationPolicy(tx, this.bus.rpc, context, dto.escalationPolicyId);
     }
-  }
-
-  private async record(
-    tx: EntityManager,
-    context: RequestContext,
-    resourceId: string,
-    action: 'created' | 'updated' | 'deleted',
-    before: ServiceView | null,
-    after: ServiceView | null,
-  ): Promise<void> {
-    await this.changes.recordIfChanged(tx, context, {
-      resourceType: 'service',
-      resourceId,
-      action,
-      before,
-      after,
-    });
-  }
-
-  private write<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return directoryWrite(this.dataSource, work, () =>
-      conflict('A service with this name already exists in your organization.', 'DUPLICATE_NAME'),
-    );
   }
 }

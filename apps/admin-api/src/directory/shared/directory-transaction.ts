@@ -1,6 +1,9 @@
 import { ConflictException } from '@nestjs/common';
 import { isUniqueViolation } from '@oncall/platform-persistence';
+import { RequestContext } from '@oncall/platform-runtime';
 import { DataSource, EntityManager } from 'typeorm';
+import { ChangeRecorder } from './change-recorder';
+import { conflict } from './directory-errors';
 
 /**
  * Runs a directory write in one transaction (the change, its audit row and its outbox event commit
@@ -17,4 +20,35 @@ export async function directoryWrite<T>(
     if (isUniqueViolation(error)) throw onDuplicate();
     throw error;
   }
+}
+
+/** The writes of a resource named uniquely in its organization (a client, service or team). */
+export interface NamedResourceWrites<TView extends object> {
+  /** `directoryWrite`, a duplicate name answering 409 DUPLICATE_NAME. */
+  write<T>(work: (tx: EntityManager) => Promise<T>): Promise<T>;
+  /** Records the change in the transaction, if it changes anything. */
+  record(
+    tx: EntityManager,
+    context: RequestContext,
+    resourceId: string,
+    action: 'created' | 'updated' | 'deleted',
+    before: TView | null,
+    after: TView | null,
+  ): Promise<void>;
+}
+
+export function namedResourceWrites<TView extends object>(
+  dataSource: DataSource,
+  changes: ChangeRecorder,
+  resourceType: 'client' | 'service' | 'team',
+): NamedResourceWrites<TView> {
+  return {
+    write: (work) =>
+      directoryWrite(dataSource, work, () =>
+        conflict(`A ${resourceType} with this name already exists in your organization.`, 'DUPLICATE_NAME'),
+      ),
+    record: async (tx, context, resourceId, action, before, after) => {
+      await changes.recordIfChanged(tx, context, { resourceType, resourceId, action, before, after });
+    },
+  };
 }

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ChangeRecorder, sameView } from '../shared/change-recorder';
 import { conflict } from '../shared/directory-errors';
-import { directoryWrite } from '../shared/directory-transaction';
+import { NamedResourceWrites, namedResourceWrites } from '../shared/directory-transaction';
 import { referencesOf, requireActiveUsers, requireOrgReference } from '../shared/org-references';
 import { findOrgRow } from '../shared/org-rows';
 import { pageOfOrgRows } from '../shared/pagination';
@@ -17,10 +17,14 @@ import { TeamRow, TeamView, toTeamView } from './team.view';
 /** Teams of the organization, with their manager and members; every write audited. */
 @Injectable()
 export class TeamsDirectory {
+  private readonly writes: NamedResourceWrites<TeamView>;
+
   constructor(
     private readonly dataSource: DataSource,
-    private readonly changes: ChangeRecorder,
-  ) {}
+    changes: ChangeRecorder,
+  ) {
+    this.writes = namedResourceWrites(dataSource, changes, 'team');
+  }
 
   async list(context: RequestContext, query: CursorPageQueryDto): Promise<CursorPage<TeamView>> {
     const db = this.dataSource.manager;
@@ -38,7 +42,7 @@ export class TeamsDirectory {
   }
 
   create(context: RequestContext, dto: CreateTeamDto): Promise<TeamView> {
-    return this.write(async (tx) => {
+    return this.writes.write(async (tx) => {
       if (dto.managerUserId) {
         await requireOrgReference(tx, 'users', context.orgId, dto.managerUserId, 'managerUserId');
       }
@@ -48,14 +52,14 @@ export class TeamsDirectory {
         [randomUUID(), context.orgId, dto.name, dto.description ?? '', dto.managerUserId ?? null],
       );
       const after = toTeamView(row, []);
-      await this.record(tx, context, row.id, 'created', null, after);
+      await this.writes.record(tx, context, row.id, 'created', null, after);
       return after;
     });
   }
 
   /** A patch that changes nothing updates nothing and records nothing. */
   update(context: RequestContext, id: string, dto: UpdateTeamDto): Promise<TeamView> {
-    return this.write(async (tx) => {
+    return this.writes.write(async (tx) => {
       const before = await this.view(tx, context, id, { forUpdate: true });
       if (dto.managerUserId) {
         await requireOrgReference(tx, 'users', context.orgId, dto.managerUserId, 'managerUserId');
@@ -74,7 +78,7 @@ export class TeamsDirectory {
         [context.orgId, id, next.name, next.description, next.managerUserId],
       );
       const after = await this.view(tx, context, id);
-      await this.record(tx, context, id, 'updated', before, after);
+      await this.writes.record(tx, context, id, 'updated', before, after);
       return after;
     });
   }
@@ -84,7 +88,7 @@ export class TeamsDirectory {
    * again changes nothing and records nothing.
    */
   replaceMembers(context: RequestContext, id: string, userIds: string[]): Promise<TeamView> {
-    return this.write(async (tx) => {
+    return this.writes.write(async (tx) => {
       const before = await this.view(tx, context, id, { forUpdate: true });
       await requireActiveUsers(tx, context.orgId, referencesOf('userIds', userIds));
       const members = userIds.map((userId) => userId.toLowerCase());
@@ -95,13 +99,13 @@ export class TeamsDirectory {
         id,
       ]);
       const after = await this.view(tx, context, id);
-      await this.record(tx, context, id, 'updated', before, after);
+      await this.writes.record(tx, context, id, 'updated', before, after);
       return after;
     });
   }
 
   remove(context: RequestContext, id: string): Promise<void> {
-    return this.write(async (tx) => {
+    return this.writes.write(async (tx) => {
       const before = await this.view(tx, context, id, { forUpdate: true });
       const [inUse]: { n: number }[] = await tx.query(
         'SELECT count(*)::int AS n FROM services WHERE org_id = $1 AND team_id = $2',
@@ -114,7 +118,7 @@ export class TeamsDirectory {
         );
       }
       await tx.query('DELETE FROM teams WHERE org_id = $1 AND id = $2', [context.orgId, id]);
-      await this.record(tx, context, id, 'deleted', before, null);
+      await this.writes.record(tx, context, id, 'deleted', before, null);
     });
   }
 
@@ -127,28 +131,5 @@ export class TeamsDirectory {
     const row = await findOrgRow<TeamRow>(db, 'teams', context.orgId, id, lock);
     const members = await membersOfTeams(db, context.orgId, [id]);
     return toTeamView(row, members.get(id) ?? []);
-  }
-
-  private async record(
-    tx: EntityManager,
-    context: RequestContext,
-    resourceId: string,
-    action: 'created' | 'updated' | 'deleted',
-    before: TeamView | null,
-    after: TeamView | null,
-  ): Promise<void> {
-    await this.changes.recordIfChanged(tx, context, {
-      resourceType: 'team',
-      resourceId,
-      action,
-      before,
-      after,
-    });
-  }
-
-  private write<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return directoryWrite(this.dataSource, work, () =>
-      conflict('A team with this name already exists in your organization.', 'DUPLICATE_NAME'),
-    );
   }
 }

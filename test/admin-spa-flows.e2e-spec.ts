@@ -105,6 +105,7 @@ describe('The admin SPA’s incident, routing and maintenance flows, in Chromium
       await respond.getByLabel('Person', { exact: true }).selectOption({ label: TAYLOR.name });
       await respond.getByRole('button', { name: 'Reassign' }).click();
       await timeline(page).getByText('Reassigned', { exact: true }).waitFor();
+      await timeline(page).getByText(`To ${TAYLOR.name}`).waitFor();
       await timeline(page).getByText('Snoozed', { exact: true }).waitFor();
       const detail = await incidents.detail(manager, incident.incidentId);
       expect(detail.incident).toMatchObject({ status: 'triggered', assignedUserIds: [TAYLOR.id] });
@@ -249,6 +250,22 @@ describe('The admin SPA’s incident, routing and maintenance flows, in Chromium
         .getByRole('list', { name: 'Routing rules' })
         .getByText('client Bakkerij de Vries', { exact: false })
         .waitFor();
+
+      // A second rule, then tried first: order is meaning.
+      await form.getByLabel('Device is one of').fill('FS01');
+      await form.getByLabel('Send to service').selectOption({ label: DEMO_SERVICE.name });
+      await form.getByRole('button', { name: 'Add rule' }).click();
+      const rules = page.getByRole('list', { name: 'Routing rules' });
+      await rules.getByText('device FS01', { exact: false }).waitFor();
+      await rules.getByRole('button', { name: /^Move up rule to / }).click();
+      await waitFor('the device rule first', async () => {
+        const text = (await rules.locator('li').first().textContent()) ?? '';
+        return text.includes('device FS01') ? true : undefined;
+      });
+      const stored = (await (await platform.api('/api/v1/routing-rules', manager)).json()) as {
+        rules: { when: { devices?: string[] } }[];
+      };
+      expect(stored.rules.map((rule) => rule.when.devices ?? [])).toEqual([['FS01'], []]);
 
       const tester = page.getByRole('form', { name: 'Routing tester' });
       const verdict = page.getByRole('status', { name: 'Routing verdict' });

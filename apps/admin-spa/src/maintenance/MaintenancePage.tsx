@@ -29,6 +29,9 @@ interface WindowView {
       };
 }
 
+/** datetime-local is read on the browser's clock, whatever the profile's zone. */
+const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /** Maintenance windows: alerts inside are recorded and visible, paging no one. */
@@ -206,7 +209,7 @@ function NewWindow() {
       </fieldset>
       {draft.kind === 'one-off' ? (
         <div className="field-row">
-          {input('startsAt', 'window.startsAt', `Starts (${timeZone ?? 'your time zone'})`, 'datetime-local')}
+          {input('startsAt', 'window.startsAt', `Starts (${BROWSER_ZONE})`, 'datetime-local')}
           {input('endsAt', 'window.endsAt', 'Ends', 'datetime-local')}
         </div>
       ) : (

@@ -61,21 +61,33 @@ export function RoutingRules({ editable }: { editable: boolean }) {
       {rules.data && current.length === 0 && <p className="empty">No routing rules yet.</p>}
       {current.length > 0 && (
         <ol className="rule-list" aria-label="Routing rules">
-          {current.map((rule) => (
+          {current.map((rule, index) => (
             <li key={rule.ruleId}>
               <span>
                 {describe(rule)} → <strong>{directory.serviceName(rule.serviceId)}</strong>
               </span>
-              {editable && (
-                <button
-                  type="button"
-                  disabled={save.isPending}
-                  aria-label={`Remove rule to ${directory.serviceName(rule.serviceId)}: ${describe(rule)}`}
-                  onClick={() => save.mutate(current.filter((other) => other.ruleId !== rule.ruleId))}
-                >
-                  Remove
-                </button>
-              )}
+              <span className="row-actions">
+                {editable && index > 0 && (
+                  <button
+                    type="button"
+                    disabled={save.isPending}
+                    aria-label={`Move up rule to ${directory.serviceName(rule.serviceId)}: ${describe(rule)}`}
+                    onClick={() => save.mutate(movedUp(current, index))}
+                  >
+                    Move up
+                  </button>
+                )}
+                {editable && (
+                  <button
+                    type="button"
+                    disabled={save.isPending}
+                    aria-label={`Remove rule to ${directory.serviceName(rule.serviceId)}: ${describe(rule)}`}
+                    onClick={() => save.mutate(current.filter((other) => other.ruleId !== rule.ruleId))}
+                  >
+                    Remove
+                  </button>
+                )}
+              </span>
             </li>
           ))}
         </ol>
@@ -89,6 +101,13 @@ export function RoutingRules({ editable }: { editable: boolean }) {
       )}
     </section>
   );
+}
+
+/** The rules with the one at `index` tried one place earlier. */
+function movedUp(rules: RoutingRule[], index: number): RoutingRule[] {
+  const next = [...rules];
+  [next[index - 1], next[index]] = [next[index], next[index - 1]];
+  return next;
 }
 
 function NewRule({

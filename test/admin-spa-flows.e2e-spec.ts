@@ -149,10 +149,12 @@ describe('The admin SPA’s incident, routing and maintenance flows, in Chromium
     const tech = await signedIn(technician);
     try {
       await openIncident(tech.page, incident.incidentId, incident.title);
-      await tech.page
-        .getByRole('region', { name: 'Respond' })
-        .getByRole('button', { name: 'Reassign' })
-        .waitFor();
+      const respond = tech.page.getByRole('region', { name: 'Respond' });
+      await respond.getByRole('button', { name: 'Reassign' }).waitFor();
+      // A technician may escalate by hand: a new incident is at level 1 of its policy.
+      await respond.getByRole('button', { name: 'Escalate to level 2' }).click();
+      await timeline(tech.page).getByText('Level 2', { exact: true }).waitFor();
+      await respond.getByRole('button', { name: 'Escalate to level 3' }).waitFor();
       await tech.page
         .getByRole('navigation', { name: 'Main' })
         .getByRole('link', { name: 'Clients and routing' })

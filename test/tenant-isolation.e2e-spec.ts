@@ -128,6 +128,12 @@ function idOfFilter(org: Org, field: 'serviceId' | 'clientId' | 'teamId'): strin
 const REFERENCES: ReferenceCase[] = [
   ...reportFilters,
   {
+    name: 'routing tester integration',
+    covers: ['TestRoutingDto.integrationId'],
+    request: (a) => ({ method: 'POST', path: '/api/v1/routing-rules/test', body: { integrationId: a.ids.integrations, severity: 'info' } }), // prettier-ignore
+    refused: { status: 400, field: 'integrationId' },
+  },
+  {
     name: 'team manager, on create',
     covers: ['CreateTeamDto.managerUserId'],
     request: (a) => ({ method: 'POST', path: '/api/v1/teams', body: { name: 'Hijack team', managerUserId: a.ids.users } }), // prettier-ignore

@@ -15,6 +15,8 @@ const PeoplePage = lazy(() => import('./people/PeoplePage'));
 const PersonSettingsPage = lazy(() => import('./people/PersonSettingsPage'));
 // FullCalendar is the heaviest part of the SPA: only the schedules screen loads it.
 const SchedulesPage = lazy(() => import('./schedules/SchedulesPage'));
+const ClientsRoutingPage = lazy(() => import('./routing/ClientsRoutingPage'));
+const MaintenancePage = lazy(() => import('./maintenance/MaintenancePage'));
 
 /** The screen the address names. */
 export function Screens() {
@@ -40,6 +42,8 @@ export function Screens() {
           <Route path={PATHS.audit} element={<AuditLogPage />} />
           <Route path={PATHS.people} element={<PeoplePage />} />
           <Route path={`${PATHS.people}/:userId`} element={<PersonSettingsPage />} />
+          <Route path={PATHS.clientsRouting} element={<ClientsRoutingPage />} />
+          <Route path={PATHS.maintenance} element={<MaintenancePage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Suspense>

@@ -8,6 +8,8 @@ export const PATHS = {
   reports: '/reports',
   audit: '/audit-log',
   people: '/people',
+  clientsRouting: '/clients-routing',
+  maintenance: '/maintenance-windows',
 } as const;
 
 export function incidentPath(incidentId: string): string {

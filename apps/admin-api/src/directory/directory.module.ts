@@ -4,6 +4,7 @@ import { AuditLogReader } from './audit/audit-log.reader';
 import { AuditLogWriter } from './audit/audit-log.writer';
 import { ConfigurationAuditConsumer } from './audit/configuration-audit.consumer';
 import { CorrelationSettingsController } from './correlation/correlation-settings.controller';
+import { RoutingTester } from './correlation/routing-tester';
 import { MaintenanceWindowsDirectory } from './correlation/maintenance-windows.directory';
 import { RoutingRulesDirectory } from './correlation/routing-rules.directory';
 import { ClientsController } from './clients/clients.controller';
@@ -45,6 +46,7 @@ import { UsersDirectory } from './users/users.directory';
     AuditLogWriter,
     RoutingRulesDirectory,
     MaintenanceWindowsDirectory,
+    RoutingTester,
     ServiceRoutingReader,
   ],
 })

@@ -18,6 +18,9 @@ import type {
   TicketRequestView,
 } from './types';
 
+export type ReassignTarget =
+  { kind: 'users'; userIds: string[] } | { kind: 'escalation-level'; level: number };
+
 export type StatusFilter = IncidentStatusName | 'all';
 export type IncidentAction = 'acknowledge' | 'resolve';
 
@@ -80,6 +83,22 @@ export function endpoints(api: ApiClient) {
     /** Without expectedVersion: a note stands whatever happened to the incident meanwhile. */
     addNote: (incidentId: string, text: string) =>
       api.post<IncidentCommandResult>(incidentPath(incidentId, 'notes'), { text }),
+    snooze: (incidentId: string, durationMinutes: number, expectedVersion: number) =>
+      api.post<IncidentCommandResult>(incidentPath(incidentId, 'snooze'), {
+        durationMinutes,
+        expectedVersion,
+      }),
+    reassign: (incidentId: string, to: ReassignTarget, expectedVersion: number) =>
+      api.post<IncidentCommandResult>(incidentPath(incidentId, 'reassign'), { to, expectedVersion }),
+    escalate: (incidentId: string, fromLevel: number, expectedVersion: number) =>
+      api.post<IncidentCommandResult>(incidentPath(incidentId, 'escalate'), {
+        fromLevel,
+        toLevel: fromLevel + 1,
+        expectedVersion,
+      }),
+    /** Folds `sourceIncidentIds` into `incidentId` (they resolve as merged). */
+    merge: (incidentId: string, sourceIncidentIds: string[]) =>
+      api.post<IncidentCommandResult>(incidentPath(incidentId, 'merge'), { sourceIncidentIds }),
     onCallNow: () => api.get<{ items: OnCallNow[] }>('/api/v1/on-call'),
     /** Whether incidents get PSA tickets on this platform. */
     psaStatus: () => api.get<PsaConnectionState>('/api/v1/psa/status'),

@@ -17,6 +17,8 @@ export function Header({ onSignOut }: Props) {
     [PATHS.policies, 'Escalation policies', true],
     [PATHS.services, 'Services', true],
     [PATHS.people, 'People', true],
+    [PATHS.clientsRouting, 'Clients and routing', true],
+    [PATHS.maintenance, 'Maintenance', true],
     [PATHS.reports, 'Reports', canReadReports(me.role)],
     [PATHS.audit, 'Audit log', canReadAudit(me.role)],
   ];

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Link } from 'react-router';
 import { problemOf } from '../api/problem';
 import type { IncidentSummary } from '../api/types';
@@ -8,6 +8,8 @@ import { useIncidentLive } from '../live/use-incident-live';
 import { incidentPath } from '../paths';
 import { useSession } from '../session-context';
 import { AlertsList } from './AlertsList';
+import { defendSummaryOf } from './defend-facts';
+import { DefendPanel } from './DefendPanel';
 import { IncidentActions } from './IncidentActions';
 import { IncidentFacts } from './IncidentFacts';
 import { LoadOlder } from './LoadOlder';
@@ -18,6 +20,9 @@ import { Timeline } from './Timeline';
 import { useIncidentActions } from './use-incident-actions';
 import { useIncidentDetail } from './use-incident-detail';
 import { useIncidentLists } from './use-incident-lists';
+
+// Snooze / reassign / escalate / merge load on demand: the first page stays small.
+const MoreActions = lazy(() => import('./MoreActions'));
 
 /**
  * One incident: summary, alerts, notes (and a form to add one), timeline; reloaded when it changes. The
@@ -44,6 +49,7 @@ export function IncidentDetailPage({ incidentId }: { incidentId: string }) {
   const noteAdded = (version: number) => expectVersion(version);
   const conflicted = (incident: IncidentSummary) => expectVersion(incident.version + 1);
   const { act, busy, problems } = useIncidentActions(updated, conflicted);
+  const defend = lists ? defendSummaryOf(lists.alerts.items) : null;
 
   return (
     <main className="page">
@@ -66,6 +72,10 @@ export function IncidentDetailPage({ incidentId }: { incidentId: string }) {
             onAct={act}
             describedBy="incident-title"
           />
+          {defend && <DefendPanel defend={defend} />}
+          <Suspense fallback={null}>
+            <MoreActions incident={detail.incident} onUpdated={updated} onConflict={conflicted} />
+          </Suspense>
           {detail.mergedInto && (
             <p className="notice">
               Merged into <Link to={incidentPath(detail.mergedInto)}>another incident</Link>.

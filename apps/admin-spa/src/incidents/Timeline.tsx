@@ -2,6 +2,7 @@ import type { TimelineEntry } from '../api/types';
 import { actorLabel, eventLabel, timelineDetail } from '../format/labels';
 import { formatDateTime } from '../format/time';
 import { useSession } from '../session-context';
+import { responseDetail } from './response-detail';
 
 /** The incident's events read so far, newest first: what happened, who did it, when (viewer's time zone). */
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {
@@ -9,7 +10,8 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   return (
     <ol className="timeline" aria-label="Timeline">
       {entries.map((entry) => {
-        const detail = timelineDetail(entry);
+        const detail =
+          responseDetail(entry, people, (iso) => formatDateTime(iso, timeZone)) ?? timelineDetail(entry);
         return (
           <li key={entry.version} className={`timeline-${entry.type}`}>
             <time dateTime={entry.at}>

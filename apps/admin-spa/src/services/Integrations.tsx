@@ -4,6 +4,7 @@ import { allOf } from '../api/directory';
 import { type ApiProblem, problemOf } from '../api/problem';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
 import { ProblemMessage } from '../components/ProblemMessage';
+import { formatDateTime } from '../format/time';
 import { useSession } from '../session-context';
 import { exampleCurl, INTEGRATION_TYPE_LABELS, type IntegrationType } from './example-request';
 
@@ -38,6 +39,7 @@ export function Integrations({
     queryKey: ['integrations', serviceId],
     queryFn: () => allOf<IntegrationView>(api.client, path),
   });
+  const lastAlerts = useLastAlerts();
   const id = useId();
   const [name, setName] = useState('');
   const [type, setType] = useState<IntegrationType>('generic');
@@ -79,6 +81,7 @@ export function Integrations({
               <strong>{integration.name}</strong> · {INTEGRATION_TYPE_LABELS[integration.type]} · key …
               {integration.keyHint}
               {!integration.active && <span className="badge"> revoked</span>}
+              <LastAlert at={lastAlerts.data?.get(integration.id)} known={lastAlerts.isSuccess} />
             </li>
           ))}
         </ul>
@@ -126,6 +129,39 @@ export function Integrations({
         </form>
       )}
     </div>
+  );
+}
+
+/** The newest alert of each integration among the organization's latest ALERTS_LOOKED_AT (one request for all). */
+function useLastAlerts() {
+  const { api } = useSession();
+  return useQuery({
+    queryKey: ['last-alerts'],
+    queryFn: async () => {
+      const page = await api.client.get<{ items: { storedAt: string; alert: { integrationId: string } }[] }>(
+        `/api/v1/alert-history?limit=${ALERTS_LOOKED_AT}`,
+      );
+      const latest = new Map<string, string>();
+      for (const entry of page.items)
+        if (!latest.has(entry.alert.integrationId)) latest.set(entry.alert.integrationId, entry.storedAt);
+      return latest;
+    },
+  });
+}
+
+const ALERTS_LOOKED_AT = 200;
+
+function LastAlert({ at, known }: { at: string | undefined; known: boolean }) {
+  const { timeZone } = useSession();
+  if (!known) return null;
+  return (
+    <span className="muted">
+      {' '}
+      ·{' '}
+      {at
+        ? `last alert ${formatDateTime(at, timeZone)}`
+        : `no alert among the latest ${ALERTS_LOOKED_AT} received`}
+    </span>
   );
 }
 

@@ -8,12 +8,17 @@ import { FieldProblem, fieldMessage } from '../components/FieldProblem';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { useSession } from '../session-context';
 import { Integrations } from './Integrations';
+import { ServiceSettings } from './ServiceSettings';
+import type { UrgencyRule } from './settings-draft';
 
 interface ServiceView {
   id: string;
   name: string;
   description: string;
   escalationPolicyId: string | null;
+  urgencyRule: UrgencyRule;
+  ackTimeoutSeconds: number | null;
+  autoResolveSeconds: number | null;
 }
 
 /** Services (what alerts are about, and which policy pages for them), each with its integrations. */
@@ -56,6 +61,12 @@ export default function ServicesPage() {
               <span className="muted">none: its incidents page nobody</span>
             )}
           </p>
+          <ServiceSettings
+            serviceId={service.id}
+            serviceName={service.name}
+            settings={service}
+            editable={editable}
+          />
           <Integrations serviceId={service.id} serviceName={service.name} editable={editable} />
         </section>
       ))}

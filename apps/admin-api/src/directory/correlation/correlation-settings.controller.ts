@@ -5,6 +5,8 @@ import { Requires } from '../../auth/requires.decorator';
 import { CreateMaintenanceWindowDto, ReplaceRoutingRulesDto } from './correlation-settings.dto';
 import { MaintenanceWindowsDirectory } from './maintenance-windows.directory';
 import { RoutingRulesDirectory } from './routing-rules.directory';
+import { TestRoutingDto } from './routing-test.dto';
+import { RoutingTester, RoutingTestView } from './routing-tester';
 
 /** What the correlator decides with, owned here and copied by dedup-grouping (ADR 0175). */
 @ApiTags('correlation')
@@ -14,6 +16,7 @@ export class CorrelationSettingsController {
   constructor(
     private readonly routing: RoutingRulesDirectory,
     private readonly windows: MaintenanceWindowsDirectory,
+    private readonly tester: RoutingTester,
   ) {}
 
   @Get('routing-rules')
@@ -34,6 +37,19 @@ export class CorrelationSettingsController {
   })
   replaceRoutingRules(@Caller() caller: RequestContext, @Body() body: ReplaceRoutingRulesDto) {
     return this.routing.replace(caller, body.rules);
+  }
+
+  @Post('routing-rules/test')
+  @HttpCode(200)
+  @Requires('directory:read')
+  @ApiOperation({
+    summary: 'Where an alert with these facts would go: service, rule, client, maintenance window',
+    description:
+      'Decided by the same pure function as the correlator (decideCorrelation), over the stored rules, ' +
+      'clients and maintenance windows; nothing is received or changed.',
+  })
+  testRouting(@Caller() caller: RequestContext, @Body() body: TestRoutingDto): Promise<RoutingTestView> {
+    return this.tester.test(caller, body);
   }
 
   @Get('maintenance-windows')

@@ -900,6 +900,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/routing-rules/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Where an alert with these facts would go: service, rule, client, maintenance window
+     * @description Decided by the same pure function as the correlator (decideCorrelation), over the stored rules, clients and maintenance windows; nothing is received or changed.
+     */
+    post: operations['CorrelationSettingsController_testRouting'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/schedules': {
     parameters: {
       query?: never;
@@ -1877,6 +1897,16 @@ export interface components {
       /** @enum {string} */
       type: 'team';
     };
+    TestRoutingDto: {
+      at?: string;
+      client?: string;
+      device?: string;
+      /** Format: uuid */
+      integrationId: string;
+      labels?: Record<string, never>;
+      /** @enum {string} */
+      severity: 'critical' | 'high' | 'warning' | 'info';
+    };
     TimeWindowQueryDto: {
       from?: string;
       to?: string;
@@ -1999,6 +2029,7 @@ export type SchemaSeverityPrioritiesDto = components['schemas']['SeverityPriorit
 export type SchemaSnoozeDto = components['schemas']['SnoozeDto'];
 export type SchemaSupportHoursUrgencyRuleDto = components['schemas']['SupportHoursUrgencyRuleDto'];
 export type SchemaTeamTargetDto = components['schemas']['TeamTargetDto'];
+export type SchemaTestRoutingDto = components['schemas']['TestRoutingDto'];
 export type SchemaTimeWindowQueryDto = components['schemas']['TimeWindowQueryDto'];
 export type SchemaUpdateClientDto = components['schemas']['UpdateClientDto'];
 export type SchemaUpdateContactMethodDto = components['schemas']['UpdateContactMethodDto'];
@@ -3393,6 +3424,27 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['ReplaceRoutingRulesDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CorrelationSettingsController_testRouting: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TestRoutingDto'];
       };
     };
     responses: {

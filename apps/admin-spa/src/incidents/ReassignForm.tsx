@@ -1,0 +1,107 @@
+import { type FormEvent, useId, useState } from 'react';
+import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { ProblemMessage } from '../components/ProblemMessage';
+import { useSession } from '../session-context';
+import { type ActionProps, useIncidentAction } from './use-incident-action';
+import type { ReassignTarget } from '../api/endpoints';
+
+export function ReassignForm(props: ActionProps) {
+  const { api, people } = useSession();
+  const { incident } = props;
+  const id = useId();
+  const [kind, setKind] = useState<ReassignTarget['kind']>('users');
+  const [userId, setUserId] = useState('');
+  const [level, setLevel] = useState('1');
+  const [checked, setChecked] = useState(false);
+  const { busy, problem, run } = useIncidentAction(props);
+  const levelNumber = Number(level);
+  const local: Record<string, string> = {};
+  if (checked && kind === 'users' && !userId) local['to.userIds'] = 'Choose who takes it over.';
+  if (
+    checked &&
+    kind === 'escalation-level' &&
+    !(Number.isInteger(levelNumber) && levelNumber >= 1 && levelNumber <= 20)
+  )
+    local['to.level'] = 'A level from 1 to 20.';
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setChecked(true);
+    const to: ReassignTarget | null =
+      kind === 'users'
+        ? userId
+          ? { kind, userIds: [userId] }
+          : null
+        : Number.isInteger(levelNumber) && levelNumber >= 1 && levelNumber <= 20
+          ? { kind, level: levelNumber }
+          : null;
+    if (to) void run(() => api.reassign(incident.incidentId, to, incident.version));
+  };
+  const field = kind === 'users' ? 'to.userIds' : 'to.level';
+  const message = fieldMessage(field, local, problem);
+  return (
+    <form className="action-form" onSubmit={submit} noValidate aria-label="Reassign">
+      <fieldset className="choice">
+        <legend>Reassign to</legend>
+        <label>
+          <input
+            type="radio"
+            name={`${id}-kind`}
+            checked={kind === 'users'}
+            onChange={() => setKind('users')}
+          />
+          A person
+        </label>
+        <label>
+          <input
+            type="radio"
+            name={`${id}-kind`}
+            checked={kind === 'escalation-level'}
+            onChange={() => setKind('escalation-level')}
+          />
+          An escalation level
+        </label>
+      </fieldset>
+      <div className="field">
+        {kind === 'users' ? (
+          <>
+            <label htmlFor={`${id}-person`}>Person</label>
+            <select
+              id={`${id}-person`}
+              value={userId}
+              aria-invalid={Boolean(message)}
+              aria-describedby={`${id}-problem`}
+              onChange={(event) => setUserId(event.target.value)}
+            >
+              <option value="">Choose…</option>
+              {[...people].map(([personId, name]) => (
+                <option key={personId} value={personId}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : (
+          <>
+            <label htmlFor={`${id}-level`}>Level</label>
+            <input
+              id={`${id}-level`}
+              type="number"
+              min={1}
+              max={20}
+              inputMode="numeric"
+              value={level}
+              aria-invalid={Boolean(message)}
+              aria-describedby={`${id}-problem`}
+              onChange={(event) => setLevel(event.target.value)}
+            />
+          </>
+        )}
+        <FieldProblem id={`${id}-problem`} message={message} />
+      </div>
+      {problem && !message && <ProblemMessage problem={problem} inline />}
+      <button type="submit" disabled={busy}>
+        {busy ? 'Reassigning…' : 'Reassign'}
+      </button>
+    </form>
+  );
+}

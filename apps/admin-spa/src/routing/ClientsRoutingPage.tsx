@@ -1,0 +1,115 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useId, useState } from 'react';
+import { type ApiProblem, problemOf } from '../api/problem';
+import { canConfigure } from '../auth/permissions';
+import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { ProblemMessage } from '../components/ProblemMessage';
+import { useSession } from '../session-context';
+import { RoutingRules } from './RoutingRules';
+import { RoutingTester } from './RoutingTester';
+import { useOrgDirectory } from './use-org-directory';
+
+/** The MSP's clients, the rules that route their alerts to services, and a tester for those rules. */
+export default function ClientsRoutingPage() {
+  const { role } = useSession();
+  const editable = canConfigure(role);
+  const { clients } = useOrgDirectory();
+  return (
+    <main className="page stacked">
+      <div className="page-head">
+        <h1>Clients and routing</h1>
+      </div>
+      <section className="card" aria-labelledby="clients-heading">
+        <h2 id="clients-heading">Clients</h2>
+        {clients.isPending && <p className="empty">Loading…</p>}
+        <ProblemMessage problem={clients.error ? problemOf(clients.error) : null} />
+        {clients.data?.length === 0 && <p className="empty">No clients yet.</p>}
+        {clients.data && clients.data.length > 0 && (
+          <div className="table-scroll">
+            <table className="plain-table">
+              <thead>
+                <tr>
+                  <th scope="col">Client</th>
+                  <th scope="col">RMM id</th>
+                  <th scope="col">PSA id</th>
+                  <th scope="col">Time zone</th>
+                </tr>
+              </thead>
+              <tbody>
+                {clients.data.map((client) => (
+                  <tr key={client.id}>
+                    <td>{client.name}</td>
+                    <td>{client.rmmExternalId ?? '—'}</td>
+                    <td>{client.psaExternalId ?? '—'}</td>
+                    <td>{client.timeZone}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {editable && <NewClient />}
+      </section>
+      <RoutingRules editable={editable} />
+      <RoutingTester />
+    </main>
+  );
+}
+
+function NewClient() {
+  const { api } = useSession();
+  const queryClient = useQueryClient();
+  const id = useId();
+  const [name, setName] = useState('');
+  const [rmmId, setRmmId] = useState('');
+  const [checked, setChecked] = useState(false);
+  const create = useMutation<unknown, ApiProblem>({
+    mutationFn: async () => {
+      try {
+        return await api.client.post('/api/v1/clients', {
+          name: name.trim(),
+          ...(rmmId.trim() ? { rmmExternalId: rmmId.trim() } : {}),
+        });
+      } catch (error) {
+        throw problemOf(error);
+      }
+    },
+    onSuccess: async () => {
+      setName('');
+      setRmmId('');
+      setChecked(false);
+      await queryClient.invalidateQueries({ queryKey: ['clients'] });
+    },
+  });
+  const local: Record<string, string> = checked && !name.trim() ? { name: 'Give the client a name.' } : {};
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setChecked(true);
+    if (name.trim()) create.mutate();
+  };
+  return (
+    <form className="inline-form" onSubmit={submit} noValidate aria-label="New client">
+      <div className="field">
+        <label htmlFor={`${id}-name`}>Client name</label>
+        <input
+          id={`${id}-name`}
+          value={name}
+          maxLength={200}
+          aria-invalid={Boolean(fieldMessage('name', local, create.error))}
+          aria-describedby={`${id}-name-problem`}
+          onChange={(event) => setName(event.target.value)}
+        />
+        <FieldProblem id={`${id}-name-problem`} message={fieldMessage('name', local, create.error)} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-rmm`}>RMM id (optional)</label>
+        <input id={`${id}-rmm`} value={rmmId} onChange={(event) => setRmmId(event.target.value)} />
+        <FieldProblem id={`${id}-rmm-problem`} message={fieldMessage('rmmExternalId', {}, create.error)} />
+      </div>
+      {create.error && create.error.errors.length === 0 && <ProblemMessage problem={create.error} inline />}
+      <button type="submit" disabled={create.isPending}>
+        Add client
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,148 @@
+import { type FormEvent, useId, useState } from 'react';
+import type { ApiProblem } from '../api/problem';
+import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { ProblemMessage } from '../components/ProblemMessage';
+import {
+  type DraftProblems,
+  EMPTY_RULE_DRAFT,
+  RULE_SEVERITIES,
+  type RoutingRule,
+  type RuleDraft,
+  ruleOf,
+} from './rule-draft';
+import { useOrgDirectory } from './use-org-directory';
+
+/** A new routing rule, checked before it is added to the end of the list. */
+export function NewRule({
+  busy,
+  problem,
+  onAdd,
+}: {
+  busy: boolean;
+  problem: ApiProblem | null;
+  onAdd: (rule: RoutingRule) => Promise<unknown>;
+}) {
+  const directory = useOrgDirectory();
+  const id = useId();
+  const [draft, setDraft] = useState<RuleDraft>(EMPTY_RULE_DRAFT);
+  const [local, setLocal] = useState<DraftProblems>({});
+  const set = (change: Partial<RuleDraft>) => setDraft((current) => ({ ...current, ...change }));
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = ruleOf(draft, `rule-${crypto.randomUUID().slice(0, 8)}`);
+    if ('problems' in result) return setLocal(result.problems);
+    setLocal({});
+    try {
+      await onAdd(result.rule);
+      setDraft(EMPTY_RULE_DRAFT);
+    } catch {
+      // Shown from the mutation's problem.
+    }
+  };
+  const message = (field: keyof DraftProblems) => fieldMessage(field, local as Record<string, string>, null);
+  return (
+    <form
+      className="editor rule-form"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-label="New routing rule"
+    >
+      <h3>Add a rule</h3>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={`${id}-client`}>Client is</label>
+          <select
+            id={`${id}-client`}
+            value={draft.clientId}
+            onChange={(event) => set({ clientId: event.target.value })}
+          >
+            <option value="">Any client</option>
+            {directory.clients.data?.map((client) => (
+              <option key={client.id} value={client.id}>
+                {client.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-integration`}>Integration is</label>
+          <select
+            id={`${id}-integration`}
+            value={draft.integrationId}
+            onChange={(event) => set({ integrationId: event.target.value })}
+          >
+            <option value="">Any integration</option>
+            {directory.integrations.data?.map((integration) => (
+              <option key={integration.id} value={integration.id}>
+                {integration.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-devices`}>Device is one of</label>
+          <input
+            id={`${id}-devices`}
+            value={draft.devices}
+            placeholder="FS01, FS02"
+            onChange={(event) => set({ devices: event.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-labels`}>Labels</label>
+          <input
+            id={`${id}-labels`}
+            value={draft.labels}
+            placeholder="env=prod"
+            aria-invalid={Boolean(message('labels'))}
+            aria-describedby={`${id}-labels-problem`}
+            onChange={(event) => set({ labels: event.target.value })}
+          />
+          <FieldProblem id={`${id}-labels-problem`} message={message('labels')} />
+        </div>
+      </div>
+      <fieldset className="choice">
+        <legend>Severity is one of (none: any)</legend>
+        {RULE_SEVERITIES.map((severity) => (
+          <label key={severity}>
+            <input
+              type="checkbox"
+              checked={draft.severities.includes(severity)}
+              onChange={(event) =>
+                set({
+                  severities: event.target.checked
+                    ? [...draft.severities, severity]
+                    : draft.severities.filter((other) => other !== severity),
+                })
+              }
+            />
+            {severity}
+          </label>
+        ))}
+      </fieldset>
+      <FieldProblem id={`${id}-when-problem`} message={message('when')} />
+      <div className="field">
+        <label htmlFor={`${id}-service`}>Send to service</label>
+        <select
+          id={`${id}-service`}
+          value={draft.serviceId}
+          aria-invalid={Boolean(message('serviceId'))}
+          aria-describedby={`${id}-service-problem`}
+          onChange={(event) => set({ serviceId: event.target.value })}
+        >
+          <option value="">Choose…</option>
+          {directory.services.data?.map((service) => (
+            <option key={service.id} value={service.id}>
+              {service.name}
+            </option>
+          ))}
+        </select>
+        <FieldProblem id={`${id}-service-problem`} message={message('serviceId')} />
+      </div>
+      {problem && <ProblemMessage problem={problem} inline />}
+      <button type="submit" className="primary" disabled={busy}>
+        {busy ? 'Saving…' : 'Add rule'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,195 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useId, useState } from 'react';
+import { type ApiProblem, problemOf } from '../api/problem';
+import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { ProblemMessage } from '../components/ProblemMessage';
+import { useSession } from '../session-context';
+import {
+  DAY_NAMES,
+  draftOf,
+  durationText,
+  type ServiceSettings as Settings,
+  type SettingsDraft,
+  settingsOf,
+  URGENCIES,
+  urgencyRuleText,
+} from './settings-draft';
+
+interface Props {
+  serviceId: string;
+  serviceName: string;
+  settings: Settings;
+  editable: boolean;
+}
+
+/** Urgency rule (support hours), acknowledgement timeout and auto-resolve of one service. */
+export function ServiceSettings({ serviceId, serviceName, settings, editable }: Props) {
+  const [editing, setEditing] = useState(false);
+  return (
+    <div className="service-settings">
+      <dl className="facts">
+        <dt>Urgency</dt>
+        <dd>{urgencyRuleText(settings.urgencyRule)}</dd>
+        <dt>Acknowledgement timeout</dt>
+        <dd>{durationText(settings.ackTimeoutSeconds)}</dd>
+        <dt>Auto-resolve after</dt>
+        <dd>{durationText(settings.autoResolveSeconds)}</dd>
+      </dl>
+      {editable && !editing && (
+        <button type="button" aria-label={`Edit settings of ${serviceName}`} onClick={() => setEditing(true)}>
+          Edit settings
+        </button>
+      )}
+      {editing && (
+        <SettingsForm
+          serviceId={serviceId}
+          serviceName={serviceName}
+          settings={settings}
+          onDone={() => setEditing(false)}
+        />
+      )}
+    </div>
+  );
+}
+
+function SettingsForm({
+  serviceId,
+  serviceName,
+  settings,
+  onDone,
+}: Omit<Props, 'editable'> & { onDone: () => void }) {
+  const { api, timeZone } = useSession();
+  const queryClient = useQueryClient();
+  const id = useId();
+  const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(settings, timeZone ?? 'UTC'));
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const set = (change: Partial<SettingsDraft>) => setDraft((current) => ({ ...current, ...change }));
+  const save = useMutation<unknown, ApiProblem, Settings>({
+    mutationFn: async (body) => {
+      try {
+        return await api.client.patch(`/api/v1/services/${encodeURIComponent(serviceId)}`, body);
+      } catch (error) {
+        throw problemOf(error);
+      }
+    },
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['services'] });
+      onDone();
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const result = settingsOf(draft);
+    if ('problems' in result) return setLocal(result.problems);
+    setLocal({});
+    save.mutate(result.body);
+  };
+  const message = (field: string) => fieldMessage(field, local, save.error);
+  const text = (field: keyof SettingsDraft, apiField: string, label: string, inputMode?: 'numeric') => (
+    <div className="field">
+      <label htmlFor={`${id}-${field}`}>{label}</label>
+      <input
+        id={`${id}-${field}`}
+        value={draft[field] as string}
+        inputMode={inputMode}
+        aria-invalid={Boolean(message(apiField))}
+        aria-describedby={`${id}-${field}-problem`}
+        onChange={(event) => set({ [field]: event.target.value })}
+      />
+      <FieldProblem id={`${id}-${field}-problem`} message={message(apiField)} />
+    </div>
+  );
+  const urgencySelect = (field: 'urgency' | 'during' | 'outside', label: string) => (
+    <div className="field">
+      <label htmlFor={`${id}-${field}`}>{label}</label>
+      <select
+        id={`${id}-${field}`}
+        value={draft[field]}
+        onChange={(event) => set({ [field]: event.target.value as SettingsDraft['urgency'] })}
+      >
+        {URGENCIES.map((urgency) => (
+          <option key={urgency}>{urgency}</option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <form className="editor" onSubmit={submit} noValidate aria-label={`Settings of ${serviceName}`}>
+      <fieldset className="choice">
+        <legend>Urgency of new incidents</legend>
+        {(
+          [
+            ['constant', 'Always the same'],
+            ['severity-based', 'By alert severity'],
+            ['support-hours', 'By support hours'],
+          ] as const
+        ).map(([kind, label]) => (
+          <label key={kind}>
+            <input
+              type="radio"
+              name={`${id}-kind`}
+              checked={draft.kind === kind}
+              onChange={() => set({ kind })}
+            />
+            {label}
+          </label>
+        ))}
+      </fieldset>
+      {draft.kind === 'constant' && urgencySelect('urgency', 'Urgency')}
+      {draft.kind === 'support-hours' && (
+        <>
+          <fieldset className="choice" aria-describedby={`${id}-days-problem`}>
+            <legend>Support days</legend>
+            {DAY_NAMES.map((day, index) => (
+              <label key={day}>
+                <input
+                  type="checkbox"
+                  checked={draft.days.includes(index + 1)}
+                  onChange={(event) =>
+                    set({
+                      days: event.target.checked
+                        ? [...draft.days, index + 1]
+                        : draft.days.filter((other) => other !== index + 1),
+                    })
+                  }
+                />
+                {day}
+              </label>
+            ))}
+          </fieldset>
+          <FieldProblem id={`${id}-days-problem`} message={message('urgencyRule.days')} />
+          <div className="field-row">
+            {text('start', 'urgencyRule.start', 'From (HH:mm)')}
+            {text('end', 'urgencyRule.end', 'To (HH:mm)')}
+            {text('timeZone', 'urgencyRule.timeZone', 'Time zone')}
+            {urgencySelect('during', 'Urgency during')}
+            {urgencySelect('outside', 'Urgency outside')}
+          </div>
+        </>
+      )}
+      <div className="field-row">
+        {text(
+          'ackTimeoutMinutes',
+          'ackTimeoutSeconds',
+          'Re-trigger an acknowledged incident after (minutes, blank: never)',
+          'numeric',
+        )}
+        {text(
+          'autoResolveHours',
+          'autoResolveSeconds',
+          'Resolve an untouched incident after (hours, blank: never)',
+          'numeric',
+        )}
+      </div>
+      {save.error && save.error.errors.length === 0 && <ProblemMessage problem={save.error} inline />}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={save.isPending}>
+          {save.isPending ? 'Saving…' : 'Save settings'}
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

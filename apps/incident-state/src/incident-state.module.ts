@@ -19,10 +19,12 @@ import { IncidentListReader } from './queries/incident-list.reader';
 import { IncidentPages } from './queries/incident-pages';
 import { IncidentPagesHandler } from './queries/incident-pages.handler';
 import { RecordActivityHandler } from './record-activity/record-activity.handler';
+import { TriggerIncidentsHandler } from './execute-command/trigger-incidents.handler';
 
 @Module({
   controllers: [
     ExecuteIncidentCommandHandler,
+    TriggerIncidentsHandler,
     MergeIncidentsHandler,
     ListIncidentsHandler,
     GetIncidentHandler,

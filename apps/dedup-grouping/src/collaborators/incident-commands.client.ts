@@ -1,11 +1,31 @@
 import { Injectable } from '@nestjs/common';
-import { Commands, ExecuteIncidentCommand, IncidentCommandResult, MessageContext } from '@oncall/contracts';
+import {
+  Commands,
+  ExecuteIncidentCommand,
+  IncidentCommandResult,
+  MessageContext,
+  TriggerIncidentBatch,
+  TriggerIncidentBatchResult,
+} from '@oncall/contracts';
 import { IncidentCommand } from '@oncall/incident-domain';
-import { MessageBus } from '@oncall/platform-messaging';
+import { MessageBus, RpcError } from '@oncall/platform-messaging';
+
+const TIMEOUT_MS = 10_000;
+/** New incidents per request at most; more asked for at once leave in several requests. */
+const MAX_TRIGGERS_PER_REQUEST = 200;
+
+interface PendingTrigger {
+  command: IncidentCommand;
+  context: MessageContext;
+  resolve(result: IncidentCommandResult): void;
+  reject(error: unknown): void;
+}
 
 /** Sends incident commands to incident-state and returns the incident as it then stands. */
 @Injectable()
 export class IncidentCommandsClient {
+  private pending: PendingTrigger[] = [];
+
   constructor(private readonly bus: MessageBus) {}
 
   execute(command: IncidentCommand, context: MessageContext): Promise<IncidentCommandResult> {
@@ -13,7 +33,46 @@ export class IncidentCommandsClient {
       Commands.incident.execute(command.type),
       { command },
       context,
-      10_000,
+      TIMEOUT_MS,
     );
+  }
+
+  /**
+   * A TriggerIncident, answered as `execute` answers it, but sent with every other trigger asked for in the
+   * same turn of the event loop: one request, one transaction in incident-state (ADR 0159). Each caller
+   * waits for its own answer, so a key's next step still starts only after its incident exists.
+   */
+  trigger(command: IncidentCommand, context: MessageContext): Promise<IncidentCommandResult> {
+    return new Promise((resolve, reject) => {
+      if (this.pending.push({ command, context, resolve, reject }) === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  private flush(): void {
+    const all = this.pending;
+    this.pending = [];
+    for (let start = 0; start < all.length; start += MAX_TRIGGERS_PER_REQUEST) {
+      void this.send(all.slice(start, start + MAX_TRIGGERS_PER_REQUEST));
+    }
+  }
+
+  private async send(batch: PendingTrigger[]): Promise<void> {
+    try {
+      const { results } = await this.bus.rpc.request<TriggerIncidentBatchResult, TriggerIncidentBatch>(
+        Commands.incident.triggerBatch,
+        { items: batch.map(({ command, context }) => ({ command, context })) },
+        { orgId: null, correlationId: batch[0].context.correlationId, causationId: null },
+        TIMEOUT_MS,
+      );
+      batch.forEach(({ resolve, reject }, index) => {
+        const reply = results[index];
+        if (reply?.ok) resolve(reply.data);
+        else if (reply) reject(RpcError.fromBody(reply.error));
+        else reject(new Error('incident-state answered fewer triggers than were sent'));
+      });
+    } catch (error) {
+      // The request as a whole failed (incident-state down, a timeout): each caller retries as it would alone.
+      for (const { reject } of batch) reject(error);
+    }
   }
 }

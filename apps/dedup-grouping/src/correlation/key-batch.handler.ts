@@ -172,7 +172,7 @@ export class KeyBatchHandler {
       await this.index.moveIncident(alert.orgId, alert.alertId, grouped);
       return { incidentId: grouped, openedByAlertId: alert.alertId };
     }
-    await this.incidents.execute(
+    await this.incidents.trigger(
       {
         type: 'TriggerIncident',
         data: {

@@ -1,9 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ExecuteIncidentCommand, IncidentCommandResult, MessageContext } from '@oncall/contracts';
+import {
+  ExecuteIncidentCommand,
+  IncidentCommandResult,
+  MessageContext,
+  RpcErrorCodes,
+  RpcReply,
+} from '@oncall/contracts';
 import { decide, evolve, IncidentEvent, IncidentState, isIncidentDomainError } from '@oncall/incident-domain';
 import { ConcurrencyError, EventStore } from '@oncall/platform-event-store';
 import { RpcError } from '@oncall/platform-messaging';
-import { isUniqueViolation } from '@oncall/platform-persistence';
+import { isPermanentDataError, isUniqueViolation, sqlStateOf } from '@oncall/platform-persistence';
 import { createHash, randomUUID } from 'node:crypto';
 import { Logger } from 'pino';
 import { EVENT_STORE } from '../event-store/event-store.provider';
@@ -13,6 +19,12 @@ import { LoadedIncident, noSnapshots } from './incident-snapshots';
 import { incidentCommandFromWire } from './incident-command.wire';
 import { IncidentStateLoader } from './incident-state-loader';
 import { toIncidentSummary } from '../incident-view/incident-summary';
+
+/** One command of a batch, with the context of what caused it. */
+export interface TriggerItem {
+  request: ExecuteIncidentCommand;
+  context: MessageContext;
+}
 
 /**
  * read → fold → decide → append with the expected version. Reading is bounded (cached or snapshot state plus
@@ -71,6 +83,90 @@ export class IncidentCommandExecutor {
         if (guessed === undefined && attempt >= MAX_ATTEMPTS) throw keptChanging();
         guessed = undefined;
       }
+    }
+  }
+
+  /**
+   * TriggerIncident commands of many incidents at once (the correlator's, ADR 0159): each decided on what
+   * this process knows (an incident it never saw is presumed new, as `execute` presumes), all appended in
+   * ONE transaction. Whatever that cannot settle (a guess refuted, a refusal, another command type, the
+   * transaction failing) is executed on its own by `execute`, so every answer is the one the command would
+   * have had alone. Commands on one incident keep their order; different incidents run concurrently.
+   */
+  async executeTriggers(items: readonly TriggerItem[]): Promise<RpcReply<IncidentCommandResult>[]> {
+    const answers: (RpcReply<IncidentCommandResult> | undefined)[] = items.map(() => undefined);
+    const batched: { index: number; streamId: string; loaded: LoadedIncident; events: IncidentEvent[] }[] =
+      [];
+    const streams = new Set<string>();
+    items.forEach(({ request, context }, index) => {
+      const { command } = request;
+      if (command.type !== 'TriggerIncident' || command.data.orgId !== context.orgId) return;
+      const streamId = incidentStreamId(command.data.incidentId);
+      const guessed = streams.has(streamId) ? undefined : this.loader.guess(streamId, true);
+      const events = guessed && this.decideOn(request, guessed, true);
+      if (!guessed || !events || events === 'verify') return;
+      streams.add(streamId);
+      batched.push({ index, streamId, loaded: guessed, events });
+    });
+    if (batched.length > 0 && this.store.appendToStreams) {
+      const outcomes = await this.store
+        .appendToStreams(
+          batched.map(({ index, streamId, loaded, events }) => ({
+            streamId,
+            events: events.map((event) => ({ ...event, eventId: eventIdOf(event) })),
+            options: {
+              expectedVersion: loaded.version,
+              metadata: { ...items[index].context, occurredAt: items[index].request.command.at },
+            },
+          })),
+        )
+        // Rolled back as a whole: each command goes on its own below, and the one at fault fails alone.
+        .catch(() => []);
+      for (const [position, outcome] of outcomes.entries()) {
+        if (outcome instanceof ConcurrencyError) continue;
+        const { index, streamId, loaded, events } = batched[position];
+        const { at } = items[index].request.command;
+        const next: LoadedIncident = {
+          state: events.reduce(evolve, loaded.state),
+          version: loaded.version + events.length,
+          lastOccurredAt: at,
+        };
+        await this.loader.appended(streamId, next);
+        answers[index] = { ok: true, data: this.result(next, events, at) };
+      }
+    }
+    const alone = new Map<string, Promise<void>>();
+    items.forEach((item, index) => {
+      if (answers[index]) return;
+      const streamId = incidentStreamId(item.request.command.data.incidentId);
+      const previous = alone.get(streamId) ?? Promise.resolve();
+      alone.set(
+        streamId,
+        previous.then(async () => {
+          answers[index] = await this.answerAlone(item);
+        }),
+      );
+    });
+    await Promise.all(alone.values());
+    return answers as RpcReply<IncidentCommandResult>[];
+  }
+
+  /** A refusal is this command's answer; anything else (the database down) fails the whole request. */
+  private async answerAlone(item: TriggerItem): Promise<RpcReply<IncidentCommandResult>> {
+    try {
+      return { ok: true, data: await this.execute(item.request, item.context) };
+    } catch (error) {
+      if (error instanceof RpcError) return { ok: false, error: error.toBody() };
+      if (isPermanentDataError(error)) {
+        return {
+          ok: false,
+          error: {
+            code: RpcErrorCodes.dataRefused,
+            message: `The command holds data that cannot be stored (SQLSTATE ${sqlStateOf(error)}).`,
+          },
+        };
+      }
+      throw error;
     }
   }
 

@@ -1,6 +1,8 @@
 import type { IncidentCommandV1 } from './incident-command.v1';
 import { Severity } from '../alerts/canonical-alert';
 import { CursorPage, PageQuery } from '../paging/cursor-page';
+import { MessageContext } from '../messaging/envelope';
+import { RpcReply } from '../messaging/rpc';
 
 export type IncidentStatusName = 'triggered' | 'acknowledged' | 'resolved';
 export const INCIDENT_STATUSES: readonly IncidentStatusName[] = ['triggered', 'acknowledged', 'resolved'];
@@ -10,6 +12,19 @@ export interface ExecuteIncidentCommand {
   command: IncidentCommandV1;
   /** The version the caller based its decision on; a changed incident then answers CONFLICT. */
   expectedVersion?: number;
+}
+
+/**
+ * Request on `Commands.incident.triggerBatch`: TriggerIncident commands, each with the context of the alert
+ * that opened it (organizations may differ; each command must act on its own context's organization).
+ */
+export interface TriggerIncidentBatch {
+  items: { command: IncidentCommandV1; context: MessageContext }[];
+}
+
+/** One answer per item, in the same order: as if each command had been sent on its own. */
+export interface TriggerIncidentBatchResult {
+  results: RpcReply<IncidentCommandResult>[];
 }
 
 /** One row of the incident list, as the read model holds it. */

@@ -32,6 +32,8 @@ export const Commands = {
     all: 'oncall.cmd.incident.*',
     /** Merging spans several incidents; incident-state orchestrates it (not one decider command). */
     merge: 'oncall.cmd.incident-merge.merge-incidents',
+    /** Many TriggerIncident commands in one request, appended in one transaction (the correlator's). */
+    triggerBatch: 'oncall.cmd.incident-batch.trigger-incidents',
   },
   scheduling: {
     createSchedule: 'oncall.cmd.scheduling.create-schedule',

@@ -57,8 +57,20 @@ export interface ReadAllOptions {
 }
 
 /** The port every event store adapter implements; its contract tests live in event-store.contract.ts. */
+/** One stream's part of appendToStreams. */
+export interface StreamAppend {
+  streamId: string;
+  events: NewEvent[];
+  options: AppendOptions;
+}
+
 export interface EventStore {
   appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  /**
+   * Several streams in one transaction, each checked on its own (a ConcurrencyError in its place), where the
+   * adapter can; callers without it append stream by stream.
+   */
+  appendToStreams?(appends: readonly StreamAppend[]): Promise<(AppendResult | ConcurrencyError)[]>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
 }

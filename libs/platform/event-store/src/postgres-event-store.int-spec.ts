@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { describeEventStoreContract } from './testing';
 import { CreateEventStore1764201600001 } from './event-store.migration';
 import { PostgresEventStore } from './postgres-event-store';
+import { ConcurrencyError } from './event-store.port';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -140,5 +141,39 @@ describe('PostgresEventStore specifics', () => {
     });
     await expect(dataSource.query(`UPDATE events SET type = 'B'`)).rejects.toThrow('append-only');
     await expect(dataSource.query('DELETE FROM events')).rejects.toThrow('append-only');
+  });
+
+  it('appends to many streams in one transaction, refusing only the stream whose version moved', async () => {
+    const event = (type: string) => ({ eventId: randomUUID(), type, schemaVersion: 1, data: {} });
+    await store.appendToStream('moved', [event('Opened')], { expectedVersion: 0, metadata });
+    const results = await store.appendToStreams([
+      { streamId: 'new-1', events: [event('Opened')], options: { expectedVersion: 0, metadata } },
+      { streamId: 'moved', events: [event('Opened')], options: { expectedVersion: 0, metadata } },
+      {
+        streamId: 'new-2',
+        events: [event('Opened'), event('Noted')],
+        options: { expectedVersion: 0, metadata },
+      },
+    ]);
+    expect(results.map((result) => (result instanceof ConcurrencyError ? 'moved' : result.nextExpectedVersion))).toEqual([1, 'moved', 2]); // prettier-ignore
+    const [{ transactions }]: { transactions: number }[] = await dataSource.query(
+      `SELECT count(DISTINCT transaction_id)::int AS transactions FROM events WHERE stream_id IN ('new-1', 'new-2')`,
+    );
+    expect(transactions).toBe(1);
+    const outbox: { n: number }[] = await dataSource.query('SELECT count(*)::int AS n FROM outbox');
+    expect(outbox[0].n).toBe(4);
+  });
+
+  it('rolls every stream of appendToStreams back when one statement fails', async () => {
+    const event = (type: string) => ({ eventId: randomUUID(), type, schemaVersion: 1, data: {} });
+    const reused = event('Opened');
+    await store.appendToStream('first', [reused], { expectedVersion: 0, metadata });
+    await expect(
+      store.appendToStreams([
+        { streamId: 'kept-out', events: [event('Opened')], options: { expectedVersion: 0, metadata } },
+        { streamId: 'duplicate', events: [reused], options: { expectedVersion: 0, metadata } },
+      ]),
+    ).rejects.toThrow(/events_event_id_key/);
+    expect(await store.readStream('kept-out')).toEqual([]);
   });
 });

@@ -11,11 +11,16 @@ import {
   ReadStreamOptions,
   START_OF_ALL,
   StoredEvent,
+  StreamAppend,
 } from './event-store.port';
 import { EventRow, toStoredEvent } from './event-row';
 
-interface PreparedQueryPool {
+interface PreparedQueryClient {
   query<Row>(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }>;
+}
+
+interface PreparedQueryPool extends PreparedQueryClient {
+  connect(): Promise<PreparedQueryClient & { query(text: string): Promise<unknown>; release(): void }>;
 }
 
 /** An event as the append stores it, as the before-commit hook sees it. */
@@ -61,7 +66,54 @@ export class PostgresEventStore implements EventStore {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
     const expected =
       options.expectedVersion === 'any' ? await this.currentVersion(streamId) : options.expectedVersion;
-    const rows = await this.preparedQuery<EventRow>(this.appendStatement, this.appendSql, [
+    const rows = await this.preparedQuery<EventRow>(
+      this.appendStatement,
+      this.appendSql,
+      this.appendValues({ streamId, events, options }, expected),
+    );
+    if (rows.length === 0) throw new ConcurrencyError(streamId, options.expectedVersion);
+    return { nextExpectedVersion: expected + events.length, events: rows.map(toStoredEvent) };
+  }
+
+  /**
+   * Appends to several streams in ONE transaction (one commit, so one WAL flush, for many commands; ADR
+   * 0159). Each stream is checked on its own: one whose version moved gets its ConcurrencyError in its
+   * place and writes nothing, the others are stored. Any other failure rolls every append back and throws.
+   * Expected versions must be explicit (no 'any').
+   */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<(AppendResult | ConcurrencyError)[]> {
+    const client = await this.pool().connect();
+    try {
+      await client.query('BEGIN');
+      const results: (AppendResult | ConcurrencyError)[] = [];
+      for (const append of appends) {
+        const expected = append.options.expectedVersion;
+        if (expected === 'any' || append.events.length === 0) {
+          throw new Error('appendToStreams needs events and an explicit expected version per stream');
+        }
+        const { rows } = await client.query<EventRow>({
+          name: this.appendStatement,
+          text: this.appendSql,
+          values: this.appendValues(append, expected),
+        });
+        results.push(
+          rows.length === 0
+            ? new ConcurrencyError(append.streamId, expected)
+            : { nextExpectedVersion: expected + append.events.length, events: rows.map(toStoredEvent) },
+        );
+      }
+      await client.query('COMMIT');
+      return results;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private appendValues({ streamId, events, options }: StreamAppend, expected: number): unknown[] {
+    return [
       streamId,
       options.metadata.orgId,
       expected,
@@ -79,9 +131,7 @@ export class PostgresEventStore implements EventStore {
           metadata: options.metadata,
         })),
       ) ?? []),
-    ]);
-    if (rows.length === 0) throw new ConcurrencyError(streamId, options.expectedVersion);
-    return { nextExpectedVersion: expected + events.length, events: rows.map(toStoredEvent) };
+    ];
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -110,9 +160,12 @@ export class PostgresEventStore implements EventStore {
    * plans it once per connection instead of on every command.
    */
   private async preparedQuery<Row>(name: string, text: string, values: unknown[]): Promise<Row[]> {
-    const pool = (this.dataSource.driver as unknown as { master: PreparedQueryPool }).master;
-    const result = await pool.query<Row>({ name, text, values });
+    const result = await this.pool().query<Row>({ name, text, values });
     return result.rows;
+  }
+
+  private pool(): PreparedQueryPool {
+    return (this.dataSource.driver as unknown as { master: PreparedQueryPool }).master;
   }
 
   private async currentVersion(streamId: string): Promise<number> {

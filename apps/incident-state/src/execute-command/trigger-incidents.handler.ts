@@ -1,0 +1,39 @@
+import { Controller } from '@nestjs/common';
+import { Payload, MessagePattern } from '@nestjs/microservices';
+import { Commands, RpcRequest, TriggerIncidentBatch, TriggerIncidentBatchResult } from '@oncall/contracts';
+import { RpcError } from '@oncall/platform-messaging';
+import { IncidentCommandExecutor } from './incident-command-executor';
+
+/** Bounds the work of one request (the correlator sends far fewer). */
+const MAX_ITEMS = 500;
+
+/**
+ * The correlator's new incidents, many per request (ADR 0159). Each item carries its own organization's
+ * context and is checked against it as a command sent alone would be; answers come back in order.
+ */
+@Controller()
+export class TriggerIncidentsHandler {
+  constructor(private readonly executor: IncidentCommandExecutor) {}
+
+  @MessagePattern(Commands.incident.triggerBatch)
+  async handle(@Payload() request: RpcRequest<TriggerIncidentBatch>): Promise<TriggerIncidentBatchResult> {
+    const items = request.data?.items;
+    if (!Array.isArray(items) || items.length === 0 || items.length > MAX_ITEMS) {
+      throw new RpcError('VALIDATION_FAILED', `items must hold 1 to ${MAX_ITEMS} TriggerIncident commands.`);
+    }
+    if (items.some((item) => item.command?.type !== 'TriggerIncident' || !item.context?.orgId)) {
+      throw new RpcError('VALIDATION_FAILED', 'Every item must be a TriggerIncident with its organization.');
+    }
+    const results = await this.executor.executeTriggers(
+      items.map(({ command, context }) => ({
+        request: { command },
+        context: {
+          orgId: context.orgId,
+          correlationId: context.correlationId,
+          causationId: context.causationId,
+        },
+      })),
+    );
+    return { results };
+  }
+}

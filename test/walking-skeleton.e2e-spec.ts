@@ -87,7 +87,7 @@ describe('Walking skeleton: an alert posted to the gateway becomes an incident t
     expect(dedup).toMatch(/oncall_correlator_backlog\{service="dedup-grouping"\} \d+/);
     const incidents = await (await fetch(`${platform.url('incident-state')}/metrics`)).text();
     expect(incidents).toMatch(
-      /oncall_messages_handled_total\{subject="oncall\.cmd\.incident\.trigger-incident",outcome="reply"/,
+      /oncall_messages_handled_total\{subject="oncall\.cmd\.incident-batch\.trigger-incidents",outcome="reply"/,
     );
     const gateway = await (await fetch(`${platform.url('ingestion-gateway')}/metrics`)).text();
     expect(gateway).toMatch(

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { createHash } from 'node:crypto';
 import { MsgHdrs } from 'nats';
 
@@ -13,8 +14,17 @@ export const AlertHeaders = {
   disposition: 'Oncall-Alert-Disposition',
 } as const;
 
+/** Repeats of an open alert are most of the traffic: their digest is remembered, not hashed again. */
+const recentDigests = new LRUCache<string, string>({ max: 10_000 });
+
 export function alertKeyDigest(integrationId: string, dedupKey: string): string {
-  return createHash('sha256').update(`${integrationId}\n${dedupKey}`).digest('base64url');
+  const material = `${integrationId}\n${dedupKey}`;
+  let digest = recentDigests.get(material);
+  if (digest === undefined) {
+    digest = createHash('sha256').update(material).digest('base64url');
+    recentDigests.set(material, digest);
+  }
+  return digest;
 }
 
 export function alertHeaders(alert: {

@@ -1,6 +1,14 @@
 import { PATTERN_HANDLER_METADATA, PATTERN_METADATA } from '@nestjs/microservices/constants';
 import { PatternHandler } from '@nestjs/microservices/enums/pattern-handler.enum';
-import { Commands, CursorPage, IncidentDetail, PAGE_MAX_BYTES, Queries, RpcReply } from '@oncall/contracts';
+import {
+  Commands,
+  CursorPage,
+  IncidentDetail,
+  PAGE_MAX_BYTES,
+  Queries,
+  RpcReply,
+  TriggerIncidentBatchResult,
+} from '@oncall/contracts';
 import { NewEvent, PostgresEventStore } from '@oncall/platform-event-store';
 import { relayEventsThroughOutbox } from '@oncall/platform-outbox';
 import { encodeJson, MessageBus } from '@oncall/platform-messaging';
@@ -186,6 +194,35 @@ describe('A very large incident, through every incident-state answer that grows 
     }
     expect([incidentState.child.exitCode, incidentState.child.signalCode]).toEqual([null, null]);
     expect((await fetch(`${incidentState.url}/healthz`)).status).toBe(200);
+  });
+
+  it('answers a full batch of new incidents with the longest titles within the bound', async () => {
+    const at = new Date().toISOString();
+    const items = Array.from({ length: 50 }, () => {
+      const incidentId = randomUUID();
+      return {
+        command: {
+          type: 'TriggerIncident',
+          data: {
+            incidentId,
+            orgId: demo.orgId,
+            serviceId: randomUUID(),
+            escalationPolicyId: null,
+            title: TITLE,
+            severity: 'high',
+            urgency: 'high',
+            alert: { alertId: incidentId, dedupKey: `batch-${incidentId}`, summary: TITLE, severity: 'high' },
+          },
+          by: { kind: 'integration', integrationId: randomUUID() },
+          at,
+        },
+        context: { orgId: demo.orgId, correlationId: randomUUID(), causationId: incidentId },
+      };
+    });
+    const { results } = await ask<TriggerIncidentBatchResult>(Commands.incident.triggerBatch, { items });
+    expect(results.map((result) => result.ok && result.data.appended)).toEqual(
+      items.map(() => ['IncidentTriggered']),
+    );
   });
 
   it('has asked every subject incident-state answers (a new query must be added here)', () => {

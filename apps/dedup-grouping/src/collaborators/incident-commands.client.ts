@@ -11,8 +11,13 @@ import { IncidentCommand } from '@oncall/incident-domain';
 import { MessageBus, RpcError } from '@oncall/platform-messaging';
 
 const TIMEOUT_MS = 10_000;
-/** New incidents per request at most; more asked for at once leave in several requests. */
-const MAX_TRIGGERS_PER_REQUEST = 200;
+/**
+ * New incidents per request at most (incident-state's limit too), and the request's size: a trigger carries
+ * its alert's details, so a request is cut by bytes as well to stay far under the bus's max_payload.
+ * More asked for at once leave in several requests.
+ */
+const MAX_TRIGGERS_PER_REQUEST = 50;
+const MAX_REQUEST_BYTES = 256 * 1024;
 
 interface PendingTrigger {
   command: IncidentCommand;
@@ -51,9 +56,21 @@ export class IncidentCommandsClient {
   private flush(): void {
     const all = this.pending;
     this.pending = [];
-    for (let start = 0; start < all.length; start += MAX_TRIGGERS_PER_REQUEST) {
-      void this.send(all.slice(start, start + MAX_TRIGGERS_PER_REQUEST));
+    let batch: PendingTrigger[] = [];
+    let bytes = 0;
+    for (const trigger of all) {
+      const size = Buffer.byteLength(JSON.stringify(trigger.command));
+      if (
+        batch.length > 0 &&
+        (batch.length >= MAX_TRIGGERS_PER_REQUEST || bytes + size > MAX_REQUEST_BYTES)
+      ) {
+        void this.send(batch);
+        [batch, bytes] = [[], 0];
+      }
+      batch.push(trigger);
+      bytes += size;
     }
+    if (batch.length > 0) void this.send(batch);
   }
 
   private async send(batch: PendingTrigger[]): Promise<void> {

@@ -4,8 +4,8 @@ import { Commands, RpcRequest, TriggerIncidentBatch, TriggerIncidentBatchResult 
 import { RpcError } from '@oncall/platform-messaging';
 import { IncidentCommandExecutor } from './incident-command-executor';
 
-/** Bounds the work of one request (the correlator sends far fewer). */
-const MAX_ITEMS = 500;
+/** Bounds the work and the answer of one request (the correlator's client cuts its requests at this). */
+const MAX_ITEMS = 50;
 
 /**
  * The correlator's new incidents, many per request (ADR 0159). Each item carries its own organization's

@@ -44,7 +44,11 @@ export async function startGatewayWithIntegration(): Promise<GatewayUnderTest> {
     INTEGRATION_RATE_BURST: '1000000',
   });
   const gateway = await startService(ingestionGatewayService(config));
-  while (!(await fetch(`${gateway.url}/readyz`)).ok) await new Promise((resolve) => setTimeout(resolve, 20));
+  const readyBy = Date.now() + 30_000;
+  while (!(await fetch(`${gateway.url}/readyz`)).ok) {
+    if (Date.now() > readyBy) throw new Error('The gateway was not ready within 30 s');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   return {
     alertUrl: `${gateway.url}/v1/alerts/generic/${key}`,
     alertsStored: async () =>

@@ -18,6 +18,11 @@ const TIMEOUT_MS = 10_000;
  */
 const MAX_TRIGGERS_PER_REQUEST = 50;
 const MAX_REQUEST_BYTES = 256 * 1024;
+/**
+ * Requests in flight at once; triggers asked for meanwhile wait and leave together when one comes back (group
+ * commit): batches grow with the load instead of the round trips.
+ */
+const MAX_REQUESTS_IN_FLIGHT = 4;
 
 interface PendingTrigger {
   command: IncidentCommand;
@@ -30,6 +35,8 @@ interface PendingTrigger {
 @Injectable()
 export class IncidentCommandsClient {
   private pending: PendingTrigger[] = [];
+  private inFlight = 0;
+  private flushScheduled = false;
 
   constructor(private readonly bus: MessageBus) {}
 
@@ -44,33 +51,38 @@ export class IncidentCommandsClient {
 
   /**
    * A TriggerIncident, answered as `execute` answers it, but sent with every other trigger asked for in the
-   * same turn of the event loop: one request, one transaction in incident-state (ADR 0159). Each caller
-   * waits for its own answer, so a key's next step still starts only after its incident exists.
+   * same turn of the event loop, or while earlier requests were in flight: one request, one transaction in
+   * incident-state (ADR 0159). Each caller waits for its own answer, so a key's next step still starts
+   * only after its incident exists.
    */
   trigger(command: IncidentCommand, context: MessageContext): Promise<IncidentCommandResult> {
     return new Promise((resolve, reject) => {
-      if (this.pending.push({ command, context, resolve, reject }) === 1) setImmediate(() => this.flush());
+      this.pending.push({ command, context, resolve, reject });
+      if (!this.flushScheduled && this.inFlight < MAX_REQUESTS_IN_FLIGHT) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
     });
   }
 
   private flush(): void {
-    const all = this.pending;
-    this.pending = [];
-    let batch: PendingTrigger[] = [];
-    let bytes = 0;
-    for (const trigger of all) {
-      const size = Buffer.byteLength(JSON.stringify(trigger.command));
-      if (
-        batch.length > 0 &&
-        (batch.length >= MAX_TRIGGERS_PER_REQUEST || bytes + size > MAX_REQUEST_BYTES)
-      ) {
-        void this.send(batch);
-        [batch, bytes] = [[], 0];
+    this.flushScheduled = false;
+    while (this.pending.length > 0 && this.inFlight < MAX_REQUESTS_IN_FLIGHT) {
+      let count = 0;
+      let bytes = 0;
+      for (const { command } of this.pending) {
+        const size = Buffer.byteLength(JSON.stringify(command));
+        if (count > 0 && (count >= MAX_TRIGGERS_PER_REQUEST || bytes + size > MAX_REQUEST_BYTES)) break;
+        count++;
+        bytes += size;
       }
-      batch.push(trigger);
-      bytes += size;
+      const batch = this.pending.splice(0, count);
+      this.inFlight++;
+      void this.send(batch).finally(() => {
+        this.inFlight--;
+        this.flush();
+      });
     }
-    if (batch.length > 0) void this.send(batch);
   }
 
   private async send(batch: PendingTrigger[]): Promise<void> {

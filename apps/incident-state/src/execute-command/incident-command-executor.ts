@@ -97,15 +97,17 @@ export class IncidentCommandExecutor {
     const answers: (RpcReply<IncidentCommandResult> | undefined)[] = items.map(() => undefined);
     const batched: { index: number; streamId: string; loaded: LoadedIncident; events: IncidentEvent[] }[] =
       [];
-    const streams = new Set<string>();
+    // Only an incident's first command may join the transaction; any later one runs after it, alone.
+    const seen = new Set<string>();
     items.forEach(({ request, context }, index) => {
       const { command } = request;
-      if (command.type !== 'TriggerIncident' || command.data.orgId !== context.orgId) return;
       const streamId = incidentStreamId(command.data.incidentId);
-      const guessed = streams.has(streamId) ? undefined : this.loader.guess(streamId, true);
+      const first = !seen.has(streamId);
+      seen.add(streamId);
+      if (!first || command.type !== 'TriggerIncident' || command.data.orgId !== context.orgId) return;
+      const guessed = this.loader.guess(streamId, true);
       const events = guessed && this.decideOn(request, guessed, true);
       if (!guessed || !events || events === 'verify') return;
-      streams.add(streamId);
       batched.push({ index, streamId, loaded: guessed, events });
     });
     if (batched.length > 0 && this.store.appendToStreams) {

@@ -97,4 +97,10 @@ describe('IncidentCommandExecutor.executeTriggers', () => {
     ]);
     expect(answers.map((answer) => (answer.ok ? 'ok' : answer.error.code))).toEqual(['FORBIDDEN', 'ok']);
   });
+
+  it('keeps the order of two triggers of one incident in a batch: the second is answered as a repeat of the first', async () => {
+    const opener = item('org-c', 'Printer offline');
+    const answers = await executor.executeTriggers([opener, opener]);
+    expect(answers.map((answer) => answer.ok && answer.data.appended)).toEqual([['IncidentTriggered'], []]);
+  });
 });

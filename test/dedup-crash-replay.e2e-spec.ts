@@ -79,7 +79,9 @@ describe('dedup-grouping SIGKILLed right after opening an incident, then replayi
     const beforeCrash = ALERTS - 1 - (1 + DEVICES);
     await waitFor('the history of every alert so far written', async () => (await historyRows()) === beforeCrash ? true : undefined); // prettier-ignore
     await post('nas', CRASH_TITLE);
-    expect(await crashed).toBe('SIGKILL');
+    expect(await withinSeconds(30, crashed, 'the correlator kills itself after opening the incident')).toBe(
+      'SIGKILL',
+    );
     child = undefined;
 
     // The crash came after incident-state opened the incident and before anything after it was recorded.
@@ -135,4 +137,13 @@ const byTitle = (a: { title: string }, b: { title: string }) => a.title.localeCo
 async function listAll(platform: PlatformHarness, token: string): Promise<IncidentSummary[]> {
   const response = await platform.api('/api/v1/incidents?limit=200', token);
   return ((await response.json()) as { items: IncidentSummary[] }).items;
+}
+
+/** `promise`, or a failure naming what did not happen within `seconds`. */
+function withinSeconds<T>(seconds: number, promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: not within ${seconds} s`)), seconds * 1000);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }

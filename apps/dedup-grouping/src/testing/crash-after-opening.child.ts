@@ -12,10 +12,11 @@ import { IncidentCommandsClient } from '../collaborators/incident-commands.clien
 import { PartitionLeases } from '../correlation/partition-leases';
 
 const title = process.env.SIGKILL_AFTER_OPENING_TITLE;
-const execute = IncidentCommandsClient.prototype.execute;
+const trigger = IncidentCommandsClient.prototype.trigger;
 
-IncidentCommandsClient.prototype.execute = async function (this: IncidentCommandsClient, command, context) {
-  const result = await execute.call(this, command, context);
+// New incidents leave through `trigger` (batched, ADR 0159); the kill follows the answer for this one.
+IncidentCommandsClient.prototype.trigger = async function (this: IncidentCommandsClient, command, context) {
+  const result = await trigger.call(this, command, context);
   if (command.type === 'TriggerIncident' && command.data.title === title)
     process.kill(process.pid, 'SIGKILL');
   return result;

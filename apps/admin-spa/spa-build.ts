@@ -18,6 +18,7 @@ export function adminSpaBuildIsStale(distDir = SPA_DIST_DIR): boolean {
     join(SPA_ROOT, 'vite.config.ts'),
     join(REPO_ROOT, 'package-lock.json'),
     ...filesUnder(join(SPA_ROOT, 'src')),
+    ...filesUnder(join(REPO_ROOT, 'libs', 'scheduling', 'domain', 'src')),
   ];
   return inputs.some((file) => existsSync(file) && statSync(file).mtimeMs > builtAt);
 }

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+/** The one library the browser runs: scheduling's pure engine, for the layer editor's preview (ADR 0138). */
+const schedulingDomain = fileURLToPath(new URL('../../libs/scheduling/domain/src/index.ts', import.meta.url));
 
 /**
  * The admin SPA. `vite build --config apps/admin-spa/vite.config.ts` writes apps/admin-spa/dist, which
@@ -12,6 +14,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root,
   plugins: [react()],
+  resolve: { alias: { '@oncall/scheduling-domain': schedulingDomain } },
   // No source maps: they would be served next to the bundle, with every source file in them.
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
   server: {

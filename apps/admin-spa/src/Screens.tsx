@@ -11,6 +11,8 @@ const PoliciesPage = lazy(() => import('./policies/PoliciesPage'));
 const ServicesPage = lazy(() => import('./services/ServicesPage'));
 const ReportsPage = lazy(() => import('./reports/ReportsPage'));
 const AuditLogPage = lazy(() => import('./audit/AuditLogPage'));
+// FullCalendar is the heaviest part of the SPA: only the schedules screen loads it.
+const SchedulesPage = lazy(() => import('./schedules/SchedulesPage'));
 
 /** The screen the address names. */
 export function Screens() {
@@ -29,6 +31,7 @@ export function Screens() {
           <Route path="/incidents" element={<IncidentsPage />} />
           <Route path="/incidents/:incidentId" element={<IncidentRoute />} />
           <Route path={PATHS.onCall} element={<OnCallPage />} />
+          <Route path={PATHS.schedules} element={<SchedulesPage />} />
           <Route path={PATHS.policies} element={<PoliciesPage />} />
           <Route path={PATHS.services} element={<ServicesPage />} />
           <Route path={PATHS.reports} element={<ReportsPage />} />

@@ -2,6 +2,7 @@
 export const PATHS = {
   incidents: '/',
   onCall: '/on-call',
+  schedules: '/schedules',
   policies: '/escalation-policies',
   services: '/services',
   reports: '/reports',

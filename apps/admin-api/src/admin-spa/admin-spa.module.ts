@@ -20,12 +20,13 @@ const NONCE_META = /<meta name="csp-nonce" content="[^"]*"\s*\/?>/;
 
 /**
  * The SPA talks only to its own origin (and Hub's, to sign in); it may not be framed. A `<style>` element
- * is allowed only with this answer's nonce: FullCalendar injects its styles that way (ADR 0137).
+ * is allowed only with this answer's nonce: FullCalendar injects its styles that way, with its icon font as
+ * a data: URL (ADR 0137).
  */
 export function spaPolicy(connectSources: string, nonce?: string): string {
   const styles = nonce ? `'self' 'nonce-${nonce}'` : "'self'";
   return (
-    `default-src 'self'; script-src 'self'; style-src ${styles}; img-src 'self' data:; connect-src ${connectSources}; ` +
+    `default-src 'self'; script-src 'self'; style-src ${styles}; img-src 'self' data:; font-src 'self' data:; connect-src ${connectSources}; ` +
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
   );
 }

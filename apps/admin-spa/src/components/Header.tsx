@@ -13,6 +13,7 @@ export function Header({ onSignOut }: Props) {
   const links: [string, string, boolean][] = [
     [PATHS.incidents, 'Incidents', true],
     [PATHS.onCall, 'On call now', true],
+    [PATHS.schedules, 'Schedules', true],
     [PATHS.policies, 'Escalation policies', true],
     [PATHS.services, 'Services', true],
     [PATHS.reports, 'Reports', canReadReports(me.role)],

@@ -1,0 +1,157 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useId, useState } from 'react';
+import { type ApiProblem, problemOf } from '../api/problem';
+import { canConfigure } from '../auth/permissions';
+import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { ProblemMessage } from '../components/ProblemMessage';
+import { browserTimeZone } from '../format/time';
+import { useSession } from '../session-context';
+import {
+  instantOfInput,
+  localInput,
+  overrideCandidates,
+  type OverrideView,
+  type ScheduleView,
+} from './schedule-draft';
+
+interface Props {
+  schedule: ScheduleView;
+  /** The range selected in the calendar, if any. */
+  proposal: { start: string; end: string } | null;
+  onDone: () => void;
+}
+
+/**
+ * Who covers a time range. A manager may name anyone; a technician is offered only themselves (the API
+ * also lets them give their own shift away; the SPA keeps to the simple case).
+ */
+export function OverrideForm({ schedule, proposal, onDone }: Props) {
+  const { api, me, role, people, timeZone: profileZone } = useSession();
+  const zone = profileZone ?? browserTimeZone();
+  const queryClient = useQueryClient();
+  const id = useId();
+  const candidates = overrideCandidates(canConfigure(role), me, people);
+  const [open, setOpen] = useState(proposal !== null);
+  const [userId, setUserId] = useState(candidates.length === 1 ? candidates[0].id : '');
+  const [start, setStart] = useState(proposal ? localInput(proposal.start, zone) : '');
+  const [end, setEnd] = useState(proposal ? localInput(proposal.end, zone) : '');
+  const [reason, setReason] = useState('');
+  const [checked, setChecked] = useState(false);
+
+  const local: Record<string, string> = {};
+  const startAt = instantOfInput(start, zone);
+  const endAt = instantOfInput(end, zone);
+  if (!userId) local.userId = 'Choose who covers.';
+  if (!startAt) local.start = 'Choose when the override starts.';
+  if (!endAt) local.end = 'Choose when it ends.';
+  else if (startAt && endAt <= startAt) local.end = 'End after the start.';
+
+  const save = useMutation<OverrideView, ApiProblem>({
+    mutationFn: async () => {
+      try {
+        return await api.client.post<OverrideView>(`/api/v1/schedules/${schedule.id}/overrides`, {
+          userId,
+          start: startAt,
+          end: endAt,
+          ...(reason.trim() ? { reason: reason.trim() } : {}),
+        });
+      } catch (error) {
+        throw problemOf(error);
+      }
+    },
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['schedule', schedule.id] });
+      await queryClient.invalidateQueries({ queryKey: ['on-call'] });
+      setOpen(false);
+      onDone();
+    },
+  });
+  const shown = checked ? local : {};
+  const message = (field: string) => fieldMessage(field, shown, save.error);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setChecked(true);
+    if (Object.keys(local).length === 0) save.mutate();
+  };
+
+  if (!open) {
+    return (
+      <button type="button" onClick={() => setOpen(true)}>
+        Add override
+      </button>
+    );
+  }
+  return (
+    <form className="card editor override-form" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
+      <h3 id={`${id}-title`}>New override</h3>
+      <div className="field">
+        <label htmlFor={`${id}-who`}>Who covers</label>
+        <select
+          id={`${id}-who`}
+          value={userId}
+          aria-invalid={Boolean(message('userId'))}
+          aria-describedby={`${id}-who-problem`}
+          onChange={(event) => setUserId(event.target.value)}
+        >
+          {candidates.length > 1 && <option value="">Choose a person…</option>}
+          {candidates.map((person) => (
+            <option key={person.id} value={person.id}>
+              {person.name}
+            </option>
+          ))}
+        </select>
+        <FieldProblem id={`${id}-who-problem`} message={message('userId')} />
+      </div>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={`${id}-start`}>Override starts ({zone})</label>
+          <input
+            id={`${id}-start`}
+            type="datetime-local"
+            value={start}
+            aria-invalid={Boolean(message('start'))}
+            aria-describedby={`${id}-start-problem`}
+            onChange={(event) => setStart(event.target.value)}
+          />
+          <FieldProblem id={`${id}-start-problem`} message={message('start')} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-end`}>Override ends ({zone})</label>
+          <input
+            id={`${id}-end`}
+            type="datetime-local"
+            value={end}
+            aria-invalid={Boolean(message('end'))}
+            aria-describedby={`${id}-end-problem`}
+            onChange={(event) => setEnd(event.target.value)}
+          />
+          <FieldProblem id={`${id}-end-problem`} message={message('end')} />
+        </div>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-reason`}>Reason (optional)</label>
+        <input
+          id={`${id}-reason`}
+          value={reason}
+          maxLength={500}
+          onChange={(event) => setReason(event.target.value)}
+        />
+      </div>
+      {save.error && save.error.errors.length === 0 && <ProblemMessage problem={save.error} />}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={save.isPending}>
+          {save.isPending ? 'Saving…' : 'Save override'}
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            setOpen(false);
+            onDone();
+          }}
+        >
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,206 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useId, useMemo, useState } from 'react';
+import { type ApiProblem, problemOf } from '../api/problem';
+import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { ProblemMessage } from '../components/ProblemMessage';
+import { browserTimeZone, usableTimeZone } from '../format/time';
+import { useSession } from '../session-context';
+import { LayerEditor } from './LayerEditor';
+import {
+  bodyOf,
+  draftOf,
+  draftProblems,
+  emptyLayer,
+  type LayerDraft,
+  previewLayerId,
+  previewShifts,
+  type ScheduleDraft,
+  type ScheduleView,
+} from './schedule-draft';
+import { addDays, mondayOf, shortWhen } from './when';
+
+interface Props {
+  schedule: ScheduleView | null;
+  onDone: (saved: ScheduleView | null) => void;
+}
+
+const PREVIEW_DAYS = 14;
+const PREVIEW_ROWS = 40;
+
+/** Name, zone and layers of one schedule, with the final schedule they would give, before saving. */
+export function ScheduleEditor({ schedule, onDone }: Props) {
+  const { api, people, timeZone: profileZone } = useSession();
+  const viewerZone = profileZone ?? browserTimeZone();
+  const queryClient = useQueryClient();
+  const id = useId();
+  const [draft, setDraft] = useState<ScheduleDraft>(() =>
+    draftOf(schedule, viewerZone, `${addDays(mondayOf(new Date(), viewerZone), 7)}T09:00`),
+  );
+  const [checked, setChecked] = useState(false);
+  const save = useMutation<ScheduleView, ApiProblem>({
+    mutationFn: async () => {
+      try {
+        return schedule
+          ? await api.client.put<ScheduleView>(`/api/v1/schedules/${schedule.id}`, {
+              ...bodyOf(draft),
+              expectedVersion: schedule.version,
+            })
+          : await api.client.post<ScheduleView>('/api/v1/schedules', bodyOf(draft));
+      } catch (error) {
+        throw problemOf(error);
+      }
+    },
+    onSuccess: async (saved) => {
+      await queryClient.invalidateQueries({ queryKey: ['schedules'] });
+      onDone(saved);
+    },
+  });
+  const zoneProblem = usableTimeZone(draft.timeZone)
+    ? undefined
+    : 'Give a time zone such as Europe/Amsterdam.';
+  const problems = { ...draftProblems(draft), ...(zoneProblem ? { timeZone: zoneProblem } : {}) };
+  const local: Record<string, string> = checked ? problems : {};
+  const message = (field: string) => fieldMessage(field, local, save.error);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setChecked(true);
+    if (Object.keys(problems).length === 0) save.mutate();
+  };
+  const setLayer = (index: number, layer: LayerDraft | null) =>
+    setDraft((current) => ({
+      ...current,
+      layers:
+        layer === null
+          ? current.layers.filter((_, i) => i !== index)
+          : current.layers.map((l, i) => (i === index ? layer : l)),
+    }));
+  const people_ = useMemo(
+    () =>
+      [...people]
+        .map(([personId, name]) => ({ id: personId, name }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    [people],
+  );
+
+  const preview = useMemo(() => {
+    if (zoneProblem) return null;
+    const from = new Date();
+    try {
+      return previewShifts(draft, from, new Date(from.getTime() + PREVIEW_DAYS * 86_400_000));
+    } catch {
+      return null;
+    }
+  }, [draft, zoneProblem]);
+  const layerNames = new Map(draft.layers.map((layer, index) => [previewLayerId(layer, index), layer.name]));
+
+  return (
+    <form className="card editor" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
+      <h2 id={`${id}-title`}>{schedule ? `Edit ${schedule.name}` : 'New schedule'}</h2>
+      <div className="field">
+        <label htmlFor={`${id}-name`}>Name</label>
+        <input
+          id={`${id}-name`}
+          value={draft.name}
+          maxLength={200}
+          aria-invalid={Boolean(message('name'))}
+          aria-describedby={`${id}-name-problem`}
+          onChange={(event) => setDraft({ ...draft, name: event.target.value })}
+        />
+        <FieldProblem id={`${id}-name-problem`} message={message('name')} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-description`}>Description</label>
+        <input
+          id={`${id}-description`}
+          value={draft.description}
+          maxLength={2000}
+          onChange={(event) => setDraft({ ...draft, description: event.target.value })}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-zone`}>Time zone of the handoffs</label>
+        <input
+          id={`${id}-zone`}
+          value={draft.timeZone}
+          aria-invalid={Boolean(message('timeZone'))}
+          aria-describedby={`${id}-zone-problem`}
+          onChange={(event) => setDraft({ ...draft, timeZone: event.target.value })}
+        />
+        <FieldProblem id={`${id}-zone-problem`} message={message('timeZone')} />
+      </div>
+      <p className="muted">Layers: a later layer wins wherever it has someone.</p>
+      <ol className="steps" aria-label="Layers">
+        {draft.layers.map((layer, index) => (
+          <LayerEditor
+            key={index}
+            index={index}
+            layer={layer}
+            people={people_}
+            timeZone={draft.timeZone}
+            message={message}
+            onChange={(next) => setLayer(index, next)}
+            onRemove={draft.layers.length > 1 ? () => setLayer(index, null) : undefined}
+          />
+        ))}
+      </ol>
+      <FieldProblem id={`${id}-layers-problem`} message={local.layers} />
+      {draft.layers.length < 20 && (
+        <button
+          type="button"
+          onClick={() =>
+            setDraft({
+              ...draft,
+              layers: [...draft.layers, emptyLayer(draft.layers.length, draft.layers[0]?.handoff ?? '')],
+            })
+          }
+        >
+          Add layer
+        </button>
+      )}
+
+      <section className="preview schedule-preview" aria-labelledby={`${id}-preview`} aria-live="polite">
+        <h3 id={`${id}-preview`}>
+          Preview: the next {PREVIEW_DAYS} days (your zone, {viewerZone})
+        </h3>
+        {preview === null ? (
+          <p className="muted">
+            The preview appears when every layer has people, a turn and a first handoff.
+          </p>
+        ) : preview.length === 0 ? (
+          <p className="muted">Nobody would be on call in the next {PREVIEW_DAYS} days.</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">On call</th>
+                <th scope="col">From</th>
+                <th scope="col">Until</th>
+                <th scope="col">Layer</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.slice(0, PREVIEW_ROWS).map((shift) => (
+                <tr key={shift.start}>
+                  <td>{people.get(shift.userId) ?? 'Unknown person'}</td>
+                  <td>{shortWhen(shift.start, viewerZone)}</td>
+                  <td>{shortWhen(shift.end, viewerZone)}</td>
+                  <td>{shift.source.kind === 'layer' ? layerNames.get(shift.source.layerId) : 'Override'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      {save.error && save.error.errors.length === 0 && <ProblemMessage problem={save.error} />}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={save.isPending}>
+          {save.isPending ? 'Saving…' : 'Save schedule'}
+        </button>
+        <button type="button" onClick={() => onDone(null)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,256 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { ensureAdminSpaBuilt, SPA_DIST_DIR } from '../apps/admin-spa/spa-build';
+import { DEMO_USERS, DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
+import { PlatformHarness } from './support/platform-harness';
+import {
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  DESKTOP,
+  PHONE,
+  screenshot,
+  seriousAccessibilityViolations,
+} from './support/spa-browser';
+
+const [, TAYLOR, JORDAN] = DEMO_USERS;
+const DAY_MS = 86_400_000;
+
+/** The Monday after this week's, as YYYY-MM-DD (UTC): every shift the test builds lies ahead. */
+function nextMonday(): string {
+  const today = Date.parse(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+  const sinceMonday = (new Date(today).getUTCDay() + 6) % 7;
+  return day(today - sinceMonday * DAY_MS + 7 * DAY_MS);
+}
+
+function day(epochMs: number): string {
+  return new Date(epochMs).toISOString().slice(0, 10);
+}
+
+function plusDays(date: string, days: number): string {
+  return day(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS);
+}
+
+/** "Mon 7 Dec, 09:00" for `date` at `time` UTC: how the screen writes a time for a viewer in UTC. */
+function when(date: string, time: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'UTC',
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(`${date}T${time}:00Z`));
+}
+
+describe('The admin SPA’s schedules screen, in Chromium, against the platform', () => {
+  let platform: PlatformHarness;
+  let demo: DemoOrganization;
+  let manager: string;
+  let MORGAN: { id: string; name: string };
+  let browser: Browser;
+  const base = () => platform.url('admin-api');
+  const profileDir = mkdtempSync(join(tmpdir(), 'oncall-chromium-schedules-'));
+  const monday = nextMonday();
+  const tuesday = plusDays(monday, 1);
+  const wednesday = plusDays(monday, 2);
+
+  beforeAll(async () => {
+    const [harness] = await Promise.all([PlatformHarness.create('spa_schedules'), ensureAdminSpaBuilt()]);
+    platform = harness.configure({ SPA_DIST_DIR });
+    // incident-state: the first page after signing in lists incidents.
+    await platform.start('admin-api', 'scheduling', 'incident-state');
+    demo = await platform.seedDemo();
+    manager = platform.token(demo.orgId, 'manager', demo.managerUserId);
+    // The manager's own record, named as the token names them (provisioned just in time).
+    MORGAN = (await (await platform.api('/api/v1/me', manager)).json()) as { id: string; name: string };
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(profileDir, { recursive: true, force: true });
+    await platform?.close();
+  });
+
+  /** A signed-in page, and every console error and CSP violation it reports. */
+  async function signedIn(
+    token: string,
+    viewport = DESKTOP,
+  ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+    const context = await browser.newContext({ viewport, timezoneId: 'UTC', locale: 'en-GB' });
+    context.setDefaultTimeout(30_000);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      // Chromium asks for /favicon.ico, which the SPA does not have.
+      if (message.location().url.endsWith('/favicon.ico')) return;
+      if (message.type() === 'error' || /Content Security Policy/i.test(message.text()))
+        errors.push(`${message.text()} (${message.location().url})`);
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${base()}/`);
+    await page.getByLabel('Access token').fill(token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    return { context, page, errors };
+  }
+
+  async function openSchedules(page: Page): Promise<void> {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Schedules' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Schedules' }).waitFor();
+  }
+
+  /** The calendar's blocks in one day's column whose (screen-reader) text is exactly `label`. */
+  function blocks(page: Page, date: string, label: string) {
+    return page.locator(`.fc-timegrid-col[data-date="${date}"] .fc-event`).filter({ hasText: label });
+  }
+
+  /** Drags over the free right edge of a day's column from `from` to the slot of `lastHour` (inclusive). */
+  async function selectInCalendar(page: Page, date: string, from: string, lastHour: string): Promise<void> {
+    const column = page.locator(`td.fc-timegrid-col[data-date="${date}"]`);
+    const first = page.locator(`td.fc-timegrid-slot-lane[data-time="${from}:00"]`);
+    const last = page.locator(`td.fc-timegrid-slot-lane[data-time="${lastHour}:00"]`);
+    await first.scrollIntoViewIfNeeded();
+    const [columnBox, firstBox, lastBox] = await Promise.all([
+      column.boundingBox(),
+      first.boundingBox(),
+      last.boundingBox(),
+    ]);
+    const x = columnBox!.x + columnBox!.width - 2;
+    await page.mouse.move(x, firstBox!.y + firstBox!.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(x, lastBox!.y + lastBox!.height / 2, { steps: 8 });
+    await page.mouse.up();
+  }
+
+  it('answers index.html with a fresh style nonce in the policy and the page each time, scripts still self only', async () => {
+    const nonces = [];
+    for (let i = 0; i < 2; i++) {
+      const response = await fetch(`${base()}/schedules`, { headers: { accept: 'text/html' } });
+      const policy = response.headers.get('content-security-policy') ?? '';
+      const nonce = /style-src 'self' 'nonce-([A-Za-z0-9+/=]+)'/.exec(policy)?.[1];
+      expect(policy).toContain("script-src 'self';");
+      expect(policy).not.toContain('unsafe-inline');
+      expect(await response.text()).toContain(`<meta name="csp-nonce" content="${nonce}" />`);
+      nonces.push(nonce);
+    }
+    expect(nonces[0]).toBeDefined();
+    expect(nonces[0]).not.toBe(nonces[1]);
+  });
+
+  it('lets a manager build a two-layer schedule with a preview, see each layer and the final schedule, and add an override from the calendar', async () => {
+    const { context, page, errors } = await signedIn(manager);
+    try {
+      await openSchedules(page);
+      await page.getByRole('button', { name: 'New schedule' }).click();
+      // Checked before sending: the problems beside the fields, nothing sent.
+      await page.getByRole('button', { name: 'Save schedule' }).click();
+      await page.getByText('Give the schedule a name.').waitFor();
+      await page.getByText('Choose who takes turns in this layer.').waitFor();
+
+      await page.getByLabel('Name', { exact: true }).fill('Helpdesk');
+      await page.getByLabel('Time zone of the handoffs').fill('UTC');
+      await page.getByLabel('Layer 1 name').fill('Weekly');
+      await page.getByRole('button', { name: 'Add participant to layer 1' }).click();
+      await page.getByRole('button', { name: 'Add participant to layer 1' }).click();
+      await page.getByLabel('Layer 1 participant 1', { exact: true }).selectOption(TAYLOR.id);
+      await page.getByLabel('Layer 1 participant 2', { exact: true }).selectOption(JORDAN.id);
+      await page.getByLabel('Layer 1 turn', { exact: true }).selectOption('weekly');
+      await page.getByLabel('Layer 1 turn length (weeks)').fill('1');
+      await page.getByLabel('Layer 1 first handoff (UTC)').fill(`${monday}T09:00`);
+
+      await page.getByRole('button', { name: 'Add layer' }).click();
+      await page.getByLabel('Layer 2 name').fill('Lunch cover');
+      await page.getByRole('button', { name: 'Add participant to layer 2' }).click();
+      await page.getByLabel('Layer 2 participant 1', { exact: true }).selectOption(MORGAN.id);
+      await page.getByLabel('Layer 2 first handoff (UTC)').fill(`${monday}T09:00`);
+      await page.getByRole('button', { name: 'Add restriction to layer 2' }).click();
+      await page.getByLabel('Layer 2 restriction 1 repeats').selectOption('daily');
+      await page.getByLabel('Layer 2 restriction 1 from').fill('12:00');
+      await page.getByLabel('Layer 2 restriction 1 hours').fill('1');
+
+      // The preview, before anything is saved: layer 2 wins over layer 1 at lunch.
+      const preview = page.getByRole('region', { name: /^Preview/ });
+      const rows = preview.getByRole('row');
+      await rows.nth(3).waitFor();
+      const previewRows = (await rows.allInnerTexts()).slice(1, 4).map((row) => row.split('\t'));
+      expect(previewRows).toEqual([
+        [TAYLOR.name, when(monday, '09:00'), when(monday, '12:00'), 'Weekly'],
+        [MORGAN.name, when(monday, '12:00'), when(monday, '13:00'), 'Lunch cover'],
+        [TAYLOR.name, when(monday, '13:00'), when(tuesday, '12:00'), 'Weekly'],
+      ]);
+      expect((await (await platform.api('/api/v1/schedules', manager)).json()).items).toEqual([]);
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      await screenshot(page, 'schedule-editor-desktop');
+      await page.getByRole('button', { name: 'Save schedule' }).click();
+
+      const detail = page.getByRole('region', { name: 'Helpdesk' });
+      await detail.getByRole('heading', { level: 2, name: 'Helpdesk' }).waitFor();
+      await page.getByRole('button', { name: 'Next week' }).click();
+      // The final schedule, from the API, and each layer alone, day by day at the times they hand over.
+      await blocks(page, monday, `Final schedule: ${TAYLOR.name}, ${when(monday, '09:00')} – ${when(monday, '12:00')}`).waitFor(); // prettier-ignore
+      await blocks(page, monday, `Final schedule: ${MORGAN.name}, ${when(monday, '12:00')} – ${when(monday, '13:00')}`).waitFor(); // prettier-ignore
+      await blocks(page, tuesday, `Final schedule: ${TAYLOR.name}, ${when(monday, '13:00')} – ${when(tuesday, '12:00')}`).waitFor(); // prettier-ignore
+      await blocks(page, wednesday, `Weekly: ${TAYLOR.name}, ${when(monday, '09:00')} – ${when(plusDays(monday, 7), '09:00')}`).waitFor(); // prettier-ignore
+      await blocks(page, wednesday, `Lunch cover: ${MORGAN.name}, ${when(wednesday, '12:00')} – ${when(wednesday, '13:00')}`).waitFor(); // prettier-ignore
+      expect(await blocks(page, monday, `Final schedule: ${JORDAN.name}`).count()).toBe(0);
+
+      await selectInCalendar(page, tuesday, '15:00', '16:00');
+      const form = page.getByRole('form', { name: 'New override' });
+      expect(await form.getByLabel('Override starts (UTC)').inputValue()).toBe(`${tuesday}T15:00`);
+      expect(await form.getByLabel('Override ends (UTC)').inputValue()).toBe(`${tuesday}T17:00`);
+      await form.getByLabel('Who covers').selectOption(JORDAN.id);
+      await form.getByLabel('Reason (optional)').fill('Dentist');
+      await form.getByRole('button', { name: 'Save override' }).click();
+      await blocks(page, tuesday, `Override: ${JORDAN.name}, ${when(tuesday, '15:00')} – ${when(tuesday, '17:00')}`).waitFor(); // prettier-ignore
+      await blocks(page, tuesday, `Final schedule: ${TAYLOR.name}, ${when(tuesday, '17:00')} –`)
+        .first()
+        .waitFor();
+      await page.getByRole('list', { name: 'Overrides' }).getByText('Dentist').waitFor();
+
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      await screenshot(page, 'schedules-desktop');
+      // FullCalendar's <style> carries the page's nonce, and nothing was refused.
+      expect(await page.evaluate(() => [...document.querySelectorAll('style')].some((style) => style.nonce))).toBe(true); // prettier-ignore
+      expect(errors).toEqual([]);
+
+      await page.setViewportSize(PHONE);
+      const shifts = page.getByRole('list', { name: 'Shifts this week' });
+      await shifts.getByRole('listitem').filter({ hasText: JORDAN.name }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        PHONE.width,
+      );
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      await screenshot(page, 'schedules-phone');
+    } finally {
+      await context.close();
+    }
+  }, 240_000);
+
+  it('offers a technician an override for themselves only', async () => {
+    const technician = platform.token(demo.orgId, 'technician', TAYLOR.hubUserId);
+    const { context, page, errors } = await signedIn(technician);
+    // Named as the token names them once signed in (provisioned just in time).
+    const taylor = ((await (await platform.api('/api/v1/me', technician)).json()) as { name: string }).name;
+    try {
+      await openSchedules(page);
+      expect(await page.getByRole('button', { name: 'New schedule' }).count()).toBe(0);
+      await page.getByRole('button', { name: 'Helpdesk' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Helpdesk' }).waitFor();
+      await page.getByRole('button', { name: 'Next week' }).click();
+      await blocks(page, monday, `Final schedule: ${MORGAN.name}`).first().waitFor();
+      await selectInCalendar(page, wednesday, '15:00', '15:00');
+      const form = page.getByRole('form', { name: 'New override' });
+      const who = form.getByLabel('Who covers');
+      expect(await who.locator('option').allInnerTexts()).toEqual([taylor]);
+      await form.getByRole('button', { name: 'Save override' }).click();
+      await blocks(page, wednesday, `Override: ${taylor}, ${when(wednesday, '15:00')} – ${when(wednesday, '16:00')}`).waitFor(); // prettier-ignore
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
+});

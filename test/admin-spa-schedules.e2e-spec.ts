@@ -210,6 +210,24 @@ describe('The admin SPA’s schedules screen, in Chromium, against the platform'
         .first()
         .waitFor();
       await page.getByRole('list', { name: 'Overrides' }).getByText('Dentist').waitFor();
+      // Until the first handoff nobody is on call: scheduling's scan finds the gap, the screen shows it.
+      await page
+        .getByRole('list', { name: 'Coverage gaps' })
+        .getByText(`– ${when(monday, '09:00')}`)
+        .waitFor();
+      await page.locator(`.fc-timegrid-col[data-date="${monday}"] .fc-bg-event.shift-gap`).waitFor();
+
+      // The viewer's own iCalendar link, with a copy button; the link answers the calendar.
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      await page.getByRole('button', { name: 'Get my calendar link' }).click();
+      const url = await page.getByLabel('Calendar link').inputValue();
+      const path = /\/api\/v1\/calendar\/shifts\.ics\?token=[\w-]+$/.exec(url)?.[0];
+      expect(path).toBeDefined();
+      await page.getByRole('button', { name: 'Copy link' }).click();
+      await page.getByRole('status').filter({ hasText: 'Copied.' }).waitFor();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+      const feed = await fetch(`${base()}${path}`);
+      expect([feed.status, (await feed.text()).startsWith('BEGIN:VCALENDAR')]).toEqual([200, true]);
 
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
       await screenshot(page, 'schedules-desktop');

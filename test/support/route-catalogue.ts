@@ -67,7 +67,7 @@ function assertSameAsExpressRouter(app: INestApplication, routes: RouteInfo[]): 
   };
   const known = new Set(routes.map((route) => `${route.method} ${route.path}`));
   const unknown = express.router.stack
-    // The admin SPA's fallback (a RegExp route of @nestjs/serve-static) serves index.html, no data.
+    // The admin SPA's pages (RegExp routes of AdminSpaModule) serve index.html, no data.
     .filter(
       (layer) => layer.route && typeof layer.route.path === 'string' && !DOCUMENTATION.test(layer.route.path),
     )

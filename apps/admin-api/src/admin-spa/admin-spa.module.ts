@@ -95,7 +95,7 @@ export class AdminSpaModule implements OnModuleInit {
       }, next);
     };
     app.get(SPA_PATHS, page);
-    app.get('/index.html', page);
+    app.get(/^\/index\.html$/, page); // a RegExp, as above: a page, not an API route (test/support/route-catalogue)
     // Vite names assets by content hash: they never change.
     app.use(
       '/assets',

@@ -11,7 +11,7 @@ import { useSession } from '../session-context';
 export function CalendarLink() {
   const { api } = useSession();
   const id = useId();
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState<string>('');
   const link = useMutation<{ url: string }, ApiProblem>({
     mutationFn: async () => {
       try {
@@ -20,11 +20,15 @@ export function CalendarLink() {
         throw problemOf(error);
       }
     },
-    onSuccess: () => setCopied(false),
+    onSuccess: () => setCopied(''),
   });
   const copy = async (url: string) => {
-    await navigator.clipboard.writeText(url);
-    setCopied(true);
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied('Copied.');
+    } catch {
+      setCopied('The browser did not let us copy: select the link and copy it.');
+    }
   };
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
@@ -41,7 +45,7 @@ export function CalendarLink() {
           <button type="button" onClick={() => void copy(link.data.url)}>
             Copy link
           </button>
-          <span role="status">{copied ? 'Copied.' : ''}</span>
+          <span role="status">{copied}</span>
         </div>
       ) : (
         <button type="button" onClick={() => link.mutate()} disabled={link.isPending}>

@@ -2,6 +2,7 @@ import type { DateSelectArg, EventContentArg, EventInput } from '@fullcalendar/c
 import interactionPlugin from '@fullcalendar/interaction';
 import FullCalendar from '@fullcalendar/react';
 import timeGridPlugin from '@fullcalendar/timegrid';
+import { useEffect, useRef } from 'react';
 import { fromWall, toWall } from './schedule-draft';
 
 /** One block of the calendar: a shift of the final schedule or of one layer, or a gap. */
@@ -24,13 +25,19 @@ interface Props {
   entries: CalendarEntry[];
   /** A range selected with the pointer (instants); no selection when absent. */
   onSelect?: (start: string, end: string) => void;
+  /** Whether a selection is still being acted on; when it turns false the highlight goes. */
+  selecting?: boolean;
 }
 
 /**
  * A week of the schedule in the viewer's zone. FullCalendar runs in UTC and is given wall-clock readings
  * of that zone (it knows no named zones without a plugin); selections are turned back into instants.
  */
-export default function ScheduleCalendar({ monday, timeZone, entries, onSelect }: Props) {
+export default function ScheduleCalendar({ monday, timeZone, entries, onSelect, selecting }: Props) {
+  const calendar = useRef<FullCalendar>(null);
+  useEffect(() => {
+    if (!selecting) calendar.current?.getApi().unselect();
+  }, [selecting]);
   const events: EventInput[] = entries.map((entry) => ({
     id: entry.id,
     start: toWall(entry.start, timeZone),
@@ -44,6 +51,7 @@ export default function ScheduleCalendar({ monday, timeZone, entries, onSelect }
     <div className="schedule-calendar">
       <FullCalendar
         key={monday}
+        ref={calendar}
         plugins={[timeGridPlugin, interactionPlugin]}
         initialView="timeGridWeek"
         initialDate={monday}
@@ -60,8 +68,8 @@ export default function ScheduleCalendar({ monday, timeZone, entries, onSelect }
         nowIndicator={false}
         slotEventOverlap={false}
         selectable={Boolean(onSelect)}
-        selectMirror
         unselectAuto={false}
+        stickyHeaderDates={false}
         select={(info: DateSelectArg) =>
           onSelect?.(fromWall(info.start, timeZone), fromWall(info.end, timeZone))
         }

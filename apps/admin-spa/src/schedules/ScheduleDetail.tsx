@@ -49,6 +49,8 @@ export function ScheduleDetail({ schedule, onEdit }: Props) {
     queryKey: ['schedule', schedule.id, schedule.version, 'gaps'],
     queryFn: () =>
       api.client.get<{ items: CoverageGapView[] }>(`/api/v1/coverage-gaps?scheduleId=${schedule.id}`),
+    // Scheduling rescans a schedule shortly after each change: a gap a save opened shows up by itself.
+    refetchInterval: 15_000,
   });
   const [hiddenLayers, setHiddenLayers] = useState<ReadonlySet<string>>(new Set());
   const [proposal, setProposal] = useState<{ start: string; end: string } | null>(null);
@@ -202,6 +204,7 @@ export function ScheduleDetail({ schedule, onEdit }: Props) {
             timeZone={zone}
             entries={entries}
             onSelect={role === 'owner' ? undefined : (start, end) => setProposal({ start, end })}
+            selecting={proposal !== null}
           />
         ))}
       {role !== 'owner' && (

@@ -17,6 +17,15 @@ import {
 const [, TAYLOR, JORDAN] = DEMO_USERS;
 const DAY_MS = 86_400_000;
 
+/** What the checks below read in the page (the test is compiled without the DOM's types). */
+interface Browserish {
+  navigator: { clipboard: { readText(): Promise<string> } };
+  document: {
+    querySelectorAll(selector: 'style'): Iterable<{ nonce: string }>;
+    documentElement: { scrollWidth: number };
+  };
+}
+
 /** The Monday after this week's, as YYYY-MM-DD (UTC): every shift the test builds lies ahead. */
 function nextMonday(): string {
   const today = Date.parse(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
@@ -182,7 +191,10 @@ describe('The admin SPA’s schedules screen, in Chromium, against the platform'
         [MORGAN.name, when(monday, '12:00'), when(monday, '13:00'), 'Lunch cover'],
         [TAYLOR.name, when(monday, '13:00'), when(tuesday, '12:00'), 'Weekly'],
       ]);
-      expect((await (await platform.api('/api/v1/schedules', manager)).json()).items).toEqual([]);
+      const stored = (await (await platform.api('/api/v1/schedules', manager)).json()) as {
+        items: unknown[];
+      };
+      expect(stored.items).toEqual([]);
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
       await screenshot(page, 'schedule-editor-desktop');
       await page.getByRole('button', { name: 'Save schedule' }).click();
@@ -225,22 +237,22 @@ describe('The admin SPA’s schedules screen, in Chromium, against the platform'
       expect(path).toBeDefined();
       await page.getByRole('button', { name: 'Copy link' }).click();
       await page.getByRole('status').filter({ hasText: 'Copied.' }).waitFor();
-      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+      expect(await page.evaluate(() => (globalThis as unknown as Browserish).navigator.clipboard.readText())).toBe(url); // prettier-ignore
       const feed = await fetch(`${base()}${path}`);
       expect([feed.status, (await feed.text()).startsWith('BEGIN:VCALENDAR')]).toEqual([200, true]);
 
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
       await screenshot(page, 'schedules-desktop');
       // FullCalendar's <style> carries the page's nonce, and nothing was refused.
-      expect(await page.evaluate(() => [...document.querySelectorAll('style')].some((style) => style.nonce))).toBe(true); // prettier-ignore
+      expect(await page.evaluate(() => [...(globalThis as unknown as Browserish).document.querySelectorAll('style')].some((style) => style.nonce))).toBe(true); // prettier-ignore
       expect(errors).toEqual([]);
 
       await page.setViewportSize(PHONE);
       const shifts = page.getByRole('list', { name: 'Shifts this week' });
       await shifts.getByRole('listitem').filter({ hasText: JORDAN.name }).waitFor();
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-        PHONE.width,
-      );
+      expect(
+        await page.evaluate(() => (globalThis as unknown as Browserish).document.documentElement.scrollWidth),
+      ).toBeLessThanOrEqual(PHONE.width);
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
       await screenshot(page, 'schedules-phone');
     } finally {

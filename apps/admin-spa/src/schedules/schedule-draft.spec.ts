@@ -1,5 +1,6 @@
 import {
   bodyOf,
+  draftOf,
   draftProblems,
   emptyLayer,
   fromWall,
@@ -54,6 +55,40 @@ describe('schedule drafts', () => {
       handoffAnchor: '2027-03-01T09:00',
       start: '2027-03-01T08:00:00.000Z',
       restrictions: [{ kind: 'weekly', startDayOfWeek: 2, startTime: '12:00', durationMinutes: 90 }],
+    });
+  });
+
+  it('keeps what the editor does not show of a stored layer: its id, zone, start and end', () => {
+    const stored = {
+      id: 'schedule',
+      name: 'Servers',
+      description: '',
+      timeZone: 'UTC',
+      layers: [
+        {
+          id: '00000000-0000-4000-8000-0000000000c1',
+          name: 'Primary',
+          timeZone: 'Asia/Tokyo',
+          participants: [ANN],
+          rotation: { kind: 'daily' as const },
+          handoffAnchor: '2027-03-01T09:00',
+          start: '2027-01-01T00:00:00.000Z',
+          end: '2028-01-01T00:00:00.000Z',
+          restrictions: [],
+        },
+      ],
+    } as unknown as Parameters<typeof draftOf>[0];
+    const [layer] = bodyOf(draftOf(stored, 'UTC', '')).layers;
+    expect(layer).toEqual({
+      id: '00000000-0000-4000-8000-0000000000c1',
+      name: 'Primary',
+      timeZone: 'Asia/Tokyo',
+      participants: [ANN],
+      rotation: { kind: 'daily', days: 1 },
+      handoffAnchor: '2027-03-01T09:00',
+      start: '2027-01-01T00:00:00.000Z',
+      end: '2028-01-01T00:00:00.000Z',
+      restrictions: [],
     });
   });
 

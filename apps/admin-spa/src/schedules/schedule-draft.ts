@@ -36,7 +36,8 @@ export interface LayerDraft {
   turnLength: string;
   /** The first handoff, local in the schedule's zone ('YYYY-MM-DDTHH:mm'). */
   handoff: string;
-  /** Kept from the stored layer; a new layer starts at its first handoff. */
+  /** Kept from the stored layer (the screen does not edit them); a new layer starts at its first handoff. */
+  timeZone?: string | null;
   start?: string;
   end?: string | null;
   restrictions: RestrictionDraft[];
@@ -83,6 +84,7 @@ function layerDraftOf(layer: LayerView): LayerDraft {
     turn,
     turnLength: String(turnLength),
     handoff: layer.handoffAnchor.slice(0, 16),
+    timeZone: layer.timeZone,
     start: layer.start,
     end: layer.end,
     restrictions: layer.restrictions.map((restriction) => ({
@@ -156,7 +158,7 @@ function restrictionOf(draft: RestrictionDraft): Restriction {
 
 /** A new layer starts at its first handoff; a stored one keeps its start. */
 function layerStart(layer: LayerDraft, timeZone: string): string {
-  return layer.start ?? resolveLocalDateTime(layer.handoff, timeZone).toISOString();
+  return layer.start ?? resolveLocalDateTime(layer.handoff, layer.timeZone ?? timeZone).toISOString();
 }
 
 /** The body of POST /api/v1/schedules (and, with expectedVersion, of PUT). */
@@ -168,6 +170,7 @@ export function bodyOf(draft: ScheduleDraft): SchemaScheduleDefinitionDto {
     layers: draft.layers.map((layer): SchemaLayerDto => ({
       ...(layer.id ? { id: layer.id } : {}),
       name: layer.name.trim(),
+      ...(layer.timeZone ? { timeZone: layer.timeZone } : {}),
       participants: layer.participants,
       rotation: rotationOf(layer),
       handoffAnchor: layer.handoff,
@@ -192,6 +195,7 @@ export function previewShifts(draft: ScheduleDraft, from: Date, to: Date): Shift
   const layers: Layer[] = draft.layers.map((layer, index) => ({
     id: previewLayerId(layer, index),
     name: layer.name,
+    ...(layer.timeZone ? { timeZone: layer.timeZone } : {}),
     participants: layer.participants,
     rotation: rotationOf(layer),
     handoffAnchor: layer.handoff,

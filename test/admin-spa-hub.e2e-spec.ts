@@ -108,9 +108,7 @@ describe('Hub sign-in in the admin SPA (a real oidc-provider standing in for Hub
     await page.locator('.who').getByText(MORGAN.name).waitFor();
   });
 
-  // Skipped: fails (the message did not appear within 20 s; not yet known whether the stand-in's
-  // shortened tokens or the SPA's expiry handling is at fault). Open in issue 15.
-  it.skip('says when the Hub session has ended and offers to sign in again', async () => {
+  it('says when the Hub session has ended and offers to sign in again', async () => {
     hub.shortenAccessTokens();
     await page.reload();
     await page.getByRole('button', { name: 'Sign in with Hub' }).click();

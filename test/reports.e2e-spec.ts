@@ -117,6 +117,12 @@ describe('Reports API', () => {
     const byQuery = await get(`/api/v1/reports/burden?${WINDOW}&format=csv`, manager);
     expect(byQuery.headers.get('content-type')).toMatch(/^text\/csv/);
     expect((await byQuery.text()).split('\r\n')[0]).toMatch(/^userId,name,timeZone,hoursOnCall,pages,/);
+    // CSV merely accepted, JSON preferred (as the SPA's fetch asks): JSON.
+    const preferJson = await get(`/api/v1/reports/incidents?${WINDOW}`, manager, {
+      accept: 'application/json, application/problem+json, text/csv;q=0.5',
+    });
+    expect(preferJson.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(((await preferJson.json()) as IncidentReportAnswer).incidents).toBe(3);
   });
 
   it('lets a technician read their own burden only', async () => {

@@ -74,7 +74,9 @@ const provider = new Provider(issuer, {
     client.redirectUris.some((uri) => new URL(uri).origin === origin),
   cookies: { keys: ['stand-in-cookie-key'] },
   ttl: {
-    AccessToken: accessTokenTtl,
+    // A function, read at each issue: a number here would win over the resource server's TTL and
+    // keep the value the process started with.
+    AccessToken: () => accessTokenTtl,
     Session: 3600,
     Interaction: 600,
     Grant: 3600,

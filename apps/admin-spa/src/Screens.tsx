@@ -13,6 +13,8 @@ const ReportsPage = lazy(() => import('./reports/ReportsPage'));
 const AuditLogPage = lazy(() => import('./audit/AuditLogPage'));
 // FullCalendar is the heaviest part of the SPA: only the schedules screen loads it.
 const SchedulesPage = lazy(() => import('./schedules/SchedulesPage'));
+const PeoplePage = lazy(() => import('./people/PeoplePage'));
+const PersonSettingsPage = lazy(() => import('./people/PersonSettingsPage'));
 
 /** The screen the address names. */
 export function Screens() {
@@ -36,6 +38,8 @@ export function Screens() {
           <Route path={PATHS.services} element={<ServicesPage />} />
           <Route path={PATHS.reports} element={<ReportsPage />} />
           <Route path={PATHS.audit} element={<AuditLogPage />} />
+          <Route path={PATHS.people} element={<PeoplePage />} />
+          <Route path={`${PATHS.people}/:userId`} element={<PersonSettingsPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Suspense>

@@ -7,10 +7,16 @@ export const PATHS = {
   services: '/services',
   reports: '/reports',
   audit: '/audit-log',
+  people: '/people',
 } as const;
 
 export function incidentPath(incidentId: string): string {
   return `/incidents/${encodeURIComponent(incidentId)}`;
+}
+
+/** One person's contact methods and notification rules. */
+export function personPath(userId: string): string {
+  return `/people/${encodeURIComponent(userId)}`;
 }
 
 /**

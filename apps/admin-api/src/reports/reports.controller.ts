@@ -163,8 +163,12 @@ function answer<T>(
   body: T,
   csv: (body: T) => string,
 ): T | string {
+  // Weighed as HTTP says: `application/json, text/csv;q=0.5` (the SPA's fetch) wants JSON.
   const wantsCsv =
-    query.format === 'csv' || (query.format === undefined && /\btext\/csv\b/.test(accept ?? ''));
+    query.format === 'csv' ||
+    (query.format === undefined &&
+      accept !== undefined &&
+      response.req.accepts(['application/json', 'text/csv']) === 'text/csv');
   if (!wantsCsv) return body;
   response.type('text/csv; charset=utf-8');
   return csv(body);

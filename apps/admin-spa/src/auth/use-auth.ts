@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { UserManager } from 'oidc-client-ts';
+import type { User, UserManager } from 'oidc-client-ts';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { ApiProblem, problemOf } from '../api/problem';
@@ -36,6 +36,7 @@ export function useAuth(): Auth {
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [redeeming, setRedeeming] = useState(location.pathname === CALLBACK_PATH);
   const manager = useRef<UserManager | null>(null);
+  const hubUser = useRef<User | null>(null);
   const tokenRef = useRef(token);
   tokenRef.current = token;
 
@@ -46,6 +47,7 @@ export function useAuth(): Auth {
     (reason: ApiProblem | null = null) => {
       clearToken();
       setToken(null);
+      hubUser.current = null;
       setProblem(reason);
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'sign-in-config' });
       void manager.current?.removeUser();
@@ -59,6 +61,7 @@ export function useAuth(): Auth {
     users
       .signinRedirectCallback()
       .then((user) => {
+        hubUser.current = user;
         setToken(user.access_token);
         navigate(safeReturnPath((user.state as { returnTo?: unknown } | undefined)?.returnTo), {
           replace: true,
@@ -76,8 +79,7 @@ export function useAuth(): Auth {
   useEffect(() => {
     const users = manager.current;
     if (!users) return;
-    const expired = () =>
-      signOut(new ApiProblem(401, 'Session ended', 'Your Hub session has ended. Sign in again to go on.'));
+    const expired = () => signOut(sessionEnded());
     users.events.addAccessTokenExpired(expired);
     return () => users.events.removeAccessTokenExpired(expired);
   }, [hub, signOut]);
@@ -99,7 +101,11 @@ export function useAuth(): Auth {
       };
       return { state: 'signed-out', mode, problem, signIn };
     }
-    return { state: 'signed-in', mode, accessToken: () => tokenRef.current ?? '', signOut };
+    // A 401 answered after the Hub token ran out is the end of the session, whichever comes first: the
+    // answer or oidc-client-ts's expiry timer (which checks only every few seconds).
+    const signOutWhy = (reason: ApiProblem | null = null) =>
+      signOut(reason && reason.status === 401 && hubUser.current?.expired ? sessionEnded() : reason);
+    return { state: 'signed-in', mode, accessToken: () => tokenRef.current ?? '', signOut: signOutWhy };
   }, [
     config.isPending,
     config.isError,
@@ -112,4 +118,8 @@ export function useAuth(): Auth {
     signOut,
     here,
   ]);
+}
+
+function sessionEnded(): ApiProblem {
+  return new ApiProblem(401, 'Session ended', 'Your Hub session has ended. Sign in again to go on.');
 }

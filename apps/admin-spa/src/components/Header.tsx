@@ -16,6 +16,7 @@ export function Header({ onSignOut }: Props) {
     [PATHS.schedules, 'Schedules', true],
     [PATHS.policies, 'Escalation policies', true],
     [PATHS.services, 'Services', true],
+    [PATHS.people, 'People', true],
     [PATHS.reports, 'Reports', canReadReports(me.role)],
     [PATHS.audit, 'Audit log', canReadAudit(me.role)],
   ];

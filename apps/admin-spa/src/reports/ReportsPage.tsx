@@ -167,7 +167,7 @@ function TrendChart({ points }: { points: TrendPoint[] }) {
       <div className="chart-with-numbers">
         <div className="chart" aria-hidden="true">
           <ResponsiveContainer width="100%" height={220}>
-            <LineChart data={data}>
+            <LineChart data={data} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="start" />
               <YAxis allowDecimals={false} />

@@ -1,0 +1,92 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useId, useState } from 'react';
+import type { SchemaCreateUserDto } from '../api/generated/openapi';
+import { type ApiProblem, problemOf } from '../api/problem';
+import type { Role } from '../api/types';
+import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { ProblemMessage } from '../components/ProblemMessage';
+import { useSession } from '../session-context';
+import { personProblems } from './people-drafts';
+import { PEOPLE_KEY, peopleApi } from './people-api';
+
+const ROLES: readonly Role[] = ['technician', 'manager', 'owner'];
+
+/** A person added before their first Hub sign-in, which links them by email (and sets name and role again). */
+export function NewPerson({ onDone }: { onDone: () => void }) {
+  const { api } = useSession();
+  const queryClient = useQueryClient();
+  const id = useId();
+  const [draft, setDraft] = useState<SchemaCreateUserDto>({ email: '', name: '', role: 'technician' });
+  const [checked, setChecked] = useState(false);
+  const add = useMutation<unknown, ApiProblem, SchemaCreateUserDto>({
+    mutationFn: async (body) => {
+      try {
+        return await peopleApi(api.client).addPerson(body);
+      } catch (error) {
+        throw problemOf(error);
+      }
+    },
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: PEOPLE_KEY });
+      await queryClient.invalidateQueries({ queryKey: ['names', 'people'] });
+      onDone();
+    },
+  });
+  const local = checked ? personProblems(draft) : {};
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setChecked(true);
+    if (Object.keys(personProblems(draft)).length === 0) {
+      add.mutate({ ...draft, email: draft.email.trim(), name: draft.name.trim() });
+    }
+  };
+  const field = (name: 'email' | 'name', label: string, type: string) => {
+    const message = fieldMessage(name, local, add.error);
+    return (
+      <div className="field">
+        <label htmlFor={`${id}-${name}`}>{label}</label>
+        <input
+          id={`${id}-${name}`}
+          type={type}
+          value={draft[name]}
+          maxLength={name === 'email' ? 320 : 200}
+          aria-invalid={Boolean(message)}
+          aria-describedby={`${id}-${name}-problem`}
+          onChange={(event) => setDraft({ ...draft, [name]: event.target.value })}
+        />
+        <FieldProblem id={`${id}-${name}-problem`} message={message} />
+      </div>
+    );
+  };
+  return (
+    <form className="card editor" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Add a person</h2>
+      {field('name', 'Full name', 'text')}
+      {field('email', 'Email (their Hub sign-in)', 'email')}
+      <div className="field">
+        <label htmlFor={`${id}-role`}>Role</label>
+        <select
+          id={`${id}-role`}
+          value={draft.role}
+          onChange={(event) => setDraft({ ...draft, role: event.target.value as Role })}
+        >
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {role}
+            </option>
+          ))}
+        </select>
+        <FieldProblem id={`${id}-role-problem`} message={fieldMessage('role', {}, add.error)} />
+      </div>
+      {add.error && add.error.errors.length === 0 && <ProblemMessage problem={add.error} />}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={add.isPending}>
+          {add.isPending ? 'Adding…' : 'Add person'}
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,194 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useId, useState } from 'react';
+import { type ApiProblem, problemOf } from '../api/problem';
+import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { ProblemMessage } from '../components/ProblemMessage';
+import { useSession } from '../session-context';
+import {
+  checkRulesDraft,
+  CONTACT_TYPE_LABELS,
+  RULE_LIMITS,
+  rulesDraftOf,
+  type RulesBody,
+  type RulesDraft,
+  type RuleStepDraft,
+  URGENCIES,
+  type Urgency,
+} from './people-drafts';
+import { type ContactMethodView, type NotificationRulesView, peopleApi, settingsKey } from './people-api';
+
+interface Props {
+  userId: string;
+  methods: ContactMethodView[];
+  rules: NotificationRulesView;
+}
+
+const URGENCY_LABELS: Record<Urgency, string> = { high: 'High urgency', low: 'Low urgency' };
+
+/** How the person is told of a page, per urgency: which contact method, how many minutes after. */
+export function RulesEditor({ userId, methods, rules }: Props) {
+  const { api } = useSession();
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState<RulesDraft>(() => rulesDraftOf(rules));
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const save = useMutation<NotificationRulesView, ApiProblem, RulesBody>({
+    mutationFn: async (toSend) => {
+      try {
+        return await peopleApi(api.client).replaceRules(userId, toSend);
+      } catch (error) {
+        throw problemOf(error);
+      }
+    },
+    onSuccess: async (saved) => {
+      // As stored (notification orders each urgency's steps by delay).
+      setDraft(rulesDraftOf(saved));
+      await queryClient.invalidateQueries({ queryKey: settingsKey(userId) });
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const checked = checkRulesDraft(draft);
+    setLocal(checked.ok ? {} : checked.problems);
+    if (checked.ok) save.mutate(checked.rules);
+  };
+  // A step's fields take their own messages and those under them; an urgency only its own.
+  const message = (field: string) =>
+    URGENCIES.includes(field as Urgency)
+      ? (local[field] ?? save.error?.errors.find((error) => error.field === field)?.message)
+      : fieldMessage(field, local, save.error);
+  const change = (urgency: Urgency, steps: RuleStepDraft[]) => {
+    setDraft({ ...draft, [urgency]: steps });
+    save.reset();
+  };
+
+  return (
+    <form className="card editor" onSubmit={submit} noValidate aria-labelledby="rules-title">
+      <h2 id="rules-title">Notification rules</h2>
+      <p className="muted">
+        When you are paged, each step notifies you that many minutes later, until the incident is
+        acknowledged.
+      </p>
+      {URGENCIES.map((urgency) => (
+        <UrgencySteps
+          key={urgency}
+          urgency={urgency}
+          steps={draft[urgency]}
+          methods={methods}
+          message={message}
+          onChange={(steps) => change(urgency, steps)}
+        />
+      ))}
+      {save.error && save.error.errors.length === 0 && <ProblemMessage problem={save.error} />}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={save.isPending}>
+          {save.isPending ? 'Saving…' : 'Save rules'}
+        </button>
+        {save.isSuccess && (
+          <span role="status" className="muted">
+            Saved.
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
+
+interface StepsProps {
+  urgency: Urgency;
+  steps: RuleStepDraft[];
+  methods: ContactMethodView[];
+  message: (field: string) => string | undefined;
+  onChange: (steps: RuleStepDraft[]) => void;
+}
+
+function UrgencySteps({ urgency, steps, methods, message, onChange }: StepsProps) {
+  const id = useId();
+  const label = URGENCY_LABELS[urgency];
+  const update = (index: number, step: RuleStepDraft) =>
+    onChange(steps.map((x, i) => (i === index ? step : x)));
+  return (
+    <fieldset className="rule-steps" aria-describedby={`${id}-problem`}>
+      <legend>{label}</legend>
+      <ol className="steps">
+        {steps.map((step, index) => {
+          const n = index + 1;
+          const methodProblem = message(`${urgency}.${index}.contactMethodId`);
+          const delayProblem = message(`${urgency}.${index}.delayMinutes`);
+          return (
+            <li key={index} className="step rule-step" aria-label={`${label} step ${n}`}>
+              <div className="field">
+                <label htmlFor={`${id}-${index}-method`}>
+                  Contact method
+                  <span className="visually-hidden">
+                    {' '}
+                    ({label.toLowerCase()} step {n})
+                  </span>
+                </label>
+                <select
+                  id={`${id}-${index}-method`}
+                  value={step.contactMethodId}
+                  aria-invalid={Boolean(methodProblem)}
+                  aria-describedby={`${id}-${index}-method-problem`}
+                  onChange={(event) => update(index, { ...step, contactMethodId: event.target.value })}
+                >
+                  <option value="">Choose…</option>
+                  {methods.map((method) => (
+                    <option key={method.id} value={method.id}>
+                      {CONTACT_TYPE_LABELS[method.type]}: {method.address}
+                      {method.enabled ? '' : ' (disabled)'}
+                    </option>
+                  ))}
+                </select>
+                <FieldProblem id={`${id}-${index}-method-problem`} message={methodProblem} />
+              </div>
+              <div className="field">
+                <label htmlFor={`${id}-${index}-delay`}>
+                  Minutes after the page
+                  <span className="visually-hidden">
+                    {' '}
+                    ({label.toLowerCase()} step {n})
+                  </span>
+                </label>
+                <input
+                  id={`${id}-${index}-delay`}
+                  type="number"
+                  min={0}
+                  max={RULE_LIMITS.maxDelayMinutes}
+                  value={step.delayMinutes}
+                  aria-invalid={Boolean(delayProblem)}
+                  aria-describedby={`${id}-${index}-delay-problem`}
+                  onChange={(event) => update(index, { ...step, delayMinutes: event.target.value })}
+                />
+                <FieldProblem id={`${id}-${index}-delay-problem`} message={delayProblem} />
+              </div>
+              <button
+                type="button"
+                aria-label={`Remove ${label.toLowerCase()} step ${n}`}
+                onClick={() => onChange(steps.filter((_, i) => i !== index))}
+              >
+                Remove
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      {steps.length < RULE_LIMITS.maxStepsPerUrgency && (
+        <button
+          type="button"
+          onClick={() =>
+            onChange([...steps, { contactMethodId: '', delayMinutes: String(nextDelay(steps)) }])
+          }
+        >
+          Add {label.toLowerCase()} step
+        </button>
+      )}
+      <FieldProblem id={`${id}-problem`} message={message(urgency)} />
+    </fieldset>
+  );
+}
+
+/** A new step suggests 5 minutes after the last one: a second nudge, not a second copy. */
+function nextDelay(steps: RuleStepDraft[]): number {
+  const last = Math.max(-5, ...steps.map((step) => Number(step.delayMinutes) || 0));
+  return Math.min(RULE_LIMITS.maxDelayMinutes, last + 5);
+}

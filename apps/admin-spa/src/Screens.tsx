@@ -11,6 +11,8 @@ const PoliciesPage = lazy(() => import('./policies/PoliciesPage'));
 const ServicesPage = lazy(() => import('./services/ServicesPage'));
 const ReportsPage = lazy(() => import('./reports/ReportsPage'));
 const AuditLogPage = lazy(() => import('./audit/AuditLogPage'));
+// FullCalendar is the heaviest part of the SPA: only the schedules screen loads it.
+const SchedulesPage = lazy(() => import('./schedules/SchedulesPage'));
 const PeoplePage = lazy(() => import('./people/PeoplePage'));
 const PersonSettingsPage = lazy(() => import('./people/PersonSettingsPage'));
 // FullCalendar is the heaviest part of the SPA: only the schedules screen loads it.

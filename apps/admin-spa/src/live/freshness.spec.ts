@@ -45,4 +45,13 @@ describe('read-model freshness', () => {
     changes = rememberChange(changes, change('a', 4));
     expect(changes.get('a')?.version).toBe(4);
   });
+
+  it('keeps waiting for a new incident the list does not show yet when its next changes are announced', () => {
+    let changes = rememberChange(new Map(), change('n', 1, 'IncidentTriggered'));
+    changes = rememberChange(changes, change('n', 2, 'ActivityRecorded'));
+    expect(changes.get('n')).toEqual(change('n', 2, 'IncidentTriggered'));
+    expect([...unseenChanges(changes, [], true).keys()]).toEqual(['n']);
+    expect([...unseenChanges(changes, [row('n', 1)], true).keys()]).toEqual(['n']);
+    expect([...unseenChanges(changes, [row('n', 2)], true).keys()]).toEqual([]);
+  });
 });

@@ -43,13 +43,21 @@ export function unseenChanges(
   return unseen;
 }
 
-/** Remembers the newest version announced per incident. */
+/**
+ * Remembers the newest version announced per incident. A new incident stays announced as triggered: its
+ * escalation's first changes follow within a second, and would otherwise let a list that does not show it yet
+ * take it as seen and stop asking.
+ */
 export function rememberChange(
   changes: ReadonlyMap<string, IncidentChange>,
   change: IncidentChange,
 ): Map<string, IncidentChange> {
   const next = new Map(changes);
   const known = changes.get(change.incidentId);
-  if (!known || (change.version ?? 0) >= (known.version ?? 0)) next.set(change.incidentId, change);
+  if (!known || (change.version ?? 0) >= (known.version ?? 0))
+    next.set(
+      change.incidentId,
+      known?.type === 'IncidentTriggered' ? { ...change, type: known.type } : change,
+    );
   return next;
 }

@@ -4,11 +4,13 @@ import { MessageBus } from '@oncall/platform-messaging';
 import { waitFor } from '@oncall/platform-testing';
 import { randomUUID } from 'node:crypto';
 import { ServiceDirectory } from '../../apps/dedup-grouping/src/collaborators/service-directory';
+import { ESCALATION_SCHEMA } from '../../apps/escalation/src/escalation.service';
 import { DirectoryCopies } from '../../apps/escalation/src/local-copies/directory-copies';
 import { DEMO_USERS, DemoOrganization } from '../../apps/admin-api/src/seed/seed-demo';
 import { IncidentApi } from './incident-api';
 import { TestClock } from './notification-bus';
 import { PagingWatch } from './paging-watch';
+import { untilDueTimersFired, untilPipelineAtRest } from './settled';
 import { PlatformHarness } from './platform-harness';
 import { ALL_SERVICES, ServiceName } from './service-catalogue';
 
@@ -143,9 +145,19 @@ export class EscalationPlatform {
     }
   }
 
-  /** Nothing more arrives for the incident in `ms` (wall time). */
-  async quietFor(ms: number): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, ms));
+  /**
+   * The engine has done everything it would do by now: every timer due on the test clock has fired, no
+   * outbox holds a message and no consumer one in hand, and the watch has read all it was sent. A check
+   * that no further page came is proof after this, not after a sleep.
+   */
+  async untilAtRest(): Promise<void> {
+    const now = this.clock.now();
+    // A fired timer leaves a message to relay, and a relayed event may set a timer due now: twice round.
+    for (let round = 0; round < 2; round++) {
+      await untilDueTimersFired(this.platform, ESCALATION_SCHEMA, now);
+      await untilPipelineAtRest(this.platform, this.bus);
+    }
+    await this.watch.caughtUp();
   }
 }
 

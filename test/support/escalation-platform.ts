@@ -1,4 +1,4 @@
-import { IncidentEscalationView, IncidentSummary } from '@oncall/contracts';
+import { IncidentEscalationView, IncidentSummary, ServiceState } from '@oncall/contracts';
 import { Clock, CLOCK } from '@oncall/platform-clock';
 import { MessageBus } from '@oncall/platform-messaging';
 import { waitFor } from '@oncall/platform-testing';
@@ -10,7 +10,7 @@ import { DEMO_USERS, DemoOrganization } from '../../apps/admin-api/src/seed/seed
 import { IncidentApi } from './incident-api';
 import { TestClock } from './notification-bus';
 import { PagingWatch } from './paging-watch';
-import { untilDueTimersFired, untilPipelineAtRest } from './settled';
+import { untilDueTimersFired, untilPipelineAtRest, untilStateCopiesHave } from './settled';
 import { PlatformHarness } from './platform-harness';
 import { ALL_SERVICES, ServiceName } from './service-catalogue';
 
@@ -88,17 +88,16 @@ export class EscalationPlatform {
     await waitFor('dedup-grouping to route with the policy', () => {
       return routes.routeOf(orgId, serviceId)?.escalationPolicyId === escalationPolicyId;
     });
+    const matches = (service: ServiceState | null | undefined) =>
+      service?.escalationPolicyId === escalationPolicyId &&
+      (!urgencyRule || canonical(service?.urgencyRule) === canonical(urgencyRule));
     if (!this.platform.isRunning('escalation')) {
-      // Escalation runs as its own process: give its copy the relay's delay and more.
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      // Escalation runs as its own process: every copy of the service (its own too) has been handed the change.
+      await untilStateCopiesHave<ServiceState>(this.bus, 'service', serviceId, 'with the policy', matches);
       return;
     }
     const copies = this.platform.service('escalation').app.get(DirectoryCopies);
-    await waitFor("escalation's copy of the service", () => {
-      const service = copies.service(orgId, serviceId);
-      const sameRule = !urgencyRule || canonical(service?.urgencyRule) === canonical(urgencyRule);
-      return service?.escalationPolicyId === escalationPolicyId && sameRule;
-    });
+    await waitFor("escalation's copy of the service", () => matches(copies.service(orgId, serviceId)));
   }
 
   /** Sets the demo service's acknowledgement timeout and auto-resolve time, once escalation's copy has them. */

@@ -1,5 +1,6 @@
 import { Consumers, Streams } from '@oncall/contracts';
-import { freePort, ServiceProcess, spawnService } from '@oncall/platform-testing';
+import { freePort, ServiceProcess, spawnService, waitFor } from '@oncall/platform-testing';
+import { ESCALATION_SCHEMA } from '../apps/escalation/src/escalation.service';
 import {
   EscalationPlatform,
   JORDAN,
@@ -11,6 +12,16 @@ import {
 import { stepsOf, storedPages } from './support/paging-watch';
 
 const SECOND = 1_000;
+
+/** Escalation's durable timers due by the test clock and not fired yet. */
+const dueTimers = (esc: EscalationPlatform) =>
+  esc.platform.withSchema(ESCALATION_SCHEMA, async (db) => {
+    const [row]: { n: number }[] = await db.query(
+      'SELECT count(*)::int AS n FROM timers WHERE due_at <= $1',
+      [esc.clock.now()],
+    );
+    return row.n;
+  });
 const user = (id: string) => ({ type: 'user', id });
 
 /** Escalation as a real process killed by pid mid-walk (two replicas and 1,000 walks: escalation-replicas.load-spec.ts). */
@@ -54,9 +65,14 @@ describe('Escalation durability (real services, test clock)', () => {
       expect(child!.child.pid).toBeGreaterThan(0);
       expect(await child!.stop('SIGKILL')).toBeNull();
       child = undefined;
-      const killedAt = Date.now();
       const whileDown = await esc.trigger('Opened while escalation was down');
-      await esc.quietFor(10 * SECOND - (Date.now() - killedAt));
+      // With the engine down, step 2 falls due and its timer stays unfired: no replica took it over.
+      const step2Due = Date.parse(incident.triggeredAt) + MINUTE;
+      await waitFor('step 2 to fall due', () => esc.clock.now().getTime() > step2Due, {
+        timeoutMs: 10 * SECOND,
+      });
+      expect(await dueTimers(esc)).toBeGreaterThanOrEqual(1);
+      await esc.watch.caughtUp();
       expect(esc.watch.pagesFor(id)).toHaveLength(1);
 
       child = await startEscalation();
@@ -66,7 +82,7 @@ describe('Escalation durability (real services, test clock)', () => {
       const step3Due = Date.parse(incident.triggeredAt) + 2 * MINUTE;
       await esc.clock.fastForward(step3Due + SECOND - esc.clock.now().getTime());
       await esc.watch.waitForPages(id, 3, 'page', 3 * SECOND);
-      await esc.quietFor(1_000);
+      await esc.untilAtRest();
       const stored = (await storedPages(esc.bus)).filter((page) => page.incidentId === id);
       expect(stepsOf(stored)).toEqual([`L1C1:${TAYLOR.id}`, `L2C1:${JORDAN.id}`, `L3C1:${MORGAN.id}`]);
       expect(Date.parse(stored[2].requestedAt)).toBeGreaterThanOrEqual(step3Due);

@@ -43,7 +43,7 @@ describe('Escalation paging (real services, test clock)', () => {
     for (const [minutes, ...pages] of expected) {
       // Just short of the step: nothing new yet.
       await esc.fastForward(minutes - 1);
-      await esc.quietFor(400);
+      await esc.untilAtRest();
       expect(stepsOf(esc.watch.pagesFor(id))).toEqual(seen);
       await esc.fastForward(1);
       seen.push(...pages);
@@ -73,7 +73,7 @@ describe('Escalation paging (real services, test clock)', () => {
     });
 
     await esc.fastForward(120);
-    await esc.quietFor(500);
+    await esc.untilAtRest();
     expect(esc.watch.pagesFor(id)).toHaveLength(8);
     expect(esc.watch.pagesFor(id, 'unanswered')).toHaveLength(1);
   }, 90_000);
@@ -90,7 +90,7 @@ describe('Escalation paging (real services, test clock)', () => {
     await esc.watch.waitForFact(id, 'EscalationStopped');
 
     for (const minutes of [8, 15, 30, 60]) await esc.fastForward(minutes);
-    await esc.quietFor(500);
+    await esc.untilAtRest();
     expect(stepsOf(esc.watch.pagesFor(id))).toEqual([`L1C1:${TAYLOR.id}`, `L2C1:${JORDAN.id}`]);
     expect(esc.watch.pagesFor(id, 'unanswered')).toEqual([]);
     expect(await esc.escalation(id)).toMatchObject({ phase: 'acknowledged' });

@@ -47,7 +47,7 @@ describe('Escalation replicas (real services, test clock)', () => {
       await until('every second step', 2, 120_000);
       await esc.fastForward(1);
       await until('every manager page', null, 120_000);
-      await esc.quietFor(2_000);
+      await esc.untilAtRest();
 
       const stored = await storedPages(esc.bus);
       expect(stored).toHaveLength(3 * INCIDENTS);

@@ -62,7 +62,7 @@ describe('Escalation restarts (real services, test clock)', () => {
     const pages = await esc.watch.waitForPages(id, 2);
     expect(pages[1]).toMatchObject({ userId: JORDAN.id, level: null, reason: 'assigned directly' });
     await esc.fastForward(20);
-    await esc.quietFor(500);
+    await esc.untilAtRest();
     expect(esc.watch.pagesFor(id)).toHaveLength(2);
     expect(esc.watch.pagesFor(id, 'unanswered')).toEqual([]);
     await waitFor('the incident assigned to Jordan', async () => {
@@ -114,7 +114,7 @@ describe('Escalation restarts (real services, test clock)', () => {
     await esc.watch.waitForFact(id, 'EscalationStopped');
     await act(id, 'snooze', { durationMinutes: 30 }, esc.technician());
     await esc.fastForward(29);
-    await esc.quietFor(500);
+    await esc.untilAtRest();
     expect(esc.watch.pagesFor(id)).toHaveLength(1);
     await esc.fastForward(1);
     await esc.watch.waitForPages(id, 2);

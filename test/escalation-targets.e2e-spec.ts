@@ -56,7 +56,7 @@ describe('Escalation targets: teams and round-robin (real services, test clock)'
     const incident = await esc.trigger('Hyper-V cluster node down');
     const [page] = await esc.watch.waitForPages(incident.incidentId, 1);
     expect(page).toMatchObject({ userId: JORDAN.id, reason: 'step 1, on call in Servers 24/7 for team Servers' });
-    await esc.quietFor(500);
+    await esc.untilAtRest();
     expect(esc.watch.pagesFor(incident.incidentId)).toHaveLength(1);
   }, 30_000); // prettier-ignore
 
@@ -81,7 +81,7 @@ describe('Escalation targets: teams and round-robin (real services, test clock)'
     const second = await esc.trigger('Scanner offline');
     const [page] = await esc.watch.waitForPages(second.incidentId, 1);
     expect(stepsOf([page])).toEqual([`L1C1:${JORDAN.id}`]);
-    await esc.quietFor(500);
+    await esc.untilAtRest();
     expect(esc.watch.pagesFor(second.incidentId)).toHaveLength(1);
   }, 60_000); // prettier-ignore
 });

@@ -37,7 +37,7 @@ describe('Escalation timeouts (real services, test clock)', () => {
     await untilStatus(id, 'acknowledged');
 
     await esc.fastForward(9);
-    await esc.quietFor(500);
+    await esc.untilAtRest();
     expect(stepsOf(esc.watch.pagesFor(id))).toEqual([`L1C1:${TAYLOR.id}`]);
     expect(await statusOf(id)).toBe('acknowledged');
 
@@ -75,7 +75,7 @@ describe('Escalation timeouts (real services, test clock)', () => {
 
     // 49 minutes after the trigger, 29 after the acknowledgement: still open.
     await esc.fastForward(29);
-    await esc.quietFor(500);
+    await esc.untilAtRest();
     expect(await statusOf(id)).toBe('acknowledged');
 
     await esc.fastForward(1);
@@ -97,7 +97,7 @@ describe('Escalation timeouts (real services, test clock)', () => {
     await esc.watch.waitForFact(id, 'EscalationStopped');
     await untilStatus(id, 'acknowledged');
     await esc.fastForward(24 * 60);
-    await esc.quietFor(500);
+    await esc.untilAtRest();
     expect(await statusOf(id)).toBe('acknowledged');
     expect(esc.watch.pagesFor(id)).toHaveLength(1);
   }, 60_000);

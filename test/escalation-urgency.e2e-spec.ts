@@ -47,7 +47,7 @@ describe('Escalation urgency and support hours (real services, test clock)', () 
     // Saturday, Sunday and Monday 07:58 local: still held (57 hours after Friday 22:00, not 58).
     const monday = Date.parse(MONDAY_08_AMSTERDAM);
     await esc.clock.fastForward(monday - 2 * MINUTE - esc.clock.now().getTime());
-    await esc.quietFor(500);
+    await esc.untilAtRest();
     expect(esc.watch.pagesFor(low.incidentId)).toEqual([]);
     await esc.clock.fastForward(monday + 1_000 - esc.clock.now().getTime());
     const [released] = await esc.watch.waitForPages(low.incidentId, 1);
@@ -68,7 +68,7 @@ describe('Escalation urgency and support hours (real services, test clock)', () 
     expect((await esc.incidents.act(esc.technician(), incident.incidentId, 'acknowledge')).status).toBe(200);
     await esc.watch.waitForFact(incident.incidentId, 'EscalationStopped');
     await esc.clock.fastForward(12 * HOUR);
-    await esc.quietFor(500);
+    await esc.untilAtRest();
     expect(esc.watch.pagesFor(incident.incidentId)).toEqual([]);
   }, 30_000);
 });

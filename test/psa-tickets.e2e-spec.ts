@@ -76,7 +76,7 @@ describe('PSA tickets (PSA stand-in)', () => {
       [expect.stringMatching(/^Resolved in On-Call by psa-msp-tech at /), true],
     ]);
     expect(ticket?.notes[0].text).toContain('— psa-msp-tech, in On-Call at');
-    expect(psa.creates()).toHaveLength(1);
+    expect(psa.creates(externalId)).toHaveLength(1);
   }, 60_000);
 
   it('answers a manual request on an incident that has its ticket with that ticket, and creates none', async () => {
@@ -87,12 +87,13 @@ describe('PSA tickets (PSA stand-in)', () => {
     );
     await org.incidents.act(org.technician, incident.incidentId, 'acknowledge');
     const detail = await waitForLinkedTicket(org, incident.incidentId);
-    const creates = psa.creates().length;
+    const externalId = externalIdOf(org.orgId, incident.incidentId);
+    expect(psa.creates(externalId)).toHaveLength(1);
     const response = await platform.api(`/api/v1/incidents/${incident.incidentId}/ticket`, org.technician, { method: 'POST' }); // prettier-ignore
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ state: 'created', ticket: detail.incident.ticket });
-    expect(psa.creates()).toHaveLength(creates);
-    expect(psa.ticketByExternalId(externalIdOf(org.orgId, incident.incidentId))?.priority).toBe('P3');
+    expect(psa.creates(externalId)).toHaveLength(1);
+    expect(psa.ticketByExternalId(externalId)?.priority).toBe('P3');
   }, 60_000);
 
   it('shows a refusal (422) on the incident with the PSA’s message; asking again after the fix makes the ticket', async () => {

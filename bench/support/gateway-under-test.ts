@@ -8,7 +8,7 @@ import {
 import { loadConfig } from '@oncall/platform-config';
 import { encodeJson, MessageBus } from '@oncall/platform-messaging';
 import { startService } from '@oncall/platform-runtime';
-import { createTestNamespace, TEST_NATS_URL } from '@oncall/platform-testing';
+import { createTestNamespace, TEST_NATS_URL, waitFor } from '@oncall/platform-testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { IngestionGatewayConfig } from '../../apps/ingestion-gateway/src/ingestion-gateway.config';
 import { ingestionGatewayService } from '../../apps/ingestion-gateway/src/ingestion-gateway.service';
@@ -44,11 +44,7 @@ export async function startGatewayWithIntegration(): Promise<GatewayUnderTest> {
     INTEGRATION_RATE_BURST: '1000000',
   });
   const gateway = await startService(ingestionGatewayService(config));
-  const readyBy = Date.now() + 30_000;
-  while (!(await fetch(`${gateway.url}/readyz`)).ok) {
-    if (Date.now() > readyBy) throw new Error('The gateway was not ready within 30 s');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await waitFor('the gateway to be ready', async () => (await fetch(`${gateway.url}/readyz`)).ok, { timeoutMs: 30_000, intervalMs: 20 }); // prettier-ignore
   return {
     alertUrl: `${gateway.url}/v1/alerts/generic/${key}`,
     alertsStored: async () =>

@@ -1,14 +1,16 @@
-import { IncidentEscalationView, IncidentSummary } from '@oncall/contracts';
+import { IncidentEscalationView, IncidentSummary, ServiceState } from '@oncall/contracts';
 import { Clock, CLOCK } from '@oncall/platform-clock';
 import { MessageBus } from '@oncall/platform-messaging';
 import { waitFor } from '@oncall/platform-testing';
 import { randomUUID } from 'node:crypto';
 import { ServiceDirectory } from '../../apps/dedup-grouping/src/collaborators/service-directory';
+import { ESCALATION_SCHEMA } from '../../apps/escalation/src/escalation.service';
 import { DirectoryCopies } from '../../apps/escalation/src/local-copies/directory-copies';
 import { DEMO_USERS, DemoOrganization } from '../../apps/admin-api/src/seed/seed-demo';
 import { IncidentApi } from './incident-api';
 import { TestClock } from './notification-bus';
 import { PagingWatch } from './paging-watch';
+import { untilDueTimersFired, untilPipelineAtRest, untilStateCopiesHave } from './settled';
 import { PlatformHarness } from './platform-harness';
 import { ALL_SERVICES, ServiceName } from './service-catalogue';
 
@@ -86,17 +88,16 @@ export class EscalationPlatform {
     await waitFor('dedup-grouping to route with the policy', () => {
       return routes.routeOf(orgId, serviceId)?.escalationPolicyId === escalationPolicyId;
     });
+    const matches = (service: ServiceState | null | undefined) =>
+      service?.escalationPolicyId === escalationPolicyId &&
+      (!urgencyRule || canonical(service?.urgencyRule) === canonical(urgencyRule));
     if (!this.platform.isRunning('escalation')) {
-      // Escalation runs as its own process: give its copy the relay's delay and more.
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      // Escalation runs as its own process: every copy of the service (its own too) has been handed the change.
+      await untilStateCopiesHave<ServiceState>(this.bus, 'service', serviceId, 'with the policy', matches);
       return;
     }
     const copies = this.platform.service('escalation').app.get(DirectoryCopies);
-    await waitFor("escalation's copy of the service", () => {
-      const service = copies.service(orgId, serviceId);
-      const sameRule = !urgencyRule || canonical(service?.urgencyRule) === canonical(urgencyRule);
-      return service?.escalationPolicyId === escalationPolicyId && sameRule;
-    });
+    await waitFor("escalation's copy of the service", () => matches(copies.service(orgId, serviceId)));
   }
 
   /** Sets the demo service's acknowledgement timeout and auto-resolve time, once escalation's copy has them. */
@@ -143,9 +144,19 @@ export class EscalationPlatform {
     }
   }
 
-  /** Nothing more arrives for the incident in `ms` (wall time). */
-  async quietFor(ms: number): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, ms));
+  /**
+   * The engine has done everything it would do by now: every timer due on the test clock has fired, no
+   * outbox holds a message and no consumer one in hand, and the watch has read all it was sent. A check
+   * that no further page came is proof after this, not after a sleep.
+   */
+  async untilAtRest(): Promise<void> {
+    const now = this.clock.now();
+    // A fired timer leaves a message to relay, and a relayed event may set a timer due now: twice round.
+    for (let round = 0; round < 2; round++) {
+      await untilDueTimersFired(this.platform, ESCALATION_SCHEMA, now);
+      await untilPipelineAtRest(this.platform, this.bus);
+    }
+    await this.watch.caughtUp();
   }
 }
 

@@ -26,10 +26,13 @@ export class PagingWatch {
   private readonly listeners = new Set<(page: SeenPage) => void>();
   private loop?: Promise<void>;
 
-  private constructor(private readonly messages: Subscription) {}
+  private constructor(
+    private readonly bus: MessageBus,
+    private readonly messages: Subscription,
+  ) {}
 
   static async start(bus: MessageBus): Promise<PagingWatch> {
-    const watch = new PagingWatch(bus.nc.subscribe(bus.namespace.subject('oncall.evt.escalation.>')));
+    const watch = new PagingWatch(bus, bus.nc.subscribe(bus.namespace.subject('oncall.evt.escalation.>')));
     watch.loop = watch.follow();
     await bus.nc.flush();
     return watch;
@@ -38,6 +41,17 @@ export class PagingWatch {
   async stop(): Promise<void> {
     this.messages.unsubscribe();
     await this.loop;
+  }
+
+  /**
+   * Every message the server routed to the watch before this call has been read into `pages`/`facts`
+   * (a flush is a round trip: the server has sent this connection everything it routed before the answer).
+   */
+  async caughtUp(): Promise<void> {
+    await this.bus.nc.flush();
+    await waitFor('the paging watch to read what it was sent', () => this.messages.getPending() === 0, {
+      intervalMs: 10,
+    });
   }
 
   /** Called with every page from now on (the bench measures latency with it). */

@@ -18,6 +18,8 @@ export interface StandInRequest {
   method: string;
   path: string;
   idempotencyKey: string | null;
+  /** The body's externalId, when it names one (ticket creation). */
+  externalId: string | null;
   status: number;
 }
 
@@ -69,8 +71,14 @@ export class PsaStandIn {
     return [...this.tickets.values()].find((ticket) => ticket.externalId === externalId);
   }
 
-  creates(): StandInRequest[] {
-    return this.requests.filter((request) => request.method === 'POST' && request.path === '/api/tickets');
+  /** The ticket creations asked for (of the incident's external id, when given). */
+  creates(externalId?: string): StandInRequest[] {
+    return this.requests.filter(
+      (request) =>
+        request.method === 'POST' &&
+        request.path === '/api/tickets' &&
+        (externalId === undefined || request.externalId === externalId),
+    );
   }
 
   async close(): Promise<void> {
@@ -92,7 +100,8 @@ export class PsaStandIn {
       return result;
     };
     const result = await answer();
-    this.requests.push({ method: request.method ?? 'GET', path: url.pathname, idempotencyKey, status: result.status }); // prettier-ignore
+    const externalId = typeof body.externalId === 'string' ? body.externalId : null;
+    this.requests.push({ method: request.method ?? 'GET', path: url.pathname, idempotencyKey, externalId, status: result.status }); // prettier-ignore
     if (response.destroyed) return;
     response.writeHead(result.status, { 'content-type': 'application/json' });
     response.end(JSON.stringify(result.body));

@@ -139,3 +139,16 @@ export async function untilStateCopiesHave<TView>(
     return followers.length > 0 && followers.every((consumer) => consumer.delivered.stream_seq >= latest.seq);
   });
 }
+
+/** No durable timer of the service's schema (ADR 0121) is due at `now` and still unfired. */
+export function untilDueTimersFired(platform: PlatformHarness, schema: string, now: Date): Promise<void> {
+  return platform.withSchema(schema, (db) =>
+    waitFor(`${schema}'s timers due by ${now.toISOString()} to fire`, async () => {
+      const [row]: { n: number }[] = await db.query(
+        'SELECT count(*)::int AS n FROM timers WHERE due_at <= $1',
+        [now],
+      );
+      return row.n === 0;
+    }).then(() => undefined),
+  );
+}

@@ -29,7 +29,9 @@ export function buildAdminSpa(distDir = SPA_DIST_DIR): Promise<void> {
   const args = [vite, 'build', '--config', join(SPA_ROOT, 'vite.config.ts'), '--configLoader', 'runner'];
   args.push('--outDir', distDir, '--logLevel', 'warn');
   return new Promise((resolveBuild, rejectBuild) => {
-    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Jest runs with NODE_ENV=test, which would make Vite build React's development bundle.
+    const env = { ...process.env, NODE_ENV: 'production' };
+    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const output: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => output.push(chunk));

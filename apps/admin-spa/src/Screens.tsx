@@ -15,8 +15,6 @@ const AuditLogPage = lazy(() => import('./audit/AuditLogPage'));
 const SchedulesPage = lazy(() => import('./schedules/SchedulesPage'));
 const PeoplePage = lazy(() => import('./people/PeoplePage'));
 const PersonSettingsPage = lazy(() => import('./people/PersonSettingsPage'));
-// FullCalendar is the heaviest part of the SPA: only the schedules screen loads it.
-const SchedulesPage = lazy(() => import('./schedules/SchedulesPage'));
 const ClientsRoutingPage = lazy(() => import('./routing/ClientsRoutingPage'));
 const MaintenancePage = lazy(() => import('./maintenance/MaintenancePage'));
 

@@ -1,9 +1,6 @@
 import type { IncidentPage } from '@oncall/contracts';
 import { waitFor } from '@oncall/platform-testing';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import {
   DEMO_INTEGRATION,
   DEMO_SERVICE,
@@ -21,6 +18,7 @@ import {
   PHONE,
   screenshot,
   seriousAccessibilityViolations,
+  signedInWithToken,
 } from './support/spa-browser';
 
 /** DEFEND_SERVICE_KEY must be at least 32 characters. */
@@ -35,7 +33,6 @@ describe('The admin SPA’s incident, routing and maintenance flows, in Chromium
   let technician: string;
   let browser: Browser;
   const base = () => platform.url('admin-api');
-  const profileDir = mkdtempSync(join(tmpdir(), 'oncall-chromium-flows-'));
 
   beforeAll(async () => {
     const [harness] = await Promise.all([PlatformHarness.create('spa_flows'), ensureAdminSpaBuilt()]);
@@ -50,24 +47,10 @@ describe('The admin SPA’s incident, routing and maintenance flows, in Chromium
 
   afterAll(async () => {
     await browser?.close();
-    rmSync(profileDir, { recursive: true, force: true });
     await platform?.close();
   });
 
-  async function signedIn(
-    token: string,
-    viewport = DESKTOP,
-  ): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport, timezoneId: 'UTC', locale: 'en-GB' });
-    // Generous: the shared 2-core machine runs several platforms at once.
-    context.setDefaultTimeout(30_000);
-    const page = await context.newPage();
-    await page.goto(`${base()}/`);
-    await page.getByLabel('Access token').fill(token);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-    return { context, page };
-  }
+  const signedIn = (token: string, viewport = DESKTOP) => signedInWithToken(browser, base(), token, viewport);
 
   async function openIncident(page: Page, incidentId: string, title: string): Promise<void> {
     await page.goto(`${base()}/incidents/${incidentId}`);

@@ -1,8 +1,5 @@
 import type { ContactMethodView, NotificationRulesView } from '@oncall/contracts';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { ensureAdminSpaBuilt, SPA_DIST_DIR } from '../apps/admin-spa/spa-build';
 import { DEMO_USERS, DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
 import {
@@ -17,6 +14,7 @@ import {
   PHONE,
   screenshot,
   seriousAccessibilityViolations,
+  signedInWithToken,
 } from './support/spa-browser';
 
 const [, TAYLOR, JORDAN] = DEMO_USERS;
@@ -32,7 +30,6 @@ describe('The admin SPA’s people, teams and contact methods, in Chromium, agai
   let technician: string;
   let browser: Browser;
   const base = () => platform.url('admin-api');
-  const profileDir = mkdtempSync(join(tmpdir(), 'oncall-chromium-people-'));
 
   beforeAll(async () => {
     smtp = await startTestSmtpServer();
@@ -47,25 +44,11 @@ describe('The admin SPA’s people, teams and contact methods, in Chromium, agai
 
   afterAll(async () => {
     await browser?.close();
-    rmSync(profileDir, { recursive: true, force: true });
     await platform?.close();
     await smtp?.close();
   });
 
-  async function signedIn(
-    token: string,
-    viewport = DESKTOP,
-  ): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport, timezoneId: 'UTC', locale: 'en-GB' });
-    // Generous: the shared 2-core machine runs several platforms at once.
-    context.setDefaultTimeout(30_000);
-    const page = await context.newPage();
-    await page.goto(`${base()}/`);
-    await page.getByLabel('Access token').fill(token);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-    return { context, page };
-  }
+  const signedIn = (token: string, viewport = DESKTOP) => signedInWithToken(browser, base(), token, viewport);
 
   async function toPeople(page: Page): Promise<void> {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();

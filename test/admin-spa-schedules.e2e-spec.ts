@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { ensureAdminSpaBuilt, SPA_DIST_DIR } from '../apps/admin-spa/spa-build';
 import { DEMO_USERS, DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
@@ -12,6 +9,7 @@ import {
   PHONE,
   screenshot,
   seriousAccessibilityViolations,
+  signInWithToken,
 } from './support/spa-browser';
 
 const [, TAYLOR, JORDAN] = DEMO_USERS;
@@ -61,7 +59,6 @@ describe('The admin SPA’s schedules screen, in Chromium, against the platform'
   let MORGAN: { id: string; name: string };
   let browser: Browser;
   const base = () => platform.url('admin-api');
-  const profileDir = mkdtempSync(join(tmpdir(), 'oncall-chromium-schedules-'));
   const monday = nextMonday();
   const tuesday = plusDays(monday, 1);
   const wednesday = plusDays(monday, 2);
@@ -80,7 +77,6 @@ describe('The admin SPA’s schedules screen, in Chromium, against the platform'
 
   afterAll(async () => {
     await browser?.close();
-    rmSync(profileDir, { recursive: true, force: true });
     await platform?.close();
   });
 
@@ -101,9 +97,7 @@ describe('The admin SPA’s schedules screen, in Chromium, against the platform'
     });
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${base()}/`);
-    await page.getByLabel('Access token').fill(token);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await signInWithToken(page, token);
     return { context, page, errors };
   }
 

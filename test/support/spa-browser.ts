@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { REPO_ROOT } from '@oncall/platform-testing';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 /** Debian's Chromium; never a downloaded browser. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -37,4 +37,27 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
       (violation) =>
         `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
     );
+}
+
+/** Signs in on the SPA's development form (a pasted token), as `npm start` without Hub offers it. */
+export async function signInWithToken(page: Page, token: string): Promise<void> {
+  await page.getByLabel('Access token').fill(token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+/** A fresh browser context on the SPA at `baseUrl`, signed in with `token`, in UTC. */
+export async function signedInWithToken(
+  browser: Browser,
+  baseUrl: string,
+  token: string,
+  viewport = DESKTOP,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, timezoneId: 'UTC', locale: 'en-GB' });
+  // Generous: the shared 2-core machine runs several platforms at once.
+  context.setDefaultTimeout(30_000);
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/`);
+  await signInWithToken(page, token);
+  return { context, page };
 }

@@ -202,6 +202,14 @@ describe('The admin SPA’s incident, routing and maintenance flows, in Chromium
       await screenshot(page, 'incident-defend-phone');
       await page.setViewportSize(DESKTOP);
       await screenshot(page, 'incident-defend-desktop');
+      // What Defend posted, as received, beside the alert it became.
+      await page.getByText('Raw payloads as received').click();
+      expect(
+        await page
+          .getByLabel(/^Raw payload of alert /)
+          .first()
+          .textContent(),
+      ).toContain('det-5521');
     } finally {
       await context.close();
     }

@@ -102,6 +102,8 @@ describe('The admin SPA’s people, teams and contact methods, in Chromium, agai
       await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
       await screenshot(page, 'contact-methods-phone');
+      await page.setViewportSize(DESKTOP);
+      await screenshot(page, 'contact-methods-desktop');
 
       await page.reload();
       await page

@@ -179,6 +179,11 @@ describe('The admin SPA’s screens, in Chromium, against the platform', () => {
       await section.getByText(`key …${key.slice(-4)}`, { exact: false }).waitFor();
       await section.getByLabel('Integration key').waitFor({ state: 'detached' });
       expect(await page.getByText(key).count()).toBe(0);
+      // The key is gone, but the gateway URL and an example with a placeholder for the key stay.
+      await section.getByText('Example request for ACME RMM').click();
+      expect(await section.getByLabel('Sample curl for ACME RMM').textContent()).toContain(
+        '/v1/alerts/generic/YOUR-INTEGRATION-KEY',
+      );
       await platform.untilGatewayKnows(key);
       // The example request the SPA showed is accepted with the key it showed.
       const posted = await platform.postAlert(key, EXAMPLE_BODIES.generic);
@@ -304,6 +309,8 @@ describe('The admin SPA’s screens, in Chromium, against the platform', () => {
       expect(await changes.getByRole('row').filter({ hasText: 'service.created' }).count()).toBe(0);
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
       await screenshot(page, 'audit-log-desktop');
+      await page.setViewportSize(PHONE);
+      await screenshot(page, 'audit-log-phone');
     } finally {
       await context.close();
     }
@@ -313,6 +320,13 @@ describe('The admin SPA’s screens, in Chromium, against the platform', () => {
     const { context, page } = await signedIn(manager);
     try {
       await page.getByRole('row').filter({ hasText: 'SPA phone: VPN tunnel down at ACME' }).waitFor();
+      // Every link of the main navigation on one row at 1280 px, under its group's label.
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      const tops = new Set<number>();
+      for (const link of await nav.getByRole('link').all())
+        tops.add(Math.round((await link.boundingBox())!.y));
+      expect(tops.size).toBe(1);
+      await nav.getByRole('group', { name: 'Set up' }).getByRole('link', { name: 'Schedules' }).waitFor();
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
       await screenshot(page, 'incidents-desktop');
       await page.getByRole('link', { name: 'SPA phone: VPN tunnel down at ACME' }).click();
@@ -339,6 +353,8 @@ describe('The admin SPA’s screens, in Chromium, against the platform', () => {
       await page.getByLabel('Access token').waitFor();
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
       await screenshot(page, 'sign-in-desktop');
+      await page.setViewportSize(PHONE);
+      await screenshot(page, 'sign-in-phone');
     } finally {
       await context.close();
     }

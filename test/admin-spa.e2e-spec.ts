@@ -260,6 +260,10 @@ describe('The admin SPA, in Chromium, against the platform', () => {
     await expectText(card.locator('.on-call-next'), ['Next', next.name, `from ${handoff}`]);
     expect(await card.locator('.on-call-now strong').allTextContents()).toEqual([now.name]);
     expect(await card.locator('.on-call-next strong').allTextContents()).toEqual([next.name]);
+    const onCallEmail = ((await (await platform.api(`/api/v1/users/${turn.userId}`, manager)).json()) as { email: string }).email; // prettier-ignore
+    expect(await card.getByRole('link', { name: `Email ${now.name}` }).getAttribute('href')).toBe(
+      `mailto:${onCallEmail}`,
+    );
     await page.screenshot({ path: join(REPO_ROOT, 'tmp', 'admin-spa-on-call.png') });
   });
 

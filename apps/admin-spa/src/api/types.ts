@@ -2,6 +2,7 @@
 import type { OnCallNowEntry } from '@oncall/contracts';
 
 export type {
+  AlertHistoryPage,
   CursorPage,
   IncidentAlertView,
   IncidentCommandResult,

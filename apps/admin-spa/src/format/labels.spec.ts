@@ -1,5 +1,5 @@
 import type { TimelineEntry } from '../api/types';
-import { actorLabel, eventLabel, timelineDetail } from './labels';
+import { actorLabel, entryLabel, eventLabel, timelineDetail } from './labels';
 
 const entry = (type: string, detail: Record<string, unknown>): TimelineEntry => ({
   version: 1,
@@ -19,6 +19,19 @@ describe('timeline labels', () => {
     ['Incident', 'Incident'],
   ])('names %s "%s"', (type, label) => {
     expect(eventLabel(type)).toBe(label);
+  });
+
+  it('heads another context’s fact by what it is: a page’s delivery, an escalation step, the PSA ticket', () => {
+    const summary = 'Email to t***@example.com delivered (attempt 1, 230 ms)';
+    expect(entryLabel(entry('ActivityRecorded', { source: 'notification', summary }))).toBe('Page delivery');
+    expect(entryLabel(entry('ActivityRecorded', { source: 'escalation', summary: 'Step 1' }))).toBe(
+      'Escalation',
+    );
+    expect(entryLabel(entry('ActivityRecorded', { source: 'psa', summary: 'PSA ticket pending' }))).toBe(
+      'PSA ticket',
+    );
+    expect(entryLabel(entry('ActivityRecorded', { source: 'other' }))).toBe('Activity recorded');
+    expect(entryLabel(entry('NoteAdded', { source: 'psa' }))).toBe('Note added');
   });
 
   it('names people from the directory, and machines by kind', () => {

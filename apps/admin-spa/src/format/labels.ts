@@ -9,6 +9,20 @@ export function eventLabel(type: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+const ACTIVITY_LABELS: Record<string, string> = {
+  notification: 'Page delivery',
+  escalation: 'Escalation',
+  psa: 'PSA ticket',
+};
+
+/** A timeline entry's heading; another context's fact says which (a page's delivery, an escalation step). */
+export function entryLabel(entry: Pick<TimelineEntry, 'type' | 'detail'>): string {
+  const source = entry.detail.source;
+  if (entry.type === 'ActivityRecorded' && typeof source === 'string' && ACTIVITY_LABELS[source])
+    return ACTIVITY_LABELS[source];
+  return eventLabel(entry.type);
+}
+
 /** Who did it, by name when the directory knows the person. */
 export function actorLabel(actor: TimelineEntry['actor'], names: ReadonlyMap<string, string>): string {
   if (!actor) return 'System';

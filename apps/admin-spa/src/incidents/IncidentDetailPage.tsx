@@ -15,6 +15,7 @@ import { IncidentFacts } from './IncidentFacts';
 import { LoadOlder } from './LoadOlder';
 import { NoteForm } from './NoteForm';
 import { NotesList } from './NotesList';
+import { RawPayloads } from './RawPayloads';
 import { StatusBadge } from './StatusBadge';
 import { Timeline } from './Timeline';
 import { useIncidentActions } from './use-incident-actions';
@@ -109,6 +110,7 @@ export function IncidentDetailPage({ incidentId }: { incidentId: string }) {
                 busy={loading.has('alerts')}
                 onLoad={() => void loadOlder('alerts')}
               />
+              <RawPayloads incidentId={incidentId} />
             </section>
             <section className="card wide" aria-labelledby="timeline-heading">
               <h2 id="timeline-heading">Timeline</h2>

@@ -1,10 +1,13 @@
 import type { TimelineEntry } from '../api/types';
-import { actorLabel, eventLabel, timelineDetail } from '../format/labels';
+import { actorLabel, entryLabel, timelineDetail } from '../format/labels';
 import { formatDateTime } from '../format/time';
 import { useSession } from '../session-context';
 import { responseDetail } from './response-detail';
 
-/** The incident's events read so far, newest first: what happened, who did it, when (viewer's time zone). */
+/**
+ * The incident's events read so far, newest first: what happened, who did it, when (viewer's time zone);
+ * alerts, escalation steps, pages with their delivery outcome, notes and PSA ticket facts among them.
+ */
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   const { people, timeZone } = useSession();
   return (
@@ -18,7 +21,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
               {formatDateTime(entry.at, timeZone, undefined, { seconds: true })}
             </time>
             <span className="timeline-what">
-              <strong>{eventLabel(entry.type)}</strong>
+              <strong>{entryLabel(entry)}</strong>
               <span className="muted"> by {actorLabel(entry.actor, people)}</span>
             </span>
             {detail && <p className="timeline-detail">{detail}</p>}

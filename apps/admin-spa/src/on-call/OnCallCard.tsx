@@ -2,8 +2,14 @@ import type { OnCallNow } from '../api/types';
 import { formatDateTime, formatRelative } from '../format/time';
 import { useSession } from '../session-context';
 
-/** One schedule: who is on call until when, and who is next. */
-export function OnCallCard({ entry }: { entry: OnCallNow }) {
+/** One schedule: who is on call until when, who is next, and a button to email the one on call. */
+export function OnCallCard({
+  entry,
+  emails,
+}: {
+  entry: OnCallNow;
+  emails: ReadonlyMap<string, string> | null;
+}) {
   const { people, timeZone } = useSession();
   const name = (person: { userId: string; name: string | null }) =>
     person.name ?? people.get(person.userId) ?? 'Unknown person';
@@ -27,6 +33,13 @@ export function OnCallCard({ entry }: { entry: OnCallNow }) {
         <p className="on-call-now gap" role="alert">
           <span className="on-call-label">Nobody is on call</span>
           <span>Pages to this schedule reach no one.</span>
+        </p>
+      )}
+      {entry.onCall && emails?.get(entry.onCall.userId) && (
+        <p className="on-call-contact">
+          <a className="button-link" href={`mailto:${emails.get(entry.onCall.userId)}`}>
+            Email {name(entry.onCall)}
+          </a>
         </p>
       )}
       <p className="on-call-next">

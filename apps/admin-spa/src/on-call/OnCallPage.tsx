@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { forEachPage } from '../api/pages';
 import { problemOf } from '../api/problem';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { useSession } from '../session-context';
@@ -13,6 +14,16 @@ export function OnCallPage() {
     queryKey: ['on-call'],
     queryFn: async () => (await api.onCallNow()).items,
     refetchInterval: REFRESH_MS,
+  });
+  // Email addresses for the contact buttons; the cards show without them.
+  const emails = useQuery({
+    queryKey: ['emails', 'people'],
+    queryFn: async () => {
+      const found = new Map<string, string>();
+      await forEachPage(api.people, (items) => items.forEach((person) => found.set(person.id, person.email)));
+      return found as ReadonlyMap<string, string>;
+    },
+    staleTime: REFRESH_MS,
   });
   const entries = query.data ?? null;
   const problem = query.error ? problemOf(query.error) : null;
@@ -29,7 +40,7 @@ export function OnCallPage() {
       {entries && entries.length > 0 && (
         <div className="cards">
           {entries.map((entry) => (
-            <OnCallCard key={entry.scheduleId} entry={entry} />
+            <OnCallCard key={entry.scheduleId} entry={entry} emails={emails.data ?? null} />
           ))}
         </div>
       )}

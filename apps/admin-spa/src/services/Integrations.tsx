@@ -14,6 +14,8 @@ interface IntegrationView {
   name: string;
   keyHint: string;
   active: boolean;
+  /** The alert URL with a placeholder where the key goes (admin-api keeps no key to show). */
+  alertUrlTemplate?: string;
 }
 
 interface Issued {
@@ -82,6 +84,24 @@ export function Integrations({
               {integration.keyHint}
               {!integration.active && <span className="badge"> revoked</span>}
               <LastAlert at={lastAlerts.data?.get(integration.id)} known={lastAlerts.isSuccess} />
+              {integration.active && integration.alertUrlTemplate && (
+                <details className="example-request">
+                  <summary>Example request for {integration.name}</summary>
+                  <p className="muted">
+                    {integration.type === 'defend' ? (
+                      'Defend authenticates with its service key: the URL carries no integration key.'
+                    ) : (
+                      <>
+                        The key was shown once, when the integration was made; put it where the URL says{' '}
+                        <code>YOUR-INTEGRATION-KEY</code> (a lost key is replaced by rotating it).
+                      </>
+                    )}
+                  </p>
+                  <pre aria-label={`Sample curl for ${integration.name}`}>
+                    {exampleCurl(integration.type, integration.alertUrlTemplate)}
+                  </pre>
+                </details>
+              )}
             </li>
           ))}
         </ul>

@@ -10,3 +10,6 @@ export function alertUrlFor(publicAlertsUrl: string | undefined, type: Integrati
   const path = type === 'defend' ? '/v1/alerts/defend' : `/v1/alerts/${type}/${key}`;
   return joinPublicUrl(publicAlertsUrl, path);
 }
+
+/** Stands for the key in the alert URL of a listed integration, whose key is not known any more. */
+export const ALERT_URL_KEY_PLACEHOLDER = 'YOUR-INTEGRATION-KEY';

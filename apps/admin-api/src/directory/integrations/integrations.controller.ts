@@ -5,6 +5,7 @@ import { Caller, RequestContext } from '@oncall/platform-runtime';
 import { AdminApiConfig } from '../../admin-api.config';
 import { Requires } from '../../auth/requires.decorator';
 
+import { ALERT_URL_KEY_PLACEHOLDER, alertUrlFor } from './alert-url';
 import { CreateIntegrationDto } from './integration.dto';
 import { IntegrationsDirectory } from './integrations.directory';
 
@@ -19,12 +20,21 @@ export class IntegrationsController {
 
   @Get('services/:serviceId/integrations')
   @Requires('directory:read')
-  list(
+  /** Each with the URL its source posts to, a placeholder where the key goes (the key is never answered again). */
+  async list(
     @Caller() caller: RequestContext,
     @Param('serviceId', ParseUUIDPipe) serviceId: string,
     @Query() query: CursorPageQueryDto,
   ) {
-    return this.integrations.list(caller, serviceId, query);
+    const page = await this.integrations.list(caller, serviceId, query);
+    const base = this.config.PUBLIC_ALERTS_URL;
+    return {
+      ...page,
+      items: page.items.map((item) => ({
+        ...item,
+        alertUrlTemplate: alertUrlFor(base, item.type, ALERT_URL_KEY_PLACEHOLDER),
+      })),
+    };
   }
 
   /** Answers the key, and the URL to post alerts to, this once only. */

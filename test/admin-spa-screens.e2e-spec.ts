@@ -1,9 +1,8 @@
 import { waitFor } from '@oncall/platform-testing';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { ensureAdminSpaBuilt, SPA_DIST_DIR } from '../apps/admin-spa/spa-build';
 import { EXAMPLE_BODIES } from '../apps/admin-spa/src/services/example-request';
 import { DEMO_USERS, DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
@@ -17,6 +16,7 @@ import {
   PHONE,
   screenshot,
   seriousAccessibilityViolations,
+  signedInWithToken,
 } from './support/spa-browser';
 
 const FIRST_PAGE_GZIP_BUDGET = 250 * 1024;
@@ -30,7 +30,6 @@ describe('The admin SPA’s screens, in Chromium, against the platform', () => {
   let technician: string;
   let browser: Browser;
   const base = () => platform.url('admin-api');
-  const profileDir = mkdtempSync(join(tmpdir(), 'oncall-chromium-screens-'));
 
   beforeAll(async () => {
     const [harness] = await Promise.all([PlatformHarness.create('spa_screens'), ensureAdminSpaBuilt()]);
@@ -45,24 +44,10 @@ describe('The admin SPA’s screens, in Chromium, against the platform', () => {
 
   afterAll(async () => {
     await browser?.close();
-    rmSync(profileDir, { recursive: true, force: true });
     await platform?.close();
   });
 
-  async function signedIn(
-    token: string,
-    viewport = DESKTOP,
-  ): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport, timezoneId: 'UTC', locale: 'en-GB' });
-    // Generous: the shared 2-core machine runs several platforms at once.
-    context.setDefaultTimeout(30_000);
-    const page = await context.newPage();
-    await page.goto(`${base()}/`);
-    await page.getByLabel('Access token').fill(token);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-    return { context, page };
-  }
+  const signedIn = (token: string, viewport = DESKTOP) => signedInWithToken(browser, base(), token, viewport);
 
   it('keeps the first page’s JavaScript under 250 KB gzipped (heavy screens load on demand), built for production', () => {
     const html = readFileSync(join(SPA_DIST_DIR, 'index.html'), 'utf8');

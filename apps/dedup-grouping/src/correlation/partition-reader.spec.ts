@@ -98,4 +98,35 @@ describe('PartitionReader over a fake stream: what a holder finished beyond its 
     await stopping;
     expect(reader.checkpoint).toEqual({ sequence: 31, doneAbove: [] });
   });
+
+  it('yields to the event loop while a fetch of slow-to-hand-on messages is read, keeping stream order', async () => {
+    const sequences = Array.from({ length: 40 }, (_, i) => i + 1);
+    const delivered: number[] = [];
+    const reader = new PartitionReader(
+      0,
+      { sequence: 0, doneAbove: [] },
+      busOver(sequences),
+      (item) => {
+        // 1 ms of synchronous work per alert: 40 ms for the fetch in one go without yielding.
+        const until = performance.now() + 1;
+        while (performance.now() < until);
+        delivered.push(item.received.sequence);
+      },
+      pino({ level: 'silent' }),
+      { maxInFlight: 1_000, budget: new InFlightBudget(1_000), deadLetter: async () => undefined },
+    );
+    let deliveredWhenOthersRan = -1;
+    reader.start();
+    setImmediate(() => (deliveredWhenOthersRan = delivered.length));
+    const deadline = Date.now() + 5_000;
+    while (delivered.length < sequences.length) {
+      if (Date.now() > deadline) throw new Error('the fake stream was not read');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+
+    expect(deliveredWhenOthersRan).toBeGreaterThan(0);
+    expect(deliveredWhenOthersRan).toBeLessThan(sequences.length / 2);
+    expect(delivered).toEqual(sequences);
+    await reader.stop({ drainMs: 0, settleMs: 0 });
+  });
 });

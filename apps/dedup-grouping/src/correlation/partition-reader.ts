@@ -30,6 +30,14 @@ export interface PartitionItem {
   key: string;
 }
 
+/**
+ * Longest stretch of handing on messages before the reader yields to the event loop. A fetch delivers
+ * hundreds of messages that are iterated with microtasks only; a storm partition read without yielding
+ * held every other partition's reader, the replica's steps and their replies back for a whole fetch at a
+ * time. Bounded by time, not count, so a reader alone on an idle loop still reads at full speed (ADR 0197).
+ */
+const TURN_MS = 8;
+
 export interface PartitionReaderOptions {
   /** Alerts read but not yet handled, at most: reading pauses beyond (back-pressure). */
   maxInFlight: number;
@@ -62,6 +70,7 @@ export class PartitionReader {
   /** Applied, its history row not yet written: a handover waits for these. */
   private readonly appliedNotDone = new Set<number>();
   private settledWaiter?: () => void;
+  private turnStarted = performance.now();
 
   constructor(
     readonly partition: number,
@@ -189,6 +198,10 @@ export class PartitionReader {
         for await (const message of this.messages) {
           if (this.stopping) break;
           await this.handOn(message);
+          if (performance.now() - this.turnStarted >= TURN_MS) {
+            await new Promise((resolve) => setImmediate(resolve));
+            this.turnStarted = performance.now();
+          }
         }
       } catch (error) {
         if (this.stopping || this.bus.nc.isClosed()) return;

@@ -127,6 +127,36 @@ describe('The admin SPA’s incident, routing and maintenance flows, in Chromium
     }
   }, 180_000);
 
+  it('filters the incident list by severity, and a reload keeps the filter', async () => {
+    const critical = await incidents.trigger(
+      'Flows: filter core switch down',
+      { severity: 'critical' },
+      manager,
+    );
+    const info = await incidents.trigger(
+      'Flows: filter certificate renews soon',
+      { severity: 'info' },
+      manager,
+    );
+    const { context, page } = await signedIn(manager);
+    try {
+      await page.goto(`${base()}/incidents`);
+      const list = page.getByRole('tabpanel', { name: 'Incident list' });
+      await list.getByText(critical.title).waitFor();
+      await page.getByLabel('Severity').selectOption('info');
+      await page.waitForURL(/[?&]severity=info/);
+      await list.getByText(info.title).waitFor();
+      await list.getByText(critical.title).waitFor({ state: 'detached' });
+      await page.reload();
+      await list.getByText(info.title).waitFor();
+      expect(await page.getByLabel('Severity').inputValue()).toBe('info');
+      expect(await list.getByText(critical.title).count()).toBe(0);
+      await phoneFits(page);
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
+
   it('offers a technician incident responses but no configuration, and an owner no responses', async () => {
     const incident = await incidents.trigger('Flows: printer offline at ACME', {}, manager);
     const tech = await signedIn(technician);

@@ -11,6 +11,15 @@ describe('incident list query', () => {
     );
   });
 
+  it('adds the severity, service and assignee filters that are set', () => {
+    expect(
+      incidentsQuery('triggered', null, 25, { severity: 'info', serviceId: 's1', assigneeId: null }),
+    ).toBe('/api/v1/incidents?sort=newest&limit=25&status=triggered&severity=info&serviceId=s1');
+    expect(incidentsQuery('all', null, 25, { assigneeId: 'u1' })).toBe(
+      '/api/v1/incidents?sort=newest&limit=25&assigneeId=u1',
+    );
+  });
+
   it('builds action paths', () => {
     expect(incidentPath('b1')).toBe('/api/v1/incidents/b1');
     expect(incidentPath('b1', 'acknowledge')).toBe('/api/v1/incidents/b1/acknowledge');

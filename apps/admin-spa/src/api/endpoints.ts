@@ -26,10 +26,29 @@ export type IncidentAction = 'acknowledge' | 'resolve';
 
 export const PAGE_SIZE = 25;
 
-/** GET /api/v1/incidents query string: newest first, one status (or all), one page. */
-export function incidentsQuery(status: StatusFilter, cursor: string | null, limit = PAGE_SIZE): string {
+/** Severities the incident list can be filtered by (SEVERITIES in libs/contracts). */
+export const INCIDENT_SEVERITIES = ['critical', 'high', 'warning', 'info'] as const;
+export type SeverityFilter = (typeof INCIDENT_SEVERITIES)[number];
+
+/** Filters of the incident list besides status; an absent one does not filter. */
+export interface IncidentFilters {
+  severity?: SeverityFilter | null;
+  serviceId?: string | null;
+  assigneeId?: string | null;
+}
+
+/** GET /api/v1/incidents query string: newest first, one status (or all), the filters, one page. */
+export function incidentsQuery(
+  status: StatusFilter,
+  cursor: string | null,
+  limit = PAGE_SIZE,
+  filters: IncidentFilters = {},
+): string {
   const params = new URLSearchParams({ sort: 'newest', limit: String(limit) });
   if (status !== 'all') params.set('status', status);
+  if (filters.severity) params.set('severity', filters.severity);
+  if (filters.serviceId) params.set('serviceId', filters.serviceId);
+  if (filters.assigneeId) params.set('assigneeId', filters.assigneeId);
   if (cursor) params.set('cursor', cursor);
   return `/api/v1/incidents?${params.toString()}`;
 }
@@ -73,8 +92,8 @@ export function endpoints(api: ApiClient) {
       api.get<Page<Person>>(directoryPageQuery('/api/v1/users', cursor)),
     services: (cursor: string | null = null) =>
       api.get<Page<ServiceRef>>(directoryPageQuery('/api/v1/services', cursor)),
-    incidents: (status: StatusFilter, cursor: string | null) =>
-      api.get<IncidentPage>(incidentsQuery(status, cursor)),
+    incidents: (status: StatusFilter, cursor: string | null, filters: IncidentFilters = {}) =>
+      api.get<IncidentPage>(incidentsQuery(status, cursor, PAGE_SIZE, filters)),
     incident: (incidentId: string) => api.get<IncidentDetail>(incidentPath(incidentId)),
     incidentList: <L extends IncidentList>(incidentId: string, list: L, cursor: string) =>
       api.get<CursorPage<IncidentListItem[L]>>(incidentListQuery(incidentId, list, cursor)),

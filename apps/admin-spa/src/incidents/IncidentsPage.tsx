@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import type { StatusFilter } from '../api/endpoints';
 import { problemOf } from '../api/problem';
 import type { IncidentSummary } from '../api/types';
@@ -7,20 +8,31 @@ import { Pager } from '../components/Pager';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { useIncidentLive } from '../live/use-incident-live';
 import { useSession } from '../session-context';
+import { filtersOf, IncidentFilterBar, type ListFilters, withFilters } from './IncidentFilterBar';
 import { IncidentRow } from './IncidentRow';
-import { StatusTabs } from './StatusTabs';
+import { STATUS_TABS, StatusTabs } from './StatusTabs';
 import { useIncidentActions } from './use-incident-actions';
 import { useIncidentPage } from './use-incident-page';
 
-/** The incident list: one status (or all), newest first, a page at a time, refreshed on every change. */
+/**
+ * The incident list: one status (or all), optionally one severity, service or the viewer's own, newest
+ * first, a page at a time, refreshed on every change. Status and filters live in the query string, so a
+ * reload or a shared link keeps them.
+ */
 export function IncidentsPage() {
-  const { api, timeZone } = useSession();
-  const [status, setStatus] = useState<StatusFilter>('all');
+  const { api, timeZone, me } = useSession();
+  const [params, setParams] = useSearchParams();
+  const status = STATUS_TABS.find((tab) => tab.value === params.get('status'))?.value ?? 'all';
+  const filters = filtersOf(params);
   /** Cursors of the pages walked so far; the last one is shown (null = the first page). */
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const listId = useId();
   const cursor = cursors[cursors.length - 1];
-  const { query, changed, replace } = useIncidentPage(status, cursor);
+  const { query, changed, replace } = useIncidentPage(status, cursor, {
+    severity: filters.severity,
+    serviceId: filters.serviceId,
+    assigneeId: filters.mine ? me.id : null,
+  });
   const page = query.data ?? null;
   const problem = query.error ? problemOf(query.error) : null;
   const live = useIncidentLive(api, changed, () => void query.refetch());
@@ -29,7 +41,14 @@ export function IncidentsPage() {
   const { act, busy, problems } = useIncidentActions(replace, conflicted);
 
   const choose = (next: StatusFilter) => {
-    setStatus(next);
+    const nextParams = new URLSearchParams(params);
+    if (next === 'all') nextParams.delete('status');
+    else nextParams.set('status', next);
+    setParams(nextParams);
+    setCursors([null]);
+  };
+  const filter = (next: ListFilters) => {
+    setParams(withFilters(params, next));
     setCursors([null]);
   };
 
@@ -39,6 +58,7 @@ export function IncidentsPage() {
         <h1>Incidents</h1>
         <LiveIndicator state={live} />
       </div>
+      <IncidentFilterBar value={filters} onChange={filter} />
       <StatusTabs value={status} onChange={choose} controls={listId} />
       <section id={listId} role="tabpanel" aria-label="Incident list" className="card">
         <ProblemMessage problem={problem} />

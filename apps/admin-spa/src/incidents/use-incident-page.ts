@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef } from 'react';
-import type { StatusFilter } from '../api/endpoints';
+import type { IncidentFilters, StatusFilter } from '../api/endpoints';
 import type { IncidentPage, IncidentSummary } from '../api/types';
 import { keepNewer, MAX_RETRIES, RELOAD_DELAY_MS, rememberChange, unseenChanges } from '../live/freshness';
 import type { IncidentChange } from '../live/incident-events';
@@ -16,20 +16,23 @@ interface Loaded extends IncidentPage {
  * show an announced change yet (the read model lags the event by a moment) is asked again after
  * RELOAD_DELAY_MS, at most MAX_RETRIES times, by react-query's refetch interval.
  */
-export function useIncidentPage(status: StatusFilter, cursor: string | null) {
+export function useIncidentPage(status: StatusFilter, cursor: string | null, filters: IncidentFilters = {}) {
   const { api } = useSession();
   const queryClient = useQueryClient();
-  const queryKey = ['incidents', status, cursor] as const;
+  const { severity = null, serviceId = null, assigneeId = null } = filters;
+  const queryKey = ['incidents', status, cursor, severity, serviceId, assigneeId] as const;
   const pending = useRef<ReadonlyMap<string, IncidentChange>>(new Map());
   const retries = useRef(0);
 
   const query = useQuery({
     queryKey,
     queryFn: async (): Promise<Loaded> => {
-      const answer = await api.incidents(status, cursor);
+      const answer = await api.incidents(status, cursor, { severity, serviceId, assigneeId });
       const held = queryClient.getQueryData<Loaded>(queryKey)?.items ?? [];
       const items = keepNewer(answer.items, held);
-      const expectNew = cursor === null && (status === 'all' || status === 'triggered');
+      // A new incident outside a severity, service or assignee filter is rightly absent: do not wait for it.
+      const filtered = severity !== null || serviceId !== null || assigneeId !== null;
+      const expectNew = cursor === null && !filtered && (status === 'all' || status === 'triggered');
       pending.current = unseenChanges(pending.current, items, expectNew);
       const behind = pending.current.size > 0 && retries.current++ < MAX_RETRIES;
       return { ...answer, items, behind };
@@ -50,11 +53,12 @@ export function useIncidentPage(status: StatusFilter, cursor: string | null) {
 
   const replace = useCallback(
     (incident: IncidentSummary) => {
-      queryClient.setQueryData<Loaded>(['incidents', status, cursor], (current) =>
-        current ? { ...current, items: keepNewer(current.items, [incident]) } : current,
+      queryClient.setQueryData<Loaded>(
+        ['incidents', status, cursor, severity, serviceId, assigneeId],
+        (current) => (current ? { ...current, items: keepNewer(current.items, [incident]) } : current),
       );
     },
-    [queryClient, status, cursor],
+    [queryClient, status, cursor, severity, serviceId, assigneeId],
   );
 
   return { query, changed, replace };

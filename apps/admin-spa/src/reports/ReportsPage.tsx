@@ -4,6 +4,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { problemOf } from '../api/problem';
 import { canReadReports } from '../auth/permissions';
 import { ProblemMessage } from '../components/ProblemMessage';
+import { useOrgDirectory } from '../routing/use-org-directory';
 import { useSession } from '../session-context';
 import { CountChart } from './CountChart';
 import { downloadCsv } from './csv-download';
@@ -45,6 +46,10 @@ export default function ReportsPage() {
   });
   const problem = [report, trend, burden].map((query) => query.error).find(Boolean);
   const nameOfPerson = (id: string) => people.get(id) ?? 'someone no longer listed';
+  const { integrations } = useOrgDirectory();
+  /** An integration's name where the directory still lists it, else its id (deleted, or not loaded yet). */
+  const nameOfSource = (id: string) =>
+    id === 'none' ? 'Unknown source' : (integrations.data?.find((item) => item.id === id)?.name ?? id);
   if (!allowed) {
     return (
       <main className="page">
@@ -125,11 +130,7 @@ export default function ReportsPage() {
               counts={report.data.volume.byClient}
               nameOf={(id) => (id === 'none' ? 'No client' : id)}
             />
-            <CountChart
-              title="Volume by source"
-              counts={report.data.volume.bySource}
-              nameOf={(id) => (id === 'none' ? 'Unknown source' : id)}
-            />
+            <CountChart title="Volume by source" counts={report.data.volume.bySource} nameOf={nameOfSource} />
           </div>
         </>
       )}

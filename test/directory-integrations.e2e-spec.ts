@@ -111,7 +111,9 @@ describe('Directory: integrations', () => {
     const listed = await probe.platform.api(`/api/v1/services/${serviceId}/integrations`, manager);
     const [readText, listText] = [await read.text(), await listed.text()];
     expect(JSON.parse(readText)).toEqual(integration);
-    expect(JSON.parse(listText)).toEqual({ items: [integration], nextCursor: null });
+    // Listed, each carries the URL its source posts to, with a placeholder where the key goes.
+    const alertUrlTemplate = '/v1/alerts/pagerduty/YOUR-INTEGRATION-KEY';
+    expect(JSON.parse(listText)).toEqual({ items: [{ ...integration, alertUrlTemplate }], nextCursor: null });
     for (const text of [readText, listText]) {
       expect(text).not.toContain(key);
       expect(text).not.toContain(sha256(key));
@@ -255,6 +257,7 @@ describe('Directory: integrations', () => {
       issued.push((await issue(`Page ${index}`, 'generic', service.id)).integration);
     const pages = await probe.walk<Integration>(manager, `/api/v1/services/${service.id}/integrations`, 2);
     expect(pages.map((page) => page.length)).toEqual([2, 2, 1]);
-    expect(pages.flat()).toEqual(issued);
+    const alertUrlTemplate = '/v1/alerts/generic/YOUR-INTEGRATION-KEY';
+    expect(pages.flat()).toEqual(issued.map((integration) => ({ ...integration, alertUrlTemplate })));
   });
 });

@@ -37,10 +37,18 @@ export class IncidentCommandsClient {
   private pending: PendingTrigger[] = [];
   private inFlight = 0;
   private flushScheduled = false;
+  /** Incidents whose TriggerIncident this process has asked for and not yet had answered. */
+  private readonly opening = new Map<string, Promise<unknown>>();
 
   constructor(private readonly bus: MessageBus) {}
 
-  execute(command: IncidentCommand, context: MessageContext): Promise<IncidentCommandResult> {
+  /**
+   * A command for an incident still being opened here waits for its trigger's answer first: another key
+   * joining a group (AppendAlert) must not find the group's incident missing only because its trigger is
+   * waiting in a batch.
+   */
+  async execute(command: IncidentCommand, context: MessageContext): Promise<IncidentCommandResult> {
+    await this.opening.get(command.data.incidentId);
     return this.bus.rpc.request<IncidentCommandResult, ExecuteIncidentCommand>(
       Commands.incident.execute(command.type),
       { command },
@@ -56,13 +64,23 @@ export class IncidentCommandsClient {
    * only after its incident exists.
    */
   trigger(command: IncidentCommand, context: MessageContext): Promise<IncidentCommandResult> {
-    return new Promise((resolve, reject) => {
+    const answered = new Promise<IncidentCommandResult>((resolve, reject) => {
       this.pending.push({ command, context, resolve, reject });
       if (!this.flushScheduled && this.inFlight < MAX_REQUESTS_IN_FLIGHT) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());
       }
     });
+    const { incidentId } = command.data;
+    const settled = answered.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.opening.set(incidentId, settled);
+    void settled.then(() => {
+      if (this.opening.get(incidentId) === settled) this.opening.delete(incidentId);
+    });
+    return answered;
   }
 
   private flush(): void {

@@ -7,7 +7,7 @@ import { PlatformHarness } from './support/platform-harness';
 
 const REPEATS = 100_000;
 const REPEATS_PER_COMMAND = 500; // 200 AlertRepeated events per big incident
-const INCIDENTS_EACH = 5;
+const INCIDENTS_EACH = 7;
 const INTEGRATION = '5e7a1c2e-0d1f-4c55-9f0a-0000000000e1';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -117,6 +117,9 @@ describe('Constant cost per command, whatever the incident history', () => {
     // Cold: a restarted incident-state knows nothing in memory and loads from snapshots and the store.
     await platform.stop('incident-state');
     await platform.start('incident-state');
+    // The first command after the restart also pays the process's own warm-up (connections, prepared
+    // statements): it goes to an incident that is not measured, not to big[0].
+    await acknowledgeTakes(token, await openIncident());
     const times = { big: [] as number[], fresh: [] as number[] };
     for (let i = 0; i < INCIDENTS_EACH; i++) {
       times.big.push(await acknowledgeTakes(token, big[i]));

@@ -65,3 +65,6 @@ function mainDetail(detail: TimelineEntry['detail']): string | null {
 export function shortId(id: string): string {
   return id.slice(0, 8);
 }
+
+/** ISO weekdays, 1 = Monday at index 0. */
+export const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];

@@ -5,7 +5,8 @@ import { ProblemMessage } from '../components/ProblemMessage';
 import { formatDateTime } from '../format/time';
 import { useOrgDirectory } from '../routing/use-org-directory';
 import { useSession } from '../session-context';
-import { DAY_NAMES, NewWindow } from './NewWindowForm';
+import { DAY_NAMES } from '../format/labels';
+import { NewWindow } from './NewWindowForm';
 
 interface WindowView {
   id: string;

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { type ApiProblem, problemOf } from '../api/problem';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { WeekdayPicker } from '../components/WeekdayPicker';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { useOrgDirectory } from '../routing/use-org-directory';
 import { useSession } from '../session-context';
@@ -9,8 +10,6 @@ import { localToInstant, type WindowBody, type WindowDraft, windowBodyOf } from 
 
 /** datetime-local is read on the browser's clock, whatever the profile's zone. */
 const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
-
-export const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /** A new maintenance window of a service or a client: once, or every week. */
 export function NewWindow() {
@@ -126,26 +125,13 @@ export function NewWindow() {
         </div>
       ) : (
         <>
-          <fieldset className="choice" aria-describedby={`${id}-days-problem`}>
-            <legend>Starting on</legend>
-            {DAY_NAMES.map((day, index) => (
-              <label key={day}>
-                <input
-                  type="checkbox"
-                  checked={draft.days.includes(index + 1)}
-                  onChange={(event) =>
-                    set({
-                      days: event.target.checked
-                        ? [...draft.days, index + 1]
-                        : draft.days.filter((other) => other !== index + 1),
-                    })
-                  }
-                />
-                {day}
-              </label>
-            ))}
-          </fieldset>
-          <FieldProblem id={`${id}-days-problem`} message={message('window.days')} />
+          <WeekdayPicker
+            id={id}
+            legend="Starting on"
+            days={draft.days}
+            problem={message('window.days')}
+            onChange={(days) => set({ days })}
+          />
           <div className="field-row">
             {input('start', 'window.start', 'From (HH:mm)')}
             {input('end', 'window.end', 'To (HH:mm)')}

@@ -2,10 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { type ApiProblem, problemOf } from '../api/problem';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { WeekdayPicker } from '../components/WeekdayPicker';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { useSession } from '../session-context';
 import {
-  DAY_NAMES,
   draftOf,
   durationText,
   type ServiceSettings as Settings,
@@ -138,26 +138,13 @@ function SettingsForm({
       {draft.kind === 'constant' && urgencySelect('urgency', 'Urgency')}
       {draft.kind === 'support-hours' && (
         <>
-          <fieldset className="choice" aria-describedby={`${id}-days-problem`}>
-            <legend>Support days</legend>
-            {DAY_NAMES.map((day, index) => (
-              <label key={day}>
-                <input
-                  type="checkbox"
-                  checked={draft.days.includes(index + 1)}
-                  onChange={(event) =>
-                    set({
-                      days: event.target.checked
-                        ? [...draft.days, index + 1]
-                        : draft.days.filter((other) => other !== index + 1),
-                    })
-                  }
-                />
-                {day}
-              </label>
-            ))}
-          </fieldset>
-          <FieldProblem id={`${id}-days-problem`} message={message('urgencyRule.days')} />
+          <WeekdayPicker
+            id={id}
+            legend="Support days"
+            days={draft.days}
+            problem={message('urgencyRule.days')}
+            onChange={(days) => set({ days })}
+          />
           <div className="field-row">
             {text('start', 'urgencyRule.start', 'From (HH:mm)')}
             {text('end', 'urgencyRule.end', 'To (HH:mm)')}

@@ -1,3 +1,4 @@
+import { DAY_NAMES } from '../format/labels';
 export const URGENCIES = ['high', 'low'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 
@@ -111,8 +112,6 @@ export function urgencyRuleText(rule: UrgencyRule): string {
   const days = rule.days.map((day) => DAY_NAMES[day - 1]).join(', ');
   return `${days} ${rule.start}–${rule.end} (${rule.timeZone}): ${rule.during} urgency, otherwise ${rule.outside}`;
 }
-
-export const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /** "never", "30 minutes", "4 hours". */
 export function durationText(totalSeconds: number | null): string {

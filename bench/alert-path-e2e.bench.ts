@@ -4,16 +4,24 @@
  * the largest backlog (accepted but not yet on an incident), how long the backlog took to drain after the
  * last POST, p50/p99 from POST to the incident readable (a sample of new keys, read model polled every
  * 50 ms), and the lost and doubled counts.
- *   node scripts/run-ts.js bench/alert-path-e2e.bench.ts [seconds] [alerts/s]
- * All services and the load generator share one Node process (the test harness), so figures are a floor.
+ *   node scripts/run-ts.js bench/alert-path-e2e.bench.ts [seconds] [alerts/s] [--in-process]
+ * The gateway, dedup-grouping and incident-state run as processes of their own, as `npm start` and a
+ * deployment run them; admin-api (not on the alert path) and the load generator share this process. With
+ * `--in-process` every service runs in this one process, as the test harness runs them: a floor, not a
+ * deployment's figure (one event loop and one core for everything).
  */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
+import { freePort, ServiceProcess, spawnService, waitFor } from '@oncall/platform-testing';
 import { PlatformHarness } from '../test/support/platform-harness';
 import { countAlertsApplied } from './support/alerts-applied';
+import { HttpPoster } from './support/http-poster';
 
-const SECONDS = Number(process.argv[2] ?? 30);
-const RATE = Number(process.argv[3] ?? 2_000);
+const positional = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const SECONDS = Number(positional[0] ?? 30);
+const RATE = Number(positional[1] ?? 2_000);
+const IN_PROCESS = process.argv.includes('--in-process');
+const ALERT_PATH = ['ingestion-gateway', 'dedup-grouping', 'incident-state'] as const;
 const ORGS = 50;
 const NEW_KEY_SHARE = 0.2;
 const SAMPLE_EVERY = 10; // every 10th new key is timed to readable
@@ -31,17 +39,31 @@ interface Org {
 async function main(): Promise<void> {
   const platform = await PlatformHarness.create('benche2e');
   platform.configure({ INTEGRATION_RATE_PER_SECOND: '1000', INTEGRATION_RATE_BURST: '2000' });
+  const children: ServiceProcess[] = [];
   try {
-    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state');
-    const orgs = await Promise.all(Array.from({ length: ORGS }, (_, i) => organization(platform, i)));
-    await platform.withSchema('incident_state', (db) => run(platform, db, orgs));
+    await platform.start('admin-api');
+    let gateway: string;
+    if (IN_PROCESS) {
+      await platform.start(...ALERT_PATH);
+      gateway = platform.url('ingestion-gateway');
+    } else {
+      for (const name of ALERT_PATH) {
+        children.push(await spawnService(name, { env: platform.env, port: await freePort() }));
+      }
+      gateway = children[0].url;
+    }
+    console.log(`alert path: ${IN_PROCESS ? 'every service in this process' : 'one process per service'}`);
+    const orgs = await Promise.all(
+      Array.from({ length: ORGS }, (_, i) => organization(platform, gateway, i)),
+    );
+    await platform.withSchema('incident_state', (db) => run(gateway, db, orgs));
   } finally {
+    await Promise.all(children.map((child) => child.stop()));
     await platform.close();
   }
 }
 
-async function run(platform: PlatformHarness, db: DataSource, orgs: Org[]): Promise<void> {
-  const gateway = platform.url('ingestion-gateway');
+async function run(gateway: string, db: DataSource, orgs: Org[]): Promise<void> {
   const sampled = new Map<string, number>(); // title → POST time
   const readable: number[] = [];
   let accepted = 0;
@@ -78,6 +100,7 @@ async function run(platform: PlatformHarness, db: DataSource, orgs: Org[]): Prom
   const started = Date.now();
   const total = SECONDS * RATE;
   const inFlight = new Set<Promise<void>>();
+  const poster = new HttpPoster(MAX_IN_FLIGHT);
   for (let i = 0; i < total; i++) {
     const due = started + (i * 1000) / RATE;
     const wait = due - Date.now();
@@ -97,26 +120,27 @@ async function run(platform: PlatformHarness, db: DataSource, orgs: Org[]): Prom
     const summary = `Problem ${dedupKey}`;
     const timed = isNew && newKeys % SAMPLE_EVERY === 0;
     const posted = Date.now();
-    const sent = fetch(`${gateway}/v1/alerts/generic/${org.key}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ summary, severity: 'high', source: 'rmm', dedupKey }),
-      // Every wait of the load loop is bounded: a POST unanswered in time counts as refused.
-      signal: AbortSignal.timeout(POST_TIMEOUT_MS),
-    }).then(
-      async (response) => {
-        await response.arrayBuffer();
-        if (response.status === 202) {
-          accepted++;
-          if (timed) sampled.set(summary, posted);
-        } else refused++;
-      },
-      () => void refused++,
-    );
+    const sent = poster
+      .post(
+        `${gateway}/v1/alerts/generic/${org.key}`,
+        JSON.stringify({ summary, severity: 'high', source: 'rmm', dedupKey }),
+        // Every wait of the load loop is bounded: a POST unanswered in time counts as refused.
+        POST_TIMEOUT_MS,
+      )
+      .then(
+        (status) => {
+          if (status === 202) {
+            accepted++;
+            if (timed) sampled.set(summary, posted);
+          } else refused++;
+        },
+        () => void refused++,
+      );
     inFlight.add(sent);
     void sent.finally(() => inFlight.delete(sent));
   }
   await Promise.all(inFlight);
+  poster.close();
   const postingEnded = Date.now();
   const sendSeconds = (postingEnded - started) / 1000;
 
@@ -166,7 +190,7 @@ async function run(platform: PlatformHarness, db: DataSource, orgs: Org[]): Prom
   );
 }
 
-async function organization(platform: PlatformHarness, index: number): Promise<Org> {
+async function organization(platform: PlatformHarness, gateway: string, index: number): Promise<Org> {
   const orgId = `bench-org-${index}`;
   const manager = platform.token(orgId, 'manager');
   const created = await platform.api('/api/v1/services', manager, {
@@ -179,8 +203,21 @@ async function organization(platform: PlatformHarness, index: number): Promise<O
     body: JSON.stringify({ type: 'generic', name: 'RMM' }),
   });
   const { key } = (await issued.json()) as { key: string };
-  await platform.untilGatewayKnows(key);
+  await untilGatewayKnows(gateway, key);
   return { orgId, key, openKeys: [] };
+}
+
+/** The gateway knows a key once an empty body is refused for its content (400) rather than its key (401). */
+async function untilGatewayKnows(gateway: string, key: string): Promise<void> {
+  await waitFor(`the gateway to know an integration key`, async () => {
+    const response = await fetch(`${gateway}/v1/alerts/generic/${key}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    await response.arrayBuffer();
+    return response.status === 400;
+  });
 }
 
 function alertsApplied(db: DataSource): Promise<number> {

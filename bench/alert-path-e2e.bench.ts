@@ -16,6 +16,7 @@ import { freePort, ServiceProcess, spawnService, waitFor } from '@oncall/platfor
 import { PlatformHarness } from '../test/support/platform-harness';
 import { countAlertsApplied } from './support/alerts-applied';
 import { HttpPoster } from './support/http-poster';
+import { processCpuMs } from './support/thread-cpu';
 
 const positional = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const SECONDS = Number(positional[0] ?? 30);
@@ -56,14 +57,14 @@ async function main(): Promise<void> {
     const orgs = await Promise.all(
       Array.from({ length: ORGS }, (_, i) => organization(platform, gateway, i)),
     );
-    await platform.withSchema('incident_state', (db) => run(gateway, db, orgs));
+    await platform.withSchema('incident_state', (db) => run(gateway, db, orgs, children));
   } finally {
     await Promise.all(children.map((child) => child.stop()));
     await platform.close();
   }
 }
 
-async function run(gateway: string, db: DataSource, orgs: Org[]): Promise<void> {
+async function run(gateway: string, db: DataSource, orgs: Org[], children: ServiceProcess[]): Promise<void> {
   const sampled = new Map<string, number>(); // title → POST time
   const readable: number[] = [];
   let accepted = 0;
@@ -97,6 +98,7 @@ async function run(gateway: string, db: DataSource, orgs: Org[]): Promise<void> 
     });
   }, 500);
 
+  const cpuAtStart = children.map((child) => processCpuMs(child.child.pid!));
   const started = Date.now();
   const total = SECONDS * RATE;
   const inFlight = new Set<Promise<void>>();
@@ -152,6 +154,10 @@ async function run(gateway: string, db: DataSource, orgs: Org[]): Promise<void> 
   while (sampled.size > 0 && Date.now() < deadline) await sleep(50);
   clearInterval(tracker);
   clearInterval(backlogProbe);
+  const cpuPerAlert = children.map((child, i) => {
+    const used = (processCpuMs(child.child.pid!) ?? NaN) - (cpuAtStart[i] ?? NaN);
+    return `${child.name} ${((used * 1000) / Math.max(accepted, 1)).toFixed(0)} µs`;
+  });
 
   const incidentsOpened = async () =>
     ((await db.query(`SELECT count(*)::int AS n FROM incidents WHERE title LIKE 'Problem %'`)) as { n: number }[])[0].n; // prettier-ignore
@@ -174,6 +180,10 @@ async function run(gateway: string, db: DataSource, orgs: Org[]): Promise<void> 
   console.log(
     `lost ${Math.max(0, accepted - applied)}, doubled alerts ${Math.max(0, applied - accepted)}, incidents ${incidentRows.incidents} for ${newKeys} new keys (doubled incidents ${incidentRows.incidents - incidentRows.keys})`,
   );
+  if (children.length > 0) {
+    // Unlike the rates, hardly moved by what else the machine runs: the figure to compare changes with.
+    console.log(`CPU per accepted alert (user + system, load to drained): ${cpuPerAlert.join(', ')}`);
+  }
   // On the unrounded figures; a sample never read counts against p99 (it is missing from `readable`).
   const p99 = readable.length > 0 && sampled.size === 0 ? pct(99) : Number.POSITIVE_INFINITY;
   const pass =
@@ -209,15 +219,19 @@ async function organization(platform: PlatformHarness, gateway: string, index: n
 
 /** The gateway knows a key once an empty body is refused for its content (400) rather than its key (401). */
 async function untilGatewayKnows(gateway: string, key: string): Promise<void> {
-  await waitFor(`the gateway to know an integration key`, async () => {
-    const response = await fetch(`${gateway}/v1/alerts/generic/${key}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-    });
-    await response.arrayBuffer();
-    return response.status === 400;
-  });
+  await waitFor(
+    `the gateway to know an integration key`,
+    async () => {
+      const response = await fetch(`${gateway}/v1/alerts/generic/${key}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+      await response.arrayBuffer();
+      return response.status === 400;
+    },
+    { timeoutMs: 60_000, intervalMs: 100 },
+  );
 }
 
 function alertsApplied(db: DataSource): Promise<number> {

@@ -1,0 +1,27 @@
+import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+
+/**
+ * The decorators as if written one above the other in this order over a property. TypeScript applies such
+ * a stack bottom-up, and class-validator reports a property's failures in the order its rules were
+ * applied: keeping that order keeps every validation message, and the OpenAPI schema, as they were.
+ */
+export function stacked(...decorators: PropertyDecorator[]): PropertyDecorator {
+  return (target, propertyKey) => {
+    for (const decorator of [...decorators].reverse()) decorator(target, propertyKey);
+  };
+}
+
+/** A required string with something in it, of at most `maxLength` characters (a name, a note). */
+export const RequiredText = (maxLength: number): PropertyDecorator =>
+  stacked(IsString(), IsNotEmpty(), MaxLength(maxLength));
+
+/** An optional string of at most `maxLength` characters; empty is allowed (a description, an external id). */
+export const OptionalText = (maxLength: number): PropertyDecorator =>
+  stacked(IsOptional(), IsString(), MaxLength(maxLength));
+
+/** An optional string that, when given, has something in it and at most `maxLength` characters. */
+export const OptionalNonEmptyText = (maxLength: number): PropertyDecorator =>
+  stacked(IsOptional(), IsString(), IsNotEmpty(), MaxLength(maxLength));
+
+/** `expectedVersion` of a body: the version the caller read; a resource changed since is refused with 409. */
+export const ExpectedVersion = (): PropertyDecorator => stacked(IsOptional(), IsInt(), Min(1));

@@ -1,15 +1,7 @@
+import { stacked } from '@oncall/platform-config';
 import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 
-/**
- * The decorators as if written one above the other in this order over a property. TypeScript applies such
- * a stack bottom-up, and class-validator reports a property's failures in the order its rules were
- * applied: keeping that order keeps every validation message, and the OpenAPI schema, as they were.
- */
-export function stacked(...decorators: PropertyDecorator[]): PropertyDecorator {
-  return (target, propertyKey) => {
-    for (const decorator of [...decorators].reverse()) decorator(target, propertyKey);
-  };
-}
+// `stacked` keeps the order of a written stack of decorators, so messages and OpenAPI stay as they were.
 
 /** A required string with something in it, of at most `maxLength` characters (a name, a note). */
 export const RequiredText = (maxLength: number): PropertyDecorator =>

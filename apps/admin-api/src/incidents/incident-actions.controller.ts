@@ -1,5 +1,4 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { IncidentCommandResult } from '@oncall/contracts';
 import { Caller, RequestContext } from '@oncall/platform-runtime';
 import { randomUUID } from 'node:crypto';
@@ -16,11 +15,10 @@ import {
 } from './incident-action.dto';
 import { IncidentCommands } from './incident-commands';
 import { IncidentScopes } from './incident-scopes';
+import { ApiController } from '../shared/api-controller.decorator';
 
 /** What a responder does to an incident; each answer is the incident as it now stands, with its version. */
-@ApiTags('incidents')
-@ApiBearerAuth()
-@Controller('api/v1/incidents/:id')
+@ApiController('incidents', 'api/v1/incidents/:id')
 export class IncidentActionsController {
   constructor(
     private readonly commands: IncidentCommands,

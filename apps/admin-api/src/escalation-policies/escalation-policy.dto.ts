@@ -18,7 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ExpectedVersion, OptionalText, RequiredText } from '../shared/dto-fields';
+import { DiscriminatedType, ExpectedVersion, OptionalText, RequiredText } from '../shared/dto-fields';
 
 /** What a target of an unknown `type` is validated as, so the error names `steps.N.targets.M.type`. */
 export class EscalationTargetDto {
@@ -69,16 +69,10 @@ export class EscalationStepDto {
   @ArrayMaxSize(LIMITS.maxTargetsPerStep)
   @IsObject({ each: true })
   @ValidateNested({ each: true })
-  @Type(() => EscalationTargetDto, {
-    keepDiscriminatorProperty: true,
-    discriminator: {
-      property: 'type',
-      subTypes: [
-        { name: 'user', value: UserTargetDto },
-        { name: 'schedule', value: ScheduleTargetDto },
-        { name: 'team', value: TeamTargetDto },
-      ],
-    },
+  @DiscriminatedType('type', EscalationTargetDto, {
+    user: UserTargetDto,
+    schedule: ScheduleTargetDto,
+    team: TeamTargetDto,
   })
   targets!: EscalationTarget[];
 

@@ -1,4 +1,5 @@
 import { stacked } from '@oncall/platform-config';
+import { ClassConstructor, Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 
 // `stacked` keeps the order of a written stack of decorators, so messages and OpenAPI stay as they were.
@@ -17,3 +18,20 @@ export const OptionalNonEmptyText = (maxLength: number): PropertyDecorator =>
 
 /** `expectedVersion` of a body: the version the caller read; a resource changed since is refused with 409. */
 export const ExpectedVersion = (): PropertyDecorator => stacked(IsOptional(), IsInt(), Min(1));
+
+/**
+ * A nested object whose class is picked by its `property` (kept on the object), so each kind is validated
+ * by its own rules; `fallback` is the class an unknown kind is validated as, so the error names the property.
+ */
+export const DiscriminatedType = (
+  property: string,
+  fallback: ClassConstructor<object>,
+  subTypes: Record<string, ClassConstructor<object>>,
+): PropertyDecorator =>
+  Type(() => fallback, {
+    keepDiscriminatorProperty: true,
+    discriminator: {
+      property,
+      subTypes: Object.entries(subTypes).map(([name, value]) => ({ name, value })),
+    },
+  });

@@ -4,11 +4,11 @@ import { IsDefined, IsOptional, IsString, IsUrl, MinLength, ValidateIf } from 'c
 export class PsaSyncConfig extends ServiceConfig {
   /**
    * Base URL of the PSA's API (our contract: docs/psa/psa-api.openapi.yaml). Unset: PSA sync is off, visibly
-   * (GET /api/v1/psa/status answers configured: false), and nothing else changes.
+   * (GET /api/v1/psa/status answers configured: false), and nothing else changes. https:// in production:
+   * the service key travels in a header on every call, never in clear text outside development.
    */
   @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
-  // The service key travels in a header on every call: never in clear text outside development.
   @InProductionMust(
     'httpsInProduction',
     (value) => typeof value === 'string' && value.startsWith('https://'),

@@ -33,10 +33,10 @@ export class BaseServiceConfig {
 
   /**
    * `system` (default): wall time. `test`: wall time plus an offset shared by every service through NATS, so
-   * end-to-end tests fast-forward the whole platform (never in production: refused there).
+   * end-to-end tests fast-forward the whole platform. Refused in production: anyone on the bus can move the
+   * test clock's offset.
    */
   @IsIn(['system', 'test'])
-  // The test clock's offset can be moved by anyone on the bus: never in production.
   @InProductionMust(
     'systemClockInProduction',
     (value) => value === 'system',

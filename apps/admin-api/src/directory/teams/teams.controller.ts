@@ -6,11 +6,9 @@ import { directoryCrudRoutes } from '../shared/directory-crud.controller';
 import { CreateTeamDto, ReplaceTeamMembersDto, UpdateTeamDto } from './team.dto';
 import { TeamsDirectory } from './teams.directory';
 
-@ApiController('teams', 'api/v1/teams')
-export class TeamsController extends directoryCrudRoutes(CreateTeamDto, UpdateTeamDto) {
-  constructor(private readonly teams: TeamsDirectory) {
-    super(teams);
-  }
+/** A team's routes beside the directory set's five. */
+class TeamMemberRoutes {
+  constructor(private readonly teams: TeamsDirectory) {}
 
   @Put(':id/members')
   @Requires('directory:write')
@@ -20,5 +18,12 @@ export class TeamsController extends directoryCrudRoutes(CreateTeamDto, UpdateTe
     @Body() body: ReplaceTeamMembersDto,
   ) {
     return this.teams.replaceMembers(caller, id, body.userIds);
+  }
+}
+
+@ApiController('teams', 'api/v1/teams')
+export class TeamsController extends directoryCrudRoutes(CreateTeamDto, UpdateTeamDto, TeamMemberRoutes) {
+  constructor(teams: TeamsDirectory) {
+    super(teams);
   }
 }

@@ -1,15 +1,5 @@
-import { ServiceConfig } from '@oncall/platform-config';
-import {
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Max,
-  Min,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { IntegerBetween, ServiceConfig } from '@oncall/platform-config';
+import { IsNotEmpty, IsOptional, IsString, IsUrl, MinLength, ValidateIf } from 'class-validator';
 
 /** Set when any HUB_* variable is: then all three must be (half a Hub configuration is a mistake, not development). */
 const hubConfigured = (config: AdminApiConfig) =>
@@ -69,15 +59,11 @@ export class AdminApiConfig extends ServiceConfig {
    * How often a live stream (/api/v1/live/incidents) sends a keep-alive, and checks that its user is still
    * active: a deactivated user's stream ends within this time.
    */
-  @IsInt()
-  @Min(1_000)
-  @Max(60_000)
+  @IntegerBetween(1_000, 60_000)
   LIVE_KEEP_ALIVE_MS: number = 25_000;
 
   /** Live streams one person may hold open at once on one replica; beyond, 429 (ADR 0086). */
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @IntegerBetween(1, 100)
   LIVE_STREAMS_PER_USER: number = 5;
 
   /**

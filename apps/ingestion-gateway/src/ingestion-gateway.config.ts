@@ -1,5 +1,5 @@
-import { BaseServiceConfig } from '@oncall/platform-config';
-import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { BaseServiceConfig, IntegerBetween } from '@oncall/platform-config';
+import { IsOptional, IsString, Matches, MinLength } from 'class-validator';
 
 /**
  * The gateway has no database (ADR 0131): no DATABASE_URL. Integration keys come from the state stream, so
@@ -7,9 +7,7 @@ import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class
  */
 export class IngestionGatewayConfig extends BaseServiceConfig {
   /** Largest alert body accepted, also once decompressed; larger ones are refused with 400 naming `body`. */
-  @IsInt()
-  @Min(1024)
-  @Max(10 * 1024 * 1024)
+  @IntegerBetween(1024, 10 * 1024 * 1024)
   MAX_ALERT_BODY_BYTES: number = 256 * 1024;
 
   /** Defend (the EDR) posts alerts for every organization with this key; unset = Defend is refused. */
@@ -19,27 +17,19 @@ export class IngestionGatewayConfig extends BaseServiceConfig {
   DEFEND_SERVICE_KEY?: string;
 
   /** Alerts per second one integration may send, sustained (token bucket, ADR 0133). */
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @IntegerBetween(1, 1_000_000)
   INTEGRATION_RATE_PER_SECOND: number = 100;
 
   /** Alerts one integration may send at once above its sustained rate (the bucket's size). */
-  @IsInt()
-  @Min(1)
-  @Max(10_000_000)
+  @IntegerBetween(1, 10_000_000)
   INTEGRATION_RATE_BURST: number = 1_000;
 
   /** Refused keys per second one source address may present before all its keyed requests get 429. */
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @IntegerBetween(1, 1_000_000)
   INVALID_KEY_RATE_PER_SOURCE: number = 10;
 
   /** Refused keys one source address may present at once before the rate above applies. */
-  @IsInt()
-  @Min(1)
-  @Max(10_000_000)
+  @IntegerBetween(1, 10_000_000)
   INVALID_KEY_BURST_PER_SOURCE: number = 100;
 
   /**

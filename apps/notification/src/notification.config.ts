@@ -1,7 +1,6 @@
-import { ServiceConfig } from '@oncall/platform-config';
-import { IsDefined, IsInt, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { IntegerBetween, RequiredInProduction, ServiceConfig } from '@oncall/platform-config';
+import { IsString, IsUrl, Matches, MinLength } from 'class-validator';
 
-const inProduction = (config: NotificationConfig) => config.NODE_ENV === 'production';
 const SMTP_URL = /^smtps?:\/\/\S+$/;
 
 /** NODE_ENV=production (ServiceConfig) requires SMTP_URL, ACTION_LINK_SECRET and PUBLIC_URL; no dev mailbox. */
@@ -10,8 +9,7 @@ export class NotificationConfig extends ServiceConfig {
    * The relay emails are handed to: `smtp://user:pass@host:587` or `smtps://…`. Unset outside production:
    * the development mailbox catches every email in DEV_MAIL_DIR.
    */
-  @ValidateIf((config: NotificationConfig) => inProduction(config) || config.SMTP_URL !== undefined)
-  @IsDefined({ message: 'required when NODE_ENV=production' })
+  @RequiredInProduction()
   @Matches(SMTP_URL, { message: 'must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
 
@@ -23,8 +21,7 @@ export class NotificationConfig extends ServiceConfig {
    * Signs the one-click acknowledge/resolve links (HMAC-SHA256): at least 32 characters, the same on every
    * replica. Unset outside production: a random secret kept in ACTION_LINK_KEY_FILE.
    */
-  @ValidateIf((config: NotificationConfig) => inProduction(config) || config.ACTION_LINK_SECRET !== undefined)
-  @IsDefined({ message: 'required when NODE_ENV=production' })
+  @RequiredInProduction()
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters (e.g. openssl rand -hex 32)' })
   ACTION_LINK_SECRET?: string;
@@ -34,15 +31,12 @@ export class NotificationConfig extends ServiceConfig {
   ACTION_LINK_KEY_FILE: string = '.oncall/action-link-secret';
 
   /** Where people reach the platform (admin-api): incident links and one-click links point there. */
-  @ValidateIf((config: NotificationConfig) => inProduction(config) || config.PUBLIC_URL !== undefined)
-  @IsDefined({ message: 'required when NODE_ENV=production' })
+  @RequiredInProduction()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   PUBLIC_URL?: string;
 
   /** Pages to one contact method within a minute before further pages are bundled into a digest. */
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @IntegerBetween(1, 100)
   NOTIFY_DIGEST_THRESHOLD: number = 5;
 
   /** Development mailbox: where caught emails are written as .eml files. */

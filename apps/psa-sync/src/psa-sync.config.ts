@@ -1,38 +1,19 @@
-import { ServiceConfig } from '@oncall/platform-config';
-import {
-  IsDefined,
-  IsOptional,
-  IsString,
-  IsUrl,
-  MinLength,
-  Validate,
-  ValidateIf,
-  ValidationArguments,
-  ValidatorConstraint,
-  ValidatorConstraintInterface,
-} from 'class-validator';
-
-/** The service key travels in a header on every call: never in clear text outside development. */
-@ValidatorConstraint({ name: 'httpsInProduction' })
-class HttpsInProduction implements ValidatorConstraintInterface {
-  validate(value: unknown, args: ValidationArguments): boolean {
-    const production = (args.object as { NODE_ENV?: string }).NODE_ENV === 'production';
-    return !production || (typeof value === 'string' && value.startsWith('https://'));
-  }
-
-  defaultMessage(): string {
-    return 'must be an https:// URL when NODE_ENV=production';
-  }
-}
+import { InProductionMust, ServiceConfig } from '@oncall/platform-config';
+import { IsDefined, IsOptional, IsString, IsUrl, MinLength, ValidateIf } from 'class-validator';
 
 export class PsaSyncConfig extends ServiceConfig {
   /**
    * Base URL of the PSA's API (our contract: docs/psa/psa-api.openapi.yaml). Unset: PSA sync is off, visibly
-   * (GET /api/v1/psa/status answers configured: false), and nothing else changes.
+   * (GET /api/v1/psa/status answers configured: false), and nothing else changes. https:// in production:
+   * the service key travels in a header on every call, never in clear text outside development.
    */
   @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
-  @Validate(HttpsInProduction)
+  @InProductionMust(
+    'httpsInProduction',
+    (value) => typeof value === 'string' && value.startsWith('https://'),
+    'must be an https:// URL when NODE_ENV=production',
+  )
   PSA_API_URL?: string;
 
   /** Presented to the PSA as `Authorization: Bearer <key>`; required with PSA_API_URL. */

@@ -1,16 +1,11 @@
-import { ServiceConfig } from '@oncall/platform-config';
-import { IsInt, Max, Min } from 'class-validator';
+import { IntegerBetween, ServiceConfig } from '@oncall/platform-config';
 
 export class SchedulingConfig extends ServiceConfig {
   /** Hour (UTC) of the daily coverage-gap scan; a missed run is made up at start. */
-  @IsInt()
-  @Min(0)
-  @Max(23)
+  @IntegerBetween(0, 23)
   GAP_SCAN_HOUR_UTC: number = 6;
 
   /** How far ahead gaps are looked for. */
-  @IsInt()
-  @Min(1)
-  @Max(90)
+  @IntegerBetween(1, 90)
   GAP_SCAN_DAYS: number = 14;
 }

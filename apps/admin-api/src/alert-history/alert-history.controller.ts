@@ -1,5 +1,5 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import {
   alertHistoryCursor,
   AlertHistoryPage,
@@ -13,15 +13,14 @@ import { MessageBus, readCursor } from '@oncall/platform-messaging';
 import { Caller, RequestContext, rpcContextOf } from '@oncall/platform-runtime';
 import { Requires } from '../auth/requires.decorator';
 import { AlertHistoryQueryDto } from './alert-history-query.dto';
+import { ApiController } from '../shared/api-controller.decorator';
 
 const ENTRY =
   'Each `{ alertId, incidentId, disposition, recordReason?, action, storedAt, alert, raw? }`: `alert` is the ' +
   'mapping result (the canonical alert), `raw` what the sender posted (without its integration key). Kept 30 days.';
 
 /** The alert history lives in dedup-grouping (ADR 0174); the API asks it for the caller's organization. */
-@ApiTags('alerts')
-@ApiBearerAuth()
-@Controller('api/v1')
+@ApiController('alerts', 'api/v1')
 export class AlertHistoryController {
   constructor(private readonly bus: MessageBus) {}
 

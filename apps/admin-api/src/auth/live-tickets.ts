@@ -1,9 +1,9 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Principal, Role } from '@oncall/platform-auth';
 import { queryRows } from '@oncall/platform-persistence';
-import { problem } from '@oncall/platform-runtime';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { refuseIfDeactivated } from './account-deactivated';
 
 /** How long a ticket may wait to be used (never longer than the token it was issued for). */
 export const LIVE_TICKET_TTL_SECONDS = 60;
@@ -61,13 +61,7 @@ export class LiveTickets {
       [hashOf(ticket)],
     );
     if (!row || !row.fresh || row.hub_user_id === null) return null;
-    if (!row.active) {
-      throw new ForbiddenException(
-        problem(403, 'Your On-Call account is deactivated; ask a manager of your organization.', {
-          code: 'ACCOUNT_DEACTIVATED',
-        }),
-      );
-    }
+    refuseIfDeactivated(row);
     return {
       orgId: row.org_id,
       userId: row.user_id,

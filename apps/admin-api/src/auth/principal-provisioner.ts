@@ -1,9 +1,10 @@
-import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
 import { HubClaims, Principal } from '@oncall/platform-auth';
 import { isUniqueViolation, queryRows } from '@oncall/platform-persistence';
 import { problem } from '@oncall/platform-runtime';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { refuseIfDeactivated } from './account-deactivated';
 import { ChangeRecorder } from '../directory/shared/change-recorder';
 import { toUserView, UserRow } from '../directory/users/user.view';
 
@@ -22,13 +23,7 @@ export class PrincipalProvisioner {
   async principalFor(claims: HubClaims, correlationId: string): Promise<Principal> {
     const known = await this.findUser(this.dataSource.manager, claims);
     const user = known && isInSync(known, claims) ? known : await this.provision(claims, correlationId);
-    if (!user.active) {
-      throw new ForbiddenException(
-        problem(403, 'Your On-Call account is deactivated; ask a manager of your organization.', {
-          code: 'ACCOUNT_DEACTIVATED',
-        }),
-      );
-    }
+    refuseIfDeactivated(user);
     return {
       orgId: claims.org_id,
       userId: user.id,

@@ -1,14 +1,13 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
 import { CursorPage, CursorPageQueryDto, PAGE_MAX_LIMIT } from '@oncall/contracts';
 import { Caller, RequestContext } from '@oncall/platform-runtime';
 import { Requires } from '../auth/requires.decorator';
 import { DeadLetterView } from './dead-letter.view';
 import { DeadLetterReader } from './dead-letter.reader';
+import { ApiController } from '../shared/api-controller.decorator';
 
-@ApiTags('operations')
-@ApiBearerAuth()
-@Controller('api/v1/dead-letters')
+@ApiController('operations', 'api/v1/dead-letters')
 export class DeadLettersController {
   constructor(private readonly reader: DeadLetterReader) {}
 

@@ -1,17 +1,5 @@
 import { CursorPageQueryDto } from '@oncall/contracts';
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Put,
-  Query,
-} from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { Caller, RequestContext } from '@oncall/platform-runtime';
 import { Requires } from '../auth/requires.decorator';
 
@@ -21,11 +9,10 @@ import {
   ReplaceEscalationPolicyDto,
 } from './escalation-policy.dto';
 import { EscalationPoliciesService } from './escalation-policies.service';
+import { ApiController } from '../shared/api-controller.decorator';
 
 /** Who is paged, in which order, when an incident of a service is not acknowledged. */
-@ApiTags('escalation-policies')
-@ApiBearerAuth()
-@Controller('api/v1/escalation-policies')
+@ApiController('escalation-policies', 'api/v1/escalation-policies')
 export class EscalationPoliciesController {
   constructor(private readonly policies: EscalationPoliciesService) {}
 

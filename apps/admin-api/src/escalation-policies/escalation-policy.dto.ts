@@ -11,16 +11,14 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsNotEmpty,
   IsObject,
   IsOptional,
-  IsString,
   IsUUID,
   Max,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { DiscriminatedType, ExpectedVersion, OptionalText, RequiredText } from '../shared/dto-fields';
 
 /** What a target of an unknown `type` is validated as, so the error names `steps.N.targets.M.type`. */
 export class EscalationTargetDto {
@@ -71,16 +69,10 @@ export class EscalationStepDto {
   @ArrayMaxSize(LIMITS.maxTargetsPerStep)
   @IsObject({ each: true })
   @ValidateNested({ each: true })
-  @Type(() => EscalationTargetDto, {
-    keepDiscriminatorProperty: true,
-    discriminator: {
-      property: 'type',
-      subTypes: [
-        { name: 'user', value: UserTargetDto },
-        { name: 'schedule', value: ScheduleTargetDto },
-        { name: 'team', value: TeamTargetDto },
-      ],
-    },
+  @DiscriminatedType('type', EscalationTargetDto, {
+    user: UserTargetDto,
+    schedule: ScheduleTargetDto,
+    team: TeamTargetDto,
   })
   targets!: EscalationTarget[];
 
@@ -92,14 +84,10 @@ export class EscalationStepDto {
 
 /** Body of POST /api/v1/escalation-policies. */
 export class EscalationPolicyDto {
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(LIMITS.nameMaxLength)
+  @RequiredText(LIMITS.nameMaxLength)
   name!: string;
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(LIMITS.descriptionMaxLength)
+  @OptionalText(LIMITS.descriptionMaxLength)
   description?: string;
 
   /** Times the whole policy runs again after the last step (PagerDuty's num_loops), 0 to 9; 0 when omitted. */
@@ -122,9 +110,7 @@ export class EscalationPolicyDto {
 /** Body of PUT /api/v1/escalation-policies/:id: the whole new definition. */
 export class ReplaceEscalationPolicyDto extends EscalationPolicyDto {
   /** The version you read; if the policy changed since, the replace is refused with 409. */
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @ExpectedVersion()
   expectedVersion?: number;
 }
 

@@ -5,31 +5,24 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsNotEmpty,
   IsObject,
-  IsOptional,
-  IsString,
   IsUUID,
   Max,
-  MaxLength,
   Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { INCIDENT_PRIORITIES, INCIDENT_SEVERITIES, NOTE_MAX_LENGTH } from '@oncall/incident-domain';
+import { ExpectedVersion, RequiredText } from '../shared/dto-fields';
 
 /** Every action may carry the version the caller saw: if the incident changed since, the answer is 409. */
 export class IncidentActionDto {
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @ExpectedVersion()
   expectedVersion?: number;
 }
 
 export class AddNoteDto extends IncidentActionDto {
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(NOTE_MAX_LENGTH)
+  @RequiredText(NOTE_MAX_LENGTH)
   text!: string;
 }
 

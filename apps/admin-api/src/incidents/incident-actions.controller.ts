@@ -1,5 +1,4 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Body, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { IncidentCommandResult } from '@oncall/contracts';
 import { Caller, RequestContext } from '@oncall/platform-runtime';
 import { randomUUID } from 'node:crypto';
@@ -16,20 +15,24 @@ import {
 } from './incident-action.dto';
 import { IncidentCommands } from './incident-commands';
 import { IncidentScopes } from './incident-scopes';
+import { ApiController } from '../shared/api-controller.decorator';
+
+/**
+ * A responder's action on the incident: POST to `action`, answered 200 (or `status`, for an action that
+ * adds something), allowed with `incidents:respond`.
+ */
+const ResponderAction = (action: string, status: 200 | 201 = 200): MethodDecorator =>
+  applyDecorators(Post(action), HttpCode(status), Requires('incidents:respond'));
 
 /** What a responder does to an incident; each answer is the incident as it now stands, with its version. */
-@ApiTags('incidents')
-@ApiBearerAuth()
-@Controller('api/v1/incidents/:id')
+@ApiController('incidents', 'api/v1/incidents/:id')
 export class IncidentActionsController {
   constructor(
     private readonly commands: IncidentCommands,
     private readonly scopes: IncidentScopes,
   ) {}
 
-  @Post('acknowledge')
-  @HttpCode(200)
-  @Requires('incidents:respond')
+  @ResponderAction('acknowledge')
   acknowledge(
     @Caller() caller: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -43,9 +46,7 @@ export class IncidentActionsController {
   }
 
   /** Hand the incident back: it returns to triggered and pages again. */
-  @Post('unacknowledge')
-  @HttpCode(200)
-  @Requires('incidents:respond')
+  @ResponderAction('unacknowledge')
   unacknowledge(
     @Caller() caller: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -55,9 +56,7 @@ export class IncidentActionsController {
     return this.commands.execute(caller, { type: 'UnacknowledgeIncident', data }, body.expectedVersion);
   }
 
-  @Post('resolve')
-  @HttpCode(200)
-  @Requires('incidents:respond')
+  @ResponderAction('resolve')
   resolve(
     @Caller() caller: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -70,9 +69,7 @@ export class IncidentActionsController {
     );
   }
 
-  @Post('notes')
-  @HttpCode(201)
-  @Requires('incidents:respond')
+  @ResponderAction('notes', 201)
   addNote(
     @Caller() caller: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -82,18 +79,14 @@ export class IncidentActionsController {
     return this.commands.execute(caller, { type: 'AddNote', data }, body.expectedVersion);
   }
 
-  @Post('snooze')
-  @HttpCode(200)
-  @Requires('incidents:respond')
+  @ResponderAction('snooze')
   snooze(@Caller() caller: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() body: SnoozeDto) {
     const data = { ...this.target(caller, id), durationSeconds: body.durationMinutes * 60 };
     return this.commands.execute(caller, { type: 'SnoozeIncident', data }, body.expectedVersion);
   }
 
   /** To people: active users of the caller's organization only (400 naming `to.userIds` otherwise). */
-  @Post('reassign')
-  @HttpCode(200)
-  @Requires('incidents:respond')
+  @ResponderAction('reassign')
   async reassign(
     @Caller() caller: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -114,9 +107,7 @@ export class IncidentActionsController {
     );
   }
 
-  @Post('escalate')
-  @HttpCode(200)
-  @Requires('incidents:respond')
+  @ResponderAction('escalate')
   escalate(
     @Caller() caller: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -126,9 +117,7 @@ export class IncidentActionsController {
     return this.commands.execute(caller, { type: 'EscalateIncident', data }, body.expectedVersion);
   }
 
-  @Post('priority')
-  @HttpCode(200)
-  @Requires('incidents:respond')
+  @ResponderAction('priority')
   setPriority(
     @Caller() caller: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -138,9 +127,7 @@ export class IncidentActionsController {
     return this.commands.execute(caller, { type: 'SetIncidentPriority', data }, body.expectedVersion);
   }
 
-  @Post('severity')
-  @HttpCode(200)
-  @Requires('incidents:respond')
+  @ResponderAction('severity')
   setSeverity(
     @Caller() caller: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -151,9 +138,7 @@ export class IncidentActionsController {
   }
 
   /** Fold other incidents into this one: their alerts move here and they resolve as merged. */
-  @Post('merge')
-  @HttpCode(200)
-  @Requires('incidents:respond')
+  @ResponderAction('merge')
   merge(@Caller() caller: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() body: MergeDto) {
     return this.commands.merge(caller, id, body.sourceIncidentIds);
   }

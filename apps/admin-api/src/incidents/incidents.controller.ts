@@ -1,5 +1,5 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
 import {
   CursorPage,
   CursorPageQueryDto,
@@ -20,11 +20,10 @@ import { MessageBus } from '@oncall/platform-messaging';
 import { Caller, RequestContext, rpcContextOf } from '@oncall/platform-runtime';
 import { Requires } from '../auth/requires.decorator';
 import { IncidentScopes } from './incident-scopes';
+import { ApiController } from '../shared/api-controller.decorator';
 
 /** Incidents live in incident-state; the API asks it, always for the caller's own organization. */
-@ApiTags('incidents')
-@ApiBearerAuth()
-@Controller('api/v1/incidents')
+@ApiController('incidents', 'api/v1/incidents')
 export class IncidentsController {
   constructor(
     private readonly bus: MessageBus,

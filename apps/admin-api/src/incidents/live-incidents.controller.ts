@@ -1,5 +1,5 @@
-import { Controller, MessageEvent, Post, Req, Sse } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { MessageEvent, Post, Req, Sse } from '@nestjs/common';
+import { ApiCreatedResponse, ApiQuery } from '@nestjs/swagger';
 import { Principal } from '@oncall/platform-auth';
 import { Caller, RequestContext } from '@oncall/platform-runtime';
 import type { Request } from 'express';
@@ -9,6 +9,7 @@ import { IssuedLiveTicket, LiveTickets } from '../auth/live-tickets';
 import { Requires } from '../auth/requires.decorator';
 import { IncidentLiveFeed } from './incident-live-feed';
 import { LiveStreamSlots } from './live-stream-slots';
+import { ApiController } from '../shared/api-controller.decorator';
 
 /**
  * GET /api/v1/live/incidents: server-sent events (`event: incident`) for the caller's organization, until the
@@ -17,9 +18,7 @@ import { LiveStreamSlots } from './live-stream-slots';
  * a single-use ticket good for a minute. Other clients may send the bearer header as everywhere else.
  * One person holds at most LIVE_STREAMS_PER_USER streams at once (per replica); beyond, 429.
  */
-@ApiTags('incidents')
-@ApiBearerAuth()
-@Controller('api/v1/live')
+@ApiController('incidents', 'api/v1/live')
 export class LiveIncidentsController {
   constructor(
     private readonly feed: IncidentLiveFeed,

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CONTACT_METHOD_TYPES, ContactMethodType } from '@oncall/contracts';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { OptionalText } from '../shared/dto-fields';
 
 /**
  * A way to reach the person. Email addresses are confirmed by a link sent to them before they receive
@@ -26,9 +27,7 @@ export class CreateContactMethodDto {
 /** A new address (an email needs confirming again) or enabled flag; the account email's address follows Hub. */
 export class UpdateContactMethodDto {
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(4096)
+  @OptionalText(4096)
   address?: string;
 
   @ApiPropertyOptional()

@@ -1,11 +1,8 @@
-import { Controller } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { personalSettingsRoutes } from './personal-settings.controller';
+import { ApiController } from '../shared/api-controller.decorator';
 
 /** The caller's own contact methods and notification rules, whatever their role. */
-@ApiTags('notifications')
-@ApiBearerAuth()
-@Controller('api/v1/me')
+@ApiController('notifications', 'api/v1/me')
 export class MyNotificationSettingsController extends personalSettingsRoutes('self', {
   list: 'Your contact methods (your account email first)',
   create: 'Add a contact method (an email address is sent a confirmation link)',

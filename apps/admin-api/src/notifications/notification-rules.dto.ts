@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { stacked } from '@oncall/platform-config';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -24,24 +25,25 @@ export class NotificationRuleStepDto {
   delayMinutes!: number;
 }
 
+/** One urgency's steps: 1 to 10, each validated as a step. */
+const UrgencySteps = (): PropertyDecorator =>
+  stacked(
+    ApiProperty({ type: [NotificationRuleStepDto] }),
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(10),
+    ValidateNested({ each: true }),
+    Type(() => NotificationRuleStepDto),
+  );
+
 /**
  * The person's rules per urgency (1 to 10 steps each): e.g. high: email at 0, Slack at 0, email again at
  * 5; low: email at 0. They stop as soon as the incident is acknowledged or resolved.
  */
 export class NotificationRulesDto {
-  @ApiProperty({ type: [NotificationRuleStepDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(10)
-  @ValidateNested({ each: true })
-  @Type(() => NotificationRuleStepDto)
+  @UrgencySteps()
   high!: NotificationRuleStepDto[];
 
-  @ApiProperty({ type: [NotificationRuleStepDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(10)
-  @ValidateNested({ each: true })
-  @Type(() => NotificationRuleStepDto)
+  @UrgencySteps()
   low!: NotificationRuleStepDto[];
 }

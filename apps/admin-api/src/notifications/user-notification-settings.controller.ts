@@ -1,11 +1,8 @@
-import { Controller } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { personalSettingsRoutes } from './personal-settings.controller';
+import { ApiController } from '../shared/api-controller.decorator';
 
 /** A person's contact methods and notification rules: a manager manages anyone's, others their own. */
-@ApiTags('notifications')
-@ApiBearerAuth()
-@Controller('api/v1/users/:id')
+@ApiController('notifications', 'api/v1/users/:id')
 export class UserNotificationSettingsController extends personalSettingsRoutes('byId', {
   list: 'A person’s contact methods (their account email first)',
   create: 'Add a contact method (an email address is sent a confirmation link)',

@@ -1,5 +1,5 @@
-import { Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiOperation, ApiResponse } from '@nestjs/swagger';
 import {
   Commands,
   GetIncidentQuery,
@@ -12,11 +12,10 @@ import { MessageBus } from '@oncall/platform-messaging';
 import { Caller, personActorOf, RequestContext, rpcContextOf } from '@oncall/platform-runtime';
 import type { Response } from 'express';
 import { Requires } from '../auth/requires.decorator';
+import { ApiController } from '../shared/api-controller.decorator';
 
 /** A responder asks for the incident's PSA ticket by hand (ADR 0164). */
-@ApiTags('incidents')
-@ApiBearerAuth()
-@Controller('api/v1/incidents/:id/ticket')
+@ApiController('incidents', 'api/v1/incidents/:id/ticket')
 export class IncidentTicketController {
   constructor(private readonly bus: MessageBus) {}
 

@@ -3,16 +3,14 @@ import {
   ArrayMaxSize,
   IsArray,
   IsIn,
-  IsNotEmpty,
   IsObject,
   IsOptional,
-  IsString,
   IsUUID,
-  MaxLength,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { PSA_PRIORITIES, PsaPriority } from '@oncall/psa-domain';
+import { OptionalNonEmptyText, RequiredText } from '../shared/dto-fields';
 
 const NAME_MAX = 100;
 
@@ -41,9 +39,7 @@ export class ServiceBoardDto {
   @IsUUID()
   serviceId!: string;
 
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(NAME_MAX)
+  @RequiredText(NAME_MAX)
   board!: string;
 }
 
@@ -53,9 +49,7 @@ export class OnResolveDto {
   action!: 'close' | 'set-status';
 
   @ValidateIf((value: OnResolveDto) => value.action === 'set-status')
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(NAME_MAX)
+  @RequiredText(NAME_MAX)
   status?: string;
 }
 
@@ -69,10 +63,7 @@ export class PsaSettingsDto {
   priorities?: SeverityPrioritiesDto;
 
   /** Board or queue of services not listed in `serviceBoards`; null leaves it to the PSA. */
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(NAME_MAX)
+  @OptionalNonEmptyText(NAME_MAX)
   defaultBoard?: string | null;
 
   @IsOptional()

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Put } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import {
   Commands,
   Queries,
@@ -13,11 +13,10 @@ import { Requires } from '../auth/requires.decorator';
 import { PsaSettingsDto } from './psa-settings.dto';
 import { PsaSettingsReferences } from './psa-settings.references';
 import { PsaStatusReader } from './psa-status.reader';
+import { ApiController } from '../shared/api-controller.decorator';
 
 /** The PSA connection as people see it: whether there is one, and the organization's ticket mapping. */
-@ApiTags('psa')
-@ApiBearerAuth()
-@Controller('api/v1/psa')
+@ApiController('psa', 'api/v1/psa')
 export class PsaController {
   constructor(
     private readonly bus: MessageBus,

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsApiInstant, SEVERITIES, Severity } from '@oncall/contracts';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsTimeZone, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsTimeZone, IsUUID } from 'class-validator';
+import { OptionalText } from '../shared/dto-fields';
 
 const commaList = ({ value }: { value: unknown }) =>
   typeof value === 'string'
@@ -56,9 +57,7 @@ export class IncidentReportQueryDto extends ReportWindowQueryDto {
   severity?: Severity[];
 
   @ApiPropertyOptional({ description: 'Source integration id; `none` for incidents without one.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(128)
+  @OptionalText(128)
   source?: string;
 }
 

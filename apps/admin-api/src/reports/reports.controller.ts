@@ -1,5 +1,5 @@
-import { applyDecorators, Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Get, Headers, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { Caller, personActorOf, RequestContext } from '@oncall/platform-runtime';
 import {
   BurdenAnswer,
@@ -21,6 +21,7 @@ import {
   ReportWindowQueryDto,
 } from './report-query.dto';
 import { ReportPerson, ReportScopes } from './report-scopes';
+import { ApiController } from '../shared/api-controller.decorator';
 
 /** A report answers JSON, or CSV when asked (documented as both). */
 const ReportResponse = (description: string) =>
@@ -40,9 +41,7 @@ const CSV_NOTE = 'JSON by default; CSV with `Accept: text/csv` or `?format=csv`.
  * Reports for owners and managers (`reports:read`); a technician reads their own burden only. reporting
  * answers from its projections, always for the caller's organization (the bus context carries it).
  */
-@ApiTags('reports')
-@ApiBearerAuth()
-@Controller('api/v1/reports')
+@ApiController('reports', 'api/v1/reports')
 export class ReportsController {
   constructor(
     private readonly requests: BusRequests,

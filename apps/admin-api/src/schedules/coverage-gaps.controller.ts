@@ -1,10 +1,10 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Get, Query } from '@nestjs/common';
 import { CoverageGapView, Queries } from '@oncall/contracts';
 import { Caller, RequestContext } from '@oncall/platform-runtime';
 import { IsOptional, IsUUID } from 'class-validator';
 import { Requires } from '../auth/requires.decorator';
 import { BusRequests } from './bus-requests';
+import { ApiController } from '../shared/api-controller.decorator';
 
 export class CoverageGapsQueryDto {
   /** Only this schedule's gaps; every schedule's when omitted. */
@@ -17,9 +17,7 @@ export class CoverageGapsQueryDto {
  * Windows of the coming days when nobody is on call, as scheduling's last scan found them (it rescans
  * each schedule shortly after every change, and all of them daily).
  */
-@ApiTags('schedules')
-@ApiBearerAuth()
-@Controller('api/v1/coverage-gaps')
+@ApiController('schedules', 'api/v1/coverage-gaps')
 export class CoverageGapsController {
   constructor(private readonly requests: BusRequests) {}
 

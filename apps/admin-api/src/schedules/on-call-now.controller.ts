@@ -1,5 +1,4 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Get, Inject } from '@nestjs/common';
 import { OnCallNowEntry, PoliciesByScheduleAnswer, Queries } from '@oncall/contracts';
 import { LOGGER, Caller, RequestContext } from '@oncall/platform-runtime';
 import { Logger } from 'pino';
@@ -9,14 +8,13 @@ import { DirectoryPeople } from './directory-people';
 import { OnCallNowView, toOnCallNowView } from './on-call-now.view';
 import { PolicyServices } from './policy-services';
 import { SchedulePolicies } from './schedule-policies';
+import { ApiController } from '../shared/api-controller.decorator';
 
 /**
  * The live view: every schedule of the organization with who is on call now and next, and the policies
  * and services that page them. Without escalation the view still answers, marked `policiesKnown: false`.
  */
-@ApiTags('schedules')
-@ApiBearerAuth()
-@Controller('api/v1/on-call')
+@ApiController('schedules', 'api/v1/on-call')
 export class OnCallNowController {
   constructor(
     private readonly requests: BusRequests,

@@ -1,5 +1,6 @@
-import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsUUID } from 'class-validator';
 import { IsInstant } from './instant.validator';
+import { OptionalText } from '../shared/dto-fields';
 
 /**
  * Who takes `[start, end)` of the schedule. Managers may give any window to anyone; a technician in the
@@ -18,8 +19,6 @@ export class CreateOverrideDto {
   end!: string;
 
   /** Vacation, swap, emergency… shown with the override. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @OptionalText(500)
   reason?: string;
 }

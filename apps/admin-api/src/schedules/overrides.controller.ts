@@ -1,16 +1,4 @@
-import {
-  Body,
-  Controller,
-  Inject,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-} from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Inject, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { OverrideView, Queries, Commands } from '@oncall/contracts';
 import { Clock, CLOCK } from '@oncall/platform-clock';
 import { Caller, personActorOf, RequestContext } from '@oncall/platform-runtime';
@@ -19,14 +7,13 @@ import { BusRequests } from './bus-requests';
 import { CreateOverrideDto } from './override.dto';
 import { ScheduleReferences } from './schedule-references';
 import { TimeWindowQueryDto, windowOf } from './time-window.dto';
+import { ApiController } from '../shared/api-controller.decorator';
 
 /**
  * Overrides of one schedule. Who may create or remove which override is decided by scheduling, which sees
  * the final schedule as it stands (ADR 0010): admin-api passes the person acting along.
  */
-@ApiTags('schedules')
-@ApiBearerAuth()
-@Controller('api/v1/schedules/:id/overrides')
+@ApiController('schedules', 'api/v1/schedules/:id/overrides')
 export class OverridesController {
   constructor(
     private readonly requests: BusRequests,

@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { DiscriminatedType } from '../shared/dto-fields';
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -48,16 +48,10 @@ export class CustomRotationDto {
 }
 
 export const RotationType = (): PropertyDecorator =>
-  Type(() => RotationDto, {
-    keepDiscriminatorProperty: true,
-    discriminator: {
-      property: 'kind',
-      subTypes: [
-        { name: 'daily', value: DailyRotationDto },
-        { name: 'weekly', value: WeeklyRotationDto },
-        { name: 'custom', value: CustomRotationDto },
-      ],
-    },
+  DiscriminatedType('kind', RotationDto, {
+    daily: DailyRotationDto,
+    weekly: WeeklyRotationDto,
+    custom: CustomRotationDto,
   });
 
 /** What an unknown `kind` is validated as, so the error names `restrictions[i].kind`. */
@@ -100,13 +94,4 @@ export class WeeklyRestrictionDto {
 }
 
 export const RestrictionType = (): PropertyDecorator =>
-  Type(() => RestrictionDto, {
-    keepDiscriminatorProperty: true,
-    discriminator: {
-      property: 'kind',
-      subTypes: [
-        { name: 'daily', value: DailyRestrictionDto },
-        { name: 'weekly', value: WeeklyRestrictionDto },
-      ],
-    },
-  });
+  DiscriminatedType('kind', RestrictionDto, { daily: DailyRestrictionDto, weekly: WeeklyRestrictionDto });

@@ -3,20 +3,16 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
-  IsInt,
-  IsNotEmpty,
   IsObject,
   IsOptional,
-  IsString,
   IsTimeZone,
   IsUUID,
   Matches,
-  MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import { IsInstant } from './instant.validator';
 import { RestrictionType, RotationType } from './rotation.dto';
+import { ExpectedVersion, OptionalText, RequiredText } from '../shared/dto-fields';
 
 /** 'YYYY-MM-DDTHH:mm' (optionally ':ss'), no zone: read in the layer's zone. */
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
@@ -27,9 +23,7 @@ export class LayerDto {
   @IsUUID()
   id?: string;
 
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText(200)
   name!: string;
 
   /** IANA zone for the anchor and restrictions; the schedule's zone when omitted. */
@@ -71,14 +65,10 @@ export class LayerDto {
 }
 
 export class ScheduleDefinitionDto {
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText(200)
   name!: string;
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @OptionalText(2000)
   description?: string;
 
   /** IANA zone of the schedule, e.g. 'Europe/Amsterdam'. */
@@ -101,9 +91,7 @@ export class ScheduleDefinitionDto {
 /** The whole definition again; the edit applies from now on, shifts already past stay as they were. */
 export class UpdateScheduleDto extends ScheduleDefinitionDto {
   /** The `version` you read; a schedule changed since is refused with 409. */
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @ExpectedVersion()
   expectedVersion?: number;
 }
 

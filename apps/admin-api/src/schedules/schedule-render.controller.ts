@@ -1,5 +1,4 @@
-import { Controller, Inject, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Inject, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { Queries, ShiftView, WhoIsOnCallAnswer } from '@oncall/contracts';
 import { Clock, CLOCK } from '@oncall/platform-clock';
 import { Caller, RequestContext } from '@oncall/platform-runtime';
@@ -9,6 +8,7 @@ import { BusRequests } from './bus-requests';
 import { DirectoryPeople, Person } from './directory-people';
 import { IsInstant } from './instant.validator';
 import { TimeWindowQueryDto, windowOf } from './time-window.dto';
+import { ApiController } from '../shared/api-controller.decorator';
 
 export class OnCallAtQueryDto {
   /** The instant asked about; now when omitted. */
@@ -27,9 +27,7 @@ export interface OnCallAtAnswer extends WhoIsOnCallAnswer {
 }
 
 /** The final schedule (layers + overrides) as the calendar shows it, and who is on call at an instant. */
-@ApiTags('schedules')
-@ApiBearerAuth()
-@Controller('api/v1/schedules/:id')
+@ApiController('schedules', 'api/v1/schedules/:id')
 export class ScheduleRenderController {
   constructor(
     private readonly requests: BusRequests,

@@ -1,16 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Put,
-  Query,
-} from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { Queries, SchedulePage, ScheduleView, Commands, CursorPageQueryDto } from '@oncall/contracts';
 import { Caller, personActorOf, RequestContext } from '@oncall/platform-runtime';
 import { Requires } from '../auth/requires.decorator';
@@ -20,11 +8,10 @@ import { BusRequests } from './bus-requests';
 import { definitionOf, ScheduleDefinitionDto, UpdateScheduleDto } from './schedule-definition.dto';
 import { SchedulePolicies } from './schedule-policies';
 import { ScheduleReferences } from './schedule-references';
+import { ApiController } from '../shared/api-controller.decorator';
 
 /** Schedules live in the scheduling service; admin-api checks who asks and what a definition refers to. */
-@ApiTags('schedules')
-@ApiBearerAuth()
-@Controller('api/v1/schedules')
+@ApiController('schedules', 'api/v1/schedules')
 export class SchedulesController {
   constructor(
     private readonly requests: BusRequests,

@@ -1,5 +1,4 @@
-import { Controller, Inject, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Inject, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { Queries, ShiftView } from '@oncall/contracts';
 import { Clock, CLOCK } from '@oncall/platform-clock';
 import { Caller, personActorOf, RequestContext } from '@oncall/platform-runtime';
@@ -7,6 +6,7 @@ import { Requires } from '../auth/requires.decorator';
 import { BusRequests } from './bus-requests';
 import { DirectoryPeople } from './directory-people';
 import { TimeWindowQueryDto, windowOf } from './time-window.dto';
+import { ApiController } from '../shared/api-controller.decorator';
 
 /** A shift of one person, with the schedule it belongs to. */
 export interface UserShiftView extends ShiftView {
@@ -15,9 +15,7 @@ export interface UserShiftView extends ShiftView {
 }
 
 /** A person's upcoming shifts across every schedule of the organization (now … +14 days by default). */
-@ApiTags('schedules')
-@ApiBearerAuth()
-@Controller('api/v1')
+@ApiController('schedules', 'api/v1')
 export class UserShiftsController {
   constructor(
     private readonly requests: BusRequests,

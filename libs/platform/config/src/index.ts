@@ -1,3 +1,4 @@
 export { InvalidConfigurationError } from './config-error';
+export { InProductionMust, IntegerBetween, RequiredInProduction, stacked } from './config-fields';
 export { loadConfig, loadConfigOrExit } from './load-config';
 export { BaseServiceConfig, ServiceConfig } from './service-config';

@@ -1,31 +1,5 @@
-import {
-  IsDefined,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  Min,
-  MinLength,
-  Validate,
-  ValidateIf,
-  ValidationArguments,
-  ValidatorConstraint,
-  ValidatorConstraintInterface,
-} from 'class-validator';
-
-/** The test clock's offset can be moved by anyone on the bus: never in production. */
-@ValidatorConstraint({ name: 'systemClockInProduction' })
-class SystemClockInProduction implements ValidatorConstraintInterface {
-  validate(value: unknown, args: ValidationArguments): boolean {
-    return !((args.object as { NODE_ENV?: string }).NODE_ENV === 'production' && value !== 'system');
-  }
-
-  defaultMessage(): string {
-    return 'must be system when NODE_ENV=production';
-  }
-}
+import { IsIn, IsOptional, IsString, Matches, MinLength } from 'class-validator';
+import { InProductionMust, IntegerBetween, RequiredInProduction } from './config-fields';
 
 const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s/]+(:\d+)?\/[^\s/?]+(\?\S*)?$/;
 const NATS_URL = /^(nats|tls|ws|wss):\/\/\S+$/;
@@ -38,9 +12,7 @@ export class BaseServiceConfig {
   @Matches(NATS_URL, { message: 'must be a nats:// URL' })
   NATS_URL!: string;
 
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @IntegerBetween(0, 65535)
   PORT: number = 0;
 
   /** Interface to listen on: 0.0.0.0 in containers. */
@@ -61,10 +33,15 @@ export class BaseServiceConfig {
 
   /**
    * `system` (default): wall time. `test`: wall time plus an offset shared by every service through NATS, so
-   * end-to-end tests fast-forward the whole platform (never in production: refused there).
+   * end-to-end tests fast-forward the whole platform. Refused in production: anyone on the bus can move the
+   * test clock's offset.
    */
   @IsIn(['system', 'test'])
-  @Validate(SystemClockInProduction)
+  @InProductionMust(
+    'systemClockInProduction',
+    (value) => value === 'system',
+    'must be system when NODE_ENV=production',
+  )
   PLATFORM_CLOCK: 'system' | 'test' = 'system';
 
   /**
@@ -79,10 +56,7 @@ export class BaseServiceConfig {
    * When set, /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. Required when NODE_ENV=production:
    * metrics name routes, subjects and volumes, not for anyone who can reach the port (ADR 0087).
    */
-  @ValidateIf(
-    (config: ServiceConfig) => config.NODE_ENV === 'production' || config.METRICS_TOKEN !== undefined,
-  )
-  @IsDefined({ message: 'required when NODE_ENV=production' })
+  @RequiredInProduction()
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters (a random token, e.g. openssl rand -hex 32)' })
   METRICS_TOKEN?: string;

@@ -1,13 +1,11 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Get, Query } from '@nestjs/common';
 import { Caller, RequestContext } from '@oncall/platform-runtime';
 import { Requires } from '../../auth/requires.decorator';
 import { AuditLogQueryDto } from './audit-log.dto';
 import { AuditLogReader } from './audit-log.reader';
+import { ApiController } from '../../shared/api-controller.decorator';
 
-@ApiTags('audit')
-@ApiBearerAuth()
-@Controller('api/v1/audit-log')
+@ApiController('audit', 'api/v1/audit-log')
 export class AuditLogController {
   constructor(private readonly auditLog: AuditLogReader) {}
 

@@ -1,5 +1,6 @@
 import { CursorPageQueryDto, DIRECTORY_RESOURCE_TYPES, PSA_SETTINGS_RESOURCE } from '@oncall/contracts';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { OptionalNonEmptyText } from '../../shared/dto-fields';
 
 /**
  * Directory resources, and those other services report (schedules, overrides, escalation policies, PSA
@@ -20,9 +21,6 @@ export class AuditLogQueryDto extends CursorPageQueryDto {
   @IsIn(AUDITED_RESOURCE_TYPES)
   resourceType?: AuditedResourceType;
 
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @OptionalNonEmptyText(200)
   resourceId?: string;
 }

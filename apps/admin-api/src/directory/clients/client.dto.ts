@@ -1,22 +1,17 @@
 import { PartialType } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, IsTimeZone, MaxLength } from 'class-validator';
+import { IsOptional, IsTimeZone } from 'class-validator';
+import { OptionalText, RequiredText } from '../../shared/dto-fields';
 
 export class CreateClientDto {
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText(200)
   name!: string;
 
   /** The client's id in the RMM (site or customer id), to route RMM alerts. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @OptionalText(200)
   rmmExternalId?: string | null;
 
   /** The company identifier in the PSA, for tickets. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @OptionalText(200)
   psaExternalId?: string | null;
 
   @IsOptional()

@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { Caller, RequestContext } from '@oncall/platform-runtime';
 import { Requires } from '../../auth/requires.decorator';
 import { CreateMaintenanceWindowDto, ReplaceRoutingRulesDto } from './correlation-settings.dto';
@@ -7,11 +7,10 @@ import { MaintenanceWindowsDirectory } from './maintenance-windows.directory';
 import { RoutingRulesDirectory } from './routing-rules.directory';
 import { TestRoutingDto } from './routing-test.dto';
 import { RoutingTester, RoutingTestView } from './routing-tester';
+import { ApiController } from '../../shared/api-controller.decorator';
 
 /** What the correlator decides with, owned here and copied by dedup-grouping (ADR 0175). */
-@ApiTags('correlation')
-@ApiBearerAuth()
-@Controller('api/v1')
+@ApiController('correlation', 'api/v1')
 export class CorrelationSettingsController {
   constructor(
     private readonly routing: RoutingRulesDirectory,

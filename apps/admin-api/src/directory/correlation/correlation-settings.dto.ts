@@ -1,4 +1,5 @@
-import { IsArray, IsNotEmpty, IsObject, IsString, MaxLength } from 'class-validator';
+import { IsArray, IsObject } from 'class-validator';
+import { RequiredText } from '../../shared/dto-fields';
 
 /** PUT /api/v1/routing-rules: the whole ordered list (ADR 0175); each rule is checked by the dedup domain. */
 export class ReplaceRoutingRulesDto {
@@ -9,9 +10,7 @@ export class ReplaceRoutingRulesDto {
 
 /** POST /api/v1/maintenance-windows. */
 export class CreateMaintenanceWindowDto {
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText(200)
   name!: string;
 
   /**

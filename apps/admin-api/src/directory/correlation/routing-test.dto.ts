@@ -1,14 +1,6 @@
 import { ROUTING_SEVERITIES, type RoutingSeverity } from '@oncall/dedup-domain';
-import {
-  IsIn,
-  IsISO8601,
-  IsNotEmpty,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-} from 'class-validator';
+import { IsIn, IsISO8601, IsObject, IsOptional, IsUUID } from 'class-validator';
+import { OptionalNonEmptyText } from '../../shared/dto-fields';
 
 /** POST /api/v1/routing-rules/test: the facts of an alert as the correlator reads them after mapping. */
 export class TestRoutingDto {
@@ -17,16 +9,10 @@ export class TestRoutingDto {
   integrationId!: string;
 
   /** The client id the sending tool puts on the alert (ours, the RMM's or the PSA's). */
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @OptionalNonEmptyText(200)
   client?: string;
 
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(255)
+  @OptionalNonEmptyText(255)
   device?: string;
 
   /** Label name → value, as the alert would carry them. */

@@ -1,13 +1,12 @@
 import { INTEGRATION_TYPES, IntegrationType } from '@oncall/contracts';
-import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsIn } from 'class-validator';
+import { RequiredText } from '../../shared/dto-fields';
 
 export class CreateIntegrationDto {
   /** Which payload format the gateway expects at this integration's URL. */
   @IsIn(INTEGRATION_TYPES)
   type!: IntegrationType;
 
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText(200)
   name!: string;
 }

@@ -1,6 +1,5 @@
 import { CursorPageQueryDto } from '@oncall/contracts';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { Caller, RequestContext } from '@oncall/platform-runtime';
 import { AdminApiConfig } from '../../admin-api.config';
 import { Requires } from '../../auth/requires.decorator';
@@ -8,10 +7,9 @@ import { Requires } from '../../auth/requires.decorator';
 import { ALERT_URL_KEY_PLACEHOLDER, alertUrlFor } from './alert-url';
 import { CreateIntegrationDto } from './integration.dto';
 import { IntegrationsDirectory } from './integrations.directory';
+import { ApiController } from '../../shared/api-controller.decorator';
 
-@ApiTags('integrations')
-@ApiBearerAuth()
-@Controller('api/v1')
+@ApiController('integrations', 'api/v1')
 export class IntegrationsController {
   constructor(
     private readonly integrations: IntegrationsDirectory,

@@ -1,34 +1,19 @@
 import { PartialType } from '@nestjs/swagger';
 import { TICKET_MODES, TicketMode, UrgencyRule } from '@oncall/contracts';
-import {
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsInt, IsObject, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import type { GroupingRule } from '@oncall/dedup-domain';
 import { IsGroupingRule } from './grouping-rule.dto';
 import { UrgencyRuleType } from './urgency-rule.dto';
+import { OptionalText, RequiredText } from '../../shared/dto-fields';
 
 const ACK_TIMEOUT_MAX_SECONDS = 24 * 3600;
 const AUTO_RESOLVE_MAX_SECONDS = 30 * 24 * 3600;
 
 export class CreateServiceDto {
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText(200)
   name!: string;
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @OptionalText(2000)
   description?: string;
 
   /** The client whose alerts this service receives; a client of your organization. */

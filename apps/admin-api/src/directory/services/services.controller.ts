@@ -1,12 +1,9 @@
-import { Controller } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { directoryCrudRoutes } from '../shared/directory-crud.controller';
 import { CreateServiceDto, UpdateServiceDto } from './service.dto';
 import { ServicesDirectory } from './services.directory';
+import { ApiController } from '../../shared/api-controller.decorator';
 
-@ApiTags('services')
-@ApiBearerAuth()
-@Controller('api/v1/services')
+@ApiController('services', 'api/v1/services')
 export class ServicesController extends directoryCrudRoutes(CreateServiceDto, UpdateServiceDto) {
   constructor(services: ServicesDirectory) {
     super(services);

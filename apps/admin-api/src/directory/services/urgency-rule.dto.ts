@@ -5,7 +5,6 @@ import {
   UrgencyRule,
   UrgencyRuleKind,
 } from '@oncall/contracts';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -18,6 +17,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
+import { DiscriminatedType } from '../../shared/dto-fields';
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -74,16 +74,10 @@ export class SupportHoursUrgencyRuleDto {
 
 /** Picks the rule class by `kind` before validation (class-transformer discriminator). */
 export const UrgencyRuleType = (): PropertyDecorator =>
-  Type(() => UrgencyRuleDto, {
-    keepDiscriminatorProperty: true,
-    discriminator: {
-      property: 'kind',
-      subTypes: [
-        { name: 'constant', value: ConstantUrgencyRuleDto },
-        { name: 'severity-based', value: SeverityBasedUrgencyRuleDto },
-        { name: 'support-hours', value: SupportHoursUrgencyRuleDto },
-      ],
-    },
+  DiscriminatedType('kind', UrgencyRuleDto, {
+    constant: ConstantUrgencyRuleDto,
+    'severity-based': SeverityBasedUrgencyRuleDto,
+    'support-hours': SupportHoursUrgencyRuleDto,
   });
 
 /** The rule as stored and shown: only its own fields, days sorted. */

@@ -15,13 +15,19 @@ export interface CrudDirectory<TCreate, TUpdate> {
 /**
  * The routes every directory resource has (list, get, create, update, delete; read with `directory:read`,
  * written with `directory:write`), for a controller to extend, naming its path and tags itself.
+ * `ownRoutes`, a class built with the same directory, adds a resource's other routes: they come after the
+ * five in the OpenAPI document (Nest reads a class's handlers before its base class's), where a
+ * controller declaring them after the five would have them.
  */
 export function directoryCrudRoutes<TCreate extends object, TUpdate extends object>(
   createBody: Type<TCreate>,
   updateBody: Type<TUpdate>,
+  ownRoutes: new (directory: never) => object = class {},
 ) {
-  class DirectoryCrudRoutes {
-    constructor(private readonly directory: CrudDirectory<TCreate, TUpdate>) {}
+  class DirectoryCrudRoutes extends (ownRoutes as new (directory: unknown) => object) {
+    constructor(private readonly directory: CrudDirectory<TCreate, TUpdate>) {
+      super(directory);
+    }
 
     @Get()
     @Requires('directory:read')

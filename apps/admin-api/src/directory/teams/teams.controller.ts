@@ -1,57 +1,14 @@
-import { CursorPageQueryDto } from '@oncall/contracts';
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Put,
-  Query,
-} from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { Caller, RequestContext } from '@oncall/platform-runtime';
 import { Requires } from '../../auth/requires.decorator';
-
+import { ApiController } from '../../shared/api-controller.decorator';
+import { directoryCrudRoutes } from '../shared/directory-crud.controller';
 import { CreateTeamDto, ReplaceTeamMembersDto, UpdateTeamDto } from './team.dto';
 import { TeamsDirectory } from './teams.directory';
 
-@ApiTags('teams')
-@ApiBearerAuth()
-@Controller('api/v1/teams')
-export class TeamsController {
+/** A team's routes beside the directory set's five. */
+class TeamMemberRoutes {
   constructor(private readonly teams: TeamsDirectory) {}
-
-  @Get()
-  @Requires('directory:read')
-  list(@Caller() caller: RequestContext, @Query() query: CursorPageQueryDto) {
-    return this.teams.list(caller, query);
-  }
-
-  @Get(':id')
-  @Requires('directory:read')
-  get(@Caller() caller: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
-    return this.teams.get(caller, id);
-  }
-
-  @Post()
-  @Requires('directory:write')
-  create(@Caller() caller: RequestContext, @Body() body: CreateTeamDto) {
-    return this.teams.create(caller, body);
-  }
-
-  @Patch(':id')
-  @Requires('directory:write')
-  update(
-    @Caller() caller: RequestContext,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: UpdateTeamDto,
-  ) {
-    return this.teams.update(caller, id, body);
-  }
 
   @Put(':id/members')
   @Requires('directory:write')
@@ -62,11 +19,11 @@ export class TeamsController {
   ) {
     return this.teams.replaceMembers(caller, id, body.userIds);
   }
+}
 
-  @Delete(':id')
-  @HttpCode(204)
-  @Requires('directory:write')
-  remove(@Caller() caller: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
-    return this.teams.remove(caller, id);
+@ApiController('teams', 'api/v1/teams')
+export class TeamsController extends directoryCrudRoutes(CreateTeamDto, UpdateTeamDto, TeamMemberRoutes) {
+  constructor(teams: TeamsDirectory) {
+    super(teams);
   }
 }

@@ -1,14 +1,12 @@
-import { Body, Controller, Get, Patch, UnauthorizedException } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Patch, UnauthorizedException } from '@nestjs/common';
 import { Caller, RequestContext } from '@oncall/platform-runtime';
 import { Requires } from '../../auth/requires.decorator';
 import { UpdateMeDto } from './user.dto';
 import { UsersDirectory } from './users.directory';
+import { ApiController } from '../../shared/api-controller.decorator';
 
 /** The caller's own user, whatever their role: every role may read it and change its time zone. */
-@ApiTags('users')
-@ApiBearerAuth()
-@Controller('api/v1/me')
+@ApiController('users', 'api/v1/me')
 export class MeController {
   constructor(private readonly users: UsersDirectory) {}
 

@@ -2,16 +2,8 @@ import { CursorPageQueryDto } from '@oncall/contracts';
 import { OmitType, PartialType } from '@nestjs/swagger';
 import { ROLES, Role } from '@oncall/platform-auth';
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsTimeZone,
-  MaxLength,
-} from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsTimeZone, MaxLength } from 'class-validator';
+import { RequiredText } from '../../shared/dto-fields';
 
 /** A person added before they first sign in through Hub; sign-in links them by e-mail. */
 export class CreateUserDto {
@@ -19,9 +11,7 @@ export class CreateUserDto {
   @MaxLength(320)
   email!: string;
 
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText(200)
   name!: string;
 
   @IsIn(ROLES)

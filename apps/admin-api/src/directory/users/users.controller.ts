@@ -1,13 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { Caller, RequestContext } from '@oncall/platform-runtime';
 import { Requires } from '../../auth/requires.decorator';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './user.dto';
 import { UsersDirectory } from './users.directory';
+import { ApiController } from '../../shared/api-controller.decorator';
 
-@ApiTags('users')
-@ApiBearerAuth()
-@Controller('api/v1/users')
+@ApiController('users', 'api/v1/users')
 export class UsersController {
   constructor(private readonly users: UsersDirectory) {}
 

@@ -12,9 +12,10 @@
  */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { freePort, ServiceProcess, spawnService, waitFor } from '@oncall/platform-testing';
+import { freePort, ServiceProcess, spawnService } from '@oncall/platform-testing';
 import { PlatformHarness } from '../test/support/platform-harness';
 import { countAlertsApplied } from './support/alerts-applied';
+import { untilGatewayKnows } from './support/gateway-keys';
 import { HttpPoster } from './support/http-poster';
 import { processCpuMs } from './support/thread-cpu';
 
@@ -215,23 +216,6 @@ async function organization(platform: PlatformHarness, gateway: string, index: n
   const { key } = (await issued.json()) as { key: string };
   await untilGatewayKnows(gateway, key);
   return { orgId, key, openKeys: [] };
-}
-
-/** The gateway knows a key once an empty body is refused for its content (400) rather than its key (401). */
-async function untilGatewayKnows(gateway: string, key: string): Promise<void> {
-  await waitFor(
-    `the gateway to know an integration key`,
-    async () => {
-      const response = await fetch(`${gateway}/v1/alerts/generic/${key}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: '{}',
-      });
-      await response.arrayBuffer();
-      return response.status === 400;
-    },
-    { timeoutMs: 60_000, intervalMs: 100 },
-  );
 }
 
 function alertsApplied(db: DataSource): Promise<number> {

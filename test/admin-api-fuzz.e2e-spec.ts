@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { PlatformHarness } from './support/platform-harness';
-import { routeCatalogue, RouteInfo } from './support/route-catalogue';
+import { RouteInfo } from './support/route-catalogue';
+import { startRouteWalk } from './support/route-walk';
 
 /** Fields the API's queries and bodies name: the fuzzer sends them more often than random keys. */
 const KNOWN_FIELDS = [
@@ -60,18 +61,7 @@ describe('admin-api fuzzed on every route (fast-check)', () => {
   const realIds: string[] = [];
 
   beforeAll(async () => {
-    platform = await PlatformHarness.create('apifuzz');
-    await platform.start(
-      'admin-api',
-      'incident-state',
-      'dedup-grouping',
-      'scheduling',
-      'escalation',
-      'notification',
-      'psa-sync',
-      'reporting',
-    );
-    routes = routeCatalogue(platform.service('admin-api').app);
+    ({ platform, routes } = await startRouteWalk('apifuzz'));
     token = platform.token('org-fuzz', 'manager', 'fuzz-manager');
     const post = async (path: string, payload: object) => {
       const response = await platform.api(path, token, { method: 'POST', body: JSON.stringify(payload) });

@@ -1,35 +1,10 @@
-import { generateKeyPairSync, KeyObject, randomUUID } from 'node:crypto';
-import jwt from 'jsonwebtoken';
-import { JwksServer } from './support/jwks-server';
-import { PlatformHarness } from './support/platform-harness';
+import { randomUUID } from 'node:crypto';
+import { HubKey, hubKey, HubStage, signHubToken } from './support/jwks-server';
+import { stageForAll } from './support/stage-for-all';
 
-const ISSUER = 'https://hub.test';
-const AUDIENCE = 'oncall';
-
-interface TestKey {
-  kid: string;
-  alg: 'RS256' | 'ES256';
-  privateKey: KeyObject;
-  jwk: object;
-}
-
-function makeKey(kid: string, alg: 'RS256' | 'ES256'): TestKey {
-  const { privateKey, publicKey } =
-    alg === 'RS256'
-      ? generateKeyPairSync('rsa', { modulusLength: 2048 })
-      : generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  return { kid, alg, privateKey, jwk: { ...publicKey.export({ format: 'jwk' }), kid, alg, use: 'sig' } };
-}
-
-function sign(key: TestKey, sub: string, kid = key.kid): string {
+function sign(key: HubKey, sub: string, kid = key.kid): string {
   const claims = { sub, org_id: 'org-flood', email: `${sub}@msp.test`, name: sub, role: 'technician' };
-  return jwt.sign(claims, key.privateKey, {
-    algorithm: key.alg,
-    keyid: kid,
-    issuer: ISSUER,
-    audience: AUDIENCE,
-    expiresIn: 300,
-  });
+  return signHubToken(key, claims, { keyid: kid });
 }
 
 /**
@@ -38,30 +13,17 @@ function sign(key: TestKey, sub: string, kid = key.kid): string {
  * the second key was ever used.
  */
 describe('An unauthenticated flood of unknown key ids (Hub JWKS stand-in)', () => {
-  const first = makeKey('hub-rsa-1', 'RS256');
-  const second = makeKey('hub-ec-2', 'ES256');
-  const attacker = makeKey('attacker', 'RS256');
-  let jwks: JwksServer;
-  let platform: PlatformHarness;
-
-  beforeAll(async () => {
-    jwks = await JwksServer.start();
-    jwks.publish([first.jwk, second.jwk]);
-    platform = await PlatformHarness.create('jwksflood');
-    platform.configure({ HUB_JWKS_URL: jwks.url, HUB_ISSUER: ISSUER, HUB_AUDIENCE: AUDIENCE });
-    await platform.start('admin-api');
-  }, 60_000);
-  afterAll(async () => {
-    await platform.close();
-    await jwks.close();
-  });
+  const first = hubKey('hub-rsa-1', 'RS256');
+  const second = hubKey('hub-ec-2', 'ES256');
+  const attacker = hubKey('attacker', 'RS256');
+  const hub = stageForAll(() => HubStage.start('jwksflood', [first, second]));
 
   const call = (token: string) =>
-    fetch(`${platform.url('admin-api')}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    fetch(`${hub.platform.url('admin-api')}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
 
   it('answers the flood 401, reads the key set a bounded number of times, and keeps every real user at 200', async () => {
     expect((await call(sign(first, 'ada'))).status).toBe(200);
-    const readsBefore = jwks.requests;
+    const readsBefore = hub.jwks.requests;
 
     const flood = await Promise.all(
       Array.from({ length: 200 }, () => call(sign(attacker, 'mallory', `forged-${randomUUID()}`))),
@@ -75,7 +37,7 @@ describe('An unauthenticated flood of unknown key ids (Hub JWKS stand-in)', () =
     expect(new Set(statuses.map((answer) => `${answer.status} ${answer.code}`))).toEqual(
       new Set(['401 UNAUTHENTICATED']),
     );
-    expect(jwks.requests - readsBefore).toBeLessThanOrEqual(2);
+    expect(hub.jwks.requests - readsBefore).toBeLessThanOrEqual(2);
 
     // A user of the key used before the flood, and one of the key nobody had used yet.
     const afterFlood = await Promise.all([
@@ -87,8 +49,8 @@ describe('An unauthenticated flood of unknown key ids (Hub JWKS stand-in)', () =
   }, 30_000);
 
   it('keeps real users at 200 while a trickle of unknown key ids goes on, and picks up a key Hub publishes meanwhile', async () => {
-    const rotated = makeKey('hub-rsa-3', 'RS256');
-    const url = `${platform.url('admin-api')}/api/v1/me`;
+    const rotated = hubKey('hub-rsa-3', 'RS256');
+    const url = `${hub.platform.url('admin-api')}/api/v1/me`;
     const statusOf = (token: string) =>
       fetch(url, { headers: { authorization: `Bearer ${token}` } }).then((response) => response.status);
     const trickle = Array.from({ length: 40 }, (_, i) =>
@@ -96,7 +58,7 @@ describe('An unauthenticated flood of unknown key ids (Hub JWKS stand-in)', () =
         statusOf(sign(attacker, 'mallory', `forged-${randomUUID()}`)),
       ),
     );
-    jwks.publish([first.jwk, second.jwk, rotated.jwk]);
+    hub.jwks.publish([first.jwk, second.jwk, rotated.jwk]);
     const real = await Promise.all([
       statusOf(sign(first, 'ada')),
       statusOf(sign(second, 'grace')),

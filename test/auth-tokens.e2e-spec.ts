@@ -1,64 +1,25 @@
 import { freePort } from '@oncall/platform-testing';
-import { generateKeyPairSync, KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { ADMIN_API_SCHEMA } from '../apps/admin-api/src/admin-api.service';
-import { PlatformHarness } from './support/platform-harness';
-import { JwksServer } from './support/jwks-server';
-
-const ISSUER = 'https://hub.test';
-const AUDIENCE = 'oncall';
-
-interface TestKey {
-  kid: string;
-  alg: 'RS256' | 'ES256';
-  privateKey: KeyObject;
-  jwk: object;
-}
-
-function makeKey(kid: string, alg: 'RS256' | 'ES256'): TestKey {
-  const { privateKey, publicKey } =
-    alg === 'RS256'
-      ? generateKeyPairSync('rsa', { modulusLength: 2048 })
-      : generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  return { kid, alg, privateKey, jwk: { ...publicKey.export({ format: 'jwk' }), kid, alg, use: 'sig' } };
-}
+import { HUB_AUDIENCE, HUB_ISSUER, HubKey, hubKey, HubStage, signHubToken } from './support/jwks-server';
+import { stageForAll } from './support/stage-for-all';
 
 const claims = { sub: 'hub-user-1', org_id: 'org-hub', email: 'ada@msp.test', name: 'Ada', role: 'manager' };
 
-function sign(key: TestKey, overrides: jwt.SignOptions = {}, payload: object = claims): string {
-  return jwt.sign(payload, key.privateKey, {
-    algorithm: key.alg,
-    keyid: key.kid,
-    issuer: ISSUER,
-    audience: AUDIENCE,
-    expiresIn: 300,
-    ...overrides,
-  });
+function sign(key: HubKey, overrides: jwt.SignOptions = {}, payload: object = claims): string {
+  return signHubToken(key, payload, overrides);
 }
 
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 describe('Hub SSO token verification against a JWKS served over HTTP', () => {
-  const rsa = makeKey('rsa-1', 'RS256');
-  const ec = makeKey('ec-1', 'ES256');
-  const rotated = makeKey('rsa-2', 'RS256');
-  let jwks: JwksServer;
-  let platform: PlatformHarness;
-
-  beforeAll(async () => {
-    jwks = await JwksServer.start();
-    jwks.publish([rsa.jwk, ec.jwk]);
-    platform = await PlatformHarness.create('authtokens');
-    platform.configure({ HUB_JWKS_URL: jwks.url, HUB_ISSUER: ISSUER, HUB_AUDIENCE: AUDIENCE });
-    await platform.start('admin-api');
-  }, 60_000);
-  afterAll(async () => {
-    await platform.close();
-    await jwks.close();
-  });
+  const rsa = hubKey('rsa-1', 'RS256');
+  const ec = hubKey('ec-1', 'ES256');
+  const rotated = hubKey('rsa-2', 'RS256');
+  const hub = stageForAll(() => HubStage.start('authtokens', [rsa, ec]));
 
   const call = (token?: string) =>
-    fetch(`${platform.url('admin-api')}/api/v1/clients`, {
+    fetch(`${hub.platform.url('admin-api')}/api/v1/clients`, {
       headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
     });
 
@@ -69,8 +30,8 @@ describe('Hub SSO token verification against a JWKS served over HTTP', () => {
     expect((await call(token())).status).toBe(200);
   });
 
-  const impostor = makeKey('rsa-1', 'RS256'); // same kid as a trusted key, different key
-  const unknown = makeKey('never-published', 'RS256');
+  const impostor = hubKey('rsa-1', 'RS256'); // same kid as a trusted key, different key
+  const unknown = hubKey('never-published', 'RS256');
   const now = Math.floor(Date.now() / 1000);
 
   it.each<[string, () => string | undefined]>([
@@ -83,8 +44,8 @@ describe('Hub SSO token verification against a JWKS served over HTTP', () => {
         jwt.sign({ ...claims, iat: now - 600, exp: now - 60 }, rsa.privateKey, {
           algorithm: 'RS256',
           keyid: rsa.kid,
-          issuer: ISSUER,
-          audience: AUDIENCE,
+          issuer: HUB_ISSUER,
+          audience: HUB_AUDIENCE,
         }),
     ],
     ['a wrong issuer', () => sign(rsa, { issuer: 'https://evil.test' })],
@@ -92,7 +53,7 @@ describe('Hub SSO token verification against a JWKS served over HTTP', () => {
     [
       'alg: none',
       () =>
-        `${base64url({ alg: 'none', typ: 'JWT', kid: 'rsa-1' })}.${base64url({ ...claims, iss: ISSUER, aud: AUDIENCE, exp: now + 300 })}.`,
+        `${base64url({ alg: 'none', typ: 'JWT', kid: 'rsa-1' })}.${base64url({ ...claims, iss: HUB_ISSUER, aud: HUB_AUDIENCE, exp: now + 300 })}.`,
     ],
     [
       'HS256 signed with the public key (algorithm confusion)',
@@ -100,8 +61,8 @@ describe('Hub SSO token verification against a JWKS served over HTTP', () => {
         jwt.sign(claims, JSON.stringify(rsa.jwk), {
           algorithm: 'HS256',
           keyid: 'rsa-1',
-          issuer: ISSUER,
-          audience: AUDIENCE,
+          issuer: HUB_ISSUER,
+          audience: HUB_AUDIENCE,
         }),
     ],
     ['a key that is not in the JWKS', () => sign(unknown)],
@@ -111,8 +72,8 @@ describe('Hub SSO token verification against a JWKS served over HTTP', () => {
         jwt.sign(claims, rsa.privateKey, {
           algorithm: 'RS256',
           keyid: rsa.kid,
-          issuer: ISSUER,
-          audience: AUDIENCE,
+          issuer: HUB_ISSUER,
+          audience: HUB_AUDIENCE,
         }),
     ],
     ['a token without an organization', () => sign(rsa, {}, { ...claims, org_id: undefined })],
@@ -127,7 +88,7 @@ describe('Hub SSO token verification against a JWKS served over HTTP', () => {
   it('takes a token from the Authorization header only, never from ?access_token=', async () => {
     const token = sign(rsa);
     expect((await call(token)).status).toBe(200);
-    const inQuery = await fetch(`${platform.url('admin-api')}/api/v1/clients?access_token=${token}`);
+    const inQuery = await fetch(`${hub.platform.url('admin-api')}/api/v1/clients?access_token=${token}`);
     expect(inQuery.status).toBe(401);
     expect(await inQuery.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
@@ -149,16 +110,16 @@ describe('Hub SSO token verification against a JWKS served over HTTP', () => {
       code: 'UNAUTHENTICATED',
       detail: expect.stringContaining(`claim ${claim} `),
     });
-    const provisioned = await platform.withSchema(ADMIN_API_SCHEMA, (db) =>
+    const provisioned = await hub.platform.withSchema(ADMIN_API_SCHEMA, (db) =>
       db.query("SELECT count(*)::int AS n FROM users WHERE hub_user_id = 'hub-shape'"),
     );
     expect(provisioned).toEqual([{ n: 0 }]);
   });
 
   it('answers a failure while signing in (the database refusing the provisioning) with a logged 500, not a 401', async () => {
-    const admin = platform.service('admin-api');
+    const admin = hub.platform.service('admin-api');
     const logged = jest.spyOn(admin.logger, 'error');
-    await platform.withSchema(ADMIN_API_SCHEMA, (db) =>
+    await hub.platform.withSchema(ADMIN_API_SCHEMA, (db) =>
       db.query("ALTER TABLE organizations ADD CONSTRAINT test_refuses CHECK (id <> 'org-refused')"),
     );
     try {
@@ -171,7 +132,7 @@ describe('Hub SSO token verification against a JWKS served over HTTP', () => {
       );
     } finally {
       logged.mockRestore();
-      await platform.withSchema(ADMIN_API_SCHEMA, (db) =>
+      await hub.platform.withSchema(ADMIN_API_SCHEMA, (db) =>
         db.query('ALTER TABLE organizations DROP CONSTRAINT test_refuses'),
       );
     }
@@ -181,7 +142,7 @@ describe('Hub SSO token verification against a JWKS served over HTTP', () => {
     for (const response of [
       await call(sign(rsa)),
       await call(),
-      await fetch(`${platform.url('admin-api')}/nope`),
+      await fetch(`${hub.platform.url('admin-api')}/nope`),
     ]) {
       expect(response.headers.get('content-security-policy')).toBe(
         "default-src 'none';frame-ancestors 'none'", // as helmet writes it
@@ -190,24 +151,24 @@ describe('Hub SSO token verification against a JWKS served over HTTP', () => {
       expect(response.headers.get('referrer-policy')).toBe('no-referrer');
       expect(response.headers.get('x-frame-options')).toBe('DENY');
     }
-    expect((await fetch(`${platform.url('admin-api')}/api/docs-json`)).status).toBe(200);
+    expect((await fetch(`${hub.platform.url('admin-api')}/api/docs-json`)).status).toBe(200);
     // Swagger UI gets a policy that lets its own scripts run.
-    const docs = await fetch(`${platform.url('admin-api')}/api/docs`);
+    const docs = await fetch(`${hub.platform.url('admin-api')}/api/docs`);
     expect(docs.status).toBe(200);
     expect(docs.headers.get('content-security-policy')).toContain("script-src 'self'");
   });
 
   it('accepts a token signed by a rotated-in key once Hub publishes it', async () => {
     expect((await call(sign(rotated))).status).toBe(401);
-    jwks.publish([ec.jwk, rotated.jwk]);
+    hub.jwks.publish([ec.jwk, rotated.jwk]);
     expect((await call(sign(rotated))).status).toBe(200);
   });
 
   // The last two restart admin-api with other settings, one after the other: two instances in one process
   // would share passport's strategy registry.
   const restartAdminApi = async (overrides: NodeJS.ProcessEnv) => {
-    await platform.stop('admin-api');
-    await platform.configure(overrides).start('admin-api');
+    await hub.platform.stop('admin-api');
+    await hub.platform.configure(overrides).start('admin-api');
   };
 
   it('answers 503, not 401, while Hub’s key set cannot be fetched', async () => {
@@ -218,10 +179,14 @@ describe('Hub SSO token verification against a JWKS served over HTTP', () => {
   });
 
   it('does not serve the OpenAPI documents in production', async () => {
-    await restartAdminApi({ HUB_JWKS_URL: jwks.url, NODE_ENV: 'production', METRICS_TOKEN: 'm'.repeat(32) });
+    await restartAdminApi({
+      HUB_JWKS_URL: hub.jwks.url,
+      NODE_ENV: 'production',
+      METRICS_TOKEN: 'm'.repeat(32),
+    });
     expect((await call(sign(ec))).status).toBe(200);
     for (const path of ['/api/docs', '/api/docs-json']) {
-      const response = await fetch(`${platform.url('admin-api')}${path}`);
+      const response = await fetch(`${hub.platform.url('admin-api')}${path}`);
       expect([path, response.status]).toEqual([path, 404]);
     }
   });

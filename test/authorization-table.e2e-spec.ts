@@ -1,6 +1,7 @@
 import { Permission, Role, ROLES, roleAllows } from '@oncall/platform-auth';
 import { PlatformHarness } from './support/platform-harness';
-import { routeCatalogue, RouteInfo } from './support/route-catalogue';
+import { RouteInfo } from './support/route-catalogue';
+import { startRouteWalk } from './support/route-walk';
 
 const ANY_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -27,19 +28,7 @@ describe('The permission table, walked over every route of admin-api', () => {
   let routes: RouteInfo[];
 
   beforeAll(async () => {
-    platform = await PlatformHarness.create('authz');
-    // The services admin-api asks over the bus: an allowed route must get a real answer, not a 503.
-    await platform.start(
-      'admin-api',
-      'incident-state',
-      'dedup-grouping',
-      'scheduling',
-      'escalation',
-      'notification',
-      'psa-sync',
-      'reporting',
-    );
-    routes = routeCatalogue(platform.service('admin-api').app);
+    ({ platform, routes } = await startRouteWalk('authz'));
   }, 60_000);
   afterAll(() => platform.close());
 

@@ -1,15 +1,10 @@
 import { NotificationConsumers, Streams } from '@oncall/contracts';
-import { MessageBus } from '@oncall/platform-messaging';
 import { freePort, ServiceProcess, spawnService, waitFor } from '@oncall/platform-testing';
 import { randomUUID } from 'node:crypto';
 import { createServer, Server, Socket } from 'node:net';
-import { DEMO_USERS, DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
-import {
-  startTestSmtpServer,
-  TestSmtpServer,
-} from '../apps/notification/src/senders/testing/test-smtp-server';
-import { CaughtMail, pagedIncident, pageRequest, publishPage } from './support/notification-bus';
-import { PlatformHarness } from './support/platform-harness';
+import { DEMO_USERS } from '../apps/admin-api/src/seed/seed-demo';
+import { pagedIncident } from './support/notification-bus';
+import { NotificationStage } from './support/notification-stage';
 
 /** Low urgency: one email per page, no reminder. At most 100 pages a minute per person are emailed one by one (the rest bundled): 100 each for three. */
 const PER_PERSON = 100;
@@ -38,36 +33,29 @@ const PUBLISH_EVERY_MS = 10;
  * the sends in flight at the kill (claimed, outcome not recorded) and prints how many went again.
  */
 describe('notification SIGKILLed mid-burst of pages (NATS through a TCP relay)', () => {
-  let platform: PlatformHarness;
-  let smtp: TestSmtpServer;
-  let bus: MessageBus;
-  let demo: DemoOrganization;
+  let stage: NotificationStage;
   let relay: NatsRelay;
   let child: ServiceProcess | undefined;
-  const mail = new CaughtMail(() => [smtp]);
 
   const startNotification = async (natsUrl: string) =>
-    spawnService('notification', { env: { ...platform.env, NATS_URL: natsUrl }, port: await freePort(), readyTimeoutMs: 60_000 }); // prettier-ignore
+    spawnService('notification', { env: { ...stage.platform.env, NATS_URL: natsUrl }, port: await freePort(), readyTimeoutMs: 60_000 }); // prettier-ignore
 
   const count = (sql: string) =>
-    platform.withSchema('notification', async (db) => ((await db.query(sql)) as { n: number }[])[0].n);
+    stage.platform.withSchema('notification', async (db) => ((await db.query(sql)) as { n: number }[])[0].n);
 
   beforeAll(async () => {
-    smtp = await startTestSmtpServer();
-    platform = await PlatformHarness.create('consumer-sigkill');
-    platform.configure({ SMTP_URL: smtp.url, NOTIFY_DIGEST_THRESHOLD: String(PER_PERSON) });
-    await platform.start('admin-api');
-    demo = await platform.seedDemo();
-    bus = await platform.connectBus();
-    relay = await NatsRelay.start(platform.env.NATS_URL!);
+    // notification runs as a process of its own, started by the test.
+    stage = await NotificationStage.start('consumer-sigkill', {
+      services: ['admin-api'],
+      env: { NOTIFY_DIGEST_THRESHOLD: String(PER_PERSON) },
+    });
+    relay = await NatsRelay.start(stage.platform.env.NATS_URL!);
   }, 90_000);
 
   afterAll(async () => {
     await child?.stop('SIGKILL');
     await relay?.close();
-    await bus?.close();
-    await platform?.close();
-    await smtp?.close();
+    await stage?.close();
   });
 
   it(`plans and emails each of ${PAGES} pages exactly once across a SIGKILL and a restart`, async () => {
@@ -77,10 +65,7 @@ describe('notification SIGKILLed mid-burst of pages (NATS through a TCP relay)',
       for (const [n, incidentId] of incidentIds.entries()) {
         const incident = pagedIncident({ title: `Host ${n} down` });
         const userId = DEMO_USERS[n % DEMO_USERS.length].id;
-        await publishPage(
-          bus,
-          pageRequest({ orgId: demo.orgId, incidentId, userId, incident, urgency: 'low' }),
-        );
+        await stage.page({ incidentId, userId, incident, urgency: 'low' });
         await new Promise((resolve) => setTimeout(resolve, PUBLISH_EVERY_MS));
       }
     })();
@@ -108,19 +93,19 @@ describe('notification SIGKILLed mid-burst of pages (NATS through a TCP relay)',
     const atKill = await count(pages);
     // The sender's window at the kill: claimed, handed to the relay or about to be, outcome not recorded.
     const inFlightAtKill = await count("SELECT count(*)::int AS n FROM deliveries WHERE status = 'sending'");
-    const acceptedAtKill = smtp.received.length;
+    const acceptedAtKill = stage.smtp.received.length;
     const recordedAtKill = await count("SELECT count(*)::int AS n FROM deliveries WHERE status = 'sent'");
     expect(atKill).toBeLessThanOrEqual(PAGES * 0.8);
     relay.dropAll();
     await publishing;
 
-    child = await startNotification(platform.env.NATS_URL!);
-    const consumer = bus.namespace.consumer(NotificationConsumers.notifyRequested);
-    const stream = bus.namespace.stream(Streams.escalation.name);
+    child = await startNotification(stage.platform.env.NATS_URL!);
+    const consumer = stage.bus.namespace.consumer(NotificationConsumers.notifyRequested);
+    const stream = stage.bus.namespace.stream(Streams.escalation.name);
     const settled = await waitFor(
       'every page acknowledged, the held-back ones redelivered',
       async () => {
-        const info = await bus.jsm.consumers.info(stream, consumer);
+        const info = await stage.bus.jsm.consumers.info(stream, consumer);
         return info.num_pending === 0 && info.num_ack_pending === 0 ? info : undefined;
       },
       { timeoutMs: 150_000, intervalMs: 500 },
@@ -142,7 +127,7 @@ describe('notification SIGKILLed mid-burst of pages (NATS through a TCP relay)',
     await waitFor('every delivery sent', async () => (await count("SELECT count(*)::int AS n FROM deliveries WHERE status <> 'sent'")) === 0, { timeoutMs: 180_000, intervalMs: 500 }); // prettier-ignore
     // Nothing more can arrive: a delivery is recorded sent only after the relay's 250, which the test server
     // gives once it holds the message, and a resend happens only before that record.
-    const all = await mail.all();
+    const all = await stage.mail.all();
     const named = all.flatMap((email) =>
       [...(email.text ?? '').matchAll(/\/incidents\/([0-9a-f-]{36})/g)].map((m) => m[1]),
     );

@@ -5,32 +5,14 @@ import {
   NotificationAttempted,
   notificationEventSubject,
 } from '@oncall/contracts';
-import { MessageBus } from '@oncall/platform-messaging';
 import { waitFor } from '@oncall/platform-testing';
 import { randomUUID } from 'node:crypto';
-import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
-import { IncidentApi } from './support/incident-api';
-import { PlatformHarness } from './support/platform-harness';
+import { IncidentStage } from './support/incident-stage';
+import { stageForAll } from './support/stage-for-all';
 
 describe('Incident timeline: what escalation and notification report', () => {
-  let platform: PlatformHarness;
-  let demo: DemoOrganization;
-  let bus: MessageBus;
-  let incidents: IncidentApi;
-  let token: string;
-
-  beforeAll(async () => {
-    platform = await PlatformHarness.create('activity');
-    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state');
-    demo = await platform.seedDemo();
-    bus = await platform.connectBus();
-    incidents = new IncidentApi(platform, demo.integrationKey);
-    token = platform.token(demo.orgId, 'manager');
-  }, 60_000);
-  afterAll(async () => {
-    await bus.close();
-    await platform.close();
-  });
+  const stage = stageForAll(() => IncidentStage.start('activity'));
+  const token = () => stage.token('manager');
 
   function envelope<T>(type: string, data: T, eventId = randomUUID()): MessageEnvelope<string, T> {
     return {
@@ -38,7 +20,7 @@ describe('Incident timeline: what escalation and notification report', () => {
       data,
       metadata: {
         eventId,
-        orgId: demo.orgId,
+        orgId: stage.demo.orgId,
         correlationId: randomUUID(),
         causationId: null,
         occurredAt: new Date().toISOString(),
@@ -50,7 +32,7 @@ describe('Incident timeline: what escalation and notification report', () => {
   /** Publishes with a fresh Nats-Msg-Id, so JetStream's duplicate window does not hide a second copy. */
   async function publishTwice(subject: string, message: MessageEnvelope): Promise<void> {
     for (let copy = 0; copy < 2; copy++) {
-      await bus.publisher.publish(subject, {
+      await stage.bus.publisher.publish(subject, {
         ...message,
         metadata: { ...message.metadata, eventId: randomUUID() },
       });
@@ -58,12 +40,12 @@ describe('Incident timeline: what escalation and notification report', () => {
   }
 
   it('records a delivery attempt once however often it is delivered, in words, with its facts', async () => {
-    const incident = await incidents.trigger('Mail queue stuck', { dedupKey: 'mailq' }, token);
+    const incident = await stage.incidents.trigger('Mail queue stuck', { dedupKey: 'mailq' }, token());
     const attempt: NotificationAttempted = {
       deliveryId: randomUUID(),
       pageId: `${incident.incidentId}:1:1:1:tess`,
       incidentId: incident.incidentId,
-      orgId: demo.orgId,
+      orgId: stage.demo.orgId,
       userId: 'tess',
       channel: 'email',
       maskedAddress: 't***@example.test',
@@ -74,16 +56,18 @@ describe('Incident timeline: what escalation and notification report', () => {
     };
     const delivered = envelope(NOTIFICATION_DELIVERED, attempt);
     // The same event (same id) twice: the second must not appear again.
-    await bus.js.publish(
-      bus.namespace.subject(notificationEventSubject(NOTIFICATION_DELIVERED)),
+    await stage.bus.js.publish(
+      stage.bus.namespace.subject(notificationEventSubject(NOTIFICATION_DELIVERED)),
       new TextEncoder().encode(JSON.stringify(delivered)),
     );
-    await bus.js.publish(
-      bus.namespace.subject(notificationEventSubject(NOTIFICATION_DELIVERED)),
+    await stage.bus.js.publish(
+      stage.bus.namespace.subject(notificationEventSubject(NOTIFICATION_DELIVERED)),
       new TextEncoder().encode(JSON.stringify(delivered)),
     );
     const entry = await waitFor('the delivery on the timeline', async () =>
-      (await incidents.timeline(token, incident.incidentId)).find((e) => e.type === 'ActivityRecorded'),
+      (await stage.incidents.timeline(token(), incident.incidentId)).find(
+        (e) => e.type === 'ActivityRecorded',
+      ),
     );
     expect(entry.detail).toMatchObject({
       source: 'notification',
@@ -92,12 +76,12 @@ describe('Incident timeline: what escalation and notification report', () => {
       detail: { channel: 'email', pageId: attempt.pageId },
     });
     // A second attempt published after both copies: once it is recorded, both copies were handled.
-    await bus.publisher.publish(
+    await stage.bus.publisher.publish(
       notificationEventSubject(NOTIFICATION_DELIVERED),
       envelope(NOTIFICATION_DELIVERED, { ...attempt, attempt: 2 }),
     );
     const timeline = await waitFor('the second attempt', async () => {
-      const found = await incidents.timeline(token, incident.incidentId);
+      const found = await stage.incidents.timeline(token(), incident.incidentId);
       return found.filter((e) => e.type === 'ActivityRecorded').length >= 2 ? found : undefined;
     });
     expect(timeline.filter((e) => e.type === 'ActivityRecorded').map((e) => e.detail.summary)).toEqual([
@@ -107,34 +91,38 @@ describe('Incident timeline: what escalation and notification report', () => {
   });
 
   it('flags the incident unanswered from the escalation fact, and an acknowledgement clears it', async () => {
-    const incident = await incidents.trigger('Backups failing', { dedupKey: 'bk' }, token);
+    const incident = await stage.incidents.trigger('Backups failing', { dedupKey: 'bk' }, token());
     const unanswered = envelope('EscalationUnanswered', {
       incidentId: incident.incidentId,
       summary: 'Nobody acknowledged after 2 cycles; the managers were paged.',
       cycles: 2,
     });
-    await bus.publisher.publish(escalationEventSubject('EscalationUnanswered'), unanswered);
+    await stage.bus.publisher.publish(escalationEventSubject('EscalationUnanswered'), unanswered);
     const flagged = await waitFor('the unanswered flag', async () => {
-      const found = (await incidents.list(token)).items.find((i) => i.incidentId === incident.incidentId);
+      const found = (await stage.incidents.list(token())).items.find(
+        (i) => i.incidentId === incident.incidentId,
+      );
       return found?.unansweredAt ? found : undefined;
     });
     expect(flagged.unansweredAt).toBe(unanswered.metadata.occurredAt);
-    const detail = await incidents.detail(token, incident.incidentId);
+    const detail = await stage.incidents.detail(token(), incident.incidentId);
     expect(detail.timeline.items.find((e) => e.type === 'ActivityRecorded')?.detail).toMatchObject({
       source: 'escalation',
       kind: 'escalation-unanswered',
       summary: 'Nobody acknowledged after 2 cycles; the managers were paged.',
     });
 
-    expect((await incidents.act(token, incident.incidentId, 'acknowledge')).status).toBe(200);
+    expect((await stage.incidents.act(token(), incident.incidentId, 'acknowledge')).status).toBe(200);
     await waitFor('the flag cleared', async () => {
-      const found = (await incidents.list(token)).items.find((i) => i.incidentId === incident.incidentId);
+      const found = (await stage.incidents.list(token())).items.find(
+        (i) => i.incidentId === incident.incidentId,
+      );
       return found?.unansweredAt === null;
     });
   });
 
   it('ignores page requests (the step fired fact says who was paged) and facts about unknown incidents', async () => {
-    const incident = await incidents.trigger('Disk full', { dedupKey: 'disk' }, token);
+    const incident = await stage.incidents.trigger('Disk full', { dedupKey: 'disk' }, token());
     await publishTwice(
       escalationEventSubject('NotifyRequested'),
       envelope('NotifyRequested', { incidentId: incident.incidentId, userId: 'tess' }),
@@ -144,10 +132,10 @@ describe('Incident timeline: what escalation and notification report', () => {
       envelope('StepFired', { incidentId: randomUUID(), summary: 'Paged nobody we know' }),
     );
     const marker = envelope('StepSkipped', { incidentId: incident.incidentId });
-    await bus.publisher.publish(escalationEventSubject('StepSkipped'), marker);
+    await stage.bus.publisher.publish(escalationEventSubject('StepSkipped'), marker);
     // The marker was published last on the same stream: once it is recorded, the others were handled.
     const timeline = await waitFor('the marker', async () => {
-      const found = await incidents.timeline(token, incident.incidentId);
+      const found = await stage.incidents.timeline(token(), incident.incidentId);
       return found.some((e) => e.detail.kind === 'step-skipped') ? found : undefined;
     });
     expect(timeline.filter((e) => e.type === 'ActivityRecorded').map((e) => e.detail.summary)).toEqual([

@@ -1,9 +1,9 @@
 import { IncidentSummary } from '@oncall/contracts';
 import { loadOrCreateDevSigningKey, Role, signDevToken } from '@oncall/platform-auth';
 import { createHash } from 'node:crypto';
-import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
 import { IncidentApi } from './support/incident-api';
-import { PlatformHarness } from './support/platform-harness';
+import { IncidentStage } from './support/incident-stage';
+import { stageForAll } from './support/stage-for-all';
 
 /** Reads server-sent events from a streaming response until `stop` says so or the time is up. */
 async function readEvents(
@@ -54,25 +54,13 @@ async function endsWithin(response: Response, ms: number): Promise<boolean> {
 }
 
 describe('Live incident updates and list filters', () => {
-  let platform: PlatformHarness;
-  let demo: DemoOrganization;
-  let incidents: IncidentApi;
-  let manager: string;
+  // Each keep-alive re-checks that the viewer is still active: a short one keeps the test short.
+  const stage = stageForAll(() => IncidentStage.start('live', { env: { LIVE_KEEP_ALIVE_MS: '1000' } }));
+  const manager = () => stage.token('manager', stage.demo.managerUserId);
 
-  beforeAll(async () => {
-    platform = await PlatformHarness.create('live');
-    // Each keep-alive re-checks that the viewer is still active: a short one keeps the test short.
-    platform.configure({ LIVE_KEEP_ALIVE_MS: '1000' });
-    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state');
-    demo = await platform.seedDemo();
-    incidents = new IncidentApi(platform, demo.integrationKey);
-    manager = platform.token(demo.orgId, 'manager', demo.managerUserId);
-  }, 60_000);
-  afterAll(() => platform.close());
-
-  const streamUrl = () => `${platform.url('admin-api')}/api/v1/live/incidents`;
+  const streamUrl = () => `${stage.platform.url('admin-api')}/api/v1/live/incidents`;
   const ticketFor = async (token: string) => {
-    const response = await platform.api('/api/v1/live/tickets', token, { method: 'POST' });
+    const response = await stage.platform.api('/api/v1/live/tickets', token, { method: 'POST' });
     expect(response.status).toBe(201);
     return (await response.json()) as { ticket: string; expiresAt: string };
   };
@@ -80,19 +68,19 @@ describe('Live incident updates and list filters', () => {
   /** A development token that expires in `seconds`. */
   const shortLived = (orgId: string, role: Role, hubUserId: string, seconds: number) =>
     signDevToken(
-      loadOrCreateDevSigningKey(platform.env.DEV_SIGNING_KEY_FILE!),
+      loadOrCreateDevSigningKey(stage.platform.env.DEV_SIGNING_KEY_FILE!),
       { sub: hubUserId, org_id: orgId, email: `${hubUserId}@example.test`, name: hubUserId, role },
       seconds,
     );
 
   it('streams the organization’s incident changes as server-sent events, and none of another organization', async () => {
     // A non-browser client sends its token in the header; a browser opens the stream with a ticket.
-    const mine = await fetch(streamUrl(), { headers: { authorization: `Bearer ${manager}` } });
-    const outsider = await withTicket((await ticketFor(platform.token('org-other', 'manager'))).ticket);
+    const mine = await fetch(streamUrl(), { headers: { authorization: `Bearer ${manager()}` } });
+    const outsider = await withTicket((await ticketFor(stage.platform.token('org-other', 'manager'))).ticket);
     expect([mine.status, outsider.status]).toEqual([200, 200]);
     expect(mine.headers.get('content-type')).toContain('text/event-stream');
-    const incident = await incidents.trigger('Live: SAN latency high', {}, manager);
-    await incidents.act(manager, incident.incidentId, 'acknowledge');
+    const incident = await stage.incidents.trigger('Live: SAN latency high', {}, manager());
+    await stage.incidents.act(manager(), incident.incidentId, 'acknowledge');
     const seen = await readEvents(
       mine,
       (events) => events.filter((e) => e.data.includes(incident.incidentId)).length >= 2,
@@ -110,7 +98,7 @@ describe('Live incident updates and list filters', () => {
   });
 
   it('opens the stream with a ticket once; a used, expired or unknown ticket, or a token in the URL, is refused', async () => {
-    const issued = await ticketFor(manager);
+    const issued = await ticketFor(manager());
     expect(issued.ticket).toMatch(/^[A-Za-z0-9_-]{43}$/); // 256 random bits
     expect(Date.parse(issued.expiresAt) - Date.now()).toBeLessThanOrEqual(61_000);
     const first = await withTicket(issued.ticket);
@@ -122,9 +110,9 @@ describe('Live incident updates and list filters', () => {
     expect(await again.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
 
     // Stored hashed: the table never holds the ticket itself. A minute later it is refused.
-    const expired = await ticketFor(manager);
+    const expired = await ticketFor(manager());
     const hash = createHash('sha256').update(expired.ticket).digest('hex');
-    const stored = await platform.withSchema('admin_api', (db) =>
+    const stored = await stage.platform.withSchema('admin_api', (db) =>
       db.query(
         `UPDATE live_tickets SET expires_at = now() - interval '1 second' WHERE ticket_hash = $1 RETURNING ticket_hash`,
         [hash],
@@ -134,18 +122,18 @@ describe('Live incident updates and list filters', () => {
     expect((await withTicket(expired.ticket)).status).toBe(401);
 
     expect((await withTicket('x'.repeat(43))).status).toBe(401);
-    expect((await fetch(`${streamUrl()}?access_token=${manager}`)).status).toBe(401);
+    expect((await fetch(`${streamUrl()}?access_token=${manager()}`)).status).toBe(401);
     // A ticket is for the stream only.
-    const elsewhere = await ticketFor(manager);
+    const elsewhere = await ticketFor(manager());
     expect(
-      (await fetch(`${platform.url('admin-api')}/api/v1/incidents?ticket=${elsewhere.ticket}`)).status,
+      (await fetch(`${stage.platform.url('admin-api')}/api/v1/incidents?ticket=${elsewhere.ticket}`)).status,
     ).toBe(401);
   });
 
   it('ends a stream when the token that opened it expires, with a ticket or a header', async () => {
     // Provisioned beforehand, so the 2 seconds go to the stream.
-    await platform.api('/api/v1/me', platform.token(demo.orgId, 'technician', 'live-short'));
-    const viewer = shortLived(demo.orgId, 'technician', 'live-short', 2);
+    await stage.platform.api('/api/v1/me', stage.token('technician', 'live-short'));
+    const viewer = shortLived(stage.demo.orgId, 'technician', 'live-short', 2);
     const byTicket = await withTicket((await ticketFor(viewer)).ticket);
     const byHeader = await fetch(streamUrl(), { headers: { authorization: `Bearer ${viewer}` } });
     expect([byTicket.status, byHeader.status]).toEqual([200, 200]);
@@ -156,30 +144,32 @@ describe('Live incident updates and list filters', () => {
     ]);
     expect(Date.now() - started).toBeLessThan(4_000);
     // A token that lives on keeps its stream open meanwhile.
-    const lasting = await fetch(streamUrl(), { headers: { authorization: `Bearer ${manager}` } });
+    const lasting = await fetch(streamUrl(), { headers: { authorization: `Bearer ${manager()}` } });
     expect(await endsWithin(lasting, 2_500)).toBe(false);
   });
 
   it('ends a deactivated user’s stream at the next keep-alive, and refuses their tickets', async () => {
-    const technician = platform.token(demo.orgId, 'technician', 'live-deactivated');
-    const me = (await (await platform.api('/api/v1/me', technician)).json()) as { id: string };
+    const technician = stage.token('technician', 'live-deactivated');
+    const me = (await (await stage.platform.api('/api/v1/me', technician)).json()) as { id: string };
     const spare = await ticketFor(technician);
     const stream = await withTicket((await ticketFor(technician)).ticket);
     expect(stream.status).toBe(200);
-    const deactivated = await platform.api(`/api/v1/users/${me.id}/deactivate`, manager, { method: 'POST' });
+    const deactivated = await stage.platform.api(`/api/v1/users/${me.id}/deactivate`, manager(), {
+      method: 'POST',
+    });
     expect(deactivated.status).toBe(200);
     try {
       expect(await endsWithin(stream, 4_000)).toBe(true);
       expect((await withTicket(spare.ticket)).status).toBe(403);
     } finally {
-      await platform.api(`/api/v1/users/${me.id}/reactivate`, manager, { method: 'POST' });
+      await stage.platform.api(`/api/v1/users/${me.id}/reactivate`, manager(), { method: 'POST' });
     }
   });
 
   it('filters by client (through its services), time range, and sorts and pages without repeats', async () => {
     const post = async (path: string, body: object) =>
       (await (
-        await platform.api(path, manager, { method: 'POST', body: JSON.stringify(body) })
+        await stage.platform.api(path, manager(), { method: 'POST', body: JSON.stringify(body) })
       ).json()) as Record<string, string>;
     const client = await post('/api/v1/clients', { name: 'Wayne Enterprises' });
     const service = await post('/api/v1/services', { name: 'Wayne servers', clientId: client.id });
@@ -189,23 +179,23 @@ describe('Live incident updates and list filters', () => {
     })) as unknown as {
       key: string;
     };
-    const wayne = new IncidentApi(platform, created.key);
+    const wayne = new IncidentApi(stage.platform, created.key);
     const since = new Date().toISOString();
     const opened: IncidentSummary[] = [];
-    for (let i = 0; i < 5; i++) opened.push(await wayne.trigger(`Wayne alert ${i}`, {}, manager));
-    const byClient = await incidents.list(manager, `?clientId=${client.id}`);
+    for (let i = 0; i < 5; i++) opened.push(await wayne.trigger(`Wayne alert ${i}`, {}, manager()));
+    const byClient = await stage.incidents.list(manager(), `?clientId=${client.id}`);
     expect(byClient.items.map((item) => item.title).sort()).toEqual(opened.map((item) => item.title).sort());
     const pages: IncidentSummary[] = [];
     let cursor: string | null = null;
     do {
-      const page = await incidents.list(
-        manager,
+      const page = await stage.incidents.list(
+        manager(),
         `?from=${since}&sort=oldest&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
       );
       pages.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);
     expect(pages.map((item) => item.title)).toEqual(opened.map((item) => item.title));
-    expect((await incidents.list(manager, `?clientId=${client.id}&to=${since}`)).items).toEqual([]);
+    expect((await stage.incidents.list(manager(), `?clientId=${client.id}&to=${since}`)).items).toEqual([]);
   });
 });

@@ -1,9 +1,8 @@
 import { waitFor } from '@oncall/platform-testing';
 import { randomUUID } from 'node:crypto';
-import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
 import { SnoozeTimerWorker } from '../apps/incident-state/src/workers/snooze-timer.worker';
-import { IncidentApi } from './support/incident-api';
-import { PlatformHarness } from './support/platform-harness';
+import { IncidentStage } from './support/incident-stage';
+import { stageForAll } from './support/stage-for-all';
 
 interface Problem {
   status: number;
@@ -13,23 +12,12 @@ interface Problem {
 }
 
 describe('Incident refusals name the field, and a failing snooze timer holds up no other', () => {
-  let platform: PlatformHarness;
-  let demo: DemoOrganization;
-  let incidents: IncidentApi;
-  let alice: string;
-
-  beforeAll(async () => {
-    platform = await PlatformHarness.create('timersrefusals');
-    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state');
-    demo = await platform.seedDemo();
-    incidents = new IncidentApi(platform, demo.integrationKey);
-    alice = platform.token(demo.orgId, 'technician', 'demo-tech-1');
-  }, 60_000);
-  afterAll(() => platform.close());
+  const stage = stageForAll(() => IncidentStage.start('timersrefusals'));
+  const alice = () => stage.token('technician', 'demo-tech-1');
 
   it('refuses a whitespace-only note with 400 naming text in errors', async () => {
-    const incident = await incidents.trigger('Refusals: backup overdue', {}, alice);
-    const response = await incidents.act(alice, incident.incidentId, 'notes', { text: ' \n\t ' });
+    const incident = await stage.incidents.trigger('Refusals: backup overdue', {}, alice());
+    const response = await stage.incidents.act(alice(), incident.incidentId, 'notes', { text: ' \n\t ' });
     const problem = response.body as unknown as Problem;
     expect([response.status, problem.code]).toEqual([400, 'VALIDATION']);
     expect(problem.errors).toEqual([{ field: 'text', message: expect.stringMatching(/^Invalid text /) }]);
@@ -42,8 +30,12 @@ describe('Incident refusals name the field, and a failing snooze timer holds up 
   ])(
     'refuses a note with %s (text PostgreSQL cannot store) with 400 naming text, not 500',
     async (_, text) => {
-      const incident = await incidents.trigger(`Refusals: unstorable note ${randomUUID()}`, {}, alice);
-      const response = await incidents.act(alice, incident.incidentId, 'notes', { text });
+      const incident = await stage.incidents.trigger(
+        `Refusals: unstorable note ${randomUUID()}`,
+        {},
+        alice(),
+      );
+      const response = await stage.incidents.act(alice(), incident.incidentId, 'notes', { text });
       const problem = response.body as unknown as Problem;
       expect([response.status, problem.errors?.map((error) => error.field)]).toEqual([400, ['text']]);
     },
@@ -57,19 +49,19 @@ describe('Incident refusals name the field, and a failing snooze timer holds up 
     ['a cursor of another list', ['incident-timeline', 3]],
   ])('refuses a tampered cursor (%s) with 400 naming cursor', async (_, position) => {
     const cursor = Buffer.from(JSON.stringify(position)).toString('base64url');
-    const response = await platform.api(`/api/v1/incidents?cursor=${cursor}`, alice);
+    const response = await stage.platform.api(`/api/v1/incidents?cursor=${cursor}`, alice());
     const problem = (await response.json()) as Problem;
     expect(response.status).toBe(400);
     expect(problem.errors).toEqual([{ field: 'cursor', message: expect.stringMatching(/^cursor is /) }]);
   });
 
   it('fires a due snooze timer after one whose command fails, and postpones the failing one', async () => {
-    const incident = await incidents.trigger('Timers: UPS on battery', {}, alice);
-    await incidents.act(alice, incident.incidentId, 'acknowledge');
-    const snoozed = await incidents.act(alice, incident.incidentId, 'snooze', { durationMinutes: 1 });
+    const incident = await stage.incidents.trigger('Timers: UPS on battery', {}, alice());
+    await stage.incidents.act(alice(), incident.incidentId, 'acknowledge');
+    const snoozed = await stage.incidents.act(alice(), incident.incidentId, 'snooze', { durationMinutes: 1 });
     expect(snoozed.status).toBe(200);
     const timers = (incidentId: string) =>
-      platform.withSchema('incident_state', (db) =>
+      stage.platform.withSchema('incident_state', (db) =>
         db.query('SELECT due_at FROM incident_timers WHERE incident_id = $1', [incidentId]),
       ) as Promise<{ due_at: Date }[]>;
     await waitFor('the snooze timer projected', async () =>
@@ -77,7 +69,7 @@ describe('Incident refusals name the field, and a failing snooze timer holds up 
     );
     // Due first, and its EndSnooze fails: no such incident (stream) exists.
     const broken = randomUUID();
-    await platform.withSchema('incident_state', (db) =>
+    await stage.platform.withSchema('incident_state', (db) =>
       db.query(
         `INSERT INTO incident_timers (incident_id, kind, org_id, due_at)
          VALUES ($1, 'snooze', 'org-elsewhere', '2000-01-01T00:00:00Z')`,
@@ -85,11 +77,11 @@ describe('Incident refusals name the field, and a failing snooze timer holds up 
       ),
     );
 
-    const worker = platform.service('incident-state').app.get(SnoozeTimerWorker);
+    const worker = stage.platform.service('incident-state').app.get(SnoozeTimerWorker);
     const now = new Date(Date.now() + 2 * 60_000);
     await worker.fireDue(now);
     const detail = await waitFor('the snoozed incident paging again', async () => {
-      const current = await incidents.detail(alice, incident.incidentId);
+      const current = await stage.incidents.detail(alice(), incident.incidentId);
       return current.incident.status === 'triggered' ? current : undefined;
     });
     // Newest first: the first entry of the first page is the latest event.

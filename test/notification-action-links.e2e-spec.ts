@@ -1,16 +1,11 @@
 import { IncidentDetail, TimelineEntry } from '@oncall/contracts';
-import { MessageBus } from '@oncall/platform-messaging';
 import { waitFor } from '@oncall/platform-testing';
-import { DEMO_USERS, DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
+import { DEMO_USERS } from '../apps/admin-api/src/seed/seed-demo';
 import { actorLabel, eventLabel, timelineDetail } from '../apps/admin-spa/src/format/labels';
 import { ActionLinkSigner } from '../apps/notification/src/action-links/action-link.signer';
-import {
-  startTestSmtpServer,
-  TestSmtpServer,
-} from '../apps/notification/src/senders/testing/test-smtp-server';
-import { IncidentApi } from './support/incident-api';
-import { CaughtMail, pageRequest, publishPage, textLink } from './support/notification-bus';
-import { PlatformHarness } from './support/platform-harness';
+import { textLink } from './support/notification-bus';
+import { NotificationStage } from './support/notification-stage';
+import { stageForAll } from './support/stage-for-all';
 
 const [MORGAN, TAYLOR] = DEMO_USERS;
 const SECRET = 'a-test-action-link-secret-of-32-characters!';
@@ -18,44 +13,17 @@ const PUBLIC_URL = 'https://oncall.example';
 
 /** The one-click links of a page email, opened and pressed as a person (and a mail scanner) would. */
 describe('One-click acknowledge and resolve links', () => {
-  let platform: PlatformHarness;
-  let smtp: TestSmtpServer;
-  let bus: MessageBus;
-  let demo: DemoOrganization;
-  let incidents: IncidentApi;
-  const mail = new CaughtMail(() => [smtp]);
+  const stage = stageForAll(() =>
+    NotificationStage.start('notifylinks', { env: { ACTION_LINK_SECRET: SECRET, PUBLIC_URL } }),
+  );
   // Reads through the API as someone else: signing in as Taylor would rename her after the token's name.
-  const reader = () => platform.token(demo.orgId, 'manager', 'links-reader');
-
-  beforeAll(async () => {
-    smtp = await startTestSmtpServer();
-    platform = await PlatformHarness.create('notifylinks');
-    platform.configure({ SMTP_URL: smtp.url, ACTION_LINK_SECRET: SECRET, PUBLIC_URL });
-    await platform.start(
-      'admin-api',
-      'ingestion-gateway',
-      'dedup-grouping',
-      'incident-state',
-      'notification',
-    );
-    demo = await platform.seedDemo();
-    incidents = new IncidentApi(platform, demo.integrationKey);
-    bus = await platform.connectBus();
-  }, 60_000);
-  afterAll(async () => {
-    await bus.close();
-    await platform.close();
-    await smtp.close();
-  });
+  const reader = () => stage.token('manager', 'links-reader');
 
   /** A new incident paged to Taylor, and the email that came of it. */
   async function pagedIncident(summary: string) {
-    const incident = await incidents.trigger(summary, {}, reader());
-    await publishPage(
-      bus,
-      pageRequest({ orgId: demo.orgId, incidentId: incident.incidentId, userId: TAYLOR.id }),
-    );
-    const [email] = await mail.waitFor(
+    const incident = await stage.incidents.trigger(summary, {}, reader());
+    await stage.page({ incidentId: incident.incidentId, userId: TAYLOR.id });
+    const [email] = await stage.mail.waitFor(
       TAYLOR.email,
       1,
       (m) => m.text?.includes(incident.incidentId) ?? false,
@@ -65,11 +33,12 @@ describe('One-click acknowledge and resolve links', () => {
 
   /** Opens a link of the email on admin-api (the public URL in the email stands for it). */
   async function open(link: string, method: 'GET' | 'POST' = 'GET') {
-    const response = await fetch(link.replace(PUBLIC_URL, platform.url('admin-api')), { method });
+    const response = await fetch(link.replace(PUBLIC_URL, stage.platform.url('admin-api')), { method });
     return { status: response.status, html: await response.text(), csp: response.headers.get('content-security-policy') };
   } // prettier-ignore
 
-  const detail = (incidentId: string): Promise<IncidentDetail> => incidents.detail(reader(), incidentId);
+  const detail = (incidentId: string): Promise<IncidentDetail> =>
+    stage.incidents.detail(reader(), incidentId);
   /** The incident once its read model shows `type` (projections follow the event store within moments). */
   const detailWith = (incidentId: string, type: string) =>
     waitFor(`${type} on the timeline and the incident`, async () => {
@@ -130,7 +99,7 @@ describe('One-click acknowledge and resolve links', () => {
     const { incident, email } = await pagedIncident('VPN tunnel down at Initech');
     const signer = new ActionLinkSigner(SECRET);
     const twoDaysAgo = new Date(Date.now() - 48 * 3600_000);
-    const expired = signer.sign({ action: 'acknowledge', orgId: demo.orgId, userId: TAYLOR.id, incidentId: incident.incidentId }, twoDaysAgo); // prettier-ignore
+    const expired = signer.sign({ action: 'acknowledge', orgId: stage.demo.orgId, userId: TAYLOR.id, incidentId: incident.incidentId }, twoDaysAgo); // prettier-ignore
     for (const method of ['GET', 'POST'] as const) {
       const answer = await open(`${PUBLIC_URL}/email-actions/acknowledge/${expired}`, method);
       expect(answer.status).toBe(410);
@@ -140,7 +109,7 @@ describe('One-click acknowledge and resolve links', () => {
     const genuine = textLink(email, 'Acknowledge');
     const [payload, signature] = genuine.split('/').pop()!.split('.');
     const forged = `${payload.slice(0, -2)}${payload.slice(-2) === 'AA' ? 'AB' : 'AA'}.${signature}`;
-    const otherUser = signer.sign({ action: 'acknowledge', orgId: demo.orgId, userId: MORGAN.id, incidentId: incident.incidentId }, new Date()); // prettier-ignore
+    const otherUser = signer.sign({ action: 'acknowledge', orgId: stage.demo.orgId, userId: MORGAN.id, incidentId: incident.incidentId }, new Date()); // prettier-ignore
     const reSigned = `${otherUser.split('.')[0]}.${signature}`;
     for (const token of [forged, reSigned, 'nonsense']) {
       const answer = await open(`${PUBLIC_URL}/email-actions/acknowledge/${token}`, 'POST');
@@ -157,7 +126,7 @@ describe('One-click acknowledge and resolve links', () => {
     expect(unchanged.incident.status).toBe('triggered');
     const acted = unchanged.timeline.items.filter((entry) => ['IncidentAcknowledged', 'IncidentResolved'].includes(entry.type)); // prettier-ignore
     expect(acted).toEqual([]);
-    const uses = await platform.withSchema('notification', (db) => db.query('SELECT count(*)::int AS n FROM action_link_uses WHERE incident_id = $1', [incident.incidentId])); // prettier-ignore
+    const uses = await stage.platform.withSchema('notification', (db) => db.query('SELECT count(*)::int AS n FROM action_link_uses WHERE incident_id = $1', [incident.incidentId])); // prettier-ignore
     expect(uses).toEqual([{ n: 0 }]);
   });
 

@@ -1,51 +1,25 @@
 import { NotificationConsumers, ServiceState, Streams } from '@oncall/contracts';
-import { MessageBus } from '@oncall/platform-messaging';
-import { DEMO_USERS, DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
-import {
-  startTestSmtpServer,
-  TestSmtpServer,
-} from '../apps/notification/src/senders/testing/test-smtp-server';
-import { IncidentApi } from './support/incident-api';
-import { CaughtMail, pageRequest, publishPage, textLink } from './support/notification-bus';
-import { PlatformHarness } from './support/platform-harness';
+import { DEMO_USERS } from '../apps/admin-api/src/seed/seed-demo';
+import { pageRequest, publishPage, textLink } from './support/notification-bus';
+import { INCIDENT_PAGING_SERVICES, NotificationStage } from './support/notification-stage';
 import { untilConsumerDrained, untilDeliveriesSettled, untilStateCopiesHave } from './support/settled';
+import { stageForAll } from './support/stage-for-all';
 
 const [MORGAN, TAYLOR] = DEMO_USERS;
 const GAP_MANAGER = { hubUserId: 'gap-manager', email: 'gap-manager@example.test' };
 
 /** What the organization's managers are told: coverage gaps (scheduling) and unanswered incidents. */
 describe('Emails to managers', () => {
-  let platform: PlatformHarness;
-  let smtp: TestSmtpServer;
-  let bus: MessageBus;
-  let demo: DemoOrganization;
-  const mail = new CaughtMail(() => [smtp]);
-  const manager = () => platform.token(demo.orgId, 'manager', GAP_MANAGER.hubUserId, GAP_MANAGER.email);
-
-  beforeAll(async () => {
-    smtp = await startTestSmtpServer();
-    platform = await PlatformHarness.create('notifymanagers');
-    platform.configure({ SMTP_URL: smtp.url, PUBLIC_URL: 'https://oncall.example' });
-    await platform.start(
-      'admin-api',
-      'ingestion-gateway',
-      'dedup-grouping',
-      'incident-state',
-      'scheduling',
-      'escalation',
-      'notification',
-    );
-    demo = await platform.seedDemo();
-    bus = await platform.connectBus();
-  }, 60_000);
-  afterAll(async () => {
-    await bus.close();
-    await platform.close();
-    await smtp.close();
-  });
+  const stage = stageForAll(() =>
+    NotificationStage.start('notifymanagers', {
+      services: [...INCIDENT_PAGING_SERVICES, 'scheduling', 'escalation'],
+      env: { PUBLIC_URL: 'https://oncall.example' },
+    }),
+  );
+  const manager = () => stage.token('manager', GAP_MANAGER.hubUserId, GAP_MANAGER.email);
 
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await platform.api(path, manager(), { method, ...(body ? { body: JSON.stringify(body) } : {}) });
+    const response = await stage.platform.api(path, manager(), { method, ...(body ? { body: JSON.stringify(body) } : {}) });
     if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
     return (await response.json()) as T;
   } // prettier-ignore
@@ -61,31 +35,30 @@ describe('Emails to managers', () => {
 
     const isGap = (email: { subject?: string }) => email.subject?.startsWith('[COVERAGE GAP] Network on call') ?? false;
     for (const address of [MORGAN.email, GAP_MANAGER.email]) {
-      const [first] = await mail.waitFor(address, 1, isGap, 30_000);
+      const [first] = await stage.mail.waitFor(address, 1, isGap, 30_000);
       // The first weekend from now (a gap under way starts now): Saturday 00:00 to Monday 00:00, in UTC.
       expect(first.subject).toMatch(/^\[COVERAGE GAP\] Network on call · (Sat|Sun) \d+ \w+ \d{4}, \d\d:\d\d – Mon \d+ \w+ \d{4}, 00:00 \(UTC\)$/);
       expect(first.text).toContain('Nobody is on call in Network on call from ');
       expect(first.text).toMatch(/Services affected:\n(- Exchange hosting\n- Firewall monitoring|- Firewall monitoring\n- Exchange hosting)\n/);
       expect(first.text).toContain('Schedule: Network on call https://oncall.example/on-call');
     }
-    expect(await mail.to(TAYLOR.email).then((all) => all.filter(isGap))).toEqual([]);
+    expect(await stage.mail.to(TAYLOR.email).then((all) => all.filter(isGap))).toEqual([]);
   }, 60_000); // prettier-ignore
 
   it('tells managers an incident went unanswered, naming who was paged, with links to act', async () => {
     // The engine runs too: give the service a policy whose walk outlasts the test, so the only unanswered
     // notice is the one published here.
     const policy = await call<{ id: string }>('POST', '/api/v1/escalation-policies', { name: 'Slow', steps: [{ delayMinutes: 60, targets: [{ type: 'user', id: TAYLOR.id }] }] }); // prettier-ignore
-    await call('PATCH', `/api/v1/services/${demo.serviceId}`, { escalationPolicyId: policy.id });
-    await untilStateCopiesHave<ServiceState>(bus, 'service', demo.serviceId, 'on the slow policy', (service) => service?.escalationPolicyId === policy.id); // prettier-ignore
-    const incidents = new IncidentApi(platform, demo.integrationKey);
-    const incident = await incidents.trigger('Core switch unreachable', {}, manager());
-    const ids = { orgId: demo.orgId, incidentId: incident.incidentId };
-    await publishPage(bus, pageRequest({ ...ids, userId: TAYLOR.id, cycle: 2 }));
-    await mail.waitFor(TAYLOR.email, 1, (email) => email.text?.includes(incident.incidentId) ?? false);
+    await call('PATCH', `/api/v1/services/${stage.demo.serviceId}`, { escalationPolicyId: policy.id });
+    await untilStateCopiesHave<ServiceState>(stage.bus, 'service', stage.demo.serviceId, 'on the slow policy', (service) => service?.escalationPolicyId === policy.id); // prettier-ignore
+    const incident = await stage.incidents.trigger('Core switch unreachable', {}, manager());
+    const ids = { orgId: stage.demo.orgId, incidentId: incident.incidentId };
+    await publishPage(stage.bus, pageRequest({ ...ids, userId: TAYLOR.id, cycle: 2 }));
+    await stage.mail.waitFor(TAYLOR.email, 1, (email) => email.text?.includes(incident.incidentId) ?? false);
     const notice = pageRequest({ ...ids, userId: MORGAN.id, kind: 'unanswered', level: null, cycle: null, pageId: `${incident.incidentId}:unanswered:${MORGAN.id}` }); // prettier-ignore
-    await publishPage(bus, notice);
-    await publishPage(bus, notice);
-    const [email] = await mail.waitFor(
+    await publishPage(stage.bus, notice);
+    await publishPage(stage.bus, notice);
+    const [email] = await stage.mail.waitFor(
       MORGAN.email,
       1,
       (sent) => sent.subject?.startsWith('[UNANSWERED]') ?? false,
@@ -97,10 +70,10 @@ describe('Emails to managers', () => {
     expect(email.text).toContain('Paged: Taylor Tech');
     expect(textLink(email, 'Acknowledge')).toContain('https://oncall.example/email-actions/acknowledge/');
     // Both copies of the notice taken, and what they asked for sent: a second email would be here by now.
-    await untilConsumerDrained(bus, Streams.escalation.name, NotificationConsumers.notifyRequested);
-    await untilDeliveriesSettled(platform, incident.incidentId);
+    await untilConsumerDrained(stage.bus, Streams.escalation.name, NotificationConsumers.notifyRequested);
+    await untilDeliveriesSettled(stage.platform, incident.incidentId);
     expect(
-      (await mail.to(MORGAN.email)).filter((sent) => sent.subject?.startsWith('[UNANSWERED]')),
+      (await stage.mail.to(MORGAN.email)).filter((sent) => sent.subject?.startsWith('[UNANSWERED]')),
     ).toHaveLength(1);
   });
 });

@@ -1,17 +1,12 @@
 import { IncidentSummary } from '@oncall/contracts';
-import { MessageBus } from '@oncall/platform-messaging';
 import { waitFor } from '@oncall/platform-testing';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { DEMO_USERS, DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
-import {
-  startTestSmtpServer,
-  TestSmtpServer,
-} from '../apps/notification/src/senders/testing/test-smtp-server';
-import { IncidentApi } from './support/incident-api';
-import { CaughtMail, pagedIncident, pageRequest, publishPage, textLink } from './support/notification-bus';
-import { PlatformHarness } from './support/platform-harness';
+import { DEMO_USERS } from '../apps/admin-api/src/seed/seed-demo';
+import { pagedIncident, pageRequest, publishPage, textLink } from './support/notification-bus';
+import { NotificationStage } from './support/notification-stage';
+import { stageForAll } from './support/stage-for-all';
 import { untilDeliveriesSettled } from './support/settled';
 
 const [, TAYLOR, JORDAN] = DEMO_USERS;
@@ -19,50 +14,30 @@ const SECRET = 'a-test-action-link-secret-of-32-characters!';
 
 /** Pages published as the escalation engine would, delivered by the running notification service. */
 describe('Pages by email and Slack (real SMTP server, Slack stand-in)', () => {
-  let platform: PlatformHarness;
-  let smtp: TestSmtpServer;
+  const stage = stageForAll(() =>
+    NotificationStage.start('notifypages', {
+      env: { ACTION_LINK_SECRET: SECRET, PUBLIC_URL: 'https://oncall.example' },
+    }),
+  );
   let slack: { server: Server; requests: { path: string; body: string }[]; url: string };
-  let bus: MessageBus;
-  let demo: DemoOrganization;
-  let incidents: IncidentApi;
-  const mail = new CaughtMail(() => [smtp]);
-  const technician = () => platform.token(demo.orgId, 'technician', TAYLOR.hubUserId, TAYLOR.email);
+  const technician = () => stage.token('technician', TAYLOR.hubUserId, TAYLOR.email);
 
   beforeAll(async () => {
-    smtp = await startTestSmtpServer();
     slack = await startSlackStandIn();
-    platform = await PlatformHarness.create('notifypages');
-    platform.configure({
-      SMTP_URL: smtp.url,
-      ACTION_LINK_SECRET: SECRET,
-      PUBLIC_URL: 'https://oncall.example',
-    });
-    await platform.start(
-      'admin-api',
-      'ingestion-gateway',
-      'dedup-grouping',
-      'incident-state',
-      'notification',
-    );
-    demo = await platform.seedDemo();
-    incidents = new IncidentApi(platform, demo.integrationKey);
-    bus = await platform.connectBus();
-  }, 60_000);
-  afterAll(async () => {
-    await bus.close();
-    await platform.close();
-    await smtp.close();
+  });
+  afterAll(() => {
     slack.server.close();
   });
 
-  const trigger = (summary: string): Promise<IncidentSummary> => incidents.trigger(summary, {}, technician());
+  const trigger = (summary: string): Promise<IncidentSummary> =>
+    stage.incidents.trigger(summary, {}, technician());
 
   it('emails a generic alert once however often the page is delivered: subject, facts, incident and one-click links', async () => {
     const incident = await trigger('Disk C: 95% full on FS01');
-    const request = pageRequest({ orgId: demo.orgId, incidentId: incident.incidentId, userId: TAYLOR.id });
-    await publishPage(bus, request);
-    await publishPage(bus, request); // redelivered by the engine (another event id): still one email
-    const [page] = await mail.waitFor(TAYLOR.email, 1, (m) => m.text?.includes(incident.incidentId) ?? false);
+    const request = pageRequest({ orgId: stage.demo.orgId, incidentId: incident.incidentId, userId: TAYLOR.id });
+    await publishPage(stage.bus, request);
+    await publishPage(stage.bus, request); // redelivered by the engine (another event id): still one email
+    const [page] = await stage.mail.waitFor(TAYLOR.email, 1, (m) => m.text?.includes(incident.incidentId) ?? false);
     expect(page.subject).toBe('[CRITICAL] Client servers (24/7) · Contoso · Disk C: 95% full on FS01');
     expect(page.text).toContain('Device: FS01');
     expect(page.text).toContain('disk.used: 95%');
@@ -71,11 +46,11 @@ describe('Pages by email and Slack (real SMTP server, Slack stand-in)', () => {
     expect(textLink(page, 'Resolve')).toMatch(/^https:\/\/oncall\.example\/email-actions\/resolve\//);
     expect(page.html).toContain('Acknowledge</a>');
     expect(page.headers.get('auto-submitted')).toBe('auto-generated');
-    await untilDeliveriesSettled(platform, incident.incidentId);
-    expect(await mail.to(TAYLOR.email).then((all) => all.filter((m) => m.text?.includes(incident.incidentId)))).toHaveLength(1);
+    await untilDeliveriesSettled(stage.platform, incident.incidentId);
+    expect(await stage.mail.to(TAYLOR.email).then((all) => all.filter((m) => m.text?.includes(incident.incidentId)))).toHaveLength(1);
     // incident-state records each attempt on the incident's timeline (from NotificationDelivered).
     const recorded = await waitFor('the delivery on the timeline', async () => {
-      const detail = await incidents.detail(technician(), incident.incidentId);
+      const detail = await stage.incidents.detail(technician(), incident.incidentId);
       return detail.timeline.items.find((entry) => entry.type === 'ActivityRecorded' && entry.detail.source === 'notification');
     });
     expect(recorded.detail.summary).toMatch(/^Email to t\*\*\*@demo-msp\.example delivered \(attempt 1, \d+ ms\)$/);
@@ -94,8 +69,12 @@ describe('Pages by email and Slack (real SMTP server, Slack stand-in)', () => {
       recommendedAction: 'Isolate the device and reset the user’s credentials.',
     };
     const facts = pagedIncident({ title: 'Suspicious PowerShell on WS-042', serviceName: 'Endpoint security', alert: { summary: 'Encoded PowerShell spawned by winword.exe', source: 'defend', device: 'WS-042', details: null, defend } }); // prettier-ignore
-    await publishPage(bus, pageRequest({ orgId: demo.orgId, incidentId: incident.incidentId, userId: TAYLOR.id, incident: facts })); // prettier-ignore
-    const [page] = await mail.waitFor(TAYLOR.email, 1, (m) => m.text?.includes(incident.incidentId) ?? false);
+    await stage.page({ incidentId: incident.incidentId, userId: TAYLOR.id, incident: facts });
+    const [page] = await stage.mail.waitFor(
+      TAYLOR.email,
+      1,
+      (m) => m.text?.includes(incident.incidentId) ?? false,
+    );
     expect(page.subject).toBe(
       '[CRITICAL] Endpoint security · Contoso · Encoded PowerShell spawned by winword.exe',
     );
@@ -107,18 +86,15 @@ describe('Pages by email and Slack (real SMTP server, Slack stand-in)', () => {
   });
 
   it('posts to a Slack webhook when the person’s rules say so', async () => {
-    const jordan = platform.token(demo.orgId, 'technician', JORDAN.hubUserId, JORDAN.email);
-    const created = await platform.api('/api/v1/me/contact-methods', jordan, { method: 'POST', body: JSON.stringify({ type: 'slack', address: `${slack.url}/services/T1/B2/secret` }) }); // prettier-ignore
+    const jordan = stage.token('technician', JORDAN.hubUserId, JORDAN.email);
+    const created = await stage.platform.api('/api/v1/me/contact-methods', jordan, { method: 'POST', body: JSON.stringify({ type: 'slack', address: `${slack.url}/services/T1/B2/secret` }) }); // prettier-ignore
     expect(created.status).toBe(201);
     const method = (await created.json()) as { id: string; verified: boolean };
     expect(method.verified).toBe(true);
     const rules = { high: [{ contactMethodId: method.id, delayMinutes: 0 }], low: [{ contactMethodId: method.id, delayMinutes: 0 }] }; // prettier-ignore
-    expect((await platform.api('/api/v1/me/notification-rules', jordan, { method: 'PUT', body: JSON.stringify(rules) })).status).toBe(200); // prettier-ignore
+    expect((await stage.platform.api('/api/v1/me/notification-rules', jordan, { method: 'PUT', body: JSON.stringify(rules) })).status).toBe(200); // prettier-ignore
     const incident = await trigger('Backup job failed at Contoso');
-    await publishPage(
-      bus,
-      pageRequest({ orgId: demo.orgId, incidentId: incident.incidentId, userId: JORDAN.id }),
-    );
+    await stage.page({ incidentId: incident.incidentId, userId: JORDAN.id });
     const [post] = await waitFor('the Slack post', () => slack.requests.length > 0 && slack.requests);
     expect(post.path).toBe('/services/T1/B2/secret');
     const body = JSON.parse(post.body) as { text: string; blocks: { elements?: { url: string }[] }[] };
@@ -128,11 +104,11 @@ describe('Pages by email and Slack (real SMTP server, Slack stand-in)', () => {
       expect.stringContaining('/email-actions/resolve/'),
       `https://oncall.example/incidents/${incident.incidentId}`,
     ]);
-    expect(await mail.to(JORDAN.email)).toEqual([]);
+    expect(await stage.mail.to(JORDAN.email)).toEqual([]);
   });
 
   function deliveryLog(incidentId: string) {
-    return platform.withSchema('notification', (db) =>
+    return stage.platform.withSchema('notification', (db) =>
       db.query(
         `SELECT a.channel, a.masked_address, a.outcome, a.provider_response FROM delivery_attempts a
          JOIN deliveries d ON d.id = a.delivery_id WHERE d.incident_id = $1 ORDER BY a.id`,

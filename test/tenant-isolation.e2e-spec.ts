@@ -8,23 +8,29 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { publishUnapplicableAlert } from './support/dead-letters';
 import { PlatformHarness } from './support/platform-harness';
-import { routeCatalogue, RouteInfo } from './support/route-catalogue';
+import { RouteInfo } from './support/route-catalogue';
+import { ADMIN_API_AND_BACKENDS, startRouteWalk } from './support/route-walk';
+
+/** A schedule of one daily layer, named Hijack; `layer` and `extra` override. */
+const scheduleBody = (layer: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) => ({
+  name: 'Hijack schedule',
+  timeZone: 'UTC',
+  layers: [
+    {
+      name: 'Hijack',
+      participants: [],
+      rotation: { kind: 'daily' },
+      handoffAnchor: '2030-01-01T09:00',
+      start: '2030-01-01T00:00:00Z',
+      ...layer,
+    },
+  ],
+  ...extra,
+});
 
 /** Bodies that would be valid for the caller's own resources, so a refusal can only come from isolation. */
 const VALID_BODIES: Record<string, object> = {
-  'PUT /api/v1/schedules/:id': {
-    name: 'Hijacked schedule',
-    timeZone: 'UTC',
-    layers: [
-      {
-        name: 'Hijack',
-        participants: [],
-        rotation: { kind: 'daily' },
-        handoffAnchor: '2030-01-01T09:00',
-        start: '2030-01-01T00:00:00Z',
-      },
-    ],
-  },
+  'PUT /api/v1/schedules/:id': scheduleBody({}, { name: 'Hijacked schedule' }),
   'POST /api/v1/schedules/:id/overrides': {
     userId: '00000000-0000-4000-8000-000000000000',
     start: '2030-01-01T00:00:00Z',
@@ -86,24 +92,7 @@ interface ReferenceCase {
   refused: { status: 400; field: string } | { status: 404 };
 }
 
-const userTarget = (id: string) => ({ name: 'Hijack policy', steps: [{ delayMinutes: 5, targets: [{ type: 'user', id }] }] }); // prettier-ignore
-const scheduleTarget = (id: string) => ({ name: 'Hijack policy', steps: [{ delayMinutes: 5, targets: [{ type: 'schedule', id }] }] }); // prettier-ignore
-const teamTarget = (id: string) => ({ name: 'Hijack policy', steps: [{ delayMinutes: 5, targets: [{ type: 'team', id }] }] }); // prettier-ignore
-const scheduleBody = (layer: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) => ({
-  name: 'Hijack schedule',
-  timeZone: 'UTC',
-  layers: [
-    {
-      name: 'Hijack',
-      participants: [],
-      rotation: { kind: 'daily' },
-      handoffAnchor: '2030-01-01T09:00',
-      start: '2030-01-01T00:00:00Z',
-      ...layer,
-    },
-  ],
-  ...extra,
-});
+const policyTargeting = (type: 'user' | 'schedule' | 'team', id: string) => ({ name: 'Hijack policy', steps: [{ delayMinutes: 5, targets: [{ type, id }] }] }); // prettier-ignore
 
 /** Report filters: another organization's service, client or team is refused, naming the filter. */
 const reportFilters: ReferenceCase[] = (
@@ -124,6 +113,38 @@ const reportFilters: ReferenceCase[] = (
 function idOfFilter(org: Org, field: 'serviceId' | 'clientId' | 'teamId'): string {
   return { serviceId: org.ids.services, clientId: org.ids.clients, teamId: org.ids.teams }[field];
 }
+
+/**
+ * Escalation policy targets, on create and on replace: organization A's person (A's manager, on replace),
+ * schedule or team. EscalationTargetDto is what a target of an unknown type is validated as; its id is the
+ * same field, covered with the person.
+ */
+const policyTargets: ReferenceCase[] = (
+  [
+    [
+      'user',
+      'UserTargetDto',
+      (a: Org) => a.ids.users,
+      (a: Org) => a.refs.managerId,
+      ['EscalationTargetDto.id'],
+    ],
+    ['schedule', 'ScheduleTargetDto', (a: Org) => a.ids.schedules, (a: Org) => a.ids.schedules, []],
+    ['team', 'TeamTargetDto', (a: Org) => a.ids.teams, (a: Org) => a.ids.teams, []],
+  ] as const
+).flatMap(([type, dto, onCreate, onReplace, alsoCovers]): ReferenceCase[] => [
+  {
+    name: `policy ${type} target, on create`,
+    covers: [`${dto}.id`, ...alsoCovers],
+    request: (a) => ({ method: 'POST', path: '/api/v1/escalation-policies', body: policyTargeting(type, onCreate(a)) }), // prettier-ignore
+    refused: { status: 400, field: 'steps.0.targets.0.id' },
+  },
+  {
+    name: `policy ${type} target, on replace`,
+    covers: [`${dto}.id`],
+    request: (a, b) => ({ method: 'PUT', path: `/api/v1/escalation-policies/${b.ids['escalation-policies']}`, body: policyTargeting(type, onReplace(a)) }), // prettier-ignore
+    refused: { status: 400, field: 'steps.0.targets.0.id' },
+  },
+]);
 
 const REFERENCES: ReferenceCase[] = [
   ...reportFilters,
@@ -171,43 +192,7 @@ const REFERENCES: ReferenceCase[] = [
       },
     ];
   }),
-  {
-    name: 'policy user target, on create',
-    // EscalationTargetDto is what a target of an unknown type is validated as; its id is the same field.
-    covers: ['UserTargetDto.id', 'EscalationTargetDto.id'],
-    request: (a) => ({ method: 'POST', path: '/api/v1/escalation-policies', body: userTarget(a.ids.users) }),
-    refused: { status: 400, field: 'steps.0.targets.0.id' },
-  },
-  {
-    name: 'policy user target, on replace',
-    covers: ['UserTargetDto.id'],
-    request: (a, b) => ({ method: 'PUT', path: `/api/v1/escalation-policies/${b.ids['escalation-policies']}`, body: userTarget(a.refs.managerId) }), // prettier-ignore
-    refused: { status: 400, field: 'steps.0.targets.0.id' },
-  },
-  {
-    name: 'policy schedule target, on create',
-    covers: ['ScheduleTargetDto.id'],
-    request: (a) => ({ method: 'POST', path: '/api/v1/escalation-policies', body: scheduleTarget(a.ids.schedules) }), // prettier-ignore
-    refused: { status: 400, field: 'steps.0.targets.0.id' },
-  },
-  {
-    name: 'policy schedule target, on replace',
-    covers: ['ScheduleTargetDto.id'],
-    request: (a, b) => ({ method: 'PUT', path: `/api/v1/escalation-policies/${b.ids['escalation-policies']}`, body: scheduleTarget(a.ids.schedules) }), // prettier-ignore
-    refused: { status: 400, field: 'steps.0.targets.0.id' },
-  },
-  {
-    name: 'policy team target, on create',
-    covers: ['TeamTargetDto.id'],
-    request: (a) => ({ method: 'POST', path: '/api/v1/escalation-policies', body: teamTarget(a.ids.teams) }),
-    refused: { status: 400, field: 'steps.0.targets.0.id' },
-  },
-  {
-    name: 'policy team target, on replace',
-    covers: ['TeamTargetDto.id'],
-    request: (a, b) => ({ method: 'PUT', path: `/api/v1/escalation-policies/${b.ids['escalation-policies']}`, body: teamTarget(a.ids.teams) }), // prettier-ignore
-    refused: { status: 400, field: 'steps.0.targets.0.id' },
-  },
+  ...policyTargets,
   {
     name: 'schedule team, on create',
     covers: ['ScheduleDefinitionDto.teamId'],
@@ -313,19 +298,10 @@ describe('Tenant isolation, walked over every route of admin-api', () => {
   const managerB = () => platform.token('org-b', 'manager', 'b-manager');
 
   beforeAll(async () => {
-    platform = await PlatformHarness.create('isolation');
-    await platform.start(
-      'admin-api',
+    ({ platform, routes } = await startRouteWalk('isolation', [
+      ...ADMIN_API_AND_BACKENDS,
       'ingestion-gateway',
-      'dedup-grouping',
-      'incident-state',
-      'escalation',
-      'scheduling',
-      'notification',
-      'psa-sync',
-      'reporting',
-    );
-    routes = routeCatalogue(platform.service('admin-api').app);
+    ]));
     orgA = await populate(platform, managerA(), 'A', 'org-a');
     orgB = await populate(platform, managerB(), 'B', 'org-b');
   }, 90_000);

@@ -11,8 +11,10 @@ import { MessageBus } from '@oncall/platform-messaging';
 import { waitFor } from '@oncall/platform-testing';
 import { randomUUID } from 'node:crypto';
 import { IncidentApi } from './incident-api';
+import { INCIDENT_SERVICES } from './incident-stage';
 import { PlatformHarness } from './platform-harness';
 import { PsaStandIn } from './psa-stand-in';
+import { ServiceName } from './service-catalogue';
 
 export const PSA_PUBLIC_URL = 'https://oncall.example';
 
@@ -20,6 +22,9 @@ export const PSA_PUBLIC_URL = 'https://oncall.example';
 export function psaEnvironment(psa: PsaStandIn): NodeJS.ProcessEnv {
   return { PSA_API_URL: psa.url, PSA_SERVICE_KEY: psa.key, PUBLIC_URL: PSA_PUBLIC_URL };
 }
+
+/** The incident path and psa-sync. */
+export const PSA_SERVICES: ServiceName[] = [...INCIDENT_SERVICES, 'psa-sync'];
 
 export interface PsaOrganization {
   orgId: string;
@@ -114,4 +119,39 @@ export async function openAndAcknowledge(
 /** Moves every test-clock service `offsetMs` past wall time (they were started with PLATFORM_CLOCK=test). */
 export async function setClockOffset(bus: MessageBus, offsetMs: number): Promise<void> {
   await publishClockOffset(bus, offsetMs);
+}
+
+export interface PsaStageOptions {
+  /** Started in this order (admin-api first in any case); the incident path and psa-sync unless told. */
+  services?: ServiceName[];
+  /** More environment for the services (PLATFORM_CLOCK, ...). */
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * A platform of its own pointed at a PSA stand-in, one organization whose client the PSA knows (see
+ * psaOrganization), and a bus client in the platform's namespace.
+ */
+export class PsaStage {
+  private constructor(
+    readonly platform: PlatformHarness,
+    readonly psa: PsaStandIn,
+    readonly org: PsaOrganization,
+    readonly bus: MessageBus,
+  ) {}
+
+  static async start(label: string, orgId: string, options: PsaStageOptions = {}): Promise<PsaStage> {
+    const psa = await PsaStandIn.start();
+    const platform = await PlatformHarness.create(label);
+    platform.configure({ ...psaEnvironment(psa), ...options.env });
+    await platform.start(...(options.services ?? PSA_SERVICES));
+    const org = await psaOrganization(platform, orgId);
+    return new PsaStage(platform, psa, org, await platform.connectBus());
+  }
+
+  async close(): Promise<void> {
+    await this.bus.close();
+    await this.platform.close();
+    await this.psa.close();
+  }
 }

@@ -1,32 +1,12 @@
 import { Queries, ServiceRouting, ServiceRoutingQuery } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
+import type { ServiceView as Service } from '../apps/admin-api/src/directory/services/service.view';
 import { DirectoryProbe, ISO_INSTANT, UUID } from './support/directory-probe';
-
-interface Service {
-  id: string;
-  name: string;
-  description: string;
-  clientId: string | null;
-  teamId: string | null;
-  escalationPolicyId: string | null;
-  urgencyRule: Record<string, unknown>;
-  ticketMode: string;
-  ackTimeoutSeconds: number | null;
-  autoResolveSeconds: number | null;
-  createdAt: string;
-  updatedAt: string;
-}
+import { BUSINESS_HOURS } from '../libs/escalation/domain/src/testing/escalation.fixtures';
 
 const ORG = 'services-msp';
-const SUPPORT_HOURS = {
-  kind: 'support-hours',
-  timeZone: 'Europe/Amsterdam',
-  days: [5, 1, 2, 3, 4],
-  start: '08:00',
-  end: '18:00',
-  during: 'high',
-  outside: 'low',
-};
+/** The business-hours rule with its days listed out of order (the API answers them sorted). */
+const SUPPORT_HOURS = { ...BUSINESS_HOURS, days: [5, 1, 2, 3, 4] };
 
 describe('Directory: services', () => {
   let probe: DirectoryProbe;

@@ -1,14 +1,5 @@
+import type { TeamView as Team } from '../apps/admin-api/src/directory/teams/team.view';
 import { DirectoryProbe, ISO_INSTANT, UUID } from './support/directory-probe';
-
-interface Team {
-  id: string;
-  name: string;
-  description: string;
-  managerUserId: string | null;
-  memberIds: string[];
-  createdAt: string;
-  updatedAt: string;
-}
 
 const ORG = 'teams-msp';
 

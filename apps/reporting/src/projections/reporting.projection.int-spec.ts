@@ -1,15 +1,15 @@
-import { createServiceDataSource, runMigrations } from '@oncall/platform-persistence';
-import { createTestDatabase, REPO_ROOT, TestDatabase } from '@oncall/platform-testing';
+import { REPO_ROOT } from '@oncall/platform-testing';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { REPORTING_MIGRATIONS, REPORTING_SCHEMA } from '../reporting.service';
 import {
   dailyRotation,
   Fact,
   IncidentHistory,
   overrideChange,
   randomHistories,
+  ReportingTestDatabase,
+  reportingTestDatabase,
   scheduleChange,
 } from '../testing/report-facts.fixtures';
 import { REPORT_TABLES, ReportingProjection } from './reporting.projection';
@@ -17,27 +17,16 @@ import { REPORT_TABLES, ReportingProjection } from './reporting.projection';
 const ORG = 'org-report-projection';
 
 describe('Reporting projections', () => {
-  let database: TestDatabase;
+  let database: ReportingTestDatabase;
   let dataSource: DataSource;
   let projection: ReportingProjection;
 
   beforeAll(async () => {
-    database = await createTestDatabase('reporting_proj');
-    dataSource = createServiceDataSource({
-      url: database.url,
-      schema: REPORTING_SCHEMA,
-      migrations: REPORTING_MIGRATIONS,
-      applicationName: 'reporting-projection-test',
-      poolSize: 4,
-    });
-    await dataSource.initialize();
-    await runMigrations(dataSource, REPORTING_SCHEMA);
+    database = await reportingTestDatabase('reporting_proj', 'reporting-projection-test');
+    dataSource = database.dataSource;
     projection = new ReportingProjection(dataSource);
   });
-  afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
-  });
+  afterAll(() => database.close());
 
   it('projects a known history into the rows written here, whatever order the streams deliver it in', async () => {
     const h = new IncidentHistory(ORG)

@@ -7,9 +7,11 @@ import {
   Fact,
   IncidentHistory,
   overrideChange,
+  overrideOf,
   randomHistories,
   ReportingTestDatabase,
   reportingTestDatabase,
+  revisedRotation,
   scheduleChange,
 } from '../testing/report-facts.fixtures';
 import { REPORT_TABLES, ReportingProjection } from './reporting.projection';
@@ -95,22 +97,14 @@ describe('Reporting projections', () => {
       participants: ['u1', 'u2'],
       handoff: '2027-03-01T09:00',
     });
-    const v2 = {
-      ...v1,
-      version: 2,
-      updatedAt: '2027-03-10T12:00:00.000Z',
-      layers: [{ ...v1.layers[0], participants: ['u3'] }],
-    };
-    const override = {
+    const v2 = revisedRotation(v1, '2027-03-10T12:00:00.000Z', ['u3']);
+    const override = overrideOf(v1, {
       id: 'ovr-1',
-      scheduleId: v1.id,
       userId: 'u9',
       start: '2027-03-05T00:00:00.000Z',
       end: '2027-03-06T00:00:00.000Z',
-      reason: '',
-      createdBy: 'manager',
       createdAt: '2027-03-04T00:00:00.000Z',
-    };
+    });
     for (const fact of [
       scheduleChange('created', v1, v1.createdAt),
       overrideChange(ORG, 'created', override, override.createdAt),

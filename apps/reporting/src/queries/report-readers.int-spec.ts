@@ -13,9 +13,11 @@ import { ReportingProjection } from '../projections/reporting.projection';
 import {
   dailyRotation,
   overrideChange,
+  overrideOf,
   randomHistories,
   ReportingTestDatabase,
   reportingTestDatabase,
+  revisedRotation,
   scheduleChange,
 } from '../testing/report-facts.fixtures';
 import { BurdenReader } from './burden.reader';
@@ -142,22 +144,16 @@ describe('Report readers (SQL) against reporting-domain’s definitions', () => 
       handoff: '2026-03-01T09:00',
     });
     // From 10 March 09:00 only u4 is on call; the schedule is deleted on 20 March at 09:00.
-    const v2 = {
-      ...v1,
-      version: 2,
-      updatedAt: '2026-03-10T08:00:00.000Z',
-      layers: [{ ...v1.layers[0], participants: ['u4'] }],
-    };
-    const override = {
+    const v2 = revisedRotation(v1, '2026-03-10T08:00:00.000Z', ['u4']);
+    const override = overrideOf(v1, {
       id: 'override-u3',
-      scheduleId: v1.id,
       userId: 'u3',
       start: '2026-03-05T08:00:00.000Z',
       end: '2026-03-05T20:00:00.000Z',
       reason: 'swap',
       createdBy: 'u1',
       createdAt: '2026-03-02T00:00:00.000Z',
-    };
+    });
     for (const fact of [
       scheduleChange('created', v1, v1.createdAt),
       overrideChange(ORG, 'created', override, override.createdAt),

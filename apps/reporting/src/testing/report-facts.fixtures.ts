@@ -275,6 +275,19 @@ export function randomHistories(orgId: string, count: number, seed: number, base
   return histories;
 }
 
+/** The next revision of `view`, written at `updatedAt`, its one layer handed to `participants`. */
+export function revisedRotation(view: ScheduleView, updatedAt: string, participants: string[]): ScheduleView {
+  return { ...view, version: view.version + 1, updatedAt, layers: [{ ...view.layers[0], participants }] };
+}
+
+/** An override on `schedule`, made by the manager with no reason unless `fields` say otherwise. */
+export function overrideOf(
+  schedule: { id: string },
+  fields: Pick<OverrideView, 'id' | 'userId' | 'start' | 'end' | 'createdAt'> & Partial<OverrideView>,
+): OverrideView {
+  return { scheduleId: schedule.id, reason: '', createdBy: 'manager', ...fields };
+}
+
 /** A database of one test file's own, the reporting schema migrated into it. */
 export interface ReportingTestDatabase {
   url: string;

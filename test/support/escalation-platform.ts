@@ -127,6 +127,13 @@ export class EscalationPlatform {
     );
   }
 
+  /** Triggers an incident (as `trigger`) and waits for its first page; the incident's id. */
+  async triggerPaged(summary: string, extra: Record<string, unknown> = {}): Promise<string> {
+    const { incidentId } = await this.trigger(summary, extra);
+    await this.watch.waitForPages(incidentId, 1);
+    return incidentId;
+  }
+
   async escalation(incidentId: string): Promise<IncidentEscalationView> {
     return this.call('GET', `/api/v1/incidents/${incidentId}/escalation`);
   }

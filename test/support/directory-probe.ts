@@ -92,6 +92,17 @@ export class DirectoryProbe {
     return pages;
   }
 
+  /**
+   * Checks that walking `path` `limit` at a time gives exactly the items of one page of 200, in order,
+   * in as few pages as they fill.
+   */
+  async expectWalkMatchesOnePage<T extends { id: string }>(token: string, path: string, limit: number) {
+    const all = await this.call<{ items: T[] }>(token, 'GET', `${path}?limit=200`, 200);
+    const pages = await this.walk<T>(token, path, limit);
+    expect(pages.length).toBe(Math.ceil(all.items.length / limit));
+    expect(pages.flat()).toEqual(all.items);
+  }
+
   /** Audit entries of one resource, newest first. */
   async audit(token: string, resourceType: string, resourceId: string): Promise<AuditEntry[]> {
     const query = `resourceType=${resourceType}&resourceId=${encodeURIComponent(resourceId)}&limit=200`;

@@ -14,12 +14,11 @@ describe('Escalation restarts (real services, test clock)', () => {
 
   beforeAll(async () => {
     esc = await EscalationPlatform.start('escrestarts');
-    const policy = await esc.createPolicy([
+    await esc.useNewPolicy([
       { delayMinutes: 5, targets: [user(TAYLOR.id)] },
       { delayMinutes: 5, targets: [user(JORDAN.id)] },
       { delayMinutes: 5, targets: [user(MORGAN.id)] },
     ]);
-    await esc.useForDemoService(policy.id);
   }, 60_000);
   afterAll(() => esc.close());
 

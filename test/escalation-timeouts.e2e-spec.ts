@@ -13,11 +13,10 @@ describe('Escalation timeouts (real services, test clock)', () => {
 
   beforeAll(async () => {
     esc = await EscalationPlatform.start('esctimeouts');
-    const policy = await esc.createPolicy([
+    await esc.useNewPolicy([
       { delayMinutes: 5, targets: [user(TAYLOR.id)] },
       { delayMinutes: 5, targets: [user(JORDAN.id)] },
     ]);
-    await esc.useForDemoService(policy.id);
   }, 60_000);
   afterAll(() => esc.close());
 

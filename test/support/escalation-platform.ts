@@ -79,6 +79,13 @@ export class EscalationPlatform {
     return this.call('POST', '/api/v1/escalation-policies', { name, repeatCount, steps });
   }
 
+  /** Creates a policy of `steps` and points the demo service at it (as useForDemoService); the policy's id. */
+  async useNewPolicy(steps: unknown[], repeatCount = 0): Promise<string> {
+    const { id } = await this.createPolicy(steps, repeatCount);
+    await this.useForDemoService(id);
+    return id;
+  }
+
   /** Points the demo service at a policy (and urgency rule), once dedup-grouping's and escalation's copies have it. */
   async useForDemoService(escalationPolicyId: string | null, urgencyRule?: unknown): Promise<void> {
     const path = `/api/v1/services/${this.demo.serviceId}`;

@@ -4,17 +4,10 @@
  *   node scripts/run-ts.js bench/correlation.bench.ts
  */
 import 'reflect-metadata';
-import {
-  ALERT_RECEIVED_SCHEMA_VERSION,
-  alertPartitionOf,
-  alertReceivedSubject,
-  AlertEventTypes,
-  CanonicalAlert,
-} from '@oncall/contracts';
-import { alertHeaders, MessageBus } from '@oncall/platform-messaging';
-import { randomUUID } from 'node:crypto';
+import { MessageBus } from '@oncall/platform-messaging';
 import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
 import { PlatformHarness } from '../test/support/platform-harness';
+import { alertReceived, publishOnAlertStream } from '../test/support/stream-alerts';
 import { countAlertsApplied } from './support/alerts-applied';
 
 const INTEGRATION = '5e7a1c2e-0d1f-4c55-9f0a-0000000000e1';
@@ -50,50 +43,11 @@ async function publish(bus: MessageBus, demo: DemoOrganization, alerts: number, 
   let window: Promise<unknown>[] = [];
   for (let i = 0; i < alerts; i++) {
     const dedupKey = `${label}-${i % keys}`;
-    const message = envelope(demo, dedupKey);
-    window.push(
-      bus.publisher.publish(
-        alertReceivedSubject(alertPartitionOf(INTEGRATION, dedupKey)),
-        message,
-        undefined,
-        alertHeaders(message.data),
-      ),
-    );
+    const alert = { orgId: demo.orgId, integrationId: INTEGRATION, serviceId: demo.serviceId, dedupKey };
+    window.push(publishOnAlertStream(bus, alertReceived(alert)));
     if (window.length === 500) window = await Promise.all(window).then(() => []);
   }
   await Promise.all(window);
-}
-
-function envelope(demo: DemoOrganization, dedupKey: string) {
-  const alertId = randomUUID();
-  const now = new Date().toISOString();
-  const data: CanonicalAlert = {
-    alertId,
-    orgId: demo.orgId,
-    integrationId: INTEGRATION,
-    serviceId: demo.serviceId,
-    origin: 'generic',
-    action: 'trigger',
-    dedupKey,
-    summary: `Alert on ${dedupKey}`,
-    severity: 'high',
-    labels: {},
-    links: [],
-    occurredAt: now,
-    receivedAt: now,
-  };
-  return {
-    type: AlertEventTypes.received,
-    data,
-    metadata: {
-      eventId: alertId,
-      orgId: demo.orgId,
-      correlationId: alertId,
-      causationId: null,
-      occurredAt: now,
-      schemaVersion: ALERT_RECEIVED_SCHEMA_VERSION,
-    },
-  };
 }
 
 function alertsApplied(platform: PlatformHarness): Promise<number> {

@@ -3,6 +3,7 @@ import { waitFor } from '@oncall/platform-testing';
 import { getMetadataStorage } from 'class-validator';
 import { DefendAlertDto } from '../apps/ingestion-gateway/src/defend-alert/defend-alert.dto';
 import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
+import { addDefendIntegration, startAlertPath } from './support/alert-path-stage';
 import { PlatformHarness } from './support/platform-harness';
 
 const DEFEND_KEY = 'defend-test-key-0123456789abcdef';
@@ -71,19 +72,9 @@ describe('Alert payloads with text that cannot be stored', () => {
   ];
 
   beforeAll(async () => {
-    platform = await PlatformHarness.create('alerttext');
-    platform.configure({ DEFEND_SERVICE_KEY: DEFEND_KEY });
-    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state');
-    demo = await platform.seedDemo();
-    manager = platform.token(demo.orgId, 'manager', demo.managerUserId);
-    const created = await platform.api(`/api/v1/services/${demo.serviceId}/integrations`, manager, {
-      method: 'POST',
-      body: JSON.stringify({ type: 'defend', name: 'Defend' }),
-    });
-    expect(created.status).toBe(201);
-    await platform.untilGatewaySees('the Defend integration', (directory) =>
-      Boolean(directory.oldestLiveFor(demo.orgId, 'defend')),
-    );
+    const stage = await startAlertPath('alerttext', { DEFEND_SERVICE_KEY: DEFEND_KEY });
+    ({ platform, demo, manager } = stage);
+    await addDefendIntegration(stage);
   }, 60_000);
   afterAll(() => platform.close());
 

@@ -1,16 +1,8 @@
-import {
-  ALERT_RECEIVED_SCHEMA_VERSION,
-  alertPartitionOf,
-  alertReceivedSubject,
-  AlertEventTypes,
-  CanonicalAlert,
-  MessageEnvelope,
-} from '@oncall/contracts';
-import { alertHeaders, MessageBus } from '@oncall/platform-messaging';
+import { CanonicalAlert } from '@oncall/contracts';
 import fc from 'fast-check';
-import { randomUUID } from 'node:crypto';
-import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
+import { demoPlatformSuite } from './support/demo-platform-suite';
 import { PlatformHarness } from './support/platform-harness';
+import { alertReceived, publishOnAlertStream } from './support/stream-alerts';
 
 const KEYS = 500;
 const ALERTS_PER_KEY = 20;
@@ -48,20 +40,7 @@ function sorted(outcomes: IncidentOutcome[]): IncidentOutcome[] {
 }
 
 describe('Correlation: per-key order with keys in parallel, over two replicas', () => {
-  let platform: PlatformHarness;
-  let demo: DemoOrganization;
-  let bus: MessageBus;
-
-  beforeAll(async () => {
-    platform = await PlatformHarness.create('corrorder');
-    await platform.start('admin-api', 'dedup-grouping', 'incident-state');
-    demo = await platform.seedDemo();
-    bus = await platform.connectBus();
-  }, 60_000);
-  afterAll(async () => {
-    await bus.close();
-    await platform.close();
-  });
+  const suite = demoPlatformSuite('corrorder', ['admin-api', 'dedup-grouping', 'incident-state']);
 
   it(`${KEYS * ALERTS_PER_KEY} alerts over ${KEYS} keys, interleaved, make exactly the incidents a sequential run makes`, async () => {
     const integrationId = '5e7a1c2e-0d1f-4c55-9f0a-0000000000e1';
@@ -82,7 +61,7 @@ describe('Correlation: per-key order with keys in parallel, over two replicas', 
       { numRuns: 1, seed: 42 },
     )[0];
 
-    const second = await platform.startReplica('dedup-grouping');
+    const second = await suite.platform.startReplica('dedup-grouping');
     const startedAt = Date.now();
     const next = new Map<string, number>();
     // Publishes go out in order on one connection (the stream keeps that order) without waiting for each
@@ -91,7 +70,15 @@ describe('Correlation: per-key order with keys in parallel, over two replicas', 
     for (const [published, key] of interleaved.entries()) {
       const index = next.get(key) ?? 0;
       next.set(key, index + 1);
-      window.push(publishAlert(bus, demo, integrationId, key, actions.get(key)![index]));
+      const alert = {
+        orgId: suite.demo.orgId,
+        integrationId,
+        serviceId: suite.demo.serviceId,
+        dedupKey: key,
+      };
+      window.push(
+        publishOnAlertStream(suite.bus, alertReceived({ ...alert, action: actions.get(key)![index] })),
+      );
       if (window.length === 500) window = await Promise.all(window).then(() => []);
       // Half way through, one replica leaves: its partitions are handed over mid-stream.
       if (published + 1 === interleaved.length / 2) await second.close();
@@ -104,7 +91,7 @@ describe('Correlation: per-key order with keys in parallel, over two replicas', 
     // Until every alert is on an incident (or a deadline), then compare: a mismatch shows as a diff.
     let actual: IncidentOutcome[] = [];
     for (const deadline = Date.now() + 90_000; Date.now() < deadline;) {
-      actual = await incidentOutcomes(platform, demo.orgId);
+      actual = await incidentOutcomes(suite.platform, suite.demo.orgId);
       const settled = actual.reduce((sum, incident) => sum + incident.alerts, 0) === expectedAlerts;
       if (settled && actual.length === expected.length) break;
       await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -113,50 +100,6 @@ describe('Correlation: per-key order with keys in parallel, over two replicas', 
     expect(actual).toEqual(expected);
   }, 180_000);
 });
-
-async function publishAlert(
-  bus: MessageBus,
-  demo: DemoOrganization,
-  integrationId: string,
-  dedupKey: string,
-  action: Action,
-): Promise<void> {
-  const alertId = randomUUID();
-  const now = new Date().toISOString();
-  const alert: CanonicalAlert = {
-    alertId,
-    orgId: demo.orgId,
-    integrationId,
-    serviceId: demo.serviceId,
-    origin: 'generic',
-    action,
-    dedupKey,
-    summary: `Alert on ${dedupKey}`,
-    severity: 'high',
-    labels: {},
-    links: [],
-    occurredAt: now,
-    receivedAt: now,
-  };
-  const envelope: MessageEnvelope<typeof AlertEventTypes.received, CanonicalAlert> = {
-    type: AlertEventTypes.received,
-    data: alert,
-    metadata: {
-      eventId: alertId,
-      orgId: demo.orgId,
-      correlationId: alertId,
-      causationId: null,
-      occurredAt: now,
-      schemaVersion: ALERT_RECEIVED_SCHEMA_VERSION,
-    },
-  };
-  await bus.publisher.publish(
-    alertReceivedSubject(alertPartitionOf(integrationId, dedupKey)),
-    envelope,
-    undefined,
-    alertHeaders(alert),
-  );
-}
 
 async function incidentOutcomes(platform: PlatformHarness, orgId: string): Promise<IncidentOutcome[]> {
   const rows: { key: string; alerts: number; status: string }[] = await platform.withSchema(

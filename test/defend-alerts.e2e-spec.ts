@@ -1,6 +1,7 @@
 import { IncidentPage } from '@oncall/contracts';
 import { waitFor } from '@oncall/platform-testing';
 import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
+import { addDefendIntegration, startAlertPath } from './support/alert-path-stage';
 import { PlatformHarness } from './support/platform-harness';
 
 /** DEFEND_SERVICE_KEY must be at least 32 characters. */
@@ -11,19 +12,9 @@ describe('Defend posts alerts for an organization with its service key', () => {
   let demo: DemoOrganization;
 
   beforeAll(async () => {
-    platform = await PlatformHarness.create('defend');
-    platform.configure({ DEFEND_SERVICE_KEY: DEFEND_KEY });
-    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state');
-    demo = await platform.seedDemo();
-    const manager = platform.token(demo.orgId, 'manager', demo.managerUserId);
-    const created = await platform.api(`/api/v1/services/${demo.serviceId}/integrations`, manager, {
-      method: 'POST',
-      body: JSON.stringify({ type: 'defend', name: 'Defend' }),
-    });
-    expect(created.status).toBe(201);
-    await platform.untilGatewaySees('the Defend integration', (directory) =>
-      Boolean(directory.oldestLiveFor(demo.orgId, 'defend')),
-    );
+    const stage = await startAlertPath('defend', { DEFEND_SERVICE_KEY: DEFEND_KEY });
+    ({ platform, demo } = stage);
+    await addDefendIntegration(stage);
   }, 60_000);
   afterAll(() => platform.close());
 

@@ -14,31 +14,10 @@ import {
   TestDatabase,
   waitFor,
 } from '@oncall/platform-testing';
-import { AdminApiConfig } from '../apps/admin-api/src/admin-api.config';
-import { DedupGroupingConfig } from '../apps/dedup-grouping/src/dedup-grouping.config';
-import { EscalationConfig } from '../apps/escalation/src/escalation.config';
-import { IncidentStateConfig } from '../apps/incident-state/src/incident-state.config';
-import { IngestionGatewayConfig } from '../apps/ingestion-gateway/src/ingestion-gateway.config';
-import { NotificationConfig } from '../apps/notification/src/notification.config';
-import { PsaSyncConfig } from '../apps/psa-sync/src/psa-sync.config';
-import { ReportingConfig } from '../apps/reporting/src/reporting.config';
-import { SchedulingConfig } from '../apps/scheduling/src/scheduling.config';
 import { PLATFORM_SERVICES } from '../scripts/platform-services';
+import { CONFIG_SCHEMAS, PlatformServiceName } from './support/config-schemas';
 
-type ServiceName = (typeof PLATFORM_SERVICES)[number]['name'];
 type Env = Record<string, string>;
-
-const CONFIG_SCHEMAS = {
-  'admin-api': AdminApiConfig,
-  'ingestion-gateway': IngestionGatewayConfig,
-  'dedup-grouping': DedupGroupingConfig,
-  'incident-state': IncidentStateConfig,
-  escalation: EscalationConfig,
-  scheduling: SchedulingConfig,
-  notification: NotificationConfig,
-  'psa-sync': PsaSyncConfig,
-  reporting: ReportingConfig,
-} satisfies Record<ServiceName, new () => object>;
 
 /** Named in DESIGN.md ("Running it"): the deployment may pass them before a config class reads them. */
 const PLATFORM_VARIABLES = [
@@ -62,7 +41,7 @@ const isSecret = (name: string) =>
   SECRET_VARIABLES.includes(name) || /PASSWORD|SECRET|TOKEN|_KEY$/.test(name);
 
 /** Variables a service's config declares, and those it cannot start without (PORT and HOST included). */
-function configVariables(service: ServiceName): { declared: string[]; required: string[] } {
+function configVariables(service: PlatformServiceName): { declared: string[]; required: string[] } {
   const schema: new () => object = CONFIG_SCHEMAS[service];
   const metadata = getMetadataStorage().getTargetValidationMetadatas(schema, '', true, false);
   const declared = [...new Set(metadata.map((entry) => entry.propertyName))];
@@ -80,7 +59,7 @@ function configVariables(service: ServiceName): { declared: string[]; required: 
  * Required variables are provided; every variable the config declares is wired (so a new one cannot be
  * forgotten here), and nothing is passed that no config reads or DESIGN.md names (a typo).
  */
-function expectVariablesFit(service: ServiceName, names: string[]): void {
+function expectVariablesFit(service: PlatformServiceName, names: string[]): void {
   const { declared, required } = configVariables(service);
   expect(required).toEqual(expect.arrayContaining(['NATS_URL', 'PORT', 'HOST']));
   // A service with a database cannot start without it; one without (the gateway) is not given one.
@@ -96,12 +75,12 @@ function expectVariablesFit(service: ServiceName, names: string[]): void {
 }
 
 /** Whether the service's config wants a database (the ingestion gateway has none, ADR 0131). */
-function hasDatabase(service: ServiceName): boolean {
+function hasDatabase(service: PlatformServiceName): boolean {
   return configVariables(service).required.includes('DATABASE_URL');
 }
 
 /** The environment validates exactly as the service's main.ts would validate it. */
-function expectConfigLoads(service: ServiceName, env: Env, port: number): void {
+function expectConfigLoads(service: PlatformServiceName, env: Env, port: number): void {
   const schema: new () => object = CONFIG_SCHEMAS[service];
   const config = loadConfig(schema, env) as { PORT: number };
   expect(config.PORT).toBe(port);
@@ -427,7 +406,7 @@ describe('deploy/Dockerfile and .dockerignore', () => {
 });
 
 describe('scripts/build-app.js', () => {
-  const app: ServiceName = 'incident-state';
+  const app: PlatformServiceName = 'incident-state';
   const outRoot = join(REPO_ROOT, 'tmp', `build-app-${randomBytes(4).toString('hex')}`);
   const namespace = createTestNamespace('deploy');
   let database: TestDatabase;

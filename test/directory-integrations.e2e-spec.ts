@@ -4,19 +4,8 @@ import { waitFor } from '@oncall/platform-testing';
 import { createHash } from 'node:crypto';
 import pino from 'pino';
 import { ADMIN_API_SCHEMA } from '../apps/admin-api/src/admin-api.service';
+import type { IntegrationView as Integration } from '../apps/admin-api/src/directory/integrations/integration.view';
 import { DirectoryProbe, ISO_INSTANT, UUID } from './support/directory-probe';
-
-interface Integration {
-  id: string;
-  serviceId: string;
-  type: string;
-  name: string;
-  keyHint: string;
-  active: boolean;
-  revokedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
 
 interface Issued {
   integration: Integration;

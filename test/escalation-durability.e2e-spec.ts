@@ -38,12 +38,11 @@ describe('Escalation durability (real services, test clock)', () => {
         PAGING_SERVICES.filter((name) => name !== 'escalation'),
       );
       child = await startEscalation();
-      const policy = await esc.createPolicy([
+      await esc.useNewPolicy([
         { delayMinutes: 1, targets: [user(TAYLOR.id)] },
         { delayMinutes: 1, targets: [user(JORDAN.id)] },
         { delayMinutes: 1, targets: [user(MORGAN.id)] },
       ]);
-      await esc.useForDemoService(policy.id);
       // As before the engine was deployed: no durable consumer of incident events yet.
       await child?.stop('SIGTERM');
       const { bus } = esc;

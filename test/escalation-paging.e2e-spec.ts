@@ -79,9 +79,7 @@ describe('Escalation paging (real services, test clock)', () => {
   }, 90_000);
 
   it('stops everything after an acknowledgement at 7 minutes', async () => {
-    const incident = await esc.trigger('Backup job failed');
-    const id = incident.incidentId;
-    await esc.watch.waitForPages(id, 1);
+    const id = await esc.triggerPaged('Backup job failed');
     await esc.fastForward(5);
     await esc.watch.waitForPages(id, 2);
     await esc.fastForward(2);
@@ -97,9 +95,7 @@ describe('Escalation paging (real services, test clock)', () => {
   }, 60_000);
 
   it('puts who was paged and why on the timeline, and snapshots the policy at the trigger', async () => {
-    const incident = await esc.trigger('Printer offline');
-    const id = incident.incidentId;
-    await esc.watch.waitForPages(id, 1);
+    const id = await esc.triggerPaged('Printer offline');
     // Editing the policy now changes new incidents only.
     await esc.call('PUT', `/api/v1/escalation-policies/${policyId}`, {
       name: 'Edited',

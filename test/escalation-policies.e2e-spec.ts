@@ -13,7 +13,6 @@ import {
 } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
 import { waitFor } from '@oncall/platform-testing';
-import { AckPolicy, connect, DeliverPolicy, NatsConnection } from 'nats';
 import { AuditEntry, DirectoryProbe, ISO_INSTANT, UUID } from './support/directory-probe';
 
 const ORG = 'escalation-msp';
@@ -28,7 +27,6 @@ type PolicyEvent = MessageEnvelope<string, ConfigurationChanged<EscalationPolicy
 
 describe('Escalation policies: admin-api and the escalation service', () => {
   let probe: DirectoryProbe;
-  let nc: NatsConnection;
   let manager: string;
   let bossId: string;
   let alice: string;
@@ -39,7 +37,6 @@ describe('Escalation policies: admin-api and the escalation service', () => {
   beforeAll(async () => {
     probe = await DirectoryProbe.start('escalation');
     await probe.platform.start('escalation');
-    nc = await connect({ servers: probe.platform.env.NATS_URL });
     manager = probe.platform.token(ORG, 'manager', 'boss');
     bossId = (await probe.call<{ id: string }>(manager, 'GET', '/api/v1/me', 200)).id;
     alice = await addUser(manager, 'alice@msp.test');
@@ -47,10 +44,7 @@ describe('Escalation policies: admin-api and the escalation service', () => {
     strangerToken = probe.platform.token(OTHER_ORG, 'manager', 'stranger');
     strangerUser = await addUser(strangerToken, 'eve@other.test');
   }, 60_000);
-  afterAll(async () => {
-    await nc?.close();
-    await probe?.close();
-  });
+  afterAll(() => probe?.close());
 
   const addUser = async (token: string, email: string) =>
     (
@@ -465,28 +459,8 @@ describe('Escalation policies: admin-api and the escalation service', () => {
   }
 
   /** Every event on the (namespaced) subject of one policy action, oldest first. */
-  async function policyEvents(action: string): Promise<PolicyEvent[]> {
-    const prefix = probe.platform.env.NATS_SUBJECT_PREFIX!;
-    const stream = `${prefix}_${Streams.escalation.name}`;
-    const jsm = await nc.jetstreamManager();
-    const info = await jsm.consumers.add(stream, {
-      ack_policy: AckPolicy.None,
-      deliver_policy: DeliverPolicy.All,
-      filter_subject: `${prefix}.${configurationChangedSubject('escalation', ESCALATION_POLICY_RESOURCE, action)}`,
-      inactive_threshold: 5_000_000_000,
-    });
-    try {
-      const consumer = await nc.jetstream().consumers.get(stream, info.name);
-      const pending = (await consumer.info()).num_pending;
-      const events: PolicyEvent[] = [];
-      if (pending === 0) return events;
-      for await (const message of await consumer.fetch({ max_messages: pending, expires: 1_000 })) {
-        events.push(message.json());
-        if (events.length === pending) break;
-      }
-      return events;
-    } finally {
-      await jsm.consumers.delete(stream, info.name);
-    }
+  function policyEvents(action: string): Promise<PolicyEvent[]> {
+    const subject = configurationChangedSubject('escalation', ESCALATION_POLICY_RESOURCE, action);
+    return probe.streamEvents<PolicyEvent>(Streams.escalation.name, subject);
   }
 });

@@ -14,12 +14,11 @@ describe('Escalation restarts (real services, test clock)', () => {
 
   beforeAll(async () => {
     esc = await EscalationPlatform.start('escrestarts');
-    const policy = await esc.createPolicy([
+    await esc.useNewPolicy([
       { delayMinutes: 5, targets: [user(TAYLOR.id)] },
       { delayMinutes: 5, targets: [user(JORDAN.id)] },
       { delayMinutes: 5, targets: [user(MORGAN.id)] },
     ]);
-    await esc.useForDemoService(policy.id);
   }, 60_000);
   afterAll(() => esc.close());
 
@@ -34,9 +33,7 @@ describe('Escalation restarts (real services, test clock)', () => {
     waitFor(`incident at level ${level}`, async () => (await levelOf(id)) === level);
 
   it("follows the engine's pages with the incident's level; escalating by hand pages the next step at once", async () => {
-    const incident = await esc.trigger('Exchange queue growing');
-    const id = incident.incidentId;
-    await esc.watch.waitForPages(id, 1);
+    const id = await esc.triggerPaged('Exchange queue growing');
     expect(await levelOf(id)).toBe(1);
     await esc.fastForward(5);
     await esc.watch.waitForPages(id, 2);
@@ -55,9 +52,7 @@ describe('Escalation restarts (real services, test clock)', () => {
   }, 60_000); // prettier-ignore
 
   it('reassigned to a person: pages that person, and the policy no longer escalates', async () => {
-    const incident = await esc.trigger('Firewall HA failover');
-    const id = incident.incidentId;
-    await esc.watch.waitForPages(id, 1);
+    const id = await esc.triggerPaged('Firewall HA failover');
     await act(id, 'reassign', { to: { kind: 'users', userIds: [JORDAN.id] } });
     const pages = await esc.watch.waitForPages(id, 2);
     expect(pages[1]).toMatchObject({ userId: JORDAN.id, level: null, reason: 'assigned directly' });
@@ -72,9 +67,7 @@ describe('Escalation restarts (real services, test clock)', () => {
   }, 60_000);
 
   it('reassigned to a level: the walk restarts there', async () => {
-    const incident = await esc.trigger('SAN latency high');
-    const id = incident.incidentId;
-    await esc.watch.waitForPages(id, 1);
+    const id = await esc.triggerPaged('SAN latency high');
     await act(id, 'reassign', { to: { kind: 'escalation-level', level: 2 } });
     await esc.watch.waitForPages(id, 2);
     await esc.fastForward(5);
@@ -86,9 +79,7 @@ describe('Escalation restarts (real services, test clock)', () => {
   }, 60_000); // prettier-ignore
 
   it('handed back (unacknowledged): the chain restarts at step 1', async () => {
-    const incident = await esc.trigger('Backup target full');
-    const id = incident.incidentId;
-    await esc.watch.waitForPages(id, 1);
+    const id = await esc.triggerPaged('Backup target full');
     await esc.fastForward(5);
     await esc.watch.waitForPages(id, 2);
     await act(id, 'acknowledge', {}, esc.technician(JORDAN));
@@ -106,9 +97,7 @@ describe('Escalation restarts (real services, test clock)', () => {
   }, 60_000); // prettier-ignore
 
   it('a snooze that runs out restarts the chain at step 1', async () => {
-    const incident = await esc.trigger('Antivirus definitions stale');
-    const id = incident.incidentId;
-    await esc.watch.waitForPages(id, 1);
+    const id = await esc.triggerPaged('Antivirus definitions stale');
     await act(id, 'acknowledge', {}, esc.technician());
     // The engine has the acknowledgement before the clock moves past step 1's delay.
     await esc.watch.waitForFact(id, 'EscalationStopped');

@@ -35,11 +35,10 @@ describe('Escalation to schedules (real services, test clock)', () => {
 
   it('resolves a schedule when the step fires: an override made after the trigger is paged at the next step', async () => {
     const scheduleId = await schedule('Technicians 24/7', [dailyLayer([TAYLOR.id])]);
-    const policy = await esc.createPolicy([
+    await esc.useNewPolicy([
       { delayMinutes: 5, targets: [onCallIn(scheduleId)] },
       { delayMinutes: 5, targets: [onCallIn(scheduleId)] },
     ]);
-    await esc.useForDemoService(policy.id);
     const incident = await esc.trigger('VPN tunnel down');
     const [first] = await esc.watch.waitForPages(incident.incidentId, 1);
     expect(first).toMatchObject({ userId: TAYLOR.id, reason: 'step 1, on call in Technicians 24/7' });
@@ -57,11 +56,10 @@ describe('Escalation to schedules (real services, test clock)', () => {
   it('writes a coverage gap on the timeline and fires the next step at once', async () => {
     const nobodyYet = dailyLayer([TAYLOR.id], 9, { start: '2099-01-01T00:00:00.000Z' });
     const scheduleId = await schedule('Night shift (not started)', [nobodyYet]);
-    const policy = await esc.createPolicy([
+    await esc.useNewPolicy([
       { delayMinutes: 10, targets: [onCallIn(scheduleId)] },
       { delayMinutes: 10, targets: [{ type: 'user', id: JORDAN.id }] },
     ]);
-    await esc.useForDemoService(policy.id);
     const incident = await esc.trigger('Firewall CPU high');
     const [page] = await esc.watch.waitForPages(incident.incidentId, 1);
     expect(page).toMatchObject({ userId: JORDAN.id, level: 2, cycle: 1 });
@@ -74,8 +72,7 @@ describe('Escalation to schedules (real services, test clock)', () => {
 
   it('pages schedule targets while scheduling is stopped', async () => {
     const scheduleId = await schedule('Jordan 24/7', [dailyLayer([JORDAN.id])]);
-    const policy = await esc.createPolicy([{ delayMinutes: 5, targets: [onCallIn(scheduleId)] }]);
-    await esc.useForDemoService(policy.id);
+    await esc.useNewPolicy([{ delayMinutes: 5, targets: [onCallIn(scheduleId)] }]);
     await esc.platform.stop('scheduling');
     const incident = await esc.trigger('Mail queue stuck');
     const [page] = await esc.watch.waitForPages(incident.incidentId, 1);

@@ -30,8 +30,7 @@ describe('Escalation targets: teams and round-robin (real services, test clock)'
 
   it('pages every member of a team without a schedule', async () => {
     const teamId = await teamOf('Network', [TAYLOR.id, JORDAN.id]);
-    const policy = await esc.createPolicy([{ delayMinutes: 5, targets: [team(teamId)] }]);
-    await esc.useForDemoService(policy.id);
+    await esc.useNewPolicy([{ delayMinutes: 5, targets: [team(teamId)] }]);
     const incident = await esc.trigger('Core router BGP session down');
     const pages = await esc.watch.waitForPages(incident.incidentId, 2);
     expect(pages.map((page) => page.userId).sort()).toEqual([TAYLOR.id, JORDAN.id].sort());
@@ -51,8 +50,7 @@ describe('Escalation targets: teams and round-robin (real services, test clock)'
     await waitFor("escalation's copy of the team's schedule", () =>
       schedules.teamSchedule(esc.demo.orgId, teamId)?.scheduleId === schedule.id,
     );
-    const policy = await esc.createPolicy([{ delayMinutes: 5, targets: [team(teamId)] }]);
-    await esc.useForDemoService(policy.id);
+    await esc.useNewPolicy([{ delayMinutes: 5, targets: [team(teamId)] }]);
     const incident = await esc.trigger('Hyper-V cluster node down');
     const [page] = await esc.watch.waitForPages(incident.incidentId, 1);
     expect(page).toMatchObject({ userId: JORDAN.id, reason: 'step 1, on call in Servers 24/7 for team Servers' });
@@ -61,11 +59,10 @@ describe('Escalation targets: teams and round-robin (real services, test clock)'
   }, 30_000); // prettier-ignore
 
   it('pages one target of a round-robin step per cycle, rotating, and starts the next incident one further', async () => {
-    const policy = await esc.createPolicy(
+    await esc.useNewPolicy(
       [{ delayMinutes: 5, strategy: 'round-robin', targets: [user(TAYLOR.id), user(JORDAN.id), user(MORGAN.id)] }],
       2,
     );
-    await esc.useForDemoService(policy.id);
     const first = await esc.trigger('Print spooler crashed');
     await esc.watch.waitForPages(first.incidentId, 1);
     await esc.fastForward(5);

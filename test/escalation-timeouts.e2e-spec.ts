@@ -13,11 +13,10 @@ describe('Escalation timeouts (real services, test clock)', () => {
 
   beforeAll(async () => {
     esc = await EscalationPlatform.start('esctimeouts');
-    const policy = await esc.createPolicy([
+    await esc.useNewPolicy([
       { delayMinutes: 5, targets: [user(TAYLOR.id)] },
       { delayMinutes: 5, targets: [user(JORDAN.id)] },
     ]);
-    await esc.useForDemoService(policy.id);
   }, 60_000);
   afterAll(() => esc.close());
 
@@ -26,15 +25,19 @@ describe('Escalation timeouts (real services, test clock)', () => {
     waitFor(`incident ${status}`, async () => (await statusOf(incidentId)) === status);
   const statusOf = async (incidentId: string) =>
     (await esc.incidents.detail(esc.manager, incidentId)).incident.status;
+  /** Triggers an incident of the demo service, waits for its first page and acknowledges it; its id. */
+  const pagedThenAcknowledged = async (summary: string) => {
+    const { incidentId } = await esc.trigger(summary);
+    await esc.watch.waitForPages(incidentId, 1);
+    expect((await esc.incidents.act(esc.technician(), incidentId, 'acknowledge')).status).toBe(200);
+    await esc.watch.waitForFact(incidentId, 'EscalationStopped');
+    await untilStatus(incidentId, 'acknowledged');
+    return incidentId;
+  };
 
   it('triggers an acknowledged incident again after the acknowledgement timeout, and escalates it from step 1', async () => {
     await esc.setDemoServiceTimeouts(10 * 60, null);
-    const incident = await esc.trigger('RAID degraded on HV01');
-    const id = incident.incidentId;
-    await esc.watch.waitForPages(id, 1);
-    expect((await esc.incidents.act(esc.technician(), id, 'acknowledge')).status).toBe(200);
-    await esc.watch.waitForFact(id, 'EscalationStopped');
-    await untilStatus(id, 'acknowledged');
+    const id = await pagedThenAcknowledged('RAID degraded on HV01');
 
     await esc.fastForward(9);
     await esc.untilAtRest();
@@ -65,9 +68,7 @@ describe('Escalation timeouts (real services, test clock)', () => {
 
   it('resolves an incident left untouched for the auto-resolve time; a touch starts the count again', async () => {
     await esc.setDemoServiceTimeouts(null, 30 * 60);
-    const incident = await esc.trigger('Certificate expires in 7 days');
-    const id = incident.incidentId;
-    await esc.watch.waitForPages(id, 1);
+    const id = await esc.triggerPaged('Certificate expires in 7 days');
     await esc.fastForward(20);
     expect((await esc.incidents.act(esc.technician(JORDAN), id, 'acknowledge')).status).toBe(200);
     await esc.watch.waitForFact(id, 'EscalationStopped');
@@ -90,12 +91,7 @@ describe('Escalation timeouts (real services, test clock)', () => {
 
   it('leaves incidents of a service without timeouts alone', async () => {
     await esc.setDemoServiceTimeouts(null, null);
-    const incident = await esc.trigger('Switch port flapping');
-    const id = incident.incidentId;
-    await esc.watch.waitForPages(id, 1);
-    expect((await esc.incidents.act(esc.technician(), id, 'acknowledge')).status).toBe(200);
-    await esc.watch.waitForFact(id, 'EscalationStopped');
-    await untilStatus(id, 'acknowledged');
+    const id = await pagedThenAcknowledged('Switch port flapping');
     await esc.fastForward(24 * 60);
     await esc.untilAtRest();
     expect(await statusOf(id)).toBe('acknowledged');

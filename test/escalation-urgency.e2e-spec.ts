@@ -1,4 +1,5 @@
 import { waitFor } from '@oncall/platform-testing';
+import { BUSINESS_HOURS } from '../libs/escalation/domain/src/testing/escalation.fixtures';
 import { EscalationPlatform, MINUTE, TAYLOR } from './support/escalation-platform';
 
 const HOUR = 60 * MINUTE;
@@ -8,15 +9,6 @@ const FRIDAY_22_AMSTERDAM = Date.parse('2027-03-26T21:00:00.000Z');
 const MONDAY_08_AMSTERDAM = '2027-03-29T06:00:00.000Z';
 /** Monday 29 March 2027, 22:00 in Amsterdam: outside the support hours again. */
 const MONDAY_22_AMSTERDAM = Date.parse('2027-03-29T20:00:00.000Z');
-const BUSINESS_HOURS = {
-  kind: 'support-hours',
-  timeZone: 'Europe/Amsterdam',
-  days: [1, 2, 3, 4, 5],
-  start: '08:00',
-  end: '18:00',
-  during: 'high',
-  outside: 'low',
-};
 
 /** The service's urgency rule, evaluated by the engine in the service's zone (its own file: it moves the clock months). */
 describe('Escalation urgency and support hours (real services, test clock)', () => {

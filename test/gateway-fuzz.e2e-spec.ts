@@ -1,8 +1,13 @@
-import { IncidentPage } from '@oncall/contracts';
 import { waitFor } from '@oncall/platform-testing';
 import fc from 'fast-check';
 import { deflateSync, gzipSync } from 'node:zlib';
 import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
+import {
+  addDefendIntegration,
+  AlertPathStage,
+  incidentTitles,
+  startAlertPath,
+} from './support/alert-path-stage';
 import { storedAlerts } from './support/alert-stream';
 import { PlatformHarness } from './support/platform-harness';
 
@@ -23,29 +28,19 @@ interface FuzzRequest {
  * every 202 stored in JetStream, and the valid alerts sent among them all become incidents.
  */
 describe('Gateway fuzz', () => {
+  let stage: AlertPathStage;
   let platform: PlatformHarness;
   let demo: DemoOrganization;
-  let manager: string;
 
   beforeAll(async () => {
-    platform = await PlatformHarness.create('gwfuzz');
-    platform.configure({
+    stage = await startAlertPath('gwfuzz', {
       DEFEND_SERVICE_KEY: DEFEND_KEY,
       // The fuzz is one sender sending much, from one address: limits are tested elsewhere.
       INTEGRATION_RATE_BURST: '1000000',
       INVALID_KEY_BURST_PER_SOURCE: '1000000',
     });
-    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state');
-    demo = await platform.seedDemo();
-    manager = platform.token(demo.orgId, 'manager', demo.managerUserId);
-    const defend = await platform.api(`/api/v1/services/${demo.serviceId}/integrations`, manager, {
-      method: 'POST',
-      body: JSON.stringify({ type: 'defend', name: 'Defend' }),
-    });
-    expect(defend.status).toBe(201);
-    await platform.untilGatewaySees('the Defend integration', (directory) =>
-      Boolean(directory.oldestLiveFor(demo.orgId, 'defend')),
-    );
+    ({ platform, demo } = stage);
+    await addDefendIntegration(stage);
   }, 60_000);
   afterAll(() => platform.close());
 
@@ -84,24 +79,12 @@ describe('Gateway fuzz', () => {
     await waitFor(
       'every valid alert to be an incident',
       async () => {
-        const titles = await incidentTitles();
+        const titles = await incidentTitles(stage);
         return validSummaries.every((summary) => titles.has(summary));
       },
       { timeoutMs: 30_000, intervalMs: 250 },
     );
   }, 180_000);
-
-  async function incidentTitles(): Promise<Set<string>> {
-    const titles = new Set<string>();
-    let cursor: string | null = null;
-    do {
-      const query: string = `?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-      const page = (await (await platform.api(`/api/v1/incidents${query}`, manager)).json()) as IncidentPage;
-      for (const item of page.items) titles.add(item.title);
-      cursor = page.nextCursor;
-    } while (cursor);
-    return titles;
-  }
 });
 
 function summarize(request: FuzzRequest): string {

@@ -1,6 +1,7 @@
 import { IncidentPage } from '@oncall/contracts';
 import { waitFor } from '@oncall/platform-testing';
 import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
+import { startAlertPath } from './support/alert-path-stage';
 import { storedAlerts } from './support/alert-stream';
 import { PlatformHarness } from './support/platform-harness';
 
@@ -19,10 +20,7 @@ describe('Gateway: integration keys from its own copy', () => {
   let manager: string;
 
   beforeAll(async () => {
-    platform = await PlatformHarness.create('gwkeys');
-    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state');
-    demo = await platform.seedDemo();
-    manager = platform.token(demo.orgId, 'manager', demo.managerUserId);
+    ({ platform, demo, manager } = await startAlertPath('gwkeys', {}));
   }, 60_000);
   afterAll(() => platform.close());
 

@@ -2,6 +2,7 @@ import { IncidentPage, IncidentSummary } from '@oncall/contracts';
 import { waitFor } from '@oncall/platform-testing';
 import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
 import { ServiceDirectory } from '../apps/dedup-grouping/src/collaborators/service-directory';
+import { startAlertPath } from './support/alert-path-stage';
 import { Editable, example, integrate, postJson } from './support/intake-fixtures';
 import { PlatformHarness } from './support/platform-harness';
 
@@ -21,11 +22,7 @@ describe('A storm grouped by a device label', () => {
   let manager: string;
 
   beforeAll(async () => {
-    platform = await PlatformHarness.create('groupstorm');
-    platform.configure({ INTEGRATION_RATE_BURST: '100000' });
-    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state');
-    demo = await platform.seedDemo();
-    manager = platform.token(demo.orgId, 'manager', demo.managerUserId);
+    ({ platform, demo, manager } = await startAlertPath('groupstorm', { INTEGRATION_RATE_BURST: '100000' }));
     const patched = await platform.api(`/api/v1/services/${demo.serviceId}`, manager, {
       method: 'PATCH',
       // Alertmanager alerts name their machine in a label: group by it.

@@ -1,9 +1,7 @@
 import { Commands, ExecuteIncidentCommand, IncidentCommandResult } from '@oncall/contracts';
 import { IncidentCommand } from '@oncall/incident-domain';
-import { MessageBus } from '@oncall/platform-messaging';
 import { randomUUID } from 'node:crypto';
-import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
-import { PlatformHarness } from './support/platform-harness';
+import { demoPlatformSuite } from './support/demo-platform-suite';
 
 const REPEATS = 100_000;
 const REPEATS_PER_COMMAND = 500; // 200 AlertRepeated events per big incident
@@ -13,26 +11,13 @@ const INTEGRATION = '5e7a1c2e-0d1f-4c55-9f0a-0000000000e1';
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 describe('Constant cost per command, whatever the incident history', () => {
-  let platform: PlatformHarness;
-  let demo: DemoOrganization;
-  let bus: MessageBus;
-
-  beforeAll(async () => {
-    platform = await PlatformHarness.create('constcost');
-    await platform.start('admin-api', 'incident-state');
-    demo = await platform.seedDemo();
-    bus = await platform.connectBus();
-  }, 60_000);
-  afterAll(async () => {
-    await bus.close();
-    await platform.close();
-  });
+  const suite = demoPlatformSuite('constcost', ['admin-api', 'incident-state']);
 
   function execute(command: IncidentCommand): Promise<IncidentCommandResult> {
-    return bus.rpc.request<IncidentCommandResult, ExecuteIncidentCommand>(
+    return suite.bus.rpc.request<IncidentCommandResult, ExecuteIncidentCommand>(
       Commands.incident.execute(command.type),
       { command },
-      { orgId: demo.orgId, correlationId: randomUUID(), causationId: null },
+      { orgId: suite.demo.orgId, correlationId: randomUUID(), causationId: null },
       30_000,
     );
   }
@@ -43,8 +28,8 @@ describe('Constant cost per command, whatever the incident history', () => {
       type: 'TriggerIncident',
       data: {
         incidentId,
-        orgId: demo.orgId,
-        serviceId: demo.serviceId,
+        orgId: suite.demo.orgId,
+        serviceId: suite.demo.serviceId,
         escalationPolicyId: null,
         title: 'Flapping ping check',
         severity: 'high',
@@ -74,7 +59,7 @@ describe('Constant cost per command, whatever the incident history', () => {
         type: 'RecordAlertRepeats',
         data: {
           incidentId,
-          orgId: demo.orgId,
+          orgId: suite.demo.orgId,
           dedupKey: 'ping',
           integrationId: INTEGRATION,
           sequences,
@@ -88,7 +73,7 @@ describe('Constant cost per command, whatever the incident history', () => {
 
   async function acknowledgeTakes(token: string, incidentId: string): Promise<number> {
     const started = process.hrtime.bigint();
-    const response = await platform.api(`/api/v1/incidents/${incidentId}/acknowledge`, token, {
+    const response = await suite.platform.api(`/api/v1/incidents/${incidentId}/acknowledge`, token, {
       method: 'POST',
     });
     const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
@@ -105,18 +90,18 @@ describe('Constant cost per command, whatever the incident history', () => {
       big.push(incidentId);
       fresh.push(await openIncident());
     }
-    const token = platform.token(demo.orgId, 'technician');
+    const token = suite.platform.token(suite.demo.orgId, 'technician');
     const counted = await execute({
       type: 'AddNote',
-      data: { incidentId: big[0], orgId: demo.orgId, noteId: randomUUID(), text: 'counting' },
+      data: { incidentId: big[0], orgId: suite.demo.orgId, noteId: randomUUID(), text: 'counting' },
       by: { kind: 'user', userId: 'tess' },
       at: new Date().toISOString(),
     });
     expect(counted.incident.alertCount).toBe(REPEATS + 1);
 
     // Cold: a restarted incident-state knows nothing in memory and loads from snapshots and the store.
-    await platform.stop('incident-state');
-    await platform.start('incident-state');
+    await suite.platform.stop('incident-state');
+    await suite.platform.start('incident-state');
     // The first command after the restart also pays the process's own warm-up (connections, prepared
     // statements): it goes to an incident that is not measured, not to big[0].
     await acknowledgeTakes(token, await openIncident());

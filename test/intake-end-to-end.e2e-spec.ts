@@ -7,7 +7,8 @@ import {
 } from '@oncall/contracts';
 import { waitFor } from '@oncall/platform-testing';
 import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
-import { Editable, example, integrate, IssuedIntegration, postJson } from './support/intake-fixtures';
+import { integrateEveryType, startAlertPath } from './support/alert-path-stage';
+import { Editable, example, IssuedIntegration, postJson } from './support/intake-fixtures';
 import { PlatformHarness } from './support/platform-harness';
 
 const DEFEND_KEY = 'defend-e2e-key-0123456789abcdef0123';
@@ -22,16 +23,12 @@ describe('Alert intake end to end', () => {
   let platform: PlatformHarness;
   let demo: DemoOrganization;
   let manager: string;
-  const issued: Record<string, IssuedIntegration> = {};
+  let issued: Record<string, IssuedIntegration>;
 
   beforeAll(async () => {
-    platform = await PlatformHarness.create('intakee2e');
-    platform.configure({ DEFEND_SERVICE_KEY: DEFEND_KEY });
-    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state');
-    demo = await platform.seedDemo();
-    manager = platform.token(demo.orgId, 'manager', demo.managerUserId);
-    for (const type of ['rmm', 'security', 'backups', 'alertmanager', 'pagerduty', 'defend'])
-      issued[type] = await integrate(platform, manager, demo.serviceId, type);
+    const stage = await startAlertPath('intakee2e', { DEFEND_SERVICE_KEY: DEFEND_KEY });
+    ({ platform, demo, manager } = stage);
+    issued = await integrateEveryType(stage);
   }, 90_000);
   afterAll(() => platform.close());
 

@@ -1,10 +1,13 @@
-import { IncidentPage } from '@oncall/contracts';
 import { IntakeFormatName } from '@oncall/ingestion-domain';
 import { waitFor } from '@oncall/platform-testing';
 import fc from 'fast-check';
-import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
-import { Editable, example, integrate, IssuedIntegration } from './support/intake-fixtures';
-import { PlatformHarness } from './support/platform-harness';
+import {
+  AlertPathStage,
+  incidentTitles,
+  integrateEveryType,
+  startAlertPath,
+} from './support/alert-path-stage';
+import { Editable, example, IssuedIntegration } from './support/intake-fixtures';
 
 const DEFEND_KEY = 'defend-intake-fuzz-key-0123456789abcdef';
 
@@ -139,25 +142,18 @@ function mutate(body: Editable, path: string[], value: unknown | undefined): Edi
  * become incidents.
  */
 describe('Intake fuzz', () => {
-  let platform: PlatformHarness;
-  let demo: DemoOrganization;
-  let manager: string;
-  const issued: Record<string, IssuedIntegration> = {};
+  let stage: AlertPathStage;
+  let issued: Record<string, IssuedIntegration>;
 
   beforeAll(async () => {
-    platform = await PlatformHarness.create('intakefuzz');
-    platform.configure({
+    stage = await startAlertPath('intakefuzz', {
       DEFEND_SERVICE_KEY: DEFEND_KEY,
       INTEGRATION_RATE_BURST: '1000000',
       INVALID_KEY_BURST_PER_SOURCE: '1000000',
     });
-    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state');
-    demo = await platform.seedDemo();
-    manager = platform.token(demo.orgId, 'manager', demo.managerUserId);
-    for (const type of ['rmm', 'security', 'backups', 'alertmanager', 'pagerduty', 'defend'])
-      issued[type] = await integrate(platform, manager, demo.serviceId, type);
+    issued = await integrateEveryType(stage);
   }, 90_000);
-  afterAll(() => platform.close());
+  afterAll(() => stage.platform.close());
 
   it('answers every malformed body below 500 and lands every valid alert sent among them', async () => {
     const validTags: string[] = [];
@@ -184,13 +180,13 @@ describe('Intake fuzz', () => {
     await fc.assert(
       fc.asyncProperty(requests, async ({ target, mutations, junk }) => {
         const tag = `fuzz-${(counter += 1)}-${Date.now()}`;
-        let body = target.valid(tag, issued, demo.orgId);
+        let body = target.valid(tag, issued, stage.demo.orgId);
         for (const [pick, value] of mutations) {
           const paths = pathsOf(body);
           body = mutate(body, paths[pick % paths.length], value);
         }
         const text = junk ?? JSON.stringify(body);
-        const response = await fetch(`${platform.url('ingestion-gateway')}${target.path(issued)}`, {
+        const response = await fetch(`${stage.platform.url('ingestion-gateway')}${target.path(issued)}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${DEFEND_KEY}` },
           body: text,
@@ -210,22 +206,10 @@ describe('Intake fuzz', () => {
     await waitFor(
       'every valid alert to be an incident',
       async () => {
-        const titles = [...(await incidentTitles())].join('\n');
+        const titles = [...(await incidentTitles(stage))].join('\n');
         return validTags.every((tag) => titles.includes(tag));
       },
       { timeoutMs: 30_000, intervalMs: 250 },
     );
   }, 240_000);
-
-  async function incidentTitles(): Promise<Set<string>> {
-    const titles = new Set<string>();
-    let cursor: string | null = null;
-    do {
-      const query: string = `?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-      const page = (await (await platform.api(`/api/v1/incidents${query}`, manager)).json()) as IncidentPage;
-      for (const item of page.items) titles.add(item.title);
-      cursor = page.nextCursor;
-    } while (cursor);
-    return titles;
-  }
 });

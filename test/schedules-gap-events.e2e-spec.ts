@@ -3,8 +3,7 @@ import { MessageBus } from '@oncall/platform-messaging';
 import { waitFor } from '@oncall/platform-testing';
 import { AckPolicy, DeliverPolicy } from 'nats';
 import { GapScanner } from '../apps/scheduling/src/coverage/gap-scanner';
-import { PlatformHarness } from './support/platform-harness';
-import { GAP_TEST_ORG, gapTestContext, schedulingOverBus } from './support/scheduling-bus';
+import { GAP_TEST_ORG, gapTestContext, gapScanSuite } from './support/scheduling-bus';
 
 const ORG = GAP_TEST_ORG;
 const context = gapTestContext;
@@ -12,20 +11,8 @@ const DAY = 24 * 3600 * 1000;
 
 /** What a scan of one schedule finds, and that each gap is published once. */
 describe('Coverage-gap scans: finding and announcing gaps', () => {
-  let platform: PlatformHarness;
-  let bus: MessageBus;
-
-  beforeAll(async () => {
-    platform = await PlatformHarness.create('gapevents');
-    await platform.start('scheduling', 'escalation');
-    bus = await platform.connectBus();
-  }, 60_000);
-  afterAll(async () => {
-    await bus.close();
-    await platform.close();
-  });
-
-  const { createSchedule, gapsOf } = schedulingOverBus(() => bus);
+  const stage = gapScanSuite('gapevents');
+  const { createSchedule, gapsOf } = stage;
 
   it('announces a gap under way once, however often it is scanned', async () => {
     const schedule = await createSchedule('Nobody on call', []);
@@ -33,7 +20,7 @@ describe('Coverage-gap scans: finding and announcing gaps', () => {
       const found = await gapsOf(schedule.id);
       return found.length === 1 ? found : undefined;
     });
-    const scanner = platform.service('scheduling').app.get(GapScanner);
+    const scanner = stage.platform.service('scheduling').app.get(GapScanner);
     const first = Date.now();
     // Each scan cuts the gap at its own "now"; it is still the same gap.
     await scanner.scanSchedule(ORG, schedule.id, new Date(first));
@@ -42,9 +29,12 @@ describe('Coverage-gap scans: finding and announcing gaps', () => {
     expect(gap.start).toBe(created.start);
     expect(gap.end).toBe(new Date(first + 60_000 + 14 * DAY).toISOString());
     await waitFor('the outbox relayed', () =>
-      platform.withSchema('scheduling', async (db) => (await db.query('SELECT id FROM outbox')).length === 0),
+      stage.platform.withSchema(
+        'scheduling',
+        async (db) => (await db.query('SELECT id FROM outbox')).length === 0,
+      ),
     );
-    const events = await readGapEvents(bus, platform.env.NATS_SUBJECT_PREFIX!);
+    const events = await readGapEvents(stage.bus, stage.platform.env.NATS_SUBJECT_PREFIX!);
     expect(events.filter((event) => event.scheduleId === schedule.id)).toEqual([
       expect.objectContaining({ start: created.start }),
     ]);
@@ -52,7 +42,7 @@ describe('Coverage-gap scans: finding and announcing gaps', () => {
 
   it('finds no gap in a 24/7 rotation', async () => {
     const schedule = await createSchedule('Always covered', ['u-1', 'u-2']);
-    const scanner = platform.service('scheduling').app.get(GapScanner);
+    const scanner = stage.platform.service('scheduling').app.get(GapScanner);
     expect(await scanner.scanSchedule(ORG, schedule.id)).toEqual([]);
     expect(await gapsOf(schedule.id)).toEqual([]);
   });
@@ -77,7 +67,7 @@ describe('Coverage-gap scans: finding and announcing gaps', () => {
       expect(isWeekendStart).toBe(true);
     }
     const mine = await waitFor('the gap events relayed from the outbox', async () => {
-      const events = await readGapEvents(bus, platform.env.NATS_SUBJECT_PREFIX!);
+      const events = await readGapEvents(stage.bus, stage.platform.env.NATS_SUBJECT_PREFIX!);
       const found = events.filter((event) => event.scheduleId === schedule.id);
       return found.length >= gaps.length ? found : undefined;
     });
@@ -89,10 +79,10 @@ describe('Coverage-gap scans: finding and announcing gaps', () => {
 
   it('turns the whole window into a gap when the last participant is removed', async () => {
     const schedule = await createSchedule('Shrinking', ['u-1']);
-    await bus.rpc.request(
+    await stage.bus.rpc.request(
       Commands.scheduling.updateSchedule,
       {
-        actor: schedulingOverBus(() => bus).actor,
+        actor: stage.actor,
         scheduleId: schedule.id,
         definition: {
           name: 'Shrinking',

@@ -1,32 +1,18 @@
-import { MessageBus } from '@oncall/platform-messaging';
 import { waitFor } from '@oncall/platform-testing';
 import { lastScheduledScan } from '@oncall/scheduling-domain';
 import { randomUUID } from 'node:crypto';
 import { DailyGapScanWorker } from '../apps/scheduling/src/coverage/daily-gap-scan.worker';
 import { GapScanner } from '../apps/scheduling/src/coverage/gap-scanner';
-import { PlatformHarness } from './support/platform-harness';
 import { setClockOffset } from './support/psa-fixtures';
-import { GAP_TEST_ORG, schedulingOverBus } from './support/scheduling-bus';
+import { GAP_TEST_ORG, gapScanSuite } from './support/scheduling-bus';
 
 const ORG = GAP_TEST_ORG;
 const DAY = 24 * 3600 * 1000;
 
 /** The daily scan of every schedule: once a day across replicas, made up, taken over, never repeated. */
 describe('Coverage-gap scans: the daily run', () => {
-  let platform: PlatformHarness;
-  let bus: MessageBus;
-
-  beforeAll(async () => {
-    platform = await PlatformHarness.create('gapscan');
-    await platform.start('scheduling', 'escalation');
-    bus = await platform.connectBus();
-  }, 60_000);
-  afterAll(async () => {
-    await bus.close();
-    await platform.close();
-  });
-
-  const { createSchedule, gapsOf } = schedulingOverBus(() => bus);
+  const stage = gapScanSuite('gapscan');
+  const { createSchedule, gapsOf } = stage;
 
   it('makes up a missed daily scan at start: a replica started after the scan hour of a day without a run', async () => {
     // The platform's time, for a replica on the test clock: three hours after the scan hour of a day 40
@@ -37,27 +23,27 @@ describe('Coverage-gap scans: the daily run', () => {
     );
     const missed = lastScheduledScan(at, 6).day;
     const runOf = () =>
-      platform.withSchema('scheduling', async (db) => {
+      stage.platform.withSchema('scheduling', async (db) => {
         const rows: { finished_at: Date | null }[] = await db.query('SELECT finished_at FROM gap_scan_runs WHERE day = $1', [missed]); // prettier-ignore
         return rows[0];
       });
     expect(await runOf()).toBeUndefined();
-    await setClockOffset(bus, at.getTime() - Date.now());
-    const replica = await platform.startReplica('scheduling', { PLATFORM_CLOCK: 'test' });
+    await setClockOffset(stage.bus, at.getTime() - Date.now());
+    const replica = await stage.platform.startReplica('scheduling', { PLATFORM_CLOCK: 'test' });
     try {
       const run = await waitFor('the made-up run of the missed day', async () => (await runOf())?.finished_at ?? undefined); // prettier-ignore
       expect(run).toBeInstanceOf(Date);
     } finally {
       await replica.close();
-      await setClockOffset(bus, 0);
+      await setClockOffset(stage.bus, 0);
     }
   });
 
   it('runs a day’s scan on exactly one of several replicas', async () => {
-    const replica = await platform.startReplica('scheduling');
+    const replica = await stage.platform.startReplica('scheduling');
     try {
       const workers = [
-        platform.service('scheduling').app.get(DailyGapScanWorker),
+        stage.platform.service('scheduling').app.get(DailyGapScanWorker),
         replica.app.get(DailyGapScanWorker),
       ];
       const tomorrow = new Date(Date.now() + 24 * 3600 * 1000);
@@ -71,7 +57,7 @@ describe('Coverage-gap scans: the daily run', () => {
   it('does not scan again when restarted after the day’s run', async () => {
     const due = lastScheduledScan(new Date(), 6);
     const runOf = () =>
-      platform.withSchema('scheduling', (db) =>
+      stage.platform.withSchema('scheduling', (db) =>
         db.query('SELECT started_at, heartbeat_at, owner, finished_at FROM gap_scan_runs WHERE day = $1', [
           due.day,
         ]),
@@ -81,7 +67,7 @@ describe('Coverage-gap scans: the daily run', () => {
       const rows = await runOf();
       return rows[0]?.finished_at ? rows : undefined;
     });
-    const restarted = await platform.startReplica('scheduling');
+    const restarted = await stage.platform.startReplica('scheduling');
     try {
       expect(await restarted.app.get(DailyGapScanWorker).runIfDue()).toBe(false);
       expect(await runOf()).toEqual([done]);
@@ -91,7 +77,7 @@ describe('Coverage-gap scans: the daily run', () => {
   });
 
   it('takes over a run whose heartbeat went stale, but not one whose scanner is still renewing it', async () => {
-    const worker = platform.service('scheduling').app.get(DailyGapScanWorker);
+    const worker = stage.platform.service('scheduling').app.get(DailyGapScanWorker);
     // Two future days' runs, both started an hour ago and never finished.
     const [stale, alive] = [10, 11].map((days) => new Date(Date.now() + days * DAY));
     const runs = [
@@ -99,7 +85,7 @@ describe('Coverage-gap scans: the daily run', () => {
       [lastScheduledScan(alive, 6).day, '30 seconds'],
     ];
     const owner = randomUUID();
-    await platform.withSchema('scheduling', async (db) => {
+    await stage.platform.withSchema('scheduling', async (db) => {
       for (const [day, heartbeatAge] of runs) {
         await db.query(
           `INSERT INTO gap_scan_runs (day, started_at, heartbeat_at, owner)
@@ -110,7 +96,7 @@ describe('Coverage-gap scans: the daily run', () => {
     });
     expect(await worker.runIfDue(alive)).toBe(false);
     expect(await worker.runIfDue(stale)).toBe(true);
-    const rows: { day: string; owner: string; finished: boolean }[] = await platform.withSchema(
+    const rows: { day: string; owner: string; finished: boolean }[] = await stage.platform.withSchema(
       'scheduling',
       (db) =>
         db.query(
@@ -131,7 +117,7 @@ describe('Coverage-gap scans: the daily run', () => {
     const layer = { id: 'l', participants: ['u-1', 'u-2'], rotation: { kind: 'daily' }, handoffAnchor: '2026-01-05T09:00', start: '2026-01-01T00:00:00Z', end: null, restrictions: [] }; // prettier-ignore
     const good = await createSchedule('Scanned after the broken one', []);
     await waitFor('the gap found after creation', async () => (await gapsOf(good.id)).length === 1);
-    await platform.withSchema('scheduling', async (db) => {
+    await stage.platform.withSchema('scheduling', async (db) => {
       await db.query(
         `INSERT INTO schedules (id, org_id, name, current_revision, created_at, updated_at)
          VALUES ($1, $2, 'Broken', 1, now(), now())`,
@@ -144,7 +130,7 @@ describe('Coverage-gap scans: the daily run', () => {
       );
       await db.query('DELETE FROM coverage_gaps WHERE schedule_id = $1', [good.id]);
     });
-    const scanner = platform.service('scheduling').app.get(GapScanner);
+    const scanner = stage.platform.service('scheduling').app.get(GapScanner);
     await expect(scanner.scanSchedule(ORG, broken)).rejects.toThrow(RangeError);
     const result = await scanner.scanAll();
     expect(result.failed).toBe(1);

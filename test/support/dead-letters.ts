@@ -1,12 +1,7 @@
-import {
-  AlertEventTypes,
-  alertPartitionOf,
-  alertReceivedSubject,
-  CanonicalAlert,
-  MessageEnvelope,
-} from '@oncall/contracts';
+import { alertPartitionOf, alertReceivedSubject } from '@oncall/contracts';
 import { randomUUID } from 'node:crypto';
 import { PlatformHarness } from './platform-harness';
+import { alertReceived } from './stream-alerts';
 
 /**
  * Puts on the alert stream, as a producer that does not validate would, an alert of `orgId` whose dedup
@@ -19,35 +14,17 @@ export async function publishUnapplicableAlert(
 ): Promise<void> {
   const bus = await platform.connectBus();
   try {
-    const at = new Date().toISOString();
     const alertId = randomUUID();
-    const envelope: MessageEnvelope<string, CanonicalAlert> = {
-      type: AlertEventTypes.received,
-      data: {
-        alertId,
-        orgId,
-        integrationId: randomUUID(),
-        serviceId: randomUUID(),
-        origin: 'generic',
-        action: 'trigger',
-        dedupKey: `nul\u0000${alertId}`,
-        summary,
-        severity: 'high',
-        labels: {},
-        links: [],
-        occurredAt: at,
-        receivedAt: at,
-      },
-      metadata: {
-        eventId: alertId,
-        orgId,
-        correlationId: alertId,
-        causationId: null,
-        occurredAt: at,
-        schemaVersion: 1,
-      },
-    };
+    const envelope = alertReceived({
+      alertId,
+      orgId,
+      integrationId: randomUUID(),
+      serviceId: randomUUID(),
+      dedupKey: `nul\u0000${alertId}`,
+      summary,
+    });
     const { integrationId, dedupKey } = envelope.data;
+    // Published without the alert headers the gateway adds, as before: only the body is unapplicable.
     await bus.publisher.publish(alertReceivedSubject(alertPartitionOf(integrationId, dedupKey)), envelope);
   } finally {
     await bus.close();

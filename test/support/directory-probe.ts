@@ -1,6 +1,7 @@
 import { DirectoryChanged, MessageEnvelope, Streams } from '@oncall/contracts';
 import { waitFor } from '@oncall/platform-testing';
 import { AckPolicy, connect, DeliverPolicy, NatsConnection } from 'nats';
+import type { AuditEntryView } from '../../apps/admin-api/src/directory/audit/audit-entry.view';
 import { PlatformHarness } from './platform-harness';
 
 /** What the directory end-to-end tests share: HTTP with status checks, the audit log, and directory events. */
@@ -91,6 +92,17 @@ export class DirectoryProbe {
     return pages;
   }
 
+  /**
+   * Checks that walking `path` `limit` at a time gives exactly the items of one page of 200, in order,
+   * in as few pages as they fill.
+   */
+  async expectWalkMatchesOnePage<T extends { id: string }>(token: string, path: string, limit: number) {
+    const all = await this.call<{ items: T[] }>(token, 'GET', `${path}?limit=200`, 200);
+    const pages = await this.walk<T>(token, path, limit);
+    expect(pages.length).toBe(Math.ceil(all.items.length / limit));
+    expect(pages.flat()).toEqual(all.items);
+  }
+
   /** Audit entries of one resource, newest first. */
   async audit(token: string, resourceType: string, resourceId: string): Promise<AuditEntry[]> {
     const query = `resourceType=${resourceType}&resourceId=${encodeURIComponent(resourceId)}&limit=200`;
@@ -122,9 +134,14 @@ export class DirectoryProbe {
   }
 
   /** Every event on a (namespaced) directory subject, oldest first. */
-  async events(subject: string): Promise<DirectoryEvent[]> {
+  events(subject: string): Promise<DirectoryEvent[]> {
+    return this.streamEvents<DirectoryEvent>(Streams.directory.name, subject);
+  }
+
+  /** Every message on a (namespaced) subject of the stream `streamName`, oldest first, parsed. */
+  async streamEvents<T>(streamName: string, subject: string): Promise<T[]> {
     const prefix = this.platform.env.NATS_SUBJECT_PREFIX!;
-    const stream = `${prefix}_${Streams.directory.name}`;
+    const stream = `${prefix}_${streamName}`;
     const jsm = await this.nc.jetstreamManager();
     const info = await jsm.consumers.add(stream, {
       ack_policy: AckPolicy.None,
@@ -135,7 +152,7 @@ export class DirectoryProbe {
     try {
       const consumer = await this.nc.jetstream().consumers.get(stream, info.name);
       const pending = (await consumer.info()).num_pending;
-      const events: DirectoryEvent[] = [];
+      const events: T[] = [];
       if (pending === 0) return events;
       for await (const message of await consumer.fetch({ max_messages: pending, expires: 1_000 })) {
         events.push(message.json());
@@ -155,17 +172,8 @@ export interface Problem {
   errors?: { field: string; message: string }[];
 }
 
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actor: { kind: string; userId?: string; name?: string; reason?: string };
-  action: string;
-  resourceType: string;
-  resourceId: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  correlationId: string | null;
-}
+/** An audit-log entry as the API answers it. */
+export type AuditEntry = AuditEntryView;
 
 export type DirectoryEvent = MessageEnvelope<string, DirectoryChanged>;
 

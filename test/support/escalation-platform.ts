@@ -79,6 +79,13 @@ export class EscalationPlatform {
     return this.call('POST', '/api/v1/escalation-policies', { name, repeatCount, steps });
   }
 
+  /** Creates a policy of `steps` and points the demo service at it (as useForDemoService); the policy's id. */
+  async useNewPolicy(steps: unknown[], repeatCount = 0): Promise<string> {
+    const { id } = await this.createPolicy(steps, repeatCount);
+    await this.useForDemoService(id);
+    return id;
+  }
+
   /** Points the demo service at a policy (and urgency rule), once dedup-grouping's and escalation's copies have it. */
   async useForDemoService(escalationPolicyId: string | null, urgencyRule?: unknown): Promise<void> {
     const path = `/api/v1/services/${this.demo.serviceId}`;
@@ -125,6 +132,13 @@ export class EscalationPlatform {
         (await this.incidents.list(this.manager, '?status=triggered')).items.find((i) => i.title === summary),
       { timeoutMs: 30_000, intervalMs: 50 },
     );
+  }
+
+  /** Triggers an incident (as `trigger`) and waits for its first page; the incident's id. */
+  async triggerPaged(summary: string, extra: Record<string, unknown> = {}): Promise<string> {
+    const { incidentId } = await this.trigger(summary, extra);
+    await this.watch.waitForPages(incidentId, 1);
+    return incidentId;
   }
 
   async escalation(incidentId: string): Promise<IncidentEscalationView> {

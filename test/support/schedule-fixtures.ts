@@ -1,4 +1,4 @@
-import { DirectoryProbe } from './directory-probe';
+import { DirectoryProbe, Problem } from './directory-probe';
 import { ServiceName } from './service-catalogue';
 
 export const MINUTE = 60_000;
@@ -89,48 +89,97 @@ export const iso = (ms: number) => new Date(ms).toISOString();
 
 export type NamedShift = ExpectedShift & { userName: string };
 
-/** A scheduling probe with a manager and two technicians, Ann and Bob, and the render call tests share. */
+/**
+ * A scheduling probe with a manager and two technicians, Ann and Bob, and the calls tests share. Made by
+ * `suite`, which starts it before a suite's tests and closes it after them: read it inside tests only.
+ */
 export class TwoTechnicians {
+  private started?: { probe: DirectoryProbe; manager: string; names: Map<string, string> };
+
   private constructor(
-    readonly probe: DirectoryProbe,
-    readonly manager: string,
-    private readonly names: Map<string, string>,
+    private readonly label: string,
+    private readonly orgId: string,
+    private readonly emailDomain: string,
   ) {}
 
-  static async start(label: string, orgId: string, emailDomain: string): Promise<TwoTechnicians> {
-    const probe = await startSchedulingProbe(label);
-    const manager = probe.platform.token(orgId, 'manager', 'boss');
+  /** Registers the hooks that start the scene (admin-api and scheduling) and close it. */
+  static suite(label: string, orgId: string, emailDomain: string): TwoTechnicians {
+    const scene = new TwoTechnicians(label, orgId, emailDomain);
+    beforeAll(() => scene.start(), 30_000);
+    afterAll(() => scene.probe.close());
+    return scene;
+  }
+
+  private async start(): Promise<void> {
+    const probe = await startSchedulingProbe(this.label);
+    const manager = probe.platform.token(this.orgId, 'manager', 'boss');
     const names = new Map<string, string>();
     for (const name of ['Ann', 'Bob']) {
       const user = await probe.call<{ id: string }>(manager, 'POST', '/api/v1/users', 201, {
-        email: `${name.toLowerCase()}@${emailDomain}`,
+        email: `${name.toLowerCase()}@${this.emailDomain}`,
         name,
         role: 'technician',
       });
       names.set(user.id, name);
     }
-    return new TwoTechnicians(probe, manager, names);
+    this.started = { probe, manager, names };
+  }
+
+  private get scene() {
+    if (!this.started) throw new Error('TwoTechnicians: read inside a test, after the suite started it');
+    return this.started;
+  }
+
+  get probe(): DirectoryProbe {
+    return this.scene.probe;
+  }
+
+  get manager(): string {
+    return this.scene.manager;
   }
 
   get ann(): string {
-    return [...this.names.keys()][0];
+    return [...this.scene.names.keys()][0];
   }
 
   get bob(): string {
-    return [...this.names.keys()][1];
+    return [...this.scene.names.keys()][1];
   }
 
   nameOf(userId: string): string {
-    return this.names.get(userId)!;
+    return this.scene.names.get(userId)!;
+  }
+
+  /** DirectoryProbe.call as the manager. */
+  call<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    status: number,
+    body?: unknown,
+  ): Promise<T> {
+    return this.probe.call<T>(this.manager, method, path, status, body);
+  }
+
+  /** DirectoryProbe.problem as the manager. */
+  problem(method: string, path: string, status: number, body?: unknown, field?: string): Promise<Problem> {
+    return this.probe.problem(this.manager, method, path, status, body, field);
+  }
+
+  /** Creates a schedule of one daily rotation of `participants` handing off at 09:00 UTC. */
+  createDaily<T = { id: string; layers: { id: string }[] }>(
+    name: string,
+    participants: string[],
+  ): Promise<T> {
+    return this.call<T>('POST', '/api/v1/schedules', 201, scheduleBody(name, [dailyLayer(participants, 9)]));
   }
 
   /** Expected shifts with the names the API adds. */
   named(shifts: ExpectedShift[]): NamedShift[] {
-    return shifts.map((shift) => ({ ...shift, userName: this.names.get(shift.userId)! }));
+    return shifts.map((shift) => ({ ...shift, userName: this.nameOf(shift.userId) }));
   }
 
   async render(scheduleId: string, from: number, to: number): Promise<NamedShift[]> {
     const path = `/api/v1/schedules/${scheduleId}/shifts?from=${iso(from)}&to=${iso(to)}`;
-    return (await this.probe.call<{ shifts: NamedShift[] }>(this.manager, 'GET', path, 200)).shifts;
+    return (await this.call<{ shifts: NamedShift[] }>('GET', path, 200)).shifts;
   }
 }

@@ -1,5 +1,6 @@
 import { Commands, Queries, ScheduleView } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
+import { PlatformHarness } from './platform-harness';
 
 export const GAP_TEST_ORG = 'org-gaps';
 export const gapTestContext = { orgId: GAP_TEST_ORG, correlationId: 'test', causationId: null };
@@ -39,5 +40,38 @@ export function schedulingOverBus(bus: () => MessageBus) {
         gapTestContext,
       ),
     actor,
+  };
+}
+
+/** What a gap-scan suite works with: the platform, a bus connected to it, and the calls of schedulingOverBus. */
+export type GapScanStage = ReturnType<typeof schedulingOverBus> & {
+  platform: PlatformHarness;
+  bus: MessageBus;
+};
+
+/**
+ * Registers the hooks of a gap-scan suite: scheduling and escalation started under `label`, a bus
+ * connected before the tests and both closed after them. Read `platform` and `bus` inside tests only.
+ */
+export function gapScanSuite(label: string): GapScanStage {
+  let platform: PlatformHarness;
+  let bus: MessageBus;
+  beforeAll(async () => {
+    platform = await PlatformHarness.create(label);
+    await platform.start('scheduling', 'escalation');
+    bus = await platform.connectBus();
+  }, 60_000);
+  afterAll(async () => {
+    await bus.close();
+    await platform.close();
+  });
+  return {
+    ...schedulingOverBus(() => bus),
+    get platform() {
+      return platform;
+    },
+    get bus() {
+      return bus;
+    },
   };
 }

@@ -1,15 +1,17 @@
-import { createServiceDataSource, runMigrations } from '@oncall/platform-persistence';
-import { createTestDatabase, REPO_ROOT, TestDatabase } from '@oncall/platform-testing';
+import { REPO_ROOT } from '@oncall/platform-testing';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { REPORTING_MIGRATIONS, REPORTING_SCHEMA } from '../reporting.service';
 import {
   dailyRotation,
   Fact,
   IncidentHistory,
   overrideChange,
+  overrideOf,
   randomHistories,
+  ReportingTestDatabase,
+  reportingTestDatabase,
+  revisedRotation,
   scheduleChange,
 } from '../testing/report-facts.fixtures';
 import { REPORT_TABLES, ReportingProjection } from './reporting.projection';
@@ -17,27 +19,16 @@ import { REPORT_TABLES, ReportingProjection } from './reporting.projection';
 const ORG = 'org-report-projection';
 
 describe('Reporting projections', () => {
-  let database: TestDatabase;
+  let database: ReportingTestDatabase;
   let dataSource: DataSource;
   let projection: ReportingProjection;
 
   beforeAll(async () => {
-    database = await createTestDatabase('reporting_proj');
-    dataSource = createServiceDataSource({
-      url: database.url,
-      schema: REPORTING_SCHEMA,
-      migrations: REPORTING_MIGRATIONS,
-      applicationName: 'reporting-projection-test',
-      poolSize: 4,
-    });
-    await dataSource.initialize();
-    await runMigrations(dataSource, REPORTING_SCHEMA);
+    database = await reportingTestDatabase('reporting_proj', 'reporting-projection-test');
+    dataSource = database.dataSource;
     projection = new ReportingProjection(dataSource);
   });
-  afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
-  });
+  afterAll(() => database.close());
 
   it('projects a known history into the rows written here, whatever order the streams deliver it in', async () => {
     const h = new IncidentHistory(ORG)
@@ -106,22 +97,14 @@ describe('Reporting projections', () => {
       participants: ['u1', 'u2'],
       handoff: '2027-03-01T09:00',
     });
-    const v2 = {
-      ...v1,
-      version: 2,
-      updatedAt: '2027-03-10T12:00:00.000Z',
-      layers: [{ ...v1.layers[0], participants: ['u3'] }],
-    };
-    const override = {
+    const v2 = revisedRotation(v1, '2027-03-10T12:00:00.000Z', ['u3']);
+    const override = overrideOf(v1, {
       id: 'ovr-1',
-      scheduleId: v1.id,
       userId: 'u9',
       start: '2027-03-05T00:00:00.000Z',
       end: '2027-03-06T00:00:00.000Z',
-      reason: '',
-      createdBy: 'manager',
       createdAt: '2027-03-04T00:00:00.000Z',
-    };
+    });
     for (const fact of [
       scheduleChange('created', v1, v1.createdAt),
       overrideChange(ORG, 'created', override, override.createdAt),

@@ -1,6 +1,4 @@
 import { SystemClock } from '@oncall/platform-clock';
-import { createServiceDataSource, runMigrations } from '@oncall/platform-persistence';
-import { createTestDatabase, TestDatabase } from '@oncall/platform-testing';
 import {
   AcknowledgementRecord,
   IncidentFilter,
@@ -12,11 +10,14 @@ import {
 } from '@oncall/reporting-domain';
 import { DataSource } from 'typeorm';
 import { ReportingProjection } from '../projections/reporting.projection';
-import { REPORTING_MIGRATIONS, REPORTING_SCHEMA } from '../reporting.service';
 import {
   dailyRotation,
   overrideChange,
+  overrideOf,
   randomHistories,
+  ReportingTestDatabase,
+  reportingTestDatabase,
+  revisedRotation,
   scheduleChange,
 } from '../testing/report-facts.fixtures';
 import { BurdenReader } from './burden.reader';
@@ -30,22 +31,14 @@ const OTHER_ORG = 'org-report-readers-other';
 const WINDOW = { from: '2027-03-08T00:00:00.000Z', to: '2027-04-02T00:00:00.000Z' };
 
 describe('Report readers (SQL) against reporting-domain’s definitions', () => {
-  let database: TestDatabase;
+  let database: ReportingTestDatabase;
   let dataSource: DataSource;
   let incidents: IncidentRecord[];
   let acknowledgements: AcknowledgementRecord[];
 
   beforeAll(async () => {
-    database = await createTestDatabase('reporting_readers');
-    dataSource = createServiceDataSource({
-      url: database.url,
-      schema: REPORTING_SCHEMA,
-      migrations: REPORTING_MIGRATIONS,
-      applicationName: 'reporting-readers-test',
-      poolSize: 4,
-    });
-    await dataSource.initialize();
-    await runMigrations(dataSource, REPORTING_SCHEMA);
+    database = await reportingTestDatabase('reporting_readers', 'reporting-readers-test');
+    dataSource = database.dataSource;
     const projection = new ReportingProjection(dataSource);
     const histories = [
       ...randomHistories(ORG, 300, 3, '2027-03-05T00:00:00.000Z'),
@@ -66,10 +59,7 @@ describe('Report readers (SQL) against reporting-domain’s definitions', () => 
       at: row.at.toISOString(),
     }));
   });
-  afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
-  });
+  afterAll(() => database.close());
 
   it.each<[string, Omit<IncidentFilter, 'window'>]>([
     ['no filter', {}],
@@ -154,22 +144,16 @@ describe('Report readers (SQL) against reporting-domain’s definitions', () => 
       handoff: '2026-03-01T09:00',
     });
     // From 10 March 09:00 only u4 is on call; the schedule is deleted on 20 March at 09:00.
-    const v2 = {
-      ...v1,
-      version: 2,
-      updatedAt: '2026-03-10T08:00:00.000Z',
-      layers: [{ ...v1.layers[0], participants: ['u4'] }],
-    };
-    const override = {
+    const v2 = revisedRotation(v1, '2026-03-10T08:00:00.000Z', ['u4']);
+    const override = overrideOf(v1, {
       id: 'override-u3',
-      scheduleId: v1.id,
       userId: 'u3',
       start: '2026-03-05T08:00:00.000Z',
       end: '2026-03-05T20:00:00.000Z',
       reason: 'swap',
       createdBy: 'u1',
       createdAt: '2026-03-02T00:00:00.000Z',
-    };
+    });
     for (const fact of [
       scheduleChange('created', v1, v1.createdAt),
       overrideChange(ORG, 'created', override, override.createdAt),

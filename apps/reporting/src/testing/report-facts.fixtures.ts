@@ -8,8 +8,12 @@ import {
   OverrideView,
   ScheduleView,
 } from '@oncall/contracts';
+import { createServiceDataSource, runMigrations } from '@oncall/platform-persistence';
+import { createTestDatabase } from '@oncall/platform-testing';
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import type { FactSource } from '../projections/reporting.projection';
+import { REPORTING_MIGRATIONS, REPORTING_SCHEMA } from '../reporting.service';
 
 export interface Fact {
   source: FactSource;
@@ -169,20 +173,25 @@ export class IncidentHistory {
   }
 }
 
-export function scheduleChange(
-  action: 'created' | 'updated' | 'deleted',
-  view: ScheduleView,
-  occurredAt: string,
-): Fact {
-  const type = `Schedule${action.charAt(0).toUpperCase()}${action.slice(1)}`;
-  const data = {
-    resourceType: 'schedule',
+/** A configuration change's data: the manager created, changed (updated, ended) or deleted `view`. */
+function changedByManager(resourceType: string, action: string, view: { id: string }) {
+  return {
+    resourceType,
     resourceId: view.id,
     action,
     actor: { kind: 'user', userId: 'manager', name: 'Manager' },
     before: action === 'created' ? null : view,
     after: action === 'deleted' ? null : view,
   };
+}
+
+export function scheduleChange(
+  action: 'created' | 'updated' | 'deleted',
+  view: ScheduleView,
+  occurredAt: string,
+): Fact {
+  const type = `Schedule${action.charAt(0).toUpperCase()}${action.slice(1)}`;
+  const data = changedByManager('schedule', action, view);
   return { source: 'scheduling', envelope: envelope(view.orgId, type, data, occurredAt) };
 }
 
@@ -192,14 +201,7 @@ export function overrideChange(
   view: OverrideView,
   occurredAt: string,
 ): Fact {
-  const data = {
-    resourceType: 'schedule-override',
-    resourceId: view.id,
-    action,
-    actor: { kind: 'user', userId: 'manager', name: 'Manager' },
-    before: action === 'created' ? null : view,
-    after: action === 'deleted' ? null : view,
-  };
+  const data = changedByManager('schedule-override', action, view);
   return { source: 'scheduling', envelope: envelope(orgId, `ScheduleOverride${action}`, data, occurredAt) };
 }
 
@@ -271,4 +273,49 @@ export function randomHistories(orgId: string, count: number, seed: number, base
     histories.push(history);
   }
   return histories;
+}
+
+/** The next revision of `view`, written at `updatedAt`, its one layer handed to `participants`. */
+export function revisedRotation(view: ScheduleView, updatedAt: string, participants: string[]): ScheduleView {
+  return { ...view, version: view.version + 1, updatedAt, layers: [{ ...view.layers[0], participants }] };
+}
+
+/** An override on `schedule`, made by the manager with no reason unless `fields` say otherwise. */
+export function overrideOf(
+  schedule: { id: string },
+  fields: Pick<OverrideView, 'id' | 'userId' | 'start' | 'end' | 'createdAt'> & Partial<OverrideView>,
+): OverrideView {
+  return { scheduleId: schedule.id, reason: '', createdBy: 'manager', ...fields };
+}
+
+/** A database of one test file's own, the reporting schema migrated into it. */
+export interface ReportingTestDatabase {
+  url: string;
+  dataSource: DataSource;
+  /** Closes the data source and drops the database. */
+  close(): Promise<void>;
+}
+
+export async function reportingTestDatabase(
+  label: string,
+  applicationName: string,
+): Promise<ReportingTestDatabase> {
+  const database = await createTestDatabase(label);
+  const dataSource = createServiceDataSource({
+    url: database.url,
+    schema: REPORTING_SCHEMA,
+    migrations: REPORTING_MIGRATIONS,
+    applicationName,
+    poolSize: 4,
+  });
+  await dataSource.initialize();
+  await runMigrations(dataSource, REPORTING_SCHEMA);
+  return {
+    url: database.url,
+    dataSource,
+    close: async () => {
+      await dataSource.destroy();
+      await database.drop();
+    },
+  };
 }

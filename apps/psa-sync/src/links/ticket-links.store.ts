@@ -38,20 +38,13 @@ export class TicketLinks {
     request: TicketRequest,
     context: FactContext,
   ): Promise<LinkRow | undefined> {
-    const [row] = await queryRows<LinkRow>(
+    return this.writeRequest(
       tx,
       `INSERT INTO ticket_links (org_id, incident_id, state, requested_by, requested_by_user, requested_at, next_attempt_at)
        VALUES ($1, $2, 'pending', $3, $4, $5, $5) ON CONFLICT DO NOTHING RETURNING *`,
-      [
-        request.orgId,
-        request.incidentId,
-        request.requestedBy,
-        request.userId,
-        context.occurredAt.toISOString(),
-      ],
+      request,
+      context,
     );
-    if (row) await this.announce(tx, row, context);
-    return row;
   }
 
   /** A person asks again after the PSA refused the ticket: a new generation (and Idempotency-Key) is tried. */
@@ -60,19 +53,33 @@ export class TicketLinks {
     request: TicketRequest,
     context: FactContext,
   ): Promise<LinkRow | undefined> {
-    const [row] = await queryRows<LinkRow>(
+    return this.writeRequest(
       tx,
       `UPDATE ticket_links SET state = 'pending', generation = generation + 1, attempts = 0, failure = NULL,
          requested_by = $3, requested_by_user = $4, requested_at = $5, next_attempt_at = $5
        WHERE org_id = $1 AND incident_id = $2 AND state = 'failed' RETURNING *`,
-      [
-        request.orgId,
-        request.incidentId,
-        request.requestedBy,
-        request.userId,
-        context.occurredAt.toISOString(),
-      ],
+      request,
+      context,
     );
+  }
+
+  /**
+   * Runs a statement that (re)opens a request for a ticket, with $1 to $5 the organization, incident, who
+   * asked (kind and user) and when, and announces the row it answers, if any.
+   */
+  private async writeRequest(
+    tx: EntityManager,
+    sql: string,
+    request: TicketRequest,
+    context: FactContext,
+  ): Promise<LinkRow | undefined> {
+    const [row] = await queryRows<LinkRow>(tx, sql, [
+      request.orgId,
+      request.incidentId,
+      request.requestedBy,
+      request.userId,
+      context.occurredAt.toISOString(),
+    ]);
     if (row) await this.announce(tx, row, context);
     return row;
   }

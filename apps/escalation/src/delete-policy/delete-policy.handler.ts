@@ -5,14 +5,8 @@ import { organizationContextOf } from '@oncall/platform-messaging';
 import { DataSource } from 'typeorm';
 import { EscalationPolicyStore } from '../policies/escalation-policy.store';
 import { PolicyChangeRecorder } from '../policies/policy-change.recorder';
-import {
-  actorOf,
-  expectedVersionOf,
-  policyIdOf,
-  policyNotFound,
-  staleVersion,
-} from '../policies/policy-requests';
-import { toPolicyView } from '../policies/policy-row';
+import { actorOf, checkExpectedVersion, expectedVersionOf, policyIdOf } from '../policies/policy-requests';
+import { lockPolicy } from '../policies/policy-transaction';
 
 /**
  * Deletes a policy and answers it as it was. Whether a service still uses it is admin-api's check (it owns
@@ -33,12 +27,8 @@ export class DeletePolicyHandler {
     const expectedVersion = expectedVersionOf(request.data?.expectedVersion);
     const actor = actorOf(request.data?.actor);
     return this.dataSource.transaction(async (tx) => {
-      const current = await this.store.find(tx, context.orgId, policyId, { forUpdate: true });
-      if (!current) throw policyNotFound(policyId);
-      const before = toPolicyView(current);
-      if (expectedVersion !== undefined && expectedVersion !== current.version) {
-        throw staleVersion(before, expectedVersion);
-      }
+      const before = await lockPolicy(this.store, tx, context.orgId, policyId);
+      checkExpectedVersion(before, expectedVersion);
       await this.store.remove(tx, context.orgId, policyId);
       await this.changes.record(tx, context, actor, { action: 'deleted', before, after: null });
       return before;

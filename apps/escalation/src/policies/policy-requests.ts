@@ -80,3 +80,13 @@ export function staleVersion(current: EscalationPolicyView, expectedVersion: num
     { expectedVersion, currentVersion: current.version },
   );
 }
+
+/** CONFLICT when the caller read another version than the current one; no expectedVersion, no check. */
+export function checkExpectedVersion(
+  current: EscalationPolicyView,
+  expectedVersion: number | undefined,
+): void {
+  if (expectedVersion !== undefined && expectedVersion !== current.version) {
+    throw staleVersion(current, expectedVersion);
+  }
+}

@@ -1,6 +1,10 @@
+import { EscalationPolicyView } from '@oncall/contracts';
 import { RpcError } from '@oncall/platform-messaging';
 import { isUniqueViolation } from '@oncall/platform-persistence';
 import { DataSource, EntityManager } from 'typeorm';
+import { EscalationPolicyStore } from './escalation-policy.store';
+import { policyNotFound } from './policy-requests';
+import { toPolicyView } from './policy-row';
 
 /**
  * Runs a policy write in one transaction (the row and its ConfigurationChanged outbox message commit
@@ -22,4 +26,19 @@ export async function policyWrite<T>(
     }
     throw error;
   }
+}
+
+/**
+ * The policy a change applies to, as stored, its row locked until `tx` ends (of two concurrent changes one
+ * waits for the other); NOT_FOUND when the organization has no such policy.
+ */
+export async function lockPolicy(
+  store: EscalationPolicyStore,
+  tx: EntityManager,
+  orgId: string,
+  policyId: string,
+): Promise<EscalationPolicyView> {
+  const current = await store.find(tx, orgId, policyId, { forUpdate: true });
+  if (!current) throw policyNotFound(policyId);
+  return toPolicyView(current);
 }

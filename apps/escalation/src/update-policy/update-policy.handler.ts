@@ -7,14 +7,13 @@ import { EscalationPolicyStore } from '../policies/escalation-policy.store';
 import { PolicyChangeRecorder } from '../policies/policy-change.recorder';
 import {
   actorOf,
+  checkExpectedVersion,
   definitionOf,
   expectedVersionOf,
   policyIdOf,
-  policyNotFound,
-  staleVersion,
 } from '../policies/policy-requests';
 import { sameDefinition, toPolicyView } from '../policies/policy-row';
-import { policyWrite } from '../policies/policy-transaction';
+import { lockPolicy, policyWrite } from '../policies/policy-transaction';
 
 /**
  * Replaces a policy's definition. The row is locked, so of two concurrent updates with the same
@@ -37,13 +36,9 @@ export class UpdatePolicyHandler {
     const actor = actorOf(request.data?.actor);
     const definition = definitionOf(request.data?.definition);
     return policyWrite(this.dataSource, definition.name, async (tx) => {
-      const current = await this.store.find(tx, context.orgId, policyId, { forUpdate: true });
-      if (!current) throw policyNotFound(policyId);
-      const before = toPolicyView(current);
+      const before = await lockPolicy(this.store, tx, context.orgId, policyId);
       if (sameDefinition(before, definition)) return before;
-      if (expectedVersion !== undefined && expectedVersion !== current.version) {
-        throw staleVersion(before, expectedVersion);
-      }
+      checkExpectedVersion(before, expectedVersion);
       const after = toPolicyView(await this.store.replace(tx, context.orgId, policyId, definition));
       await this.changes.record(tx, context, actor, { action: 'updated', before, after });
       return after;

@@ -1,7 +1,7 @@
 import { ExecuteIncidentCommand, MessageContext } from '@oncall/contracts';
 import { CreateEventStore1764201600001, PostgresEventStore } from '@oncall/platform-event-store';
 import { CreateOutbox1764201600000, relayEventsThroughOutbox } from '@oncall/platform-outbox';
-import { createServiceDataSource, runMigrations } from '@oncall/platform-persistence';
+import { openServiceDataSource } from '@oncall/platform-persistence';
 import { createTestDatabase, TestDatabase } from '@oncall/platform-testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import pino from 'pino';
@@ -15,14 +15,12 @@ let executor: IncidentCommandExecutor;
 beforeAll(async () => {
   database = await createTestDatabase('triggerbatch');
   const schema = `tb_${randomBytes(4).toString('hex')}`;
-  dataSource = createServiceDataSource({
+  dataSource = await openServiceDataSource({
     url: database.url,
     schema,
     migrations: [CreateOutbox1764201600000, CreateEventStore1764201600001],
     applicationName: 'trigger-batch-test',
   });
-  await dataSource.initialize();
-  await runMigrations(dataSource, schema);
   const store = new PostgresEventStore(
     dataSource,
     relayEventsThroughOutbox(() => 'oncall.evt.test.v1'),

@@ -1,8 +1,7 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ExecuteIncidentCommand } from '@oncall/contracts';
 import { Clock, CLOCK } from '@oncall/platform-clock';
-import { PollingLoop } from '@oncall/platform-polling';
-import { LOGGER } from '@oncall/platform-runtime';
+import { LOGGER, PolledService } from '@oncall/platform-runtime';
 import { randomUUID } from 'node:crypto';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
@@ -33,8 +32,7 @@ export function endSnoozeCommand(timer: DueTimer, now: Date): ExecuteIncidentCom
  * transaction holds back readers of the event store.
  */
 @Injectable()
-export class SnoozeTimerWorker implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly loop: PollingLoop;
+export class SnoozeTimerWorker extends PolledService {
   private readonly timers: SnoozeTimerStore;
 
   constructor(
@@ -43,19 +41,12 @@ export class SnoozeTimerWorker implements OnApplicationBootstrap, OnModuleDestro
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
+    super(logger, { name: 'Snooze timers', idleMs: POLL_MS });
     this.timers = new SnoozeTimerStore(dataSource);
-    this.loop = new PollingLoop(async () => (await this.fireDue()) > 0, logger, {
-      name: 'Snooze timers',
-      idleMs: POLL_MS,
-    });
   }
 
-  onApplicationBootstrap(): void {
-    this.loop.start();
-  }
-
-  onModuleDestroy(): Promise<void> {
-    return this.loop.stop();
+  protected async pass(): Promise<boolean> {
+    return (await this.fireDue()) > 0;
   }
 
   /** Fires every timer due at `now` (the platform clock's: a fast-forwarded test ends snoozes too); returns how many fired. */

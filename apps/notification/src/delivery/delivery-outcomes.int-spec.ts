@@ -1,5 +1,5 @@
 import { DEFAULT_RETRY_POLICY } from '@oncall/notification-domain';
-import { createServiceDataSource, runMigrations } from '@oncall/platform-persistence';
+import { openServiceDataSource } from '@oncall/platform-persistence';
 import { createTestDatabase, TestDatabase } from '@oncall/platform-testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -32,9 +32,7 @@ describe('Delivery claims and recorded outcomes (real PostgreSQL)', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('outcomes');
-    db = createServiceDataSource({ url: database.url, schema: SCHEMA, migrations: NOTIFICATION_MIGRATIONS, applicationName: 'outcomes-test' }); // prettier-ignore
-    await db.initialize();
-    await runMigrations(db, SCHEMA);
+    db = await openServiceDataSource({ url: database.url, schema: SCHEMA, migrations: NOTIFICATION_MIGRATIONS, applicationName: 'outcomes-test' }); // prettier-ignore
   });
   afterAll(async () => {
     await db.destroy();

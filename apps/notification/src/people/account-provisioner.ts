@@ -1,7 +1,6 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CLOCK } from '@oncall/platform-clock';
-import { PollingLoop } from '@oncall/platform-polling';
-import { LOGGER } from '@oncall/platform-runtime';
+import { LOGGER, PolledService } from '@oncall/platform-runtime';
 import { LRUCache } from 'lru-cache';
 import { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
@@ -22,10 +21,9 @@ const REMEMBERED_PEOPLE = 100_000;
  * background has not reached yet still finds their defaults. What the background committed is remembered.
  */
 @Injectable()
-export class AccountProvisioner implements OnApplicationBootstrap, OnModuleDestroy {
+export class AccountProvisioner extends PolledService {
   private readonly ensured = new LRUCache<string, string>({ max: REMEMBERED_PEOPLE });
   private readonly waiting = new Map<string, Account>();
-  private readonly loop: PollingLoop;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -33,16 +31,8 @@ export class AccountProvisioner implements OnApplicationBootstrap, OnModuleDestr
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) logger: Logger,
   ) {
-    this.loop = new PollingLoop(() => this.flush(), logger, { name: 'Account provisioning', idleMs: 1_000 });
+    super(logger, { name: 'Account provisioning', idleMs: 1_000 });
     people.onChange((user) => this.seen({ orgId: user.orgId, userId: user.userId, email: user.email }));
-  }
-
-  onApplicationBootstrap(): void {
-    this.loop.start();
-  }
-
-  onModuleDestroy(): Promise<void> {
-    return this.loop.stop();
   }
 
   /** Makes sure one person's defaults exist, with the caller's transaction. */
@@ -62,11 +52,11 @@ export class AccountProvisioner implements OnApplicationBootstrap, OnModuleDestr
   private seen(account: Account): void {
     if (this.ensured.get(keyOf(account)) === account.email) return;
     this.waiting.set(keyOf(account), account);
-    this.loop.poke();
+    this.poke();
   }
 
   /** Provisions the people seen since the last pass, a batch per statement. */
-  private async flush(): Promise<boolean> {
+  protected async pass(): Promise<boolean> {
     if (this.waiting.size === 0) return false;
     const batch = [...this.waiting.values()].slice(0, BATCH);
     await ensureDefaults(this.dataSource, batch, this.clock.now());

@@ -17,6 +17,13 @@ export interface NewOperation extends LinkKey {
   payload: OperationPayload;
 }
 
+// $1 to $5 of a request statement: organization, incident, who asked (kind, user), when.
+const RESERVE_SQL = `INSERT INTO ticket_links (org_id, incident_id, state, requested_by, requested_by_user, requested_at, next_attempt_at)
+  VALUES ($1, $2, 'pending', $3, $4, $5, $5) ON CONFLICT DO NOTHING RETURNING *`;
+const RETRY_FAILED_SQL = `UPDATE ticket_links SET state = 'pending', generation = generation + 1, attempts = 0, failure = NULL,
+    requested_by = $3, requested_by_user = $4, requested_at = $5, next_attempt_at = $5
+  WHERE org_id = $1 AND incident_id = $2 AND state = 'failed' RETURNING *`;
+
 /**
  * The reservation of an incident's ticket (ADR 0162): a row made before the PSA is ever called, so however
  * many replicas, redeliveries and requests there are, one lane creates one ticket. Callers pass their
@@ -33,46 +40,29 @@ export class TicketLinks {
   }
 
   /** Reserves the ticket unless it is reserved already; answers the new row, or undefined. */
-  async reserve(
-    tx: EntityManager,
-    request: TicketRequest,
-    context: FactContext,
-  ): Promise<LinkRow | undefined> {
-    const [row] = await queryRows<LinkRow>(
-      tx,
-      `INSERT INTO ticket_links (org_id, incident_id, state, requested_by, requested_by_user, requested_at, next_attempt_at)
-       VALUES ($1, $2, 'pending', $3, $4, $5, $5) ON CONFLICT DO NOTHING RETURNING *`,
-      [
-        request.orgId,
-        request.incidentId,
-        request.requestedBy,
-        request.userId,
-        context.occurredAt.toISOString(),
-      ],
-    );
-    if (row) await this.announce(tx, row, context);
-    return row;
+  reserve(tx: EntityManager, request: TicketRequest, context: FactContext): Promise<LinkRow | undefined> {
+    return this.writeRequest(tx, RESERVE_SQL, request, context);
   }
 
   /** A person asks again after the PSA refused the ticket: a new generation (and Idempotency-Key) is tried. */
-  async retryFailed(
+  retryFailed(tx: EntityManager, request: TicketRequest, context: FactContext): Promise<LinkRow | undefined> {
+    return this.writeRequest(tx, RETRY_FAILED_SQL, request, context);
+  }
+
+  /** Runs RESERVE_SQL or RETRY_FAILED_SQL and announces the row it answers, if any. */
+  private async writeRequest(
     tx: EntityManager,
+    sql: string,
     request: TicketRequest,
     context: FactContext,
   ): Promise<LinkRow | undefined> {
-    const [row] = await queryRows<LinkRow>(
-      tx,
-      `UPDATE ticket_links SET state = 'pending', generation = generation + 1, attempts = 0, failure = NULL,
-         requested_by = $3, requested_by_user = $4, requested_at = $5, next_attempt_at = $5
-       WHERE org_id = $1 AND incident_id = $2 AND state = 'failed' RETURNING *`,
-      [
-        request.orgId,
-        request.incidentId,
-        request.requestedBy,
-        request.userId,
-        context.occurredAt.toISOString(),
-      ],
-    );
+    const [row] = await queryRows<LinkRow>(tx, sql, [
+      request.orgId,
+      request.incidentId,
+      request.requestedBy,
+      request.userId,
+      context.occurredAt.toISOString(),
+    ]);
     if (row) await this.announce(tx, row, context);
     return row;
   }

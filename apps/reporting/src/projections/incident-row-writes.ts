@@ -10,19 +10,26 @@ export interface IncidentKey {
   incidentId: string;
 }
 
+/** Inserts the incident's row with `columns`, or merges them into the row there with `onConflict`. */
 async function upsert(
   tx: EntityManager,
   key: IncidentKey,
-  column: string,
-  value: unknown,
+  columns: Record<string, unknown>,
   onConflict: string,
 ): Promise<void> {
+  const names = Object.keys(columns);
+  const placeholders = names.map((_, index) => `$${index + 3}`);
   await tx.query(
-    `INSERT INTO report_incidents (incident_id, org_id, ${column}) VALUES ($1, $2, $3)
+    `INSERT INTO report_incidents (incident_id, org_id, ${names.join(', ')}) VALUES ($1, $2, ${placeholders.join(', ')})
      ON CONFLICT (incident_id) DO UPDATE SET ${onConflict}`,
-    [key.incidentId, key.orgId, value],
+    [key.incidentId, key.orgId, ...Object.values(columns)],
   );
 }
+
+/** The severity of the highest stream version wins, whatever order the facts arrive in. */
+const SEVERITY_OF_LATEST_VERSION = `severity = CASE WHEN report_incidents.severity_version < EXCLUDED.severity_version
+                       THEN EXCLUDED.severity ELSE report_incidents.severity END,
+       severity_version = GREATEST(report_incidents.severity_version, EXCLUDED.severity_version)`;
 
 export interface Opening {
   openedAt: string;
@@ -32,77 +39,61 @@ export interface Opening {
   sourceId: string | null;
 }
 
-export async function recordOpening(tx: EntityManager, key: IncidentKey, opening: Opening): Promise<void> {
-  await tx.query(
-    `INSERT INTO report_incidents
-       (incident_id, org_id, opened_at, severity, severity_version, service_id, source_id, alert_count)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, 1)
-     ON CONFLICT (incident_id) DO UPDATE SET
-       opened_at = EXCLUDED.opened_at, service_id = EXCLUDED.service_id, source_id = EXCLUDED.source_id,
-       severity = CASE WHEN report_incidents.severity_version < EXCLUDED.severity_version
-                       THEN EXCLUDED.severity ELSE report_incidents.severity END,
-       severity_version = GREATEST(report_incidents.severity_version, EXCLUDED.severity_version),
+export const recordOpening = (tx: EntityManager, key: IncidentKey, opening: Opening) =>
+  upsert(
+    tx,
+    key,
+    {
+      opened_at: opening.openedAt,
+      severity: opening.severity,
+      severity_version: opening.version,
+      service_id: opening.serviceId,
+      source_id: opening.sourceId,
+      alert_count: 1,
+    },
+    `opened_at = EXCLUDED.opened_at, service_id = EXCLUDED.service_id, source_id = EXCLUDED.source_id,
+       ${SEVERITY_OF_LATEST_VERSION},
        alert_count = report_incidents.alert_count + 1`,
-    [
-      key.incidentId,
-      key.orgId,
-      opening.openedAt,
-      opening.severity,
-      opening.version,
-      opening.serviceId,
-      opening.sourceId,
-    ],
   );
-}
 
 export const addAlerts = (tx: EntityManager, key: IncidentKey, count: number) =>
-  upsert(tx, key, 'alert_count', count, 'alert_count = report_incidents.alert_count + EXCLUDED.alert_count');
+  upsert(
+    tx,
+    key,
+    { alert_count: count },
+    'alert_count = report_incidents.alert_count + EXCLUDED.alert_count',
+  );
 
 export const recordAcknowledged = (tx: EntityManager, key: IncidentKey, at: string) =>
   upsert(
     tx,
     key,
-    'acknowledged_at',
-    at,
+    { acknowledged_at: at },
     'acknowledged_at = LEAST(report_incidents.acknowledged_at, EXCLUDED.acknowledged_at)',
   );
 
-export async function recordResolved(
-  tx: EntityManager,
-  key: IncidentKey,
-  at: string,
-  merged: boolean,
-): Promise<void> {
-  await tx.query(
-    `INSERT INTO report_incidents (incident_id, org_id, resolved_at, merged) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (incident_id) DO UPDATE SET
-       resolved_at = LEAST(report_incidents.resolved_at, EXCLUDED.resolved_at),
+export const recordResolved = (tx: EntityManager, key: IncidentKey, at: string, merged: boolean) =>
+  upsert(
+    tx,
+    key,
+    { resolved_at: at, merged },
+    `resolved_at = LEAST(report_incidents.resolved_at, EXCLUDED.resolved_at),
        merged = report_incidents.merged OR EXCLUDED.merged`,
-    [key.incidentId, key.orgId, at, merged],
   );
-}
 
-export async function recordSeverity(
-  tx: EntityManager,
-  key: IncidentKey,
-  severity: string,
-  version: number,
-): Promise<void> {
-  await tx.query(
-    `INSERT INTO report_incidents (incident_id, org_id, severity, severity_version) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (incident_id) DO UPDATE SET
-       severity = CASE WHEN report_incidents.severity_version < EXCLUDED.severity_version
-                       THEN EXCLUDED.severity ELSE report_incidents.severity END,
-       severity_version = GREATEST(report_incidents.severity_version, EXCLUDED.severity_version)`,
-    [key.incidentId, key.orgId, severity, version],
-  );
-}
+export const recordSeverity = (tx: EntityManager, key: IncidentKey, severity: string, version: number) =>
+  upsert(tx, key, { severity, severity_version: version }, SEVERITY_OF_LATEST_VERSION);
 
 export const recordLevel = (tx: EntityManager, key: IncidentKey, level: number) =>
-  upsert(tx, key, 'max_level', level, 'max_level = GREATEST(report_incidents.max_level, EXCLUDED.max_level)');
+  upsert(
+    tx,
+    key,
+    { max_level: level },
+    'max_level = GREATEST(report_incidents.max_level, EXCLUDED.max_level)',
+  );
 
 export const recordUnanswered = (tx: EntityManager, key: IncidentKey) =>
-  upsert(tx, key, 'unanswered', true, 'unanswered = true');
+  upsert(tx, key, { unanswered: true }, 'unanswered = true');
 
 /** The person's first acknowledgement, and the person among the incident's acknowledgers (a sorted set). */
 export async function recordPersonAcknowledged(

@@ -8,34 +8,44 @@ import { EntityManager } from 'typeorm';
  */
 export async function projectSchedulingEvent(envelope: MessageEnvelope, tx: EntityManager): Promise<void> {
   const change = envelope.data as ConfigurationChanged;
-  if (change?.resourceType === 'schedule') return projectSchedule(envelope, change as never, tx);
-  if (change?.resourceType === 'schedule-override') return projectOverride(envelope, change as never, tx);
+  const view = change?.after ?? change?.before;
+  if (!view) return;
+  // A deletion keeps the resource's last view, cut at the moment it was deleted.
+  const fact = {
+    orgId: envelope.metadata.orgId,
+    deletedAt: change.after ? null : envelope.metadata.occurredAt,
+  };
+  if (change.resourceType === 'schedule') return projectSchedule(view as never, fact, tx);
+  if (change.resourceType === 'schedule-override') return projectOverride(view as never, fact, tx);
+}
+
+/** Whose the resource is, and when it was deleted (null: it still exists after the change). */
+interface ChangeFact {
+  orgId: string;
+  deletedAt: string | null;
 }
 
 async function projectSchedule(
-  envelope: MessageEnvelope,
-  change: ConfigurationChanged<ScheduleView>,
+  view: ScheduleView,
+  { orgId, deletedAt }: ChangeFact,
   tx: EntityManager,
 ): Promise<void> {
-  const view = change.after ?? change.before;
-  if (!view) return;
-  const deletedAt = change.after ? null : envelope.metadata.occurredAt;
   await tx.query(
     `INSERT INTO report_schedules (schedule_id, org_id, name, team_id, deleted_at) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (schedule_id) DO UPDATE SET
        name = CASE WHEN EXCLUDED.deleted_at IS NULL THEN EXCLUDED.name ELSE report_schedules.name END,
        team_id = CASE WHEN EXCLUDED.deleted_at IS NULL THEN EXCLUDED.team_id ELSE report_schedules.team_id END,
        deleted_at = LEAST(report_schedules.deleted_at, EXCLUDED.deleted_at)`,
-    [view.id, envelope.metadata.orgId, view.name, view.teamId, deletedAt],
+    [view.id, orgId, view.name, view.teamId, deletedAt],
   );
-  if (!change.after) return;
+  if (deletedAt !== null) return;
   await tx.query(
     `INSERT INTO report_schedule_revisions (schedule_id, version, org_id, effective_from, time_zone, layers)
      VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (schedule_id, version) DO NOTHING`,
     [
       view.id,
       view.version,
-      envelope.metadata.orgId,
+      orgId,
       view.version === 1 ? view.createdAt : view.updatedAt,
       view.timeZone,
       JSON.stringify(view.layers),
@@ -44,13 +54,10 @@ async function projectSchedule(
 }
 
 async function projectOverride(
-  envelope: MessageEnvelope,
-  change: ConfigurationChanged<OverrideView>,
+  view: OverrideView,
+  { orgId, deletedAt }: ChangeFact,
   tx: EntityManager,
 ): Promise<void> {
-  const view = change.after ?? change.before;
-  if (!view) return;
-  const deletedAt = change.after ? null : envelope.metadata.occurredAt;
   await tx.query(
     `INSERT INTO report_overrides
        (override_id, org_id, schedule_id, user_id, starts_at, ends_at, created_at, deleted_at)
@@ -58,15 +65,6 @@ async function projectOverride(
      ON CONFLICT (override_id) DO UPDATE SET
        ends_at = LEAST(report_overrides.ends_at, EXCLUDED.ends_at),
        deleted_at = LEAST(report_overrides.deleted_at, EXCLUDED.deleted_at)`,
-    [
-      view.id,
-      envelope.metadata.orgId,
-      view.scheduleId,
-      view.userId,
-      view.start,
-      view.end,
-      view.createdAt,
-      deletedAt,
-    ],
+    [view.id, orgId, view.scheduleId, view.userId, view.start, view.end, view.createdAt, deletedAt],
   );
 }

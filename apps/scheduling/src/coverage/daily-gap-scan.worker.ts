@@ -1,8 +1,7 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Clock, CLOCK } from '@oncall/platform-clock';
-import { PollingLoop } from '@oncall/platform-polling';
 
-import { LOGGER } from '@oncall/platform-runtime';
+import { LOGGER, PolledService } from '@oncall/platform-runtime';
 import { lastScheduledScan } from '@oncall/scheduling-domain';
 import { randomUUID } from 'node:crypto';
 import { Logger } from 'pino';
@@ -20,9 +19,7 @@ const CHECK_EVERY_MS = 60_000;
  * was down is made up as soon as it is back; a finished run is never repeated.
  */
 @Injectable()
-export class DailyGapScanWorker implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly loop: PollingLoop;
-
+export class DailyGapScanWorker extends PolledService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly scanner: GapScanner,
@@ -31,18 +28,12 @@ export class DailyGapScanWorker implements OnApplicationBootstrap, OnModuleDestr
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     // One check at start (the make-up), then one a minute; a day's run never counts as "more work".
-    this.loop = new PollingLoop(async () => (await this.runIfDue(), false), logger, {
-      name: 'Daily gap scan',
-      idleMs: CHECK_EVERY_MS,
-    });
+    super(logger, { name: 'Daily gap scan', idleMs: CHECK_EVERY_MS });
   }
 
-  onApplicationBootstrap(): void {
-    this.loop.start();
-  }
-
-  onModuleDestroy(): Promise<void> {
-    return this.loop.stop();
+  protected async pass(): Promise<boolean> {
+    await this.runIfDue();
+    return false;
   }
 
   /** Claims and runs the latest scheduled scan if nobody has; returns whether this replica ran it. */

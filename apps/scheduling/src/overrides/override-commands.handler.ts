@@ -2,7 +2,9 @@ import { Controller, Inject } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   Commands,
+  ConfigurationChanged,
   CreateOverrideRequest,
+  MessageContext,
   OverrideView,
   RpcRequest,
   SchedulingActor,
@@ -16,7 +18,7 @@ import {
   participantsAt,
   renderScheduleHistory,
 } from '@oncall/scheduling-domain';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { GapScanner } from '../coverage/gap-scanner';
 import { invalidField, parseInstant } from '../shared/parse-instant';
 import { publishScheduleStates } from '../state/schedule-state';
@@ -75,21 +77,13 @@ export class OverrideCommandsHandler {
         now,
       );
       const after = toOverrideView(row);
-      await enqueueConfigurationChange(
-        tx,
-        'scheduling',
-        context,
-        {
-          resourceType: 'schedule-override',
-          resourceId: row.id,
-          action: 'created',
-          actor: personActor(actor),
-          before: null,
-          after,
-        },
-        now.toISOString(),
-      );
-      await publishScheduleStates(tx, this.store, context.orgId, [{ scheduleId }], now);
+      await this.published(tx, context, scheduleId, now, {
+        resourceId: row.id,
+        action: 'created',
+        actor: personActor(actor),
+        before: null,
+        after,
+      });
       return after;
     });
     this.gaps.rescanSoon(context.orgId, scheduleId);
@@ -112,25 +106,35 @@ export class OverrideCommandsHandler {
       const underWay = row.starts_at < now;
       const after = underWay ? await this.overrides.end(tx, row, now) : null;
       if (!underWay) await this.overrides.delete(tx, row);
-      await enqueueConfigurationChange(
-        tx,
-        'scheduling',
-        context,
-        {
-          resourceType: 'schedule-override',
-          resourceId: row.id,
-          action: underWay ? 'ended' : 'deleted',
-          actor: personActor(actor),
-          before: toOverrideView(row),
-          after: after ? toOverrideView(after) : null,
-        },
-        now.toISOString(),
-      );
-      await publishScheduleStates(tx, this.store, context.orgId, [{ scheduleId }], now);
+      await this.published(tx, context, scheduleId, now, {
+        resourceId: row.id,
+        action: underWay ? 'ended' : 'deleted',
+        actor: personActor(actor),
+        before: toOverrideView(row),
+        after: after ? toOverrideView(after) : null,
+      });
       return after ? toOverrideView(after) : null;
     });
     this.gaps.rescanSoon(context.orgId, scheduleId);
     return result;
+  }
+
+  /** Publishes an override's change through the outbox, and the schedule's state as it now stands. */
+  private async published(
+    tx: EntityManager,
+    context: MessageContext,
+    scheduleId: string,
+    now: Date,
+    change: Omit<ConfigurationChanged<OverrideView>, 'resourceType'>,
+  ): Promise<void> {
+    await enqueueConfigurationChange(
+      tx,
+      'scheduling',
+      context,
+      { resourceType: 'schedule-override', ...change },
+      now.toISOString(),
+    );
+    await publishScheduleStates(tx, this.store, context.orgId, [{ scheduleId }], now);
   }
 }
 

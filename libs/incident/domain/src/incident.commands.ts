@@ -1,12 +1,12 @@
 import type {
   ActionChannel,
-  ActivitySource,
   Actor,
   AlertInput,
   IncidentAlert,
   IncidentStatus,
   Instant,
   Priority,
+  ReportedActivity,
   Severity,
   Urgency,
 } from './incident.types';
@@ -135,16 +135,7 @@ export type AbsorbIncident = Command<'AbsorbIncident', Target & { readonly sourc
 export type MergeIncidentInto = Command<'MergeIncidentInto', Target & { readonly targetIncidentId: string }>;
 
 /** Records a fact another context reported (ActivityRecorded); `activityId` is the source event's id. */
-export type RecordActivity = Command<
-  'RecordActivity',
-  Target & {
-    readonly activityId: string;
-    readonly source: ActivitySource;
-    readonly kind: string;
-    readonly summary: string;
-    readonly detail: Readonly<Record<string, unknown>>;
-  }
->;
+export type RecordActivity = Command<'RecordActivity', Target & ReportedActivity>;
 
 export type IncidentCommand =
   | TriggerIncident

@@ -1,11 +1,11 @@
 import type {
   ActionChannel,
-  ActivitySource,
   Actor,
   Assignment,
   IncidentAlert,
   Instant,
   Priority,
+  ReportedActivity,
   Severity,
   TicketRef,
   UnacknowledgeReason,
@@ -129,17 +129,7 @@ export type IncidentMerged = Event<
  * unanswered; notification: a delivery attempt), kept on the incident's timeline. `activityId` is the
  * source event's id (and this event's id), so a redelivered fact is recorded once.
  */
-export type ActivityRecorded = Event<
-  'ActivityRecorded',
-  1,
-  {
-    readonly activityId: string;
-    readonly source: ActivitySource;
-    readonly kind: string;
-    readonly summary: string;
-    readonly detail: Readonly<Record<string, unknown>>;
-  }
->;
+export type ActivityRecorded = Event<'ActivityRecorded', 1, ReportedActivity>;
 
 export type IncidentEvent =
   | IncidentTriggered

@@ -143,6 +143,15 @@ export type ActionChannel = (typeof ACTION_CHANNELS)[number];
 export const ACTIVITY_SOURCES = ['escalation', 'notification', 'psa'] as const;
 export type ActivitySource = (typeof ACTIVITY_SOURCES)[number];
 
+/** A fact another context reported, as RecordActivity carries it and ActivityRecorded keeps it. */
+export interface ReportedActivity {
+  readonly activityId: string;
+  readonly source: ActivitySource;
+  readonly kind: string;
+  readonly summary: string;
+  readonly detail: Readonly<Record<string, unknown>>;
+}
+
 /** The activity kind that flags an incident unanswered (its escalation policy ran out). */
 export const UNANSWERED_ACTIVITY = 'escalation-unanswered';
 

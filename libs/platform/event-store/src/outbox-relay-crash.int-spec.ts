@@ -1,6 +1,6 @@
 import { Streams } from '@oncall/contracts';
 import { ensureStreams, SubjectNamespace } from '@oncall/platform-messaging';
-import { createServiceDataSource, runMigrations } from '@oncall/platform-persistence';
+import { openServiceDataSource } from '@oncall/platform-persistence';
 import {
   createTestDatabase,
   createTestNamespace,
@@ -29,14 +29,12 @@ describe('Outbox relay killed between publishing and marking sent', () => {
 
   beforeAll(async () => {
     [database, namespace] = await Promise.all([createTestDatabase('relay'), createTestNamespace('relay')]);
-    dataSource = createServiceDataSource({
+    dataSource = await openServiceDataSource({
       url: database.url,
       schema: SCHEMA,
       migrations: [CreateOutbox1764201600000, CreateEventStore1764201600001],
       applicationName: 'relay-test',
     });
-    await dataSource.initialize();
-    await runMigrations(dataSource, SCHEMA);
     nc = await connect({ servers: TEST_NATS_URL });
     await ensureStreams(await nc.jetstreamManager(), new SubjectNamespace(namespace.prefix), [
       Streams.incidents,

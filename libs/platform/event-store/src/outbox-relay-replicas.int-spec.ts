@@ -1,7 +1,7 @@
 import { Streams } from '@oncall/contracts';
 import { ensureStreams, SubjectNamespace } from '@oncall/platform-messaging';
 import { CreateOutbox1764201600000, relayEventsThroughOutbox } from '@oncall/platform-outbox';
-import { createServiceDataSource, runMigrations } from '@oncall/platform-persistence';
+import { openServiceDataSource } from '@oncall/platform-persistence';
 import {
   createTestDatabase,
   createTestNamespace,
@@ -44,14 +44,12 @@ describe('Outbox relay replicas (processes, real PostgreSQL and JetStream)', () 
       createTestDatabase('relayrep'),
       createTestNamespace('relayrep'),
     ]);
-    dataSource = createServiceDataSource({
+    dataSource = await openServiceDataSource({
       url: database.url,
       schema: SCHEMA,
       migrations: [CreateOutbox1764201600000, CreateEventStore1764201600001],
       applicationName: 'relay-replicas-test',
     });
-    await dataSource.initialize();
-    await runMigrations(dataSource, SCHEMA);
     nc = await connect({ servers: TEST_NATS_URL });
     await ensureStreams(await nc.jetstreamManager(), new SubjectNamespace(namespace.prefix), [
       Streams.incidents,

@@ -2,7 +2,7 @@ import { Streams } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
 import { createLogger } from '@oncall/platform-observability';
 import { CreateOutbox1764201600000, enqueueOutboxMessages, OutboxRelay } from '@oncall/platform-outbox';
-import { createServiceDataSource, runMigrations } from '@oncall/platform-persistence';
+import { openServiceDataSource } from '@oncall/platform-persistence';
 import {
   createTestDatabase,
   createTestNamespace,
@@ -25,14 +25,12 @@ describe('Outbox relay and a message JetStream can never take', () => {
       createTestDatabase('relaydead'),
       createTestNamespace('relaydead'),
     ]);
-    dataSource = createServiceDataSource({
+    dataSource = await openServiceDataSource({
       url: database.url,
       schema: SCHEMA,
       migrations: [CreateOutbox1764201600000],
       applicationName: 'relay-dead-test',
     });
-    await dataSource.initialize();
-    await runMigrations(dataSource, SCHEMA);
     bus = await MessageBus.connect({
       url: TEST_NATS_URL,
       connectionName: 'relay-dead-test',

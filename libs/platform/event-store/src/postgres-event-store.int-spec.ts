@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { CreateOutbox1764201600000, relayEventsThroughOutbox } from '@oncall/platform-outbox';
-import { createServiceDataSource, runMigrations } from '@oncall/platform-persistence';
+import { openServiceDataSource } from '@oncall/platform-persistence';
 import { createTestDatabase, TestDatabase, waitFor } from '@oncall/platform-testing';
 import { DataSource } from 'typeorm';
 import { describeEventStoreContract } from './testing';
@@ -16,14 +16,12 @@ afterAll(() => database.drop());
 
 async function openStore(): Promise<{ dataSource: DataSource; store: PostgresEventStore }> {
   const schema = `es_${randomBytes(4).toString('hex')}`;
-  const dataSource = createServiceDataSource({
+  const dataSource = await openServiceDataSource({
     url: database.url,
     schema,
     migrations: [CreateOutbox1764201600000, CreateEventStore1764201600001],
     applicationName: 'event-store-test',
   });
-  await dataSource.initialize();
-  await runMigrations(dataSource, schema);
   return {
     dataSource,
     store: new PostgresEventStore(

@@ -1,4 +1,4 @@
-import { PollingLoop } from '@oncall/platform-polling';
+import { drainBatches, PolledWorker } from '@oncall/platform-polling';
 import { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventStore, GlobalPosition, START_OF_ALL, StoredEvent } from './event-store.port';
@@ -24,9 +24,7 @@ export interface ProjectionRunnerOptions {
  * one transaction; the checkpoint row is claimed with FOR UPDATE SKIP LOCKED, so with several replicas
  * one projects while the others wait their turn.
  */
-export class ProjectionRunner {
-  private readonly loop: PollingLoop;
-
+export class ProjectionRunner extends PolledWorker {
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: EventStore,
@@ -34,33 +32,16 @@ export class ProjectionRunner {
     logger: Logger,
     private readonly options: ProjectionRunnerOptions = {},
   ) {
-    this.loop = new PollingLoop(async () => (await this.projectBatch()) > 0, logger, {
-      name: `Projection ${projection.name}`,
-      idleMs: options.pollIntervalMs ?? 50,
-    });
+    super(logger, { name: `Projection ${projection.name}`, idleMs: options.pollIntervalMs ?? 50 });
   }
 
-  start(): void {
-    this.loop.start();
-  }
-
-  stop(): Promise<void> {
-    return this.loop.stop();
-  }
-
-  /** Nudges an idle runner to look for new events now (after a local append, say). */
-  poke(): void {
-    this.loop.poke();
+  protected async pass(): Promise<boolean> {
+    return (await this.projectBatch()) > 0;
   }
 
   /** Projects everything visible now; returns the number of events applied. */
-  async catchUp(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const applied = await this.projectBatch();
-      if (applied === 0) return total;
-      total += applied;
-    }
+  catchUp(): Promise<number> {
+    return drainBatches(async () => (await this.projectBatch()) || null);
   }
 
   /**

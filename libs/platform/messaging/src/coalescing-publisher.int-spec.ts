@@ -3,6 +3,7 @@ import { createTestNamespace, TEST_NATS_URL } from '@oncall/platform-testing';
 import { randomUUID } from 'node:crypto';
 import { CoalescingPublisher } from './coalescing-publisher';
 import { MessageBus } from './message-bus';
+import { closeTestBus, openTestBus, TestNamespace } from './testing/test-bus';
 
 function envelope(): MessageEnvelope {
   return {
@@ -20,21 +21,14 @@ function envelope(): MessageEnvelope {
 }
 
 describe('CoalescingPublisher (real NATS)', () => {
-  const namespace = createTestNamespace('coalesce');
+  let namespace: TestNamespace;
   let bus: MessageBus;
 
   beforeAll(async () => {
-    bus = await MessageBus.connect({
-      url: TEST_NATS_URL,
-      connectionName: 'coalescing-test',
-      subjectPrefix: namespace.prefix,
-      streams: [Streams.alerts],
-    });
+    namespace = createTestNamespace('coalesce');
+    bus = await openTestBus(namespace, TEST_NATS_URL, 'coalescing-test', [Streams.alerts]);
   });
-  afterAll(async () => {
-    await bus.close();
-    await namespace.cleanup();
-  });
+  afterAll(() => closeTestBus(bus, namespace));
 
   it('stores every message asked for in one turn, each acknowledged on its own', async () => {
     const publisher = new CoalescingPublisher(bus.publisher);

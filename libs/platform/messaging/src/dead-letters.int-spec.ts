@@ -1,4 +1,4 @@
-import { DeadLetter, deadLetterSubject, MessageEnvelope, StreamDefinition, Streams } from '@oncall/contracts';
+import { DeadLetter, deadLetterSubject, Streams } from '@oncall/contracts';
 import { createLogger } from '@oncall/platform-observability';
 import {
   createTestDatabase,
@@ -15,24 +15,12 @@ import { DurableConsumer } from './durable-consumer';
 import { MessageBus } from './message-bus';
 import { RpcError } from './rpc-errors';
 import { RpcResponder } from './rpc-responder';
+import { closeTestBus, openTestBus, WORK, workEnvelope } from './testing/test-bus';
 
 const logger = createLogger('dead-letters-test', 'silent');
-const WORK: StreamDefinition = {
-  name: 'WORK',
-  subjects: ['work.>'],
-  maxAgeMs: 60_000,
-  duplicateWindowMs: 60_000,
-};
 const context = { orgId: 'org-1', correlationId: 'c', causationId: null };
 
-function envelope(data: Record<string, unknown>): MessageEnvelope {
-  const metadata = { eventId: randomUUID(), orgId: 'org-1', correlationId: 'corr', causationId: null };
-  return {
-    type: 'WorkRequested',
-    data,
-    metadata: { ...metadata, occurredAt: new Date().toISOString(), schemaVersion: 1 },
-  };
-}
+const envelope = workEnvelope;
 
 describe('Messages that can never be applied', () => {
   let namespace: { prefix: string; cleanup(): Promise<void> };
@@ -51,17 +39,11 @@ describe('Messages that can never be applied', () => {
   });
   beforeEach(async () => {
     namespace = createTestNamespace('dlq');
-    bus = await MessageBus.connect({
-      url: TEST_NATS_URL,
-      connectionName: 'dead-letters-test',
-      subjectPrefix: namespace.prefix,
-      streams: [WORK],
-    });
+    bus = await openTestBus(namespace, TEST_NATS_URL, 'dead-letters-test', [WORK]);
   });
   afterEach(async () => {
     deadLettered.splice(0);
-    await bus.close();
-    await namespace.cleanup();
+    await closeTestBus(bus, namespace);
   });
 
   /** A consumer that stores `data.text` in PostgreSQL, as a real handler would, and records what it stored. */

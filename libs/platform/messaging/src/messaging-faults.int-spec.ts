@@ -1,36 +1,16 @@
-import { MessageEnvelope, StreamDefinition } from '@oncall/contracts';
 import { createLogger } from '@oncall/platform-observability';
 import { createTestNamespace, REPO_ROOT, TEST_NATS_URL, waitFor } from '@oncall/platform-testing';
 import { ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { DurableConsumer } from './durable-consumer';
 import { MessageBus } from './message-bus';
 import { RpcError } from './rpc-errors';
+import { closeTestBus, openTestBus, WORK, workEnvelope } from './testing/test-bus';
 
 const logger = createLogger('messaging-faults-test', 'silent');
-const WORK: StreamDefinition = {
-  name: 'WORK',
-  subjects: ['work.>'],
-  maxAgeMs: 60_000,
-  duplicateWindowMs: 60_000,
-};
 const context = { orgId: 'org-1', correlationId: 'c', causationId: null };
 
-function envelope(n: number): MessageEnvelope {
-  return {
-    type: 'WorkRequested',
-    data: { n },
-    metadata: {
-      eventId: randomUUID(),
-      orgId: 'org-1',
-      correlationId: 'corr',
-      causationId: null,
-      occurredAt: new Date().toISOString(),
-      schemaVersion: 1,
-    },
-  };
-}
+const envelope = (n: number) => workEnvelope({ n });
 
 /** A real process (testing/bus-child.ts); `lines` collects what it prints. */
 function spawnChild(env: Record<string, string>): { child: ChildProcess; lines: string[] } {
@@ -51,17 +31,11 @@ describe('Messaging faults in real processes', () => {
   const children: ChildProcess[] = [];
   beforeEach(async () => {
     namespace = createTestNamespace('msgfault');
-    bus = await MessageBus.connect({
-      url: TEST_NATS_URL,
-      connectionName: 'messaging-faults-test',
-      subjectPrefix: namespace.prefix,
-      streams: [WORK],
-    });
+    bus = await openTestBus(namespace, TEST_NATS_URL, 'messaging-faults-test', [WORK]);
   });
   afterEach(async () => {
     for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-    await bus.close();
-    await namespace.cleanup();
+    await closeTestBus(bus, namespace);
   });
 
   it('redelivers the message of a consumer killed mid-handler within seconds, not after 30 s', async () => {

@@ -1,4 +1,4 @@
-import { deadLetterSubject, MessageEnvelope, StreamDefinition, Streams } from '@oncall/contracts';
+import { deadLetterSubject, MessageEnvelope, Streams } from '@oncall/contracts';
 import { createLogger } from '@oncall/platform-observability';
 import { createTestNamespace, TEST_NATS_URL, waitFor } from '@oncall/platform-testing';
 import { randomUUID } from 'node:crypto';
@@ -7,46 +7,20 @@ import { DurableConsumer } from './durable-consumer';
 import { MessageBus } from './message-bus';
 import { RpcError, RpcUnavailableError } from './rpc-errors';
 import { RpcResponder } from './rpc-responder';
+import { closeTestBus, openTestBus, WORK, workEnvelope } from './testing/test-bus';
 
 const logger = createLogger('messaging-test', 'silent');
-const WORK: StreamDefinition = {
-  name: 'WORK',
-  subjects: ['work.>'],
-  maxAgeMs: 60_000,
-  duplicateWindowMs: 60_000,
-};
 
-function envelope(n: number): MessageEnvelope {
-  return {
-    type: 'WorkRequested',
-    data: { n },
-    metadata: {
-      eventId: randomUUID(),
-      orgId: 'org-1',
-      correlationId: 'corr',
-      causationId: null,
-      occurredAt: new Date().toISOString(),
-      schemaVersion: 1,
-    },
-  };
-}
+const envelope = (n: number) => workEnvelope({ n });
 
 describe('Messaging over a real NATS server', () => {
   let namespace: { prefix: string; cleanup(): Promise<void> };
   let bus: MessageBus;
   beforeEach(async () => {
     namespace = createTestNamespace('msg');
-    bus = await MessageBus.connect({
-      url: TEST_NATS_URL,
-      connectionName: 'messaging-test',
-      subjectPrefix: namespace.prefix,
-      streams: [WORK],
-    });
+    bus = await openTestBus(namespace, TEST_NATS_URL, 'messaging-test', [WORK]);
   });
-  afterEach(async () => {
-    await bus.close();
-    await namespace.cleanup();
-  });
+  afterEach(() => closeTestBus(bus, namespace));
 
   const consumer = (durable: string, handler: (env: MessageEnvelope) => Promise<void>, maxAttempts = 3) =>
     new DurableConsumer(

@@ -4,6 +4,7 @@ import pino from 'pino';
 import { MessageBus } from './message-bus';
 import { encodeJson } from './message-codec';
 import { StateReplica } from './state-replica';
+import { closeTestBus, openTestBus } from './testing/test-bus';
 
 interface Widget {
   name: string;
@@ -18,18 +19,12 @@ describe('StateReplica (real NATS)', () => {
 
   beforeAll(async () => {
     namespace = createTestNamespace('replica');
-    bus = await MessageBus.connect({
-      url: TEST_NATS_URL,
-      connectionName: 'replica-test',
-      subjectPrefix: namespace.prefix,
-      streams: [Streams.state],
-    });
+    bus = await openTestBus(namespace, TEST_NATS_URL, 'replica-test', [Streams.state]);
   });
 
   afterAll(async () => {
     await Promise.all(replicas.map((replica) => replica.stop()));
-    await bus.close();
-    await namespace.cleanup();
+    await closeTestBus(bus, namespace);
   });
 
   async function publish(resourceType: string, resourceId: string, view: Widget | null): Promise<void> {

@@ -1,7 +1,7 @@
 import { Streams } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
 import { createLogger } from '@oncall/platform-observability';
-import { createServiceDataSource, runMigrations } from '@oncall/platform-persistence';
+import { openServiceDataSource } from '@oncall/platform-persistence';
 import {
   createTestDatabase,
   createTestNamespace,
@@ -58,14 +58,12 @@ describe('Outbox relay and messages the bus refuses for good (class of issue 8, 
       createTestDatabase('relayunpub'),
       createTestNamespace('relayunpub'),
     ]);
-    dataSource = createServiceDataSource({
+    dataSource = await openServiceDataSource({
       url: database.url,
       schema: SCHEMA,
       migrations: [CreateOutbox1764201600000],
       applicationName: 'relay-unpublishable-test',
     });
-    await dataSource.initialize();
-    await runMigrations(dataSource, SCHEMA);
     bus = await MessageBus.connect({
       url: TEST_NATS_URL,
       connectionName: 'relay-unpublishable-test',

@@ -1,6 +1,6 @@
 import { Logger } from 'pino';
 import { DataSource, QueryRunner } from 'typeorm';
-import { PollingLoop } from '@oncall/platform-polling';
+import { drainBatches, PolledWorker } from '@oncall/platform-polling';
 import { isPermanentPublishError, whyUnpublishable } from './publishability';
 
 /** The part of the event publisher the relay needs; JetStream drops a repeated message id. */
@@ -44,42 +44,23 @@ const OUTBOX_LOCK_CLASS = 741_204;
  * headers, too large: checked before sending, and any permanent refusal) is set aside in outbox_dead,
  * logged and counted, instead of blocking its partition (ADR 0082).
  */
-export class OutboxRelay {
-  private readonly loop: PollingLoop;
-
+export class OutboxRelay extends PolledWorker {
   constructor(
     private readonly dataSource: DataSource,
     private readonly publisher: RawPublisher,
     private readonly logger: Logger,
     private readonly options: OutboxRelayOptions = {},
   ) {
-    this.loop = new PollingLoop(async () => (await this.relayPending()) > 0, logger, {
-      name: 'Outbox relay',
-      idleMs: options.pollIntervalMs ?? 50,
-    });
+    super(logger, { name: 'Outbox relay', idleMs: options.pollIntervalMs ?? 50 });
   }
 
-  start(): void {
-    this.loop.start();
-  }
-
-  stop(): Promise<void> {
-    return this.loop.stop();
-  }
-
-  /** Looks at the outbox now instead of after the idle wait (a writer just committed rows). */
-  poke(): void {
-    this.loop.poke();
+  protected async pass(): Promise<boolean> {
+    return (await this.relayPending()) > 0;
   }
 
   /** Relays everything currently claimable; returns how many messages were published. */
-  async relayPending(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const published = await this.relayOnePartitionBatch();
-      if (published === null) return total;
-      total += published;
-    }
+  relayPending(): Promise<number> {
+    return drainBatches(() => this.relayOnePartitionBatch());
   }
 
   /** Returns null when no partition with pending messages could be claimed. */

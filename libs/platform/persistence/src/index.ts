@@ -1,4 +1,5 @@
 export { createServiceDataSource, quoteIdentifier, type ServiceDataSourceOptions } from './data-source';
+export { openServiceDataSource } from './open-data-source';
 export { runMigrations } from './run-migrations';
 export { isPermanentDataError, isUniqueViolation, sqlStateOf } from './pg-errors';
 export { queryRows } from './query-rows';

@@ -21,6 +21,7 @@ export {
 export { compilePayloadValidator } from './compiled-validation';
 export { PublicRoute, PUBLIC_ROUTE } from './public-route.decorator';
 export { OutboxRelayWorker } from './outbox-relay.worker';
+export { PolledService } from './polled-service';
 export {
   Caller,
   personActorOf,

@@ -5,7 +5,7 @@ import { Clock, CLOCK, startSharedTestClock, SystemClock } from '@oncall/platfor
 import { MessageBus } from '@oncall/platform-messaging';
 import { ServiceMetrics } from '@oncall/platform-observability';
 import { BaseServiceConfig, ServiceConfig } from '@oncall/platform-config';
-import { createServiceDataSource, runMigrations } from '@oncall/platform-persistence';
+import { openServiceDataSource } from '@oncall/platform-persistence';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { AllExceptionsFilter } from './all-exceptions.filter';
@@ -79,19 +79,19 @@ function databaseModule(options: DatabaseRuntimeOptions, logger: Logger): Dynami
   return TypeOrmModule.forRootAsync({
     // Fail fast with one clear line; the orchestrator restarts the process (k8s backs off).
     useFactory: () => ({ retryAttempts: 2, retryDelay: 1_000 }),
-    dataSourceFactory: async () => {
-      const dataSource = createServiceDataSource({
-        url: options.config.DATABASE_URL,
-        schema: options.schema,
-        migrations: options.migrations,
-        entities: options.entities,
-        applicationName: options.serviceName,
-      });
-      await dataSource.initialize();
-      const applied = await runMigrations(dataSource, options.schema);
-      if (applied.length > 0) logger.info({ migrations: applied }, 'Applied migrations');
-      return dataSource;
-    },
+    dataSourceFactory: () =>
+      openServiceDataSource(
+        {
+          url: options.config.DATABASE_URL,
+          schema: options.schema,
+          migrations: options.migrations,
+          entities: options.entities,
+          applicationName: options.serviceName,
+        },
+        (applied) => {
+          if (applied.length > 0) logger.info({ migrations: applied }, 'Applied migrations');
+        },
+      ),
   });
 }
 

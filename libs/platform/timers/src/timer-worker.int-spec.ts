@@ -1,5 +1,5 @@
 import { OffsetClock } from '@oncall/platform-clock';
-import { createServiceDataSource, runMigrations } from '@oncall/platform-persistence';
+import { openServiceDataSource } from '@oncall/platform-persistence';
 import { createTestDatabase, TestDatabase, waitFor } from '@oncall/platform-testing';
 import pino from 'pino';
 import { DataSource } from 'typeorm';
@@ -17,15 +17,13 @@ describe('TimerWorker (real PostgreSQL)', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('timers');
-    dataSource = createServiceDataSource({
+    dataSource = await openServiceDataSource({
       url: database.url,
       schema: SCHEMA,
       migrations: [CreateTimers1796200000000],
       applicationName: 'timers-test',
       poolSize: 8,
     });
-    await dataSource.initialize();
-    await runMigrations(dataSource, SCHEMA);
     await dataSource.query(`CREATE TABLE fired (key text, fired_at timestamptz DEFAULT clock_timestamp())`);
   });
 

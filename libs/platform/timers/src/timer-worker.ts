@@ -1,5 +1,5 @@
 import { Clock } from '@oncall/platform-clock';
-import { PollingLoop } from '@oncall/platform-polling';
+import { PolledWorker } from '@oncall/platform-polling';
 import { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
 import { claimDueTimers, DueTimer, finishTimer, nextDueAt, postponeTimer } from './timer-store';
@@ -27,8 +27,7 @@ export interface TimerWorkerOptions {
 const DEFAULT_RETRY_DELAYS_MS = [1_000, 5_000, 30_000, 120_000];
 
 /** Fires due timers of the kinds it has handlers for, from the platform clock's point of view. */
-export class TimerWorker {
-  private readonly loop: PollingLoop;
+export class TimerWorker extends PolledWorker {
   private readonly kinds: string[];
   private unsubscribeJump?: () => void;
 
@@ -39,26 +38,19 @@ export class TimerWorker {
     private readonly logger: Logger,
     private readonly options: TimerWorkerOptions = {},
   ) {
-    this.kinds = Object.keys(handlers);
-    this.loop = new PollingLoop(() => this.passOnce(), logger, {
-      name: `Timers (${this.kinds.join(', ')})`,
-      idleMs: options.maxIdleMs ?? 250,
-    });
+    const kinds = Object.keys(handlers);
+    super(logger, { name: `Timers (${kinds.join(', ')})`, idleMs: options.maxIdleMs ?? 250 });
+    this.kinds = kinds;
   }
 
-  start(): void {
-    this.unsubscribeJump = this.clock.onJump(() => this.loop.poke());
-    this.loop.start();
+  override start(): void {
+    this.unsubscribeJump = this.clock.onJump(() => this.poke());
+    super.start();
   }
 
-  async stop(): Promise<void> {
+  override async stop(): Promise<void> {
     this.unsubscribeJump?.();
-    await this.loop.stop();
-  }
-
-  /** Looks for due timers now (after scheduling one that may be due soon, say). */
-  poke(): void {
-    this.loop.poke();
+    await super.stop();
   }
 
   /** Fires every timer due now, batch after batch; answers how many fired. */
@@ -71,7 +63,7 @@ export class TimerWorker {
     }
   }
 
-  private async passOnce(): Promise<boolean | number> {
+  protected async pass(): Promise<boolean | number> {
     if ((await this.fireBatch()) > 0) return true;
     const next = await nextDueAt(this.dataSource, this.kinds);
     return next === null ? false : Math.max(next.getTime() - this.clock.now().getTime(), 1);

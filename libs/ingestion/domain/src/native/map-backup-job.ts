@@ -1,9 +1,7 @@
-import { alertBase, recorded, singleEvent, withoutAbsentFields } from '../alert-base';
+import { alertBase, recorded, withoutAbsentFields } from '../alert-base';
 import type { IntegrationRef, MappedAlert, MappingResult, ReceptionFacts } from '../mapped-alert';
-import { FieldReader } from '../reading/field-reader';
-import type { FieldProblem } from '../reading/json-rules';
 import { truncateText } from '../reading/text-rules';
-import { consoleLink, NATIVE_LIMITS, readClient, readDevice, readSchemaVersion } from './native-fields';
+import { consoleLink, NATIVE_LIMITS, readClient, readDevice, mapNativeEvent } from './native-fields';
 
 export const BACKUP_RESULTS = ['success', 'warning', 'failed'] as const;
 type BackupResult = (typeof BACKUP_RESULTS)[number];
@@ -23,36 +21,35 @@ export function mapBackupJob(
   integration: IntegrationRef,
   facts: ReceptionFacts,
 ): MappingResult {
-  const problems: FieldProblem[] = [];
-  const payload = FieldReader.of(body, '', problems);
-  if (!payload) return { alerts: [], rejected: problems };
-  readSchemaVersion(payload);
-  const result = payload.oneOf('result', BACKUP_RESULTS);
-  const { verb, ...outcome } = BY_RESULT[result];
-  const jobName = payload.text('jobName', NATIVE_LIMITS.name);
-  const device = payload.present('device')
-    ? withoutAbsentFields(readDevice(payload.object('device')))
-    : undefined;
-  const error = payload.optionalText('error', NATIVE_LIMITS.longText);
-  const startedAt = payload.instant('startedAt');
-  const endedAt = payload.instant('endedAt');
-  if (startedAt && endedAt && endedAt < startedAt) payload.fail('endedAt', 'must not be before startedAt');
-  const where = device ? ` on ${device.name}` : '';
-  const alert: MappedAlert = {
-    ...alertBase(integration, facts),
-    ...readClient(payload),
-    ...(result === 'warning' ? recorded('a backup that finished with warnings is recorded, not paged') : {}),
-    ...outcome,
-    dedupKey: payload.text('jobId', NATIVE_LIMITS.id),
-    summary: truncateText(
-      `Backup job ${jobName}${where} ${verb}${error ? `: ${error}` : ''}`,
-      NATIVE_LIMITS.text,
-    ),
-    source: jobName,
-    device: device?.name,
-    details: withoutAbsentFields({ jobName, result, error, device, startedAt, endedAt }),
-    links: consoleLink(payload, 'Open in Backups'),
-    occurredAt: endedAt,
-  };
-  return singleEvent(problems, alert);
+  return mapNativeEvent(body, (payload) => {
+    const result = payload.oneOf('result', BACKUP_RESULTS);
+    const { verb, ...outcome } = BY_RESULT[result];
+    const jobName = payload.text('jobName', NATIVE_LIMITS.name);
+    const device = payload.present('device')
+      ? withoutAbsentFields(readDevice(payload.object('device')))
+      : undefined;
+    const error = payload.optionalText('error', NATIVE_LIMITS.longText);
+    const startedAt = payload.instant('startedAt');
+    const endedAt = payload.instant('endedAt');
+    if (startedAt && endedAt && endedAt < startedAt) payload.fail('endedAt', 'must not be before startedAt');
+    const where = device ? ` on ${device.name}` : '';
+    return {
+      ...alertBase(integration, facts),
+      ...readClient(payload),
+      ...(result === 'warning'
+        ? recorded('a backup that finished with warnings is recorded, not paged')
+        : {}),
+      ...outcome,
+      dedupKey: payload.text('jobId', NATIVE_LIMITS.id),
+      summary: truncateText(
+        `Backup job ${jobName}${where} ${verb}${error ? `: ${error}` : ''}`,
+        NATIVE_LIMITS.text,
+      ),
+      source: jobName,
+      device: device?.name,
+      details: withoutAbsentFields({ jobName, result, error, device, startedAt, endedAt }),
+      links: consoleLink(payload, 'Open in Backups'),
+      occurredAt: endedAt,
+    };
+  });
 }

@@ -1,4 +1,4 @@
-import { alertBase, recorded, singleEvent, withoutAbsentFields } from '../alert-base';
+import { alertBase, recorded, withoutAbsentFields } from '../alert-base';
 import type {
   DefendFacts,
   IntegrationRef,
@@ -6,8 +6,7 @@ import type {
   MappingResult,
   ReceptionFacts,
 } from '../mapped-alert';
-import { FieldReader } from '../reading/field-reader';
-import type { FieldProblem } from '../reading/json-rules';
+import type { FieldReader } from '../reading/field-reader';
 import { truncateText } from '../reading/text-rules';
 import { isAtLeast, NativeSeverity, severityFromNative } from '../severity';
 import {
@@ -16,7 +15,7 @@ import {
   readClient,
   readDevice,
   readNativeSeverity,
-  readSchemaVersion,
+  mapNativeEvent,
 } from './native-fields';
 
 export const DEFEND_STATUSES = ['active', 'mitigated', 'resolved'] as const;
@@ -35,36 +34,33 @@ export function mapDefendDetection(
   integration: IntegrationRef,
   facts: ReceptionFacts,
 ): MappingResult {
-  const problems: FieldProblem[] = [];
-  const payload = FieldReader.of(body, '', problems);
-  if (!payload) return { alerts: [], rejected: problems };
-  readSchemaVersion(payload);
-  // Defend names the organization with its service key; the gateway looked the integration up by it.
-  if (payload.text('orgId', ORG_ID_MAX_LENGTH) !== integration.orgId && payload.present('orgId'))
-    payload.fail('orgId', 'must be the organization of the integration the detection is for');
-  const active = payload.oneOf('status', DEFEND_STATUSES) === 'active';
-  const severity = readNativeSeverity(payload);
-  const defend = readDefendFacts(payload);
-  const alert: MappedAlert = {
-    ...alertBase(integration, facts),
-    ...readClient(payload),
-    ...(active ? defendDisposition(severity) : {}),
-    action: active ? 'trigger' : 'resolve',
-    dedupKey: payload.text('detectionId', NATIVE_LIMITS.id),
-    summary: truncateText(
-      `${defend.threat?.name ?? 'A threat'} detected on ${defend.device.name}`,
-      NATIVE_LIMITS.text,
-    ),
-    ...severityFromNative(severity),
-    source: defend.device.name,
-    device: defend.device.name,
-    class: defend.threat?.category,
-    defend,
-    details: payload.optionalJson('details'),
-    links: consoleLink(payload, 'Open in Defend'),
-    occurredAt: payload.instant('detectedAt'),
-  };
-  return singleEvent(problems, alert);
+  return mapNativeEvent(body, (payload) => {
+    // Defend names the organization with its service key; the gateway looked the integration up by it.
+    if (payload.text('orgId', ORG_ID_MAX_LENGTH) !== integration.orgId && payload.present('orgId'))
+      payload.fail('orgId', 'must be the organization of the integration the detection is for');
+    const active = payload.oneOf('status', DEFEND_STATUSES) === 'active';
+    const severity = readNativeSeverity(payload);
+    const defend = readDefendFacts(payload);
+    return {
+      ...alertBase(integration, facts),
+      ...readClient(payload),
+      ...(active ? defendDisposition(severity) : {}),
+      action: active ? 'trigger' : 'resolve',
+      dedupKey: payload.text('detectionId', NATIVE_LIMITS.id),
+      summary: truncateText(
+        `${defend.threat?.name ?? 'A threat'} detected on ${defend.device.name}`,
+        NATIVE_LIMITS.text,
+      ),
+      ...severityFromNative(severity),
+      source: defend.device.name,
+      device: defend.device.name,
+      class: defend.threat?.category,
+      defend,
+      details: payload.optionalJson('details'),
+      links: consoleLink(payload, 'Open in Defend'),
+      occurredAt: payload.instant('detectedAt'),
+    };
+  });
 }
 
 function readDefendFacts(payload: FieldReader): DefendFacts {

@@ -1,7 +1,6 @@
-import { alertBase, recorded, singleEvent, withoutAbsentFields } from '../alert-base';
+import { alertBase, recorded, withoutAbsentFields } from '../alert-base';
 import type { IntegrationRef, MappedAlert, MappingResult, ReceptionFacts } from '../mapped-alert';
-import { FieldReader } from '../reading/field-reader';
-import type { FieldProblem } from '../reading/json-rules';
+import type { FieldReader } from '../reading/field-reader';
 import { truncateText } from '../reading/text-rules';
 import { isAtLeast, NativeSeverity, severityFromNative } from '../severity';
 import {
@@ -11,7 +10,7 @@ import {
   readClient,
   readDevice,
   readNativeSeverity,
-  readSchemaVersion,
+  mapNativeEvent,
 } from './native-fields';
 
 export const RMM_STATES = ['raised', 'cleared'] as const;
@@ -48,30 +47,32 @@ export function mapRmmAlert(
   facts: ReceptionFacts,
   options: RmmMappingOptions = { pageFrom: 'critical' },
 ): MappingResult {
-  const problems: FieldProblem[] = [];
-  const payload = FieldReader.of(body, '', problems);
-  if (!payload) return { alerts: [], rejected: problems };
-  readSchemaVersion(payload);
-  const base = alertBase(integration, facts);
-  const raised = payload.oneOf('state', RMM_STATES) === 'raised';
-  const reading = readReading(payload);
-  const alert: MappedAlert = {
-    ...base,
-    ...readClient(payload),
-    ...(raised ? rmmDisposition(reading, options) : {}),
-    action: raised ? 'trigger' : 'resolve',
-    dedupKey: payload.text('alertId', NATIVE_LIMITS.id),
-    summary: payload.optionalText('message', NATIVE_LIMITS.text) ?? summaryOf(reading),
-    ...severityFromNative(reading.severity),
-    source: reading.device.name,
-    device: reading.device.name,
-    component: reading.monitor.name,
-    details: withoutAbsentFields({ ...reading, severity: undefined, extra: payload.optionalJson('details') }),
-    links: consoleLink(payload, 'Open in the RMM'),
-    occurredAt: payload.instant('raisedAt'),
-  };
-  if (!raised) alert.occurredAt = payload.optionalInstant('clearedAt') ?? base.receivedAt;
-  return singleEvent(problems, alert);
+  return mapNativeEvent(body, (payload) => {
+    const base = alertBase(integration, facts);
+    const raised = payload.oneOf('state', RMM_STATES) === 'raised';
+    const reading = readReading(payload);
+    const alert: MappedAlert = {
+      ...base,
+      ...readClient(payload),
+      ...(raised ? rmmDisposition(reading, options) : {}),
+      action: raised ? 'trigger' : 'resolve',
+      dedupKey: payload.text('alertId', NATIVE_LIMITS.id),
+      summary: payload.optionalText('message', NATIVE_LIMITS.text) ?? summaryOf(reading),
+      ...severityFromNative(reading.severity),
+      source: reading.device.name,
+      device: reading.device.name,
+      component: reading.monitor.name,
+      details: withoutAbsentFields({
+        ...reading,
+        severity: undefined,
+        extra: payload.optionalJson('details'),
+      }),
+      links: consoleLink(payload, 'Open in the RMM'),
+      occurredAt: payload.instant('raisedAt'),
+    };
+    if (!raised) alert.occurredAt = payload.optionalInstant('clearedAt') ?? base.receivedAt;
+    return alert;
+  });
 }
 
 function readReading(payload: FieldReader): Reading {

@@ -1,15 +1,7 @@
-import { alertBase, recorded, singleEvent, withoutAbsentFields } from '../alert-base';
-import type { IntegrationRef, MappedAlert, MappingResult, ReceptionFacts } from '../mapped-alert';
-import { FieldReader } from '../reading/field-reader';
-import type { FieldProblem } from '../reading/json-rules';
+import { alertBase, recorded, withoutAbsentFields } from '../alert-base';
+import type { IntegrationRef, MappingResult, ReceptionFacts } from '../mapped-alert';
 import { isAtLeast, severityFromNative } from '../severity';
-import {
-  consoleLink,
-  NATIVE_LIMITS,
-  readClient,
-  readNativeSeverity,
-  readSchemaVersion,
-} from './native-fields';
+import { consoleLink, NATIVE_LIMITS, readClient, readNativeSeverity, mapNativeEvent } from './native-fields';
 
 export const SECURITY_KINDS = ['m365-posture', 'dark-web', 'identity-risk', 'other'] as const;
 export const SECURITY_STATUSES = ['open', 'resolved'] as const;
@@ -23,29 +15,26 @@ export function mapSecurityFinding(
   integration: IntegrationRef,
   facts: ReceptionFacts,
 ): MappingResult {
-  const problems: FieldProblem[] = [];
-  const payload = FieldReader.of(body, '', problems);
-  if (!payload) return { alerts: [], rejected: problems };
-  readSchemaVersion(payload);
-  const open = (payload.optionalOneOf('status', SECURITY_STATUSES) ?? 'open') === 'open';
-  const severity = readNativeSeverity(payload);
-  const subject = payload.text('subject', NATIVE_LIMITS.text);
-  const kind = payload.oneOf('kind', SECURITY_KINDS);
-  const alert: MappedAlert = {
-    ...alertBase(integration, facts),
-    ...readClient(payload),
-    ...(open && !isAtLeast(severity, 'high')
-      ? recorded(`severity ${severity}: security findings escalate when critical or high`)
-      : {}),
-    action: open ? 'trigger' : 'resolve',
-    dedupKey: payload.text('findingId', NATIVE_LIMITS.id),
-    summary: payload.text('summary', NATIVE_LIMITS.text),
-    ...severityFromNative(severity),
-    class: kind,
-    component: subject,
-    details: withoutAbsentFields({ kind, subject, evidence: payload.optionalJson('evidence') }),
-    links: consoleLink(payload, 'Open in Security'),
-    occurredAt: payload.instant('foundAt'),
-  };
-  return singleEvent(problems, alert);
+  return mapNativeEvent(body, (payload) => {
+    const open = (payload.optionalOneOf('status', SECURITY_STATUSES) ?? 'open') === 'open';
+    const severity = readNativeSeverity(payload);
+    const subject = payload.text('subject', NATIVE_LIMITS.text);
+    const kind = payload.oneOf('kind', SECURITY_KINDS);
+    return {
+      ...alertBase(integration, facts),
+      ...readClient(payload),
+      ...(open && !isAtLeast(severity, 'high')
+        ? recorded(`severity ${severity}: security findings escalate when critical or high`)
+        : {}),
+      action: open ? 'trigger' : 'resolve',
+      dedupKey: payload.text('findingId', NATIVE_LIMITS.id),
+      summary: payload.text('summary', NATIVE_LIMITS.text),
+      ...severityFromNative(severity),
+      class: kind,
+      component: subject,
+      details: withoutAbsentFields({ kind, subject, evidence: payload.optionalJson('evidence') }),
+      links: consoleLink(payload, 'Open in Security'),
+      occurredAt: payload.instant('foundAt'),
+    };
+  });
 }

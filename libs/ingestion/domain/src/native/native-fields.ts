@@ -1,9 +1,23 @@
-import type { AlertLink, MappedAlert } from '../mapped-alert';
-import type { FieldReader } from '../reading/field-reader';
+import { singleEvent } from '../alert-base';
+import type { AlertLink, MappedAlert, MappingResult } from '../mapped-alert';
+import { FieldReader } from '../reading/field-reader';
+import type { FieldProblem } from '../reading/json-rules';
 import { NATIVE_SEVERITIES, NativeSeverity } from '../severity';
 
 /** Bounds of our own payloads (ADR 0170): ids and names, one-line text, long text. */
 export const NATIVE_LIMITS = { id: 255, name: 255, text: 1_024, longText: 4_000, unit: 32 } as const;
+
+/**
+ * One of our payloads, one alert: a body that is not an object is refused, `schemaVersion` is checked, and
+ * `read` reads the rest into the alert. Any problem found on the way refuses the event.
+ */
+export function mapNativeEvent(body: unknown, read: (payload: FieldReader) => MappedAlert): MappingResult {
+  const problems: FieldProblem[] = [];
+  const payload = FieldReader.of(body, '', problems);
+  if (!payload) return { alerts: [], rejected: problems };
+  readSchemaVersion(payload);
+  return singleEvent(problems, read(payload));
+}
 
 /** Our payloads carry `schemaVersion`; absent means 1, the only version so far. */
 export function readSchemaVersion(payload: FieldReader): void {

@@ -13,6 +13,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { freePort, ServiceProcess, spawnService } from '@oncall/platform-testing';
+import { serviceWithGenericIntegration } from '../test/support/intake-fixtures';
 import { PlatformHarness } from '../test/support/platform-harness';
 import { countAlertsApplied } from './support/alerts-applied';
 import { untilGatewayKnows } from './support/gateway-keys';
@@ -204,16 +205,7 @@ async function run(gateway: string, db: DataSource, orgs: Org[], children: Servi
 async function organization(platform: PlatformHarness, gateway: string, index: number): Promise<Org> {
   const orgId = `bench-org-${index}`;
   const manager = platform.token(orgId, 'manager');
-  const created = await platform.api('/api/v1/services', manager, {
-    method: 'POST',
-    body: JSON.stringify({ name: `Servers ${index}` }),
-  });
-  const serviceId = ((await created.json()) as { id: string }).id;
-  const issued = await platform.api(`/api/v1/services/${serviceId}/integrations`, manager, {
-    method: 'POST',
-    body: JSON.stringify({ type: 'generic', name: 'RMM' }),
-  });
-  const { key } = (await issued.json()) as { key: string };
+  const { key } = await serviceWithGenericIntegration(platform, manager, `Servers ${index}`);
   await untilGatewayKnows(gateway, key);
   return { orgId, key, openKeys: [] };
 }

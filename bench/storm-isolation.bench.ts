@@ -11,6 +11,7 @@ import 'reflect-metadata';
 import { ALERT_PARTITIONS, alertPartitionOf, IncidentPage } from '@oncall/contracts';
 import { freePort, ServiceProcess, spawnService, waitFor } from '@oncall/platform-testing';
 import { DEMO_INTEGRATION } from '../apps/admin-api/src/seed/seed-demo';
+import { serviceWithGenericIntegration } from '../test/support/intake-fixtures';
 import { PlatformHarness } from '../test/support/platform-harness';
 import { untilGatewayKnows } from './support/gateway-keys';
 import { HttpPoster } from './support/http-poster';
@@ -104,18 +105,9 @@ async function main(): Promise<void> {
 }
 
 async function issueIntegration(platform: PlatformHarness, gateway: string, token: string, service: string) {
-  const created = await platform.api('/api/v1/services', token, {
-    method: 'POST',
-    body: JSON.stringify({ name: service }),
-  });
-  const serviceId = ((await created.json()) as { id: string }).id;
-  const issued = await platform.api(`/api/v1/services/${serviceId}/integrations`, token, {
-    method: 'POST',
-    body: JSON.stringify({ type: 'generic', name: `${service} monitor` }),
-  });
-  const body = (await issued.json()) as { integration: { id: string }; key: string };
-  await untilGatewayKnows(gateway, body.key);
-  return { integrationId: body.integration.id, key: body.key };
+  const issued = await serviceWithGenericIntegration(platform, token, service);
+  await untilGatewayKnows(gateway, issued.key);
+  return issued;
 }
 
 async function postStorm(gateway: string, key: string): Promise<void> {

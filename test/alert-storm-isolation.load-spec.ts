@@ -1,16 +1,12 @@
 import { ALERT_PARTITIONS, alertPartitionOf, IncidentPage } from '@oncall/contracts';
 import { waitFor } from '@oncall/platform-testing';
 import { DEMO_INTEGRATION, DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
+import { serviceWithGenericIntegration } from './support/intake-fixtures';
 import { PlatformHarness } from './support/platform-harness';
 
 const STORM = 20_000;
 const CONCURRENCY = 64;
 const ORG_B = 'storm-b-msp';
-
-interface Issued {
-  integration: { id: string };
-  key: string;
-}
 
 /**
  * One organization's flapping monitor must not hold up anyone else's alerts (issue 9): the storm is
@@ -31,19 +27,10 @@ describe('Alert storm isolation', () => {
   }, 60_000);
   afterAll(() => platform.close());
 
-  async function issueIntegration(token: string, service: string): Promise<Issued> {
-    const created = await platform.api('/api/v1/services', token, {
-      method: 'POST',
-      body: JSON.stringify({ name: service }),
-    });
-    const serviceId = ((await created.json()) as { id: string }).id;
-    const issued = await platform.api(`/api/v1/services/${serviceId}/integrations`, token, {
-      method: 'POST',
-      body: JSON.stringify({ type: 'generic', name: `${service} monitor` }),
-    });
-    const body = (await issued.json()) as Issued;
-    await platform.untilGatewayKnows(body.key);
-    return body;
+  async function issueIntegration(token: string, service: string) {
+    const issued = await serviceWithGenericIntegration(platform, token, service);
+    await platform.untilGatewayKnows(issued.key);
+    return issued;
   }
 
   async function postStorm(key: string): Promise<number> {
@@ -90,8 +77,8 @@ describe('Alert storm isolation', () => {
     // B's alert on another partition (15 keys in 16), and, the worst case, one whose key shares the storm's
     // partition, so that it sits behind the storm in the stream.
     const stormPartition = alertPartitionOf(DEMO_INTEGRATION.id, 'fw-01-ping');
-    const bKey = keyOnPartition(ofB.integration.id, (stormPartition + 8) % ALERT_PARTITIONS);
-    const bKeyBehindStorm = keyOnPartition(ofB.integration.id, stormPartition);
+    const bKey = keyOnPartition(ofB.integrationId, (stormPartition + 8) % ALERT_PARTITIONS);
+    const bKeyBehindStorm = keyOnPartition(ofB.integrationId, stormPartition);
 
     await platform.stop('dedup-grouping');
     const accepted = await postStorm(demo.integrationKey);

@@ -31,6 +31,31 @@ export async function integrate(
   return { ...issued, alertUrl };
 }
 
+/**
+ * Creates a service named `name` with one generic integration through the API. The caller waits for the
+ * gateway to know the key, its own way (in this process, or over HTTP when the gateway runs apart).
+ */
+export async function serviceWithGenericIntegration(
+  platform: PlatformHarness,
+  token: string,
+  name: string,
+): Promise<{ serviceId: string; integrationId: string; key: string }> {
+  const created = await platform.api('/api/v1/services', token, {
+    method: 'POST',
+    body: JSON.stringify({ name }),
+  });
+  if (created.status !== 201) throw new Error(`service ${name}: ${created.status} ${await created.text()}`);
+  const serviceId = ((await created.json()) as { id: string }).id;
+  const issued = await platform.api(`/api/v1/services/${serviceId}/integrations`, token, {
+    method: 'POST',
+    body: JSON.stringify({ type: 'generic', name: `${name} monitor` }),
+  });
+  if (issued.status !== 201)
+    throw new Error(`integration of ${name}: ${issued.status} ${await issued.text()}`);
+  const { integration, key } = (await issued.json()) as { integration: { id: string }; key: string };
+  return { serviceId, integrationId: integration.id, key };
+}
+
 /** A body a test reaches into freely (examples are JSON of known shape). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Editable = Record<string, any>;

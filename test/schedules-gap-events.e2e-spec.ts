@@ -3,7 +3,8 @@ import { MessageBus } from '@oncall/platform-messaging';
 import { waitFor } from '@oncall/platform-testing';
 import { AckPolicy, DeliverPolicy } from 'nats';
 import { GapScanner } from '../apps/scheduling/src/coverage/gap-scanner';
-import { GAP_TEST_ORG, gapTestContext, gapScanSuite } from './support/scheduling-bus';
+import { GAP_TEST_ORG, GapScanStage, gapTestContext } from './support/scheduling-bus';
+import { stageForAll } from './support/stage-for-all';
 
 const ORG = GAP_TEST_ORG;
 const context = gapTestContext;
@@ -11,13 +12,12 @@ const DAY = 24 * 3600 * 1000;
 
 /** What a scan of one schedule finds, and that each gap is published once. */
 describe('Coverage-gap scans: finding and announcing gaps', () => {
-  const stage = gapScanSuite('gapevents');
-  const { createSchedule, gapsOf } = stage;
+  const stage = stageForAll(() => GapScanStage.start('gapevents'));
 
   it('announces a gap under way once, however often it is scanned', async () => {
-    const schedule = await createSchedule('Nobody on call', []);
+    const schedule = await stage.createSchedule('Nobody on call', []);
     const [created] = await waitFor('the gap found after creation', async () => {
-      const found = await gapsOf(schedule.id);
+      const found = await stage.gapsOf(schedule.id);
       return found.length === 1 ? found : undefined;
     });
     const scanner = stage.platform.service('scheduling').app.get(GapScanner);
@@ -25,7 +25,7 @@ describe('Coverage-gap scans: finding and announcing gaps', () => {
     // Each scan cuts the gap at its own "now"; it is still the same gap.
     await scanner.scanSchedule(ORG, schedule.id, new Date(first));
     await scanner.scanSchedule(ORG, schedule.id, new Date(first + 60_000));
-    const [gap] = await gapsOf(schedule.id);
+    const [gap] = await stage.gapsOf(schedule.id);
     expect(gap.start).toBe(created.start);
     expect(gap.end).toBe(new Date(first + 60_000 + 14 * DAY).toISOString());
     await waitFor('the outbox relayed', () =>
@@ -41,10 +41,10 @@ describe('Coverage-gap scans: finding and announcing gaps', () => {
   });
 
   it('finds no gap in a 24/7 rotation', async () => {
-    const schedule = await createSchedule('Always covered', ['u-1', 'u-2']);
+    const schedule = await stage.createSchedule('Always covered', ['u-1', 'u-2']);
     const scanner = stage.platform.service('scheduling').app.get(GapScanner);
     expect(await scanner.scanSchedule(ORG, schedule.id)).toEqual([]);
-    expect(await gapsOf(schedule.id)).toEqual([]);
+    expect(await stage.gapsOf(schedule.id)).toEqual([]);
   });
 
   // The affected services of a schedule some policy targets are checked end to end, through the email
@@ -56,9 +56,9 @@ describe('Coverage-gap scans: finding and announcing gaps', () => {
       startTime: '00:00',
       durationMinutes: 1440,
     }));
-    const schedule = await createSchedule('Weekdays only', ['u-1'], weekdaysOnly);
+    const schedule = await stage.createSchedule('Weekdays only', ['u-1'], weekdaysOnly);
     const gaps = await waitFor('the weekend gaps', async () => {
-      const found = await gapsOf(schedule.id);
+      const found = await stage.gapsOf(schedule.id);
       return found.length >= 2 ? found : undefined;
     });
     for (const gap of gaps) {
@@ -78,7 +78,7 @@ describe('Coverage-gap scans: finding and announcing gaps', () => {
   });
 
   it('turns the whole window into a gap when the last participant is removed', async () => {
-    const schedule = await createSchedule('Shrinking', ['u-1']);
+    const schedule = await stage.createSchedule('Shrinking', ['u-1']);
     await stage.bus.rpc.request(
       Commands.scheduling.updateSchedule,
       {
@@ -93,7 +93,7 @@ describe('Coverage-gap scans: finding and announcing gaps', () => {
       context,
     );
     const [gap] = await waitFor('one gap over the whole window', async () => {
-      const found = await gapsOf(schedule.id);
+      const found = await stage.gapsOf(schedule.id);
       return found.length === 1 ? found : undefined;
     });
     expect(new Date(gap.end).getTime() - new Date(gap.start).getTime()).toBeGreaterThan(

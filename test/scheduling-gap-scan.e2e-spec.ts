@@ -4,15 +4,15 @@ import { randomUUID } from 'node:crypto';
 import { DailyGapScanWorker } from '../apps/scheduling/src/coverage/daily-gap-scan.worker';
 import { GapScanner } from '../apps/scheduling/src/coverage/gap-scanner';
 import { setClockOffset } from './support/psa-fixtures';
-import { GAP_TEST_ORG, gapScanSuite } from './support/scheduling-bus';
+import { GAP_TEST_ORG, GapScanStage } from './support/scheduling-bus';
+import { stageForAll } from './support/stage-for-all';
 
 const ORG = GAP_TEST_ORG;
 const DAY = 24 * 3600 * 1000;
 
 /** The daily scan of every schedule: once a day across replicas, made up, taken over, never repeated. */
 describe('Coverage-gap scans: the daily run', () => {
-  const stage = gapScanSuite('gapscan');
-  const { createSchedule, gapsOf } = stage;
+  const stage = stageForAll(() => GapScanStage.start('gapscan'));
 
   it('makes up a missed daily scan at start: a replica started after the scan hour of a day without a run', async () => {
     // The platform's time, for a replica on the test clock: three hours after the scan hour of a day 40
@@ -115,8 +115,8 @@ describe('Coverage-gap scans: the daily run', () => {
     // A schedule whose definition cannot be rendered (written behind the API's back): its scan throws.
     const broken = '00000000-0000-4000-8000-000000000001';
     const layer = { id: 'l', participants: ['u-1', 'u-2'], rotation: { kind: 'daily' }, handoffAnchor: '2026-01-05T09:00', start: '2026-01-01T00:00:00Z', end: null, restrictions: [] }; // prettier-ignore
-    const good = await createSchedule('Scanned after the broken one', []);
-    await waitFor('the gap found after creation', async () => (await gapsOf(good.id)).length === 1);
+    const good = await stage.createSchedule('Scanned after the broken one', []);
+    await waitFor('the gap found after creation', async () => (await stage.gapsOf(good.id)).length === 1);
     await stage.platform.withSchema('scheduling', async (db) => {
       await db.query(
         `INSERT INTO schedules (id, org_id, name, current_revision, created_at, updated_at)
@@ -135,6 +135,6 @@ describe('Coverage-gap scans: the daily run', () => {
     const result = await scanner.scanAll();
     expect(result.failed).toBe(1);
     expect(result.scanned).toBeGreaterThanOrEqual(1);
-    expect(await gapsOf(good.id)).toHaveLength(1);
+    expect(await stage.gapsOf(good.id)).toHaveLength(1);
   });
 });

@@ -8,6 +8,7 @@ import {
   TwoTechnicians,
   turnAt,
 } from './support/schedule-fixtures';
+import { stageForAll } from './support/stage-for-all';
 
 const ORG = 'schedules-render-msp';
 
@@ -17,7 +18,7 @@ interface Schedule {
 }
 
 describe('Schedules: the final schedule and who is on call', () => {
-  const scene = TwoTechnicians.suite('sched-render', ORG, 'render.test');
+  const scene = stageForAll(() => TwoTechnicians.start('sched-render', ORG, 'render.test'));
 
   it('renders a daily rotation of two users as its shifts, cut to the window asked for', async () => {
     const schedule = await scene.createDaily<Schedule>('Daily pair', [scene.ann, scene.bob]);

@@ -9,6 +9,7 @@ import {
   TwoTechnicians,
   turnAt,
 } from './support/schedule-fixtures';
+import { stageForAll } from './support/stage-for-all';
 
 const ORG = 'schedules-revisions-msp';
 
@@ -22,7 +23,7 @@ interface Schedule {
 
 /** Rule 9 as the API shows it: a definition is a revision, in force from when it was written. */
 describe('Schedules: revisions, the frozen past, and edits that change nothing', () => {
-  const scene = TwoTechnicians.suite('sched-revisions', ORG, 'revisions.test');
+  const scene = stageForAll(() => TwoTechnicians.start('sched-revisions', ORG, 'revisions.test'));
 
   /** PUT the schedule's one layer with these participants (and the layer's id). */
   const replace = (schedule: Schedule, name: string, participants: string[], extra: object = {}) =>

@@ -90,64 +90,45 @@ export const iso = (ms: number) => new Date(ms).toISOString();
 export type NamedShift = ExpectedShift & { userName: string };
 
 /**
- * A scheduling probe with a manager and two technicians, Ann and Bob, and the calls tests share. Made by
- * `suite`, which starts it before a suite's tests and closes it after them: read it inside tests only.
+ * A scheduling probe (admin-api and scheduling) with a manager and two technicians, Ann and Bob, and the
+ * calls tests share.
  */
 export class TwoTechnicians {
-  private started?: { probe: DirectoryProbe; manager: string; names: Map<string, string> };
-
   private constructor(
-    private readonly label: string,
-    private readonly orgId: string,
-    private readonly emailDomain: string,
+    readonly probe: DirectoryProbe,
+    readonly manager: string,
+    private readonly names: Map<string, string>,
   ) {}
 
-  /** Registers the hooks that start the scene (admin-api and scheduling) and close it. */
-  static suite(label: string, orgId: string, emailDomain: string): TwoTechnicians {
-    const scene = new TwoTechnicians(label, orgId, emailDomain);
-    beforeAll(() => scene.start(), 30_000);
-    afterAll(() => scene.probe.close());
-    return scene;
-  }
-
-  private async start(): Promise<void> {
-    const probe = await startSchedulingProbe(this.label);
-    const manager = probe.platform.token(this.orgId, 'manager', 'boss');
+  static async start(label: string, orgId: string, emailDomain: string): Promise<TwoTechnicians> {
+    const probe = await startSchedulingProbe(label);
+    const manager = probe.platform.token(orgId, 'manager', 'boss');
     const names = new Map<string, string>();
     for (const name of ['Ann', 'Bob']) {
       const user = await probe.call<{ id: string }>(manager, 'POST', '/api/v1/users', 201, {
-        email: `${name.toLowerCase()}@${this.emailDomain}`,
+        email: `${name.toLowerCase()}@${emailDomain}`,
         name,
         role: 'technician',
       });
       names.set(user.id, name);
     }
-    this.started = { probe, manager, names };
+    return new TwoTechnicians(probe, manager, names);
   }
 
-  private get scene() {
-    if (!this.started) throw new Error('TwoTechnicians: read inside a test, after the suite started it');
-    return this.started;
-  }
-
-  get probe(): DirectoryProbe {
-    return this.scene.probe;
-  }
-
-  get manager(): string {
-    return this.scene.manager;
+  close(): Promise<void> {
+    return this.probe.close();
   }
 
   get ann(): string {
-    return [...this.scene.names.keys()][0];
+    return [...this.names.keys()][0];
   }
 
   get bob(): string {
-    return [...this.scene.names.keys()][1];
+    return [...this.names.keys()][1];
   }
 
   nameOf(userId: string): string {
-    return this.scene.names.get(userId)!;
+    return this.names.get(userId)!;
   }
 
   /** DirectoryProbe.call as the manager. */

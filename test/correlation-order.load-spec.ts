@@ -1,7 +1,8 @@
 import { CanonicalAlert } from '@oncall/contracts';
 import fc from 'fast-check';
-import { demoPlatformSuite } from './support/demo-platform-suite';
+import { IncidentStage } from './support/incident-stage';
 import { PlatformHarness } from './support/platform-harness';
+import { stageForAll } from './support/stage-for-all';
 import { alertReceived, publishOnAlertStream } from './support/stream-alerts';
 
 const KEYS = 500;
@@ -40,7 +41,9 @@ function sorted(outcomes: IncidentOutcome[]): IncidentOutcome[] {
 }
 
 describe('Correlation: per-key order with keys in parallel, over two replicas', () => {
-  const suite = demoPlatformSuite('corrorder', ['admin-api', 'dedup-grouping', 'incident-state']);
+  const stage = stageForAll(() =>
+    IncidentStage.start('corrorder', { services: ['admin-api', 'dedup-grouping', 'incident-state'] }),
+  );
 
   it(`${KEYS * ALERTS_PER_KEY} alerts over ${KEYS} keys, interleaved, make exactly the incidents a sequential run makes`, async () => {
     const integrationId = '5e7a1c2e-0d1f-4c55-9f0a-0000000000e1';
@@ -61,7 +64,7 @@ describe('Correlation: per-key order with keys in parallel, over two replicas', 
       { numRuns: 1, seed: 42 },
     )[0];
 
-    const second = await suite.platform.startReplica('dedup-grouping');
+    const second = await stage.platform.startReplica('dedup-grouping');
     const startedAt = Date.now();
     const next = new Map<string, number>();
     // Publishes go out in order on one connection (the stream keeps that order) without waiting for each
@@ -71,13 +74,13 @@ describe('Correlation: per-key order with keys in parallel, over two replicas', 
       const index = next.get(key) ?? 0;
       next.set(key, index + 1);
       const alert = {
-        orgId: suite.demo.orgId,
+        orgId: stage.demo.orgId,
         integrationId,
-        serviceId: suite.demo.serviceId,
+        serviceId: stage.demo.serviceId,
         dedupKey: key,
       };
       window.push(
-        publishOnAlertStream(suite.bus, alertReceived({ ...alert, action: actions.get(key)![index] })),
+        publishOnAlertStream(stage.bus, alertReceived({ ...alert, action: actions.get(key)![index] })),
       );
       if (window.length === 500) window = await Promise.all(window).then(() => []);
       // Half way through, one replica leaves: its partitions are handed over mid-stream.
@@ -91,7 +94,7 @@ describe('Correlation: per-key order with keys in parallel, over two replicas', 
     // Until every alert is on an incident (or a deadline), then compare: a mismatch shows as a diff.
     let actual: IncidentOutcome[] = [];
     for (const deadline = Date.now() + 90_000; Date.now() < deadline;) {
-      actual = await incidentOutcomes(suite.platform, suite.demo.orgId);
+      actual = await incidentOutcomes(stage.platform, stage.demo.orgId);
       const settled = actual.reduce((sum, incident) => sum + incident.alerts, 0) === expectedAlerts;
       if (settled && actual.length === expected.length) break;
       await new Promise((resolve) => setTimeout(resolve, 1_000));

@@ -1,7 +1,8 @@
 import { Commands, ExecuteIncidentCommand, IncidentCommandResult } from '@oncall/contracts';
 import { IncidentCommand } from '@oncall/incident-domain';
 import { randomUUID } from 'node:crypto';
-import { demoPlatformSuite } from './support/demo-platform-suite';
+import { IncidentStage } from './support/incident-stage';
+import { stageForAll } from './support/stage-for-all';
 
 const REPEATS = 100_000;
 const REPEATS_PER_COMMAND = 500; // 200 AlertRepeated events per big incident
@@ -11,13 +12,15 @@ const INTEGRATION = '5e7a1c2e-0d1f-4c55-9f0a-0000000000e1';
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 describe('Constant cost per command, whatever the incident history', () => {
-  const suite = demoPlatformSuite('constcost', ['admin-api', 'incident-state']);
+  const stage = stageForAll(() =>
+    IncidentStage.start('constcost', { services: ['admin-api', 'incident-state'] }),
+  );
 
   function execute(command: IncidentCommand): Promise<IncidentCommandResult> {
-    return suite.bus.rpc.request<IncidentCommandResult, ExecuteIncidentCommand>(
+    return stage.bus.rpc.request<IncidentCommandResult, ExecuteIncidentCommand>(
       Commands.incident.execute(command.type),
       { command },
-      { orgId: suite.demo.orgId, correlationId: randomUUID(), causationId: null },
+      { orgId: stage.demo.orgId, correlationId: randomUUID(), causationId: null },
       30_000,
     );
   }
@@ -28,8 +31,8 @@ describe('Constant cost per command, whatever the incident history', () => {
       type: 'TriggerIncident',
       data: {
         incidentId,
-        orgId: suite.demo.orgId,
-        serviceId: suite.demo.serviceId,
+        orgId: stage.demo.orgId,
+        serviceId: stage.demo.serviceId,
         escalationPolicyId: null,
         title: 'Flapping ping check',
         severity: 'high',
@@ -59,7 +62,7 @@ describe('Constant cost per command, whatever the incident history', () => {
         type: 'RecordAlertRepeats',
         data: {
           incidentId,
-          orgId: suite.demo.orgId,
+          orgId: stage.demo.orgId,
           dedupKey: 'ping',
           integrationId: INTEGRATION,
           sequences,
@@ -73,7 +76,7 @@ describe('Constant cost per command, whatever the incident history', () => {
 
   async function acknowledgeTakes(token: string, incidentId: string): Promise<number> {
     const started = process.hrtime.bigint();
-    const response = await suite.platform.api(`/api/v1/incidents/${incidentId}/acknowledge`, token, {
+    const response = await stage.platform.api(`/api/v1/incidents/${incidentId}/acknowledge`, token, {
       method: 'POST',
     });
     const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
@@ -90,18 +93,18 @@ describe('Constant cost per command, whatever the incident history', () => {
       big.push(incidentId);
       fresh.push(await openIncident());
     }
-    const token = suite.platform.token(suite.demo.orgId, 'technician');
+    const token = stage.platform.token(stage.demo.orgId, 'technician');
     const counted = await execute({
       type: 'AddNote',
-      data: { incidentId: big[0], orgId: suite.demo.orgId, noteId: randomUUID(), text: 'counting' },
+      data: { incidentId: big[0], orgId: stage.demo.orgId, noteId: randomUUID(), text: 'counting' },
       by: { kind: 'user', userId: 'tess' },
       at: new Date().toISOString(),
     });
     expect(counted.incident.alertCount).toBe(REPEATS + 1);
 
     // Cold: a restarted incident-state knows nothing in memory and loads from snapshots and the store.
-    await suite.platform.stop('incident-state');
-    await suite.platform.start('incident-state');
+    await stage.platform.stop('incident-state');
+    await stage.platform.start('incident-state');
     // The first command after the restart also pays the process's own warm-up (connections, prepared
     // statements): it goes to an incident that is not measured, not to big[0].
     await acknowledgeTakes(token, await openIncident());

@@ -1,18 +1,15 @@
-import {
-  DIRECTORY_STATE_CONTEXT,
-  IntegrationState,
-  StateRecord,
-  stateSubject,
-  Streams,
-} from '@oncall/contracts';
+import { Streams } from '@oncall/contracts';
 import { loadConfig } from '@oncall/platform-config';
-import { encodeJson, MessageBus } from '@oncall/platform-messaging';
+import { MessageBus } from '@oncall/platform-messaging';
 import { startService } from '@oncall/platform-runtime';
 import { createTestNamespace, TEST_NATS_URL, waitFor } from '@oncall/platform-testing';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { IngestionGatewayConfig } from '../../apps/ingestion-gateway/src/ingestion-gateway.config';
 import { ingestionGatewayService } from '../../apps/ingestion-gateway/src/ingestion-gateway.service';
-import { hashIntegrationKey } from '../../apps/ingestion-gateway/src/integration-keys/integration-key';
+import {
+  integrationWithKey,
+  publishIntegrationState,
+} from '../../apps/ingestion-gateway/src/integration-keys/testing/integration-state';
 
 export interface GatewayUnderTest {
   alertUrl: string;
@@ -34,7 +31,10 @@ export async function startGatewayWithIntegration(): Promise<GatewayUnderTest> {
     streams: [Streams.state, Streams.alerts],
   });
   const key = randomBytes(16).toString('hex');
-  await publishIntegration(bus, key);
+  await publishIntegrationState(
+    bus,
+    integrationWithKey(key, { orgId: 'bench-msp', name: 'Bench monitoring' }),
+  );
   const config = loadConfig(IngestionGatewayConfig, {
     NATS_URL: TEST_NATS_URL,
     NATS_SUBJECT_PREFIX: namespace.prefix,
@@ -55,27 +55,4 @@ export async function startGatewayWithIntegration(): Promise<GatewayUnderTest> {
       await namespace.cleanup();
     },
   };
-}
-
-async function publishIntegration(bus: MessageBus, key: string): Promise<void> {
-  const view: IntegrationState = {
-    integrationId: randomUUID(),
-    orgId: 'bench-msp',
-    serviceId: randomUUID(),
-    type: 'generic',
-    name: 'Bench monitoring',
-    keyHash: hashIntegrationKey(key),
-    active: true,
-    createdAt: '2027-01-01T00:00:00.000000Z',
-  };
-  const record: StateRecord<IntegrationState> = {
-    resourceType: 'integration',
-    orgId: view.orgId,
-    resourceId: view.integrationId,
-    deleted: false,
-    view,
-    publishedAt: new Date().toISOString(),
-  };
-  const subject = stateSubject(DIRECTORY_STATE_CONTEXT, 'integration', view.integrationId);
-  await bus.js.publish(bus.namespace.subject(subject), encodeJson(record));
 }

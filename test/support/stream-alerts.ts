@@ -1,15 +1,14 @@
 import {
-  ALERT_RECEIVED_SCHEMA_VERSION,
-  AlertEventTypes,
   alertPartitionOf,
+  alertReceivedEnvelope,
+  AlertReceivedEnvelope,
   alertReceivedSubject,
   CanonicalAlert,
-  MessageEnvelope,
 } from '@oncall/contracts';
 import { alertHeaders, MessageBus } from '@oncall/platform-messaging';
 import { randomUUID } from 'node:crypto';
 
-export type AlertReceived = MessageEnvelope<typeof AlertEventTypes.received, CanonicalAlert>;
+export type AlertReceived = AlertReceivedEnvelope;
 
 /** Who an alert is for and what it is about; the rest defaults to a generic high trigger. */
 export type AlertFields = Pick<CanonicalAlert, 'orgId' | 'integrationId' | 'serviceId' | 'dedupKey'> &
@@ -34,18 +33,7 @@ export function alertReceived(fields: AlertFields): AlertReceived {
     receivedAt: now,
     ...fields,
   };
-  return {
-    type: AlertEventTypes.received,
-    data,
-    metadata: {
-      eventId: data.alertId,
-      orgId: data.orgId,
-      correlationId: data.alertId,
-      causationId: null,
-      occurredAt: data.receivedAt,
-      schemaVersion: ALERT_RECEIVED_SCHEMA_VERSION,
-    },
-  };
+  return alertReceivedEnvelope(data, data.alertId);
 }
 
 /** Publishes `envelope` on its alert-stream partition with the alert's headers, as the gateway does. */

@@ -28,6 +28,7 @@ export * from './escalation/escalation-events';
 export * from './notifications/notification-events';
 export * from './notifications/notification-messages';
 export * from './api/api-instant';
+export * from './api/comma-list';
 export * from './api/list-cursor';
 export * from './directory/ticket-mode';
 export * from './psa/psa-events';

@@ -1,16 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsApiInstant, SEVERITIES, Severity } from '@oncall/contracts';
-import { Transform } from 'class-transformer';
+import { IsApiInstant, IsCommaListOf, SEVERITIES, Severity } from '@oncall/contracts';
 import { IsIn, IsOptional, IsTimeZone, IsUUID } from 'class-validator';
 import { OptionalText } from '../shared/dto-fields';
-
-const commaList = ({ value }: { value: unknown }) =>
-  typeof value === 'string'
-    ? value
-        .split(',')
-        .map((part) => part.trim())
-        .filter(Boolean)
-    : value;
 
 /** `?from=&to=&format=`: the window (default: the 30 days before now) and the answer's format. */
 export class ReportWindowQueryDto {
@@ -49,11 +40,7 @@ export class IncidentReportQueryDto extends ReportWindowQueryDto {
 
   @ApiPropertyOptional({ description: `Comma-separated: ${SEVERITIES.join(', ')}.` })
   @IsOptional()
-  @Transform(commaList)
-  @IsIn(SEVERITIES, {
-    each: true,
-    message: `severity must be a comma-separated list of: ${SEVERITIES.join(', ')}`,
-  })
+  @IsCommaListOf(SEVERITIES)
   severity?: Severity[];
 
   @ApiPropertyOptional({ description: 'Source integration id; `none` for incidents without one.' })

@@ -1,4 +1,5 @@
 import type { IncidentEvent, IncidentEventOf } from '@oncall/incident-domain';
+import type { ServiceState } from '@oncall/contracts';
 import { incidentInputOf, pagedIncidentOf, triggeredInput } from './incident-inputs';
 
 const stamp = {
@@ -11,6 +12,18 @@ const event = (type: string, data: object = {}) =>
     IncidentEvent,
     IncidentEventOf<'IncidentTriggered'>
   >;
+
+/** The copy's view of service svc-1 ("Servers"): no client, team or policy, constant high, unless `fields` say. */
+const serviceOf = (fields: Partial<ServiceState> = {}): ServiceState => ({
+  serviceId: 'svc-1',
+  orgId: 'org-1',
+  name: 'Servers',
+  clientId: null,
+  teamId: null,
+  escalationPolicyId: null,
+  urgencyRule: { kind: 'constant', urgency: 'high' },
+  ...fields,
+});
 
 const triggered = {
   type: 'IncidentTriggered',
@@ -77,15 +90,7 @@ describe('incident events as engine inputs', () => {
 
   it('starts from the policy snapshot and the service rule; constant high when the copy does not know the service', () => {
     const rule = { kind: 'severity-based' } as const;
-    const service = {
-      serviceId: 'svc-1',
-      orgId: 'org-1',
-      name: 'Servers',
-      clientId: null,
-      teamId: null,
-      escalationPolicyId: 'pol-1',
-      urgencyRule: rule,
-    };
+    const service = serviceOf({ escalationPolicyId: 'pol-1', urgencyRule: rule });
     expect(triggeredInput(triggered, 1, null, service)).toMatchObject({
       type: 'Triggered',
       orgId: 'org-1',
@@ -101,17 +106,7 @@ describe('incident events as engine inputs', () => {
   });
 
   it("carries the service's acknowledgement timeout and auto-resolve time; none for an unknown service", () => {
-    const service = {
-      serviceId: 'svc-1',
-      orgId: 'org-1',
-      name: 'Servers',
-      clientId: null,
-      teamId: null,
-      escalationPolicyId: null,
-      urgencyRule: { kind: 'constant', urgency: 'high' } as const,
-      ackTimeoutSeconds: 1800,
-      autoResolveSeconds: 14_400,
-    };
+    const service = serviceOf({ ackTimeoutSeconds: 1800, autoResolveSeconds: 14_400 });
     expect(triggeredInput(triggered, 1, null, service).timeouts).toEqual({
       ackTimeoutSeconds: 1800,
       autoResolveSeconds: 14_400,
@@ -123,15 +118,7 @@ describe('incident events as engine inputs', () => {
   });
 
   it('describes the incident for pages with the service and client names', () => {
-    const service = {
-      serviceId: 'svc-1',
-      orgId: 'org-1',
-      name: 'Servers',
-      clientId: 'c-1',
-      teamId: null,
-      escalationPolicyId: null,
-      urgencyRule: { kind: 'severity-based' as const },
-    };
+    const service = serviceOf({ clientId: 'c-1', urgencyRule: { kind: 'severity-based' } });
     const client = {
       clientId: 'c-1',
       orgId: 'org-1',

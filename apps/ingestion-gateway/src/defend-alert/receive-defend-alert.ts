@@ -1,17 +1,11 @@
-import { Inject, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { presentedServiceKey, serviceKeyMatches } from '@oncall/platform-auth';
-import { Clock, CLOCK } from '@oncall/platform-clock';
 import { IntegrationState } from '@oncall/contracts';
 import { IntegrationRef, mapDefendDetection } from '@oncall/ingestion-domain';
 import { badRequestFor, problem } from '@oncall/platform-runtime';
 import { randomUUID } from 'node:crypto';
-import { mapGenericAlert } from '../generic-alert/map-generic-alert';
-import { readAlertBody } from '../http/alert-body';
 import { AlertAccepted, AlertRequest } from '../http/alert-request';
-import { IngestionGatewayConfig } from '../ingestion-gateway.config';
-import { IntegrationAuthenticator } from '../integration-keys/integration-authenticator';
-import { AlertPublisher } from '../publish/alert-publisher';
-import { AlertRateLimits } from '../rate-limits/alert-rate-limits';
+import { AlertReceiver } from '../http/alert-receiver';
 import { validateDefendAlert } from '../validation/alert-validators';
 
 /** Only a detection without a usable `orgId` is mapped against nobody: for its problems. */
@@ -25,15 +19,7 @@ const withReason = (recordReason: string | undefined) => (recordReason ? { recor
  * integration in the local copy, and counts against that integration's limit.
  */
 @Injectable()
-export class ReceiveDefendAlert {
-  constructor(
-    private readonly authenticator: IntegrationAuthenticator,
-    private readonly limits: AlertRateLimits,
-    private readonly publisher: AlertPublisher,
-    private readonly config: IngestionGatewayConfig,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
-
+export class ReceiveDefendAlert extends AlertReceiver {
   async receive(request: AlertRequest): Promise<AlertAccepted> {
     this.limits.refuseSpentSource(request.source);
     if (!serviceKeyMatches(presentedServiceKey(request.headers), this.config.DEFEND_SERVICE_KEY)) {
@@ -42,23 +28,19 @@ export class ReceiveDefendAlert {
         problem(401, 'Defend must present its service key.', { code: 'UNAUTHENTICATED' }),
       );
     }
-    const body = await readAlertBody(request.headers, request.body, this.config.MAX_ALERT_BODY_BYTES);
+    const body = await this.readBody(request);
     // A detection (defend-detection.v1, ADR 0173) names itself by `detectionId`; the older alert shape does not.
     if ('detectionId' in body) return this.receiveDetection(body, request.correlationId);
     const payload = validateDefendAlert(body);
     const integration = this.integrationOf(payload.orgId);
-    const alert = mapGenericAlert(payload, integration, {
-      alertId: randomUUID(),
-      receivedAt: this.clock.now().toISOString(),
-    });
-    return this.publisher.publish({ ...alert, raw: body }, request.correlationId);
+    return this.publishGenericAlert(payload, integration, body, request.correlationId);
   }
 
   private async receiveDetection(
     body: Record<string, unknown>,
     correlationId: string,
   ): Promise<AlertAccepted> {
-    const facts = { receivedAt: this.clock.now().toISOString(), alertId: () => randomUUID() };
+    const facts = { receivedAt: this.receivedAt(), alertId: () => randomUUID() };
     const orgId = body['orgId'];
     if (typeof orgId !== 'string') throw badRequestFor(mapDefendDetection(body, NOBODY, facts).rejected);
     const { integrationId, serviceId, type, name } = this.integrationOf(orgId);

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { CanonicalAlert, IntegrationState } from '@oncall/contracts';
 import {
   INTAKE_FORMATS,
@@ -7,15 +7,10 @@ import {
   MappingResult,
   ReceptionFacts,
 } from '@oncall/ingestion-domain';
-import { Clock, CLOCK } from '@oncall/platform-clock';
 import { badRequestFor } from '@oncall/platform-runtime';
 import { randomUUID } from 'node:crypto';
-import { readAlertBody } from '../http/alert-body';
+import { AlertReceiver } from '../http/alert-receiver';
 import { AlertRequest } from '../http/alert-request';
-import { IngestionGatewayConfig } from '../ingestion-gateway.config';
-import { IntegrationAuthenticator } from '../integration-keys/integration-authenticator';
-import { AlertPublisher } from '../publish/alert-publisher';
-import { AlertRateLimits } from '../rate-limits/alert-rate-limits';
 import { bodyKeyField, IntakeRoute } from './intake-routes';
 import { IntakeReply, replyFor } from './intake-replies';
 
@@ -29,19 +24,11 @@ const NOBODY: IntegrationRef = { orgId: '', integrationId: '', serviceId: '', ty
  * invalid ones by index; a body with nothing valid is a 400 naming the fields.
  */
 @Injectable()
-export class ReceiveIntakeAlerts {
-  constructor(
-    private readonly authenticator: IntegrationAuthenticator,
-    private readonly limits: AlertRateLimits,
-    private readonly publisher: AlertPublisher,
-    private readonly config: IngestionGatewayConfig,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
-
+export class ReceiveIntakeAlerts extends AlertReceiver {
   async receive(route: IntakeRoute, urlKey: string | undefined, request: AlertRequest): Promise<IntakeReply> {
     this.limits.refuseSpentSource(request.source);
     let integration = urlKey === undefined ? undefined : this.admit(route, urlKey, request.source);
-    const sent = await readAlertBody(request.headers, request.body, this.config.MAX_ALERT_BODY_BYTES);
+    const sent = await this.readBody(request);
     const body = urlKey === undefined ? sent : withUrlKey(route, sent, urlKey);
     const ids: string[] = [];
     const facts = this.facts(ids);
@@ -93,7 +80,7 @@ export class ReceiveIntakeAlerts {
 
   /** Alert ids by element, remembered in `ids` so each alert finds its element's raw payload. */
   private facts(ids: string[]): ReceptionFacts {
-    return { receivedAt: this.clock.now().toISOString(), alertId: (index) => (ids[index] ??= randomUUID()) };
+    return { receivedAt: this.receivedAt(), alertId: (index) => (ids[index] ??= randomUUID()) };
   }
 }
 

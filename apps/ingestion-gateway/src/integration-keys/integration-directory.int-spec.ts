@@ -1,20 +1,15 @@
-import {
-  DIRECTORY_STATE_CONTEXT,
-  IntegrationState,
-  StateRecord,
-  stateSubject,
-  Streams,
-} from '@oncall/contracts';
+import { Streams } from '@oncall/contracts';
 import { loadConfig } from '@oncall/platform-config';
-import { encodeJson, MessageBus } from '@oncall/platform-messaging';
+import { MessageBus } from '@oncall/platform-messaging';
 import { createTestNamespace, TEST_NATS_URL, waitFor } from '@oncall/platform-testing';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { RetryLaterException } from '../http/retry-later.exception';
 import { IngestionGatewayConfig } from '../ingestion-gateway.config';
 import { AlertRateLimits } from '../rate-limits/alert-rate-limits';
 import { IntegrationAuthenticator } from './integration-authenticator';
 import { IntegrationDirectory } from './integration-directory';
+import { integrationWithKey, publishIntegrationState } from './testing/integration-state';
 import { hashIntegrationKey } from './integration-key';
 
 const silent = pino({ level: 'silent' });
@@ -45,39 +40,12 @@ describe('IntegrationDirectory: the gateway copy of integration keys (real NATS)
     return { directory, authenticator: new IntegrationAuthenticator(directory, new AlertRateLimits(config)) };
   }
 
-  async function publish(view: IntegrationState, deleted = false): Promise<void> {
-    const record: StateRecord<IntegrationState> = {
-      resourceType: 'integration',
-      orgId: view.orgId,
-      resourceId: view.integrationId,
-      deleted,
-      view: deleted ? null : view,
-      publishedAt: new Date().toISOString(),
-    };
-    const subject = stateSubject(DIRECTORY_STATE_CONTEXT, 'integration', view.integrationId);
-    await bus.js.publish(bus.namespace.subject(subject), encodeJson(record));
-  }
-
-  function integration(key: string, overrides: Partial<IntegrationState> = {}): IntegrationState {
-    return {
-      integrationId: randomUUID(),
-      orgId: 'org-keys',
-      serviceId: randomUUID(),
-      type: 'generic',
-      name: 'Nagios',
-      keyHash: hashIntegrationKey(key),
-      active: true,
-      createdAt: '2027-01-01T00:00:00.000000Z',
-      ...overrides,
-    };
-  }
-
   const newKey = () => randomBytes(16).toString('hex');
 
   it('answers 503 with Retry-After until it has caught up with the stream, then from memory', async () => {
     const key = newKey();
-    const live = integration(key);
-    await publish(live);
+    const live = integrationWithKey(key);
+    await publishIntegrationState(bus, live);
     const { directory, authenticator } = gateway();
     let refusal: unknown;
     try {
@@ -101,14 +69,14 @@ describe('IntegrationDirectory: the gateway copy of integration keys (real NATS)
     directory.onApplicationBootstrap();
     await waitFor('the copy to catch up', () => directory.isCaughtUp);
     const [revoked, rotated, deleted, newerKey] = [newKey(), newKey(), newKey(), newKey()];
-    const views = [integration(revoked), integration(rotated), integration(deleted)];
-    for (const view of views) await publish(view);
+    const views = [integrationWithKey(revoked), integrationWithKey(rotated), integrationWithKey(deleted)];
+    for (const view of views) await publishIntegrationState(bus, view);
     await waitFor('three live keys', () => views.every((view) => directory.liveByKeyHash(view.keyHash)));
 
     const started = performance.now();
-    await publish({ ...views[0], active: false });
-    await publish({ ...views[1], keyHash: hashIntegrationKey(newerKey) });
-    await publish(views[2], true);
+    await publishIntegrationState(bus, { ...views[0], active: false });
+    await publishIntegrationState(bus, { ...views[1], keyHash: hashIntegrationKey(newerKey) });
+    await publishIntegrationState(bus, views[2], true);
     const refused = (key: string) => {
       try {
         authenticator.authenticate(key, 'generic', '192.0.2.2');
@@ -129,8 +97,8 @@ describe('IntegrationDirectory: the gateway copy of integration keys (real NATS)
 
   it('rebuilds the same copy at start from the stream alone', async () => {
     const key = newKey();
-    const view = integration(key, { type: 'defend', orgId: 'org-rebuilt' });
-    await publish(view);
+    const view = integrationWithKey(key, { type: 'defend', orgId: 'org-rebuilt' });
+    await publishIntegrationState(bus, view);
     const { directory } = gateway();
     directory.onApplicationBootstrap();
     await waitFor('the copy to catch up', () => directory.isCaughtUp);

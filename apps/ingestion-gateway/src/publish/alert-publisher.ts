@@ -1,11 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  ALERT_RECEIVED_SCHEMA_VERSION,
-  AlertEventTypes,
   alertPartitionOf,
+  alertReceivedEnvelope,
   alertReceivedSubject,
   CanonicalAlert,
-  MessageEnvelope,
 } from '@oncall/contracts';
 import { alertHeaders, CoalescingPublisher, MessageBus } from '@oncall/platform-messaging';
 import { LOGGER, problem } from '@oncall/platform-runtime';
@@ -32,18 +30,7 @@ export class AlertPublisher {
   }
 
   async publish(alert: CanonicalAlert, correlationId: string): Promise<AlertAccepted> {
-    const envelope: MessageEnvelope<typeof AlertEventTypes.received, CanonicalAlert> = {
-      type: AlertEventTypes.received,
-      data: alert,
-      metadata: {
-        eventId: alert.alertId,
-        orgId: alert.orgId,
-        correlationId,
-        causationId: null,
-        occurredAt: alert.receivedAt,
-        schemaVersion: ALERT_RECEIVED_SCHEMA_VERSION,
-      },
-    };
+    const envelope = alertReceivedEnvelope(alert, correlationId);
     try {
       await this.jetStream.publish(
         alertReceivedSubject(alertPartitionOf(alert.integrationId, alert.dedupKey)),

@@ -1,3 +1,5 @@
+import type { MessageEnvelope } from '../messaging/envelope';
+
 export const SEVERITIES = ['critical', 'high', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
@@ -98,3 +100,21 @@ export interface CanonicalAlert {
 
 export const AlertEventTypes = { received: 'AlertReceived' } as const;
 export const ALERT_RECEIVED_SCHEMA_VERSION = 1;
+
+export type AlertReceivedEnvelope = MessageEnvelope<typeof AlertEventTypes.received, CanonicalAlert>;
+
+/** The alert as it goes on the alert stream: its alert id is the event id, its receipt the event's time. */
+export function alertReceivedEnvelope(alert: CanonicalAlert, correlationId: string): AlertReceivedEnvelope {
+  return {
+    type: AlertEventTypes.received,
+    data: alert,
+    metadata: {
+      eventId: alert.alertId,
+      orgId: alert.orgId,
+      correlationId,
+      causationId: null,
+      occurredAt: alert.receivedAt,
+      schemaVersion: ALERT_RECEIVED_SCHEMA_VERSION,
+    },
+  };
+}

@@ -1,35 +1,20 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { IsApiInstant } from '../api/api-instant';
+import { IsCommaListOf } from '../api/comma-list';
 import { SEVERITIES, Severity } from '../alerts/canonical-alert';
 import { PAGE_MAX_LIMIT } from '../paging/cursor-page';
 import { CURSOR_MAX_LENGTH } from '../paging/page-cursor';
 import { INCIDENT_STATUSES, IncidentStatusName } from './incident-messages';
 
-const commaList = ({ value }: { value: unknown }) =>
-  typeof value === 'string'
-    ? value
-        .split(',')
-        .map((part) => part.trim())
-        .filter(Boolean)
-    : value;
-
 /** Query string of GET /api/v1/incidents. */
 export class ListIncidentsQueryDto {
   @IsOptional()
-  @Transform(commaList)
-  @IsIn(INCIDENT_STATUSES, {
-    each: true,
-    message: `status must be a comma-separated list of: ${INCIDENT_STATUSES.join(', ')}`,
-  })
+  @IsCommaListOf(INCIDENT_STATUSES)
   status?: IncidentStatusName[];
 
   @IsOptional()
-  @Transform(commaList)
-  @IsIn(SEVERITIES, {
-    each: true,
-    message: `severity must be a comma-separated list of: ${SEVERITIES.join(', ')}`,
-  })
+  @IsCommaListOf(SEVERITIES)
   severity?: Severity[];
 
   @IsOptional()

@@ -1,21 +1,11 @@
-// Half of a surrogate pair without its other half (not a character at all).
-const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+import { isText } from '@oncall/shared-text';
 
 /**
- * Text PostgreSQL keeps as given: it refuses NUL in text and jsonb, and an unpaired surrogate in jsonb.
- * The same rule as the incident domain's `isStorableText` (ADR 0095), repeated here until that lands on
- * main, so a mapper never accepts an alert that would be refused, and lost, after the 202.
+ * The storable-text rules (no NUL, no unpaired surrogate; non-blank and at most `maxLength` UTF-16 code
+ * units) are the incident domain's own, from `@oncall/shared-text`: a mapper never accepts an alert that
+ * would be refused, and lost, after the 202.
  */
-export function isStorableText(value: string): boolean {
-  return !value.includes('\u0000') && !UNPAIRED_SURROGATE.test(value);
-}
-
-/** Non-blank, storable, at most `maxLength` UTF-16 code units (the incident domain counts the same way). */
-export function isText(value: unknown, maxLength: number): value is string {
-  return (
-    typeof value === 'string' && value.trim().length > 0 && value.length <= maxLength && isStorableText(value)
-  );
-}
+export { isStorableText, isText } from '@oncall/shared-text';
 
 export function textProblem(maxLength: number): string {
   return `must be non-blank text of at most ${maxLength} characters, without NUL or unpaired surrogates`;

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { type ApiProblem, problemOf } from '../api/problem';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
-import { ProblemMessage } from '../components/ProblemMessage';
+import { FormActions } from '../components/FormActions';
 import { useSession } from '../session-context';
 import { teamProblems, type TeamDraft } from './people-drafts';
 import { peopleApi, TEAMS_KEY, type PersonView, type TeamView } from './people-api';
@@ -83,15 +83,12 @@ export function TeamEditor({ team, people, onDone }: Props) {
           ))}
         <FieldProblem id={`${id}-members-problem`} message={membersProblem} />
       </fieldset>
-      {save.error && save.error.errors.length === 0 && <ProblemMessage problem={save.error} />}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : team ? 'Save team' : 'Create team'}
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        mutation={save}
+        submit={team ? 'Save team' : 'Create team'}
+        pending="Saving…"
+        onCancel={onDone}
+      />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { type ApiProblem, problemOf } from '../api/problem';
 import { canConfigure } from '../auth/permissions';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
-import { ProblemMessage } from '../components/ProblemMessage';
+import { FormActions } from '../components/FormActions';
 import { browserTimeZone } from '../format/time';
 import { useSession } from '../session-context';
 import {
@@ -137,21 +137,15 @@ export function OverrideForm({ schedule, proposal, onDone }: Props) {
           onChange={(event) => setReason(event.target.value)}
         />
       </div>
-      {save.error && save.error.errors.length === 0 && <ProblemMessage problem={save.error} />}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save override'}
-        </button>
-        <button
-          type="button"
-          onClick={() => {
-            setOpen(false);
-            onDone();
-          }}
-        >
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        mutation={save}
+        submit="Save override"
+        pending="Saving…"
+        onCancel={() => {
+          setOpen(false);
+          onDone();
+        }}
+      />
     </form>
   );
 }

@@ -5,6 +5,8 @@ import type { SchemaCreateServiceDto } from '../api/generated/openapi';
 import { type ApiProblem, problemOf } from '../api/problem';
 import { canConfigure } from '../auth/permissions';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { FormActions } from '../components/FormActions';
+import { TextField } from '../components/TextField';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { useSession } from '../session-context';
 import { Integrations } from './Integrations';
@@ -108,18 +110,14 @@ function NewService({ policies, onDone }: { policies: { id: string; name: string
   return (
     <form className="card editor" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>New service</h2>
-      <div className="field">
-        <label htmlFor={`${id}-name`}>Service name</label>
-        <input
-          id={`${id}-name`}
-          value={name}
-          maxLength={200}
-          aria-invalid={Boolean(fieldMessage('name', local, save.error))}
-          aria-describedby={`${id}-name-problem`}
-          onChange={(event) => setName(event.target.value)}
-        />
-        <FieldProblem id={`${id}-name-problem`} message={fieldMessage('name', local, save.error)} />
-      </div>
+      <TextField
+        id={`${id}-name`}
+        label="Service name"
+        value={name}
+        maxLength={200}
+        problem={fieldMessage('name', local, save.error)}
+        onChange={setName}
+      />
       <div className="field">
         <label htmlFor={`${id}-policy`}>Escalation policy</label>
         <select id={`${id}-policy`} value={policyId} onChange={(event) => setPolicyId(event.target.value)}>
@@ -135,15 +133,7 @@ function NewService({ policies, onDone }: { policies: { id: string; name: string
           message={fieldMessage('escalationPolicyId', {}, save.error)}
         />
       </div>
-      {save.error && save.error.errors.length === 0 && <ProblemMessage problem={save.error} />}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          {save.isPending ? 'Creating…' : 'Create service'}
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormActions mutation={save} submit="Create service" pending="Creating…" onCancel={onDone} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import type { SchemaCreateUserDto } from '../api/generated/openapi';
 import { type ApiProblem, problemOf } from '../api/problem';
 import type { Role } from '../api/types';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { EditorCard } from '../components/EditorCard';
 import { FormActions } from '../components/FormActions';
 import { TextField } from '../components/TextField';
 import { useSession } from '../session-context';
@@ -53,8 +54,7 @@ export function NewPerson({ onDone }: { onDone: () => void }) {
     />
   );
   return (
-    <form className="card editor" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Add a person</h2>
+    <EditorCard id={id} title="Add a person" onSubmit={submit}>
       {field('name', 'Full name', 'text')}
       {field('email', 'Email (their Hub sign-in)', 'email')}
       <div className="field">
@@ -73,6 +73,6 @@ export function NewPerson({ onDone }: { onDone: () => void }) {
         <FieldProblem id={`${id}-role-problem`} message={fieldMessage('role', {}, add.error)} />
       </div>
       <FormActions mutation={add} submit="Add person" pending="Adding…" onCancel={onDone} />
-    </form>
+    </EditorCard>
   );
 }

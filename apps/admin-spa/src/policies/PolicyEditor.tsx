@@ -2,7 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { type ApiProblem, problemOf } from '../api/problem';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { EditorCard } from '../components/EditorCard';
 import { FormActions } from '../components/FormActions';
+import { NameAndDescription } from '../components/NameAndDescription';
 import { TextField } from '../components/TextField';
 import { useSession } from '../session-context';
 import {
@@ -60,21 +62,13 @@ export function PolicyEditor({ policy, onDone }: Props) {
     }));
 
   return (
-    <form className="card editor" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
-      <h2 id={`${id}-title`}>{policy ? `Edit ${policy.name}` : 'New escalation policy'}</h2>
-      <TextField
-        id={`${id}-name`}
-        label="Name"
-        value={draft.name}
-        maxLength={LIMITS.nameMax}
-        problem={message('name')}
-        onChange={(name) => setDraft({ ...draft, name })}
-      />
-      <TextField
-        id={`${id}-description`}
-        label="Description"
-        value={draft.description}
-        onChange={(description) => setDraft({ ...draft, description })}
+    <EditorCard id={id} title={policy ? `Edit ${policy.name}` : 'New escalation policy'} onSubmit={submit}>
+      <NameAndDescription
+        id={id}
+        draft={draft}
+        nameMax={LIMITS.nameMax}
+        nameProblem={message('name')}
+        onChange={(change) => setDraft({ ...draft, ...change })}
       />
       <TextField
         id={`${id}-repeat`}
@@ -105,6 +99,6 @@ export function PolicyEditor({ policy, onDone }: Props) {
         </button>
       )}
       <FormActions mutation={save} submit="Save policy" pending="Saving…" onCancel={onDone} />
-    </form>
+    </EditorCard>
   );
 }

@@ -2,7 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { type ApiProblem, problemOf } from '../api/problem';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { EditorCard } from '../components/EditorCard';
 import { FormActions } from '../components/FormActions';
+import { NameAndDescription } from '../components/NameAndDescription';
 import { TextField } from '../components/TextField';
 import { browserTimeZone, usableTimeZone } from '../format/time';
 import { useSession } from '../session-context';
@@ -95,22 +97,14 @@ export function ScheduleEditor({ schedule, onDone }: Props) {
   const layerNames = new Map(draft.layers.map((layer, index) => [previewLayerId(layer, index), layer.name]));
 
   return (
-    <form className="card editor" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
-      <h2 id={`${id}-title`}>{schedule ? `Edit ${schedule.name}` : 'New schedule'}</h2>
-      <TextField
-        id={`${id}-name`}
-        label="Name"
-        value={draft.name}
-        maxLength={200}
-        problem={message('name')}
-        onChange={(name) => setDraft({ ...draft, name })}
-      />
-      <TextField
-        id={`${id}-description`}
-        label="Description"
-        value={draft.description}
-        maxLength={2000}
-        onChange={(description) => setDraft({ ...draft, description })}
+    <EditorCard id={id} title={schedule ? `Edit ${schedule.name}` : 'New schedule'} onSubmit={submit}>
+      <NameAndDescription
+        id={id}
+        draft={draft}
+        nameMax={200}
+        descriptionMax={2000}
+        nameProblem={message('name')}
+        onChange={(change) => setDraft({ ...draft, ...change })}
       />
       <TextField
         id={`${id}-zone`}
@@ -184,6 +178,6 @@ export function ScheduleEditor({ schedule, onDone }: Props) {
       </section>
 
       <FormActions mutation={save} submit="Save schedule" pending="Saving…" onCancel={() => onDone(null)} />
-    </form>
+    </EditorCard>
   );
 }

@@ -5,6 +5,7 @@ import type { SchemaCreateServiceDto } from '../api/generated/openapi';
 import { type ApiProblem, problemOf } from '../api/problem';
 import { canConfigure } from '../auth/permissions';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { EditorCard } from '../components/EditorCard';
 import { FormActions } from '../components/FormActions';
 import { TextField } from '../components/TextField';
 import { ProblemMessage } from '../components/ProblemMessage';
@@ -108,8 +109,7 @@ function NewService({ policies, onDone }: { policies: { id: string; name: string
     if (name.trim()) save.mutate();
   };
   return (
-    <form className="card editor" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>New service</h2>
+    <EditorCard id={id} title="New service" onSubmit={submit}>
       <TextField
         id={`${id}-name`}
         label="Service name"
@@ -134,6 +134,6 @@ function NewService({ policies, onDone }: { policies: { id: string; name: string
         />
       </div>
       <FormActions mutation={save} submit="Create service" pending="Creating…" onCancel={onDone} />
-    </form>
+    </EditorCard>
   );
 }

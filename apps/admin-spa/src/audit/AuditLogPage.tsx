@@ -4,6 +4,7 @@ import type { SchemaAuditLogQueryDto } from '../api/generated/openapi';
 import { problemOf } from '../api/problem';
 import type { Page } from '../api/types';
 import { canReadAudit } from '../auth/permissions';
+import { ColumnHeads } from '../components/ColumnHeads';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { formatDateTime } from '../format/time';
 import { useSession } from '../session-context';
@@ -87,14 +88,7 @@ export default function AuditLogPage() {
             <caption className="visually-hidden">
               Changes, newest first. Times in {timeZone ?? 'your time zone'}.
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">Resource</th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={['When', 'Who', 'What', 'Resource']} />
             <tbody>
               {items.map((entry) => (
                 <tr key={entry.id}>

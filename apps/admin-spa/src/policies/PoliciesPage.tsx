@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { allOf } from '../api/directory';
 import { problemOf } from '../api/problem';
 import { canConfigure } from '../auth/permissions';
+import { ColumnHeads } from '../components/ColumnHeads';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { useSession } from '../session-context';
 import type { PolicyView } from './policy-draft';
@@ -45,22 +46,14 @@ export default function PoliciesPage() {
         )}
         {policies.data && policies.data.length > 0 && (
           <table>
-            <thead>
-              <tr>
-                <th scope="col">Policy</th>
-                <th scope="col" className="numeric">
-                  Steps
-                </th>
-                <th scope="col" className="numeric">
-                  Repeats
-                </th>
-                {editable && (
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
+            <ColumnHeads
+              columns={[
+                'Policy',
+                { label: 'Steps', numeric: true },
+                { label: 'Repeats', numeric: true },
+                editable && { label: 'Actions', hidden: true },
+              ]}
+            />
             <tbody>
               {policies.data.map((policy) => (
                 <tr key={policy.id}>

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { type ApiProblem, problemOf } from '../api/problem';
 import { canConfigure } from '../auth/permissions';
+import { ColumnHeads } from '../components/ColumnHeads';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { TextField } from '../components/TextField';
@@ -28,14 +29,7 @@ export default function ClientsRoutingPage() {
         {clients.data && clients.data.length > 0 && (
           <div className="table-scroll">
             <table className="plain-table">
-              <thead>
-                <tr>
-                  <th scope="col">Client</th>
-                  <th scope="col">RMM id</th>
-                  <th scope="col">PSA id</th>
-                  <th scope="col">Time zone</th>
-                </tr>
-              </thead>
+              <ColumnHeads columns={['Client', 'RMM id', 'PSA id', 'Time zone']} />
               <tbody>
                 {clients.data.map((client) => (
                   <tr key={client.id}>

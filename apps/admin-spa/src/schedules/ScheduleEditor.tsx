@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { type ApiProblem, problemOf } from '../api/problem';
+import { ColumnHeads } from '../components/ColumnHeads';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
 import { EditorCard } from '../components/EditorCard';
 import { FormActions } from '../components/FormActions';
@@ -155,14 +156,7 @@ export function ScheduleEditor({ schedule, onDone }: Props) {
           <p className="muted">Nobody would be on call in the next {PREVIEW_DAYS} days.</p>
         ) : (
           <table>
-            <thead>
-              <tr>
-                <th scope="col">On call</th>
-                <th scope="col">From</th>
-                <th scope="col">Until</th>
-                <th scope="col">Layer</th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={['On call', 'From', 'Until', 'Layer']} />
             <tbody>
               {preview.slice(0, PREVIEW_ROWS).map((shift) => (
                 <tr key={shift.start}>

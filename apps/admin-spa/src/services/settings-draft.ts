@@ -2,19 +2,21 @@ import { DAY_NAMES } from '../format/labels';
 export const URGENCIES = ['high', 'low'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 
+/** Support hours: on `days` (1 = Monday) from `start` to `end` (HH:mm) in the zone, `during` applies; else `outside`. */
+interface SupportHours {
+  timeZone: string;
+  days: number[];
+  start: string;
+  end: string;
+  during: Urgency;
+  outside: Urgency;
+}
+
 /** A service's urgency rule as the API holds it (UrgencyRule in libs/contracts). */
 export type UrgencyRule =
   | { kind: 'constant'; urgency: Urgency }
   | { kind: 'severity-based' }
-  | {
-      kind: 'support-hours';
-      timeZone: string;
-      days: number[];
-      start: string;
-      end: string;
-      during: Urgency;
-      outside: Urgency;
-    };
+  | ({ kind: 'support-hours' } & SupportHours);
 
 export interface ServiceSettings {
   urgencyRule: UrgencyRule;
@@ -22,16 +24,10 @@ export interface ServiceSettings {
   autoResolveSeconds: number | null;
 }
 
-/** The settings form as typed: minutes and hours as text, blank = never. */
-export interface SettingsDraft {
+/** The settings form as typed (the support hours' fields kept whatever the kind): minutes and hours as text, blank = never. */
+export interface SettingsDraft extends SupportHours {
   kind: UrgencyRule['kind'];
   urgency: Urgency;
-  timeZone: string;
-  days: number[];
-  start: string;
-  end: string;
-  during: Urgency;
-  outside: Urgency;
   ackTimeoutMinutes: string;
   autoResolveHours: string;
 }

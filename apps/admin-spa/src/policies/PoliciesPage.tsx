@@ -4,6 +4,7 @@ import { allOf } from '../api/directory';
 import { problemOf } from '../api/problem';
 import { canConfigure } from '../auth/permissions';
 import { ColumnHeads } from '../components/ColumnHeads';
+import { HeadWithNew } from '../components/HeadWithNew';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { useSession } from '../session-context';
 import type { PolicyView } from './policy-draft';
@@ -23,14 +24,9 @@ export default function PoliciesPage() {
 
   return (
     <main className="page">
-      <div className="page-head">
+      <HeadWithNew label="New policy" offered={editable && editing === null} onNew={() => setEditing('new')}>
         <h1>Escalation policies</h1>
-        {editable && editing === null && (
-          <button type="button" className="primary" onClick={() => setEditing('new')}>
-            New policy
-          </button>
-        )}
-      </div>
+      </HeadWithNew>
       {editing !== null && (
         <PolicyEditor
           key={editing === 'new' ? 'new' : `${editing.id}-${editing.version}`}

@@ -7,6 +7,7 @@ import { canConfigure } from '../auth/permissions';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
 import { EditorCard } from '../components/EditorCard';
 import { FormActions } from '../components/FormActions';
+import { HeadWithNew } from '../components/HeadWithNew';
 import { TextField } from '../components/TextField';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { useSession } from '../session-context';
@@ -42,14 +43,9 @@ export default function ServicesPage() {
 
   return (
     <main className="page">
-      <div className="page-head">
+      <HeadWithNew label="New service" offered={editable && !creating} onNew={() => setCreating(true)}>
         <h1>Services</h1>
-        {editable && !creating && (
-          <button type="button" className="primary" onClick={() => setCreating(true)}>
-            New service
-          </button>
-        )}
-      </div>
+      </HeadWithNew>
       {creating && <NewService policies={policies.data ?? []} onDone={() => setCreating(false)} />}
       {services.isPending && <p className="empty">Loading…</p>}
       <ProblemMessage problem={services.error ? problemOf(services.error) : null} />

@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import type { ApiProblem } from '../api/problem';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
 import { ProblemMessage } from '../components/ProblemMessage';
+import { TextField } from '../components/TextField';
 import {
   type DraftProblems,
   EMPTY_RULE_DRAFT,
@@ -88,18 +89,14 @@ export function NewRule({
             onChange={(event) => set({ devices: event.target.value })}
           />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-labels`}>Labels</label>
-          <input
-            id={`${id}-labels`}
-            value={draft.labels}
-            placeholder="env=prod"
-            aria-invalid={Boolean(message('labels'))}
-            aria-describedby={`${id}-labels-problem`}
-            onChange={(event) => set({ labels: event.target.value })}
-          />
-          <FieldProblem id={`${id}-labels-problem`} message={message('labels')} />
-        </div>
+        <TextField
+          id={`${id}-labels`}
+          label="Labels"
+          value={draft.labels}
+          placeholder="env=prod"
+          onChange={(value) => set({ labels: value })}
+          problem={message('labels')}
+        />
       </div>
       <fieldset className="choice">
         <legend>Severity is one of (none: any)</legend>

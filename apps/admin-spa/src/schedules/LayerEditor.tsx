@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { FieldProblem } from '../components/FieldProblem';
+import { TextField } from '../components/TextField';
 import {
   emptyRestriction,
   type LayerDraft,
@@ -42,18 +43,14 @@ export function LayerEditor({ index, layer, people, timeZone, message, onChange,
   return (
     <li className="step" aria-label={`Layer ${n}`}>
       <h3>Layer {n}</h3>
-      <div className="field">
-        <label htmlFor={`${id}-name`}>Layer {n} name</label>
-        <input
-          id={`${id}-name`}
-          value={layer.name}
-          maxLength={200}
-          aria-invalid={Boolean(message(`${at}.name`))}
-          aria-describedby={`${id}-name-problem`}
-          onChange={(event) => onChange({ ...layer, name: event.target.value })}
-        />
-        <FieldProblem id={`${id}-name-problem`} message={message(`${at}.name`)} />
-      </div>
+      <TextField
+        id={`${id}-name`}
+        label={`Layer ${n} name`}
+        value={layer.name}
+        maxLength={200}
+        onChange={(value) => onChange({ ...layer, name: value })}
+        problem={message(`${at}.name`)}
+      />
       <fieldset>
         <legend>Who takes turns, in order</legend>
         <ol className="participants">

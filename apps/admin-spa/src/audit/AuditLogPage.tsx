@@ -5,6 +5,7 @@ import { problemOf } from '../api/problem';
 import type { Page } from '../api/types';
 import { canReadAudit } from '../auth/permissions';
 import { ColumnHeads } from '../components/ColumnHeads';
+import { Options } from '../components/Options';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { formatDateTime } from '../format/time';
 import { useSession } from '../session-context';
@@ -70,12 +71,11 @@ export default function AuditLogPage() {
             value={resourceType}
             onChange={(event) => setResourceType(event.target.value as ResourceType | '')}
           >
-            <option value="">everything</option>
-            {RESOURCE_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {type}
-              </option>
-            ))}
+            <Options
+              blank="everything"
+              items={RESOURCE_TYPES}
+              option={(type) => ({ value: type, label: type })}
+            />
           </select>
         </label>
       </div>

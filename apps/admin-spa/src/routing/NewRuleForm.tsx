@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { ApiProblem } from '../api/problem';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { Options } from '../components/Options';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { TextField } from '../components/TextField';
 import {
@@ -57,12 +58,11 @@ export function NewRule({
             value={draft.clientId}
             onChange={(event) => set({ clientId: event.target.value })}
           >
-            <option value="">Any client</option>
-            {directory.clients.data?.map((client) => (
-              <option key={client.id} value={client.id}>
-                {client.name}
-              </option>
-            ))}
+            <Options
+              blank="Any client"
+              items={directory.clients.data}
+              option={(client) => ({ value: client.id, label: client.name })}
+            />
           </select>
         </div>
         <div className="field">
@@ -72,12 +72,11 @@ export function NewRule({
             value={draft.integrationId}
             onChange={(event) => set({ integrationId: event.target.value })}
           >
-            <option value="">Any integration</option>
-            {directory.integrations.data?.map((integration) => (
-              <option key={integration.id} value={integration.id}>
-                {integration.name}
-              </option>
-            ))}
+            <Options
+              blank="Any integration"
+              items={directory.integrations.data}
+              option={(integration) => ({ value: integration.id, label: integration.name })}
+            />
           </select>
         </div>
         <div className="field">
@@ -127,12 +126,11 @@ export function NewRule({
           aria-describedby={`${id}-service-problem`}
           onChange={(event) => set({ serviceId: event.target.value })}
         >
-          <option value="">Choose…</option>
-          {directory.services.data?.map((service) => (
-            <option key={service.id} value={service.id}>
-              {service.name}
-            </option>
-          ))}
+          <Options
+            blank="Choose…"
+            items={directory.services.data}
+            option={(service) => ({ value: service.id, label: service.name })}
+          />
         </select>
         <FieldProblem id={`${id}-service-problem`} message={message('serviceId')} />
       </div>

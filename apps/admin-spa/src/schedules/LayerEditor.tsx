@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { FieldProblem } from '../components/FieldProblem';
+import { Options } from '../components/Options';
 import { TextField } from '../components/TextField';
 import {
   emptyRestriction,
@@ -66,12 +67,11 @@ export function LayerEditor({ index, layer, people, timeZone, message, onChange,
                   setParticipants(layer.participants.map((old, i) => (i === p ? event.target.value : old)))
                 }
               >
-                <option value="">Choose a person…</option>
-                {people.map((person) => (
-                  <option key={person.id} value={person.id}>
-                    {person.name}
-                  </option>
-                ))}
+                <Options
+                  blank="Choose a person…"
+                  items={people}
+                  option={(person) => ({ value: person.id, label: person.name })}
+                />
               </select>
               {p > 0 && (
                 <button

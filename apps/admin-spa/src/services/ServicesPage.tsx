@@ -8,6 +8,7 @@ import { FieldProblem, fieldMessage } from '../components/FieldProblem';
 import { EditorCard } from '../components/EditorCard';
 import { FormActions } from '../components/FormActions';
 import { HeadWithNew } from '../components/HeadWithNew';
+import { Options } from '../components/Options';
 import { TextField } from '../components/TextField';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { useSession } from '../session-context';
@@ -117,12 +118,11 @@ function NewService({ policies, onDone }: { policies: { id: string; name: string
       <div className="field">
         <label htmlFor={`${id}-policy`}>Escalation policy</label>
         <select id={`${id}-policy`} value={policyId} onChange={(event) => setPolicyId(event.target.value)}>
-          <option value="">None</option>
-          {policies.map((policy) => (
-            <option key={policy.id} value={policy.id}>
-              {policy.name}
-            </option>
-          ))}
+          <Options
+            blank="None"
+            items={policies}
+            option={(policy) => ({ value: policy.id, label: policy.name })}
+          />
         </select>
         <FieldProblem
           id={`${id}-policy-problem`}

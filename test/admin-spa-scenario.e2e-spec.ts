@@ -5,10 +5,9 @@ import { type StandInAccount } from './support/oidc-stand-in';
 import {
   contentWidth,
   DESKTOP,
-  freshPage,
-  pageErrors,
   PHONE,
   seriousAccessibilityViolations,
+  watchedPage,
 } from './support/spa-browser';
 import { useSpaPlatform } from './support/spa-platform';
 
@@ -67,9 +66,9 @@ describe('The issue 15 scenario in Chromium: Hub sign-in, schedule, policy, serv
     login: string,
     viewport = DESKTOP,
   ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const { context, page } = await freshPage(spa.browser, viewport);
-    const errors = pageErrors(
-      page,
+    const { context, page, errors } = await watchedPage(
+      spa.browser,
+      viewport,
       (message) => message.location().url.startsWith(spa.base()) && message.type() === 'error',
     );
     await page.goto(`${spa.base()}/`);

@@ -3,12 +3,11 @@ import { DEMO_USERS } from '../apps/admin-api/src/seed/seed-demo';
 import {
   contentWidth,
   DESKTOP,
-  freshPage,
-  pageErrors,
   PHONE,
   screenshot,
   seriousAccessibilityViolations,
   signInWithToken,
+  watchedPage,
 } from './support/spa-browser';
 import { useSpaPlatform } from './support/spa-platform';
 import { addDays, mondayOf, shortWhen } from '../apps/admin-spa/src/schedules/when';
@@ -57,9 +56,9 @@ describe('The admin SPA’s schedules screen, in Chromium, against the platform'
     token: string,
     viewport = DESKTOP,
   ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const { context, page } = await freshPage(spa.browser, viewport);
-    const errors = pageErrors(
-      page,
+    const { context, page, errors } = await watchedPage(
+      spa.browser,
+      viewport,
       (message) => message.type() === 'error' || /Content Security Policy/i.test(message.text()),
     );
     await page.goto(`${spa.base()}/`);

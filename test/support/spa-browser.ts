@@ -70,6 +70,16 @@ export async function signedInWithToken(
   return { context, page };
 }
 
+/** A fresh page (see freshPage) and the errors it reports (see pageErrors). */
+export async function watchedPage(
+  browser: Browser,
+  viewport: { width: number; height: number },
+  counts: (message: ConsoleMessage) => boolean,
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const { context, page } = await freshPage(browser, viewport);
+  return { context, page, errors: pageErrors(page, counts) };
+}
+
 /**
  * The errors `page` reports from now on: its uncaught exceptions, and the console messages `counts` keeps
  * (Chromium's request for /favicon.ico, which the SPA does not have, never counts).
@@ -101,12 +111,17 @@ export async function expectFitsPhone(page: Page): Promise<void> {
 
 /**
  * The screen as it stands, checked and photographed at both sizes: nothing serious for axe, the desktop
- * screenshot `NAME-desktop`, then turned into a phone's, fitting it, and `NAME-phone`.
+ * screenshot `NAME-desktop`, then turned into a phone's, fitting it (unless `mustFit` is false), and `NAME-phone`.
  */
-export async function checkDesktopThenPhone(page: Page, name: string): Promise<void> {
+export async function checkDesktopThenPhone(
+  page: Page,
+  name: string,
+  { mustFit = true } = {},
+): Promise<void> {
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
   await screenshot(page, `${name}-desktop`);
-  await expectFitsPhone(page);
+  if (mustFit) await expectFitsPhone(page);
+  else await page.setViewportSize(PHONE);
   await screenshot(page, `${name}-phone`);
 }
 

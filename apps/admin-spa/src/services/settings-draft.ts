@@ -1,22 +1,11 @@
+import type { ServiceUrgency, SupportHoursUrgencyRule, UrgencyRule } from '@oncall/contracts';
 import { DAY_NAMES } from '../format/labels';
-export const URGENCIES = ['high', 'low'] as const;
-export type Urgency = (typeof URGENCIES)[number];
 
-/** Support hours: on `days` (1 = Monday) from `start` to `end` (HH:mm) in the zone, `during` applies; else `outside`. */
-interface SupportHours {
-  timeZone: string;
-  days: number[];
-  start: string;
-  end: string;
-  during: Urgency;
-  outside: Urgency;
-}
+export const URGENCIES = ['high', 'low'] as const satisfies readonly ServiceUrgency[];
+export type Urgency = ServiceUrgency;
 
-/** A service's urgency rule as the API holds it (UrgencyRule in libs/contracts). */
-export type UrgencyRule =
-  | { kind: 'constant'; urgency: Urgency }
-  | { kind: 'severity-based' }
-  | ({ kind: 'support-hours' } & SupportHours);
+/** A service's urgency rule as the API holds it. */
+export type { UrgencyRule };
 
 export interface ServiceSettings {
   urgencyRule: UrgencyRule;
@@ -25,7 +14,7 @@ export interface ServiceSettings {
 }
 
 /** The settings form as typed (the support hours' fields kept whatever the kind): minutes and hours as text, blank = never. */
-export interface SettingsDraft extends SupportHours {
+export interface SettingsDraft extends Omit<SupportHoursUrgencyRule, 'kind'> {
   kind: UrgencyRule['kind'];
   urgency: Urgency;
   ackTimeoutMinutes: string;

@@ -1,80 +1,41 @@
 import type { IncidentPage } from '@oncall/contracts';
 import { waitFor } from '@oncall/platform-testing';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import {
-  DEMO_INTEGRATION,
-  DEMO_SERVICE,
-  DEMO_USERS,
-  DemoOrganization,
-} from '../apps/admin-api/src/seed/seed-demo';
-import { ensureAdminSpaBuilt, SPA_DIST_DIR } from '../apps/admin-spa/spa-build';
+import { type Page } from 'playwright-core';
+import { DEMO_INTEGRATION, DEMO_SERVICE, DEMO_USERS } from '../apps/admin-api/src/seed/seed-demo';
 import { EXAMPLE_BODIES } from '../apps/admin-spa/src/services/example-request';
-import { IncidentApi } from './support/incident-api';
-import { PlatformHarness } from './support/platform-harness';
 import {
-  CHROMIUM,
-  CHROMIUM_ARGS,
+  checkDesktopThenPhone,
   DESKTOP,
+  expectFitsPhone,
   PHONE,
   screenshot,
   seriousAccessibilityViolations,
-  signedInWithToken,
 } from './support/spa-browser';
+import { useSpaPlatform } from './support/spa-platform';
 
 /** DEFEND_SERVICE_KEY must be at least 32 characters. */
 const DEFEND_KEY = 'defend-flows-key-0123456789abcdef';
 const [, TAYLOR] = DEMO_USERS;
 
 describe('The admin SPA’s incident, routing and maintenance flows, in Chromium, against the platform', () => {
-  let platform: PlatformHarness;
-  let demo: DemoOrganization;
-  let incidents: IncidentApi;
-  let manager: string;
-  let technician: string;
-  let browser: Browser;
-  const base = () => platform.url('admin-api');
-
-  beforeAll(async () => {
-    const [harness] = await Promise.all([PlatformHarness.create('spa_flows'), ensureAdminSpaBuilt()]);
-    platform = harness.configure({ SPA_DIST_DIR, DEFEND_SERVICE_KEY: DEFEND_KEY });
-    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state');
-    demo = await platform.seedDemo();
-    incidents = new IncidentApi(platform, demo.integrationKey);
-    manager = platform.token(demo.orgId, 'manager', demo.managerUserId);
-    technician = platform.token(demo.orgId, 'technician', TAYLOR.hubUserId);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.close();
+  const spa = useSpaPlatform({
+    label: 'spa_flows',
+    services: ['admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state'],
+    environment: () => ({ DEFEND_SERVICE_KEY: DEFEND_KEY }),
   });
 
-  const signedIn = (token: string, viewport = DESKTOP) => signedInWithToken(browser, base(), token, viewport);
-
   async function openIncident(page: Page, incidentId: string, title: string): Promise<void> {
-    await page.goto(`${base()}/incidents/${incidentId}`);
+    await page.goto(`${spa.base()}/incidents/${incidentId}`);
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
   }
 
   const timeline = (page: Page) => page.getByRole('list', { name: 'Timeline' });
 
-  async function phoneFits(page: Page): Promise<void> {
-    await page.setViewportSize(PHONE);
-    const width = await page.evaluate(
-      () =>
-        (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
-          .documentElement.scrollWidth,
-    );
-    expect(width).toBeLessThanOrEqual(PHONE.width);
-  }
-
   it('lets a manager snooze an incident, then reassign it, and the timeline shows both', async () => {
-    const incident = await incidents.trigger('Flows: backup job failed at ACME', {}, manager);
-    const acknowledged = await incidents.act(manager, incident.incidentId, 'acknowledge');
+    const incident = await spa.incidents.trigger('Flows: backup job failed at ACME', {}, spa.manager);
+    const acknowledged = await spa.incidents.act(spa.manager, incident.incidentId, 'acknowledge');
     expect(acknowledged.status).toBe(200);
-    const { context, page } = await signedIn(manager);
-    try {
+    await spa.whileSignedIn(spa.manager, async (page) => {
       await openIncident(page, incident.incidentId, incident.title);
       const respond = page.getByRole('region', { name: 'Respond' });
       await respond.getByLabel('Snooze for').selectOption({ label: '1 hour' });
@@ -90,22 +51,16 @@ describe('The admin SPA’s incident, routing and maintenance flows, in Chromium
       await timeline(page).getByText('Reassigned', { exact: true }).waitFor();
       await timeline(page).getByText(`To ${TAYLOR.name}`).waitFor();
       await timeline(page).getByText('Snoozed', { exact: true }).waitFor();
-      const detail = await incidents.detail(manager, incident.incidentId);
+      const detail = await spa.incidents.detail(spa.manager, incident.incidentId);
       expect(detail.incident).toMatchObject({ status: 'triggered', assignedUserIds: [TAYLOR.id] });
-      expect(await seriousAccessibilityViolations(page)).toEqual([]);
-      await screenshot(page, 'incident-respond-desktop');
-      await phoneFits(page);
-      await screenshot(page, 'incident-respond-phone');
-    } finally {
-      await context.close();
-    }
+      await checkDesktopThenPhone(page, 'incident-respond');
+    });
   }, 180_000);
 
   it('lets a manager merge one incident into another', async () => {
-    const target = await incidents.trigger('Flows: FS01 unreachable', {}, manager);
-    const source = await incidents.trigger('Flows: FS01 disk latency', {}, manager);
-    const { context, page } = await signedIn(manager);
-    try {
+    const target = await spa.incidents.trigger('Flows: FS01 unreachable', {}, spa.manager);
+    const source = await spa.incidents.trigger('Flows: FS01 disk latency', {}, spa.manager);
+    await spa.whileSignedIn(spa.manager, async (page) => {
       await openIncident(page, target.incidentId, target.title);
       const respond = page.getByRole('region', { name: 'Respond' });
       await respond.getByRole('button', { name: 'Merge' }).click();
@@ -114,7 +69,7 @@ describe('The admin SPA’s incident, routing and maintenance flows, in Chromium
       await respond.getByRole('button', { name: 'Merge' }).click();
       await page.getByRole('heading', { level: 2, name: 'Alerts (2)' }).waitFor();
       const merged = await waitFor('the source to be merged', async () => {
-        const detail = await incidents.detail(manager, source.incidentId);
+        const detail = await spa.incidents.detail(spa.manager, source.incidentId);
         return detail.mergedInto ? detail : undefined;
       });
       expect(merged).toMatchObject({ mergedInto: target.incidentId, incident: { status: 'resolved' } });
@@ -122,25 +77,22 @@ describe('The admin SPA’s incident, routing and maintenance flows, in Chromium
       await page.getByText('Merged into', { exact: false }).waitFor();
       // A resolved incident offers nothing more to do.
       expect(await page.getByRole('region', { name: 'Respond' }).count()).toBe(0);
-    } finally {
-      await context.close();
-    }
+    });
   }, 180_000);
 
   it('filters the incident list by severity, and a reload keeps the filter', async () => {
-    const critical = await incidents.trigger(
+    const critical = await spa.incidents.trigger(
       'Flows: filter core switch down',
       { severity: 'critical' },
-      manager,
+      spa.manager,
     );
-    const info = await incidents.trigger(
+    const info = await spa.incidents.trigger(
       'Flows: filter certificate renews soon',
       { severity: 'info' },
-      manager,
+      spa.manager,
     );
-    const { context, page } = await signedIn(manager);
-    try {
-      await page.goto(`${base()}/incidents`);
+    await spa.whileSignedIn(spa.manager, async (page) => {
+      await page.goto(`${spa.base()}/incidents`);
       const list = page.getByRole('tabpanel', { name: 'Incident list' });
       await list.getByText(critical.title).waitFor();
       await page.getByLabel('Severity').selectOption('info');
@@ -151,15 +103,13 @@ describe('The admin SPA’s incident, routing and maintenance flows, in Chromium
       await list.getByText(info.title).waitFor();
       expect(await page.getByLabel('Severity').inputValue()).toBe('info');
       expect(await list.getByText(critical.title).count()).toBe(0);
-      await phoneFits(page);
-    } finally {
-      await context.close();
-    }
+      await expectFitsPhone(page);
+    });
   }, 180_000);
 
   it('offers a technician incident responses but no configuration, and an owner no responses', async () => {
-    const incident = await incidents.trigger('Flows: printer offline at ACME', {}, manager);
-    const tech = await signedIn(technician);
+    const incident = await spa.incidents.trigger('Flows: printer offline at ACME', {}, spa.manager);
+    const tech = await spa.signedIn(spa.technician);
     try {
       await openIncident(tech.page, incident.incidentId, incident.title);
       const respond = tech.page.getByRole('region', { name: 'Respond' });
@@ -185,7 +135,7 @@ describe('The admin SPA’s incident, routing and maintenance flows, in Chromium
     } finally {
       await tech.context.close();
     }
-    const owner = await signedIn(platform.token(demo.orgId, 'owner'));
+    const owner = await spa.signedIn(spa.platform.token(spa.demo.orgId, 'owner'));
     try {
       await openIncident(owner.page, incident.incidentId, incident.title);
       await owner.page.getByRole('heading', { level: 2, name: 'Timeline' }).waitFor();
@@ -198,61 +148,67 @@ describe('The admin SPA’s incident, routing and maintenance flows, in Chromium
   }, 180_000);
 
   it('shows a Defend detection’s device, MITRE technique and recommended action at the top of its incident', async () => {
-    const created = await platform.api(`/api/v1/services/${demo.serviceId}/integrations`, manager, {
-      method: 'POST',
-      body: JSON.stringify({ type: 'defend', name: 'Defend' }),
-    });
-    expect(created.status).toBe(201);
-    await platform.untilGatewaySees('the Defend integration', (directory) =>
-      Boolean(directory.oldestLiveFor(demo.orgId, 'defend')),
+    const created = await spa.platform.api(
+      `/api/v1/services/${spa.demo.serviceId}/integrations`,
+      spa.manager,
+      {
+        method: 'POST',
+        body: JSON.stringify({ type: 'defend', name: 'Defend' }),
+      },
     );
-    const posted = await fetch(`${platform.url('ingestion-gateway')}/v1/alerts/defend`, {
+    expect(created.status).toBe(201);
+    await spa.platform.untilGatewaySees('the Defend integration', (directory) =>
+      Boolean(directory.oldestLiveFor(spa.demo.orgId, 'defend')),
+    );
+    const posted = await fetch(`${spa.platform.url('ingestion-gateway')}/v1/alerts/defend`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${DEFEND_KEY}` },
-      body: JSON.stringify({ ...EXAMPLE_BODIES.defend, orgId: demo.orgId }),
+      body: JSON.stringify({ ...EXAMPLE_BODIES.defend, orgId: spa.demo.orgId }),
     });
     expect(posted.status).toBe(202);
     const incident = await waitFor('the Defend incident', async () => {
-      const page = (await (await platform.api('/api/v1/incidents?limit=50', manager)).json()) as IncidentPage;
+      const page = (await (
+        await spa.platform.api('/api/v1/incidents?limit=50', spa.manager)
+      ).json()) as IncidentPage;
       return page.items.find((item) => /LAPTOP-ANNA|PowerShell/.test(item.title));
     });
-    const { context, page } = await signedIn(technician, PHONE);
-    try {
-      await openIncident(page, incident.incidentId, incident.title);
-      const panel = page.getByRole('region', { name: 'Defend detection' });
-      await panel.getByText('LAPTOP-ANNA').waitFor();
-      await panel.getByRole('link', { name: 'T1059.001 PowerShell (TA0002 Execution)' }).waitFor();
-      await panel.getByText("Isolate the device and reset the user's credentials.").waitFor();
-      // Prominent: above the actions and the summary.
-      const panelTop = (await panel.boundingBox())!.y;
-      const summaryTop = (await page.getByRole('heading', { level: 2, name: 'Summary' }).boundingBox())!.y;
-      expect(panelTop).toBeLessThan(summaryTop);
-      expect(await seriousAccessibilityViolations(page)).toEqual([]);
-      await phoneFits(page);
-      await screenshot(page, 'incident-defend-phone');
-      await page.setViewportSize(DESKTOP);
-      await screenshot(page, 'incident-defend-desktop');
-      // What Defend posted, as received, beside the alert it became.
-      await page.getByText('Raw payloads as received').click();
-      expect(
-        await page
-          .getByLabel(/^Raw payload of alert /)
-          .first()
-          .textContent(),
-      ).toContain('det-5521');
-    } finally {
-      await context.close();
-    }
+    await spa.whileSignedIn(
+      spa.technician,
+      async (page) => {
+        await openIncident(page, incident.incidentId, incident.title);
+        const panel = page.getByRole('region', { name: 'Defend detection' });
+        await panel.getByText('LAPTOP-ANNA').waitFor();
+        await panel.getByRole('link', { name: 'T1059.001 PowerShell (TA0002 Execution)' }).waitFor();
+        await panel.getByText("Isolate the device and reset the user's credentials.").waitFor();
+        // Prominent: above the actions and the summary.
+        const panelTop = (await panel.boundingBox())!.y;
+        const summaryTop = (await page.getByRole('heading', { level: 2, name: 'Summary' }).boundingBox())!.y;
+        expect(panelTop).toBeLessThan(summaryTop);
+        expect(await seriousAccessibilityViolations(page)).toEqual([]);
+        await expectFitsPhone(page);
+        await screenshot(page, 'incident-defend-phone');
+        await page.setViewportSize(DESKTOP);
+        await screenshot(page, 'incident-defend-desktop');
+        // What Defend posted, as received, beside the alert it became.
+        await page.getByText('Raw payloads as received').click();
+        expect(
+          await page
+            .getByLabel(/^Raw payload of alert /)
+            .first()
+            .textContent(),
+        ).toContain('det-5521');
+      },
+      PHONE,
+    );
   }, 180_000);
 
   it('lets a manager add a maintenance window and a routing rule, and the tester names the right client and service', async () => {
-    const service = await platform.api('/api/v1/services', manager, {
+    const service = await spa.platform.api('/api/v1/services', spa.manager, {
       method: 'POST',
       body: JSON.stringify({ name: 'Bakkerij servers' }),
     });
     expect(service.status).toBe(201);
-    const { context, page } = await signedIn(manager);
-    try {
+    await spa.whileSignedIn(spa.manager, async (page) => {
       await page
         .getByRole('navigation', { name: 'Main' })
         .getByRole('link', { name: 'Clients and routing' })
@@ -285,7 +241,7 @@ describe('The admin SPA’s incident, routing and maintenance flows, in Chromium
         const text = (await rules.locator('li').first().textContent()) ?? '';
         return text.includes('device FS01') ? true : undefined;
       });
-      const stored = (await (await platform.api('/api/v1/routing-rules', manager)).json()) as {
+      const stored = (await (await spa.platform.api('/api/v1/routing-rules', spa.manager)).json()) as {
         rules: { when: { devices?: string[] } }[];
       };
       expect(stored.rules.map((rule) => rule.when.devices ?? [])).toEqual([['FS01'], []]);
@@ -322,10 +278,7 @@ describe('The admin SPA’s incident, routing and maintenance flows, in Chromium
         .getByRole('list', { name: 'Maintenance windows' })
         .getByText('Bakkerij patch night')
         .waitFor();
-      expect(await seriousAccessibilityViolations(page)).toEqual([]);
-      await screenshot(page, 'maintenance-desktop');
-      await phoneFits(page);
-      await screenshot(page, 'maintenance-phone');
+      await checkDesktopThenPhone(page, 'maintenance');
 
       await page.setViewportSize(DESKTOP);
       await page
@@ -339,16 +292,13 @@ describe('The admin SPA’s incident, routing and maintenance flows, in Chromium
       await tester.getByRole('button', { name: 'Where would it go?' }).click();
       await verdict.getByText('maintenance window Bakkerij patch night', { exact: false }).waitFor();
       expect(await verdict.textContent()).toContain('Bakkerij servers');
-      await phoneFits(page);
+      await expectFitsPhone(page);
       await screenshot(page, 'clients-routing-phone');
-    } finally {
-      await context.close();
-    }
+    });
   }, 180_000);
 
   it('lets a manager set a service’s support hours and timeouts, and shows each integration’s last alert', async () => {
-    const { context, page } = await signedIn(manager);
-    try {
+    await spa.whileSignedIn(spa.manager, async (page) => {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Services' }).click();
       const section = page.getByRole('region', { name: DEMO_SERVICE.name });
       await section.getByText('last alert', { exact: false }).first().waitFor();
@@ -370,22 +320,19 @@ describe('The admin SPA’s incident, routing and maintenance flows, in Chromium
         .getByText('Mon, Tue, Wed, Thu, Fri 08:00–18:00 (Europe/Amsterdam): high urgency, otherwise low')
         .waitFor();
       await section.getByText('30 minutes').waitFor();
-      const stored = (await (await platform.api(`/api/v1/services/${demo.serviceId}`, manager)).json()) as {
+      const stored = (await (
+        await spa.platform.api(`/api/v1/services/${spa.demo.serviceId}`, spa.manager)
+      ).json()) as {
         ackTimeoutSeconds: number;
         urgencyRule: { kind: string };
       };
       expect(stored).toMatchObject({ ackTimeoutSeconds: 1800, urgencyRule: { kind: 'support-hours' } });
-      expect(await seriousAccessibilityViolations(page)).toEqual([]);
-      await screenshot(page, 'service-settings-desktop');
-      await phoneFits(page);
-      await screenshot(page, 'service-settings-phone');
-    } finally {
-      await context.close();
-    }
+      await checkDesktopThenPhone(page, 'service-settings');
+    });
   }, 180_000);
 
   it('answers the routing tester from the stored rules, and refuses an integration of no one', async () => {
-    const tested = await platform.api('/api/v1/routing-rules/test', technician, {
+    const tested = await spa.platform.api('/api/v1/routing-rules/test', spa.technician, {
       method: 'POST',
       body: JSON.stringify({ integrationId: DEMO_INTEGRATION.id, client: 'site-881', severity: 'info' }),
     });
@@ -395,7 +342,7 @@ describe('The admin SPA’s incident, routing and maintenance flows, in Chromium
       clientName: 'Bakkerij de Vries',
       maintenanceWindow: { name: 'Bakkerij patch night' },
     });
-    const unknown = await platform.api('/api/v1/routing-rules/test', manager, {
+    const unknown = await spa.platform.api('/api/v1/routing-rules/test', spa.manager, {
       method: 'POST',
       body: JSON.stringify({ integrationId: '5e7a1c2e-0d1f-4c55-9f0a-00000000ffff', severity: 'info' }),
     });

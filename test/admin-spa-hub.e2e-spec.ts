@@ -1,79 +1,44 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { ensureAdminSpaBuilt, SPA_DIST_DIR } from '../apps/admin-spa/spa-build';
-import { DEMO_USERS, DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
-import { OidcStandIn } from './support/oidc-stand-in';
-import { PlatformHarness } from './support/platform-harness';
-import { CHROMIUM, CHROMIUM_ARGS } from './support/spa-browser';
+import type { Page } from 'playwright-core';
+import { DEMO_USERS } from '../apps/admin-api/src/seed/seed-demo';
+import {
+  HUB_CLIENT_ID,
+  type PersistentChromium,
+  persistentChromium,
+  useSpaPlatform,
+} from './support/spa-platform';
 
-const CLIENT_ID = 'oncall-admin-spa';
-const AUDIENCE = 'https://oncall.test/api';
 const [MORGAN] = DEMO_USERS;
 
 describe('Hub sign-in in the admin SPA (a real oidc-provider standing in for Hub)', () => {
-  let platform: PlatformHarness;
-  let hub: OidcStandIn;
-  let demo: DemoOrganization;
-  let context: BrowserContext;
+  const spa = useSpaPlatform({
+    label: 'spa_hub',
+    services: ['admin-api'],
+    hubAccounts: (demo) => ({
+      [MORGAN.hubUserId]: { org_id: demo.orgId, role: 'manager', email: MORGAN.email, name: MORGAN.name },
+    }),
+    browser: false,
+  });
+  let profile: PersistentChromium;
   let page: Page;
-  const profileDir = mkdtempSync(join(tmpdir(), 'oncall-chromium-hub-'));
-  const base = () => platform.url('admin-api');
 
   beforeAll(async () => {
-    const [harness, port] = await Promise.all([
-      PlatformHarness.create('spa_hub'),
-      OidcStandIn.freePort(),
-      ensureAdminSpaBuilt(),
-    ]);
-    const issuer = `http://127.0.0.1:${port}`;
-    platform = harness.configure({
-      SPA_DIST_DIR,
-      HUB_ISSUER: issuer,
-      HUB_JWKS_URL: `${issuer}/jwks`,
-      HUB_AUDIENCE: AUDIENCE,
-      HUB_SPA_CLIENT_ID: CLIENT_ID,
-    });
-    await platform.start('admin-api');
-    demo = await platform.seedDemo();
-    hub = await OidcStandIn.start({
-      port,
-      clientId: CLIENT_ID,
-      spaUrl: base(),
-      audience: AUDIENCE,
-      accounts: {
-        [MORGAN.hubUserId]: { org_id: demo.orgId, role: 'manager', email: MORGAN.email, name: MORGAN.name },
-      },
-    });
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1280, height: 800 },
-    });
-    context.setDefaultTimeout(15_000);
-    page = context.pages()[0] ?? (await context.newPage());
-  }, 60_000);
-
-  afterAll(async () => {
-    await context?.close();
-    rmSync(profileDir, { recursive: true, force: true });
-    await hub?.close();
-    await platform?.close();
+    profile = await persistentChromium('oncall-chromium-hub-', { timeoutMs: 15_000 });
+    page = profile.page;
   });
 
+  afterAll(() => profile?.close());
+
   it('tells the SPA to sign in through Hub, and lets it reach Hub from its pages', async () => {
-    const config = await fetch(`${base()}/api/v1/auth/config`);
-    expect(await config.json()).toEqual({ mode: 'hub', issuer: hub.issuer, clientId: CLIENT_ID });
-    const policy = (await fetch(`${base()}/`)).headers.get('content-security-policy');
-    expect(policy).toContain(`connect-src 'self' ${hub.issuer};`);
+    const config = await fetch(`${spa.base()}/api/v1/auth/config`);
+    expect(await config.json()).toEqual({ mode: 'hub', issuer: spa.hub.issuer, clientId: HUB_CLIENT_ID });
+    const policy = (await fetch(`${spa.base()}/`)).headers.get('content-security-policy');
+    expect(policy).toContain(`connect-src 'self' ${spa.hub.issuer};`);
   });
 
   it('signs a manager in with the authorization code and PKCE, keeping the tokens out of storage and addresses', async () => {
     const requested: string[] = [];
     page.on('request', (request) => requested.push(request.url()));
-    await page.goto(`${base()}/on-call`);
+    await page.goto(`${spa.base()}/on-call`);
     await page.getByRole('button', { name: 'Sign in with Hub' }).click();
     // The stand-in's development login form (any password).
     await page.locator('input[name="login"]').fill(MORGAN.hubUserId);
@@ -84,7 +49,7 @@ describe('Hub sign-in in the admin SPA (a real oidc-provider standing in for Hub
     await page.locator('.who').getByText(MORGAN.name).waitFor();
     await page.locator('.who').getByText('manager', { exact: true }).waitFor();
 
-    const authorize = requested.find((url) => url.startsWith(`${hub.issuer}/auth?`));
+    const authorize = requested.find((url) => url.startsWith(`${spa.hub.issuer}/auth?`));
     expect(authorize).toBeDefined();
     const params = new URL(authorize!).searchParams;
     expect(params.get('code_challenge_method')).toBe('S256');
@@ -109,7 +74,7 @@ describe('Hub sign-in in the admin SPA (a real oidc-provider standing in for Hub
   });
 
   it('says when the Hub session has ended and offers to sign in again', async () => {
-    hub.shortenAccessTokens();
+    spa.hub.shortenAccessTokens();
     await page.reload();
     await page.getByRole('button', { name: 'Sign in with Hub' }).click();
     await page.locator('.who').getByText(MORGAN.name).waitFor();
@@ -120,7 +85,7 @@ describe('Hub sign-in in the admin SPA (a real oidc-provider standing in for Hub
 
   it('refuses the pasted development token when Hub signs people in', async () => {
     expect(await page.getByLabel('Access token').count()).toBe(0);
-    const devToken = platform.token(demo.orgId, 'manager');
-    expect((await platform.api('/api/v1/me', devToken)).status).toBe(401);
+    const devToken = spa.platform.token(spa.demo.orgId, 'manager');
+    expect((await spa.platform.api('/api/v1/me', devToken)).status).toBe(401);
   });
 });

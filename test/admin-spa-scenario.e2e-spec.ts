@@ -1,19 +1,16 @@
 import { waitFor } from '@oncall/platform-testing';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { ensureAdminSpaBuilt, SPA_DIST_DIR } from '../apps/admin-spa/spa-build';
-import { DEMO_USERS, DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
-import { OidcStandIn, type StandInAccount } from './support/oidc-stand-in';
-import { PlatformHarness } from './support/platform-harness';
+import { type BrowserContext, type Page } from 'playwright-core';
+import { DEMO_USERS } from '../apps/admin-api/src/seed/seed-demo';
+import { type StandInAccount } from './support/oidc-stand-in';
 import {
-  CHROMIUM,
-  CHROMIUM_ARGS,
+  contentWidth,
   DESKTOP,
   PHONE,
   seriousAccessibilityViolations,
+  watchedPage,
 } from './support/spa-browser';
+import { useSpaPlatform } from './support/spa-platform';
 
-const CLIENT_ID = 'oncall-admin-spa';
-const AUDIENCE = 'https://oncall.test/api';
 const [MORGAN, TAYLOR, JORDAN] = DEMO_USERS;
 const OWNER = { hubUserId: 'scenario-owner', name: 'Olive Owner', email: 'olive@demo-msp.example' };
 const DAY_MS = 86_400_000;
@@ -26,7 +23,6 @@ const TITLE = 'Scenario: VPN tunnel down at ACME HQ';
 /** What the checks below read in the page (the test is compiled without the DOM's types). */
 interface Browserish {
   scenarioMarker?: string;
-  document: { documentElement: { scrollWidth: number } };
 }
 
 /** Yesterday (UTC) as YYYY-MM-DD: every layer has handed over at least once before the alert. */
@@ -40,56 +36,27 @@ function hourAgo(): string {
 }
 
 describe('The issue 15 scenario in Chromium: Hub sign-in, schedule, policy, service, a live incident on a phone, the reports', () => {
-  let platform: PlatformHarness;
-  let hub: OidcStandIn;
-  let demo: DemoOrganization;
-  let browser: Browser;
-  let integrationKey: string;
-  const base = () => platform.url('admin-api');
-
-  beforeAll(async () => {
-    const [harness, port] = await Promise.all([
-      PlatformHarness.create('spa_scenario'),
-      OidcStandIn.freePort(),
-      ensureAdminSpaBuilt(),
-    ]);
-    const issuer = `http://127.0.0.1:${port}`;
-    platform = harness.configure({
-      SPA_DIST_DIR,
-      HUB_ISSUER: issuer,
-      HUB_JWKS_URL: `${issuer}/jwks`,
-      HUB_AUDIENCE: AUDIENCE,
-      HUB_SPA_CLIENT_ID: CLIENT_ID,
-    });
-    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state', 'scheduling', 'escalation', 'reporting'); // prettier-ignore
-    demo = await platform.seedDemo();
-    const account = (role: StandInAccount['role'], who: { email: string; name: string }) => ({
-      org_id: demo.orgId,
-      role,
-      email: who.email,
-      name: who.name,
-    });
-    hub = await OidcStandIn.start({
-      port,
-      clientId: CLIENT_ID,
-      spaUrl: base(),
-      audience: AUDIENCE,
-      accounts: {
+  // Declared first, so run first: before the browser closes.
+  afterAll(() => manager?.context.close());
+  const spa = useSpaPlatform({
+    label: 'spa_scenario',
+    services: ['admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state', 'scheduling', 'escalation', 'reporting'], // prettier-ignore
+    hubAccounts: (demo) => {
+      const account = (role: StandInAccount['role'], who: { email: string; name: string }) => ({
+        org_id: demo.orgId,
+        role,
+        email: who.email,
+        name: who.name,
+      });
+      return {
         [MORGAN.hubUserId]: account('manager', MORGAN),
         [TAYLOR.hubUserId]: account('technician', TAYLOR),
         [JORDAN.hubUserId]: account('technician', JORDAN),
         [OWNER.hubUserId]: account('owner', OWNER),
-      },
-    });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  }, 180_000);
-
-  afterAll(async () => {
-    await manager?.context.close();
-    await browser?.close();
-    await hub?.close();
-    await platform?.close();
+      };
+    },
   });
+  let integrationKey: string;
 
   /**
    * A fresh browser (no Hub session yet) signed in through the stand-in's login form as `login`, and the
@@ -99,18 +66,12 @@ describe('The issue 15 scenario in Chromium: Hub sign-in, schedule, policy, serv
     login: string,
     viewport = DESKTOP,
   ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport, timezoneId: 'UTC', locale: 'en-GB' });
-    // Generous: the shared 2-core machine runs several platforms at once.
-    context.setDefaultTimeout(30_000);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      const url = message.location().url;
-      if (!url.startsWith(base()) || url.endsWith('/favicon.ico')) return;
-      if (message.type() === 'error') errors.push(`${message.text()} (${url})`);
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${base()}/`);
+    const { context, page, errors } = await watchedPage(
+      spa.browser,
+      viewport,
+      (message) => message.location().url.startsWith(spa.base()) && message.type() === 'error',
+    );
+    await page.goto(`${spa.base()}/`);
     await page.getByRole('button', { name: 'Sign in with Hub' }).click();
     // The stand-in's development login form (any password); it has placeholders, not labels.
     await page.getByPlaceholder('Enter any login').fill(login);
@@ -237,17 +198,20 @@ describe('The issue 15 scenario in Chromium: Hub sign-in, schedule, policy, serv
       await page.evaluate(() => ((globalThis as unknown as Browserish).scenarioMarker = 'no reload'));
       expect(await page.getByRole('link', { name: TITLE }).count()).toBe(0);
 
-      await platform.untilGatewayKnows(integrationKey);
-      const posted = await fetch(`${platform.url('ingestion-gateway')}/v1/alerts/generic/${integrationKey}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          summary: TITLE,
-          severity: 'critical',
-          source: 'fw-acme-hq',
-          dedupKey: 'acme-hq-vpn',
-        }),
-      });
+      await spa.platform.untilGatewayKnows(integrationKey);
+      const posted = await fetch(
+        `${spa.platform.url('ingestion-gateway')}/v1/alerts/generic/${integrationKey}`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            summary: TITLE,
+            severity: 'critical',
+            source: 'fw-acme-hq',
+            dedupKey: 'acme-hq-vpn',
+          }),
+        },
+      );
       expect(posted.status).toBe(202);
 
       const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: TITLE }) });
@@ -257,9 +221,7 @@ describe('The issue 15 scenario in Chromium: Hub sign-in, schedule, policy, serv
       );
       await row.getByText(SERVICE).waitFor();
       await row.getByText('Triggered', { exact: true }).waitFor();
-      expect(
-        await page.evaluate(() => (globalThis as unknown as Browserish).document.documentElement.scrollWidth),
-      ).toBeLessThanOrEqual(PHONE.width);
+      expect(await contentWidth(page)).toBeLessThanOrEqual(PHONE.width);
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
       await row.getByRole('button', { name: 'Acknowledge' }).click();

@@ -1,83 +1,54 @@
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { ensureAdminSpaBuilt, SPA_DIST_DIR } from '../apps/admin-spa/spa-build';
-import { DEMO_USERS, DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
-import { PlatformHarness } from './support/platform-harness';
+import { type BrowserContext, type Page } from 'playwright-core';
+import { DEMO_USERS } from '../apps/admin-api/src/seed/seed-demo';
 import {
-  CHROMIUM,
-  CHROMIUM_ARGS,
+  contentWidth,
   DESKTOP,
   PHONE,
   screenshot,
   seriousAccessibilityViolations,
   signInWithToken,
+  watchedPage,
 } from './support/spa-browser';
+import { useSpaPlatform } from './support/spa-platform';
+import { addDays, mondayOf, shortWhen } from '../apps/admin-spa/src/schedules/when';
 
 const [, TAYLOR, JORDAN] = DEMO_USERS;
-const DAY_MS = 86_400_000;
 
 /** What the checks below read in the page (the test is compiled without the DOM's types). */
 interface Browserish {
   navigator: { clipboard: { readText(): Promise<string> } };
   document: {
     querySelectorAll(selector: 'style'): Iterable<{ nonce: string }>;
-    documentElement: { scrollWidth: number };
   };
 }
 
 /** The Monday after this week's, as YYYY-MM-DD (UTC): every shift the test builds lies ahead. */
 function nextMonday(): string {
-  const today = Date.parse(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
-  const sinceMonday = (new Date(today).getUTCDay() + 6) % 7;
-  return day(today - sinceMonday * DAY_MS + 7 * DAY_MS);
-}
-
-function day(epochMs: number): string {
-  return new Date(epochMs).toISOString().slice(0, 10);
-}
-
-function plusDays(date: string, days: number): string {
-  return day(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS);
+  return addDays(mondayOf(new Date(), 'UTC'), 7);
 }
 
 /** "Mon 7 Dec, 09:00" for `date` at `time` UTC: how the screen writes a time for a viewer in UTC. */
 function when(date: string, time: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'UTC',
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(`${date}T${time}:00Z`));
+  return shortWhen(`${date}T${time}:00Z`, 'UTC');
 }
 
 describe('The admin SPA’s schedules screen, in Chromium, against the platform', () => {
-  let platform: PlatformHarness;
-  let demo: DemoOrganization;
-  let manager: string;
+  const spa = useSpaPlatform({
+    label: 'spa_schedules',
+    // incident-state: the first page after signing in lists incidents.
+    services: ['admin-api', 'scheduling', 'incident-state'],
+  });
   let MORGAN: { id: string; name: string };
-  let browser: Browser;
-  const base = () => platform.url('admin-api');
   const monday = nextMonday();
-  const tuesday = plusDays(monday, 1);
-  const wednesday = plusDays(monday, 2);
+  const tuesday = addDays(monday, 1);
+  const wednesday = addDays(monday, 2);
 
   beforeAll(async () => {
-    const [harness] = await Promise.all([PlatformHarness.create('spa_schedules'), ensureAdminSpaBuilt()]);
-    platform = harness.configure({ SPA_DIST_DIR });
-    // incident-state: the first page after signing in lists incidents.
-    await platform.start('admin-api', 'scheduling', 'incident-state');
-    demo = await platform.seedDemo();
-    manager = platform.token(demo.orgId, 'manager', demo.managerUserId);
     // The manager's own record, named as the token names them (provisioned just in time).
-    MORGAN = (await (await platform.api('/api/v1/me', manager)).json()) as { id: string; name: string };
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.close();
+    MORGAN = (await (await spa.platform.api('/api/v1/me', spa.manager)).json()) as {
+      id: string;
+      name: string;
+    };
   });
 
   /** A signed-in page, and every console error and CSP violation it reports. */
@@ -85,18 +56,12 @@ describe('The admin SPA’s schedules screen, in Chromium, against the platform'
     token: string,
     viewport = DESKTOP,
   ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport, timezoneId: 'UTC', locale: 'en-GB' });
-    context.setDefaultTimeout(30_000);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      // Chromium asks for /favicon.ico, which the SPA does not have.
-      if (message.location().url.endsWith('/favicon.ico')) return;
-      if (message.type() === 'error' || /Content Security Policy/i.test(message.text()))
-        errors.push(`${message.text()} (${message.location().url})`);
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${base()}/`);
+    const { context, page, errors } = await watchedPage(
+      spa.browser,
+      viewport,
+      (message) => message.type() === 'error' || /Content Security Policy/i.test(message.text()),
+    );
+    await page.goto(`${spa.base()}/`);
     await signInWithToken(page, token);
     return { context, page, errors };
   }
@@ -132,7 +97,7 @@ describe('The admin SPA’s schedules screen, in Chromium, against the platform'
   it('answers index.html with a fresh style nonce in the policy and the page each time, scripts still self only', async () => {
     const nonces = [];
     for (let i = 0; i < 2; i++) {
-      const response = await fetch(`${base()}/schedules`, { headers: { accept: 'text/html' } });
+      const response = await fetch(`${spa.base()}/schedules`, { headers: { accept: 'text/html' } });
       const policy = response.headers.get('content-security-policy') ?? '';
       const nonce = /style-src 'self' 'nonce-([A-Za-z0-9+/=]+)'/.exec(policy)?.[1];
       expect(policy).toContain("script-src 'self';");
@@ -145,7 +110,7 @@ describe('The admin SPA’s schedules screen, in Chromium, against the platform'
   });
 
   it('lets a manager build a two-layer schedule with a preview, see each layer and the final schedule, and add an override from the calendar', async () => {
-    const { context, page, errors } = await signedIn(manager);
+    const { context, page, errors } = await signedIn(spa.manager);
     try {
       await openSchedules(page);
       await page.getByRole('button', { name: 'New schedule' }).click();
@@ -185,7 +150,7 @@ describe('The admin SPA’s schedules screen, in Chromium, against the platform'
         [MORGAN.name, when(monday, '12:00'), when(monday, '13:00'), 'Lunch cover'],
         [TAYLOR.name, when(monday, '13:00'), when(tuesday, '12:00'), 'Weekly'],
       ]);
-      const stored = (await (await platform.api('/api/v1/schedules', manager)).json()) as {
+      const stored = (await (await spa.platform.api('/api/v1/schedules', spa.manager)).json()) as {
         items: unknown[];
       };
       expect(stored.items).toEqual([]);
@@ -200,7 +165,7 @@ describe('The admin SPA’s schedules screen, in Chromium, against the platform'
       await blocks(page, monday, `Final schedule: ${TAYLOR.name}, ${when(monday, '09:00')} – ${when(monday, '12:00')}`).waitFor(); // prettier-ignore
       await blocks(page, monday, `Final schedule: ${MORGAN.name}, ${when(monday, '12:00')} – ${when(monday, '13:00')}`).waitFor(); // prettier-ignore
       await blocks(page, tuesday, `Final schedule: ${TAYLOR.name}, ${when(monday, '13:00')} – ${when(tuesday, '12:00')}`).waitFor(); // prettier-ignore
-      await blocks(page, wednesday, `Weekly: ${TAYLOR.name}, ${when(monday, '09:00')} – ${when(plusDays(monday, 7), '09:00')}`).waitFor(); // prettier-ignore
+      await blocks(page, wednesday, `Weekly: ${TAYLOR.name}, ${when(monday, '09:00')} – ${when(addDays(monday, 7), '09:00')}`).waitFor(); // prettier-ignore
       await blocks(page, wednesday, `Lunch cover: ${MORGAN.name}, ${when(wednesday, '12:00')} – ${when(wednesday, '13:00')}`).waitFor(); // prettier-ignore
       expect(await blocks(page, monday, `Final schedule: ${JORDAN.name}`).count()).toBe(0);
 
@@ -232,7 +197,7 @@ describe('The admin SPA’s schedules screen, in Chromium, against the platform'
       await page.getByRole('button', { name: 'Copy link' }).click();
       await page.getByRole('status').filter({ hasText: 'Copied.' }).waitFor();
       expect(await page.evaluate(() => (globalThis as unknown as Browserish).navigator.clipboard.readText())).toBe(url); // prettier-ignore
-      const feed = await fetch(`${base()}${path}`);
+      const feed = await fetch(`${spa.base()}${path}`);
       expect([feed.status, (await feed.text()).startsWith('BEGIN:VCALENDAR')]).toEqual([200, true]);
 
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
@@ -244,9 +209,7 @@ describe('The admin SPA’s schedules screen, in Chromium, against the platform'
       await page.setViewportSize(PHONE);
       const shifts = page.getByRole('list', { name: 'Shifts this week' });
       await shifts.getByRole('listitem').filter({ hasText: JORDAN.name }).waitFor();
-      expect(
-        await page.evaluate(() => (globalThis as unknown as Browserish).document.documentElement.scrollWidth),
-      ).toBeLessThanOrEqual(PHONE.width);
+      expect(await contentWidth(page)).toBeLessThanOrEqual(PHONE.width);
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
       await screenshot(page, 'schedules-phone');
     } finally {
@@ -255,10 +218,10 @@ describe('The admin SPA’s schedules screen, in Chromium, against the platform'
   }, 240_000);
 
   it('offers a technician an override for themselves only', async () => {
-    const technician = platform.token(demo.orgId, 'technician', TAYLOR.hubUserId);
-    const { context, page, errors } = await signedIn(technician);
+    const { context, page, errors } = await signedIn(spa.technician);
     // Named as the token names them once signed in (provisioned just in time).
-    const taylor = ((await (await platform.api('/api/v1/me', technician)).json()) as { name: string }).name;
+    const taylor = ((await (await spa.platform.api('/api/v1/me', spa.technician)).json()) as { name: string })
+      .name;
     try {
       await openSchedules(page);
       expect(await page.getByRole('button', { name: 'New schedule' }).count()).toBe(0);

@@ -2,52 +2,46 @@ import { waitFor } from '@oncall/platform-testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type Browser, chromium } from 'playwright-core';
-import { ensureAdminSpaBuilt, SPA_DIST_DIR } from '../apps/admin-spa/spa-build';
+import { SPA_DIST_DIR } from '../apps/admin-spa/spa-build';
 import { EXAMPLE_BODIES } from '../apps/admin-spa/src/services/example-request';
-import { DEMO_USERS, DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
-import { IncidentApi } from './support/incident-api';
-import { PlatformHarness } from './support/platform-harness';
+import { DEMO_USERS } from '../apps/admin-api/src/seed/seed-demo';
 import { dailyLayer, scheduleBody } from './support/schedule-fixtures';
 import {
-  CHROMIUM,
-  CHROMIUM_ARGS,
-  DESKTOP,
+  checkDesktopThenPhone,
+  contentWidth,
+  openMainScreen,
   PHONE,
   screenshot,
   seriousAccessibilityViolations,
-  signedInWithToken,
 } from './support/spa-browser';
+import { useSpaPlatform } from './support/spa-platform';
+import type { Page } from 'playwright-core';
 
 const FIRST_PAGE_GZIP_BUDGET = 250 * 1024;
 const [, TAYLOR, JORDAN] = DEMO_USERS;
 
 describe('The admin SPA’s screens, in Chromium, against the platform', () => {
-  let platform: PlatformHarness;
-  let demo: DemoOrganization;
-  let incidents: IncidentApi;
-  let manager: string;
-  let technician: string;
-  let browser: Browser;
-  const base = () => platform.url('admin-api');
-
-  beforeAll(async () => {
-    const [harness] = await Promise.all([PlatformHarness.create('spa_screens'), ensureAdminSpaBuilt()]);
-    platform = harness.configure({ SPA_DIST_DIR });
-    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state', 'scheduling', 'escalation', 'reporting'); // prettier-ignore
-    demo = await platform.seedDemo();
-    incidents = new IncidentApi(platform, demo.integrationKey);
-    manager = platform.token(demo.orgId, 'manager', demo.managerUserId);
-    technician = platform.token(demo.orgId, 'technician', TAYLOR.hubUserId);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.close();
+  const spa = useSpaPlatform({
+    label: 'spa_screens',
+    services: ['admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state', 'scheduling', 'escalation', 'reporting'], // prettier-ignore
   });
 
-  const signedIn = (token: string, viewport = DESKTOP) => signedInWithToken(browser, base(), token, viewport);
+  /** Opens the main screens that have no test of their own here and saves each one's screenshot. */
+  async function screenshotMainScreens(
+    page: Page,
+    viewport: 'phone' | 'desktop',
+    check: () => Promise<void> = () => Promise.resolve(),
+  ) {
+    for (const [label, name] of [
+      ['On call now', 'on-call'],
+      ['Escalation policies', 'policies'],
+      ['Services', 'services'],
+    ]) {
+      await openMainScreen(page, label);
+      await check();
+      await screenshot(page, `${name}-${viewport}`);
+    }
+  }
 
   it('keeps the first page’s JavaScript under 250 KB gzipped (heavy screens load on demand), built for production', () => {
     const html = readFileSync(join(SPA_DIST_DIR, 'index.html'), 'utf8');
@@ -65,13 +59,12 @@ describe('The admin SPA’s screens, in Chromium, against the platform', () => {
   });
 
   it('lets a manager build a two-step policy, previewing who each step would page now', async () => {
-    const created = await platform.api('/api/v1/schedules', manager, {
+    const created = await spa.platform.api('/api/v1/schedules', spa.manager, {
       method: 'POST',
       body: JSON.stringify(scheduleBody('Servers 24/7', [dailyLayer([TAYLOR.id, JORDAN.id])])),
     });
     expect(created.status).toBe(201);
-    const { context, page } = await signedIn(manager);
-    try {
+    await spa.whileSignedIn(spa.manager, async (page) => {
       await page
         .getByRole('navigation', { name: 'Main' })
         .getByRole('link', { name: 'Escalation policies' })
@@ -110,7 +103,7 @@ describe('The admin SPA’s screens, in Chromium, against the platform', () => {
       const row = page.getByRole('row').filter({ hasText: 'Servers: schedule, then the manager' });
       await row.waitFor();
       expect(await row.locator('td').nth(1).textContent()).toBe('2');
-      const stored = (await (await platform.api('/api/v1/escalation-policies', manager)).json()) as {
+      const stored = (await (await spa.platform.api('/api/v1/escalation-policies', spa.manager)).json()) as {
         items: { name: string; steps: { delayMinutes: number; targets: { type: string }[] }[] }[];
       };
       expect(stored.items[0].steps.map((step) => [step.delayMinutes, step.targets[0].type])).toEqual([
@@ -118,15 +111,12 @@ describe('The admin SPA’s screens, in Chromium, against the platform', () => {
         [30, 'user'],
       ]);
       await screenshot(page, 'policies-desktop');
-    } finally {
-      await context.close();
-    }
+    });
   }, 180_000);
 
   it('lets a manager create a service on that policy and an integration whose key is shown once, with an example request', async () => {
-    const { context, page } = await signedIn(manager);
-    try {
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base() });
+    await spa.whileSignedIn(spa.manager, async (page, context) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: spa.base() });
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Services' }).click();
       await page.getByRole('heading', { level: 1, name: 'Services' }).waitFor();
       await page.getByRole('button', { name: 'New service' }).click();
@@ -169,20 +159,17 @@ describe('The admin SPA’s screens, in Chromium, against the platform', () => {
       expect(await section.getByLabel('Sample curl for ACME RMM').textContent()).toContain(
         '/v1/alerts/generic/YOUR-INTEGRATION-KEY',
       );
-      await platform.untilGatewayKnows(key);
+      await spa.platform.untilGatewayKnows(key);
       // The example request the SPA showed is accepted with the key it showed.
-      const posted = await platform.postAlert(key, EXAMPLE_BODIES.generic);
+      const posted = await spa.platform.postAlert(key, EXAMPLE_BODIES.generic);
       expect(posted.status).toBe(202);
       await screenshot(page, 'services-desktop');
-    } finally {
-      await context.close();
-    }
+    });
   }, 180_000);
 
   it('shows a technician the policies without offering to change them', async () => {
-    const { context, page } = await signedIn(technician);
-    try {
-      await page.goto(`${base()}/escalation-policies`);
+    await spa.whileSignedIn(spa.technician, async (page) => {
+      await page.goto(`${spa.base()}/escalation-policies`);
       await page.getByRole('row').filter({ hasText: 'Servers: schedule, then the manager' }).waitFor();
       expect(await page.getByRole('button', { name: 'New policy' }).count()).toBe(0);
       expect(await page.getByRole('button', { name: /^Edit/ }).count()).toBe(0);
@@ -192,59 +179,38 @@ describe('The admin SPA’s screens, in Chromium, against the platform', () => {
       expect(
         await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).count(),
       ).toBe(0);
-    } finally {
-      await context.close();
-    }
+    });
   }, 180_000);
 
   it('lets a technician on a 375 px phone see an incident arrive live and acknowledge it', async () => {
-    const { context, page } = await signedIn(technician, PHONE);
-    try {
-      await page.getByText('Live', { exact: true }).waitFor();
-      const incident = await incidents.trigger(
-        'SPA phone: VPN tunnel down at ACME',
-        { severity: 'critical' },
-        manager,
-      );
-      const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: incident.title }) });
-      await row.waitFor();
-      const width = await page.evaluate(
-        () =>
-          (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
-            .documentElement.scrollWidth,
-      );
-      expect(width).toBeLessThanOrEqual(PHONE.width);
-      expect(await seriousAccessibilityViolations(page)).toEqual([]);
-      await screenshot(page, 'incidents-phone');
-      await row.getByRole('button', { name: 'Acknowledge' }).click();
-      await row.getByText('Acknowledged', { exact: true }).waitFor();
-      await row.getByRole('link', { name: incident.title }).click();
-      await page.getByRole('heading', { level: 1, name: incident.title }).waitFor();
-      await screenshot(page, 'incident-phone');
-      for (const [label, name] of [
-        ['On call now', 'on-call-phone'],
-        ['Escalation policies', 'policies-phone'],
-        ['Services', 'services-phone'],
-      ]) {
-        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label }).click();
-        await page.getByRole('heading', { level: 1, name: label }).waitFor();
-        await page.waitForFunction(
-          () =>
-            !(
-              globalThis as unknown as { document: { body: { innerText: string } } }
-            ).document.body.innerText.includes('Loading…'),
+    await spa.whileSignedIn(
+      spa.technician,
+      async (page) => {
+        await page.getByText('Live', { exact: true }).waitFor();
+        const incident = await spa.incidents.trigger(
+          'SPA phone: VPN tunnel down at ACME',
+          { severity: 'critical' },
+          spa.manager,
         );
-        await screenshot(page, name);
-      }
-    } finally {
-      await context.close();
-    }
+        const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: incident.title }) });
+        await row.waitFor();
+        expect(await contentWidth(page)).toBeLessThanOrEqual(PHONE.width);
+        expect(await seriousAccessibilityViolations(page)).toEqual([]);
+        await screenshot(page, 'incidents-phone');
+        await row.getByRole('button', { name: 'Acknowledge' }).click();
+        await row.getByText('Acknowledged', { exact: true }).waitFor();
+        await row.getByRole('link', { name: incident.title }).click();
+        await page.getByRole('heading', { level: 1, name: incident.title }).waitFor();
+        await screenshot(page, 'incident-phone');
+        await screenshotMainScreens(page, 'phone');
+      },
+      PHONE,
+    );
   }, 180_000);
 
   it('shows the owner the incidents in the reports, each chart with its numbers, and exports CSV', async () => {
-    const owner = platform.token(demo.orgId, 'owner');
-    const { context, page } = await signedIn(owner);
-    try {
+    const owner = spa.platform.token(spa.demo.orgId, 'owner');
+    await spa.whileSignedIn(owner, async (page) => {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
       const severities = page.getByRole('region', { name: 'Volume by severity' });
       // The reporting projection catches up with the incidents of the tests above.
@@ -274,36 +240,24 @@ describe('The admin SPA’s screens, in Chromium, against the platform', () => {
       const csv = readFileSync((await download.path())!, 'utf8');
       expect(csv.split(/\r?\n/)[0]).toBe('figure,key,value');
       expect(csv).toContain('critical');
-      expect(await seriousAccessibilityViolations(page)).toEqual([]);
-      await screenshot(page, 'reports-desktop');
-      await page.setViewportSize(PHONE);
-      await screenshot(page, 'reports-phone');
-    } finally {
-      await context.close();
-    }
+      await checkDesktopThenPhone(page, 'reports', { mustFit: false });
+    });
   }, 180_000);
 
   it('shows managers and owners the audit log of the changes made above', async () => {
-    const { context, page } = await signedIn(platform.token(demo.orgId, 'owner'));
-    try {
+    await spa.whileSignedIn(spa.platform.token(spa.demo.orgId, 'owner'), async (page) => {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
       const changes = page.getByRole('region', { name: 'Changes' });
       await changes.getByRole('row').filter({ hasText: 'service.created' }).waitFor();
       await page.getByLabel('Changes to').selectOption('integration');
       await changes.getByRole('row').filter({ hasText: 'integration.created' }).first().waitFor();
       expect(await changes.getByRole('row').filter({ hasText: 'service.created' }).count()).toBe(0);
-      expect(await seriousAccessibilityViolations(page)).toEqual([]);
-      await screenshot(page, 'audit-log-desktop');
-      await page.setViewportSize(PHONE);
-      await screenshot(page, 'audit-log-phone');
-    } finally {
-      await context.close();
-    }
+      await checkDesktopThenPhone(page, 'audit-log', { mustFit: false });
+    });
   }, 180_000);
 
   it('finds nothing serious for axe on the main screens, and saves their desktop screenshots', async () => {
-    const { context, page } = await signedIn(manager);
-    try {
+    await spa.whileSignedIn(spa.manager, async (page) => {
       await page.getByRole('row').filter({ hasText: 'SPA phone: VPN tunnel down at ACME' }).waitFor();
       // Every link of the main navigation on one row at 1280 px, under its group's label.
       const nav = page.getByRole('navigation', { name: 'Main' });
@@ -318,30 +272,15 @@ describe('The admin SPA’s screens, in Chromium, against the platform', () => {
       await page.getByRole('heading', { level: 2, name: 'Timeline' }).waitFor();
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
       await screenshot(page, 'incident-desktop');
-      for (const [label, name] of [
-        ['On call now', 'on-call-desktop'],
-        ['Escalation policies', 'policies-desktop'],
-        ['Services', 'services-desktop'],
-      ]) {
-        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label }).click();
-        await page.getByRole('heading', { level: 1, name: label }).waitFor();
-        await page.waitForFunction(
-          () =>
-            !(
-              globalThis as unknown as { document: { body: { innerText: string } } }
-            ).document.body.innerText.includes('Loading…'),
-        );
-        expect(await seriousAccessibilityViolations(page)).toEqual([]);
-        await screenshot(page, name);
-      }
+      await screenshotMainScreens(page, 'desktop', async () =>
+        expect(await seriousAccessibilityViolations(page)).toEqual([]),
+      );
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.getByLabel('Access token').waitFor();
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
       await screenshot(page, 'sign-in-desktop');
       await page.setViewportSize(PHONE);
       await screenshot(page, 'sign-in-phone');
-    } finally {
-      await context.close();
-    }
+    });
   }, 180_000);
 });

@@ -1,17 +1,8 @@
 import { loadOrCreateDevSigningKey, ROLE_PERMISSIONS, ROLES, signDevToken } from '@oncall/platform-auth';
 import { REPO_ROOT, waitFor } from '@oncall/platform-testing';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { API_TYPES_FILE, fetchOpenApiDocument, generateApiTypes } from '../apps/admin-spa/api-types';
 import {
   AUDIT_READER_ROLES,
@@ -26,7 +17,7 @@ import { PlatformHarness } from './support/platform-harness';
 import { externalIdOf, psaEnvironment } from './support/psa-fixtures';
 import { PsaStandIn } from './support/psa-stand-in';
 import { dailyLayer, scheduleBody, turnAt } from './support/schedule-fixtures';
-import { CHROMIUM, CHROMIUM_ARGS } from './support/spa-browser';
+import { type PersistentChromium, persistentChromium } from './support/spa-platform';
 
 const SCREENSHOT = join(REPO_ROOT, 'tmp', 'admin-spa.png');
 const UI_TIMEOUT_MS = 10_000;
@@ -42,7 +33,7 @@ describe('The admin SPA, in Chromium, against the platform', () => {
   let context: BrowserContext;
   let page: Page;
   let psa: PsaStandIn;
-  const profileDir = mkdtempSync(join(tmpdir(), 'oncall-chromium-'));
+  let profile: PersistentChromium;
   const base = () => platform.url('admin-api');
 
   beforeAll(async () => {
@@ -53,21 +44,16 @@ describe('The admin SPA, in Chromium, against the platform', () => {
     demo = await platform.seedDemo();
     incidents = new IncidentApi(platform, demo.integrationKey);
     manager = platform.token(demo.orgId, 'manager', demo.managerUserId);
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1280, height: 800 },
+    profile = await persistentChromium('oncall-chromium-', {
+      timeoutMs: UI_TIMEOUT_MS,
       timezoneId: 'UTC',
       locale: 'en-GB',
     });
-    context.setDefaultTimeout(UI_TIMEOUT_MS);
-    page = context.pages()[0] ?? (await context.newPage());
+    ({ context, page } = profile);
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
-    rmSync(profileDir, { recursive: true, force: true });
+    await profile?.close();
     await platform?.close();
     await psa?.close();
   });

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { REPO_ROOT } from '@oncall/platform-testing';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 
 /** Debian's Chromium; never a downloaded browser. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -46,6 +46,17 @@ export async function signInWithToken(page: Page, token: string): Promise<void> 
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
 }
 
+/** A fresh browser context (UTC, en-GB) and its one page, not yet on any address. */
+export async function freshPage(
+  browser: Browser,
+  viewport = DESKTOP,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, timezoneId: 'UTC', locale: 'en-GB' });
+  // Generous: the shared 2-core machine runs several platforms at once.
+  context.setDefaultTimeout(30_000);
+  return { context, page: await context.newPage() };
+}
+
 /** A fresh browser context on the SPA at `baseUrl`, signed in with `token`, in UTC. */
 export async function signedInWithToken(
   browser: Browser,
@@ -53,11 +64,75 @@ export async function signedInWithToken(
   token: string,
   viewport = DESKTOP,
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, timezoneId: 'UTC', locale: 'en-GB' });
-  // Generous: the shared 2-core machine runs several platforms at once.
-  context.setDefaultTimeout(30_000);
-  const page = await context.newPage();
+  const { context, page } = await freshPage(browser, viewport);
   await page.goto(`${baseUrl}/`);
   await signInWithToken(page, token);
   return { context, page };
+}
+
+/** A fresh page (see freshPage) and the errors it reports (see pageErrors). */
+export async function watchedPage(
+  browser: Browser,
+  viewport: { width: number; height: number },
+  counts: (message: ConsoleMessage) => boolean,
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const { context, page } = await freshPage(browser, viewport);
+  return { context, page, errors: pageErrors(page, counts) };
+}
+
+/**
+ * The errors `page` reports from now on: its uncaught exceptions, and the console messages `counts` keeps
+ * (Chromium's request for /favicon.ico, which the SPA does not have, never counts).
+ */
+export function pageErrors(page: Page, counts: (message: ConsoleMessage) => boolean): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    const url = message.location().url;
+    if (!url.endsWith('/favicon.ico') && counts(message)) errors.push(`${message.text()} (${url})`);
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+/** How wide the page's content is, in CSS pixels (wider than the viewport: it scrolls sideways). */
+export function contentWidth(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+        .documentElement.scrollWidth,
+  );
+}
+
+/** Turns the page into a phone's and expects it to fit, nothing scrolling sideways. */
+export async function expectFitsPhone(page: Page): Promise<void> {
+  await page.setViewportSize(PHONE);
+  expect(await contentWidth(page)).toBeLessThanOrEqual(PHONE.width);
+}
+
+/**
+ * The screen as it stands, checked and photographed at both sizes: nothing serious for axe, the desktop
+ * screenshot `NAME-desktop`, then turned into a phone's, fitting it (unless `mustFit` is false), and `NAME-phone`.
+ */
+export async function checkDesktopThenPhone(
+  page: Page,
+  name: string,
+  { mustFit = true } = {},
+): Promise<void> {
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  await screenshot(page, `${name}-desktop`);
+  if (mustFit) await expectFitsPhone(page);
+  else await page.setViewportSize(PHONE);
+  await screenshot(page, `${name}-phone`);
+}
+
+/** Follows the main navigation to `label`'s screen and waits until it has loaded (no "Loading…" left). */
+export async function openMainScreen(page: Page, label: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label }).click();
+  await page.getByRole('heading', { level: 1, name: label }).waitFor();
+  await page.waitForFunction(
+    () =>
+      !(
+        globalThis as unknown as { document: { body: { innerText: string } } }
+      ).document.body.innerText.includes('Loading…'),
+  );
 }

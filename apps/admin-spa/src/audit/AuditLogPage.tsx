@@ -4,6 +4,8 @@ import type { SchemaAuditLogQueryDto } from '../api/generated/openapi';
 import { problemOf } from '../api/problem';
 import type { Page } from '../api/types';
 import { canReadAudit } from '../auth/permissions';
+import { ColumnHeads } from '../components/ColumnHeads';
+import { Options } from '../components/Options';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { formatDateTime } from '../format/time';
 import { useSession } from '../session-context';
@@ -69,12 +71,11 @@ export default function AuditLogPage() {
             value={resourceType}
             onChange={(event) => setResourceType(event.target.value as ResourceType | '')}
           >
-            <option value="">everything</option>
-            {RESOURCE_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {type}
-              </option>
-            ))}
+            <Options
+              blank="everything"
+              items={RESOURCE_TYPES}
+              option={(type) => ({ value: type, label: type })}
+            />
           </select>
         </label>
       </div>
@@ -87,14 +88,7 @@ export default function AuditLogPage() {
             <caption className="visually-hidden">
               Changes, newest first. Times in {timeZone ?? 'your time zone'}.
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">Resource</th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={['When', 'Who', 'What', 'Resource']} />
             <tbody>
               {items.map((entry) => (
                 <tr key={entry.id}>

@@ -2,6 +2,7 @@ import type { IncidentAlertView } from '../api/types';
 import { formatDateTime } from '../format/time';
 import { useSession } from '../session-context';
 import { SeverityBadge } from './SeverityBadge';
+import { ColumnHeads } from '../components/ColumnHeads';
 
 /** The incident's alert entries read so far (one per alert key, repeats counted), newest first. */
 export function AlertsList({ alerts }: { alerts: IncidentAlertView[] }) {
@@ -9,15 +10,7 @@ export function AlertsList({ alerts }: { alerts: IncidentAlertView[] }) {
   if (alerts.length === 0) return <p className="empty">No alerts.</p>;
   return (
     <table className="alerts">
-      <thead>
-        <tr>
-          <th scope="col">Received</th>
-          <th scope="col">Severity</th>
-          <th scope="col">Summary</th>
-          <th scope="col">Dedup key</th>
-          <th scope="col">Repeats</th>
-        </tr>
-      </thead>
+      <ColumnHeads columns={['Received', 'Severity', 'Summary', 'Dedup key', 'Repeats']} />
       <tbody>
         {alerts.map((alert) => (
           <tr key={alert.position}>

@@ -13,32 +13,37 @@ interface Props {
   describedBy?: string;
 }
 
+/** The responses offered in a list, in this order, while the incident's status allows them. */
+const RESPONSES = [
+  {
+    action: 'acknowledge',
+    label: 'Acknowledge',
+    offered: (status: IncidentSummary['status']) => status === 'triggered',
+  },
+  {
+    action: 'resolve',
+    label: 'Resolve',
+    offered: (status: IncidentSummary['status']) => status !== 'resolved',
+  },
+] as const;
+
 /** Acknowledge / Resolve, for those allowed to respond, as the incident's status allows. */
 export function IncidentActions({ incident, busy, problem, onAct, describedBy }: Props) {
   const { canRespond } = useSession();
   if (!canRespond) return null;
   return (
     <div className="actions">
-      {incident.status === 'triggered' && (
+      {RESPONSES.filter(({ offered }) => offered(incident.status)).map(({ action, label }) => (
         <button
+          key={action}
           type="button"
           disabled={busy}
           aria-describedby={describedBy}
-          onClick={() => onAct(incident, 'acknowledge')}
+          onClick={() => onAct(incident, action)}
         >
-          Acknowledge
+          {label}
         </button>
-      )}
-      {incident.status !== 'resolved' && (
-        <button
-          type="button"
-          disabled={busy}
-          aria-describedby={describedBy}
-          onClick={() => onAct(incident, 'resolve')}
-        >
-          Resolve
-        </button>
-      )}
+      ))}
       <ProblemMessage problem={problem} inline />
     </div>
   );

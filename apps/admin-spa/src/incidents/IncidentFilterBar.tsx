@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { allOf } from '../api/directory';
 import { INCIDENT_SEVERITIES, type SeverityFilter } from '../api/endpoints';
 import { useSession } from '../session-context';
+import { Options } from '../components/Options';
 
 export interface ListFilters {
   severity: SeverityFilter | null;
@@ -33,12 +34,11 @@ export function IncidentFilterBar({ value, onChange }: Props) {
             onChange({ ...value, severity: (event.target.value || null) as SeverityFilter | null })
           }
         >
-          <option value="">Any severity</option>
-          {INCIDENT_SEVERITIES.map((severity) => (
-            <option key={severity} value={severity}>
-              {severity}
-            </option>
-          ))}
+          <Options
+            blank="Any severity"
+            items={INCIDENT_SEVERITIES}
+            option={(severity) => ({ value: severity, label: severity })}
+          />
         </select>
       </div>
       {services.data && (
@@ -49,12 +49,11 @@ export function IncidentFilterBar({ value, onChange }: Props) {
             value={value.serviceId ?? ''}
             onChange={(event) => onChange({ ...value, serviceId: event.target.value || null })}
           >
-            <option value="">Any service</option>
-            {services.data.map((service) => (
-              <option key={service.id} value={service.id}>
-                {service.name}
-              </option>
-            ))}
+            <Options
+              blank="Any service"
+              items={services.data}
+              option={(service) => ({ value: service.id, label: service.name })}
+            />
           </select>
         </div>
       )}

@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import type { StatusFilter } from '../api/endpoints';
 import { problemOf } from '../api/problem';
 import type { IncidentSummary } from '../api/types';
+import { ColumnHeads } from '../components/ColumnHeads';
 import { LiveIndicator } from '../components/LiveIndicator';
 import { Pager } from '../components/Pager';
 import { ProblemMessage } from '../components/ProblemMessage';
@@ -69,21 +70,17 @@ export function IncidentsPage() {
             <caption className="visually-hidden">
               Incidents, newest first. Times in {timeZone ?? 'your time zone'}.
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">Status</th>
-                <th scope="col">Incident</th>
-                <th scope="col">Severity</th>
-                <th scope="col" className="numeric">
-                  Alerts
-                </th>
-                <th scope="col">Triggered</th>
-                <th scope="col">Acknowledged by</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              columns={[
+                'Status',
+                'Incident',
+                'Severity',
+                { label: 'Alerts', numeric: true },
+                'Triggered',
+                'Acknowledged by',
+                { label: 'Actions', hidden: true },
+              ]}
+            />
             <tbody>
               {page.items.map((incident) => (
                 <IncidentRow

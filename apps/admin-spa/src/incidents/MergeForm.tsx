@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
-import { ProblemMessage } from '../components/ProblemMessage';
 import { useSession } from '../session-context';
+import { ActionSubmit } from './ActionSubmit';
 import { type ActionProps, useIncidentAction } from './use-incident-action';
 
 export function MergeForm(props: ActionProps) {
@@ -59,10 +59,7 @@ export function MergeForm(props: ActionProps) {
         <FieldProblem id={`${id}-problem`} message={message} />
       </div>
       {candidates.data?.length === 0 && <p className="muted">No other open incident.</p>}
-      {problem && !message && <ProblemMessage problem={problem} inline />}
-      <button type="submit" disabled={busy}>
-        {busy ? 'Merging…' : 'Merge'}
-      </button>
+      <ActionSubmit problem={problem} fieldProblem={message} busy={busy} label="Merge" pending="Merging…" />
     </form>
   );
 }

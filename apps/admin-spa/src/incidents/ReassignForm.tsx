@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
-import { ProblemMessage } from '../components/ProblemMessage';
 import { useSession } from '../session-context';
+import { ActionSubmit } from './ActionSubmit';
 import { type ActionProps, useIncidentAction } from './use-incident-action';
 import type { ReassignTarget } from '../api/endpoints';
 
@@ -42,24 +42,22 @@ export function ReassignForm(props: ActionProps) {
     <form className="action-form" onSubmit={submit} noValidate aria-label="Reassign">
       <fieldset className="choice">
         <legend>Reassign to</legend>
-        <label>
-          <input
-            type="radio"
-            name={`${id}-kind`}
-            checked={kind === 'users'}
-            onChange={() => setKind('users')}
-          />
-          A person
-        </label>
-        <label>
-          <input
-            type="radio"
-            name={`${id}-kind`}
-            checked={kind === 'escalation-level'}
-            onChange={() => setKind('escalation-level')}
-          />
-          An escalation level
-        </label>
+        {(
+          [
+            ['users', 'A person'],
+            ['escalation-level', 'An escalation level'],
+          ] as const
+        ).map(([choice, label]) => (
+          <label key={choice}>
+            <input
+              type="radio"
+              name={`${id}-kind`}
+              checked={kind === choice}
+              onChange={() => setKind(choice)}
+            />
+            {label}
+          </label>
+        ))}
       </fieldset>
       <div className="field">
         {kind === 'users' ? (
@@ -98,10 +96,13 @@ export function ReassignForm(props: ActionProps) {
         )}
         <FieldProblem id={`${id}-problem`} message={message} />
       </div>
-      {problem && !message && <ProblemMessage problem={problem} inline />}
-      <button type="submit" disabled={busy}>
-        {busy ? 'Reassigning…' : 'Reassign'}
-      </button>
+      <ActionSubmit
+        problem={problem}
+        fieldProblem={message}
+        busy={busy}
+        label="Reassign"
+        pending="Reassigning…"
+      />
     </form>
   );
 }

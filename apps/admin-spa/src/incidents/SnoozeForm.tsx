@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
-import { ProblemMessage } from '../components/ProblemMessage';
 import { useSession } from '../session-context';
+import { ActionSubmit } from './ActionSubmit';
 import { type ActionProps, useIncidentAction } from './use-incident-action';
 
 const SNOOZE_MINUTES: [number, string][] = [
@@ -42,10 +42,7 @@ export function SnoozeForm(props: ActionProps) {
         </select>
         <FieldProblem id={`${id}-problem`} message={message} />
       </div>
-      {problem && !message && <ProblemMessage problem={problem} inline />}
-      <button type="submit" disabled={busy}>
-        {busy ? 'Snoozing…' : 'Snooze'}
-      </button>
+      <ActionSubmit problem={problem} fieldProblem={message} busy={busy} label="Snooze" pending="Snoozing…" />
     </form>
   );
 }

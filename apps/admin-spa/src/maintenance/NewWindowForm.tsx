@@ -2,8 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { type ApiProblem, problemOf } from '../api/problem';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { EditorCard } from '../components/EditorCard';
 import { WeekdayPicker } from '../components/WeekdayPicker';
 import { ProblemMessage } from '../components/ProblemMessage';
+import { TextField } from '../components/TextField';
 import { useOrgDirectory } from '../routing/use-org-directory';
 import { useSession } from '../session-context';
 import { localToInstant, type WindowBody, type WindowDraft, windowBodyOf } from './window-draft';
@@ -53,22 +55,17 @@ export function NewWindow() {
   };
   const message = (field: string) => fieldMessage(field, local, create.error);
   const input = (field: keyof WindowDraft, apiField: string, label: string, type = 'text') => (
-    <div className="field">
-      <label htmlFor={`${id}-${field}`}>{label}</label>
-      <input
-        id={`${id}-${field}`}
-        type={type}
-        value={draft[field] as string}
-        aria-invalid={Boolean(message(apiField))}
-        aria-describedby={`${id}-${field}-problem`}
-        onChange={(event) => set({ [field]: event.target.value })}
-      />
-      <FieldProblem id={`${id}-${field}-problem`} message={message(apiField)} />
-    </div>
+    <TextField
+      id={`${id}-${field}`}
+      label={label}
+      type={type}
+      value={draft[field] as string}
+      problem={message(apiField)}
+      onChange={(value) => set({ [field]: value })}
+    />
   );
   return (
-    <form className="card editor" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>New maintenance window</h2>
+    <EditorCard id={id} title="New maintenance window" onSubmit={submit}>
       {input('name', 'name', 'Window name')}
       <div className="field">
         <label htmlFor={`${id}-scope`}>Covers</label>
@@ -143,6 +140,6 @@ export function NewWindow() {
       <button type="submit" className="primary" disabled={create.isPending}>
         {create.isPending ? 'Adding…' : 'Add window'}
       </button>
-    </form>
+    </EditorCard>
   );
 }

@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { type ApiProblem, problemOf } from '../api/problem';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
 import { ProblemMessage } from '../components/ProblemMessage';
+import { TextField } from '../components/TextField';
 import { useSession } from '../session-context';
 import { CONTACT_TYPE_LABELS, contactMethodProblems, type ContactType } from './people-drafts';
 import { type ContactMethodView, type NotificationRulesView, peopleApi, settingsKey } from './people-api';
@@ -139,19 +140,15 @@ function NewContactMethod({ userId }: { userId: string }) {
           </select>
           <FieldProblem id={`${id}-type-problem`} message={fieldMessage('type', {}, add.error)} />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-address`}>Address</label>
-          <input
-            id={`${id}-address`}
-            value={address}
-            maxLength={4096}
-            inputMode={type === 'email' ? 'email' : type === 'sms' || type === 'phone' ? 'tel' : 'text'}
-            aria-invalid={Boolean(addressProblem)}
-            aria-describedby={`${id}-address-problem`}
-            onChange={(event) => setAddress(event.target.value)}
-          />
-          <FieldProblem id={`${id}-address-problem`} message={addressProblem} />
-        </div>
+        <TextField
+          id={`${id}-address`}
+          label="Address"
+          value={address}
+          maxLength={4096}
+          inputMode={type === 'email' ? 'email' : type === 'sms' || type === 'phone' ? 'tel' : 'text'}
+          onChange={setAddress}
+          problem={addressProblem}
+        />
       </div>
       {type === 'email' && (
         <p className="hint">A new address is sent a link to confirm it before it is paged.</p>

@@ -4,7 +4,9 @@ import type { SchemaCreateUserDto } from '../api/generated/openapi';
 import { type ApiProblem, problemOf } from '../api/problem';
 import type { Role } from '../api/types';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
-import { ProblemMessage } from '../components/ProblemMessage';
+import { EditorCard } from '../components/EditorCard';
+import { FormActions } from '../components/FormActions';
+import { TextField } from '../components/TextField';
 import { useSession } from '../session-context';
 import { personProblems } from './people-drafts';
 import { PEOPLE_KEY, peopleApi } from './people-api';
@@ -40,27 +42,19 @@ export function NewPerson({ onDone }: { onDone: () => void }) {
       add.mutate({ ...draft, email: draft.email.trim(), name: draft.name.trim() });
     }
   };
-  const field = (name: 'email' | 'name', label: string, type: string) => {
-    const message = fieldMessage(name, local, add.error);
-    return (
-      <div className="field">
-        <label htmlFor={`${id}-${name}`}>{label}</label>
-        <input
-          id={`${id}-${name}`}
-          type={type}
-          value={draft[name]}
-          maxLength={name === 'email' ? 320 : 200}
-          aria-invalid={Boolean(message)}
-          aria-describedby={`${id}-${name}-problem`}
-          onChange={(event) => setDraft({ ...draft, [name]: event.target.value })}
-        />
-        <FieldProblem id={`${id}-${name}-problem`} message={message} />
-      </div>
-    );
-  };
+  const field = (name: 'email' | 'name', label: string, type: string) => (
+    <TextField
+      id={`${id}-${name}`}
+      label={label}
+      type={type}
+      value={draft[name]}
+      maxLength={name === 'email' ? 320 : 200}
+      problem={fieldMessage(name, local, add.error)}
+      onChange={(value) => setDraft({ ...draft, [name]: value })}
+    />
+  );
   return (
-    <form className="card editor" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Add a person</h2>
+    <EditorCard id={id} title="Add a person" onSubmit={submit}>
       {field('name', 'Full name', 'text')}
       {field('email', 'Email (their Hub sign-in)', 'email')}
       <div className="field">
@@ -78,15 +72,7 @@ export function NewPerson({ onDone }: { onDone: () => void }) {
         </select>
         <FieldProblem id={`${id}-role-problem`} message={fieldMessage('role', {}, add.error)} />
       </div>
-      {add.error && add.error.errors.length === 0 && <ProblemMessage problem={add.error} />}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={add.isPending}>
-          {add.isPending ? 'Adding…' : 'Add person'}
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
+      <FormActions mutation={add} submit="Add person" pending="Adding…" onCancel={onDone} />
+    </EditorCard>
   );
 }

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { problemOf } from '../api/problem';
 import { canConfigure } from '../auth/permissions';
+import { ColumnHeads } from '../components/ColumnHeads';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { personPath } from '../paths';
 import { useSession } from '../session-context';
@@ -43,16 +44,7 @@ export default function PeoplePage() {
         {people.data?.length === 0 && <p className="empty">Nobody here yet.</p>}
         {sorted.length > 0 && (
           <table className="people">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">
-                  <span className="visually-hidden">Contact methods</span>
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={['Name', 'Email', 'Role', { label: 'Contact methods', hidden: true }]} />
             <tbody>
               {sorted.map((person) => (
                 <tr key={person.id}>

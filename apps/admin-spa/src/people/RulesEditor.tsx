@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { type ApiProblem, problemOf } from '../api/problem';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
-import { ProblemMessage } from '../components/ProblemMessage';
+import { FormActions } from '../components/FormActions';
 import { useSession } from '../session-context';
 import {
   checkRulesDraft,
@@ -78,17 +78,13 @@ export function RulesEditor({ userId, methods, rules }: Props) {
           onChange={(steps) => change(urgency, steps)}
         />
       ))}
-      {save.error && save.error.errors.length === 0 && <ProblemMessage problem={save.error} />}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save rules'}
-        </button>
+      <FormActions mutation={save} submit="Save rules" pending="Saving…">
         {save.isSuccess && (
           <span role="status" className="muted">
             Saved.
           </span>
         )}
-      </div>
+      </FormActions>
     </form>
   );
 }

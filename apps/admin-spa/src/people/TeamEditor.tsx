@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { type ApiProblem, problemOf } from '../api/problem';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
-import { ProblemMessage } from '../components/ProblemMessage';
+import { FormActions } from '../components/FormActions';
+import { TextField } from '../components/TextField';
 import { useSession } from '../session-context';
 import { teamProblems, type TeamDraft } from './people-drafts';
 import { peopleApi, TEAMS_KEY, type PersonView, type TeamView } from './people-api';
@@ -54,18 +55,14 @@ export function TeamEditor({ team, people, onDone }: Props) {
   return (
     <form className="editor team-editor" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{title}</h3>
-      <div className="field">
-        <label htmlFor={`${id}-name`}>Team name</label>
-        <input
-          id={`${id}-name`}
-          value={draft.name}
-          maxLength={200}
-          aria-invalid={Boolean(nameProblem)}
-          aria-describedby={`${id}-name-problem`}
-          onChange={(event) => setDraft({ ...draft, name: event.target.value })}
-        />
-        <FieldProblem id={`${id}-name-problem`} message={nameProblem} />
-      </div>
+      <TextField
+        id={`${id}-name`}
+        label="Team name"
+        value={draft.name}
+        maxLength={200}
+        onChange={(value) => setDraft({ ...draft, name: value })}
+        problem={nameProblem}
+      />
       <fieldset className="member-picker" aria-describedby={`${id}-members-problem`}>
         <legend>Members</legend>
         {people.length === 0 && <p className="muted">Nobody to add yet.</p>}
@@ -83,15 +80,12 @@ export function TeamEditor({ team, people, onDone }: Props) {
           ))}
         <FieldProblem id={`${id}-members-problem`} message={membersProblem} />
       </fieldset>
-      {save.error && save.error.errors.length === 0 && <ProblemMessage problem={save.error} />}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : team ? 'Save team' : 'Create team'}
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        mutation={save}
+        submit={team ? 'Save team' : 'Create team'}
+        pending="Saving…"
+        onCancel={onDone}
+      />
     </form>
   );
 }

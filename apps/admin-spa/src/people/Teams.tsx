@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { problemOf } from '../api/problem';
 import { canConfigure } from '../auth/permissions';
+import { HeadWithNew } from '../components/HeadWithNew';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { useSession } from '../session-context';
 import { peopleApi, TEAMS_KEY, type PersonView, type TeamView } from './people-api';
@@ -18,14 +19,9 @@ export function Teams({ people }: { people: PersonView[] }) {
 
   return (
     <section className="card" aria-labelledby="teams-title">
-      <div className="page-head">
+      <HeadWithNew label="New team" offered={editable && editing === null} onNew={() => setEditing('new')}>
         <h2 id="teams-title">Teams</h2>
-        {editable && editing === null && (
-          <button type="button" className="primary" onClick={() => setEditing('new')}>
-            New team
-          </button>
-        )}
-      </div>
+      </HeadWithNew>
       {editing !== null && (
         <TeamEditor
           key={editing === 'new' ? 'new' : editing.id}

@@ -9,18 +9,13 @@ import type {
   SchemaReplaceTeamMembersDto,
   SchemaUpdateContactMethodDto,
 } from '../api/generated/openapi';
-import type { Role } from '../api/types';
+import type { Me } from '../api/types';
 
 export type { ContactMethodView, NotificationRulesView };
 
-/** GET /api/v1/users (admin-api's UserView). */
-export interface PersonView {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  timeZone: string;
-  active: boolean;
+/** GET /api/v1/users (admin-api's UserView): what GET /api/v1/me says of the caller, and more. */
+export interface PersonView extends Me {
+  /** False until the person first signs in through Hub. */
   signedIn: boolean;
 }
 

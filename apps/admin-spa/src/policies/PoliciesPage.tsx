@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { allOf } from '../api/directory';
 import { problemOf } from '../api/problem';
 import { canConfigure } from '../auth/permissions';
+import { ColumnHeads } from '../components/ColumnHeads';
+import { HeadWithNew } from '../components/HeadWithNew';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { useSession } from '../session-context';
 import type { PolicyView } from './policy-draft';
@@ -22,14 +24,9 @@ export default function PoliciesPage() {
 
   return (
     <main className="page">
-      <div className="page-head">
+      <HeadWithNew label="New policy" offered={editable && editing === null} onNew={() => setEditing('new')}>
         <h1>Escalation policies</h1>
-        {editable && editing === null && (
-          <button type="button" className="primary" onClick={() => setEditing('new')}>
-            New policy
-          </button>
-        )}
-      </div>
+      </HeadWithNew>
       {editing !== null && (
         <PolicyEditor
           key={editing === 'new' ? 'new' : `${editing.id}-${editing.version}`}
@@ -45,22 +42,14 @@ export default function PoliciesPage() {
         )}
         {policies.data && policies.data.length > 0 && (
           <table>
-            <thead>
-              <tr>
-                <th scope="col">Policy</th>
-                <th scope="col" className="numeric">
-                  Steps
-                </th>
-                <th scope="col" className="numeric">
-                  Repeats
-                </th>
-                {editable && (
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
+            <ColumnHeads
+              columns={[
+                'Policy',
+                { label: 'Steps', numeric: true },
+                { label: 'Repeats', numeric: true },
+                editable && { label: 'Actions', hidden: true },
+              ]}
+            />
             <tbody>
               {policies.data.map((policy) => (
                 <tr key={policy.id}>

@@ -2,7 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { type ApiProblem, problemOf } from '../api/problem';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
-import { ProblemMessage } from '../components/ProblemMessage';
+import { EditorCard } from '../components/EditorCard';
+import { FormActions } from '../components/FormActions';
+import { NameAndDescription } from '../components/NameAndDescription';
+import { TextField } from '../components/TextField';
 import { useSession } from '../session-context';
 import {
   bodyOf,
@@ -59,42 +62,24 @@ export function PolicyEditor({ policy, onDone }: Props) {
     }));
 
   return (
-    <form className="card editor" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
-      <h2 id={`${id}-title`}>{policy ? `Edit ${policy.name}` : 'New escalation policy'}</h2>
-      <div className="field">
-        <label htmlFor={`${id}-name`}>Name</label>
-        <input
-          id={`${id}-name`}
-          value={draft.name}
-          maxLength={LIMITS.nameMax}
-          aria-invalid={Boolean(message('name'))}
-          aria-describedby={`${id}-name-problem`}
-          onChange={(event) => setDraft({ ...draft, name: event.target.value })}
-        />
-        <FieldProblem id={`${id}-name-problem`} message={message('name')} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-description`}>Description</label>
-        <input
-          id={`${id}-description`}
-          value={draft.description}
-          onChange={(event) => setDraft({ ...draft, description: event.target.value })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-repeat`}>Repeat the whole policy (times)</label>
-        <input
-          id={`${id}-repeat`}
-          type="number"
-          min={0}
-          max={LIMITS.maxRepeatCount}
-          value={draft.repeatCount}
-          aria-invalid={Boolean(message('repeatCount'))}
-          aria-describedby={`${id}-repeat-problem`}
-          onChange={(event) => setDraft({ ...draft, repeatCount: event.target.value })}
-        />
-        <FieldProblem id={`${id}-repeat-problem`} message={message('repeatCount')} />
-      </div>
+    <EditorCard id={id} title={policy ? `Edit ${policy.name}` : 'New escalation policy'} onSubmit={submit}>
+      <NameAndDescription
+        id={id}
+        draft={draft}
+        nameMax={LIMITS.nameMax}
+        nameProblem={message('name')}
+        onChange={(change) => setDraft({ ...draft, ...change })}
+      />
+      <TextField
+        id={`${id}-repeat`}
+        label="Repeat the whole policy (times)"
+        type="number"
+        min={0}
+        max={LIMITS.maxRepeatCount}
+        value={draft.repeatCount}
+        problem={message('repeatCount')}
+        onChange={(repeatCount) => setDraft({ ...draft, repeatCount })}
+      />
       <ol className="steps" aria-label="Steps">
         {draft.steps.map((step, index) => (
           <StepEditor
@@ -113,15 +98,7 @@ export function PolicyEditor({ policy, onDone }: Props) {
           Add step
         </button>
       )}
-      {save.error && save.error.errors.length === 0 && <ProblemMessage problem={save.error} />}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save policy'}
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
+      <FormActions mutation={save} submit="Save policy" pending="Saving…" onCancel={onDone} />
+    </EditorCard>
   );
 }

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { FieldProblem } from '../components/FieldProblem';
+import { TextField } from '../components/TextField';
 import { LIMITS, type StepDraft, type TargetType } from './policy-draft';
 import { useTargets } from './use-targets';
 
@@ -94,20 +95,16 @@ export function StepEditor({ index, step, message, onChange, onRemove }: Props) 
             <option value="round-robin">One target per incident, in turn (round-robin)</option>
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-delay`}>Minutes before the next step (step {n})</label>
-          <input
-            id={`${id}-delay`}
-            type="number"
-            min={1}
-            max={LIMITS.maxDelayMinutes}
-            value={step.delayMinutes}
-            aria-invalid={Boolean(delayProblem)}
-            aria-describedby={`${id}-delay-problem`}
-            onChange={(event) => onChange({ ...step, delayMinutes: event.target.value })}
-          />
-          <FieldProblem id={`${id}-delay-problem`} message={delayProblem} />
-        </div>
+        <TextField
+          id={`${id}-delay`}
+          label={`Minutes before the next step (step ${n})`}
+          type="number"
+          min={1}
+          max={LIMITS.maxDelayMinutes}
+          value={step.delayMinutes}
+          onChange={(value) => onChange({ ...step, delayMinutes: value })}
+          problem={delayProblem}
+        />
       </div>
       <p className="preview" aria-live="polite">
         <strong>Would page now:</strong>{' '}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { problemOf } from '../api/problem';
 import { canReadReports } from '../auth/permissions';
+import { ColumnHeads } from '../components/ColumnHeads';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { useOrgDirectory } from '../routing/use-org-directory';
 import { useSession } from '../session-context';
@@ -181,20 +182,14 @@ function TrendChart({ points }: { points: TrendPoint[] }) {
         </div>
         <table>
           <caption className="visually-hidden">MTTA and MTTR per day</caption>
-          <thead>
-            <tr>
-              <th scope="col">Day</th>
-              <th scope="col" className="numeric">
-                Incidents
-              </th>
-              <th scope="col" className="numeric">
-                MTTA
-              </th>
-              <th scope="col" className="numeric">
-                MTTR
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              'Day',
+              { label: 'Incidents', numeric: true },
+              { label: 'MTTA', numeric: true },
+              { label: 'MTTR', numeric: true },
+            ]}
+          />
           <tbody>
             {measured.length === 0 && (
               <tr>

@@ -2,8 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { type ApiProblem, problemOf } from '../api/problem';
 import { canConfigure } from '../auth/permissions';
+import { ColumnHeads } from '../components/ColumnHeads';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
 import { ProblemMessage } from '../components/ProblemMessage';
+import { TextField } from '../components/TextField';
 import { useSession } from '../session-context';
 import { RoutingRules } from './RoutingRules';
 import { RoutingTester } from './RoutingTester';
@@ -27,14 +29,7 @@ export default function ClientsRoutingPage() {
         {clients.data && clients.data.length > 0 && (
           <div className="table-scroll">
             <table className="plain-table">
-              <thead>
-                <tr>
-                  <th scope="col">Client</th>
-                  <th scope="col">RMM id</th>
-                  <th scope="col">PSA id</th>
-                  <th scope="col">Time zone</th>
-                </tr>
-              </thead>
+              <ColumnHeads columns={['Client', 'RMM id', 'PSA id', 'Time zone']} />
               <tbody>
                 {clients.data.map((client) => (
                   <tr key={client.id}>
@@ -89,18 +84,14 @@ function NewClient() {
   };
   return (
     <form className="inline-form" onSubmit={submit} noValidate aria-label="New client">
-      <div className="field">
-        <label htmlFor={`${id}-name`}>Client name</label>
-        <input
-          id={`${id}-name`}
-          value={name}
-          maxLength={200}
-          aria-invalid={Boolean(fieldMessage('name', local, create.error))}
-          aria-describedby={`${id}-name-problem`}
-          onChange={(event) => setName(event.target.value)}
-        />
-        <FieldProblem id={`${id}-name-problem`} message={fieldMessage('name', local, create.error)} />
-      </div>
+      <TextField
+        id={`${id}-name`}
+        label="Client name"
+        value={name}
+        maxLength={200}
+        problem={fieldMessage('name', local, create.error)}
+        onChange={setName}
+      />
       <div className="field">
         <label htmlFor={`${id}-rmm`}>RMM id (optional)</label>
         <input id={`${id}-rmm`} value={rmmId} onChange={(event) => setRmmId(event.target.value)} />

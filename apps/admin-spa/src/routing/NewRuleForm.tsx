@@ -1,7 +1,9 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { ApiProblem } from '../api/problem';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { Options } from '../components/Options';
 import { ProblemMessage } from '../components/ProblemMessage';
+import { TextField } from '../components/TextField';
 import {
   type DraftProblems,
   EMPTY_RULE_DRAFT,
@@ -56,12 +58,11 @@ export function NewRule({
             value={draft.clientId}
             onChange={(event) => set({ clientId: event.target.value })}
           >
-            <option value="">Any client</option>
-            {directory.clients.data?.map((client) => (
-              <option key={client.id} value={client.id}>
-                {client.name}
-              </option>
-            ))}
+            <Options
+              blank="Any client"
+              items={directory.clients.data}
+              option={(client) => ({ value: client.id, label: client.name })}
+            />
           </select>
         </div>
         <div className="field">
@@ -71,12 +72,11 @@ export function NewRule({
             value={draft.integrationId}
             onChange={(event) => set({ integrationId: event.target.value })}
           >
-            <option value="">Any integration</option>
-            {directory.integrations.data?.map((integration) => (
-              <option key={integration.id} value={integration.id}>
-                {integration.name}
-              </option>
-            ))}
+            <Options
+              blank="Any integration"
+              items={directory.integrations.data}
+              option={(integration) => ({ value: integration.id, label: integration.name })}
+            />
           </select>
         </div>
         <div className="field">
@@ -88,18 +88,14 @@ export function NewRule({
             onChange={(event) => set({ devices: event.target.value })}
           />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-labels`}>Labels</label>
-          <input
-            id={`${id}-labels`}
-            value={draft.labels}
-            placeholder="env=prod"
-            aria-invalid={Boolean(message('labels'))}
-            aria-describedby={`${id}-labels-problem`}
-            onChange={(event) => set({ labels: event.target.value })}
-          />
-          <FieldProblem id={`${id}-labels-problem`} message={message('labels')} />
-        </div>
+        <TextField
+          id={`${id}-labels`}
+          label="Labels"
+          value={draft.labels}
+          placeholder="env=prod"
+          onChange={(value) => set({ labels: value })}
+          problem={message('labels')}
+        />
       </div>
       <fieldset className="choice">
         <legend>Severity is one of (none: any)</legend>
@@ -130,12 +126,11 @@ export function NewRule({
           aria-describedby={`${id}-service-problem`}
           onChange={(event) => set({ serviceId: event.target.value })}
         >
-          <option value="">Choose…</option>
-          {directory.services.data?.map((service) => (
-            <option key={service.id} value={service.id}>
-              {service.name}
-            </option>
-          ))}
+          <Options
+            blank="Choose…"
+            items={directory.services.data}
+            option={(service) => ({ value: service.id, label: service.name })}
+          />
         </select>
         <FieldProblem id={`${id}-service-problem`} message={message('serviceId')} />
       </div>

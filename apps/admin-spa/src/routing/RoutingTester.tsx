@@ -4,6 +4,7 @@ import type { SchemaTestRoutingDto } from '../api/generated/openapi';
 import { type ApiProblem, problemOf } from '../api/problem';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
 import { ProblemMessage } from '../components/ProblemMessage';
+import { TextField } from '../components/TextField';
 import { useSession } from '../session-context';
 import { parseLabels, RULE_SEVERITIES, type RuleSeverity } from './rule-draft';
 import { useOrgDirectory } from './use-org-directory';
@@ -91,18 +92,14 @@ export function RoutingTester() {
             <label htmlFor={`${id}-device`}>Device</label>
             <input id={`${id}-device`} value={device} onChange={(event) => setDevice(event.target.value)} />
           </div>
-          <div className="field">
-            <label htmlFor={`${id}-labels`}>Alert labels</label>
-            <input
-              id={`${id}-labels`}
-              value={labels}
-              placeholder="env=prod"
-              aria-invalid={Boolean(message('labels'))}
-              aria-describedby={`${id}-labels-problem`}
-              onChange={(event) => setLabels(event.target.value)}
-            />
-            <FieldProblem id={`${id}-labels-problem`} message={message('labels')} />
-          </div>
+          <TextField
+            id={`${id}-labels`}
+            label="Alert labels"
+            value={labels}
+            placeholder="env=prod"
+            onChange={setLabels}
+            problem={message('labels')}
+          />
           <div className="field">
             <label htmlFor={`${id}-severity`}>Alert severity</label>
             <select

@@ -1,5 +1,7 @@
 import { useId } from 'react';
 import { FieldProblem } from '../components/FieldProblem';
+import { Options } from '../components/Options';
+import { TextField } from '../components/TextField';
 import {
   emptyRestriction,
   type LayerDraft,
@@ -42,18 +44,14 @@ export function LayerEditor({ index, layer, people, timeZone, message, onChange,
   return (
     <li className="step" aria-label={`Layer ${n}`}>
       <h3>Layer {n}</h3>
-      <div className="field">
-        <label htmlFor={`${id}-name`}>Layer {n} name</label>
-        <input
-          id={`${id}-name`}
-          value={layer.name}
-          maxLength={200}
-          aria-invalid={Boolean(message(`${at}.name`))}
-          aria-describedby={`${id}-name-problem`}
-          onChange={(event) => onChange({ ...layer, name: event.target.value })}
-        />
-        <FieldProblem id={`${id}-name-problem`} message={message(`${at}.name`)} />
-      </div>
+      <TextField
+        id={`${id}-name`}
+        label={`Layer ${n} name`}
+        value={layer.name}
+        maxLength={200}
+        onChange={(value) => onChange({ ...layer, name: value })}
+        problem={message(`${at}.name`)}
+      />
       <fieldset>
         <legend>Who takes turns, in order</legend>
         <ol className="participants">
@@ -69,12 +67,11 @@ export function LayerEditor({ index, layer, people, timeZone, message, onChange,
                   setParticipants(layer.participants.map((old, i) => (i === p ? event.target.value : old)))
                 }
               >
-                <option value="">Choose a person…</option>
-                {people.map((person) => (
-                  <option key={person.id} value={person.id}>
-                    {person.name}
-                  </option>
-                ))}
+                <Options
+                  blank="Choose a person…"
+                  items={people}
+                  option={(person) => ({ value: person.id, label: person.name })}
+                />
               </select>
               {p > 0 && (
                 <button

@@ -3,7 +3,8 @@ import { type FormEvent, useId, useState } from 'react';
 import { type ApiProblem, problemOf } from '../api/problem';
 import { canConfigure } from '../auth/permissions';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
-import { ProblemMessage } from '../components/ProblemMessage';
+import { FormActions } from '../components/FormActions';
+import { TextField } from '../components/TextField';
 import { browserTimeZone } from '../format/time';
 import { useSession } from '../session-context';
 import {
@@ -103,30 +104,22 @@ export function OverrideForm({ schedule, proposal, onDone }: Props) {
         <FieldProblem id={`${id}-who-problem`} message={message('userId')} />
       </div>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-start`}>Override starts ({zone})</label>
-          <input
-            id={`${id}-start`}
-            type="datetime-local"
-            value={start}
-            aria-invalid={Boolean(message('start'))}
-            aria-describedby={`${id}-start-problem`}
-            onChange={(event) => setStart(event.target.value)}
-          />
-          <FieldProblem id={`${id}-start-problem`} message={message('start')} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-end`}>Override ends ({zone})</label>
-          <input
-            id={`${id}-end`}
-            type="datetime-local"
-            value={end}
-            aria-invalid={Boolean(message('end'))}
-            aria-describedby={`${id}-end-problem`}
-            onChange={(event) => setEnd(event.target.value)}
-          />
-          <FieldProblem id={`${id}-end-problem`} message={message('end')} />
-        </div>
+        <TextField
+          id={`${id}-start`}
+          label={`Override starts (${zone})`}
+          type="datetime-local"
+          value={start}
+          onChange={setStart}
+          problem={message('start')}
+        />
+        <TextField
+          id={`${id}-end`}
+          label={`Override ends (${zone})`}
+          type="datetime-local"
+          value={end}
+          onChange={setEnd}
+          problem={message('end')}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-reason`}>Reason (optional)</label>
@@ -137,21 +130,15 @@ export function OverrideForm({ schedule, proposal, onDone }: Props) {
           onChange={(event) => setReason(event.target.value)}
         />
       </div>
-      {save.error && save.error.errors.length === 0 && <ProblemMessage problem={save.error} />}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save override'}
-        </button>
-        <button
-          type="button"
-          onClick={() => {
-            setOpen(false);
-            onDone();
-          }}
-        >
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        mutation={save}
+        submit="Save override"
+        pending="Saving…"
+        onCancel={() => {
+          setOpen(false);
+          onDone();
+        }}
+      />
     </form>
   );
 }

@@ -1,8 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { type ApiProblem, problemOf } from '../api/problem';
+import { ColumnHeads } from '../components/ColumnHeads';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
-import { ProblemMessage } from '../components/ProblemMessage';
+import { EditorCard } from '../components/EditorCard';
+import { FormActions } from '../components/FormActions';
+import { NameAndDescription } from '../components/NameAndDescription';
+import { TextField } from '../components/TextField';
 import { browserTimeZone, usableTimeZone } from '../format/time';
 import { useSession } from '../session-context';
 import { LayerEditor } from './LayerEditor';
@@ -94,40 +98,22 @@ export function ScheduleEditor({ schedule, onDone }: Props) {
   const layerNames = new Map(draft.layers.map((layer, index) => [previewLayerId(layer, index), layer.name]));
 
   return (
-    <form className="card editor" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
-      <h2 id={`${id}-title`}>{schedule ? `Edit ${schedule.name}` : 'New schedule'}</h2>
-      <div className="field">
-        <label htmlFor={`${id}-name`}>Name</label>
-        <input
-          id={`${id}-name`}
-          value={draft.name}
-          maxLength={200}
-          aria-invalid={Boolean(message('name'))}
-          aria-describedby={`${id}-name-problem`}
-          onChange={(event) => setDraft({ ...draft, name: event.target.value })}
-        />
-        <FieldProblem id={`${id}-name-problem`} message={message('name')} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-description`}>Description</label>
-        <input
-          id={`${id}-description`}
-          value={draft.description}
-          maxLength={2000}
-          onChange={(event) => setDraft({ ...draft, description: event.target.value })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-zone`}>Time zone of the handoffs</label>
-        <input
-          id={`${id}-zone`}
-          value={draft.timeZone}
-          aria-invalid={Boolean(message('timeZone'))}
-          aria-describedby={`${id}-zone-problem`}
-          onChange={(event) => setDraft({ ...draft, timeZone: event.target.value })}
-        />
-        <FieldProblem id={`${id}-zone-problem`} message={message('timeZone')} />
-      </div>
+    <EditorCard id={id} title={schedule ? `Edit ${schedule.name}` : 'New schedule'} onSubmit={submit}>
+      <NameAndDescription
+        id={id}
+        draft={draft}
+        nameMax={200}
+        descriptionMax={2000}
+        nameProblem={message('name')}
+        onChange={(change) => setDraft({ ...draft, ...change })}
+      />
+      <TextField
+        id={`${id}-zone`}
+        label="Time zone of the handoffs"
+        value={draft.timeZone}
+        problem={message('timeZone')}
+        onChange={(timeZone) => setDraft({ ...draft, timeZone })}
+      />
       <p className="muted">Layers: a later layer wins wherever it has someone.</p>
       <ol className="steps" aria-label="Layers">
         {draft.layers.map((layer, index) => (
@@ -170,14 +156,7 @@ export function ScheduleEditor({ schedule, onDone }: Props) {
           <p className="muted">Nobody would be on call in the next {PREVIEW_DAYS} days.</p>
         ) : (
           <table>
-            <thead>
-              <tr>
-                <th scope="col">On call</th>
-                <th scope="col">From</th>
-                <th scope="col">Until</th>
-                <th scope="col">Layer</th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={['On call', 'From', 'Until', 'Layer']} />
             <tbody>
               {preview.slice(0, PREVIEW_ROWS).map((shift) => (
                 <tr key={shift.start}>
@@ -192,15 +171,7 @@ export function ScheduleEditor({ schedule, onDone }: Props) {
         )}
       </section>
 
-      {save.error && save.error.errors.length === 0 && <ProblemMessage problem={save.error} />}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save schedule'}
-        </button>
-        <button type="button" onClick={() => onDone(null)}>
-          Cancel
-        </button>
-      </div>
-    </form>
+      <FormActions mutation={save} submit="Save schedule" pending="Saving…" onCancel={() => onDone(null)} />
+    </EditorCard>
   );
 }

@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { allOf } from '../api/directory';
 import { problemOf } from '../api/problem';
 import { canConfigure } from '../auth/permissions';
+import { HeadWithNew } from '../components/HeadWithNew';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { useSession } from '../session-context';
 import { CalendarLink } from './CalendarLink';
@@ -29,14 +30,13 @@ export default function SchedulesPage() {
 
   return (
     <main className="page">
-      <div className="page-head">
+      <HeadWithNew
+        label="New schedule"
+        offered={editable && editing === null}
+        onNew={() => setEditing('new')}
+      >
         <h1>Schedules</h1>
-        {editable && editing === null && (
-          <button type="button" className="primary" onClick={() => setEditing('new')}>
-            New schedule
-          </button>
-        )}
-      </div>
+      </HeadWithNew>
       {editing !== null && (
         <ScheduleEditor
           key={editing === 'new' ? 'new' : `${editing.id}-${editing.version}`}

@@ -2,8 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { allOf } from '../api/directory';
 import { type ApiProblem, problemOf } from '../api/problem';
-import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { fieldMessage } from '../components/FieldProblem';
 import { ProblemMessage } from '../components/ProblemMessage';
+import { TextField } from '../components/TextField';
 import { formatDateTime } from '../format/time';
 import { useSession } from '../session-context';
 import { exampleCurl, INTEGRATION_TYPE_LABELS, type IntegrationType } from './example-request';
@@ -114,18 +115,14 @@ export function Integrations({
           noValidate
           aria-label={`New integration for ${serviceName}`}
         >
-          <div className="field">
-            <label htmlFor={`${id}-name`}>Integration name</label>
-            <input
-              id={`${id}-name`}
-              value={name}
-              maxLength={200}
-              aria-invalid={Boolean(fieldMessage('name', local, create.error))}
-              aria-describedby={`${id}-name-problem`}
-              onChange={(event) => setName(event.target.value)}
-            />
-            <FieldProblem id={`${id}-name-problem`} message={fieldMessage('name', local, create.error)} />
-          </div>
+          <TextField
+            id={`${id}-name`}
+            label="Integration name"
+            value={name}
+            maxLength={200}
+            problem={fieldMessage('name', local, create.error)}
+            onChange={setName}
+          />
           <div className="field">
             <label htmlFor={`${id}-type`}>Sends</label>
             <select

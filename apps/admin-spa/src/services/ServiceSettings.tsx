@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { type ApiProblem, problemOf } from '../api/problem';
-import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { fieldMessage } from '../components/FieldProblem';
+import { FormActions } from '../components/FormActions';
+import { TextField } from '../components/TextField';
 import { WeekdayPicker } from '../components/WeekdayPicker';
-import { ProblemMessage } from '../components/ProblemMessage';
 import { useSession } from '../session-context';
 import {
   draftOf,
@@ -86,18 +87,14 @@ function SettingsForm({
   };
   const message = (field: string) => fieldMessage(field, local, save.error);
   const text = (field: keyof SettingsDraft, apiField: string, label: string, inputMode?: 'numeric') => (
-    <div className="field">
-      <label htmlFor={`${id}-${field}`}>{label}</label>
-      <input
-        id={`${id}-${field}`}
-        value={draft[field] as string}
-        inputMode={inputMode}
-        aria-invalid={Boolean(message(apiField))}
-        aria-describedby={`${id}-${field}-problem`}
-        onChange={(event) => set({ [field]: event.target.value })}
-      />
-      <FieldProblem id={`${id}-${field}-problem`} message={message(apiField)} />
-    </div>
+    <TextField
+      id={`${id}-${field}`}
+      label={label}
+      value={draft[field] as string}
+      inputMode={inputMode}
+      problem={message(apiField)}
+      onChange={(value) => set({ [field]: value })}
+    />
   );
   const urgencySelect = (field: 'urgency' | 'during' | 'outside', label: string) => (
     <div className="field">
@@ -168,15 +165,7 @@ function SettingsForm({
           'numeric',
         )}
       </div>
-      {save.error && save.error.errors.length === 0 && <ProblemMessage problem={save.error} inline />}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save settings'}
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormActions mutation={save} submit="Save settings" pending="Saving…" onCancel={onDone} inlineProblem />
     </form>
   );
 }

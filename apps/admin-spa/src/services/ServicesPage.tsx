@@ -5,6 +5,11 @@ import type { SchemaCreateServiceDto } from '../api/generated/openapi';
 import { type ApiProblem, problemOf } from '../api/problem';
 import { canConfigure } from '../auth/permissions';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { EditorCard } from '../components/EditorCard';
+import { FormActions } from '../components/FormActions';
+import { HeadWithNew } from '../components/HeadWithNew';
+import { Options } from '../components/Options';
+import { TextField } from '../components/TextField';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { useSession } from '../session-context';
 import { Integrations } from './Integrations';
@@ -39,14 +44,9 @@ export default function ServicesPage() {
 
   return (
     <main className="page">
-      <div className="page-head">
+      <HeadWithNew label="New service" offered={editable && !creating} onNew={() => setCreating(true)}>
         <h1>Services</h1>
-        {editable && !creating && (
-          <button type="button" className="primary" onClick={() => setCreating(true)}>
-            New service
-          </button>
-        )}
-      </div>
+      </HeadWithNew>
       {creating && <NewService policies={policies.data ?? []} onDone={() => setCreating(false)} />}
       {services.isPending && <p className="empty">Loading…</p>}
       <ProblemMessage problem={services.error ? problemOf(services.error) : null} />
@@ -106,44 +106,30 @@ function NewService({ policies, onDone }: { policies: { id: string; name: string
     if (name.trim()) save.mutate();
   };
   return (
-    <form className="card editor" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>New service</h2>
-      <div className="field">
-        <label htmlFor={`${id}-name`}>Service name</label>
-        <input
-          id={`${id}-name`}
-          value={name}
-          maxLength={200}
-          aria-invalid={Boolean(fieldMessage('name', local, save.error))}
-          aria-describedby={`${id}-name-problem`}
-          onChange={(event) => setName(event.target.value)}
-        />
-        <FieldProblem id={`${id}-name-problem`} message={fieldMessage('name', local, save.error)} />
-      </div>
+    <EditorCard id={id} title="New service" onSubmit={submit}>
+      <TextField
+        id={`${id}-name`}
+        label="Service name"
+        value={name}
+        maxLength={200}
+        problem={fieldMessage('name', local, save.error)}
+        onChange={setName}
+      />
       <div className="field">
         <label htmlFor={`${id}-policy`}>Escalation policy</label>
         <select id={`${id}-policy`} value={policyId} onChange={(event) => setPolicyId(event.target.value)}>
-          <option value="">None</option>
-          {policies.map((policy) => (
-            <option key={policy.id} value={policy.id}>
-              {policy.name}
-            </option>
-          ))}
+          <Options
+            blank="None"
+            items={policies}
+            option={(policy) => ({ value: policy.id, label: policy.name })}
+          />
         </select>
         <FieldProblem
           id={`${id}-policy-problem`}
           message={fieldMessage('escalationPolicyId', {}, save.error)}
         />
       </div>
-      {save.error && save.error.errors.length === 0 && <ProblemMessage problem={save.error} />}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          {save.isPending ? 'Creating…' : 'Create service'}
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
+      <FormActions mutation={save} submit="Create service" pending="Creating…" onCancel={onDone} />
+    </EditorCard>
   );
 }

@@ -1,20 +1,11 @@
+import type { ServiceUrgency, SupportHoursUrgencyRule, UrgencyRule } from '@oncall/contracts';
 import { DAY_NAMES } from '../format/labels';
-export const URGENCIES = ['high', 'low'] as const;
-export type Urgency = (typeof URGENCIES)[number];
 
-/** A service's urgency rule as the API holds it (UrgencyRule in libs/contracts). */
-export type UrgencyRule =
-  | { kind: 'constant'; urgency: Urgency }
-  | { kind: 'severity-based' }
-  | {
-      kind: 'support-hours';
-      timeZone: string;
-      days: number[];
-      start: string;
-      end: string;
-      during: Urgency;
-      outside: Urgency;
-    };
+export const URGENCIES = ['high', 'low'] as const satisfies readonly ServiceUrgency[];
+export type Urgency = ServiceUrgency;
+
+/** A service's urgency rule as the API holds it. */
+export type { UrgencyRule };
 
 export interface ServiceSettings {
   urgencyRule: UrgencyRule;
@@ -22,16 +13,10 @@ export interface ServiceSettings {
   autoResolveSeconds: number | null;
 }
 
-/** The settings form as typed: minutes and hours as text, blank = never. */
-export interface SettingsDraft {
+/** The settings form as typed (the support hours' fields kept whatever the kind): minutes and hours as text, blank = never. */
+export interface SettingsDraft extends Omit<SupportHoursUrgencyRule, 'kind'> {
   kind: UrgencyRule['kind'];
   urgency: Urgency;
-  timeZone: string;
-  days: number[];
-  start: string;
-  end: string;
-  during: Urgency;
-  outside: Urgency;
   ackTimeoutMinutes: string;
   autoResolveHours: string;
 }

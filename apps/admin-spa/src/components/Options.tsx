@@ -1,0 +1,22 @@
+import type { ReactNode } from 'react';
+
+interface Props<T> {
+  /** The first choice, of value "" (e.g. "Any client", "None"). */
+  blank: string;
+  items: readonly T[] | undefined;
+  option: (item: T) => { value: string; label: ReactNode };
+}
+
+/** A select's options: the blank choice, then one per item (none while the items are loading). */
+export function Options<T>({ blank, items, option }: Props<T>) {
+  return (
+    <>
+      <option value="">{blank}</option>
+      {items?.map(option).map(({ value, label }) => (
+        <option key={value} value={value}>
+          {label}
+        </option>
+      ))}
+    </>
+  );
+}

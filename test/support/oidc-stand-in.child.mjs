@@ -86,4 +86,8 @@ const provider = new Provider(issuer, {
 });
 provider.proxy = false;
 const server = provider.listen(port, '127.0.0.1', () => console.log(`ready ${issuer}`));
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
+// Ends kept-alive browser connections too: a test may close the stand-in before its browser.
+process.on('SIGTERM', () => {
+  server.close(() => process.exit(0));
+  server.closeAllConnections();
+});

@@ -9,6 +9,7 @@ import { OidcStandIn, type StandInAccount } from './oidc-stand-in';
 import { PlatformHarness } from './platform-harness';
 import type { ServiceName } from './service-catalogue';
 import { CHROMIUM, CHROMIUM_ARGS, DESKTOP, signedInWithToken } from './spa-browser';
+import { stageForAll } from './stage-for-all';
 
 /** The SPA's OIDC client and the API's audience, as the Hub stand-in and admin-api are configured with them. */
 export const HUB_CLIENT_ID = 'oncall-admin-spa';
@@ -29,8 +30,8 @@ export interface SpaPlatformOptions {
 
 /**
  * The platform serving the built SPA, the demo organisation seeded into it, Hub's stand-in when asked for
- * and a headless Chromium: what every admin SPA browser test stands on. Filled in by `useSpaPlatform`'s
- * `beforeAll`, so read its fields inside tests and hooks only.
+ * and a headless Chromium: what every admin SPA browser test stands on. Started by `useSpaPlatform`
+ * before the tests, so read its fields inside tests and hooks only.
  */
 export class SpaPlatform {
   platform!: PlatformHarness;
@@ -109,12 +110,18 @@ export class SpaPlatform {
   }
 }
 
-/** A `SpaPlatform` started before the file's tests (its `beforeAll` runs first) and closed after them. */
+/** A `SpaPlatform` started before the file's tests and closed after them (through `stageForAll`, ADR 0167). */
 export function useSpaPlatform(options: SpaPlatformOptions): SpaPlatform {
-  const spa = new SpaPlatform();
-  beforeAll(() => spa.start(options), 180_000);
-  afterAll(() => spa.close());
-  return spa;
+  return stageForAll(async () => {
+    const spa = new SpaPlatform();
+    try {
+      await spa.start(options);
+    } catch (error) {
+      await spa.close(); // nothing left running when a start fails half way
+      throw error;
+    }
+    return spa;
+  }, 180_000);
 }
 
 export interface PersistentChromium {

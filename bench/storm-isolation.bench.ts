@@ -8,10 +8,11 @@
  *   node scripts/run-ts.js bench/storm-isolation.bench.ts [storm size]
  */
 import 'reflect-metadata';
-import { ALERT_PARTITIONS, alertPartitionOf, IncidentPage } from '@oncall/contracts';
+import { ALERT_PARTITIONS, alertPartitionOf } from '@oncall/contracts';
 import { freePort, ServiceProcess, spawnService, waitFor } from '@oncall/platform-testing';
 import { DEMO_INTEGRATION } from '../apps/admin-api/src/seed/seed-demo';
 import { serviceWithGenericIntegration } from '../test/support/intake-fixtures';
+import { listedTitled } from '../test/support/incident-list';
 import { PlatformHarness } from '../test/support/platform-harness';
 import { untilGatewayKnows } from './support/gateway-keys';
 import { HttpPoster } from './support/http-poster';
@@ -61,12 +62,7 @@ async function main(): Promise<void> {
       if (response.status !== 202) throw new Error(`alert refused: ${response.status}`);
       await waitFor(
         `"${summary}" listed`,
-        async () => {
-          const page = (await (
-            await platform.api('/api/v1/incidents?limit=5', token)
-          ).json()) as IncidentPage;
-          return page.items.some((incident) => incident.title === summary);
-        },
+        async () => (await listedTitled(platform, token, summary, 5)).length > 0,
         { timeoutMs: 60_000, intervalMs: 10 },
       );
       return Date.now() - sent;
@@ -77,10 +73,7 @@ async function main(): Promise<void> {
     await waitFor(
       'every storm alert counted on one incident',
       async () => {
-        const page = (await (
-          await platform.api('/api/v1/incidents?limit=50', managerA)
-        ).json()) as IncidentPage;
-        const flapping = page.items.filter((incident) => incident.title === 'Ping lost on FW-01');
+        const flapping = await listedTitled(platform, managerA, 'Ping lost on FW-01', 50);
         return flapping.length === 1 && flapping[0].alertCount === STORM;
       },
       { timeoutMs: 300_000, intervalMs: 250 },

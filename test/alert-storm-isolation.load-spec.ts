@@ -1,7 +1,8 @@
-import { ALERT_PARTITIONS, alertPartitionOf, IncidentPage } from '@oncall/contracts';
+import { ALERT_PARTITIONS, alertPartitionOf } from '@oncall/contracts';
 import { waitFor } from '@oncall/platform-testing';
 import { DEMO_INTEGRATION, DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
 import { serviceWithGenericIntegration } from './support/intake-fixtures';
+import { listedTitled } from './support/incident-list';
 import { PlatformHarness } from './support/platform-harness';
 
 const STORM = 20_000;
@@ -60,10 +61,7 @@ describe('Alert storm isolation', () => {
     expect(response.status).toBe(202);
     await waitFor(
       `"${summary}" listed`,
-      async () => {
-        const page = (await (await platform.api('/api/v1/incidents?limit=5', token)).json()) as IncidentPage;
-        return page.items.some((incident) => incident.title === summary);
-      },
+      async () => (await listedTitled(platform, token, summary, 5)).length > 0,
       { timeoutMs: 10_000, intervalMs: 10 },
     );
     return Date.now() - posted;
@@ -101,10 +99,7 @@ describe('Alert storm isolation', () => {
     const storm = await waitFor(
       'every storm alert counted on one incident',
       async () => {
-        const page = (await (
-          await platform.api('/api/v1/incidents?limit=50', managerA)
-        ).json()) as IncidentPage;
-        const flapping = page.items.filter((incident) => incident.title === 'Ping lost on FW-01');
+        const flapping = await listedTitled(platform, managerA, 'Ping lost on FW-01', 50);
         return flapping.length === 1 && flapping[0].alertCount === STORM ? flapping : undefined;
       },
       { timeoutMs: 60_000, intervalMs: 250 },

@@ -34,3 +34,5 @@ export * from './directory/ticket-mode';
 export * from './psa/psa-events';
 export * from './psa/psa-messages';
 export * from './reporting/report-messages';
+export * from './directory/directory-views';
+export type { RoutingRule } from './directory/correlation-wire.types';

@@ -1,5 +1,5 @@
 // Shapes of admin-api's answers. Types only: nothing from libs/ reaches the browser bundle.
-import type { OnCallNowEntry } from '@oncall/contracts';
+import type { OnCallNowEntry, UserView } from '@oncall/contracts';
 
 export type {
   AlertHistoryPage,
@@ -16,17 +16,10 @@ export type {
   TimelineEntry,
 } from '@oncall/contracts';
 
-export type Role = 'manager' | 'technician' | 'owner';
+export type Role = UserView['role'];
 
-/** GET /api/v1/me (admin-api's UserView). */
-export interface Me {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  timeZone: string;
-  active: boolean;
-}
+/** GET /api/v1/me: the caller as admin-api's UserView. */
+export type Me = UserView;
 
 /** A person of the directory, for names (GET /api/v1/users). */
 export interface Person {

@@ -1,4 +1,4 @@
-import type { ContactMethodView, NotificationRulesView } from '@oncall/contracts';
+import type { ContactMethodView, NotificationRulesView, TeamView, UserView } from '@oncall/contracts';
 import type { ApiClient } from '../api/client';
 import { allOf } from '../api/directory';
 import type {
@@ -9,24 +9,11 @@ import type {
   SchemaReplaceTeamMembersDto,
   SchemaUpdateContactMethodDto,
 } from '../api/generated/openapi';
-import type { Me } from '../api/types';
 
-export type { ContactMethodView, NotificationRulesView };
+export type { ContactMethodView, NotificationRulesView, TeamView };
 
-/** GET /api/v1/users (admin-api's UserView): what GET /api/v1/me says of the caller, and more. */
-export interface PersonView extends Me {
-  /** False until the person first signs in through Hub. */
-  signedIn: boolean;
-}
-
-/** GET /api/v1/teams (admin-api's TeamView). */
-export interface TeamView {
-  id: string;
-  name: string;
-  description: string;
-  managerUserId: string | null;
-  memberIds: string[];
-}
+/** GET /api/v1/users: the same view GET /api/v1/me gives of the caller. */
+export type PersonView = UserView;
 
 export const PEOPLE_KEY = ['people', 'directory'] as const;
 export const TEAMS_KEY = ['teams'] as const;

@@ -1,3 +1,4 @@
+import type { RoutingTestView } from '@oncall/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import type { SchemaTestRoutingDto } from '../api/generated/openapi';
@@ -12,16 +13,6 @@ import { useOrgDirectory } from './use-org-directory';
 /** The generated type reads `labels` as an empty map (the schema says only "object"); it maps names to text. */
 type TestBody = Omit<SchemaTestRoutingDto, 'labels'> & { labels?: Record<string, string> };
 
-/** POST /api/v1/routing-rules/test's answer (admin-api's RoutingTestView). */
-interface RoutingVerdict {
-  serviceId: string;
-  serviceName: string;
-  ruleId: string | null;
-  clientId: string | null;
-  clientName: string | null;
-  maintenanceWindow: { id: string; name: string } | null;
-}
-
 /** "This alert would go to …": answered by the server with the correlator's own decision. */
 export function RoutingTester() {
   const { api } = useSession();
@@ -33,10 +24,10 @@ export function RoutingTester() {
   const [labels, setLabels] = useState('');
   const [severity, setSeverity] = useState<RuleSeverity>('critical');
   const [local, setLocal] = useState<Record<string, string>>({});
-  const test = useMutation<RoutingVerdict, ApiProblem, TestBody>({
+  const test = useMutation<RoutingTestView, ApiProblem, TestBody>({
     mutationFn: async (body) => {
       try {
-        return await api.client.post<RoutingVerdict>('/api/v1/routing-rules/test', body);
+        return await api.client.post<RoutingTestView>('/api/v1/routing-rules/test', body);
       } catch (error) {
         throw problemOf(error);
       }

@@ -1,19 +1,11 @@
+import type { RoutingRule } from '@oncall/contracts';
+
 /** Severities a routing rule may name (ROUTING_SEVERITIES in libs/dedup/domain). */
 export const RULE_SEVERITIES = ['critical', 'high', 'warning', 'info'] as const;
 export type RuleSeverity = (typeof RULE_SEVERITIES)[number];
 
-/** A client routing rule as PUT /api/v1/routing-rules takes it. */
-export interface RoutingRule {
-  ruleId: string;
-  serviceId: string;
-  when: {
-    integrationIds?: string[];
-    clientIds?: string[];
-    devices?: string[];
-    labels?: Record<string, string>;
-    severities?: RuleSeverity[];
-  };
-}
+/** A client routing rule as PUT /api/v1/routing-rules takes it (the directory publishes the same shape). */
+export type { RoutingRule };
 
 /** What the rule form holds: text as typed. */
 export interface RuleDraft {

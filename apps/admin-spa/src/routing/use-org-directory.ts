@@ -1,14 +1,9 @@
+import type { ClientView } from '@oncall/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { allOf } from '../api/directory';
 import { useSession } from '../session-context';
 
-export interface ClientView {
-  id: string;
-  name: string;
-  rmmExternalId: string | null;
-  psaExternalId: string | null;
-  timeZone: string;
-}
+export type { ClientView };
 
 export interface IntegrationRef {
   id: string;

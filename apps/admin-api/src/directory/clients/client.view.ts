@@ -1,3 +1,7 @@
+import type { ClientView } from '@oncall/contracts';
+
+export type { ClientView };
+
 export interface ClientRow {
   id: string;
   org_id: string;
@@ -7,17 +11,6 @@ export interface ClientRow {
   time_zone: string;
   created_at: Date;
   updated_at: Date;
-}
-
-/** One of the MSP's customers, with the ids it has in the RMM and the PSA. */
-export interface ClientView {
-  id: string;
-  name: string;
-  rmmExternalId: string | null;
-  psaExternalId: string | null;
-  timeZone: string;
-  createdAt: string;
-  updatedAt: string;
 }
 
 export function toClientView(row: ClientRow): ClientView {

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { RoutingTestView } from '@oncall/contracts';
 import {
   clientResolver,
   decideCorrelation,
@@ -10,17 +11,7 @@ import { badRequestFor, RequestContext } from '@oncall/platform-runtime';
 import { DataSource } from 'typeorm';
 import { TestRoutingDto } from './routing-test.dto';
 
-/** Where an alert would go, named for people: the verdict of the correlator's own decision. */
-export interface RoutingTestView {
-  serviceId: string;
-  serviceName: string;
-  /** The rule taken; null when the integration's service caught it. */
-  ruleId: string | null;
-  clientId: string | null;
-  clientName: string | null;
-  /** The maintenance window the alert would be recorded in (paging no one); null: it pages. */
-  maintenanceWindow: { id: string; name: string } | null;
-}
+export type { RoutingTestView };
 
 const WINDOW_IN_REASON = /^inside maintenance window (.+)$/;
 

@@ -1,3 +1,7 @@
+import type { TeamView } from '@oncall/contracts';
+
+export type { TeamView };
+
 export interface TeamRow {
   id: string;
   org_id: string;
@@ -6,17 +10,6 @@ export interface TeamRow {
   manager_user_id: string | null;
   created_at: Date;
   updated_at: Date;
-}
-
-/** A team with its manager and members (user ids, sorted). */
-export interface TeamView {
-  id: string;
-  name: string;
-  description: string;
-  managerUserId: string | null;
-  memberIds: string[];
-  createdAt: string;
-  updatedAt: string;
 }
 
 export function toTeamView(row: TeamRow, memberIds: string[]): TeamView {

@@ -1,4 +1,7 @@
+import type { UserView } from '@oncall/contracts';
 import { Role } from '@oncall/platform-auth';
+
+export type { UserView };
 
 export interface UserRow {
   id: string;
@@ -11,20 +14,6 @@ export interface UserRow {
   active: boolean;
   created_at: Date;
   updated_at: Date;
-}
-
-/** A user as the API shows it (and as audit and directory events record it). */
-export interface UserView {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  timeZone: string;
-  active: boolean;
-  /** False until the person first signs in through Hub. */
-  signedIn: boolean;
-  createdAt: string;
-  updatedAt: string;
 }
 
 export function toUserView(row: UserRow): UserView {

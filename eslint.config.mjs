@@ -222,6 +222,8 @@ export default [
       '**/*.int-spec.ts',
       '**/*.e2e-spec.ts',
       '**/*.load-spec.ts',
+      // Test support beside the code it serves (`src/testing/`, ADR 0184) builds test databases too.
+      '**/testing/**/*.ts',
       'test/**/*.ts',
       'bench/**/*.ts',
     ],

@@ -3,3 +3,4 @@ export { createTestNamespace, TEST_NATS_URL } from './test-namespace';
 export { waitFor } from './wait-for';
 export { spawnService, REPO_ROOT, type ServiceProcess, type SpawnServiceOptions } from './service-process';
 export { freePort } from './free-port';
+export { stageForAll, type Closable } from './stage-for-all';

@@ -1,4 +1,4 @@
-import { waitFor } from '@oncall/platform-testing';
+import { stageForAll, waitFor } from '@oncall/platform-testing';
 import { EscalationPlatform, JORDAN, TAYLOR } from './support/escalation-platform';
 import { stepsOf } from './support/paging-watch';
 
@@ -9,16 +9,13 @@ const user = (id: string) => ({ type: 'user', id });
  * timers and carried out by incident-state, through the real services, fast-forwarded.
  */
 describe('Escalation timeouts (real services, test clock)', () => {
-  let esc: EscalationPlatform;
-
-  beforeAll(async () => {
-    esc = await EscalationPlatform.start('esctimeouts');
-    await esc.useNewPolicy([
+  const esc = stageForAll(() => EscalationPlatform.start('esctimeouts'));
+  beforeAll(() =>
+    esc.useNewPolicy([
       { delayMinutes: 5, targets: [user(TAYLOR.id)] },
       { delayMinutes: 5, targets: [user(JORDAN.id)] },
-    ]);
-  }, 60_000);
-  afterAll(() => esc.close());
+    ]),
+  );
 
   // The incident's read model follows its events a moment later.
   const untilStatus = (incidentId: string, status: string) =>

@@ -1,8 +1,6 @@
 import { stageForAll, waitFor } from '@oncall/platform-testing';
-import { EscalationPlatform, JORDAN, TAYLOR } from './support/escalation-platform';
+import { EscalationPlatform, JORDAN, oneUserPerStep, TAYLOR } from './support/escalation-platform';
 import { stepsOf } from './support/paging-watch';
-
-const user = (id: string) => ({ type: 'user', id });
 
 /**
  * The service's acknowledgement timeout and auto-resolve time (ADR 0143), run by escalation on its durable
@@ -10,12 +8,7 @@ const user = (id: string) => ({ type: 'user', id });
  */
 describe('Escalation timeouts (real services, test clock)', () => {
   const esc = stageForAll(() => EscalationPlatform.start('esctimeouts'));
-  beforeAll(() =>
-    esc.useNewPolicy([
-      { delayMinutes: 5, targets: [user(TAYLOR.id)] },
-      { delayMinutes: 5, targets: [user(JORDAN.id)] },
-    ]),
-  );
+  beforeAll(() => esc.useNewPolicy(oneUserPerStep([TAYLOR, JORDAN])));
 
   // The incident's read model follows its events a moment later.
   const untilStatus = (incidentId: string, status: string) =>

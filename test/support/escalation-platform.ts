@@ -17,6 +17,10 @@ import { ALL_SERVICES, ServiceName } from './service-catalogue';
 export const [MORGAN, TAYLOR, JORDAN] = DEMO_USERS;
 export const MINUTE = 60_000;
 
+/** A policy's steps that page `users` one at a time, one user a step, `delayMinutes` apart. */
+export const oneUserPerStep = (users: { id: string }[], delayMinutes = 5) =>
+  users.map((user) => ({ delayMinutes, targets: [{ type: 'user', id: user.id }] }));
+
 /** The services paging needs: an alert in, incident-state, scheduling, escalation (no notification). */
 export const PAGING_SERVICES: ServiceName[] = [
   'admin-api',

@@ -1,7 +1,7 @@
 import { Streams } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
 import { createLogger } from '@oncall/platform-observability';
-import { CreateOutbox1764201600000, enqueueOutboxMessages, OutboxRelay } from '@oncall/platform-outbox';
+import { OUTBOX_MIGRATIONS, enqueueOutboxMessages, OutboxRelay } from '@oncall/platform-outbox';
 import { openServiceDataSource } from '@oncall/platform-persistence';
 import {
   createTestDatabase,
@@ -28,7 +28,7 @@ describe('Outbox relay and a message JetStream can never take', () => {
     dataSource = await openServiceDataSource({
       url: database.url,
       schema: SCHEMA,
-      migrations: [CreateOutbox1764201600000],
+      migrations: OUTBOX_MIGRATIONS,
       applicationName: 'relay-dead-test',
     });
     bus = await MessageBus.connect({

@@ -10,7 +10,7 @@ import {
 } from '@oncall/platform-testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { CreateOutbox1764201600000 } from './outbox.migration';
+import { OUTBOX_MIGRATIONS } from './outbox.migration';
 import { PARTITION_SQL } from './outbox-message';
 import { OutboxRelay } from './outbox-relay';
 
@@ -61,7 +61,7 @@ describe('Outbox relay and messages the bus refuses for good (class of issue 8, 
     dataSource = await openServiceDataSource({
       url: database.url,
       schema: SCHEMA,
-      migrations: [CreateOutbox1764201600000],
+      migrations: OUTBOX_MIGRATIONS,
       applicationName: 'relay-unpublishable-test',
     });
     bus = await MessageBus.connect({

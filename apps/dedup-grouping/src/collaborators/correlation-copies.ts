@@ -21,6 +21,7 @@ export class CorrelationCopies extends LocalStateCopies {
   private readonly windows: StateReplica<MaintenanceWindowState>;
   private readonly clients: StateReplica<ClientState>;
   private readonly settings = new Map<string, CorrelationSettings>();
+
   constructor(bus: MessageBus, @Inject(LOGGER) logger: Logger) {
     super(bus, logger);
     this.rules = this.copy({ context: DIRECTORY_STATE_CONTEXT, resourceType: 'routingRules' });

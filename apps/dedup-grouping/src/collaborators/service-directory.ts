@@ -19,6 +19,7 @@ export interface ServiceRoute {
 @Injectable()
 export class ServiceDirectory extends LocalStateCopies {
   private readonly services: StateReplica<ServiceState>;
+
   constructor(bus: MessageBus, @Inject(LOGGER) logger: Logger) {
     super(bus, logger);
     this.services = this.copy({ context: DIRECTORY_STATE_CONTEXT, resourceType: 'service' });

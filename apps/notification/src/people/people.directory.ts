@@ -11,6 +11,7 @@ import { Logger } from 'pino';
 @Injectable()
 export class PeopleDirectory extends LocalStateCopies {
   private readonly users: StateReplica<UserState>;
+
   constructor(bus: MessageBus, @Inject(LOGGER) logger: Logger) {
     super(bus, logger);
     this.users = this.copy({ context: DIRECTORY_STATE_CONTEXT, resourceType: 'user' });

@@ -20,6 +20,7 @@ export class DirectoryCopies extends LocalStateCopies {
   private readonly services: StateReplica<ServiceState>;
   private readonly clients: StateReplica<ClientState>;
   private readonly users: StateReplica<UserState>;
+
   constructor(bus: MessageBus, @Inject(LOGGER) logger: Logger) {
     super(bus, logger);
     this.services = this.copy({ context: DIRECTORY_STATE_CONTEXT, resourceType: 'service' });

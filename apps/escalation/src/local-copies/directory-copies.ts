@@ -1,6 +1,6 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ClientState, DIRECTORY_STATE_CONTEXT, ServiceState, TeamState, UserState } from '@oncall/contracts';
-import { MessageBus, StateReplica } from '@oncall/platform-messaging';
+import { LocalStateCopies, MessageBus, StateReplica } from '@oncall/platform-messaging';
 import { LOGGER } from '@oncall/platform-runtime';
 import { Logger } from 'pino';
 
@@ -9,27 +9,18 @@ import { Logger } from 'pino';
  * from memory while paging, so admin-api being down never holds a page back.
  */
 @Injectable()
-export class DirectoryCopies implements OnApplicationBootstrap, OnModuleDestroy {
+export class DirectoryCopies extends LocalStateCopies {
   readonly users: StateReplica<UserState>;
   readonly teams: StateReplica<TeamState>;
   readonly services: StateReplica<ServiceState>;
   readonly clients: StateReplica<ClientState>;
 
   constructor(bus: MessageBus, @Inject(LOGGER) logger: Logger) {
-    const replica = <T>(resourceType: string) =>
-      new StateReplica<T>(bus, { context: DIRECTORY_STATE_CONTEXT, resourceType }, logger);
-    this.users = replica('user');
-    this.teams = replica('team');
-    this.services = replica('service');
-    this.clients = replica('client');
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await Promise.all(this.all().map((replica) => replica.start()));
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await Promise.all(this.all().map((replica) => replica.stop()));
+    super(bus, logger);
+    this.users = this.copy({ context: DIRECTORY_STATE_CONTEXT, resourceType: 'user' });
+    this.teams = this.copy({ context: DIRECTORY_STATE_CONTEXT, resourceType: 'team' });
+    this.services = this.copy({ context: DIRECTORY_STATE_CONTEXT, resourceType: 'service' });
+    this.clients = this.copy({ context: DIRECTORY_STATE_CONTEXT, resourceType: 'client' });
   }
 
   user(orgId: string, userId: string): UserState | undefined {
@@ -55,10 +46,6 @@ export class DirectoryCopies implements OnApplicationBootstrap, OnModuleDestroy 
       if (user.orgId === orgId && user.role === 'manager' && user.active) managers.push(user);
     }
     return managers.sort((a, b) => a.userId.localeCompare(b.userId));
-  }
-
-  private all(): StateReplica<unknown>[] {
-    return [this.users, this.teams, this.services, this.clients] as StateReplica<unknown>[];
   }
 }
 

@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ClientState, DIRECTORY_STATE_CONTEXT, ServiceState, TeamState, UserState } from '@oncall/contracts';
+import {
+  activeManagersOf,
+  ClientState,
+  DIRECTORY_STATE_CONTEXT,
+  ServiceState,
+  TeamState,
+  UserState,
+} from '@oncall/contracts';
 import { LocalStateCopies, MessageBus, StateReplica } from '@oncall/platform-messaging';
 import { LOGGER } from '@oncall/platform-runtime';
 import { Logger } from 'pino';
@@ -41,11 +48,7 @@ export class DirectoryCopies extends LocalStateCopies {
 
   /** The organization's active managers, who hear of unanswered incidents. */
   managers(orgId: string): UserState[] {
-    const managers: UserState[] = [];
-    for (const user of this.users.views()) {
-      if (user.orgId === orgId && user.role === 'manager' && user.active) managers.push(user);
-    }
-    return managers.sort((a, b) => a.userId.localeCompare(b.userId));
+    return activeManagersOf(this.users.views(), orgId);
   }
 }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DIRECTORY_STATE_CONTEXT, UserState } from '@oncall/contracts';
+import { activeManagersOf, DIRECTORY_STATE_CONTEXT, UserState } from '@oncall/contracts';
 import { LocalStateCopies, MessageBus, StateReplica } from '@oncall/platform-messaging';
 import { LOGGER } from '@oncall/platform-runtime';
 import { Logger } from 'pino';
@@ -32,11 +32,7 @@ export class PeopleDirectory extends LocalStateCopies {
 
   /** The organization's active managers: who hears of coverage gaps and unanswered incidents. */
   managers(orgId: string): UserState[] {
-    const managers: UserState[] = [];
-    for (const user of this.users.views()) {
-      if (user.orgId === orgId && user.role === 'manager' && user.active) managers.push(user);
-    }
-    return managers.sort((a, b) => a.userId.localeCompare(b.userId));
+    return activeManagersOf(this.users.views(), orgId);
   }
 
   /** Everyone the copy holds (for provisioning their defaults). */

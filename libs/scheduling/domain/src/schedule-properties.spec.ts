@@ -28,6 +28,20 @@ const probeShifts = (shifts: Shift[], from: number, to: number, randomPoints: nu
     randomPoints,
   );
 
+/** Asserts `check` at every probed instant of `numRuns` random scenarios, each rendered over its window. */
+function atEveryProbe(
+  numRuns: number,
+  check: (schedule: Schedule, shifts: Shift[], t: number) => void,
+): void {
+  fc.assert(
+    fc.property(scenario, fractions, ({ schedule, from, to }, randomPoints) => {
+      const shifts = renderFinalSchedule(schedule, window(from, to));
+      for (const t of probeShifts(shifts, from, to, randomPoints)) check(schedule, shifts, t);
+    }),
+    { numRuns },
+  );
+}
+
 describe('final schedule properties (random zones, layers, restrictions and overrides)', () => {
   it('shifts are non-empty, sorted, non-overlapping, inside the window and maximal', () => {
     fc.assert(
@@ -45,48 +59,30 @@ describe('final schedule properties (random zones, layers, restrictions and over
   });
 
   it('whoIsOnCall(t) is the shift containing t, and null exactly where no shift is', () => {
-    fc.assert(
-      fc.property(scenario, fractions, ({ schedule, from, to }, randomPoints) => {
-        const shifts = renderFinalSchedule(schedule, window(from, to));
-        for (const t of probeShifts(shifts, from, to, randomPoints)) {
-          const shift = shiftAt(shifts, t);
-          expect(whoIsOnCall(schedule, new Date(t))).toEqual(
-            shift ? { userId: shift.userId, source: shift.source } : null,
-          );
-        }
-      }),
-      { numRuns: 150 },
-    );
+    atEveryProbe(150, (schedule, shifts, t) => {
+      const shift = shiftAt(shifts, t);
+      expect(whoIsOnCall(schedule, new Date(t))).toEqual(
+        shift ? { userId: shift.userId, source: shift.source } : null,
+      );
+    });
   });
 
   it('whoIsOnCall agrees with a naive reference model of rules 2–8', () => {
-    fc.assert(
-      fc.property(scenario, fractions, ({ schedule, from, to }, randomPoints) => {
-        const shifts = renderFinalSchedule(schedule, window(from, to));
-        for (const t of probeShifts(shifts, from, to, randomPoints)) {
-          expect([new Date(t).toISOString(), whoIsOnCall(schedule, new Date(t))]).toEqual([
-            new Date(t).toISOString(),
-            naiveWhoIsOnCall(schedule, t),
-          ]);
-        }
-      }),
-      { numRuns: 100 },
-    );
+    atEveryProbe(100, (schedule, _shifts, t) => {
+      expect([new Date(t).toISOString(), whoIsOnCall(schedule, new Date(t))]).toEqual([
+        new Date(t).toISOString(),
+        naiveWhoIsOnCall(schedule, t),
+      ]);
+    });
   });
 
   // Stated precisely: at every probed t, somebody is on call if and only if an override covers t or some
   // layer has participants, has started and not ended at t, and is unrestricted or inside a restriction window at t.
   it('nobody is missing inside the restricted windows of layers with participants, and nobody is invented', () => {
-    fc.assert(
-      fc.property(scenario, fractions, ({ schedule, from, to }, randomPoints) => {
-        const shifts = renderFinalSchedule(schedule, window(from, to));
-        for (const t of probeShifts(shifts, from, to, randomPoints)) {
-          const shouldBeCovered = hasOverrideAt(schedule, t) || schedule.layers.some((layer) => naiveLayerCovers(layer, layer.timeZone ?? schedule.timeZone, t));
-          expect([new Date(t).toISOString(), shiftAt(shifts, t) !== undefined]).toEqual([new Date(t).toISOString(), shouldBeCovered]);
-        }
-      }), // prettier-ignore
-      { numRuns: 150 },
-    );
+    atEveryProbe(150, (schedule, shifts, t) => {
+      const shouldBeCovered = hasOverrideAt(schedule, t) || schedule.layers.some((layer) => naiveLayerCovers(layer, layer.timeZone ?? schedule.timeZone, t));
+      expect([new Date(t).toISOString(), shiftAt(shifts, t) !== undefined]).toEqual([new Date(t).toISOString(), shouldBeCovered]);
+    }); // prettier-ignore
   });
 
   it('rendering [a, c) equals rendering [a, b) and [b, c) joined and merged', () => {

@@ -6,6 +6,7 @@ import { onCallSummary } from './on-call-summary';
 import { renderScheduleHistory, whoIsOnCallInHistory } from './schedule-history';
 import { historyScenario } from './test-support/history-arbitraries';
 import {
+  expectRenderingSplitsAt,
   expectWellFormedShifts,
   fractions,
   inMs as toAssignment,
@@ -47,13 +48,10 @@ describe('schedule history properties (1–3 random revisions, effectiveFrom in 
     const split = fc.tuple(historyScenario, fc.double({ min: 0, max: 1, noNaN: true }));
     fc.assert(
       fc.property(split, ([{ history, from, to }, fraction]) => {
-        const middle = from + Math.floor(fraction * (to - from));
-        const joined = [
-          ...renderScheduleHistory(history, window(from, middle)),
-          ...renderScheduleHistory(history, window(middle, to)),
-        ].map(toAssignment);
-        expect(mergeTouching(joined, isSameUserAndSource)).toEqual(
-          renderScheduleHistory(history, window(from, to)).map(toAssignment),
+        const render = (window: { start: Date; end: Date }) =>
+          renderScheduleHistory(history, window).map(toAssignment);
+        expectRenderingSplitsAt(fraction, from, to, render, (joined) =>
+          mergeTouching(joined, isSameUserAndSource),
         );
       }),
       { numRuns: 200 },

@@ -5,6 +5,7 @@ import type { Schedule, Shift, ShiftSource } from './schedule.types';
 import { naiveLayerCovers, naiveWhoIsOnCall } from './test-support/naive-oracle';
 import { scenario } from './test-support/schedule-arbitraries';
 import {
+  expectRenderingSplitsAt,
   expectWellFormedShifts,
   fractions,
   inMs,
@@ -89,12 +90,8 @@ describe('final schedule properties (random zones, layers, restrictions and over
     const split = fc.tuple(scenario, fc.double({ min: 0, max: 1, noNaN: true }));
     fc.assert(
       fc.property(split, ([{ schedule, from, to }, fraction]) => {
-        const middle = from + Math.floor(fraction * (to - from));
-        const joined = [
-          ...renderFinalSchedule(schedule, window(from, middle)),
-          ...renderFinalSchedule(schedule, window(middle, to)),
-        ];
-        expect(mergeTouchingShifts(joined)).toEqual(renderFinalSchedule(schedule, window(from, to)));
+        const render = (window: { start: Date; end: Date }) => renderFinalSchedule(schedule, window);
+        expectRenderingSplitsAt(fraction, from, to, render, mergeTouchingShifts);
       }),
       { numRuns: 200 },
     );

@@ -42,3 +42,16 @@ export function expectWellFormedShifts(
     expect(shift.end === next.start && mergeable(shift, next)).toBe(false);
   });
 }
+
+/** Rendering [from, to) in one go equals rendering [from, middle) and [middle, to), joined and merged. */
+export function expectRenderingSplitsAt<T>(
+  fraction: number,
+  from: number,
+  to: number,
+  render: (window: { start: Date; end: Date }) => T[],
+  merge: (joined: T[]) => T[],
+): void {
+  const middle = from + Math.floor(fraction * (to - from));
+  const joined = [...render(window(from, middle)), ...render(window(middle, to))];
+  expect(merge(joined)).toEqual(render(window(from, to)));
+}

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ChangeRecorder, sameView } from '../shared/change-recorder';
 import { conflict } from '../shared/directory-errors';
-import { NamedResourceWrites, namedResourceWrites } from '../shared/directory-transaction';
+import { ResourceWrites, namedResourceWrites } from '../shared/directory-transaction';
 import { referencesOf, requireActiveUsers, requireOrgReference } from '../shared/org-references';
 import { findOrgRow } from '../shared/org-rows';
 import { pageOfOrgRows } from '../shared/pagination';
@@ -17,7 +17,7 @@ import { TeamRow, TeamView, toTeamView } from './team.view';
 /** Teams of the organization, with their manager and members; every write audited. */
 @Injectable()
 export class TeamsDirectory {
-  private readonly writes: NamedResourceWrites<TeamView>;
+  private readonly writes: ResourceWrites<TeamView>;
 
   constructor(
     private readonly dataSource: DataSource,

@@ -48,9 +48,7 @@ export class ClientsDirectory {
           dto.timeZone ?? 'UTC',
         ],
       );
-      const after = toClientView(row);
-      await this.writes.record(tx, context, row.id, 'created', null, after);
-      return after;
+      return this.writes.record(tx, context, row.id, 'created', null, toClientView(row));
     });
   }
 
@@ -73,9 +71,7 @@ export class ClientsDirectory {
          WHERE org_id = $1 AND id = $2 RETURNING *`,
         [context.orgId, id, next.name, next.rmm_external_id, next.psa_external_id, next.time_zone],
       );
-      const after = toClientView(row);
-      await this.writes.record(tx, context, id, 'updated', before, after);
-      return after;
+      return this.writes.record(tx, context, id, 'updated', before, toClientView(row));
     });
   }
 

@@ -64,9 +64,7 @@ export class ServicesDirectory {
           dto.autoResolveSeconds ?? null,
         ],
       );
-      const after = toServiceView(row);
-      await this.writes.record(tx, context, row.id, 'created', null, after);
-      return after;
+      return this.writes.record(tx, context, row.id, 'created', null, toServiceView(row));
     });
   }
 
@@ -113,9 +111,7 @@ export class ServicesDirectory {
           next.auto_resolve_seconds,
         ],
       );
-      const after = toServiceView(row);
-      await this.writes.record(tx, context, id, 'updated', before, after);
-      return after;
+      return this.writes.record(tx, context, id, 'updated', before, toServiceView(row));
     });
   }
 

@@ -27,15 +27,15 @@ export async function directoryWrite<T>(
 export interface ResourceWrites<TView extends object> {
   /** `directoryWrite`, a unique constraint refusing the row answering the resource's own 409. */
   write<T>(work: (tx: EntityManager) => Promise<T>): Promise<T>;
-  /** Records the change in the transaction, if it changes anything. */
-  record(
+  /** Records the change in the transaction, if it changes anything; answers `after`, the view to answer. */
+  record<TAfter extends TView | null>(
     tx: EntityManager,
     context: RequestContext,
     resourceId: string,
     action: DirectoryAction,
     before: TView | null,
-    after: TView | null,
-  ): Promise<void>;
+    after: TAfter,
+  ): Promise<TAfter>;
 }
 
 export function resourceWrites<TView extends object>(
@@ -48,6 +48,7 @@ export function resourceWrites<TView extends object>(
     write: (work) => directoryWrite(dataSource, work, onDuplicate),
     record: async (tx, context, resourceId, action, before, after) => {
       await changes.recordIfChanged(tx, context, { resourceType, resourceId, action, before, after });
+      return after;
     },
   };
 }

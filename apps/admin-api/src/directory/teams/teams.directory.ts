@@ -51,9 +51,7 @@ export class TeamsDirectory {
         `INSERT INTO teams (id, org_id, name, description, manager_user_id) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
         [randomUUID(), context.orgId, dto.name, dto.description ?? '', dto.managerUserId ?? null],
       );
-      const after = toTeamView(row, []);
-      await this.writes.record(tx, context, row.id, 'created', null, after);
-      return after;
+      return this.writes.record(tx, context, row.id, 'created', null, toTeamView(row, []));
     });
   }
 
@@ -77,9 +75,7 @@ export class TeamsDirectory {
          WHERE org_id = $1 AND id = $2`,
         [context.orgId, id, next.name, next.description, next.managerUserId],
       );
-      const after = await this.view(tx, context, id);
-      await this.writes.record(tx, context, id, 'updated', before, after);
-      return after;
+      return this.writes.record(tx, context, id, 'updated', before, await this.view(tx, context, id));
     });
   }
 
@@ -98,9 +94,7 @@ export class TeamsDirectory {
         context.orgId,
         id,
       ]);
-      const after = await this.view(tx, context, id);
-      await this.writes.record(tx, context, id, 'updated', before, after);
-      return after;
+      return this.writes.record(tx, context, id, 'updated', before, await this.view(tx, context, id));
     });
   }
 

@@ -48,9 +48,7 @@ export class UsersDirectory {
         `INSERT INTO users (id, org_id, email, name, role, time_zone) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
         [randomUUID(), context.orgId, dto.email, dto.name, dto.role, dto.timeZone ?? 'UTC'],
       );
-      const after = toUserView(row);
-      await this.writes.record(tx, context, row.id, 'created', null, after);
-      return after;
+      return this.writes.record(tx, context, row.id, 'created', null, toUserView(row));
     });
   }
 
@@ -74,9 +72,7 @@ export class UsersDirectory {
          WHERE org_id = $1 AND id = $2 RETURNING *`,
         [context.orgId, id, next.name, next.role, next.time_zone],
       );
-      const after = toUserView(row);
-      await this.writes.record(tx, context, row.id, 'updated', toUserView(current), after);
-      return after;
+      return this.writes.record(tx, context, row.id, 'updated', toUserView(current), toUserView(row));
     });
   }
 
@@ -93,10 +89,8 @@ export class UsersDirectory {
         'UPDATE users SET active = $3, updated_at = now() WHERE org_id = $1 AND id = $2 RETURNING *',
         [context.orgId, id, active],
       );
-      const after = toUserView(row);
       const action = active ? 'reactivated' : 'deactivated';
-      await this.writes.record(tx, context, row.id, action, toUserView(current), after);
-      return after;
+      return this.writes.record(tx, context, row.id, action, toUserView(current), toUserView(row));
     });
   }
 }

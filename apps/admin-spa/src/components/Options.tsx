@@ -7,6 +7,9 @@ interface Props<T> {
   option: (item: T) => { value: string; label: ReactNode };
 }
 
+/** The option of a thing the directory names: its id, shown by its name. */
+export const byName = (item: { id: string; name: string }) => ({ value: item.id, label: item.name });
+
 /** A select's options: the blank choice, then one per item (none while the items are loading). */
 export function Options<T>({ blank, items, option }: Props<T>) {
   return (

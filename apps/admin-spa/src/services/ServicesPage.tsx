@@ -9,7 +9,7 @@ import { ListStatus } from '../components/ListStatus';
 import { EditorCard } from '../components/EditorCard';
 import { FormActions } from '../components/FormActions';
 import { HeadWithNew } from '../components/HeadWithNew';
-import { Options } from '../components/Options';
+import { byName, Options } from '../components/Options';
 import { TextField } from '../components/TextField';
 import { useRequiredName } from '../components/use-required-name';
 import { useSession } from '../session-context';
@@ -104,11 +104,7 @@ function NewService({ policies, onDone }: { policies: { id: string; name: string
       <div className="field">
         <label htmlFor={`${id}-policy`}>Escalation policy</label>
         <select id={`${id}-policy`} value={policyId} onChange={(event) => setPolicyId(event.target.value)}>
-          <Options
-            blank="None"
-            items={policies}
-            option={(policy) => ({ value: policy.id, label: policy.name })}
-          />
+          <Options blank="None" items={policies} option={byName} />
         </select>
         <FieldProblem
           id={`${id}-policy-problem`}

@@ -23,3 +23,16 @@ export function Options<T>({ blank, items, option }: Props<T>) {
     </>
   );
 }
+
+/** One option per key of a table of labels (a type's values and how each reads), in the table's order. */
+export function LabelledOptions<K extends string>({ labels }: { labels: Record<K, string> }) {
+  return (
+    <>
+      {(Object.keys(labels) as K[]).map((key) => (
+        <option key={key} value={key}>
+          {labels[key]}
+        </option>
+      ))}
+    </>
+  );
+}

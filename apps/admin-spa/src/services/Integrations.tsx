@@ -6,6 +6,7 @@ import { ProblemMessage } from '../components/ProblemMessage';
 import { ListStatus } from '../components/ListStatus';
 import { TextField } from '../components/TextField';
 import { useRequiredName } from '../components/use-required-name';
+import { LabelledOptions } from '../components/Options';
 import { formatDateTime } from '../format/time';
 import { useSession } from '../session-context';
 import { exampleCurl, INTEGRATION_TYPE_LABELS, type IntegrationType } from './example-request';
@@ -116,11 +117,7 @@ export function Integrations({
               value={type}
               onChange={(event) => setType(event.target.value as IntegrationType)}
             >
-              {(Object.keys(INTEGRATION_TYPE_LABELS) as IntegrationType[]).map((option) => (
-                <option key={option} value={option}>
-                  {INTEGRATION_TYPE_LABELS[option]}
-                </option>
-              ))}
+              <LabelledOptions labels={INTEGRATION_TYPE_LABELS} />
             </select>
           </div>
           {create.error && create.error.errors.length === 0 && (

@@ -13,7 +13,7 @@
 import 'reflect-metadata';
 import { IncidentCommand } from '@oncall/incident-domain';
 import { CreateEventStore1764201600001, PostgresEventStore } from '@oncall/platform-event-store';
-import { CreateOutbox1764201600000, relayEventsThroughOutbox } from '@oncall/platform-outbox';
+import { OUTBOX_MIGRATIONS, relayEventsThroughOutbox } from '@oncall/platform-outbox';
 import { createServiceDataSource, runMigrations } from '@oncall/platform-persistence';
 import { createTestDatabase } from '@oncall/platform-testing';
 import { randomUUID } from 'node:crypto';
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const dataSource = createServiceDataSource({
     url: database.url,
     schema: 'bench',
-    migrations: [CreateOutbox1764201600000, CreateEventStore1764201600001],
+    migrations: [...OUTBOX_MIGRATIONS, CreateEventStore1764201600001],
     applicationName: 'bench',
     poolSize: CONCURRENCY + 2,
   });

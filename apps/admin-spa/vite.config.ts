@@ -3,8 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-/** The one library the browser runs: scheduling's pure engine, for the layer editor's preview (ADR 0138). */
+/** The libraries the browser runs: scheduling's pure engine, for the layer editor's preview (ADR 0138), and the zone clock it reads (ADR 0220). */
 const schedulingDomain = fileURLToPath(new URL('../../libs/scheduling/domain/src/index.ts', import.meta.url));
+const sharedTime = fileURLToPath(new URL('../../libs/shared/time/src/index.ts', import.meta.url));
 
 /**
  * The admin SPA. `vite build --config apps/admin-spa/vite.config.ts` writes apps/admin-spa/dist, which
@@ -14,7 +15,7 @@ const schedulingDomain = fileURLToPath(new URL('../../libs/scheduling/domain/src
 export default defineConfig({
   root,
   plugins: [react()],
-  resolve: { alias: { '@oncall/scheduling-domain': schedulingDomain } },
+  resolve: { alias: { '@oncall/scheduling-domain': schedulingDomain, '@oncall/shared-time': sharedTime } },
   // No source maps: they would be served next to the bundle, with every source file in them.
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
   server: {

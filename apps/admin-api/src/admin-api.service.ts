@@ -1,5 +1,5 @@
 import { Streams } from '@oncall/contracts';
-import { CreateOutbox1764201600000 } from '@oncall/platform-outbox';
+import { OUTBOX_MIGRATIONS } from '@oncall/platform-outbox';
 import { ServiceDefinition } from '@oncall/platform-runtime';
 import { setUpOpenApi } from './open-api';
 import { AdminApiConfig } from './admin-api.config';
@@ -13,7 +13,7 @@ import { AddServiceTimeouts1797500000000 } from './directory/migrations/17975000
 export const ADMIN_API = 'admin-api';
 export const ADMIN_API_SCHEMA = 'admin_api';
 export const ADMIN_API_MIGRATIONS = [
-  CreateOutbox1764201600000,
+  ...OUTBOX_MIGRATIONS,
   CreateDirectory1764201700000,
   CreateLiveTickets1795802400000,
   AddServiceTicketMode1796600000000,

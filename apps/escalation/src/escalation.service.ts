@@ -1,5 +1,5 @@
 import { Streams } from '@oncall/contracts';
-import { CreateOutbox1764201600000 } from '@oncall/platform-outbox';
+import { OUTBOX_MIGRATIONS } from '@oncall/platform-outbox';
 import { ServiceDefinition } from '@oncall/platform-runtime';
 import { CreateTimers1796200000000 } from '@oncall/platform-timers';
 import { EscalationConfig } from './escalation.config';
@@ -9,7 +9,7 @@ import { CreateEscalationProcesses1797400000000 } from './migrations/17974000000
 
 export const ESCALATION_SCHEMA = 'escalation';
 export const ESCALATION_MIGRATIONS = [
-  CreateOutbox1764201600000,
+  ...OUTBOX_MIGRATIONS,
   CreateEscalationPolicies1764202200000,
   CreateTimers1796200000000,
   CreateEscalationProcesses1797400000000,

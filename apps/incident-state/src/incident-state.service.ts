@@ -1,6 +1,6 @@
 import { Streams } from '@oncall/contracts';
 import { CreateEventStore1764201600001 } from '@oncall/platform-event-store';
-import { CreateOutbox1764201600000 } from '@oncall/platform-outbox';
+import { OUTBOX_MIGRATIONS } from '@oncall/platform-outbox';
 import { ServiceDefinition } from '@oncall/platform-runtime';
 import { IncidentStateConfig } from './incident-state.config';
 import { IncidentStateModule } from './incident-state.module';
@@ -13,7 +13,7 @@ import { AddIncidentAlertContext1797100000000 } from './migrations/1797100000000
 
 export const INCIDENT_STATE_SCHEMA = 'incident_state';
 export const INCIDENT_STATE_MIGRATIONS = [
-  CreateOutbox1764201600000,
+  ...OUTBOX_MIGRATIONS,
   CreateEventStore1764201600001,
   CreateIncidentReadModels1764201900000,
   CreateIncidentTimers1764202100000,

@@ -1,5 +1,5 @@
 import { Streams } from '@oncall/contracts';
-import { CreateOutbox1764201600000 } from '@oncall/platform-outbox';
+import { OUTBOX_MIGRATIONS } from '@oncall/platform-outbox';
 import { ServiceDefinition } from '@oncall/platform-runtime';
 import { CreateTimers1796200000000 } from '@oncall/platform-timers';
 import { CreateNotification1797100000000 } from './migrations/1797100000000-create-notification';
@@ -8,7 +8,7 @@ import { NotificationModule } from './notification.module';
 
 export const NOTIFICATION_SCHEMA = 'notification';
 export const NOTIFICATION_MIGRATIONS = [
-  CreateOutbox1764201600000,
+  ...OUTBOX_MIGRATIONS,
   CreateTimers1796200000000,
   CreateNotification1797100000000,
 ];

@@ -1,5 +1,5 @@
 import { Streams } from '@oncall/contracts';
-import { CreateOutbox1764201600000 } from '@oncall/platform-outbox';
+import { OUTBOX_MIGRATIONS } from '@oncall/platform-outbox';
 import { ServiceDefinition } from '@oncall/platform-runtime';
 import { CreateSchedules1764202000000 } from './migrations/1764202000000-create-schedules';
 import { SchedulingConfig } from './scheduling.config';
@@ -12,7 +12,7 @@ export function schedulingService(config: SchedulingConfig): ServiceDefinition {
     serviceName: 'scheduling',
     config,
     schema: SCHEDULING_SCHEMA,
-    migrations: [CreateOutbox1764201600000, CreateSchedules1764202000000],
+    migrations: [...OUTBOX_MIGRATIONS, CreateSchedules1764202000000],
     streams: [Streams.scheduling, Streams.state],
     module: SchedulingModule,
   };

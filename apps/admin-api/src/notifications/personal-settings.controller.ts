@@ -1,4 +1,5 @@
 import {
+  applyDecorators,
   Body,
   Delete,
   Get,
@@ -30,6 +31,10 @@ export function personalSettingsRoutes(whose: 'self' | 'byId', summaries: Record
   const PersonId = (): ParameterDecorator =>
     whose === 'byId' ? Param('id', ParseUUIDPipe) : () => undefined;
 
+  /** Every settings route: its summary in the OpenAPI document, and the `profile:write-own` permission. */
+  const SettingsRoute = (route: Route): MethodDecorator =>
+    applyDecorators(ApiOperation({ summary: summaries[route] }), Requires('profile:write-own'));
+
   @Injectable() // for its constructor's parameter types, which Nest injects into the controllers
   class PersonalSettingsRoutes {
     constructor(
@@ -38,15 +43,13 @@ export function personalSettingsRoutes(whose: 'self' | 'byId', summaries: Record
     ) {}
 
     @Get('contact-methods')
-    @ApiOperation({ summary: summaries.list })
-    @Requires('profile:write-own')
+    @SettingsRoute('list')
     async list(@Caller() caller: RequestContext, @PersonId() id: string) {
       return this.settings.listMethods(caller, await this.person(caller, id));
     }
 
     @Post('contact-methods')
-    @ApiOperation({ summary: summaries.create })
-    @Requires('profile:write-own')
+    @SettingsRoute('create')
     async create(
       @Caller() caller: RequestContext,
       @PersonId() id: string,
@@ -56,8 +59,7 @@ export function personalSettingsRoutes(whose: 'self' | 'byId', summaries: Record
     }
 
     @Patch('contact-methods/:methodId')
-    @ApiOperation({ summary: summaries.update })
-    @Requires('profile:write-own')
+    @SettingsRoute('update')
     async update(
       @Caller() caller: RequestContext,
       @PersonId() id: string,
@@ -69,8 +71,7 @@ export function personalSettingsRoutes(whose: 'self' | 'byId', summaries: Record
 
     @Delete('contact-methods/:methodId')
     @HttpCode(204)
-    @ApiOperation({ summary: summaries.remove })
-    @Requires('profile:write-own')
+    @SettingsRoute('remove')
     async remove(
       @Caller() caller: RequestContext,
       @PersonId() id: string,
@@ -81,8 +82,7 @@ export function personalSettingsRoutes(whose: 'self' | 'byId', summaries: Record
 
     @Post('contact-methods/:methodId/send-verification')
     @HttpCode(202)
-    @ApiOperation({ summary: summaries.sendVerification })
-    @Requires('profile:write-own')
+    @SettingsRoute('sendVerification')
     async sendVerification(
       @Caller() caller: RequestContext,
       @PersonId() id: string,
@@ -93,15 +93,13 @@ export function personalSettingsRoutes(whose: 'self' | 'byId', summaries: Record
     }
 
     @Get('notification-rules')
-    @ApiOperation({ summary: summaries.rules })
-    @Requires('profile:write-own')
+    @SettingsRoute('rules')
     async rules(@Caller() caller: RequestContext, @PersonId() id: string) {
       return this.settings.rules(caller, await this.person(caller, id));
     }
 
     @Put('notification-rules')
-    @ApiOperation({ summary: summaries.replaceRules })
-    @Requires('profile:write-own')
+    @SettingsRoute('replaceRules')
     async replaceRules(
       @Caller() caller: RequestContext,
       @PersonId() id: string,

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { allOf } from '../api/directory';
 import { INCIDENT_SEVERITIES, type SeverityFilter } from '../api/endpoints';
 import { useSession } from '../session-context';
-import { Options } from '../components/Options';
+import { byName, Options } from '../components/Options';
 
 export interface ListFilters {
   severity: SeverityFilter | null;
@@ -49,11 +49,7 @@ export function IncidentFilterBar({ value, onChange }: Props) {
             value={value.serviceId ?? ''}
             onChange={(event) => onChange({ ...value, serviceId: event.target.value || null })}
           >
-            <Options
-              blank="Any service"
-              items={services.data}
-              option={(service) => ({ value: service.id, label: service.name })}
-            />
+            <Options blank="Any service" items={services.data} option={byName} />
           </select>
         </div>
       )}

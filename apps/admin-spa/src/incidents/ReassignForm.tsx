@@ -1,9 +1,16 @@
 import { type FormEvent, useId, useState } from 'react';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { RadioChoice } from '../components/RadioChoice';
 import { useSession } from '../session-context';
 import { ActionSubmit } from './ActionSubmit';
 import { type ActionProps, useIncidentAction } from './use-incident-action';
 import type { ReassignTarget } from '../api/endpoints';
+
+/** Whom an incident can be reassigned to. */
+const REASSIGN_KINDS = [
+  ['users', 'A person'],
+  ['escalation-level', 'An escalation level'],
+] as const;
 
 export function ReassignForm(props: ActionProps) {
   const { api, people } = useSession();
@@ -40,25 +47,7 @@ export function ReassignForm(props: ActionProps) {
   const message = fieldMessage(field, local, problem);
   return (
     <form className="action-form" onSubmit={submit} noValidate aria-label="Reassign">
-      <fieldset className="choice">
-        <legend>Reassign to</legend>
-        {(
-          [
-            ['users', 'A person'],
-            ['escalation-level', 'An escalation level'],
-          ] as const
-        ).map(([choice, label]) => (
-          <label key={choice}>
-            <input
-              type="radio"
-              name={`${id}-kind`}
-              checked={kind === choice}
-              onChange={() => setKind(choice)}
-            />
-            {label}
-          </label>
-        ))}
-      </fieldset>
+      <RadioChoice legend="Reassign to" choices={REASSIGN_KINDS} value={kind} onChange={setKind} />
       <div className="field">
         {kind === 'users' ? (
           <>

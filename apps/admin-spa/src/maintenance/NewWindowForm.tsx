@@ -5,6 +5,7 @@ import { FieldProblem, fieldMessage } from '../components/FieldProblem';
 import { EditorCard } from '../components/EditorCard';
 import { WeekdayPicker } from '../components/WeekdayPicker';
 import { ProblemMessage } from '../components/ProblemMessage';
+import { RadioChoice } from '../components/RadioChoice';
 import { TextField } from '../components/TextField';
 import { useOrgDirectory } from '../routing/use-org-directory';
 import { useSession } from '../session-context';
@@ -12,6 +13,12 @@ import { localToInstant, type WindowBody, type WindowDraft, windowBodyOf } from 
 
 /** datetime-local is read on the browser's clock, whatever the profile's zone. */
 const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** Whether a maintenance window happens once or every week. */
+const WINDOW_KINDS = [
+  ['one-off', 'Once'],
+  ['weekly', 'Every week'],
+] as const;
 
 /** A new maintenance window of a service or a client: once, or every week. */
 export function NewWindow() {
@@ -94,27 +101,12 @@ export function NewWindow() {
         </select>
         <FieldProblem id={`${id}-scope-problem`} message={message('window.scope')} />
       </div>
-      <fieldset className="choice">
-        <legend>Repeats</legend>
-        <label>
-          <input
-            type="radio"
-            name={`${id}-kind`}
-            checked={draft.kind === 'one-off'}
-            onChange={() => set({ kind: 'one-off' })}
-          />
-          Once
-        </label>
-        <label>
-          <input
-            type="radio"
-            name={`${id}-kind`}
-            checked={draft.kind === 'weekly'}
-            onChange={() => set({ kind: 'weekly' })}
-          />
-          Every week
-        </label>
-      </fieldset>
+      <RadioChoice
+        legend="Repeats"
+        choices={WINDOW_KINDS}
+        value={draft.kind}
+        onChange={(kind) => set({ kind })}
+      />
       {draft.kind === 'one-off' ? (
         <div className="field-row">
           {input('startsAt', 'window.startsAt', `Starts (${BROWSER_ZONE})`, 'datetime-local')}

@@ -4,6 +4,7 @@ import { type ApiProblem, problemOf } from '../api/problem';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { TextField } from '../components/TextField';
+import { LabelledOptions } from '../components/Options';
 import { useSession } from '../session-context';
 import { CONTACT_TYPE_LABELS, contactMethodProblems, type ContactType } from './people-drafts';
 import { type ContactMethodView, type NotificationRulesView, peopleApi, settingsKey } from './people-api';
@@ -132,11 +133,7 @@ function NewContactMethod({ userId }: { userId: string }) {
             value={type}
             onChange={(event) => setType(event.target.value as ContactType)}
           >
-            {(Object.keys(CONTACT_TYPE_LABELS) as ContactType[]).map((key) => (
-              <option key={key} value={key}>
-                {CONTACT_TYPE_LABELS[key]}
-              </option>
-            ))}
+            <LabelledOptions labels={CONTACT_TYPE_LABELS} />
           </select>
           <FieldProblem id={`${id}-type-problem`} message={fieldMessage('type', {}, add.error)} />
         </div>

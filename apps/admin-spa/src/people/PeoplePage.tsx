@@ -1,10 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { problemOf } from '../api/problem';
 import { canConfigure } from '../auth/permissions';
 import { ColumnHeads } from '../components/ColumnHeads';
-import { ProblemMessage } from '../components/ProblemMessage';
+import { ListStatus } from '../components/ListStatus';
 import { personPath } from '../paths';
 import { useSession } from '../session-context';
 import { PEOPLE_KEY, peopleApi, type PersonView } from './people-api';
@@ -39,9 +38,7 @@ export default function PeoplePage() {
       {adding && <NewPerson onDone={() => setAdding(false)} />}
       <section className="card" aria-labelledby="people-title">
         <h2 id="people-title">Everyone</h2>
-        {people.isPending && <p className="empty">Loading…</p>}
-        <ProblemMessage problem={people.error ? problemOf(people.error) : null} />
-        {people.data?.length === 0 && <p className="empty">Nobody here yet.</p>}
+        <ListStatus list={people} empty="Nobody here yet." />
         {sorted.length > 0 && (
           <table className="people">
             <ColumnHeads columns={['Name', 'Email', 'Role', { label: 'Contact methods', hidden: true }]} />

@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { problemOf } from '../api/problem';
 import { canConfigure } from '../auth/permissions';
 import { HeadWithNew } from '../components/HeadWithNew';
-import { ProblemMessage } from '../components/ProblemMessage';
+import { ListStatus } from '../components/ListStatus';
 import { useSession } from '../session-context';
 import { peopleApi, TEAMS_KEY, type PersonView, type TeamView } from './people-api';
 import { TeamEditor } from './TeamEditor';
@@ -30,11 +29,7 @@ export function Teams({ people }: { people: PersonView[] }) {
           onDone={() => setEditing(null)}
         />
       )}
-      {teams.isPending && <p className="empty">Loading…</p>}
-      <ProblemMessage problem={teams.error ? problemOf(teams.error) : null} />
-      {teams.data?.length === 0 && (
-        <p className="empty">No teams yet.{editable && ' Create one with New team.'}</p>
-      )}
+      <ListStatus list={teams} empty={<>No teams yet.{editable && ' Create one with New team.'}</>} />
       {teams.data && teams.data.length > 0 && (
         <ul className="team-list">
           {teams.data.map((team) => (

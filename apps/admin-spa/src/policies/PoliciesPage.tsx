@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { allOf } from '../api/directory';
-import { problemOf } from '../api/problem';
 import { canConfigure } from '../auth/permissions';
 import { ColumnHeads } from '../components/ColumnHeads';
+import { ListStatus } from '../components/ListStatus';
 import { HeadWithNew } from '../components/HeadWithNew';
-import { ProblemMessage } from '../components/ProblemMessage';
 import { useSession } from '../session-context';
 import type { PolicyView } from './policy-draft';
 import { PolicyEditor } from './PolicyEditor';
@@ -35,11 +34,10 @@ export default function PoliciesPage() {
         />
       )}
       <section className="card" aria-label="Policies">
-        {policies.isPending && <p className="empty">Loading…</p>}
-        <ProblemMessage problem={policies.error ? problemOf(policies.error) : null} />
-        {policies.data?.length === 0 && (
-          <p className="empty">No escalation policies yet.{editable && ' Create one with New policy.'}</p>
-        )}
+        <ListStatus
+          list={policies}
+          empty={<>No escalation policies yet.{editable && ' Create one with New policy.'}</>}
+        />
         {policies.data && policies.data.length > 0 && (
           <table>
             <ColumnHeads

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { FieldProblem } from '../components/FieldProblem';
 import { TextField } from '../components/TextField';
+import { LabelledOptions } from '../components/Options';
 import { LIMITS, type StepDraft, type TargetType } from './policy-draft';
 import { useTargets } from './use-targets';
 
@@ -41,11 +42,7 @@ export function StepEditor({ index, step, message, onChange, onRemove }: Props) 
                 })
               }
             >
-              {(Object.keys(TYPE_LABELS) as TargetType[]).map((type) => (
-                <option key={type} value={type}>
-                  {TYPE_LABELS[type]}
-                </option>
-              ))}
+              <LabelledOptions labels={TYPE_LABELS} />
             </select>
             <select
               aria-label={`Step ${n} target ${t + 1}`}

@@ -1,11 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { type ApiProblem, problemOf } from '../api/problem';
 import { canConfigure } from '../auth/permissions';
 import { ColumnHeads } from '../components/ColumnHeads';
+import { ListStatus } from '../components/ListStatus';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { TextField } from '../components/TextField';
+import { useRequiredName } from '../components/use-required-name';
 import { useSession } from '../session-context';
 import { RoutingRules } from './RoutingRules';
 import { RoutingTester } from './RoutingTester';
@@ -23,9 +25,7 @@ export default function ClientsRoutingPage() {
       </div>
       <section className="card" aria-labelledby="clients-heading">
         <h2 id="clients-heading">Clients</h2>
-        {clients.isPending && <p className="empty">Loading…</p>}
-        <ProblemMessage problem={clients.error ? problemOf(clients.error) : null} />
-        {clients.data?.length === 0 && <p className="empty">No clients yet.</p>}
+        <ListStatus list={clients} empty="No clients yet." />
         {clients.data && clients.data.length > 0 && (
           <div className="table-scroll">
             <table className="plain-table">
@@ -55,14 +55,13 @@ function NewClient() {
   const { api } = useSession();
   const queryClient = useQueryClient();
   const id = useId();
-  const [name, setName] = useState('');
+  const named = useRequiredName('client');
   const [rmmId, setRmmId] = useState('');
-  const [checked, setChecked] = useState(false);
   const create = useMutation<unknown, ApiProblem>({
     mutationFn: async () => {
       try {
         return await api.client.post('/api/v1/clients', {
-          name: name.trim(),
+          name: named.name.trim(),
           ...(rmmId.trim() ? { rmmExternalId: rmmId.trim() } : {}),
         });
       } catch (error) {
@@ -70,28 +69,15 @@ function NewClient() {
       }
     },
     onSuccess: async () => {
-      setName('');
+      named.clear();
       setRmmId('');
-      setChecked(false);
       await queryClient.invalidateQueries({ queryKey: ['clients'] });
     },
   });
-  const local: Record<string, string> = checked && !name.trim() ? { name: 'Give the client a name.' } : {};
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setChecked(true);
-    if (name.trim()) create.mutate();
-  };
+  const submit = named.submit(() => create.mutate());
   return (
     <form className="inline-form" onSubmit={submit} noValidate aria-label="New client">
-      <TextField
-        id={`${id}-name`}
-        label="Client name"
-        value={name}
-        maxLength={200}
-        problem={fieldMessage('name', local, create.error)}
-        onChange={setName}
-      />
+      <TextField {...named.field(id, 'Client name', create.error)} />
       <div className="field">
         <label htmlFor={`${id}-rmm`}>RMM id (optional)</label>
         <input id={`${id}-rmm`} value={rmmId} onChange={(event) => setRmmId(event.target.value)} />

@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { ApiProblem } from '../api/problem';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
-import { Options } from '../components/Options';
+import { byName, Options } from '../components/Options';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { TextField } from '../components/TextField';
 import {
@@ -58,11 +58,7 @@ export function NewRule({
             value={draft.clientId}
             onChange={(event) => set({ clientId: event.target.value })}
           >
-            <Options
-              blank="Any client"
-              items={directory.clients.data}
-              option={(client) => ({ value: client.id, label: client.name })}
-            />
+            <Options blank="Any client" items={directory.clients.data} option={byName} />
           </select>
         </div>
         <div className="field">
@@ -72,11 +68,7 @@ export function NewRule({
             value={draft.integrationId}
             onChange={(event) => set({ integrationId: event.target.value })}
           >
-            <Options
-              blank="Any integration"
-              items={directory.integrations.data}
-              option={(integration) => ({ value: integration.id, label: integration.name })}
-            />
+            <Options blank="Any integration" items={directory.integrations.data} option={byName} />
           </select>
         </div>
         <div className="field">
@@ -126,11 +118,7 @@ export function NewRule({
           aria-describedby={`${id}-service-problem`}
           onChange={(event) => set({ serviceId: event.target.value })}
         >
-          <Options
-            blank="Choose…"
-            items={directory.services.data}
-            option={(service) => ({ value: service.id, label: service.name })}
-          />
+          <Options blank="Choose…" items={directory.services.data} option={byName} />
         </select>
         <FieldProblem id={`${id}-service-problem`} message={message('serviceId')} />
       </div>

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { FieldProblem } from '../components/FieldProblem';
-import { Options } from '../components/Options';
+import { byName, Options } from '../components/Options';
 import { TextField } from '../components/TextField';
 import {
   emptyRestriction,
@@ -67,11 +67,7 @@ export function LayerEditor({ index, layer, people, timeZone, message, onChange,
                   setParticipants(layer.participants.map((old, i) => (i === p ? event.target.value : old)))
                 }
               >
-                <Options
-                  blank="Choose a person…"
-                  items={people}
-                  option={(person) => ({ value: person.id, label: person.name })}
-                />
+                <Options blank="Choose a person…" items={people} option={byName} />
               </select>
               {p > 0 && (
                 <button

@@ -2,10 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { allOf } from '../api/directory';
-import { problemOf } from '../api/problem';
 import { canConfigure } from '../auth/permissions';
 import { HeadWithNew } from '../components/HeadWithNew';
-import { ProblemMessage } from '../components/ProblemMessage';
+import { ListStatus } from '../components/ListStatus';
 import { useSession } from '../session-context';
 import { CalendarLink } from './CalendarLink';
 import { ScheduleDetail } from './ScheduleDetail';
@@ -48,11 +47,10 @@ export default function SchedulesPage() {
         />
       )}
       <section className="card" aria-label="Schedule list">
-        {schedules.isPending && <p className="empty">Loading…</p>}
-        <ProblemMessage problem={schedules.error ? problemOf(schedules.error) : null} />
-        {schedules.data?.length === 0 && (
-          <p className="empty">No schedules yet.{editable && ' Create one with New schedule.'}</p>
-        )}
+        <ListStatus
+          list={schedules}
+          empty={<>No schedules yet.{editable && ' Create one with New schedule.'}</>}
+        />
         {schedules.data && schedules.data.length > 0 && (
           <ul className="schedule-list">
             {schedules.data.map((schedule) => (

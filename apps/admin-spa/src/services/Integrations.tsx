@@ -1,10 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { allOf } from '../api/directory';
 import { type ApiProblem, problemOf } from '../api/problem';
-import { fieldMessage } from '../components/FieldProblem';
 import { ProblemMessage } from '../components/ProblemMessage';
+import { ListStatus } from '../components/ListStatus';
 import { TextField } from '../components/TextField';
+import { useRequiredName } from '../components/use-required-name';
+import { LabelledOptions } from '../components/Options';
 import { formatDateTime } from '../format/time';
 import { useSession } from '../session-context';
 import { exampleCurl, INTEGRATION_TYPE_LABELS, type IntegrationType } from './example-request';
@@ -44,39 +46,31 @@ export function Integrations({
   });
   const lastAlerts = useLastAlerts();
   const id = useId();
-  const [name, setName] = useState('');
+  const named = useRequiredName('integration');
   const [type, setType] = useState<IntegrationType>('generic');
-  const [checked, setChecked] = useState(false);
   const create = useMutation<Issued, ApiProblem>({
     mutationFn: async () => {
       try {
-        return await api.client.post<Issued>(path, { type, name: name.trim() });
+        return await api.client.post<Issued>(path, { type, name: named.name.trim() });
       } catch (error) {
         throw problemOf(error);
       }
     },
     onSuccess: async () => {
-      setName('');
-      setChecked(false);
+      named.clear();
       await queryClient.invalidateQueries({ queryKey: ['integrations', serviceId] });
     },
   });
-  const local: Record<string, string> =
-    checked && !name.trim() ? { name: 'Give the integration a name.' } : {};
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setChecked(true);
-    if (name.trim()) create.mutate();
-  };
+  const submit = named.submit(() => create.mutate());
 
   return (
     <div className="integrations">
       <h3>Integrations</h3>
-      {list.isPending && <p className="empty">Loading…</p>}
-      <ProblemMessage problem={list.error ? problemOf(list.error) : null} />
-      {list.data?.length === 0 && (
-        <p className="muted">No integrations: nothing can send alerts to this service yet.</p>
-      )}
+      <ListStatus
+        list={list}
+        empty="No integrations: nothing can send alerts to this service yet."
+        emptyClass="muted"
+      />
       {list.data && list.data.length > 0 && (
         <ul className="integration-list">
           {list.data.map((integration) => (
@@ -115,14 +109,7 @@ export function Integrations({
           noValidate
           aria-label={`New integration for ${serviceName}`}
         >
-          <TextField
-            id={`${id}-name`}
-            label="Integration name"
-            value={name}
-            maxLength={200}
-            problem={fieldMessage('name', local, create.error)}
-            onChange={setName}
-          />
+          <TextField {...named.field(id, 'Integration name', create.error)} />
           <div className="field">
             <label htmlFor={`${id}-type`}>Sends</label>
             <select
@@ -130,11 +117,7 @@ export function Integrations({
               value={type}
               onChange={(event) => setType(event.target.value as IntegrationType)}
             >
-              {(Object.keys(INTEGRATION_TYPE_LABELS) as IntegrationType[]).map((option) => (
-                <option key={option} value={option}>
-                  {INTEGRATION_TYPE_LABELS[option]}
-                </option>
-              ))}
+              <LabelledOptions labels={INTEGRATION_TYPE_LABELS} />
             </select>
           </div>
           {create.error && create.error.errors.length === 0 && (

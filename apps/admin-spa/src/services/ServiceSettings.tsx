@@ -4,6 +4,7 @@ import { type ApiProblem, problemOf } from '../api/problem';
 import { fieldMessage } from '../components/FieldProblem';
 import { FormActions } from '../components/FormActions';
 import { TextField } from '../components/TextField';
+import { RadioChoice } from '../components/RadioChoice';
 import { WeekdayPicker } from '../components/WeekdayPicker';
 import { useSession } from '../session-context';
 import {
@@ -22,6 +23,13 @@ interface Props {
   settings: Settings;
   editable: boolean;
 }
+
+/** How a service sets the urgency of its new incidents. */
+const URGENCY_RULE_KINDS = [
+  ['constant', 'Always the same'],
+  ['severity-based', 'By alert severity'],
+  ['support-hours', 'By support hours'],
+] as const;
 
 /** Urgency rule (support hours), acknowledgement timeout and auto-resolve of one service. */
 export function ServiceSettings({ serviceId, serviceName, settings, editable }: Props) {
@@ -112,26 +120,12 @@ function SettingsForm({
   );
   return (
     <form className="editor" onSubmit={submit} noValidate aria-label={`Settings of ${serviceName}`}>
-      <fieldset className="choice">
-        <legend>Urgency of new incidents</legend>
-        {(
-          [
-            ['constant', 'Always the same'],
-            ['severity-based', 'By alert severity'],
-            ['support-hours', 'By support hours'],
-          ] as const
-        ).map(([kind, label]) => (
-          <label key={kind}>
-            <input
-              type="radio"
-              name={`${id}-kind`}
-              checked={draft.kind === kind}
-              onChange={() => set({ kind })}
-            />
-            {label}
-          </label>
-        ))}
-      </fieldset>
+      <RadioChoice
+        legend="Urgency of new incidents"
+        choices={URGENCY_RULE_KINDS}
+        value={draft.kind}
+        onChange={(kind) => set({ kind })}
+      />
       {draft.kind === 'constant' && urgencySelect('urgency', 'Urgency')}
       {draft.kind === 'support-hours' && (
         <>

@@ -1,16 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { allOf } from '../api/directory';
 import type { SchemaCreateServiceDto } from '../api/generated/openapi';
 import { type ApiProblem, problemOf } from '../api/problem';
 import { canConfigure } from '../auth/permissions';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { ListStatus } from '../components/ListStatus';
 import { EditorCard } from '../components/EditorCard';
 import { FormActions } from '../components/FormActions';
 import { HeadWithNew } from '../components/HeadWithNew';
-import { Options } from '../components/Options';
+import { byName, Options } from '../components/Options';
 import { TextField } from '../components/TextField';
-import { ProblemMessage } from '../components/ProblemMessage';
+import { useRequiredName } from '../components/use-required-name';
 import { useSession } from '../session-context';
 import { Integrations } from './Integrations';
 import { ServiceSettings } from './ServiceSettings';
@@ -48,9 +49,7 @@ export default function ServicesPage() {
         <h1>Services</h1>
       </HeadWithNew>
       {creating && <NewService policies={policies.data ?? []} onDone={() => setCreating(false)} />}
-      {services.isPending && <p className="empty">Loading…</p>}
-      <ProblemMessage problem={services.error ? problemOf(services.error) : null} />
-      {services.data?.length === 0 && <p className="empty card">No services yet.</p>}
+      <ListStatus list={services} empty="No services yet." emptyClass="empty card" />
       {services.data?.map((service) => (
         <section key={service.id} className="card service" aria-label={service.name}>
           <h2>{service.name}</h2>
@@ -78,13 +77,12 @@ function NewService({ policies, onDone }: { policies: { id: string; name: string
   const { api } = useSession();
   const queryClient = useQueryClient();
   const id = useId();
-  const [name, setName] = useState('');
+  const named = useRequiredName('service');
   const [policyId, setPolicyId] = useState('');
-  const [checked, setChecked] = useState(false);
   const save = useMutation<unknown, ApiProblem>({
     mutationFn: async () => {
       const body: SchemaCreateServiceDto = {
-        name: name.trim(),
+        name: named.name.trim(),
         ...(policyId ? { escalationPolicyId: policyId } : {}),
       };
       try {
@@ -99,30 +97,14 @@ function NewService({ policies, onDone }: { policies: { id: string; name: string
       onDone();
     },
   });
-  const local: Record<string, string> = checked && !name.trim() ? { name: 'Give the service a name.' } : {};
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setChecked(true);
-    if (name.trim()) save.mutate();
-  };
+  const submit = named.submit(() => save.mutate());
   return (
     <EditorCard id={id} title="New service" onSubmit={submit}>
-      <TextField
-        id={`${id}-name`}
-        label="Service name"
-        value={name}
-        maxLength={200}
-        problem={fieldMessage('name', local, save.error)}
-        onChange={setName}
-      />
+      <TextField {...named.field(id, 'Service name', save.error)} />
       <div className="field">
         <label htmlFor={`${id}-policy`}>Escalation policy</label>
         <select id={`${id}-policy`} value={policyId} onChange={(event) => setPolicyId(event.target.value)}>
-          <Options
-            blank="None"
-            items={policies}
-            option={(policy) => ({ value: policy.id, label: policy.name })}
-          />
+          <Options blank="None" items={policies} option={byName} />
         </select>
         <FieldProblem
           id={`${id}-policy-problem`}

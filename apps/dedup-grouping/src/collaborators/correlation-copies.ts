@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   ClientState,
   DIRECTORY_STATE_CONTEXT,
@@ -6,7 +6,7 @@ import {
   RoutingRulesState,
 } from '@oncall/contracts';
 import { clientResolver, CorrelationSettings } from '@oncall/dedup-domain';
-import { MessageBus, StateReplica } from '@oncall/platform-messaging';
+import { LocalStateCopies, MessageBus, StateReplica } from '@oncall/platform-messaging';
 import { LOGGER } from '@oncall/platform-runtime';
 import { Logger } from 'pino';
 
@@ -16,19 +16,17 @@ import { Logger } from 'pino';
  * after a change of that organization, not per alert.
  */
 @Injectable()
-export class CorrelationCopies implements OnApplicationBootstrap, OnModuleDestroy {
+export class CorrelationCopies extends LocalStateCopies {
   private readonly rules: StateReplica<RoutingRulesState>;
   private readonly windows: StateReplica<MaintenanceWindowState>;
   private readonly clients: StateReplica<ClientState>;
   private readonly settings = new Map<string, CorrelationSettings>();
-  private starting?: Promise<void>;
 
   constructor(bus: MessageBus, @Inject(LOGGER) logger: Logger) {
-    const copy = <T>(resourceType: string) =>
-      new StateReplica<T>(bus, { context: DIRECTORY_STATE_CONTEXT, resourceType }, logger);
-    this.rules = copy('routingRules');
-    this.windows = copy('maintenanceWindow');
-    this.clients = copy('client');
+    super(bus, logger);
+    this.rules = this.copy({ context: DIRECTORY_STATE_CONTEXT, resourceType: 'routingRules' });
+    this.windows = this.copy({ context: DIRECTORY_STATE_CONTEXT, resourceType: 'maintenanceWindow' });
+    this.clients = this.copy({ context: DIRECTORY_STATE_CONTEXT, resourceType: 'client' });
     const forget = (current: { orgId: string }, previous?: { orgId: string }) => {
       this.settings.delete(current.orgId);
       if (previous) this.settings.delete(previous.orgId);
@@ -36,21 +34,6 @@ export class CorrelationCopies implements OnApplicationBootstrap, OnModuleDestro
     this.rules.onChange(forget);
     this.windows.onChange(forget);
     this.clients.onChange(forget);
-  }
-
-  onApplicationBootstrap(): Promise<void> {
-    return this.ready();
-  }
-
-  ready(): Promise<void> {
-    this.starting ??= Promise.all([this.rules.start(), this.windows.start(), this.clients.start()]).then(
-      () => undefined,
-    );
-    return this.starting;
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await Promise.all([this.rules.stop(), this.windows.stop(), this.clients.stop()]);
   }
 
   settingsFor(orgId: string): CorrelationSettings {

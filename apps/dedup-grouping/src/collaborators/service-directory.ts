@@ -1,7 +1,7 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DIRECTORY_STATE_CONTEXT, defaultUrgencyOf, ServiceState } from '@oncall/contracts';
 import { GroupingRule } from '@oncall/dedup-domain';
-import { MessageBus, StateReplica } from '@oncall/platform-messaging';
+import { LocalStateCopies, MessageBus, StateReplica } from '@oncall/platform-messaging';
 import { LOGGER } from '@oncall/platform-runtime';
 import { Logger } from 'pino';
 
@@ -17,30 +17,12 @@ export interface ServiceRoute {
  * on admin-api.
  */
 @Injectable()
-export class ServiceDirectory implements OnApplicationBootstrap, OnModuleDestroy {
+export class ServiceDirectory extends LocalStateCopies {
   private readonly services: StateReplica<ServiceState>;
-  private starting?: Promise<void>;
 
   constructor(bus: MessageBus, @Inject(LOGGER) logger: Logger) {
-    this.services = new StateReplica(
-      bus,
-      { context: DIRECTORY_STATE_CONTEXT, resourceType: 'service' },
-      logger,
-    );
-  }
-
-  onApplicationBootstrap(): Promise<void> {
-    return this.ready();
-  }
-
-  /** Starts the copy if needed; resolves once it holds every service the stream held at start. */
-  ready(): Promise<void> {
-    this.starting ??= this.services.start();
-    return this.starting;
-  }
-
-  onModuleDestroy(): Promise<void> {
-    return this.services.stop();
+    super(bus, logger);
+    this.services = this.copy({ context: DIRECTORY_STATE_CONTEXT, resourceType: 'service' });
   }
 
   /** The route of a service of `orgId`; undefined while the copy does not know it (yet). */

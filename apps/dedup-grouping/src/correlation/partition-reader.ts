@@ -146,23 +146,11 @@ export class PartitionReader {
     this.resumeReading?.();
     await this.loop;
     if (this.watermark.inFlight > 0 && drainMs > 0) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, drainMs);
-        this.drained = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
+      await signalOrTimeout(drainMs, (signal) => (this.drained = signal));
     }
     this.closing = true;
     if (!this.settled()) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, settleMs);
-        this.settledWaiter = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
+      await signalOrTimeout(settleMs, (signal) => (this.settledWaiter = signal));
       this.settledWaiter = undefined;
       if (!this.settled()) {
         this.logger.warn(
@@ -266,6 +254,17 @@ function itemOf(source: PartitionReader, message: JsMsg): PartitionItem | null {
     owner: orgId,
     key: `${orgId}\n${alertKeyDigest(integrationId, dedupKey)}`,
   };
+}
+
+/** Waits until the function handed to `arm` is called, or `ms` at the most. */
+function signalOrTimeout(ms: number, arm: (signal: () => void) => void): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    arm(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
 
 function isAction(action: string): action is AlertAction {

@@ -17,7 +17,7 @@ import {
   RecordDecision,
 } from '@oncall/escalation-domain';
 import { OutboxMessage, outboxMessageFor } from '@oncall/platform-outbox';
-import { deterministicUuid } from './deterministic-id';
+import { deterministicUuid } from '@oncall/platform-messaging';
 import { factSummary, pageSummary } from './fact-summaries';
 
 /** What a decision's messages need besides the decision: the incident as pages describe it, the cause. */
@@ -135,7 +135,7 @@ function message<TData extends { incidentId: string }>(
     type,
     data,
     metadata: {
-      eventId: deterministicUuid(`${type}:${key}`),
+      eventId: deterministicUuid('oncall.escalation', `${type}:${key}`),
       orgId,
       correlationId: context.correlationId,
       causationId: context.causationId,

@@ -1,6 +1,13 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { ClientState, DIRECTORY_STATE_CONTEXT, ServiceState, TeamState, UserState } from '@oncall/contracts';
-import { MessageBus, StateReplica } from '@oncall/platform-messaging';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  activeManagersOf,
+  ClientState,
+  DIRECTORY_STATE_CONTEXT,
+  ServiceState,
+  TeamState,
+  UserState,
+} from '@oncall/contracts';
+import { LocalStateCopies, MessageBus, StateReplica } from '@oncall/platform-messaging';
 import { LOGGER } from '@oncall/platform-runtime';
 import { Logger } from 'pino';
 
@@ -9,27 +16,18 @@ import { Logger } from 'pino';
  * from memory while paging, so admin-api being down never holds a page back.
  */
 @Injectable()
-export class DirectoryCopies implements OnApplicationBootstrap, OnModuleDestroy {
+export class DirectoryCopies extends LocalStateCopies {
   readonly users: StateReplica<UserState>;
   readonly teams: StateReplica<TeamState>;
   readonly services: StateReplica<ServiceState>;
   readonly clients: StateReplica<ClientState>;
 
   constructor(bus: MessageBus, @Inject(LOGGER) logger: Logger) {
-    const replica = <T>(resourceType: string) =>
-      new StateReplica<T>(bus, { context: DIRECTORY_STATE_CONTEXT, resourceType }, logger);
-    this.users = replica('user');
-    this.teams = replica('team');
-    this.services = replica('service');
-    this.clients = replica('client');
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await Promise.all(this.all().map((replica) => replica.start()));
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await Promise.all(this.all().map((replica) => replica.stop()));
+    super(bus, logger);
+    this.users = this.copy({ context: DIRECTORY_STATE_CONTEXT, resourceType: 'user' });
+    this.teams = this.copy({ context: DIRECTORY_STATE_CONTEXT, resourceType: 'team' });
+    this.services = this.copy({ context: DIRECTORY_STATE_CONTEXT, resourceType: 'service' });
+    this.clients = this.copy({ context: DIRECTORY_STATE_CONTEXT, resourceType: 'client' });
   }
 
   user(orgId: string, userId: string): UserState | undefined {
@@ -50,15 +48,7 @@ export class DirectoryCopies implements OnApplicationBootstrap, OnModuleDestroy 
 
   /** The organization's active managers, who hear of unanswered incidents. */
   managers(orgId: string): UserState[] {
-    const managers: UserState[] = [];
-    for (const user of this.users.views()) {
-      if (user.orgId === orgId && user.role === 'manager' && user.active) managers.push(user);
-    }
-    return managers.sort((a, b) => a.userId.localeCompare(b.userId));
-  }
-
-  private all(): StateReplica<unknown>[] {
-    return [this.users, this.teams, this.services, this.clients] as StateReplica<unknown>[];
+    return activeManagersOf(this.users.views(), orgId);
   }
 }
 

@@ -1,6 +1,6 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { SCHEDULE_STATE_RESOURCE, SCHEDULING_STATE_CONTEXT, ScheduleState } from '@oncall/contracts';
-import { MessageBus, StateReplica } from '@oncall/platform-messaging';
+import { LocalStateCopies, MessageBus, StateReplica } from '@oncall/platform-messaging';
 import { LOGGER } from '@oncall/platform-runtime';
 import { whoIsOnCallInHistory } from '@oncall/scheduling-domain';
 import { Logger } from 'pino';
@@ -10,29 +10,18 @@ import { Logger } from 'pino';
  * scheduling engine, so scheduling being down or slow never holds a page back.
  */
 @Injectable()
-export class ScheduleCopies implements OnApplicationBootstrap, OnModuleDestroy {
+export class ScheduleCopies extends LocalStateCopies {
   readonly schedules: StateReplica<ScheduleState>;
   /** teamId → the team's schedule (the first by name when a team has several). */
   private readonly byTeam = new Map<string, ScheduleState>();
 
   constructor(bus: MessageBus, @Inject(LOGGER) logger: Logger) {
-    this.schedules = new StateReplica(
-      bus,
-      { context: SCHEDULING_STATE_CONTEXT, resourceType: SCHEDULE_STATE_RESOURCE },
-      logger,
-    );
+    super(bus, logger);
+    this.schedules = this.copy({ context: SCHEDULING_STATE_CONTEXT, resourceType: SCHEDULE_STATE_RESOURCE });
     this.schedules.onChange((current, previous) => {
       const teams = new Set([current.view?.teamId, previous?.view?.teamId]);
       for (const teamId of teams) if (teamId) this.indexTeam(teamId);
     });
-  }
-
-  onApplicationBootstrap(): Promise<void> {
-    return this.schedules.start();
-  }
-
-  onModuleDestroy(): Promise<void> {
-    return this.schedules.stop();
   }
 
   schedule(orgId: string, scheduleId: string): ScheduleState | undefined {

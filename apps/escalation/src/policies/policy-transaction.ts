@@ -1,6 +1,6 @@
 import { EscalationPolicyView } from '@oncall/contracts';
 import { RpcError } from '@oncall/platform-messaging';
-import { isUniqueViolation } from '@oncall/platform-persistence';
+import { transactionRefusingDuplicates } from '@oncall/platform-persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { EscalationPolicyStore } from './escalation-policy.store';
 import { policyNotFound } from './policy-requests';
@@ -10,22 +10,17 @@ import { toPolicyView } from './policy-row';
  * Runs a policy write in one transaction (the row and its ConfigurationChanged outbox message commit
  * together); the per-organization name index refusing the row becomes DUPLICATE_NAME (409 at the API).
  */
-export async function policyWrite<T>(
+export function policyWrite<T>(
   dataSource: DataSource,
   name: string,
   work: (tx: EntityManager) => Promise<T>,
 ): Promise<T> {
-  try {
-    return await dataSource.transaction(work);
-  } catch (error) {
-    if (isUniqueViolation(error, 'escalation_policies_name_per_org')) {
-      throw new RpcError(
-        'DUPLICATE_NAME',
-        `An escalation policy named "${name}" already exists in your organization (names ignore case).`,
-      );
-    }
-    throw error;
-  }
+  const duplicateName = () =>
+    new RpcError(
+      'DUPLICATE_NAME',
+      `An escalation policy named "${name}" already exists in your organization (names ignore case).`,
+    );
+  return transactionRefusingDuplicates(dataSource, work, duplicateName, 'escalation_policies_name_per_org');
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ExecuteIncidentCommand, MessageContext } from '@oncall/contracts';
 import { CreateEventStore1764201600001, PostgresEventStore } from '@oncall/platform-event-store';
-import { CreateOutbox1764201600000, relayEventsThroughOutbox } from '@oncall/platform-outbox';
+import { OUTBOX_MIGRATIONS, relayEventsThroughOutbox } from '@oncall/platform-outbox';
 import { openServiceDataSource } from '@oncall/platform-persistence';
 import { createTestDatabase, TestDatabase } from '@oncall/platform-testing';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -18,7 +18,7 @@ beforeAll(async () => {
   dataSource = await openServiceDataSource({
     url: database.url,
     schema,
-    migrations: [CreateOutbox1764201600000, CreateEventStore1764201600001],
+    migrations: [...OUTBOX_MIGRATIONS, CreateEventStore1764201600001],
     applicationName: 'trigger-batch-test',
   });
   const store = new PostgresEventStore(

@@ -6,7 +6,7 @@ import {
   notificationEventSubject,
 } from '@oncall/contracts';
 import { OutboxMessage, outboxMessageFor } from '@oncall/platform-outbox';
-import { deterministicUuid } from '../shared/deterministic-id';
+import { deterministicUuid } from '@oncall/platform-messaging';
 
 export type AttemptEventType = typeof NOTIFICATION_DELIVERED | typeof NOTIFICATION_FAILED;
 
@@ -19,7 +19,10 @@ export function attemptEvent(
   attempt: NotificationAttempted,
   correlationId: string | null,
 ): OutboxMessage {
-  const eventId = deterministicUuid(`${type}:${attempt.deliveryId}:${attempt.pageId}:${attempt.attempt}`);
+  const eventId = deterministicUuid(
+    'oncall.notification',
+    `${type}:${attempt.deliveryId}:${attempt.pageId}:${attempt.attempt}`,
+  );
   const envelope = {
     type,
     data: attempt,

@@ -2,7 +2,7 @@ import { NOTIFICATION_FAILED } from '@oncall/contracts';
 import { SkippedRuleStep } from '@oncall/notification-domain';
 import { OutboxMessage } from '@oncall/platform-outbox';
 import { attemptEvent } from '../delivery/attempt-events';
-import { deterministicUuid } from '../shared/deterministic-id';
+import { deterministicUuid } from '@oncall/platform-messaging';
 import type { PageRow } from './page.store';
 
 /**
@@ -21,7 +21,7 @@ export function unreachable(
   return attemptEvent(
     NOTIFICATION_FAILED,
     {
-      deliveryId: deterministicUuid(`unreachable:${page.page_id}`),
+      deliveryId: deterministicUuid('oncall.notification', `unreachable:${page.page_id}`),
       pageId: page.page_id,
       incidentId: page.incident_id,
       orgId: page.org_id,

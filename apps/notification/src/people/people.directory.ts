@@ -1,6 +1,6 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { DIRECTORY_STATE_CONTEXT, UserState } from '@oncall/contracts';
-import { MessageBus, StateReplica } from '@oncall/platform-messaging';
+import { Inject, Injectable } from '@nestjs/common';
+import { activeManagersOf, DIRECTORY_STATE_CONTEXT, UserState } from '@oncall/contracts';
+import { LocalStateCopies, MessageBus, StateReplica } from '@oncall/platform-messaging';
 import { LOGGER } from '@oncall/platform-runtime';
 import { Logger } from 'pino';
 
@@ -9,25 +9,12 @@ import { Logger } from 'pino';
  * email, in which time zone, and who manages each organization. Paging never waits on admin-api.
  */
 @Injectable()
-export class PeopleDirectory implements OnApplicationBootstrap, OnModuleDestroy {
+export class PeopleDirectory extends LocalStateCopies {
   private readonly users: StateReplica<UserState>;
-  private starting?: Promise<void>;
 
   constructor(bus: MessageBus, @Inject(LOGGER) logger: Logger) {
-    this.users = new StateReplica(bus, { context: DIRECTORY_STATE_CONTEXT, resourceType: 'user' }, logger);
-  }
-
-  onApplicationBootstrap(): Promise<void> {
-    return this.ready();
-  }
-
-  ready(): Promise<void> {
-    this.starting ??= this.users.start();
-    return this.starting;
-  }
-
-  onModuleDestroy(): Promise<void> {
-    return this.users.stop();
+    super(bus, logger);
+    this.users = this.copy({ context: DIRECTORY_STATE_CONTEXT, resourceType: 'user' });
   }
 
   /** Every change to a person (the initial load included), in stream order. */
@@ -45,11 +32,7 @@ export class PeopleDirectory implements OnApplicationBootstrap, OnModuleDestroy 
 
   /** The organization's active managers: who hears of coverage gaps and unanswered incidents. */
   managers(orgId: string): UserState[] {
-    const managers: UserState[] = [];
-    for (const user of this.users.views()) {
-      if (user.orgId === orgId && user.role === 'manager' && user.active) managers.push(user);
-    }
-    return managers.sort((a, b) => a.userId.localeCompare(b.userId));
+    return activeManagersOf(this.users.views(), orgId);
   }
 
   /** Everyone the copy holds (for provisioning their defaults). */

@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   ClientState,
   DEFAULT_TICKET_MODE,
@@ -7,7 +7,7 @@ import {
   TicketMode,
   UserState,
 } from '@oncall/contracts';
-import { MessageBus, StateReplica } from '@oncall/platform-messaging';
+import { LocalStateCopies, MessageBus, StateReplica } from '@oncall/platform-messaging';
 import { LOGGER } from '@oncall/platform-runtime';
 import { Logger } from 'pino';
 
@@ -16,34 +16,16 @@ import { Logger } from 'pino';
  * whether an incident gets a ticket, naming its company and describing it never wait on admin-api.
  */
 @Injectable()
-export class DirectoryCopies implements OnApplicationBootstrap, OnModuleDestroy {
+export class DirectoryCopies extends LocalStateCopies {
   private readonly services: StateReplica<ServiceState>;
   private readonly clients: StateReplica<ClientState>;
   private readonly users: StateReplica<UserState>;
-  private starting?: Promise<void>;
 
   constructor(bus: MessageBus, @Inject(LOGGER) logger: Logger) {
-    const copy = <T>(resourceType: string) =>
-      new StateReplica<T>(bus, { context: DIRECTORY_STATE_CONTEXT, resourceType }, logger);
-    this.services = copy('service');
-    this.clients = copy('client');
-    this.users = copy('user');
-  }
-
-  onApplicationBootstrap(): Promise<void> {
-    return this.ready();
-  }
-
-  /** Resolves once every copy holds what the state stream held at start (handlers may run before bootstrap). */
-  ready(): Promise<void> {
-    this.starting ??= Promise.all([this.services.start(), this.clients.start(), this.users.start()]).then(
-      () => undefined,
-    );
-    return this.starting;
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await Promise.all([this.services.stop(), this.clients.stop(), this.users.stop()]);
+    super(bus, logger);
+    this.services = this.copy({ context: DIRECTORY_STATE_CONTEXT, resourceType: 'service' });
+    this.clients = this.copy({ context: DIRECTORY_STATE_CONTEXT, resourceType: 'client' });
+    this.users = this.copy({ context: DIRECTORY_STATE_CONTEXT, resourceType: 'user' });
   }
 
   service(orgId: string, serviceId: string): ServiceState | undefined {

@@ -7,17 +7,26 @@ import { EntityManager } from 'typeorm';
  * keeps its past, cut at the deletion. Nothing is ever removed, so burden over the past never changes.
  */
 export async function projectSchedulingEvent(envelope: MessageEnvelope, tx: EntityManager): Promise<void> {
-  const change = envelope.data as ConfigurationChanged;
-  const view = change?.after ?? change?.before;
-  if (!view) return;
+  const change = envelope.data as SchedulingChange | undefined;
+  if (!change) return;
   // A deletion keeps the resource's last view, cut at the moment it was deleted.
   const fact = {
     orgId: envelope.metadata.orgId,
     deletedAt: change.after ? null : envelope.metadata.occurredAt,
   };
-  if (change.resourceType === 'schedule') return projectSchedule(view as never, fact, tx);
-  if (change.resourceType === 'schedule-override') return projectOverride(view as never, fact, tx);
+  if (change.resourceType === 'schedule') {
+    const view = change.after ?? change.before;
+    if (view) await projectSchedule(view, fact, tx);
+  } else if (change.resourceType === 'schedule-override') {
+    const view = change.after ?? change.before;
+    if (view) await projectOverride(view, fact, tx);
+  }
 }
+
+/** The scheduling changes this projection reads; others pass by. */
+type SchedulingChange =
+  | (ConfigurationChanged<ScheduleView> & { resourceType: 'schedule' })
+  | (ConfigurationChanged<OverrideView> & { resourceType: 'schedule-override' });
 
 /** Whose the resource is, and when it was deleted (null: it still exists after the change). */
 interface ChangeFact {

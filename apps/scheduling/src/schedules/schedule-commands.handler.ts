@@ -11,7 +11,7 @@ import {
 import { Clock, CLOCK } from '@oncall/platform-clock';
 import { organizationContextOf, RpcError } from '@oncall/platform-messaging';
 import { enqueueConfigurationChange, personActor } from '@oncall/platform-outbox';
-import { isUniqueViolation } from '@oncall/platform-persistence';
+import { transactionRefusingDuplicates } from '@oncall/platform-persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { deleteGapsOf } from '../coverage/gap-rows';
@@ -138,14 +138,12 @@ export class ScheduleCommandsHandler {
     return publishScheduleStates(tx, this.store, orgId, [{ scheduleId, deleted }], this.clock.now());
   }
 
-  private async write<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    try {
-      return await this.dataSource.transaction(work);
-    } catch (error) {
-      if (isUniqueViolation(error))
-        throw new RpcError('CONFLICT', 'A schedule with this name already exists.');
-      throw error;
-    }
+  private write<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return transactionRefusingDuplicates(
+      this.dataSource,
+      work,
+      () => new RpcError('CONFLICT', 'A schedule with this name already exists.'),
+    );
   }
 }
 

@@ -24,6 +24,15 @@ export interface UserState {
   active: boolean;
 }
 
+/** An organization's active managers among `users`, by user id: who hears of gaps and unanswered incidents. */
+export function activeManagersOf(users: Iterable<UserState>, orgId: string): UserState[] {
+  const managers: UserState[] = [];
+  for (const user of users) {
+    if (user.orgId === orgId && user.role === 'manager' && user.active) managers.push(user);
+  }
+  return managers.sort((a, b) => a.userId.localeCompare(b.userId));
+}
+
 export interface TeamState {
   teamId: string;
   orgId: string;

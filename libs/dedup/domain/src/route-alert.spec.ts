@@ -1,48 +1,46 @@
 import { AlertRouting, OpenAlert, RoutableAlert, routeAlert } from './route-alert';
 
 const open: OpenAlert = { incidentId: 'inc-1', openedByAlertId: 'alert-1' };
+const alert = (alertId: string, action: RoutableAlert['action']): RoutableAlert => ({ alertId, action });
+const to = (kind: Exclude<AlertRouting['kind'], 'drop'>, incidentId: string): AlertRouting =>
+  ({ kind, incidentId }) as AlertRouting;
 
 describe('routeAlert', () => {
   it.each<[string, RoutableAlert, OpenAlert | null, AlertRouting]>([
     [
       'a first trigger opens an incident named after the alert',
-      { alertId: 'a-9', action: 'trigger' },
+      alert('a-9', 'trigger'),
       null,
-      { kind: 'open-incident', incidentId: 'a-9' },
+      to('open-incident', 'a-9'),
     ],
     [
       'a trigger on an open key is appended',
-      { alertId: 'a-2', action: 'trigger' },
+      alert('a-2', 'trigger'),
       open,
-      { kind: 'append-to-incident', incidentId: 'inc-1' },
+      to('append-to-incident', 'inc-1'),
     ],
     [
       'the opening alert redelivered opens the same incident again (idempotent)',
-      { alertId: 'alert-1', action: 'trigger' },
+      alert('alert-1', 'trigger'),
       open,
-      { kind: 'open-incident', incidentId: 'inc-1' },
+      to('open-incident', 'inc-1'),
     ],
     [
       'acknowledge acts on the open incident',
-      { alertId: 'a-3', action: 'acknowledge' },
+      alert('a-3', 'acknowledge'),
       open,
-      { kind: 'acknowledge-incident', incidentId: 'inc-1' },
+      to('acknowledge-incident', 'inc-1'),
     ],
-    [
-      'resolve acts on the open incident',
-      { alertId: 'a-4', action: 'resolve' },
-      open,
-      { kind: 'resolve-incident', incidentId: 'inc-1' },
-    ],
+    ['resolve acts on the open incident', alert('a-4', 'resolve'), open, to('resolve-incident', 'inc-1')],
     [
       'acknowledge with nothing open is dropped',
-      { alertId: 'a-5', action: 'acknowledge' },
+      alert('a-5', 'acknowledge'),
       null,
       { kind: 'drop', reason: 'acknowledge for a key with no open alert' },
     ],
     [
       'resolve with nothing open is dropped',
-      { alertId: 'a-6', action: 'resolve' },
+      alert('a-6', 'resolve'),
       null,
       { kind: 'drop', reason: 'resolve for a key with no open alert' },
     ],

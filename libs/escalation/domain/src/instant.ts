@@ -9,3 +9,8 @@ export function addSeconds(at: Instant, seconds: number): Instant {
 export function addMinutes(at: Instant, minutes: number): Instant {
   return addSeconds(at, minutes * 60);
 }
+
+/** Whether `a` is later than `b` (compared as instants, whatever their ISO-8601 spelling). */
+export function isLater(a: Instant, b: Instant): boolean {
+  return Date.parse(a) > Date.parse(b);
+}

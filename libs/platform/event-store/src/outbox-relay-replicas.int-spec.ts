@@ -1,6 +1,6 @@
 import { Streams } from '@oncall/contracts';
 import { ensureStreams, SubjectNamespace } from '@oncall/platform-messaging';
-import { CreateOutbox1764201600000, relayEventsThroughOutbox } from '@oncall/platform-outbox';
+import { OUTBOX_MIGRATIONS, relayEventsThroughOutbox } from '@oncall/platform-outbox';
 import { openServiceDataSource } from '@oncall/platform-persistence';
 import {
   createTestNamespace,
@@ -46,7 +46,7 @@ describe('Outbox relay replicas (processes, real PostgreSQL and JetStream)', () 
       openServiceDataSource({
         url,
         schema: SCHEMA,
-        migrations: [CreateOutbox1764201600000, CreateEventStore1764201600001],
+        migrations: [...OUTBOX_MIGRATIONS, CreateEventStore1764201600001],
         applicationName: 'relay-replicas-test',
       }),
     ),

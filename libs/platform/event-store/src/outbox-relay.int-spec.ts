@@ -1,7 +1,7 @@
 import { Streams } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
 import { createLogger } from '@oncall/platform-observability';
-import { CreateOutbox1764201600000, enqueueOutboxMessages, OutboxRelay } from '@oncall/platform-outbox';
+import { OUTBOX_MIGRATIONS, enqueueOutboxMessages, OutboxRelay } from '@oncall/platform-outbox';
 import { openServiceDataSource } from '@oncall/platform-persistence';
 import {
   createTestNamespace,
@@ -20,7 +20,7 @@ describe('Outbox relay and a message JetStream can never take', () => {
       openServiceDataSource({
         url,
         schema: SCHEMA,
-        migrations: [CreateOutbox1764201600000],
+        migrations: OUTBOX_MIGRATIONS,
         applicationName: 'relay-dead-test',
       }),
     ),

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { CreateOutbox1764201600000, relayEventsThroughOutbox } from '@oncall/platform-outbox';
+import { OUTBOX_MIGRATIONS, relayEventsThroughOutbox } from '@oncall/platform-outbox';
 import { openServiceDataSource } from '@oncall/platform-persistence';
 import { createTestDatabase, TestDatabase, waitFor } from '@oncall/platform-testing';
 import { DataSource } from 'typeorm';
@@ -19,7 +19,7 @@ async function openStore(): Promise<{ dataSource: DataSource; store: PostgresEve
   const dataSource = await openServiceDataSource({
     url: database.url,
     schema,
-    migrations: [CreateOutbox1764201600000, CreateEventStore1764201600001],
+    migrations: [...OUTBOX_MIGRATIONS, CreateEventStore1764201600001],
     applicationName: 'event-store-test',
   });
   return {
@@ -160,6 +160,27 @@ describe('PostgresEventStore specifics', () => {
     expect(transactions).toBe(1);
     const outbox: { n: number }[] = await dataSource.query('SELECT count(*)::int AS n FROM outbox');
     expect(outbox[0].n).toBe(4);
+  });
+
+  it('settles batches naming the same streams in opposite orders without a deadlock, each stream moved once', async () => {
+    const event = (type: string) => ({ eventId: randomUUID(), type, schemaVersion: 1, data: {} });
+    const streams = ['crossed-a', 'crossed-b', 'crossed-c'];
+    for (const streamId of streams) await store.appendToStream(streamId, [event('Opened')], { expectedVersion: 0, metadata }); // prettier-ignore
+    const batch = (order: string[]) =>
+      store.appendToStreams(
+        order.map((streamId) => ({
+          streamId,
+          events: [event('Noted')],
+          options: { expectedVersion: 1, metadata },
+        })),
+      );
+    const outcomes = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => batch(i % 2 === 0 ? streams : [...streams].reverse())),
+    );
+    const stored = outcomes.flat().filter((outcome) => !(outcome instanceof ConcurrencyError));
+    expect(stored).toHaveLength(streams.length);
+    for (const streamId of streams)
+      expect((await store.readStream(streamId)).map((e) => e.version)).toEqual([1, 2]);
   });
 
   it('rolls every stream of appendToStreams back when one statement fails', async () => {

@@ -33,8 +33,9 @@ export interface AppendingEvent extends NewEvent {
 /**
  * A write in the same transaction as each append (Emmett's beforeCommitHook; the outbox uses it). It runs
  * inside the append's one statement, so the hot path keeps one round trip: `sql(first)` is a data-modifying
- * statement whose parameters start at `$first`; it may read `appended` (the rows just stored, none when the
- * append is refused) and must write nothing when that is empty. `params` gives its parameters for one append.
+ * statement whose parameters start at `$first`; it may read `appended` (the rows just stored: only the
+ * streams whose expected version held) and must write only for those. `params` gives its parameters for
+ * every event offered, in order, whichever stream they belong to.
  */
 export interface BeforeCommitHook {
   sql(firstParam: number): string;
@@ -44,9 +45,10 @@ export interface BeforeCommitHook {
 const EVENT_COLUMNS = `sequence, transaction_id, event_id, stream_id, version, type, schema_version, data, metadata, recorded_at`;
 
 /**
- * PostgreSQL adapter. An append is ONE statement (so one round trip and its own transaction): it moves the
- * stream's version only if it still equals the expected one, inserts the events, and makes the
- * before-commit hook's write. If the version moved, nothing is written and the caller gets a ConcurrencyError.
+ * PostgreSQL adapter. An append is ONE statement (so one round trip and its own transaction), however many
+ * streams it covers: it moves each stream's version only if it still equals the expected one, inserts the
+ * events of the streams it moved, and makes the before-commit hook's write. A stream whose version moved
+ * gets a ConcurrencyError and has nothing written; the others are stored.
  */
 export class PostgresEventStore implements EventStore {
   private readonly appendSql: string;
@@ -66,71 +68,68 @@ export class PostgresEventStore implements EventStore {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
     const expected =
       options.expectedVersion === 'any' ? await this.currentVersion(streamId) : options.expectedVersion;
-    const rows = await this.preparedQuery<EventRow>(
-      this.appendStatement,
-      this.appendSql,
-      this.appendValues({ streamId, events, options }, expected),
-    );
-    if (rows.length === 0) throw new ConcurrencyError(streamId, options.expectedVersion);
-    return { nextExpectedVersion: expected + events.length, events: rows.map(toStoredEvent) };
+    const [result] = await this.appendToStreams([
+      { streamId, events, options: { ...options, expectedVersion: expected } },
+    ]);
+    if (result instanceof ConcurrencyError) throw new ConcurrencyError(streamId, options.expectedVersion);
+    return result;
   }
 
   /**
-   * Appends to several streams in ONE transaction (one commit, so one WAL flush, for many commands; ADR
-   * 0159). Each stream is checked on its own: one whose version moved gets its ConcurrencyError in its
-   * place and writes nothing, the others are stored. Any other failure rolls every append back and throws.
-   * Expected versions must be explicit (no 'any').
+   * Appends to several streams in ONE statement, so one transaction and one round trip for many commands
+   * (ADR 0159, ADR 0222). Each stream is checked on its own: one whose version moved gets its
+   * ConcurrencyError in its place and writes nothing, the others are stored. Any other failure (an event id
+   * stored already) writes nothing at all and throws. Expected versions must be explicit (no 'any'), and a
+   * stream may appear once.
    */
   async appendToStreams(appends: readonly StreamAppend[]): Promise<(AppendResult | ConcurrencyError)[]> {
-    const client = await this.pool().connect();
-    try {
-      await client.query('BEGIN');
-      const results: (AppendResult | ConcurrencyError)[] = [];
-      for (const append of appends) {
-        const expected = append.options.expectedVersion;
-        if (expected === 'any' || append.events.length === 0) {
-          throw new Error('appendToStreams needs events and an explicit expected version per stream');
-        }
-        const { rows } = await client.query<EventRow>({
-          name: this.appendStatement,
-          text: this.appendSql,
-          values: this.appendValues(append, expected),
-        });
-        results.push(
-          rows.length === 0
-            ? new ConcurrencyError(append.streamId, expected)
-            : { nextExpectedVersion: expected + append.events.length, events: rows.map(toStoredEvent) },
-        );
-      }
-      await client.query('COMMIT');
-      return results;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    const rows = await this.preparedQuery<EventRow>(
+      this.appendStatement,
+      this.appendSql,
+      this.appendValues(appends),
+    );
+    const stored = new Map<string, EventRow[]>();
+    for (const row of rows) stored.set(row.stream_id, [...(stored.get(row.stream_id) ?? []), row]);
+    return appends.map(({ streamId, events, options }) => {
+      const expected = options.expectedVersion as number;
+      const streamRows = stored.get(streamId);
+      return streamRows
+        ? { nextExpectedVersion: expected + events.length, events: streamRows.map(toStoredEvent) }
+        : new ConcurrencyError(streamId, expected);
+    });
   }
 
-  private appendValues({ streamId, events, options }: StreamAppend, expected: number): unknown[] {
-    return [
-      streamId,
-      options.metadata.orgId,
-      expected,
-      events.length,
-      events.map((e) => e.eventId),
-      events.map((e) => e.type),
-      events.map((e) => e.schemaVersion),
-      events.map((e) => JSON.stringify(e.data)),
-      JSON.stringify(options.metadata),
-      ...(this.beforeCommit?.params(
-        events.map((e, index) => ({
-          ...e,
+  private appendValues(appends: readonly StreamAppend[]): unknown[] {
+    const streams = new Set(appends.map((append) => append.streamId));
+    if (streams.size !== appends.length) throw new Error('An append names each stream at most once');
+    const appending: (AppendingEvent & { position: number })[] = appends.flatMap(
+      ({ streamId, events, options }, position) => {
+        const expected = options.expectedVersion;
+        if (expected === 'any' || events.length === 0) {
+          throw new Error('appendToStreams needs events and an explicit expected version per stream');
+        }
+        return events.map((event, index) => ({
+          ...event,
           streamId,
           version: expected + index + 1,
           metadata: options.metadata,
-        })),
-      ) ?? []),
+          position: position + 1,
+        }));
+      },
+    );
+    return [
+      appends.map((append) => append.streamId),
+      appends.map((append) => append.options.metadata.orgId),
+      appends.map((append) => append.options.expectedVersion),
+      appends.map((append) => append.events.length),
+      appends.map((append) => JSON.stringify(append.options.metadata)),
+      appending.map((e) => e.position),
+      appending.map((e) => e.eventId),
+      appending.map((e) => e.type),
+      appending.map((e) => e.schemaVersion),
+      appending.map((e) => JSON.stringify(e.data)),
+      appending.map((e) => e.version),
+      ...(this.beforeCommit?.params(appending.map(({ position: _position, ...event }) => event)) ?? []),
     ];
   }
 
@@ -179,33 +178,47 @@ export class PostgresEventStore implements EventStore {
 
 const READ_STREAM_SQL = `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 AND version >= $2 ORDER BY version`;
 
-const HOOK_FIRST_PARAM = 10;
+const HOOK_FIRST_PARAM = 12;
 
 /*
- * $1 stream id, $2 org id, $3 expected version, $4 event count, $5..$8 event columns, $9 metadata, then the
- * hook's parameters. A new stream is inserted only when $3 = 0; an existing one is bumped only from $3.
+ * Per stream: $1 id, $2 org id, $3 expected version, $4 event count, $5 metadata. Per event: $6 its stream's
+ * position in $1 (from 1), $7..$10 its columns, $11 its version. Then the hook's parameters. A stream is
+ * inserted only when it is expected new, bumped only from its expected version; streams are taken in id order
+ * so concurrent appends lock them alike.
  */
 function appendSql(hook: string | null): string {
   return `
-WITH bumped AS (
+WITH wanted AS (
+  SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::jsonb[])
+    WITH ORDINALITY AS w(stream_id, org_id, expected, count, metadata, position)
+), created AS (
   INSERT INTO event_streams AS s (stream_id, org_id, version)
-  SELECT $1::text, $2::text, $3::int + $4::int WHERE $3::int = 0
+  SELECT stream_id, org_id, expected + count FROM wanted WHERE expected = 0
+  ORDER BY stream_id
   ON CONFLICT (stream_id) DO NOTHING
-  RETURNING version
-), bumped_existing AS (
-  UPDATE event_streams SET version = $3::int + $4::int, updated_at = now()
-  WHERE stream_id = $1::text AND version = $3::int AND $3::int > 0
-  RETURNING version
+  RETURNING stream_id
+), locked AS (
+  SELECT s.stream_id FROM event_streams s JOIN wanted w USING (stream_id)
+  WHERE w.expected > 0
+  ORDER BY s.stream_id
+  FOR UPDATE OF s
+), bumped AS (
+  UPDATE event_streams s SET version = w.expected + w.count, updated_at = now()
+  FROM wanted w
+  WHERE s.stream_id = w.stream_id AND s.version = w.expected AND w.expected > 0
+    AND s.stream_id IN (SELECT stream_id FROM locked)
+  RETURNING s.stream_id
 ), allowed AS (
-  SELECT 1 FROM bumped UNION ALL SELECT 1 FROM bumped_existing
+  SELECT stream_id FROM created UNION ALL SELECT stream_id FROM bumped
 ), incoming AS (
-  SELECT * FROM unnest($5::uuid[], $6::text[], $7::int[], $8::jsonb[])
-    WITH ORDINALITY AS e(event_id, type, schema_version, data, ord)
+  SELECT * FROM unnest($6::int[], $7::uuid[], $8::text[], $9::int[], $10::jsonb[], $11::int[])
+    WITH ORDINALITY AS e(position, event_id, type, schema_version, data, version, ord)
 ), appended AS (
   INSERT INTO events (event_id, stream_id, version, org_id, type, schema_version, data, metadata)
-  SELECT i.event_id, $1::text, $3::int + i.ord, $2::text, i.type, i.schema_version, i.data, $9::jsonb
-  FROM incoming i WHERE EXISTS (SELECT 1 FROM allowed)
-  ORDER BY i.ord
+  SELECT e.event_id, w.stream_id, e.version, w.org_id, e.type, e.schema_version, e.data, w.metadata
+  FROM incoming e JOIN wanted w ON w.position = e.position
+  WHERE w.stream_id IN (SELECT stream_id FROM allowed)
+  ORDER BY e.ord
   RETURNING ${EVENT_COLUMNS}
 )${
     hook === null
@@ -214,5 +227,5 @@ WITH bumped AS (
 ${hook}
 )`
   }
-SELECT * FROM appended ORDER BY version`;
+SELECT * FROM appended ORDER BY sequence`;
 }

@@ -1,5 +1,5 @@
 import { createLogger } from '@oncall/platform-observability';
-import { CreateOutbox1764201600000, relayEventsThroughOutbox } from '@oncall/platform-outbox';
+import { OUTBOX_MIGRATIONS, relayEventsThroughOutbox } from '@oncall/platform-outbox';
 import { createServiceDataSource, runMigrations } from '@oncall/platform-persistence';
 import { createTestDatabase, TestDatabase, waitFor } from '@oncall/platform-testing';
 import { randomUUID } from 'node:crypto';
@@ -51,7 +51,7 @@ describe('Projection runner with two replicas (real PostgreSQL)', () => {
       const dataSource = createServiceDataSource({
         url: database.url,
         schema: SCHEMA,
-        migrations: [CreateOutbox1764201600000, CreateEventStore1764201600001],
+        migrations: [...OUTBOX_MIGRATIONS, CreateEventStore1764201600001],
         applicationName: name,
       });
       await dataSource.initialize();

@@ -21,12 +21,14 @@ export type OutboxSubjectFor = (event: AppendingEventFacts) => string;
 
 /**
  * The event store's before-commit hook that relays each appended event through the outbox: one row per
- * event, in the append's statement, only when the append succeeded (`appended` is the store's rows). The
- * stream id is the ordering key, so a stream's events reach JetStream in version order.
+ * event, in the append's statement, only for the events the append stored (`appended` is the store's rows;
+ * an event's message id is its event id). The stream id is the ordering key, so a stream's events reach
+ * JetStream in version order.
  */
 export function relayEventsThroughOutbox(subjectFor: OutboxSubjectFor) {
   return {
-    sql: (firstParam: number) => outboxInsertSql(firstParam, 'WHERE EXISTS (SELECT 1 FROM appended)'),
+    sql: (firstParam: number) =>
+      outboxInsertSql(firstParam, 'WHERE m.message_id IN (SELECT event_id::text FROM appended)'),
     params: (events: AppendingEventFacts[]) =>
       outboxInsertParams(
         events.map((event) => outboxMessageFor(subjectFor(event), eventEnvelope(event), event.streamId)),

@@ -1,4 +1,4 @@
-export { CreateOutbox1764201600000, OUTBOX_PARTITIONS } from './outbox.migration';
+export { OUTBOX_MIGRATIONS, OUTBOX_PARTITIONS } from './outbox.migration';
 export { outboxMessageFor, PARTITION_SQL, type OutboxMessage } from './outbox-message';
 export { enqueueOutboxMessages } from './outbox-writer';
 export {

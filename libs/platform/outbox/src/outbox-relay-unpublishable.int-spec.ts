@@ -9,7 +9,7 @@ import {
   TEST_NATS_URL,
 } from '@oncall/platform-testing';
 import { randomUUID } from 'node:crypto';
-import { CreateOutbox1764201600000 } from './outbox.migration';
+import { OUTBOX_MIGRATIONS } from './outbox.migration';
 import { PARTITION_SQL } from './outbox-message';
 import { OutboxRelay } from './outbox-relay';
 
@@ -51,7 +51,7 @@ describe('Outbox relay and messages the bus refuses for good (class of issue 8, 
       openServiceDataSource({
         url,
         schema: SCHEMA,
-        migrations: [CreateOutbox1764201600000],
+        migrations: OUTBOX_MIGRATIONS,
         applicationName: 'relay-unpublishable-test',
       }),
     ),

@@ -2,6 +2,7 @@ import { Logger } from 'pino';
 import { DataSource, QueryRunner } from 'typeorm';
 import { drainBatches, PolledWorker } from '@oncall/platform-polling';
 import { isPermanentPublishError, whyUnpublishable } from './publishability';
+import { publishingWaves } from './publishing-waves';
 
 /** The part of the event publisher the relay needs; JetStream drops a repeated message id. */
 export interface RawPublisher {
@@ -30,6 +31,8 @@ interface OutboxRow {
   subject: string;
   body: string;
   headers: unknown;
+  /** Null for rows written before the outbox kept it. */
+  ordering_key: string | null;
 }
 
 const encoder = new TextEncoder();
@@ -37,9 +40,11 @@ const encoder = new TextEncoder();
 const OUTBOX_LOCK_CLASS = 741_204;
 
 /**
- * Moves outbox rows to JetStream, at least once and in order per partition. A replica claims a partition
+ * Moves outbox rows to JetStream, at least once and in order per ordering key. A replica claims a partition
  * with a session advisory lock (no transaction stays open across the network), publishes its oldest rows
- * one by one waiting for each stream ack, then deletes them. A crash after publishing re-sends on restart;
+ * in waves (ADR 0222): a wave holds the next message of each ordering key, sent together over the one
+ * connection and acknowledged together, so a key's messages still go one after another while different
+ * keys share the round trips; then it deletes them. A crash after publishing re-sends on restart;
  * the message id makes JetStream drop the copy. A message the bus can never take (malformed subject or
  * headers, too large: checked before sending, and any permanent refusal) is set aside in outbox_dead,
  * logged and counted, instead of blocking its partition (ADR 0082).
@@ -82,15 +87,22 @@ export class OutboxRelay extends PolledWorker {
 
   private async relayBatch(runner: QueryRunner, partition: number): Promise<number> {
     const rows: OutboxRow[] = await runner.query(
-      'SELECT id, message_id, subject, body, headers FROM outbox WHERE partition = $1 ORDER BY id LIMIT $2',
+      `SELECT id, message_id, subject, body, headers, ordering_key FROM outbox
+       WHERE partition = $1 ORDER BY id LIMIT $2`,
       [partition, this.options.batchSize ?? 200],
     );
     const done: string[] = [];
     try {
-      for (const row of rows) {
-        await this.publishOrSetAside(runner, row);
-        this.options.afterPublish?.(row.message_id);
-        done.push(row.id);
+      for (const wave of publishingWaves(rows)) {
+        const outcomes = await Promise.allSettled(wave.map((row) => this.publishOrSetAside(runner, row)));
+        for (const [index, outcome] of outcomes.entries()) {
+          if (outcome.status === 'rejected') continue;
+          this.options.afterPublish?.(wave[index].message_id);
+          done.push(wave[index].id);
+        }
+        // A key whose message failed must not have the next one sent: stop here, retry on the next pass.
+        const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+        if (failed) throw failed.reason;
       }
     } finally {
       // Whatever was published is marked sent, even if a later publish of the batch failed.

@@ -19,8 +19,8 @@ export async function enqueueOutboxMessages(
  */
 export function outboxInsertSql(first: number, condition = ''): string {
   const [ids, subjects, bodies, headers, keys] = [0, 1, 2, 3, 4].map((offset) => `$${first + offset}`);
-  return `INSERT INTO outbox (partition, message_id, subject, body, headers)
-     SELECT ${PARTITION_SQL('m.ordering_key')}, m.message_id, m.subject, m.body, m.headers
+  return `INSERT INTO outbox (partition, message_id, subject, body, headers, ordering_key)
+     SELECT ${PARTITION_SQL('m.ordering_key')}, m.message_id, m.subject, m.body, m.headers, m.ordering_key
      FROM unnest(${ids}::text[], ${subjects}::text[], ${bodies}::text[], ${headers}::jsonb[], ${keys}::text[])
        WITH ORDINALITY AS m(message_id, subject, body, headers, ordering_key, ord)
      ${condition}

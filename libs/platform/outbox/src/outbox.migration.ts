@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { AddOutboxOrderingKey1798000000000 } from './outbox-ordering-key.migration';
 
 export const OUTBOX_PARTITIONS = 8;
 
@@ -41,3 +42,6 @@ export class CreateOutbox1764201600000 implements MigrationInterface {
     await runner.query('DROP TABLE outbox');
   }
 }
+
+/** The outbox's tables as they are now, in order: what a service lists among its migrations. */
+export const OUTBOX_MIGRATIONS = [CreateOutbox1764201600000, AddOutboxOrderingKey1798000000000];

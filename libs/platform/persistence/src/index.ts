@@ -3,3 +3,4 @@ export { openServiceDataSource } from './open-data-source';
 export { runMigrations } from './run-migrations';
 export { isPermanentDataError, isUniqueViolation, sqlStateOf } from './pg-errors';
 export { queryRows } from './query-rows';
+export { transactionRefusingDuplicates } from './transaction-refusing-duplicates';

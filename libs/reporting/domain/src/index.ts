@@ -23,4 +23,6 @@ export {
   type BusinessHours,
   type SleepHours,
 } from './working-hours';
-export { addDays, isoWeekdayOf, weekStartOf, zonedParts, type ZonedParts } from './zoned-time';
+export { zonedParts, type ZonedParts } from './zoned-time';
+// Calendar arithmetic the reporting readers bucket by; its home is the shared zone clock (ADR 0220).
+export { addDays, isoWeekdayOf, weekStartOf } from '@oncall/shared-time';

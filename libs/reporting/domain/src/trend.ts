@@ -1,7 +1,8 @@
 import { durationStats, secondsBetween } from './duration-stats';
 import { type IncidentFilter, matchesFilter } from './incident-filter';
 import type { IncidentRecord } from './report.types';
-import { addDays, weekStartOf, zonedParts } from './zoned-time';
+import { addDays, weekStartOf } from '@oncall/shared-time';
+import { zonedParts } from './zoned-time';
 
 export type TrendBucket = 'day' | 'week';
 

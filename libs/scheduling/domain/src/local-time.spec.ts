@@ -7,115 +7,47 @@ import { utc } from './test-support/schedule-builders';
 // Hand-derived from the 2027 rules: Berlin 01:00Z both ways; New York 07:00Z / 06:00Z;
 // Lord Howe moves 30 minutes, ending at 2027-04-03T15:00Z and starting at 2027-10-02T15:30Z.
 describe('resolveLocalDateTime (rule 6)', () => {
-  it.each([
-    { zone: 'Europe/Berlin', local: '2027-01-15T12:00', kind: 'ordinary', expected: '2027-01-15T11:00Z' },
-    {
-      zone: 'Europe/Berlin',
-      local: '2027-03-28T01:59',
-      kind: 'just before the gap',
-      expected: '2027-03-28T00:59Z',
-    },
-    { zone: 'Europe/Berlin', local: '2027-03-28T02:00', kind: 'skipped', expected: '2027-03-28T01:00Z' },
-    { zone: 'Europe/Berlin', local: '2027-03-28T02:30', kind: 'skipped', expected: '2027-03-28T01:00Z' },
-    { zone: 'Europe/Berlin', local: '2027-03-28T02:59', kind: 'skipped', expected: '2027-03-28T01:00Z' },
-    {
-      zone: 'Europe/Berlin',
-      local: '2027-03-28T03:00',
-      kind: 'first after the gap',
-      expected: '2027-03-28T01:00Z',
-    },
-    {
-      zone: 'Europe/Berlin',
-      local: '2027-10-31T01:59',
-      kind: 'just before the repeat',
-      expected: '2027-10-30T23:59Z',
-    },
-    { zone: 'Europe/Berlin', local: '2027-10-31T02:00', kind: 'repeated', expected: '2027-10-31T00:00Z' },
-    { zone: 'Europe/Berlin', local: '2027-10-31T02:30', kind: 'repeated', expected: '2027-10-31T00:30Z' },
-    { zone: 'Europe/Berlin', local: '2027-10-31T02:59', kind: 'repeated', expected: '2027-10-31T00:59Z' },
-    {
-      zone: 'Europe/Berlin',
-      local: '2027-10-31T03:00',
-      kind: 'first after the repeat',
-      expected: '2027-10-31T02:00Z',
-    },
-    {
-      zone: 'America/New_York',
-      local: '2027-03-14T01:59',
-      kind: 'just before the gap',
-      expected: '2027-03-14T06:59Z',
-    },
-    { zone: 'America/New_York', local: '2027-03-14T02:30', kind: 'skipped', expected: '2027-03-14T07:00Z' },
-    {
-      zone: 'America/New_York',
-      local: '2027-03-14T03:00',
-      kind: 'first after the gap',
-      expected: '2027-03-14T07:00Z',
-    },
-    {
-      zone: 'America/New_York',
-      local: '2027-11-07T00:59',
-      kind: 'just before the repeat',
-      expected: '2027-11-07T04:59Z',
-    },
-    { zone: 'America/New_York', local: '2027-11-07T01:30', kind: 'repeated', expected: '2027-11-07T05:30Z' },
-    {
-      zone: 'America/New_York',
-      local: '2027-11-07T02:00',
-      kind: 'first after the repeat',
-      expected: '2027-11-07T07:00Z',
-    },
-    {
-      zone: 'Australia/Lord_Howe',
-      local: '2027-04-04T01:29',
-      kind: 'just before the repeat',
-      expected: '2027-04-03T14:29Z',
-    },
-    {
-      zone: 'Australia/Lord_Howe',
-      local: '2027-04-04T01:30',
-      kind: 'repeated',
-      expected: '2027-04-03T14:30Z',
-    },
-    {
-      zone: 'Australia/Lord_Howe',
-      local: '2027-04-04T01:45',
-      kind: 'repeated',
-      expected: '2027-04-03T14:45Z',
-    },
-    {
-      zone: 'Australia/Lord_Howe',
-      local: '2027-04-04T02:00',
-      kind: 'first after the repeat',
-      expected: '2027-04-03T15:30Z',
-    },
-    {
-      zone: 'Australia/Lord_Howe',
-      local: '2027-10-03T01:59',
-      kind: 'just before the gap',
-      expected: '2027-10-02T15:29Z',
-    },
-    {
-      zone: 'Australia/Lord_Howe',
-      local: '2027-10-03T02:00',
-      kind: 'skipped',
-      expected: '2027-10-02T15:30Z',
-    },
-    {
-      zone: 'Australia/Lord_Howe',
-      local: '2027-10-03T02:15',
-      kind: 'skipped',
-      expected: '2027-10-02T15:30Z',
-    },
-    {
-      zone: 'Australia/Lord_Howe',
-      local: '2027-10-03T02:30',
-      kind: 'first after the gap',
-      expected: '2027-10-02T15:30Z',
-    },
-    { zone: 'Asia/Kolkata', local: '2027-06-01T09:00', kind: 'ordinary', expected: '2027-06-01T03:30Z' },
-    { zone: 'UTC', local: '2027-06-01T09:00', kind: 'ordinary', expected: '2027-06-01T09:00Z' },
-  ])('given $local in $zone ($kind), then it is $expected', ({ zone, local, expected }) => {
+  // Per zone: [local reading, what kind of reading it is, the instant it resolves to].
+  const readings: Record<string, [local: string, kind: string, expected: string][]> = {
+    'Europe/Berlin': [
+      ['2027-01-15T12:00', 'ordinary', '2027-01-15T11:00Z'],
+      ['2027-03-28T01:59', 'just before the gap', '2027-03-28T00:59Z'],
+      ['2027-03-28T02:00', 'skipped', '2027-03-28T01:00Z'],
+      ['2027-03-28T02:30', 'skipped', '2027-03-28T01:00Z'],
+      ['2027-03-28T02:59', 'skipped', '2027-03-28T01:00Z'],
+      ['2027-03-28T03:00', 'first after the gap', '2027-03-28T01:00Z'],
+      ['2027-10-31T01:59', 'just before the repeat', '2027-10-30T23:59Z'],
+      ['2027-10-31T02:00', 'repeated', '2027-10-31T00:00Z'],
+      ['2027-10-31T02:30', 'repeated', '2027-10-31T00:30Z'],
+      ['2027-10-31T02:59', 'repeated', '2027-10-31T00:59Z'],
+      ['2027-10-31T03:00', 'first after the repeat', '2027-10-31T02:00Z'],
+    ],
+    'America/New_York': [
+      ['2027-03-14T01:59', 'just before the gap', '2027-03-14T06:59Z'],
+      ['2027-03-14T02:30', 'skipped', '2027-03-14T07:00Z'],
+      ['2027-03-14T03:00', 'first after the gap', '2027-03-14T07:00Z'],
+      ['2027-11-07T00:59', 'just before the repeat', '2027-11-07T04:59Z'],
+      ['2027-11-07T01:30', 'repeated', '2027-11-07T05:30Z'],
+      ['2027-11-07T02:00', 'first after the repeat', '2027-11-07T07:00Z'],
+    ],
+    'Australia/Lord_Howe': [
+      ['2027-04-04T01:29', 'just before the repeat', '2027-04-03T14:29Z'],
+      ['2027-04-04T01:30', 'repeated', '2027-04-03T14:30Z'],
+      ['2027-04-04T01:45', 'repeated', '2027-04-03T14:45Z'],
+      ['2027-04-04T02:00', 'first after the repeat', '2027-04-03T15:30Z'],
+      ['2027-10-03T01:59', 'just before the gap', '2027-10-02T15:29Z'],
+      ['2027-10-03T02:00', 'skipped', '2027-10-02T15:30Z'],
+      ['2027-10-03T02:15', 'skipped', '2027-10-02T15:30Z'],
+      ['2027-10-03T02:30', 'first after the gap', '2027-10-02T15:30Z'],
+    ],
+    'Asia/Kolkata': [['2027-06-01T09:00', 'ordinary', '2027-06-01T03:30Z']],
+    UTC: [['2027-06-01T09:00', 'ordinary', '2027-06-01T09:00Z']],
+  };
+  const cases = Object.entries(readings).flatMap(([zone, rows]) =>
+    rows.map(([local, kind, expected]) => ({ zone, local, kind, expected })),
+  );
+
+  it.each(cases)('given $local in $zone ($kind), then it is $expected', ({ zone, local, expected }) => {
     expect(resolveLocalDateTime(local, zone).toISOString()).toBe(utc(expected));
   });
 

@@ -19,51 +19,23 @@ const shifts = [
   shift('bob', '2027-05-03T17:00Z', '2027-05-04T09:00Z'),
 ];
 const participants = ['alice', 'bob'];
+const utc = (instant: string) => new Date(instant).toISOString();
+/** An override giving `userId` the window from–to (HH:mm UTC) of 3 May 2027. */
+const overrideFor = (userId: string, from: string, to: string) => ({
+  userId,
+  start: utc(`2027-05-03T${from}Z`),
+  end: utc(`2027-05-03T${to}Z`),
+});
 
 describe('technicianMayCreateOverride', () => {
   it.each([
-    [
-      'takes a window herself',
-      'alice',
-      { userId: 'alice', start: '2027-05-03T18:00Z', end: '2027-05-03T20:00Z' },
-      true,
-    ],
-    [
-      'hands part of her own shift to a colleague',
-      'alice',
-      { userId: 'carol', start: '2027-05-03T10:00Z', end: '2027-05-03T12:00Z' },
-      true,
-    ],
-    [
-      'hands over all of her shift',
-      'alice',
-      { userId: 'bob', start: '2027-05-03T09:00Z', end: '2027-05-03T17:00Z' },
-      true,
-    ],
-    [
-      'moves a shift that is not hers',
-      'alice',
-      { userId: 'carol', start: '2027-05-03T18:00Z', end: '2027-05-03T20:00Z' },
-      false,
-    ],
-    [
-      'hands over a window reaching past her shift',
-      'alice',
-      { userId: 'carol', start: '2027-05-03T16:00Z', end: '2027-05-03T18:00Z' },
-      false,
-    ],
-    [
-      'is not in the schedule at all',
-      'dave',
-      { userId: 'dave', start: '2027-05-03T10:00Z', end: '2027-05-03T12:00Z' },
-      false,
-    ],
-  ])('refuses or allows a technician who %s', (_, technician, window, allowed) => {
-    const override = {
-      ...window,
-      start: new Date(window.start).toISOString(),
-      end: new Date(window.end).toISOString(),
-    };
+    ['takes a window herself', 'alice', overrideFor('alice', '18:00', '20:00'), true],
+    ['hands part of her own shift to a colleague', 'alice', overrideFor('carol', '10:00', '12:00'), true],
+    ['hands over all of her shift', 'alice', overrideFor('bob', '09:00', '17:00'), true],
+    ['moves a shift that is not hers', 'alice', overrideFor('carol', '18:00', '20:00'), false],
+    ['hands over a window reaching past her shift', 'alice', overrideFor('carol', '16:00', '18:00'), false],
+    ['is not in the schedule at all', 'dave', overrideFor('dave', '10:00', '12:00'), false],
+  ])('refuses or allows a technician who %s', (_, technician, override, allowed) => {
     expect(technicianMayCreateOverride(technician, participants, shifts, override).allowed).toBe(allowed);
   });
 
@@ -77,8 +49,6 @@ describe('technicianMayCreateOverride', () => {
     expect(technicianMayCreateOverride('alice', participants, after, mixed).allowed).toBe(false);
   }); // prettier-ignore
 });
-
-const utc = (instant: string) => new Date(instant).toISOString();
 
 describe('mayCreateOverride and mayRemoveOverride (fail closed on roles)', () => {
   const anywhere = { userId: 'carol', start: utc('2027-05-03T18:00Z'), end: utc('2027-05-03T20:00Z') };

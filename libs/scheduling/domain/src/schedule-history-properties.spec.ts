@@ -4,31 +4,23 @@ import { DAY_MS } from './instant';
 import { mergeTouching } from './intervals';
 import { onCallSummary } from './on-call-summary';
 import { renderScheduleHistory, whoIsOnCallInHistory } from './schedule-history';
-import type { Shift } from './schedule.types';
 import { historyScenario } from './test-support/history-arbitraries';
-
-const window = (from: number, to: number) => ({ start: new Date(from), end: new Date(to) });
-const ms = (instant: string) => Date.parse(instant);
-const toAssignment = (shift: Shift): Assignment => ({ ...shift, start: ms(shift.start), end: ms(shift.end) });
-const fractions = fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), {
-  minLength: 5,
-  maxLength: 15,
-});
+import {
+  expectRenderingSplitsAt,
+  expectWellFormedShifts,
+  fractions,
+  inMs as toAssignment,
+  ms,
+  probeInstants,
+  window,
+} from './test-support/shift-properties';
 
 describe('schedule history properties (1–3 random revisions, effectiveFrom in any order)', () => {
   it('shifts are non-empty, sorted, non-overlapping, inside the window and maximal', () => {
     fc.assert(
       fc.property(historyScenario, ({ history, from, to }) => {
         const shifts = renderScheduleHistory(history, window(from, to)).map(toAssignment);
-        shifts.forEach((shift, i) => {
-          expect(shift.start).toBeLessThan(shift.end);
-          expect(shift.start).toBeGreaterThanOrEqual(from);
-          expect(shift.end).toBeLessThanOrEqual(to);
-          const next = shifts[i + 1];
-          if (!next) return;
-          expect(shift.end).toBeLessThanOrEqual(next.start);
-          expect(shift.end === next.start && isSameUserAndSource(shift, next)).toBe(false);
-        });
+        expectWellFormedShifts(shifts, from, to, isSameUserAndSource);
       }),
       { numRuns: 200 },
     );
@@ -38,10 +30,9 @@ describe('schedule history properties (1–3 random revisions, effectiveFrom in 
     fc.assert(
       fc.property(historyScenario, fractions, ({ history, from, to }, randomPoints) => {
         const shifts = renderScheduleHistory(history, window(from, to)).map(toAssignment);
-        const edges = shifts.flatMap((shift) => [shift.start - 1, shift.start, shift.end - 1, shift.end]);
-        const revisionEdges = history.revisions.flatMap((r) => (r.effectiveFrom ? [ms(r.effectiveFrom) - 1, ms(r.effectiveFrom)] : []));
-        const random = randomPoints.map((f) => from + Math.floor(f * (to - from)));
-        for (const t of [from, to - 1, ...edges, ...revisionEdges, ...random].filter((t) => t >= from && t < to)) {
+        const edges = shifts.flatMap((shift) => [shift.start, shift.end]);
+        const revisionEdges = history.revisions.flatMap((r) => (r.effectiveFrom ? [ms(r.effectiveFrom)] : []));
+        for (const t of probeInstants([...edges, ...revisionEdges], from, to, randomPoints)) {
           const shift = shifts.find((candidate) => candidate.start <= t && t < candidate.end);
           expect([new Date(t).toISOString(), whoIsOnCallInHistory(history, new Date(t))]).toEqual([
             new Date(t).toISOString(),
@@ -57,13 +48,10 @@ describe('schedule history properties (1–3 random revisions, effectiveFrom in 
     const split = fc.tuple(historyScenario, fc.double({ min: 0, max: 1, noNaN: true }));
     fc.assert(
       fc.property(split, ([{ history, from, to }, fraction]) => {
-        const middle = from + Math.floor(fraction * (to - from));
-        const joined = [
-          ...renderScheduleHistory(history, window(from, middle)),
-          ...renderScheduleHistory(history, window(middle, to)),
-        ].map(toAssignment);
-        expect(mergeTouching(joined, isSameUserAndSource)).toEqual(
-          renderScheduleHistory(history, window(from, to)).map(toAssignment),
+        const render = (window: { start: Date; end: Date }) =>
+          renderScheduleHistory(history, window).map(toAssignment);
+        expectRenderingSplitsAt(fraction, from, to, render, (joined) =>
+          mergeTouching(joined, isSameUserAndSource),
         );
       }),
       { numRuns: 200 },

@@ -1,103 +1,97 @@
 import fc from 'fast-check';
 import { findCoverageGaps } from './coverage-gaps';
 import { renderFinalSchedule } from './final-schedule';
-import type { Schedule, Shift } from './schedule.types';
+import type { Schedule, Shift, ShiftSource } from './schedule.types';
 import { naiveLayerCovers, naiveWhoIsOnCall } from './test-support/naive-oracle';
 import { scenario } from './test-support/schedule-arbitraries';
+import {
+  expectRenderingSplitsAt,
+  expectWellFormedShifts,
+  fractions,
+  inMs,
+  ms,
+  probeInstants,
+  window,
+} from './test-support/shift-properties';
 import { whoIsOnCall } from './who-is-on-call';
 
-const window = (from: number, to: number) => ({ start: new Date(from), end: new Date(to) });
-const ms = (instant: string) => Date.parse(instant);
-const sameSource = (a: Shift, b: Shift) => JSON.stringify(a.source) === JSON.stringify(b.source);
+const sameSource = (a: { source: ShiftSource }, b: { source: ShiftSource }) =>
+  JSON.stringify(a.source) === JSON.stringify(b.source);
 const shiftAt = (shifts: Shift[], t: number) =>
   shifts.find((shift) => ms(shift.start) <= t && t < ms(shift.end));
 
 /** Random instants in the window plus every shift edge and the millisecond before it. */
-const probeInstants = (shifts: Shift[], from: number, to: number, fractions: number[]) => {
-  const edges = shifts.flatMap((shift) => [ms(shift.start), ms(shift.end)]).flatMap((t) => [t - 1, t]);
-  const random = fractions.map((f) => from + Math.floor(f * (to - from)));
-  return [from, to - 1, ...edges, ...random].filter((t) => t >= from && t < to);
-};
-const fractions = fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), {
-  minLength: 5,
-  maxLength: 15,
-});
+const probeShifts = (shifts: Shift[], from: number, to: number, randomPoints: number[]) =>
+  probeInstants(
+    shifts.flatMap((shift) => [ms(shift.start), ms(shift.end)]),
+    from,
+    to,
+    randomPoints,
+  );
+
+/** Asserts `check` at every probed instant of `numRuns` random scenarios, each rendered over its window. */
+function atEveryProbe(
+  numRuns: number,
+  check: (schedule: Schedule, shifts: Shift[], t: number) => void,
+): void {
+  fc.assert(
+    fc.property(scenario, fractions, ({ schedule, from, to }, randomPoints) => {
+      const shifts = renderFinalSchedule(schedule, window(from, to));
+      for (const t of probeShifts(shifts, from, to, randomPoints)) check(schedule, shifts, t);
+    }),
+    { numRuns },
+  );
+}
 
 describe('final schedule properties (random zones, layers, restrictions and overrides)', () => {
   it('shifts are non-empty, sorted, non-overlapping, inside the window and maximal', () => {
     fc.assert(
       fc.property(scenario, ({ schedule, from, to }) => {
         const shifts = renderFinalSchedule(schedule, window(from, to));
-        shifts.forEach((shift, i) => {
-          expect(ms(shift.start)).toBeLessThan(ms(shift.end));
-          expect(ms(shift.start)).toBeGreaterThanOrEqual(from);
-          expect(ms(shift.end)).toBeLessThanOrEqual(to);
-          const next = shifts[i + 1];
-          if (!next) return;
-          expect(ms(shift.end)).toBeLessThanOrEqual(ms(next.start));
-          const touching = shift.end === next.start;
-          expect(touching && shift.userId === next.userId && sameSource(shift, next)).toBe(false);
-        });
+        expectWellFormedShifts(
+          shifts.map(inMs),
+          from,
+          to,
+          (a, b) => a.userId === b.userId && sameSource(a, b),
+        );
       }),
       { numRuns: 200 },
     );
   });
 
   it('whoIsOnCall(t) is the shift containing t, and null exactly where no shift is', () => {
-    fc.assert(
-      fc.property(scenario, fractions, ({ schedule, from, to }, randomPoints) => {
-        const shifts = renderFinalSchedule(schedule, window(from, to));
-        for (const t of probeInstants(shifts, from, to, randomPoints)) {
-          const shift = shiftAt(shifts, t);
-          expect(whoIsOnCall(schedule, new Date(t))).toEqual(
-            shift ? { userId: shift.userId, source: shift.source } : null,
-          );
-        }
-      }),
-      { numRuns: 150 },
-    );
+    atEveryProbe(150, (schedule, shifts, t) => {
+      const shift = shiftAt(shifts, t);
+      expect(whoIsOnCall(schedule, new Date(t))).toEqual(
+        shift ? { userId: shift.userId, source: shift.source } : null,
+      );
+    });
   });
 
   it('whoIsOnCall agrees with a naive reference model of rules 2–8', () => {
-    fc.assert(
-      fc.property(scenario, fractions, ({ schedule, from, to }, randomPoints) => {
-        const shifts = renderFinalSchedule(schedule, window(from, to));
-        for (const t of probeInstants(shifts, from, to, randomPoints)) {
-          expect([new Date(t).toISOString(), whoIsOnCall(schedule, new Date(t))]).toEqual([
-            new Date(t).toISOString(),
-            naiveWhoIsOnCall(schedule, t),
-          ]);
-        }
-      }),
-      { numRuns: 100 },
-    );
+    atEveryProbe(100, (schedule, _shifts, t) => {
+      expect([new Date(t).toISOString(), whoIsOnCall(schedule, new Date(t))]).toEqual([
+        new Date(t).toISOString(),
+        naiveWhoIsOnCall(schedule, t),
+      ]);
+    });
   });
 
   // Stated precisely: at every probed t, somebody is on call if and only if an override covers t or some
   // layer has participants, has started and not ended at t, and is unrestricted or inside a restriction window at t.
   it('nobody is missing inside the restricted windows of layers with participants, and nobody is invented', () => {
-    fc.assert(
-      fc.property(scenario, fractions, ({ schedule, from, to }, randomPoints) => {
-        const shifts = renderFinalSchedule(schedule, window(from, to));
-        for (const t of probeInstants(shifts, from, to, randomPoints)) {
-          const shouldBeCovered = hasOverrideAt(schedule, t) || schedule.layers.some((layer) => naiveLayerCovers(layer, layer.timeZone ?? schedule.timeZone, t));
-          expect([new Date(t).toISOString(), shiftAt(shifts, t) !== undefined]).toEqual([new Date(t).toISOString(), shouldBeCovered]);
-        }
-      }), // prettier-ignore
-      { numRuns: 150 },
-    );
+    atEveryProbe(150, (schedule, shifts, t) => {
+      const shouldBeCovered = hasOverrideAt(schedule, t) || schedule.layers.some((layer) => naiveLayerCovers(layer, layer.timeZone ?? schedule.timeZone, t));
+      expect([new Date(t).toISOString(), shiftAt(shifts, t) !== undefined]).toEqual([new Date(t).toISOString(), shouldBeCovered]);
+    }); // prettier-ignore
   });
 
   it('rendering [a, c) equals rendering [a, b) and [b, c) joined and merged', () => {
     const split = fc.tuple(scenario, fc.double({ min: 0, max: 1, noNaN: true }));
     fc.assert(
       fc.property(split, ([{ schedule, from, to }, fraction]) => {
-        const middle = from + Math.floor(fraction * (to - from));
-        const joined = [
-          ...renderFinalSchedule(schedule, window(from, middle)),
-          ...renderFinalSchedule(schedule, window(middle, to)),
-        ];
-        expect(mergeTouchingShifts(joined)).toEqual(renderFinalSchedule(schedule, window(from, to)));
+        const render = (window: { start: Date; end: Date }) => renderFinalSchedule(schedule, window);
+        expectRenderingSplitsAt(fraction, from, to, render, mergeTouchingShifts);
       }),
       { numRuns: 200 },
     );

@@ -1,11 +1,15 @@
+import { wallClockAt } from '@oncall/shared-time';
 import { DAY_MS } from './instant';
+
+// The zone check is the shared clock's; scheduling's callers keep reading it from here.
+export { isKnownTimeZone } from '@oncall/shared-time';
 
 /**
  * UTC offsets of IANA zones, answered from a per-zone table of UTC days.
  *
- * Intl.DateTimeFormat is slow to build and formatToParts costs microseconds, so each zone gets
- * one cached formatter and each UTC day is examined once: its offset at midnight, at the next
- * midnight and, when they differ, the exact transition instant (binary search to the second).
+ * Reading a zone's wall clock costs microseconds (formatToParts, even with the shared clock's one
+ * formatter per zone), so each UTC day is examined once: its offset at midnight, at the next midnight
+ * and, when they differ, the exact transition instant (binary search to the second).
  * Assumes a zone changes its offset at most once per UTC day, true of every tzdb zone since 1970.
  */
 interface ZoneDay {
@@ -17,17 +21,7 @@ interface ZoneDay {
 // Bounds memory in a long-running service; a table is cheap to rebuild.
 const MAX_DAYS_PER_ZONE = 20_000;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
 const dayTables = new Map<string, Map<number, ZoneDay>>();
-
-export function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    formatterFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Offset in ms to add to a UTC instant to read the zone's wall clock. */
 export function offsetAt(timeZone: string, epochMs: number): number {
@@ -78,34 +72,7 @@ function examineDay(timeZone: string, day: number): ZoneDay {
 
 function measureOffset(timeZone: string, epochMs: number): number {
   const wholeSecond = Math.floor(epochMs / 1000) * 1000;
-  const parts = formatterFor(timeZone).formatToParts(new Date(wholeSecond));
-  const field = (type: Intl.DateTimeFormatPartTypes): number =>
-    Number(parts.find((part) => part.type === type)?.value);
-  const wallClock = Date.UTC(
-    field('year'),
-    field('month') - 1,
-    field('day'),
-    field('hour'),
-    field('minute'),
-    field('second'),
-  );
+  const clock = wallClockAt(wholeSecond, timeZone);
+  const wallClock = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
   return wallClock - wholeSecond;
-}
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
 }

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ChangeRecorder, sameView } from '../shared/change-recorder';
 import { conflict } from '../shared/directory-errors';
-import { NamedResourceWrites, namedResourceWrites } from '../shared/directory-transaction';
+import { ResourceWrites, namedResourceWrites } from '../shared/directory-transaction';
 import { findOrgRow } from '../shared/org-rows';
 import { pageOfOrgRows } from '../shared/pagination';
 import { CreateClientDto, UpdateClientDto } from './client.dto';
@@ -15,7 +15,7 @@ import { ClientRow, ClientView, toClientView } from './client.view';
 /** Clients of the organization: every read and write scoped by the caller's org, every write audited. */
 @Injectable()
 export class ClientsDirectory {
-  private readonly writes: NamedResourceWrites<ClientView>;
+  private readonly writes: ResourceWrites<ClientView>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -48,9 +48,7 @@ export class ClientsDirectory {
           dto.timeZone ?? 'UTC',
         ],
       );
-      const after = toClientView(row);
-      await this.writes.record(tx, context, row.id, 'created', null, after);
-      return after;
+      return this.writes.record(tx, context, row.id, 'created', null, toClientView(row));
     });
   }
 
@@ -73,9 +71,7 @@ export class ClientsDirectory {
          WHERE org_id = $1 AND id = $2 RETURNING *`,
         [context.orgId, id, next.name, next.rmm_external_id, next.psa_external_id, next.time_zone],
       );
-      const after = toClientView(row);
-      await this.writes.record(tx, context, id, 'updated', before, after);
-      return after;
+      return this.writes.record(tx, context, id, 'updated', before, toClientView(row));
     });
   }
 

@@ -8,7 +8,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { IntegrationRow, toIntegrationView } from '../integrations/integration.view';
 import { ChangeRecorder, sameView } from '../shared/change-recorder';
 import { conflict } from '../shared/directory-errors';
-import { NamedResourceWrites, namedResourceWrites } from '../shared/directory-transaction';
+import { ResourceWrites, namedResourceWrites } from '../shared/directory-transaction';
 import { requireOrgReference } from '../shared/org-references';
 import { findOrgRow } from '../shared/org-rows';
 import { pageOfOrgRows } from '../shared/pagination';
@@ -20,7 +20,7 @@ import { normalizedUrgencyRule } from './urgency-rule.dto';
 /** Services of the organization: the client and team they belong to, and how urgent their incidents are. */
 @Injectable()
 export class ServicesDirectory {
-  private readonly writes: NamedResourceWrites<ServiceView>;
+  private readonly writes: ResourceWrites<ServiceView>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -64,9 +64,7 @@ export class ServicesDirectory {
           dto.autoResolveSeconds ?? null,
         ],
       );
-      const after = toServiceView(row);
-      await this.writes.record(tx, context, row.id, 'created', null, after);
-      return after;
+      return this.writes.record(tx, context, row.id, 'created', null, toServiceView(row));
     });
   }
 
@@ -113,9 +111,7 @@ export class ServicesDirectory {
           next.auto_resolve_seconds,
         ],
       );
-      const after = toServiceView(row);
-      await this.writes.record(tx, context, id, 'updated', before, after);
-      return after;
+      return this.writes.record(tx, context, id, 'updated', before, toServiceView(row));
     });
   }
 

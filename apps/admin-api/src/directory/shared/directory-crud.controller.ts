@@ -3,13 +3,22 @@ import { CursorPageQueryDto } from '@oncall/contracts';
 import { Caller, RequestContext } from '@oncall/platform-runtime';
 import { Requires } from '../../auth/requires.decorator';
 
-/** What a directory resource's store offers its five routes. */
-export interface CrudDirectory<TCreate, TUpdate> {
-  list(context: RequestContext, query: CursorPageQueryDto): Promise<unknown>;
+/** What a directory resource's store offers its routes: `remove` only where the resource is deleted. */
+export interface CrudDirectory<TCreate, TUpdate, TQuery = CursorPageQueryDto> {
+  list(context: RequestContext, query: TQuery): Promise<unknown>;
   get(context: RequestContext, id: string): Promise<unknown>;
   create(context: RequestContext, body: TCreate): Promise<unknown>;
   update(context: RequestContext, id: string, body: TUpdate): Promise<unknown>;
   remove(context: RequestContext, id: string): Promise<void>;
+}
+
+type OwnRoutes = new (directory: never) => object;
+
+export interface DirectoryRouteOptions<TQuery, TDeletable extends boolean> {
+  /** The list route's query class, a `CursorPageQueryDto` with the resource's filters (default: none). */
+  listQuery?: Type<TQuery>;
+  /** false where the resource is never deleted (users are deactivated instead): no DELETE route. */
+  deletable?: TDeletable;
 }
 
 /**
@@ -19,19 +28,31 @@ export interface CrudDirectory<TCreate, TUpdate> {
  * five in the OpenAPI document (Nest reads a class's handlers before its base class's), where a
  * controller declaring them after the five would have them.
  */
-export function directoryCrudRoutes<TCreate extends object, TUpdate extends object>(
+export function directoryCrudRoutes<
+  TCreate extends object,
+  TUpdate extends object,
+  TQuery extends object = CursorPageQueryDto,
+  TDeletable extends boolean = true,
+>(
   createBody: Type<TCreate>,
   updateBody: Type<TUpdate>,
-  ownRoutes: new (directory: never) => object = class {},
+  ownRoutes: OwnRoutes = class {},
+  { listQuery = CursorPageQueryDto as Type<TQuery>, deletable = true as TDeletable }: DirectoryRouteOptions<TQuery, TDeletable> = {}, // prettier-ignore
 ) {
-  class DirectoryCrudRoutes extends (ownRoutes as new (directory: unknown) => object) {
-    constructor(private readonly directory: CrudDirectory<TCreate, TUpdate>) {
+  type Directory = TDeletable extends true
+    ? CrudDirectory<TCreate, TUpdate, TQuery>
+    : Omit<CrudDirectory<TCreate, TUpdate, TQuery>, 'remove'>;
+
+  class DirectoryCrudRoutes extends ((deletable ? removeRoute(ownRoutes) : ownRoutes) as new (
+    directory: unknown,
+  ) => object) {
+    constructor(private readonly directory: Directory) {
       super(directory);
     }
 
     @Get()
     @Requires('directory:read')
-    list(@Caller() caller: RequestContext, @Query() query: CursorPageQueryDto) {
+    list(@Caller() caller: RequestContext, @Query() query: TQuery) {
       return this.directory.list(caller, query);
     }
 
@@ -52,17 +73,28 @@ export function directoryCrudRoutes<TCreate extends object, TUpdate extends obje
     update(@Caller() caller: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() body: TUpdate) {
       return this.directory.update(caller, id, body);
     }
+  }
+  // A generic parameter's type is Object at run time: name the query and body classes, which the
+  // ValidationPipe checks them against and OpenAPI documents, as a non-generic signature would.
+  Reflect.defineMetadata('design:paramtypes', [Object, listQuery], DirectoryCrudRoutes.prototype, 'list');
+  Reflect.defineMetadata('design:paramtypes', [Object, createBody], DirectoryCrudRoutes.prototype, 'create');
+  Reflect.defineMetadata('design:paramtypes', [Object, String, updateBody], DirectoryCrudRoutes.prototype, 'update'); // prettier-ignore
+  return DirectoryCrudRoutes;
+}
+
+/** The DELETE route, between the four and the resource's own routes in the document. */
+function removeRoute(ownRoutes: OwnRoutes) {
+  class RemoveRoute extends (ownRoutes as new (directory: unknown) => object) {
+    constructor(private readonly removable: Pick<CrudDirectory<never, never>, 'remove'>) {
+      super(removable);
+    }
 
     @Delete(':id')
     @HttpCode(204)
     @Requires('directory:write')
     remove(@Caller() caller: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
-      return this.directory.remove(caller, id);
+      return this.removable.remove(caller, id);
     }
   }
-  // A generic parameter's type is Object at run time: name the body classes, which the ValidationPipe
-  // checks the bodies against and OpenAPI documents, as a non-generic signature would.
-  Reflect.defineMetadata('design:paramtypes', [Object, createBody], DirectoryCrudRoutes.prototype, 'create');
-  Reflect.defineMetadata('design:paramtypes', [Object, String, updateBody], DirectoryCrudRoutes.prototype, 'update'); // prettier-ignore
-  return DirectoryCrudRoutes;
+  return RemoveRoute;
 }

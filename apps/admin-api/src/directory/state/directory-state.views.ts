@@ -13,6 +13,12 @@ interface ViewSource {
   view: string;
 }
 
+/** A row of an organization's table (`from`, e.g. `users u`), keyed by its uuid `id`, scoped by `org_id`. */
+function orgRow(from: string, view: string): ViewSource {
+  const alias = from.split(' ')[1];
+  return { from, id: `${alias}.id::text`, orgId: `${alias}.org_id`, view };
+}
+
 const SOURCES: { [T in DirectoryResourceType]: ViewSource } = {
   organization: {
     from: 'organizations o',
@@ -20,57 +26,45 @@ const SOURCES: { [T in DirectoryResourceType]: ViewSource } = {
     orgId: 'o.id',
     view: `json_build_object('orgId', o.id, 'name', o.name)`,
   },
-  user: {
-    from: 'users u',
-    id: 'u.id::text',
-    orgId: 'u.org_id',
-    view: `json_build_object('userId', u.id, 'orgId', u.org_id, 'email', u.email, 'name', u.name,
+  user: orgRow(
+    'users u',
+    `json_build_object('userId', u.id, 'orgId', u.org_id, 'email', u.email, 'name', u.name,
       'role', u.role, 'timeZone', u.time_zone, 'active', u.active)`,
-  },
-  team: {
-    from: 'teams t',
-    id: 't.id::text',
-    orgId: 't.org_id',
-    view: `json_build_object('teamId', t.id, 'orgId', t.org_id, 'name', t.name, 'managerUserId', t.manager_user_id,
+  ),
+  team: orgRow(
+    'teams t',
+    `json_build_object('teamId', t.id, 'orgId', t.org_id, 'name', t.name, 'managerUserId', t.manager_user_id,
       'memberIds', COALESCE((SELECT json_agg(m.user_id ORDER BY m.user_id) FROM team_members m
         WHERE m.team_id = t.id), '[]'::json))`,
-  },
-  client: {
-    from: 'clients c',
-    id: 'c.id::text',
-    orgId: 'c.org_id',
-    view: `json_build_object('clientId', c.id, 'orgId', c.org_id, 'name', c.name,
+  ),
+  client: orgRow(
+    'clients c',
+    `json_build_object('clientId', c.id, 'orgId', c.org_id, 'name', c.name,
       'rmmExternalId', c.rmm_external_id, 'psaExternalId', c.psa_external_id, 'timeZone', c.time_zone)`,
-  },
-  service: {
-    from: 'services s',
-    id: 's.id::text',
-    orgId: 's.org_id',
-    view: `json_build_object('serviceId', s.id, 'orgId', s.org_id, 'name', s.name, 'clientId', s.client_id,
+  ),
+  service: orgRow(
+    'services s',
+    `json_build_object('serviceId', s.id, 'orgId', s.org_id, 'name', s.name, 'clientId', s.client_id,
       'teamId', s.team_id, 'escalationPolicyId', s.escalation_policy_id, 'urgencyRule', s.urgency_rule,
       'ticketMode', s.ticket_mode, 'grouping', s.grouping, 'ackTimeoutSeconds', s.ack_timeout_seconds,
       'autoResolveSeconds', s.auto_resolve_seconds)`,
-  },
-  integration: {
-    from: 'integrations i',
-    id: 'i.id::text',
-    orgId: 'i.org_id',
-    view: `json_build_object('integrationId', i.id, 'orgId', i.org_id, 'serviceId', i.service_id, 'type', i.type,
+  ),
+  integration: orgRow(
+    'integrations i',
+    `json_build_object('integrationId', i.id, 'orgId', i.org_id, 'serviceId', i.service_id, 'type', i.type,
       'name', i.name, 'keyHash', i.key_hash, 'active', i.revoked_at IS NULL,
       'createdAt', to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))`,
-  },
+  ),
   routingRules: {
     from: 'routing_rules r',
     id: 'r.org_id',
     orgId: 'r.org_id',
     view: `json_build_object('orgId', r.org_id, 'rules', r.rules)`,
   },
-  maintenanceWindow: {
-    from: 'maintenance_windows w',
-    id: 'w.id::text',
-    orgId: 'w.org_id',
-    view: `json_build_object('orgId', w.org_id, 'name', w.name, 'window', w."window")`,
-  },
+  maintenanceWindow: orgRow(
+    'maintenance_windows w',
+    `json_build_object('orgId', w.org_id, 'name', w.name, 'window', w."window")`,
+  ),
 };
 
 export interface LoadedState<T extends DirectoryResourceType> {

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ChangeRecorder, sameView } from '../shared/change-recorder';
 import { conflict } from '../shared/directory-errors';
-import { NamedResourceWrites, namedResourceWrites } from '../shared/directory-transaction';
+import { ResourceWrites, namedResourceWrites } from '../shared/directory-transaction';
 import { referencesOf, requireActiveUsers, requireOrgReference } from '../shared/org-references';
 import { findOrgRow } from '../shared/org-rows';
 import { pageOfOrgRows } from '../shared/pagination';
@@ -17,7 +17,7 @@ import { TeamRow, TeamView, toTeamView } from './team.view';
 /** Teams of the organization, with their manager and members; every write audited. */
 @Injectable()
 export class TeamsDirectory {
-  private readonly writes: NamedResourceWrites<TeamView>;
+  private readonly writes: ResourceWrites<TeamView>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -51,9 +51,7 @@ export class TeamsDirectory {
         `INSERT INTO teams (id, org_id, name, description, manager_user_id) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
         [randomUUID(), context.orgId, dto.name, dto.description ?? '', dto.managerUserId ?? null],
       );
-      const after = toTeamView(row, []);
-      await this.writes.record(tx, context, row.id, 'created', null, after);
-      return after;
+      return this.writes.record(tx, context, row.id, 'created', null, toTeamView(row, []));
     });
   }
 
@@ -77,9 +75,7 @@ export class TeamsDirectory {
          WHERE org_id = $1 AND id = $2`,
         [context.orgId, id, next.name, next.description, next.managerUserId],
       );
-      const after = await this.view(tx, context, id);
-      await this.writes.record(tx, context, id, 'updated', before, after);
-      return after;
+      return this.writes.record(tx, context, id, 'updated', before, await this.view(tx, context, id));
     });
   }
 
@@ -98,9 +94,7 @@ export class TeamsDirectory {
         context.orgId,
         id,
       ]);
-      const after = await this.view(tx, context, id);
-      await this.writes.record(tx, context, id, 'updated', before, after);
-      return after;
+      return this.writes.record(tx, context, id, 'updated', before, await this.view(tx, context, id));
     });
   }
 

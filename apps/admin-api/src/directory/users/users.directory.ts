@@ -3,10 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { queryRows } from '@oncall/platform-persistence';
 import { RequestContext } from '@oncall/platform-runtime';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ChangeRecorder, sameView } from '../shared/change-recorder';
 import { conflict } from '../shared/directory-errors';
-import { directoryWrite } from '../shared/directory-transaction';
+import { ResourceWrites, resourceWrites } from '../shared/directory-transaction';
 import { findOrgRow } from '../shared/org-rows';
 import { pageOfOrgRows } from '../shared/pagination';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './user.dto';
@@ -19,10 +19,16 @@ import { toUserView, UserRow, UserView } from './user.view';
  */
 @Injectable()
 export class UsersDirectory {
+  private readonly writes: ResourceWrites<UserView>;
+
   constructor(
     private readonly dataSource: DataSource,
-    private readonly changes: ChangeRecorder,
-  ) {}
+    changes: ChangeRecorder,
+  ) {
+    this.writes = resourceWrites(dataSource, changes, 'user', () =>
+      conflict('A user with this e-mail address already exists in your organization.', 'DUPLICATE_EMAIL'),
+    );
+  }
 
   async list(context: RequestContext, query: ListUsersQueryDto): Promise<CursorPage<UserView>> {
     const filter =
@@ -36,21 +42,13 @@ export class UsersDirectory {
   }
 
   create(context: RequestContext, dto: CreateUserDto): Promise<UserView> {
-    return this.write(async (tx) => {
+    return this.writes.write(async (tx) => {
       const [row] = await queryRows<UserRow>(
         tx,
         `INSERT INTO users (id, org_id, email, name, role, time_zone) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
         [randomUUID(), context.orgId, dto.email, dto.name, dto.role, dto.timeZone ?? 'UTC'],
       );
-      const after = toUserView(row);
-      await this.changes.record(tx, context, {
-        resourceType: 'user',
-        resourceId: row.id,
-        action: 'created',
-        before: null,
-        after,
-      });
-      return after;
+      return this.writes.record(tx, context, row.id, 'created', null, toUserView(row));
     });
   }
 
@@ -59,7 +57,7 @@ export class UsersDirectory {
    * that changes nothing updates nothing and records nothing.
    */
   update(context: RequestContext, id: string, dto: UpdateUserDto): Promise<UserView> {
-    return this.write(async (tx) => {
+    return this.writes.write(async (tx) => {
       const current = await findOrgRow<UserRow>(tx, 'users', context.orgId, id, { forUpdate: true });
       const next: UserRow = {
         ...current,
@@ -74,13 +72,13 @@ export class UsersDirectory {
          WHERE org_id = $1 AND id = $2 RETURNING *`,
         [context.orgId, id, next.name, next.role, next.time_zone],
       );
-      return this.recorded(tx, context, 'updated', current, row);
+      return this.writes.record(tx, context, row.id, 'updated', toUserView(current), toUserView(row));
     });
   }
 
   /** Deactivated users cannot sign in; teams and schedules keep naming them. Idempotent. */
   setActive(context: RequestContext, id: string, active: boolean): Promise<UserView> {
-    return this.write(async (tx) => {
+    return this.writes.write(async (tx) => {
       const current = await findOrgRow<UserRow>(tx, 'users', context.orgId, id, { forUpdate: true });
       if (!active && context.principal?.userId === id) {
         throw conflict('You cannot deactivate yourself; ask another manager.', 'CANNOT_DEACTIVATE_SELF');
@@ -91,31 +89,8 @@ export class UsersDirectory {
         'UPDATE users SET active = $3, updated_at = now() WHERE org_id = $1 AND id = $2 RETURNING *',
         [context.orgId, id, active],
       );
-      return this.recorded(tx, context, active ? 'reactivated' : 'deactivated', current, row);
+      const action = active ? 'reactivated' : 'deactivated';
+      return this.writes.record(tx, context, row.id, action, toUserView(current), toUserView(row));
     });
-  }
-
-  private async recorded(
-    tx: EntityManager,
-    context: RequestContext,
-    action: 'updated' | 'deactivated' | 'reactivated',
-    current: UserRow,
-    row: UserRow,
-  ): Promise<UserView> {
-    const [before, after] = [toUserView(current), toUserView(row)];
-    await this.changes.recordIfChanged(tx, context, {
-      resourceType: 'user',
-      resourceId: row.id,
-      action,
-      before,
-      after,
-    });
-    return after;
-  }
-
-  private write<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return directoryWrite(this.dataSource, work, () =>
-      conflict('A user with this e-mail address already exists in your organization.', 'DUPLICATE_EMAIL'),
-    );
   }
 }

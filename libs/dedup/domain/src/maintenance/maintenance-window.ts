@@ -1,4 +1,5 @@
 import { localDateTimeAt, resolveLocalDateTime } from '@oncall/scheduling-domain';
+import { addDays, isoWeekdayOf } from '@oncall/shared-time';
 
 /** A window covers one service's alerts, or every alert of one client (whatever service it reaches). */
 export type MaintenanceScope = { serviceId: string } | { clientId: string };
@@ -65,7 +66,7 @@ const DAY_MS = 86_400_000;
 function onTheWallClock(window: WeeklyMaintenance, instant: number): boolean {
   const today = localDateTimeAt(new Date(instant), window.timeZone).slice(0, 10);
   return [addDays(today, -1), today].some((date) => {
-    if (!window.days.includes(isoWeekday(date))) return false;
+    if (!window.days.includes(isoWeekdayOf(date))) return false;
     const endDate = window.end <= window.start ? addDays(date, 1) : date;
     const start = resolveLocalDateTime(`${date}T${window.start}`, window.timeZone).getTime();
     return start <= instant && instant < lastInstantShowing(`${endDate}T${window.end}`, window.timeZone);
@@ -90,13 +91,4 @@ function lastInstantShowing(reading: string, timeZone: string): number {
 /** The zone's offset from UTC at an instant, in milliseconds. */
 function offsetAt(instant: number, timeZone: string): number {
   return Date.parse(`${localDateTimeAt(new Date(instant), timeZone)}Z`) - instant;
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-function isoWeekday(date: string): number {
-  const sundayIsZero = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return sundayIsZero === 0 ? 7 : sundayIsZero;
 }

@@ -1,5 +1,5 @@
 import type { EscalationTarget } from '../escalation-policy.types';
-import { addMinutes, type Instant } from '../instant';
+import { addMinutes, isLater, type Instant } from '../instant';
 import type { PolicySnapshot, SnapshotStep } from '../policy-snapshot';
 import { resolveStepTargets, type StepRecipient, type StepTargets } from '../targets/resolve-step-targets';
 import { recipientKey } from './decision-keys';
@@ -30,7 +30,7 @@ export function walkFrom(
     const targets = resolveTargets(plan, step, position.cycle, firing.at, context);
     if (targets.recipients.length > 0) {
       plan.add(pageOf(plan.process, position, targets.recipients, firing.at));
-      if (plan.process.urgency === 'high') scheduleNextStep(plan, position, firing.due, step.delayMinutes);
+      if (plan.process.urgency === 'high') scheduleNextStep(plan, position, firing, step.delayMinutes);
       return;
     }
     recordSkipped(plan, position, targets.unresolved, firing.at);
@@ -118,9 +118,16 @@ function resolveTargets(
   return resolveStepTargets(step, cycle, context.lookup, at, offset);
 }
 
-function scheduleNextStep(plan: Plan, position: Position, firedDue: Instant, delayMinutes: number): void {
+/**
+ * The next step is timed from when this one was due, so a timer that fires a little late does not stretch
+ * the chain. When that instant has passed already (the platform was stopped or far behind), it is timed from
+ * now instead: a restart pages the step that was due and lets the next one wait its delay, rather than
+ * firing every overdue step at once (ADR 0223).
+ */
+function scheduleNextStep(plan: Plan, position: Position, firing: Firing, delayMinutes: number): void {
   const { incidentId, generation } = plan.process;
-  const due = addMinutes(firedDue, delayMinutes);
+  const fromDue = addMinutes(firing.due, delayMinutes);
+  const due = isLater(fromDue, firing.at) ? fromDue : addMinutes(firing.at, delayMinutes);
   plan.add({ kind: 'schedule', timer: { type: 'StepDue', incidentId, due, generation, ...position } });
 }
 

@@ -1,3 +1,4 @@
+import type { Matrix } from '@oncall/shared-decide-matrix';
 import type { EscalationInput, EscalationInputType } from '../engine/escalation.inputs';
 import type { EscalationPhase } from '../engine/escalation.state';
 import {
@@ -32,9 +33,7 @@ export interface Case {
  * Rows are input types, columns are phases. Deliberately partial: the spec walks every (input type,
  * phase) pair and fails for a cell that is missing or empty.
  */
-export type DecideMatrix = {
-  readonly [K in EscalationInputType]?: { readonly [P in Phase]?: readonly Case[] };
-};
+export type DecideMatrix = Matrix<EscalationInputType, Phase, Case>;
 
 /** The history that puts INCIDENT in each phase. */
 export const GIVEN: Record<Phase, readonly EscalationInput[]> = {

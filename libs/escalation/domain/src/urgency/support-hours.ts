@@ -1,8 +1,8 @@
 import { localDateTimeAt, resolveLocalDateTime } from '@oncall/scheduling-domain';
+import { addDays, isoWeekdayOf } from '@oncall/shared-time';
 import type { Instant } from '../instant';
 import type { SupportHoursUrgencyRule, UrgencyRule } from './urgency-rule.types';
 
-const DAY_MS = 86_400_000;
 // Any weekday recurs within a week, so the windows starting today and the next 7 days hold the next start.
 const DAYS_TO_SEARCH = 8;
 
@@ -40,7 +40,7 @@ export function nextSupportHoursStart(rule: UrgencyRule, at: Instant): Instant |
 }
 
 function windowStartingOn(hours: SupportHoursUrgencyRule, date: string): Window | null {
-  if (!hours.days.includes(isoWeekday(date))) return null;
+  if (!hours.days.includes(isoWeekdayOf(date))) return null;
   const endDate = hours.end <= hours.start ? addDays(date, 1) : date;
   return {
     start: resolveLocalDateTime(`${date}T${hours.start}`, hours.timeZone).getTime(),
@@ -51,13 +51,4 @@ function windowStartingOn(hours: SupportHoursUrgencyRule, date: string): Window 
 /** 'YYYY-MM-DD' of the zone's calendar at `at`. */
 function localDateOf(at: Instant, timeZone: string): string {
   return localDateTimeAt(at, timeZone).slice(0, 10);
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-function isoWeekday(date: string): number {
-  const sundayIsZero = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return sundayIsZero === 0 ? 7 : sundayIsZero;
 }

@@ -1,3 +1,4 @@
+import { describeMatrix } from '@oncall/shared-decide-matrix';
 import { INCIDENT_COMMAND_TYPES } from '../incident.commands';
 import type { IncidentState } from '../incident.state';
 import { isSnoozed } from '../incident.state';
@@ -29,34 +30,23 @@ function statusOf(state: IncidentState): Status {
 }
 
 describe('decide: every command in every status', () => {
-  it('the matrix names only known command types and statuses', () => {
-    expect(INCIDENT_COMMAND_TYPES).toEqual(expect.arrayContaining(Object.keys(matrix)));
-    const columns = Object.values(matrix).flatMap((row) => Object.keys(row ?? {}));
-    expect(STATUSES).toEqual(expect.arrayContaining(columns));
-  });
+  describeMatrix({
+    rows: INCIDENT_COMMAND_TYPES,
+    columns: STATUSES,
+    matrix,
+    names: { rows: 'command types', columns: 'statuses' },
+    columnTitle: (status) => `on a ${status} incident`,
+    casesFolder: 'decide/cases/',
+    check: (c: Case, type, status) => {
+      expect(c.when.type).toBe(type);
+      const given = c.given ?? GIVEN[status];
+      const state = foldIncident(given);
+      expect(statusOf(state)).toBe(status);
 
-  describe.each(INCIDENT_COMMAND_TYPES)('%s', (type) => {
-    describe.each(STATUSES)('on a %s incident', (status) => {
-      const cell: readonly Case[] = matrix[type]?.[status] ?? [];
+      const outcome = outcomeOf(() => decide(c.when, state));
 
-      if (cell.length === 0) {
-        it('has an expectation', () => {
-          throw new Error(`No expectation for ${type} on a ${status} incident: add one in decide/cases/.`);
-        });
-        return;
-      }
-
-      it.each(cell.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-        expect(c.when.type).toBe(type);
-        const given = c.given ?? GIVEN[status];
-        const state = foldIncident(given);
-        expect(statusOf(state)).toBe(status);
-
-        const outcome = outcomeOf(() => decide(c.when, state));
-
-        expect(outcome).toEqual(c.then);
-        if ('events' in outcome) expect(() => foldIncident([...given, ...outcome.events])).not.toThrow();
-      });
-    });
+      expect(outcome).toEqual(c.then);
+      if ('events' in outcome) expect(() => foldIncident([...given, ...outcome.events])).not.toThrow();
+    },
   });
 });

@@ -2,9 +2,7 @@ import type { IncidentCommand } from '../incident.commands';
 import { IncidentValidationError } from '../incident.errors';
 import { foldIncident } from '../evolve';
 import { alert1, alice, command, GIVEN, OTHER_ORG, refusalOf } from '../testing/incident.fixtures';
-import fc from 'fast-check';
 import { decide } from './decide';
-import { isStorableText } from './validation';
 
 const { receivedAt: _receivedAt, ...alertInput } = alert1;
 const triggeredState = foldIncident(GIVEN.triggered);
@@ -160,29 +158,8 @@ describe('decide: tenancy and stream checks', () => {
   });
 });
 
-describe('isStorableText: what PostgreSQL stores as given, in text and in jsonb', () => {
-  it.each<[string, string, boolean]>([
-    ['plain text', 'Disk full', true],
-    ['an emoji (a surrogate pair)', 'Fire \u{1F525}', true],
-    ['control characters other than NUL', '\u0001\t\u001f', true],
-    ['a NUL', 'a\u0000b', false],
-    ['a lone high surrogate', 'a\ud800b', false],
-    ['a lone low surrogate', 'a\udc00b', false],
-    ['a high surrogate at the end', 'a\ud83d', false],
-    ['a pair the wrong way round', '\udd25\ud83d', false],
-  ])('%s', (_, text, storable) => {
-    expect(isStorableText(text)).toBe(storable);
-  });
-
-  it('agrees with String.prototype.isWellFormed on NUL-free text, for any UTF-16', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), (text) => {
-        const wellFormed = (text as string & { isWellFormed(): boolean }).isWellFormed();
-        expect(isStorableText(text)).toBe(wellFormed && !text.includes('\u0000'));
-      }),
-    );
-  });
-
+// isStorableText itself is specified beside it, in libs/shared/text.
+describe('storable text in the incident', () => {
   it('refuses a NUL or an unpaired surrogate in a note, like any text the incident keeps', () => {
     const note = (text: string) =>
       refusalOf(() => decide(command('AddNote', { noteId: 'n-1', text }), triggeredState));

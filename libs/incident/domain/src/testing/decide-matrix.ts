@@ -1,3 +1,4 @@
+import type { Matrix } from '@oncall/shared-decide-matrix';
 import type { IncidentCommand, IncidentCommandType } from '../incident.commands';
 import type { IncidentEvent } from '../incident.events';
 import type { Outcome, Status } from './incident.fixtures';
@@ -14,6 +15,4 @@ export interface Case {
  * Rows are command types, columns are statuses. Deliberately partial: the spec walks every
  * (command type, status) pair and fails for a cell that is missing or empty.
  */
-export type DecideMatrix = {
-  readonly [K in IncidentCommandType]?: { readonly [S in Status]?: readonly Case[] };
-};
+export type DecideMatrix = Matrix<IncidentCommandType, Status, Case>;

@@ -18,19 +18,6 @@ describe('parseInstant', () => {
   });
 });
 
-describe('isStorableText', () => {
-  it.each<[string, string, boolean]>([
-    ['plain text', 'Disk full', true],
-    ['an emoji (a surrogate pair)', '\u{1F525} fire', true],
-    ['NUL', 'a\u0000b', false],
-    ['a lone high surrogate', 'a\uD83D', false],
-    ['a lone low surrogate', '\uDD25a', false],
-    ['a reversed pair', '\uDD25\uD83D', false],
-  ])('%s', (_, text, storable) => {
-    expect(isStorableText(text)).toBe(storable);
-  });
-});
-
 describe('truncateText', () => {
   it('cuts to the length with an ellipsis, never through a surrogate pair', () => {
     expect(truncateText('abcdef', 4)).toBe('abc…');

@@ -71,6 +71,8 @@ export const startCases: DecideMatrix = {
         'unanswered G1 after 2 cycles', 'notify managers G1 (unanswered)'] },
       { name: 'a timer fired late times the next step from when it was due', when: stepDue(1, 1, 5, 1, 9), then: [
         'page L2 C1 G1 high: bob, carol', 'timer StepDue L2 C1 G1 due +15m'] },
+      { name: 'a timer fired after the next delay had run out too (a stopped platform) times the next step from when it fired', when: stepDue(1, 1, 5, 1, 40), then: [
+        'page L2 C1 G1 high: bob, carol', 'timer StepDue L2 C1 G1 due +50m'] },
       { name: 'skipping past the last step goes on into the next cycle at once', given: [triggered({ policy: POLICY_WITH_GAPS })], when: stepDue(2, 1, 10), then: [
         'skipped L3 C1 G1: nobody on user leaver', 'skipped L1 C2 G1: nobody on schedule weekdays', 'page L2 C2 G1 high: bob, carol', 'timer StepDue L2 C2 G1 due +20m'] },
       { name: 'round robin pages the next target in the next cycle, with the offset the incident took', given: [triggered({ policy: ROUND_ROBIN_POLICY }), stepDue(1, 1, 5)], when: stepDue(2, 1, 15), then: [

@@ -1,0 +1,40 @@
+import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Logger } from 'pino';
+import { MessageBus } from './message-bus';
+import { StateReplica, StateReplicaSpec } from './state-replica';
+
+/**
+ * A provider holding a service's local copies of state another context publishes (ADR 0120, 0218). The
+ * replicas a subclass makes with `copy` start together and once: at bootstrap, or at the first `ready()`
+ * when a handler runs before bootstrap. They stop together at shutdown. Nest calls the inherited hooks.
+ */
+export abstract class LocalStateCopies implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly replicas: { start(): Promise<void>; stop(): Promise<void> }[] = [];
+  private starting?: Promise<void>;
+
+  protected constructor(
+    private readonly replicaBus: MessageBus,
+    private readonly replicaLogger: Logger,
+  ) {}
+
+  /** A replica of one resource type, started and stopped with the others. */
+  protected copy<TView>(spec: StateReplicaSpec): StateReplica<TView> {
+    const replica = new StateReplica<TView>(this.replicaBus, spec, this.replicaLogger);
+    this.replicas.push(replica);
+    return replica;
+  }
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.ready();
+  }
+
+  /** Resolves once every copy holds what the state stream held when it started. */
+  ready(): Promise<void> {
+    this.starting ??= Promise.all(this.replicas.map((replica) => replica.start())).then(() => undefined);
+    return this.starting;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all(this.replicas.map((replica) => replica.stop()));
+  }
+}

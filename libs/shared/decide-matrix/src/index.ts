@@ -1,0 +1,1 @@
+export { describeMatrix, type Matrix, type MatrixSpec } from './describe-matrix';

@@ -1,10 +1,9 @@
 import { GenericAlertDto, IncidentPage, PAYLOAD_MAX_DEPTH } from '@oncall/contracts';
-import { waitFor } from '@oncall/platform-testing';
+import { stageForAll, waitFor } from '@oncall/platform-testing';
 import { getMetadataStorage } from 'class-validator';
 import { DefendAlertDto } from '../apps/ingestion-gateway/src/defend-alert/defend-alert.dto';
-import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
-import { addDefendIntegration, startAlertPath } from './support/alert-path-stage';
-import { PlatformHarness } from './support/platform-harness';
+import { addDefendIntegration } from './support/alert-path-stage';
+import { IncidentStage } from './support/incident-stage';
 
 const DEFEND_KEY = 'defend-test-key-0123456789abcdef';
 
@@ -34,9 +33,9 @@ interface Problem {
  * alerts posted in the same run all become incidents.
  */
 describe('Alert payloads with text that cannot be stored', () => {
-  let platform: PlatformHarness;
-  let demo: DemoOrganization;
-  let manager: string;
+  const stage = stageForAll(() =>
+    IncidentStage.start('alerttext', { env: { DEFEND_SERVICE_KEY: DEFEND_KEY } }),
+  );
   const validSummaries: string[] = [];
 
   const common = (tag: string) => ({
@@ -56,14 +55,14 @@ describe('Alert payloads with text that cannot be stored', () => {
       name: 'generic',
       dto: GenericAlertDto,
       valid: common,
-      post: (body) => platform.postAlert(demo.integrationKey, body),
+      post: (body) => stage.platform.postAlert(stage.demo.integrationKey, body),
     },
     {
       name: 'defend',
       dto: DefendAlertDto,
-      valid: (tag) => ({ ...common(tag), orgId: demo.orgId }),
+      valid: (tag) => ({ ...common(tag), orgId: stage.demo.orgId }),
       post: (body) =>
-        fetch(`${platform.url('ingestion-gateway')}/v1/alerts/defend`, {
+        fetch(`${stage.platform.url('ingestion-gateway')}/v1/alerts/defend`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${DEFEND_KEY}` },
           body,
@@ -71,12 +70,7 @@ describe('Alert payloads with text that cannot be stored', () => {
     },
   ];
 
-  beforeAll(async () => {
-    const stage = await startAlertPath('alerttext', { DEFEND_SERVICE_KEY: DEFEND_KEY });
-    ({ platform, demo, manager } = stage);
-    await addDefendIntegration(stage);
-  }, 60_000);
-  afterAll(() => platform.close());
+  beforeAll(() => addDefendIntegration(stage));
 
   async function postValid(type: PayloadType, tag: string): Promise<void> {
     const body = type.valid(`${type.name}-${tag}`);
@@ -152,7 +146,7 @@ describe('Alert payloads with text that cannot be stored', () => {
     expect(validSummaries.length).toBeGreaterThanOrEqual(4);
     const titles = await waitFor('an incident for every valid alert', async () => {
       const page = (await (
-        await platform.api('/api/v1/incidents?limit=200', manager)
+        await stage.platform.api('/api/v1/incidents?limit=200', stage.manager)
       ).json()) as IncidentPage;
       const found = page.items.map((incident) => incident.title);
       return validSummaries.every((summary) => found.includes(summary)) ? found : undefined;

@@ -1,9 +1,8 @@
 import { IncidentPage, IncidentSummary } from '@oncall/contracts';
 import { waitFor } from '@oncall/platform-testing';
-import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
 import { AlertmanagerProcess, alertmanagerInstalled } from './support/alertmanager-process';
+import { IncidentStage } from './support/incident-stage';
 import { integrate, IssuedIntegration } from './support/intake-fixtures';
-import { PlatformHarness } from './support/platform-harness';
 
 const installed = alertmanagerInstalled();
 if (!installed) {
@@ -17,25 +16,21 @@ if (!installed) {
  * opens incidents, resolving resolves them, on both receivers.
  */
 (installed ? describe : describe.skip)('A real Prometheus Alertmanager posting to the gateway', () => {
-  let platform: PlatformHarness;
-  let demo: DemoOrganization;
-  let manager: string;
+  // Alertmanager stops before the platform it posts to: the stage is started and closed here, not by stageForAll.
+  let stage: IncidentStage;
   let alertmanager: AlertmanagerProcess;
   let webhook: IssuedIntegration;
   let pagerDuty: IssuedIntegration;
 
   beforeAll(async () => {
-    platform = await PlatformHarness.create('realam');
-    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state');
-    demo = await platform.seedDemo();
-    manager = platform.token(demo.orgId, 'manager', demo.managerUserId);
-    webhook = await integrate(platform, manager, demo.serviceId, 'alertmanager');
-    pagerDuty = await integrate(platform, manager, demo.serviceId, 'pagerduty');
-    alertmanager = await AlertmanagerProcess.start(configFor(platform.url('ingestion-gateway')));
+    stage = await IncidentStage.start('realam');
+    webhook = await integrate(stage.platform, stage.manager, stage.demo.serviceId, 'alertmanager');
+    pagerDuty = await integrate(stage.platform, stage.manager, stage.demo.serviceId, 'pagerduty');
+    alertmanager = await AlertmanagerProcess.start(configFor(stage.platform.url('ingestion-gateway')));
   }, 90_000);
   afterAll(async () => {
     await alertmanager?.stop();
-    await platform.close();
+    await stage?.close();
   });
 
   function configFor(gateway: string): string {
@@ -63,7 +58,8 @@ receivers:
   }
 
   const incidents = async (): Promise<IncidentSummary[]> =>
-    ((await (await platform.api('/api/v1/incidents?limit=200', manager)).json()) as IncidentPage).items;
+    ((await (await stage.platform.api('/api/v1/incidents?limit=200', stage.manager)).json()) as IncidentPage)
+      .items;
   const incident = (what: string, match: (incident: IncidentSummary) => boolean) =>
     waitFor(what, async () => (await incidents()).find(match), { timeoutMs: 30_000 });
 

@@ -1,6 +1,6 @@
+import { stageForAll } from '@oncall/platform-testing';
 import { randomUUID } from 'node:crypto';
 import { HubKey, hubKey, HubStage, signHubToken } from './support/jwks-server';
-import { stageForAll } from './support/stage-for-all';
 
 function sign(key: HubKey, sub: string, kid = key.kid): string {
   const claims = { sub, org_id: 'org-flood', email: `${sub}@msp.test`, name: sub, role: 'technician' };

@@ -1,8 +1,7 @@
-import { freePort } from '@oncall/platform-testing';
+import { freePort, stageForAll } from '@oncall/platform-testing';
 import jwt from 'jsonwebtoken';
 import { ADMIN_API_SCHEMA } from '../apps/admin-api/src/admin-api.service';
 import { HUB_AUDIENCE, HUB_ISSUER, HubKey, hubKey, HubStage, signHubToken } from './support/jwks-server';
-import { stageForAll } from './support/stage-for-all';
 
 const claims = { sub: 'hub-user-1', org_id: 'org-hub', email: 'ada@msp.test', name: 'Ada', role: 'manager' };
 

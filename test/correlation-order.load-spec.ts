@@ -1,8 +1,8 @@
 import { CanonicalAlert } from '@oncall/contracts';
+import { stageForAll } from '@oncall/platform-testing';
 import fc from 'fast-check';
 import { IncidentStage } from './support/incident-stage';
 import { PlatformHarness } from './support/platform-harness';
-import { stageForAll } from './support/stage-for-all';
 import { alertReceived, publishOnAlertStream } from './support/stream-alerts';
 
 const KEYS = 500;

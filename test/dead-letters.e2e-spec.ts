@@ -8,13 +8,12 @@ import {
   IncidentPage,
   MessageEnvelope,
 } from '@oncall/contracts';
-import { MessageBus } from '@oncall/platform-messaging';
-import { waitFor } from '@oncall/platform-testing';
+import { stageForAll, waitFor } from '@oncall/platform-testing';
 import { headers as natsHeaders } from 'nats';
 import { randomUUID } from 'node:crypto';
-import { DEMO_INTEGRATION, DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
+import { DEMO_INTEGRATION } from '../apps/admin-api/src/seed/seed-demo';
 import { DeadLetterView } from '../apps/admin-api/src/dead-letters/dead-letter.view';
-import { PlatformHarness } from './support/platform-harness';
+import { IncidentStage } from './support/incident-stage';
 
 /**
  * A message that can never be applied goes to the dead letters at once, never holds back the messages
@@ -22,22 +21,7 @@ import { PlatformHarness } from './support/platform-harness';
  * put on the alert stream directly, as a producer that does not validate (an older gateway) would.
  */
 describe('Messages that can never be applied, on the alert path', () => {
-  let platform: PlatformHarness;
-  let demo: DemoOrganization;
-  let bus: MessageBus;
-  let manager: string;
-
-  beforeAll(async () => {
-    platform = await PlatformHarness.create('deadletters');
-    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state');
-    demo = await platform.seedDemo();
-    manager = platform.token(demo.orgId, 'manager', demo.managerUserId);
-    bus = await platform.connectBus();
-  }, 60_000);
-  afterAll(async () => {
-    await bus.close();
-    await platform.close();
-  });
+  const stage = stageForAll(() => IncidentStage.start('deadletters'));
 
   function receivedAlert(fields: Partial<CanonicalAlert>): MessageEnvelope<string, CanonicalAlert> {
     const at = new Date().toISOString();
@@ -46,9 +30,9 @@ describe('Messages that can never be applied, on the alert path', () => {
       type: AlertEventTypes.received,
       data: {
         alertId,
-        orgId: demo.orgId,
+        orgId: stage.demo.orgId,
         integrationId: DEMO_INTEGRATION.id,
-        serviceId: demo.serviceId,
+        serviceId: stage.demo.serviceId,
         origin: 'generic',
         action: 'trigger',
         dedupKey: `key-${alertId}`,
@@ -60,7 +44,7 @@ describe('Messages that can never be applied, on the alert path', () => {
         receivedAt: at,
         ...fields,
       },
-      metadata: { eventId: alertId, orgId: demo.orgId, correlationId: alertId, causationId: null, occurredAt: at, schemaVersion: 1 }, // prettier-ignore
+      metadata: { eventId: alertId, orgId: stage.demo.orgId, correlationId: alertId, causationId: null, occurredAt: at, schemaVersion: 1 }, // prettier-ignore
     };
   }
 
@@ -68,7 +52,7 @@ describe('Messages that can never be applied, on the alert path', () => {
     token: string,
     query = '',
   ): Promise<{ status: number; page: CursorPage<DeadLetterView> }> {
-    const response = await platform.api(`/api/v1/dead-letters${query}`, token);
+    const response = await stage.platform.api(`/api/v1/dead-letters${query}`, token);
     return { status: response.status, page: (await response.json()) as CursorPage<DeadLetterView> };
   }
 
@@ -78,30 +62,39 @@ describe('Messages that can never be applied, on the alert path', () => {
     const partition = alertReceivedSubject(alertPartitionOf(DEMO_INTEGRATION.id, key));
     // dedup-grouping's own query refuses the first key (22021); incident-state refuses the summary
     // (VALIDATION); nobody can read the third one.
-    await bus.publisher.publish(partition, receivedAlert({ dedupKey: 'nul\u0000key' }));
-    await bus.publisher.publish(partition, receivedAlert({ dedupKey: key, summary: 'nul \u0000 summary' }));
+    await stage.bus.publisher.publish(partition, receivedAlert({ dedupKey: 'nul\u0000key' }));
+    await stage.bus.publisher.publish(
+      partition,
+      receivedAlert({ dedupKey: key, summary: 'nul \u0000 summary' }),
+    );
     const unreadable = natsHeaders();
-    unreadable.set(Headers.orgId, demo.orgId);
-    await bus.js.publish(bus.namespace.subject(partition), new TextEncoder().encode('{not json'), {
-      headers: unreadable,
-    });
+    unreadable.set(Headers.orgId, stage.demo.orgId);
+    await stage.bus.js.publish(
+      stage.bus.namespace.subject(partition),
+      new TextEncoder().encode('{not json'),
+      {
+        headers: unreadable,
+      },
+    );
     const started = Date.now();
     const summary = `Valid alert behind three bad ones ${randomUUID()}`;
-    const accepted = await platform.postAlert(demo.integrationKey, {
+    const accepted = await stage.platform.postAlert(stage.demo.integrationKey, {
       summary,
       severity: 'high',
       source: 'rmm',
     });
     expect(accepted.status).toBe(202);
     await waitFor('the valid alert’s incident', async () => {
-      const page = (await (await platform.api('/api/v1/incidents', manager)).json()) as IncidentPage;
+      const page = (await (
+        await stage.platform.api('/api/v1/incidents', stage.manager)
+      ).json()) as IncidentPage;
       return page.items.find((incident) => incident.title === summary);
     });
     // Retried eight times each with back-off, the first one alone held everything for about 30 s.
     expect(Date.now() - started).toBeLessThan(10_000);
 
     const { page } = await waitFor('three dead letters', async () => {
-      const answer = await deadLetters(manager);
+      const answer = await deadLetters(stage.manager);
       return answer.page.items.length === 3 ? answer : undefined;
     });
     // Keys are applied in parallel: the letters may come in any order.
@@ -128,7 +121,7 @@ describe('Messages that can never be applied, on the alert path', () => {
   });
 
   it('counts them in oncall_dead_letters_total on the consumer’s service', async () => {
-    const metrics = await (await fetch(`${platform.url('dedup-grouping')}/metrics`)).text();
+    const metrics = await (await fetch(`${stage.platform.url('dedup-grouping')}/metrics`)).text();
     const line = metrics
       .split('\n')
       .find(
@@ -140,16 +133,16 @@ describe('Messages that can never be applied, on the alert path', () => {
   });
 
   it('shows them to managers and owners of the organization only, a page at a time', async () => {
-    expect((await deadLetters(platform.token(demo.orgId, 'owner'))).page.items).toHaveLength(3);
-    expect((await deadLetters(platform.token(demo.orgId, 'technician'))).status).toBe(403);
-    const stranger = await deadLetters(platform.token('another-msp', 'manager'));
+    expect((await deadLetters(stage.token('owner'))).page.items).toHaveLength(3);
+    expect((await deadLetters(stage.token('technician'))).status).toBe(403);
+    const stranger = await deadLetters(stage.platform.token('another-msp', 'manager'));
     expect(stranger).toEqual({ status: 200, page: { items: [], nextCursor: null } });
 
     const sequences: number[] = [];
     let cursor: string | null = null;
     do {
       const answer: { page: CursorPage<DeadLetterView> } = await deadLetters(
-        manager,
+        stage.manager,
         `?limit=1${cursor ? `&cursor=${cursor}` : ''}`,
       );
       sequences.push(...answer.page.items.map((letter) => letter.sequence));
@@ -159,7 +152,7 @@ describe('Messages that can never be applied, on the alert path', () => {
     expect([...sequences].sort((a, b) => a - b)).toEqual(sequences);
 
     const forged = Buffer.from(JSON.stringify(['dead-letters', -1])).toString('base64url');
-    const refused = await platform.api(`/api/v1/dead-letters?cursor=${forged}`, manager);
+    const refused = await stage.platform.api(`/api/v1/dead-letters?cursor=${forged}`, stage.manager);
     expect([
       refused.status,
       ((await refused.json()) as { errors: { field: string }[] }).errors[0].field,

@@ -1,25 +1,17 @@
 import { IncidentPage } from '@oncall/contracts';
-import { waitFor } from '@oncall/platform-testing';
-import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
-import { addDefendIntegration, startAlertPath } from './support/alert-path-stage';
-import { PlatformHarness } from './support/platform-harness';
+import { stageForAll, waitFor } from '@oncall/platform-testing';
+import { addDefendIntegration } from './support/alert-path-stage';
+import { IncidentStage } from './support/incident-stage';
 
 /** DEFEND_SERVICE_KEY must be at least 32 characters. */
 const DEFEND_KEY = 'defend-test-key-0123456789abcdef';
 
 describe('Defend posts alerts for an organization with its service key', () => {
-  let platform: PlatformHarness;
-  let demo: DemoOrganization;
-
-  beforeAll(async () => {
-    const stage = await startAlertPath('defend', { DEFEND_SERVICE_KEY: DEFEND_KEY });
-    ({ platform, demo } = stage);
-    await addDefendIntegration(stage);
-  }, 60_000);
-  afterAll(() => platform.close());
+  const stage = stageForAll(() => IncidentStage.start('defend', { env: { DEFEND_SERVICE_KEY: DEFEND_KEY } }));
+  beforeAll(() => addDefendIntegration(stage));
 
   const post = (body: object, key?: string) =>
-    fetch(`${platform.url('ingestion-gateway')}/v1/alerts/defend`, {
+    fetch(`${stage.platform.url('ingestion-gateway')}/v1/alerts/defend`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
       body: JSON.stringify(body),
@@ -32,21 +24,21 @@ describe('Defend posts alerts for an organization with its service key', () => {
   };
 
   it('routes the alert to the organization’s Defend integration and opens an incident', async () => {
-    const response = await post({ ...alert, orgId: demo.orgId }, DEFEND_KEY);
+    const response = await post({ ...alert, orgId: stage.demo.orgId }, DEFEND_KEY);
     expect(response.status).toBe(202);
-    const token = platform.token(demo.orgId, 'manager');
+    const token = stage.platform.token(stage.demo.orgId, 'manager');
     const incident = await waitFor('the Defend incident', async () => {
-      const page = (await (await platform.api('/api/v1/incidents', token)).json()) as IncidentPage;
+      const page = (await (await stage.platform.api('/api/v1/incidents', token)).json()) as IncidentPage;
       return page.items.find((item) => item.title === alert.summary);
     });
-    expect(incident).toMatchObject({ serviceId: demo.serviceId, severity: 'critical' });
+    expect(incident).toMatchObject({ serviceId: stage.demo.serviceId, severity: 'critical' });
   });
 
   it.each([
     ['no key', undefined],
     ['a wrong key', 'defend-test-key-0123456789abcdee'],
   ])('refuses %s with 401', async (_, key) => {
-    const response = await post({ ...alert, orgId: demo.orgId }, key);
+    const response = await post({ ...alert, orgId: stage.demo.orgId }, key);
     expect(response.status).toBe(401);
   });
 
@@ -74,8 +66,11 @@ describe('Defend posts alerts for an organization with its service key', () => {
 
   // Last: stops the directory.
   it('keeps routing from its own copy while the directory is down; 404 for an organization without Defend', async () => {
-    await platform.stop('admin-api');
-    const during = await post({ ...alert, summary: 'During the outage', orgId: demo.orgId }, DEFEND_KEY);
+    await stage.platform.stop('admin-api');
+    const during = await post(
+      { ...alert, summary: 'During the outage', orgId: stage.demo.orgId },
+      DEFEND_KEY,
+    );
     expect(during.status).toBe(202);
     const unknown = await post({ ...alert, orgId: 'org-never-seen' }, DEFEND_KEY);
     expect(unknown.status).toBe(404);

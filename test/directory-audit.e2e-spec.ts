@@ -1,20 +1,17 @@
+import { stageForAll } from '@oncall/platform-testing';
 import { AuditEntry, DirectoryProbe, ISO_INSTANT } from './support/directory-probe';
 
 const ORG = 'audit-msp';
 
 describe('Directory: audit log', () => {
-  let probe: DirectoryProbe;
-  let manager: string;
+  const probe = stageForAll(() => DirectoryProbe.start('dir-audit'));
+  const manager = () => probe.platform.token(ORG, 'manager', 'boss');
   let bossId: string;
-
   beforeAll(async () => {
-    probe = await DirectoryProbe.start('dir-audit');
-    manager = probe.platform.token(ORG, 'manager', 'boss');
-    bossId = (await probe.call<{ id: string }>(manager, 'GET', '/api/v1/me', 200)).id;
-  }, 30_000);
-  afterAll(() => probe.close());
+    bossId = await probe.userIdOf(manager());
+  });
 
-  const log = async (query = '', token = manager) =>
+  const log = async (query = '', token = manager()) =>
     (
       await probe.call<{ items: AuditEntry[]; nextCursor: string | null }>(
         token,
@@ -25,14 +22,14 @@ describe('Directory: audit log', () => {
     ).items;
 
   it('records who changed what, when, with the request correlation id, newest first', async () => {
-    const response = await probe.platform.api('/api/v1/clients', manager, {
+    const response = await probe.platform.api('/api/v1/clients', manager(), {
       method: 'POST',
       headers: { 'x-correlation-id': 'audit-test-1' },
       body: JSON.stringify({ name: 'Initech' }),
     });
     expect(response.status).toBe(201);
     const client = (await response.json()) as { id: string };
-    const renamed = await probe.call(manager, 'PATCH', `/api/v1/clients/${client.id}`, 200, {
+    const renamed = await probe.call(manager(), 'PATCH', `/api/v1/clients/${client.id}`, 200, {
       name: 'Initrode',
     });
 
@@ -71,10 +68,10 @@ describe('Directory: audit log', () => {
   });
 
   it('filters by resource type and by resource', async () => {
-    const team = await probe.call<{ id: string }>(manager, 'POST', '/api/v1/teams', 201, {
+    const team = await probe.call<{ id: string }>(manager(), 'POST', '/api/v1/teams', 201, {
       name: 'Filtered',
     });
-    await probe.call(manager, 'PATCH', `/api/v1/teams/${team.id}`, 200, { description: 'x' });
+    await probe.call(manager(), 'PATCH', `/api/v1/teams/${team.id}`, 200, { description: 'x' });
     const teams = await log('?resourceType=team');
     expect(teams.length).toBeGreaterThanOrEqual(2);
     expect(teams.every((entry) => entry.resourceType === 'team')).toBe(true);
@@ -84,16 +81,16 @@ describe('Directory: audit log', () => {
 
   it('pages newest first with a cursor, without duplicates or gaps', async () => {
     for (let index = 0; index < 6; index += 1) {
-      await probe.call(manager, 'POST', '/api/v1/clients', 201, { name: `Paged ${index}` });
+      await probe.call(manager(), 'POST', '/api/v1/clients', 201, { name: `Paged ${index}` });
     }
     const all = await log('?limit=200');
-    const pages = await probe.walk<AuditEntry>(manager, '/api/v1/audit-log', 4);
+    const pages = await probe.walk<AuditEntry>(manager(), '/api/v1/audit-log', 4);
     expect(pages.length).toBe(Math.ceil(all.length / 4));
     expect(pages.flat()).toEqual(all);
     const ids = all.map((entry) => Number(entry.id));
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
     expect(new Set(ids).size).toBe(ids.length);
-    const clients = await probe.walk<AuditEntry>(manager, '/api/v1/audit-log?resourceType=client', 3);
+    const clients = await probe.walk<AuditEntry>(manager(), '/api/v1/audit-log?resourceType=client', 3);
     expect(clients.flat()).toEqual(all.filter((entry) => entry.resourceType === 'client'));
   });
 
@@ -131,7 +128,7 @@ describe('Directory: audit log', () => {
   it('takes the largest bigint as a cursor: every entry is older than it', async () => {
     const cursor = auditCursor('9223372036854775807');
     const page = await probe.call<{ items: AuditEntry[] }>(
-      manager,
+      manager(),
       'GET',
       `/api/v1/audit-log?cursor=${cursor}`,
       200,
@@ -151,7 +148,7 @@ describe('Directory: audit log', () => {
       ['?limit=0', 'limit'],
       ['?limit=many', 'limit'],
     ])('%s', async (query, field) => {
-      await probe.problem(manager, 'GET', `/api/v1/audit-log${query}`, 400, undefined, field);
+      await probe.problem(manager(), 'GET', `/api/v1/audit-log${query}`, 400, undefined, field);
     });
   });
 });

@@ -1,28 +1,24 @@
+import { stageForAll } from '@oncall/platform-testing';
 import type { TeamView as Team } from '../apps/admin-api/src/directory/teams/team.view';
 import { DirectoryProbe, ISO_INSTANT, UUID } from './support/directory-probe';
 
 const ORG = 'teams-msp';
 
 describe('Directory: teams', () => {
-  let probe: DirectoryProbe;
-  let manager: string;
+  const probe = stageForAll(() => DirectoryProbe.start('dir-teams'));
+  const manager = () => probe.platform.token(ORG, 'manager', 'boss');
   let bossId: string;
   let strangerId: string;
-
   beforeAll(async () => {
-    probe = await DirectoryProbe.start('dir-teams');
-    manager = probe.platform.token(ORG, 'manager', 'boss');
-    bossId = (await probe.call<{ id: string }>(manager, 'GET', '/api/v1/me', 200)).id;
-    const stranger = probe.platform.token('other-msp', 'manager', 'stranger');
-    strangerId = (await probe.call<{ id: string }>(stranger, 'GET', '/api/v1/me', 200)).id;
-  }, 30_000);
-  afterAll(() => probe.close());
+    bossId = await probe.userIdOf(manager());
+    strangerId = await probe.userIdOf(probe.platform.token('other-msp', 'manager', 'stranger'));
+  });
 
   const addTeam = (name: string, extra: Partial<Team> = {}) =>
-    probe.call<Team>(manager, 'POST', '/api/v1/teams', 201, { name, ...extra });
+    probe.call<Team>(manager(), 'POST', '/api/v1/teams', 201, { name, ...extra });
   const addUser = async (email: string) =>
     (
-      await probe.call<{ id: string }>(manager, 'POST', '/api/v1/users', 201, {
+      await probe.call<{ id: string }>(manager(), 'POST', '/api/v1/users', 201, {
         email,
         name: email,
         role: 'technician',
@@ -40,18 +36,18 @@ describe('Directory: teams', () => {
       createdAt: ISO_INSTANT,
       updatedAt: ISO_INSTANT,
     });
-    expect(await probe.call(manager, 'GET', `/api/v1/teams/${created.id}`, 200)).toEqual(created);
+    expect(await probe.call(manager(), 'GET', `/api/v1/teams/${created.id}`, 200)).toEqual(created);
 
-    const updated = await probe.call<Team>(manager, 'PATCH', `/api/v1/teams/${created.id}`, 200, {
+    const updated = await probe.call<Team>(manager(), 'PATCH', `/api/v1/teams/${created.id}`, 200, {
       name: 'NOC Europe',
       managerUserId: null,
     });
     expect(updated).toEqual({ ...created, name: 'NOC Europe', managerUserId: null, updatedAt: ISO_INSTANT });
 
-    await probe.call(manager, 'DELETE', `/api/v1/teams/${created.id}`, 204);
-    await probe.problem(manager, 'GET', `/api/v1/teams/${created.id}`, 404);
+    await probe.call(manager(), 'DELETE', `/api/v1/teams/${created.id}`, 204);
+    await probe.problem(manager(), 'GET', `/api/v1/teams/${created.id}`, 404);
 
-    const entries = await probe.audit(manager, 'team', created.id);
+    const entries = await probe.audit(manager(), 'team', created.id);
     expect(entries.map((entry) => [entry.action, entry.before, entry.after])).toEqual([
       ['team.deleted', updated, null],
       ['team.updated', created, updated],
@@ -76,21 +72,21 @@ describe('Directory: teams', () => {
   it('replaces the member list with active users of the organization', async () => {
     const [ana, ben] = [await addUser('ana@teams.test'), await addUser('ben@teams.test')];
     const team = await addTeam('Servers');
-    const staffed = await probe.call<Team>(manager, 'PUT', `/api/v1/teams/${team.id}/members`, 200, {
+    const staffed = await probe.call<Team>(manager(), 'PUT', `/api/v1/teams/${team.id}/members`, 200, {
       userIds: [ben, ana],
     });
     expect(staffed).toEqual({ ...team, memberIds: [ana, ben].sort(), updatedAt: ISO_INSTANT });
-    expect(await probe.call(manager, 'GET', `/api/v1/teams/${team.id}`, 200)).toEqual(staffed);
-    const listed = await probe.call<{ items: Team[] }>(manager, 'GET', '/api/v1/teams?limit=200', 200);
+    expect(await probe.call(manager(), 'GET', `/api/v1/teams/${team.id}`, 200)).toEqual(staffed);
+    const listed = await probe.call<{ items: Team[] }>(manager(), 'GET', '/api/v1/teams?limit=200', 200);
     expect(listed.items.find((item) => item.id === team.id)).toEqual(staffed);
-    const [entry] = await probe.audit(manager, 'team', team.id);
+    const [entry] = await probe.audit(manager(), 'team', team.id);
     expect(entry).toMatchObject({ action: 'team.updated', before: team, after: staffed });
 
-    const trimmed = await probe.call<Team>(manager, 'PUT', `/api/v1/teams/${team.id}/members`, 200, {
+    const trimmed = await probe.call<Team>(manager(), 'PUT', `/api/v1/teams/${team.id}/members`, 200, {
       userIds: [ana],
     });
     expect(trimmed.memberIds).toEqual([ana]);
-    const emptied = await probe.call<Team>(manager, 'PUT', `/api/v1/teams/${team.id}/members`, 200, {
+    const emptied = await probe.call<Team>(manager(), 'PUT', `/api/v1/teams/${team.id}/members`, 200, {
       userIds: [],
     });
     expect(emptied.memberIds).toEqual([]);
@@ -108,10 +104,12 @@ describe('Directory: teams', () => {
       const team = await addTeam(`Refusals ${Math.random()}`);
       const ana = await addUser(`ana-${Math.random()}@teams.test`);
       const gone = await addUser(`gone-${Math.random()}@teams.test`);
-      await probe.call(manager, 'POST', `/api/v1/users/${gone}/deactivate`, 200);
+      await probe.call(manager(), 'POST', `/api/v1/users/${gone}/deactivate`, 200);
       const body = { userIds: userIds({ ana, gone }) };
-      await probe.problem(manager, 'PUT', `/api/v1/teams/${team.id}/members`, 400, body, 'userIds');
-      expect((await probe.call<Team>(manager, 'GET', `/api/v1/teams/${team.id}`, 200)).memberIds).toEqual([]);
+      await probe.problem(manager(), 'PUT', `/api/v1/teams/${team.id}/members`, 400, body, 'userIds');
+      expect((await probe.call<Team>(manager(), 'GET', `/api/v1/teams/${team.id}`, 200)).memberIds).toEqual(
+        [],
+      );
     });
   });
 
@@ -120,7 +118,7 @@ describe('Directory: teams', () => {
       ['a missing name', () => ({ description: 'x' }), 'name'],
       ['an empty name', () => ({ name: '' }), 'name'],
       [
-        'a manager of another organization',
+        'a manager() of another organization',
         () => ({ name: 'T1', managerUserId: strangerId }),
         'managerUserId',
       ],
@@ -129,45 +127,45 @@ describe('Directory: teams', () => {
         () => ({ name: 'T2', managerUserId: '00000000-0000-4000-8000-000000000000' }),
         'managerUserId',
       ],
-      ['a manager id that is not a uuid', () => ({ name: 'T3', managerUserId: 'boss' }), 'managerUserId'],
+      ['a manager() id that is not a uuid', () => ({ name: 'T3', managerUserId: 'boss' }), 'managerUserId'],
       ['an unknown field', () => ({ name: 'T4', colour: 'red' }), 'colour'],
     ])('%s', async (_, body, field) => {
-      const problem = await probe.problem(manager, 'POST', '/api/v1/teams', 400, body(), field);
+      const problem = await probe.problem(manager(), 'POST', '/api/v1/teams', 400, body(), field);
       expect(problem.detail).toContain(field);
     });
 
     it('also on update', async () => {
       const team = await addTeam('Updated badly');
       const body = { managerUserId: strangerId };
-      await probe.problem(manager, 'PATCH', `/api/v1/teams/${team.id}`, 400, body, 'managerUserId');
+      await probe.problem(manager(), 'PATCH', `/api/v1/teams/${team.id}`, 400, body, 'managerUserId');
     });
   });
 
   it('refuses a duplicate team name with 409, on create and on rename', async () => {
     await addTeam('Helpdesk');
     const other = await addTeam('Projects');
-    expect((await probe.problem(manager, 'POST', '/api/v1/teams', 409, { name: 'Helpdesk' })).code).toBe(
+    expect((await probe.problem(manager(), 'POST', '/api/v1/teams', 409, { name: 'Helpdesk' })).code).toBe(
       'DUPLICATE_NAME',
     );
-    await probe.problem(manager, 'PATCH', `/api/v1/teams/${other.id}`, 409, { name: 'Helpdesk' });
+    await probe.problem(manager(), 'PATCH', `/api/v1/teams/${other.id}`, 409, { name: 'Helpdesk' });
   });
 
   it('refuses to delete a team a service uses with 409, and deletes it once the service moved', async () => {
     const team = await addTeam('Network');
-    const service = await probe.call<{ id: string }>(manager, 'POST', '/api/v1/services', 201, {
+    const service = await probe.call<{ id: string }>(manager(), 'POST', '/api/v1/services', 201, {
       name: 'Firewalls',
       teamId: team.id,
     });
-    expect((await probe.problem(manager, 'DELETE', `/api/v1/teams/${team.id}`, 409)).code).toBe(
+    expect((await probe.problem(manager(), 'DELETE', `/api/v1/teams/${team.id}`, 409)).code).toBe(
       'TEAM_IN_USE',
     );
-    await probe.call(manager, 'PATCH', `/api/v1/services/${service.id}`, 200, { teamId: null });
-    await probe.call(manager, 'DELETE', `/api/v1/teams/${team.id}`, 204);
+    await probe.call(manager(), 'PATCH', `/api/v1/services/${service.id}`, 200, { teamId: null });
+    await probe.call(manager(), 'DELETE', `/api/v1/teams/${team.id}`, 204);
   });
 
   it('pages through teams with a cursor, without duplicates or gaps', async () => {
     for (let index = 0; index < 5; index += 1) await addTeam(`Page ${index}`);
-    await probe.expectWalkMatchesOnePage<Team>(manager, '/api/v1/teams', 2);
+    await probe.expectWalkMatchesOnePage<Team>(manager(), '/api/v1/teams', 2);
   });
 
   it('records nothing for a patch or member list that changes nothing: two identical writes, one audit row', async () => {
@@ -175,12 +173,12 @@ describe('Directory: teams', () => {
     const ana = await addUser('ana-same@teams.test');
     const path = `/api/v1/teams/${team.id}`;
     const change = { description: 'Twice', managerUserId: bossId.toUpperCase() };
-    const first = await probe.call<Team>(manager, 'PATCH', path, 200, change);
-    expect(await probe.call(manager, 'PATCH', path, 200, change)).toEqual(first);
-    expect(await probe.call(manager, 'PATCH', path, 200, { name: 'Same twice' })).toEqual(first);
-    const members = await probe.call<Team>(manager, 'PUT', `${path}/members`, 200, { userIds: [ana] });
-    expect(await probe.call(manager, 'PUT', `${path}/members`, 200, { userIds: [ana] })).toEqual(members);
-    expect((await probe.audit(manager, 'team', team.id)).map((entry) => entry.action)).toEqual([
+    const first = await probe.call<Team>(manager(), 'PATCH', path, 200, change);
+    expect(await probe.call(manager(), 'PATCH', path, 200, change)).toEqual(first);
+    expect(await probe.call(manager(), 'PATCH', path, 200, { name: 'Same twice' })).toEqual(first);
+    const members = await probe.call<Team>(manager(), 'PUT', `${path}/members`, 200, { userIds: [ana] });
+    expect(await probe.call(manager(), 'PUT', `${path}/members`, 200, { userIds: [ana] })).toEqual(members);
+    expect((await probe.audit(manager(), 'team', team.id)).map((entry) => entry.action)).toEqual([
       'team.updated',
       'team.updated',
       'team.created',

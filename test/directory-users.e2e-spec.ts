@@ -1,3 +1,4 @@
+import { stageForAll } from '@oncall/platform-testing';
 import { DirectoryProbe, ISO_INSTANT, UUID } from './support/directory-probe';
 
 interface User {
@@ -15,19 +16,15 @@ interface User {
 const ORG = 'users-msp';
 
 describe('Directory: users', () => {
-  let probe: DirectoryProbe;
-  let manager: string;
+  const probe = stageForAll(() => DirectoryProbe.start('dir-users'));
+  const manager = () => probe.platform.token(ORG, 'manager', 'boss');
   let boss: User;
-
   beforeAll(async () => {
-    probe = await DirectoryProbe.start('dir-users');
-    manager = probe.platform.token(ORG, 'manager', 'boss');
-    boss = await probe.call<User>(manager, 'GET', '/api/v1/me', 200);
-  }, 30_000);
-  afterAll(() => probe.close());
+    boss = await probe.call<User>(manager(), 'GET', '/api/v1/me', 200);
+  });
 
   const addUser = (email: string, extra: Partial<User> = {}) =>
-    probe.call<User>(manager, 'POST', '/api/v1/users', 201, {
+    probe.call<User>(manager(), 'POST', '/api/v1/users', 201, {
       email,
       name: email,
       role: 'technician',
@@ -47,13 +44,13 @@ describe('Directory: users', () => {
       createdAt: ISO_INSTANT,
       updatedAt: ISO_INSTANT,
     });
-    expect(await probe.call(manager, 'GET', `/api/v1/users/${created.id}`, 200)).toEqual(created);
+    expect(await probe.call(manager(), 'GET', `/api/v1/users/${created.id}`, 200)).toEqual(created);
 
     const change = { name: 'Ana Bakker', role: 'manager', timeZone: 'America/New_York' };
-    const updated = await probe.call<User>(manager, 'PATCH', `/api/v1/users/${created.id}`, 200, change);
+    const updated = await probe.call<User>(manager(), 'PATCH', `/api/v1/users/${created.id}`, 200, change);
     expect(updated).toEqual({ ...created, ...change, updatedAt: ISO_INSTANT });
 
-    const [updateEntry, createEntry] = await probe.audit(manager, 'user', created.id);
+    const [updateEntry, createEntry] = await probe.audit(manager(), 'user', created.id);
     expect(updateEntry).toEqual({
       id: expect.any(String),
       at: ISO_INSTANT,
@@ -111,14 +108,21 @@ describe('Directory: users', () => {
       ['a non-boolean active filter', 'GET', '/api/v1/users?active=maybe', undefined, 'active'],
       ['a foreign cursor', 'GET', '/api/v1/users?cursor=abc', undefined, 'cursor'],
     ])('%s', async (_, method, path, body, field) => {
-      const problem = await probe.problem(manager, method, path.replace('{boss}', boss.id), 400, body, field);
+      const problem = await probe.problem(
+        manager(),
+        method,
+        path.replace('{boss}', boss.id),
+        400,
+        body,
+        field,
+      );
       expect(problem.detail).toContain(field);
     });
   });
 
   it('refuses a second user with the same e-mail, whatever its case, with 409', async () => {
     await addUser('dup@acme.test');
-    const problem = await probe.problem(manager, 'POST', '/api/v1/users', 409, {
+    const problem = await probe.problem(manager(), 'POST', '/api/v1/users', 409, {
       email: 'DUP@acme.test',
       name: 'Dup',
       role: 'owner',
@@ -127,27 +131,37 @@ describe('Directory: users', () => {
   });
 
   it('answers 404 for an unknown user and 400 for an id that is not a uuid', async () => {
-    await probe.problem(manager, 'GET', '/api/v1/users/00000000-0000-4000-8000-000000000000', 404);
-    await probe.problem(manager, 'GET', '/api/v1/users/not-a-uuid', 400);
+    await probe.problem(manager(), 'GET', '/api/v1/users/00000000-0000-4000-8000-000000000000', 404);
+    await probe.problem(manager(), 'GET', '/api/v1/users/not-a-uuid', 400);
   });
 
   it('deactivates (refusing their sign-in) and reactivates a person, idempotently', async () => {
     const sam = probe.platform.token(ORG, 'technician', 'sam');
     const before = await probe.call<User>(sam, 'GET', '/api/v1/me', 200);
-    const deactivated = await probe.call<User>(manager, 'POST', `/api/v1/users/${before.id}/deactivate`, 200);
+    const deactivated = await probe.call<User>(
+      manager(),
+      'POST',
+      `/api/v1/users/${before.id}/deactivate`,
+      200,
+    );
     expect(deactivated).toEqual({ ...before, active: false, updatedAt: ISO_INSTANT });
-    expect(await probe.call(manager, 'POST', `/api/v1/users/${before.id}/deactivate`, 200)).toEqual(
+    expect(await probe.call(manager(), 'POST', `/api/v1/users/${before.id}/deactivate`, 200)).toEqual(
       deactivated,
     );
     expect((await probe.problem(sam, 'GET', '/api/v1/me', 403)).code).toBe('ACCOUNT_DEACTIVATED');
-    const inactive = await probe.call<{ items: User[] }>(manager, 'GET', '/api/v1/users?active=false', 200);
+    const inactive = await probe.call<{ items: User[] }>(manager(), 'GET', '/api/v1/users?active=false', 200);
     expect(inactive.items).toEqual([deactivated]);
 
-    const reactivated = await probe.call<User>(manager, 'POST', `/api/v1/users/${before.id}/reactivate`, 200);
+    const reactivated = await probe.call<User>(
+      manager(),
+      'POST',
+      `/api/v1/users/${before.id}/reactivate`,
+      200,
+    );
     expect(reactivated).toEqual({ ...before, active: true, updatedAt: ISO_INSTANT });
     expect(await probe.call(sam, 'GET', '/api/v1/me', 200)).toEqual(reactivated);
 
-    const actions = (await probe.audit(manager, 'user', before.id)).map((entry) => entry.action);
+    const actions = (await probe.audit(manager(), 'user', before.id)).map((entry) => entry.action);
     expect(actions).toEqual(['user.reactivated', 'user.deactivated', 'user.provisioned']);
     expect((await probe.event('user', 'deactivated', before.id)).data).toMatchObject({
       before,
@@ -156,8 +170,8 @@ describe('Directory: users', () => {
     expect((await probe.event('user', 'reactivated', before.id)).data.after).toEqual(reactivated);
   });
 
-  it('refuses to let a manager deactivate themself with 409', async () => {
-    const problem = await probe.problem(manager, 'POST', `/api/v1/users/${boss.id}/deactivate`, 409);
+  it('refuses to let a manager() deactivate themself with 409', async () => {
+    const problem = await probe.problem(manager(), 'POST', `/api/v1/users/${boss.id}/deactivate`, 409);
     expect(problem.code).toBe('CANNOT_DEACTIVATE_SELF');
   });
 
@@ -172,7 +186,7 @@ describe('Directory: users', () => {
     });
     const moved = await probe.call<User>(tech, 'PATCH', '/api/v1/me', 200, { timeZone: 'Asia/Tokyo' });
     expect(moved).toEqual({ ...me, timeZone: 'Asia/Tokyo', updatedAt: ISO_INSTANT });
-    const [entry] = await probe.audit(manager, 'user', me.id);
+    const [entry] = await probe.audit(manager(), 'user', me.id);
     expect(entry).toMatchObject({ actor: { kind: 'user', userId: me.id }, before: me, after: moved });
 
     await probe.problem(tech, 'PATCH', '/api/v1/me', 400, { timeZone: 'Asia/Tokyo', name: 'Boss' }, 'name');
@@ -188,18 +202,18 @@ describe('Directory: users', () => {
   it('pages through users with a cursor, without duplicates or gaps, also when filtered', async () => {
     for (let index = 0; index < 7; index += 1) await addUser(`page-${index}@acme.test`);
     const all = await probe.call<{ items: User[]; nextCursor: null }>(
-      manager,
+      manager(),
       'GET',
       '/api/v1/users?limit=200',
       200,
     );
     expect(all.nextCursor).toBeNull();
-    const pages = await probe.walk<User>(manager, '/api/v1/users', 3);
+    const pages = await probe.walk<User>(manager(), '/api/v1/users', 3);
     expect(pages.slice(0, -1).every((page) => page.length === 3)).toBe(true);
     expect(pages.flat().map((user) => user.id)).toEqual(all.items.map((user) => user.id));
     expect(new Set(pages.flat().map((user) => user.id)).size).toBe(all.items.length);
 
-    const active = await probe.walk<User>(manager, '/api/v1/users?active=true', 2);
+    const active = await probe.walk<User>(manager(), '/api/v1/users?active=true', 2);
     expect(active.flat().map((user) => user.id)).toEqual(
       all.items.filter((user) => user.active).map((user) => user.id),
     );
@@ -208,20 +222,20 @@ describe('Directory: users', () => {
   it('records nothing for a patch that changes nothing: two identical patches, one audit row and one event', async () => {
     const user = await addUser('same-twice@acme.test', { name: 'Sam' });
     const change = { name: 'Sam Same', timeZone: 'Europe/Berlin' };
-    const first = await probe.call<User>(manager, 'PATCH', `/api/v1/users/${user.id}`, 200, change);
-    const second = await probe.call<User>(manager, 'PATCH', `/api/v1/users/${user.id}`, 200, change);
+    const first = await probe.call<User>(manager(), 'PATCH', `/api/v1/users/${user.id}`, 200, change);
+    const second = await probe.call<User>(manager(), 'PATCH', `/api/v1/users/${user.id}`, 200, change);
     expect(second).toEqual(first); // not even updatedAt moved: the row was not updated
     const unchanged = { name: 'Sam Same', role: 'technician', timeZone: 'Europe/Berlin' };
-    expect(await probe.call(manager, 'PATCH', `/api/v1/users/${user.id}`, 200, unchanged)).toEqual(first);
-    expect(await probe.call(manager, 'PATCH', `/api/v1/users/${user.id}`, 200, {})).toEqual(first);
-    expect((await probe.audit(manager, 'user', user.id)).map((entry) => entry.action)).toEqual([
+    expect(await probe.call(manager(), 'PATCH', `/api/v1/users/${user.id}`, 200, unchanged)).toEqual(first);
+    expect(await probe.call(manager(), 'PATCH', `/api/v1/users/${user.id}`, 200, {})).toEqual(first);
+    expect((await probe.audit(manager(), 'user', user.id)).map((entry) => entry.action)).toEqual([
       'user.updated',
       'user.created',
     ]);
-    const bossEntries = (await probe.audit(manager, 'user', boss.id)).length;
-    const me = await probe.call<User>(manager, 'GET', '/api/v1/me', 200);
-    expect(await probe.call(manager, 'PATCH', '/api/v1/me', 200, { timeZone: me.timeZone })).toEqual(me);
-    expect(await probe.audit(manager, 'user', boss.id)).toHaveLength(bossEntries);
+    const bossEntries = (await probe.audit(manager(), 'user', boss.id)).length;
+    const me = await probe.call<User>(manager(), 'GET', '/api/v1/me', 200);
+    expect(await probe.call(manager(), 'PATCH', '/api/v1/me', 200, { timeZone: me.timeZone })).toEqual(me);
+    expect(await probe.audit(manager(), 'user', boss.id)).toHaveLength(bossEntries);
     await probe.event('user', 'updated', user.id);
     const events = await probe.eventsAbout('oncall.evt.directory.user-updated.v1', user.id, 1);
     expect(events).toHaveLength(1);
@@ -246,17 +260,17 @@ describe('Directory: users', () => {
       ['no JSON at all', 'not-ours'],
     ])('%s', async (_, cursor) => {
       const path = `/api/v1/users?cursor=${encodeURIComponent(cursor)}`;
-      await probe.problem(manager, 'GET', path, 400, undefined, 'cursor');
+      await probe.problem(manager(), 'GET', path, 400, undefined, 'cursor');
     });
 
     it('and still follows the cursors it hands out', async () => {
-      const [first] = await probe.walk<User>(manager, '/api/v1/users', 1, 1_000);
+      const [first] = await probe.walk<User>(manager(), '/api/v1/users', 1, 1_000);
       expect(first).toHaveLength(1);
     });
   });
 
   it('fails a walk that goes on for more pages than allowed instead of stopping quietly', async () => {
     for (let index = 0; index < 3; index += 1) await addUser(`walk-${index}@acme.test`);
-    await expect(probe.walk<User>(manager, '/api/v1/users', 1, 2)).rejects.toThrow(/after 2 pages/);
+    await expect(probe.walk<User>(manager(), '/api/v1/users', 1, 2)).rejects.toThrow(/after 2 pages/);
   });
 });

@@ -12,7 +12,7 @@ import {
   Streams,
 } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
-import { waitFor } from '@oncall/platform-testing';
+import { stageForAll, waitFor } from '@oncall/platform-testing';
 import { AuditEntry, DirectoryProbe, ISO_INSTANT, UUID } from './support/directory-probe';
 
 const ORG = 'escalation-msp';
@@ -26,25 +26,20 @@ const SCHEDULE_3 = '5c4e0c1a-0000-4000-8000-000000000003';
 type PolicyEvent = MessageEnvelope<string, ConfigurationChanged<EscalationPolicyView>>;
 
 describe('Escalation policies: admin-api and the escalation service', () => {
-  let probe: DirectoryProbe;
-  let manager: string;
+  const probe = stageForAll(() => DirectoryProbe.start('escalation', ['escalation']));
+  const manager = () => probe.platform.token(ORG, 'manager', 'boss');
+  const strangerToken = () => probe.platform.token(OTHER_ORG, 'manager', 'stranger');
   let bossId: string;
   let alice: string;
   let bob: string;
-  let strangerToken: string;
   let strangerUser: string;
 
   beforeAll(async () => {
-    probe = await DirectoryProbe.start('escalation');
-    await probe.platform.start('escalation');
-    manager = probe.platform.token(ORG, 'manager', 'boss');
-    bossId = (await probe.call<{ id: string }>(manager, 'GET', '/api/v1/me', 200)).id;
-    alice = await addUser(manager, 'alice@msp.test');
-    bob = await addUser(manager, 'bob@msp.test');
-    strangerToken = probe.platform.token(OTHER_ORG, 'manager', 'stranger');
-    strangerUser = await addUser(strangerToken, 'eve@other.test');
+    bossId = await probe.userIdOf(manager());
+    alice = await addUser(manager(), 'alice@msp.test');
+    bob = await addUser(manager(), 'bob@msp.test');
+    strangerUser = await addUser(strangerToken(), 'eve@other.test');
   }, 60_000);
-  afterAll(() => probe?.close());
 
   const addUser = async (token: string, email: string) =>
     (
@@ -59,7 +54,7 @@ describe('Escalation policies: admin-api and the escalation service', () => {
     steps: [{ delayMinutes: 5, targets: [{ type: 'user', id: alice }] }],
     ...extra,
   });
-  const create = (body: object, token = manager) =>
+  const create = (body: object, token = manager()) =>
     probe.call<EscalationPolicyView>(token, 'POST', POLICIES, 201, body);
   const bus = () => probe.platform.service('admin-api').app.get(MessageBus);
   const context = (orgId: string) => ({ orgId, correlationId: 'escalation-e2e', causationId: null });
@@ -101,15 +96,15 @@ describe('Escalation policies: admin-api and the escalation service', () => {
       updatedAt: ISO_INSTANT,
     });
     const path = `${POLICIES}/${created.id}`;
-    expect(await probe.call(manager, 'GET', path, 200)).toEqual(created);
-    const list = await probe.call<{ items: EscalationPolicyView[] }>(manager, 'GET', POLICIES, 200);
+    expect(await probe.call(manager(), 'GET', path, 200)).toEqual(created);
+    const list = await probe.call<{ items: EscalationPolicyView[] }>(manager(), 'GET', POLICIES, 200);
     expect(list.items).toContainEqual(created);
 
     const replacement = {
       name: 'Servers',
       steps: [{ delayMinutes: 10, targets: [{ type: 'user', id: bob }] }],
     };
-    const replaced = await probe.call<EscalationPolicyView>(manager, 'PUT', path, 200, {
+    const replaced = await probe.call<EscalationPolicyView>(manager(), 'PUT', path, 200, {
       ...replacement,
       expectedVersion: 1,
     });
@@ -121,15 +116,15 @@ describe('Escalation policies: admin-api and the escalation service', () => {
       version: 2,
       updatedAt: ISO_INSTANT,
     });
-    expect(await probe.call(manager, 'GET', path, 200)).toEqual(replaced);
+    expect(await probe.call(manager(), 'GET', path, 200)).toEqual(replaced);
     // The same definition again (a retried request) changes nothing, even with the version it was sent with.
-    expect(await probe.call(manager, 'PUT', path, 200, { ...replacement, expectedVersion: 1 })).toEqual(
+    expect(await probe.call(manager(), 'PUT', path, 200, { ...replacement, expectedVersion: 1 })).toEqual(
       replaced,
     );
 
-    await probe.call(manager, 'DELETE', `${path}?expectedVersion=2`, 204);
-    await probe.problem(manager, 'GET', path, 404);
-    await probe.problem(manager, 'DELETE', path, 404);
+    await probe.call(manager(), 'DELETE', `${path}?expectedVersion=2`, 204);
+    await probe.problem(manager(), 'GET', path, 404);
+    await probe.problem(manager(), 'DELETE', path, 404);
 
     const actor = { kind: 'user', userId: bossId, name: 'boss' };
     expect(await policyEvent('created', created.id)).toMatchObject({
@@ -146,7 +141,7 @@ describe('Escalation policies: admin-api and the escalation service', () => {
     // admin-api audits configuration owned by other services from these events.
     const audit = await waitFor('three audit entries', async () => {
       const page = await probe.call<{ items: AuditEntry[] }>(
-        manager,
+        manager(),
         'GET',
         '/api/v1/audit-log?limit=200',
         200,
@@ -164,17 +159,19 @@ describe('Escalation policies: admin-api and the escalation service', () => {
   it('refuses a stale expectedVersion with 409, on replace and on delete, and keeps the policy as it was', async () => {
     const policy = await create(aPolicy('Stale'));
     const path = `${POLICIES}/${policy.id}`;
-    const first = await probe.call<EscalationPolicyView>(manager, 'PUT', path, 200, {
+    const first = await probe.call<EscalationPolicyView>(manager(), 'PUT', path, 200, {
       ...aPolicy('Stale', { repeatCount: 1 }),
       expectedVersion: 1,
     });
-    const refused = await probe.problem(manager, 'PUT', path, 409, {
+    const refused = await probe.problem(manager(), 'PUT', path, 409, {
       ...aPolicy('Stale', { repeatCount: 3 }),
       expectedVersion: 1,
     });
     expect(refused).toMatchObject({ code: 'CONFLICT', detail: expect.stringContaining('version 2, not 1') });
-    expect((await probe.problem(manager, 'DELETE', `${path}?expectedVersion=1`, 409)).code).toBe('CONFLICT');
-    expect(await probe.call(manager, 'GET', path, 200)).toEqual(first);
+    expect((await probe.problem(manager(), 'DELETE', `${path}?expectedVersion=1`, 409)).code).toBe(
+      'CONFLICT',
+    );
+    expect(await probe.call(manager(), 'GET', path, 200)).toEqual(first);
   });
 
   describe('refuses a bad policy with 400 naming the nested field', () => {
@@ -199,7 +196,7 @@ describe('Escalation policies: admin-api and the escalation service', () => {
       ['the same target twice in a step', { steps: [step({ targets: [{ type: 'user', id: NO_SUCH_ID }, { type: 'user', id: NO_SUCH_ID }] })] }, 'steps.0.targets.1'],
     ])('%s', async (_, change, field) => {
       const body = { ...aPolicy(`Refused ${field}`), ...change };
-      const problem = await probe.problem(manager, 'POST', POLICIES, 400, body, field);
+      const problem = await probe.problem(manager(), 'POST', POLICIES, 400, body, field);
       expect(problem.detail).toContain(field);
     }); // prettier-ignore
 
@@ -213,22 +210,29 @@ describe('Escalation policies: admin-api and the escalation service', () => {
           { type: 'user', id: alice },
         ],
       };
-      await probe.problem(manager, 'PUT', path, 400, aPolicy('x', { steps: [badStep] }), 'steps.0.targets.1');
       await probe.problem(
-        manager,
+        manager(),
+        'PUT',
+        path,
+        400,
+        aPolicy('x', { steps: [badStep] }),
+        'steps.0.targets.1',
+      );
+      await probe.problem(
+        manager(),
         'PUT',
         path,
         400,
         { ...aPolicy('x'), expectedVersion: 0 },
         'expectedVersion',
       );
-      expect(await probe.call(manager, 'GET', path, 200)).toEqual(policy);
+      expect(await probe.call(manager(), 'GET', path, 200)).toEqual(policy);
     });
   });
 
   it('refuses targets that are not active users of the organization, naming each target', async () => {
     const problem = await probe.problem(
-      manager,
+      manager(),
       'POST',
       POLICIES,
       400,
@@ -252,15 +256,24 @@ describe('Escalation policies: admin-api and the escalation service', () => {
         message: expect.stringContaining('not an active user of your organization'),
       },
     ]);
-    const leaver = await addUser(manager, 'leaver@msp.test');
-    await probe.call(manager, 'POST', `/api/v1/users/${leaver}/deactivate`, 200);
+    const leaver = await addUser(manager(), 'leaver@msp.test');
+    await probe.call(manager(), 'POST', `/api/v1/users/${leaver}/deactivate`, 200);
     const steps = [{ delayMinutes: 5, targets: [{ type: 'user', id: leaver }] }];
-    await probe.problem(manager, 'POST', POLICIES, 400, aPolicy('Leaver', { steps }), 'steps.0.targets.0.id');
+    await probe.problem(
+      manager(),
+      'POST',
+      POLICIES,
+      400,
+      aPolicy('Leaver', { steps }),
+      'steps.0.targets.0.id',
+    );
   });
 
   it('stores team targets and round-robin steps, and refuses a team that is not of the organization', async () => {
-    const team = await probe.call<{ id: string }>(manager, 'POST', '/api/v1/teams', 201, { name: 'Network' });
-    const theirTeam = await probe.call<{ id: string }>(strangerToken, 'POST', '/api/v1/teams', 201, {
+    const team = await probe.call<{ id: string }>(manager(), 'POST', '/api/v1/teams', 201, {
+      name: 'Network',
+    });
+    const theirTeam = await probe.call<{ id: string }>(strangerToken(), 'POST', '/api/v1/teams', 201, {
       name: 'Theirs',
     });
     const steps = [
@@ -289,7 +302,7 @@ describe('Escalation policies: admin-api and the escalation service', () => {
       },
     ];
     const problem = await probe.problem(
-      manager,
+      manager(),
       'POST',
       POLICIES,
       400,
@@ -306,7 +319,7 @@ describe('Escalation policies: admin-api and the escalation service', () => {
   it('refuses schedule targets with 503 while scheduling does not answer, saving nothing', async () => {
     const steps = [{ delayMinutes: 5, targets: [{ type: 'schedule', id: SCHEDULE_1 }] }];
     const problem = await probe.problem(
-      manager,
+      manager(),
       'POST',
       POLICIES,
       503,
@@ -317,7 +330,7 @@ describe('Escalation policies: admin-api and the escalation service', () => {
       detail: expect.stringContaining('the scheduling service is not answering'),
     });
     const list = await probe.call<{ items: EscalationPolicyView[] }>(
-      manager,
+      manager(),
       'GET',
       `${POLICIES}?limit=200`,
       200,
@@ -328,50 +341,50 @@ describe('Escalation policies: admin-api and the escalation service', () => {
   it('answers 404 for another organization’s policy, on every route, and changes nothing', async () => {
     const policy = await create(aPolicy('Ours'));
     const path = `${POLICIES}/${policy.id}`;
-    await probe.problem(strangerToken, 'GET', path, 404);
-    await probe.problem(strangerToken, 'PUT', path, 404, {
+    await probe.problem(strangerToken(), 'GET', path, 404);
+    await probe.problem(strangerToken(), 'PUT', path, 404, {
       name: 'Hijacked',
       steps: [{ delayMinutes: 5, targets: [{ type: 'user', id: strangerUser }] }],
     });
-    await probe.problem(strangerToken, 'DELETE', path, 404);
-    await probe.problem(manager, 'GET', `${POLICIES}/${NO_SUCH_ID}`, 404);
-    const theirs = await probe.call<{ items: unknown[] }>(strangerToken, 'GET', POLICIES, 200);
+    await probe.problem(strangerToken(), 'DELETE', path, 404);
+    await probe.problem(manager(), 'GET', `${POLICIES}/${NO_SUCH_ID}`, 404);
+    const theirs = await probe.call<{ items: unknown[] }>(strangerToken(), 'GET', POLICIES, 200);
     expect(JSON.stringify(theirs)).not.toContain(policy.id);
-    expect(await probe.call(manager, 'GET', path, 200)).toEqual(policy);
+    expect(await probe.call(manager(), 'GET', path, 200)).toEqual(policy);
   });
 
   it('refuses a second policy of the same name, whatever the case, with 409', async () => {
     await create(aPolicy('Network'));
-    expect((await probe.problem(manager, 'POST', POLICIES, 409, aPolicy('NETWORK'))).code).toBe(
+    expect((await probe.problem(manager(), 'POST', POLICIES, 409, aPolicy('NETWORK'))).code).toBe(
       'DUPLICATE_NAME',
     );
     const other = await create(aPolicy('Network 2'));
-    const rename = await probe.problem(manager, 'PUT', `${POLICIES}/${other.id}`, 409, aPolicy('network'));
+    const rename = await probe.problem(manager(), 'PUT', `${POLICIES}/${other.id}`, 409, aPolicy('network'));
     expect(rename.code).toBe('DUPLICATE_NAME');
   });
 
   it('lets a service use a policy of its organization only, and refuses to delete a policy in use', async () => {
     const policy = await create(aPolicy('In use'));
     const path = `${POLICIES}/${policy.id}`;
-    const service = await probe.call<{ id: string }>(manager, 'POST', '/api/v1/services', 201, {
+    const service = await probe.call<{ id: string }>(manager(), 'POST', '/api/v1/services', 201, {
       name: 'Firewalls',
       escalationPolicyId: policy.id,
     });
-    const inUse = await probe.problem(manager, 'DELETE', path, 409);
+    const inUse = await probe.problem(manager(), 'DELETE', path, 409);
     expect(inUse).toMatchObject({ code: 'POLICY_IN_USE', detail: expect.stringContaining('"Firewalls"') });
 
     const theirSteps = [{ delayMinutes: 5, targets: [{ type: 'user', id: strangerUser }] }];
-    const foreign = await create(aPolicy('Theirs', { steps: theirSteps }), strangerToken);
+    const foreign = await create(aPolicy('Theirs', { steps: theirSteps }), strangerToken());
     for (const policyId of [foreign.id, NO_SUCH_ID]) {
-      const refused = await probe.problem(manager, 'POST', '/api/v1/services', 400,
+      const refused = await probe.problem(manager(), 'POST', '/api/v1/services', 400,
         { name: `Refused ${policyId}`, escalationPolicyId: policyId }, 'escalationPolicyId'); // prettier-ignore
       expect(refused.detail).toContain('not an escalation policy of your organization');
     }
-    await probe.problem(manager, 'PATCH', `/api/v1/services/${service.id}`, 400,
+    await probe.problem(manager(), 'PATCH', `/api/v1/services/${service.id}`, 400,
       { escalationPolicyId: foreign.id }, 'escalationPolicyId'); // prettier-ignore
 
-    await probe.call(manager, 'PATCH', `/api/v1/services/${service.id}`, 200, { escalationPolicyId: null });
-    await probe.call(manager, 'DELETE', path, 204);
+    await probe.call(manager(), 'PATCH', `/api/v1/services/${service.id}`, 200, { escalationPolicyId: null });
+    await probe.call(manager(), 'DELETE', path, 204);
   });
 
   it('answers which policies page each schedule, and at which steps, over the bus', async () => {

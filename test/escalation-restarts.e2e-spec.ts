@@ -1,8 +1,6 @@
-import { waitFor } from '@oncall/platform-testing';
-import { EscalationPlatform, JORDAN, MORGAN, TAYLOR } from './support/escalation-platform';
+import { stageForAll, waitFor } from '@oncall/platform-testing';
+import { EscalationPlatform, JORDAN, MORGAN, oneUserPerStep, TAYLOR } from './support/escalation-platform';
 import { stepsOf } from './support/paging-watch';
-
-const user = (id: string) => ({ type: 'user', id });
 
 /**
  * What people do to an incident restarts or redirects the walk: reassign to a person or a level, hand back,
@@ -10,17 +8,8 @@ const user = (id: string) => ({ type: 'user', id });
  * Through the real services, fast-forwarded.
  */
 describe('Escalation restarts (real services, test clock)', () => {
-  let esc: EscalationPlatform;
-
-  beforeAll(async () => {
-    esc = await EscalationPlatform.start('escrestarts');
-    await esc.useNewPolicy([
-      { delayMinutes: 5, targets: [user(TAYLOR.id)] },
-      { delayMinutes: 5, targets: [user(JORDAN.id)] },
-      { delayMinutes: 5, targets: [user(MORGAN.id)] },
-    ]);
-  }, 60_000);
-  afterAll(() => esc.close());
+  const esc = stageForAll(() => EscalationPlatform.start('escrestarts'));
+  beforeAll(() => esc.useNewPolicy(oneUserPerStep([TAYLOR, JORDAN, MORGAN])));
 
   const act = async (id: string, action: string, body: object = {}, token = esc.manager) => {
     const answer = await esc.incidents.act(token, id, action, body);

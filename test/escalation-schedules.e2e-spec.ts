@@ -1,4 +1,4 @@
-import { waitFor } from '@oncall/platform-testing';
+import { stageForAll, waitFor } from '@oncall/platform-testing';
 import { ScheduleCopies } from '../apps/escalation/src/local-copies/schedule-copies';
 import { EscalationPlatform, JORDAN, TAYLOR } from './support/escalation-platform';
 import { stepsOf } from './support/paging-watch';
@@ -6,12 +6,7 @@ import { dailyLayer, DAY } from './support/schedule-fixtures';
 
 /** Schedule targets resolved by escalation from its own copy of the schedules, at the moment each step fires. */
 describe('Escalation to schedules (real services, test clock)', () => {
-  let esc: EscalationPlatform;
-
-  beforeAll(async () => {
-    esc = await EscalationPlatform.start('escschedules');
-  }, 60_000);
-  afterAll(() => esc.close());
+  const esc = stageForAll(() => EscalationPlatform.start('escschedules'));
 
   async function schedule(name: string, layers: unknown[]): Promise<string> {
     const created = await esc.call<{ id: string }>('POST', '/api/v1/schedules', {

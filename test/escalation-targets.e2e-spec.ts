@@ -1,4 +1,4 @@
-import { waitFor } from '@oncall/platform-testing';
+import { stageForAll, waitFor } from '@oncall/platform-testing';
 import { DirectoryCopies } from '../apps/escalation/src/local-copies/directory-copies';
 import { ScheduleCopies } from '../apps/escalation/src/local-copies/schedule-copies';
 import { EscalationPlatform, JORDAN, MORGAN, TAYLOR } from './support/escalation-platform';
@@ -10,12 +10,7 @@ const team = (id: string) => ({ type: 'team', id });
 
 /** Team targets and round-robin steps, resolved by escalation from its own copies, through the real services. */
 describe('Escalation targets: teams and round-robin (real services, test clock)', () => {
-  let esc: EscalationPlatform;
-
-  beforeAll(async () => {
-    esc = await EscalationPlatform.start('esctargets');
-  }, 60_000);
-  afterAll(() => esc.close());
+  const esc = stageForAll(() => EscalationPlatform.start('esctargets'));
 
   async function teamOf(name: string, userIds: string[]): Promise<string> {
     const created = await esc.call<{ id: string }>('POST', '/api/v1/teams', { name });

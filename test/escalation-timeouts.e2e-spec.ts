@@ -1,24 +1,14 @@
-import { waitFor } from '@oncall/platform-testing';
-import { EscalationPlatform, JORDAN, TAYLOR } from './support/escalation-platform';
+import { stageForAll, waitFor } from '@oncall/platform-testing';
+import { EscalationPlatform, JORDAN, oneUserPerStep, TAYLOR } from './support/escalation-platform';
 import { stepsOf } from './support/paging-watch';
-
-const user = (id: string) => ({ type: 'user', id });
 
 /**
  * The service's acknowledgement timeout and auto-resolve time (ADR 0143), run by escalation on its durable
  * timers and carried out by incident-state, through the real services, fast-forwarded.
  */
 describe('Escalation timeouts (real services, test clock)', () => {
-  let esc: EscalationPlatform;
-
-  beforeAll(async () => {
-    esc = await EscalationPlatform.start('esctimeouts');
-    await esc.useNewPolicy([
-      { delayMinutes: 5, targets: [user(TAYLOR.id)] },
-      { delayMinutes: 5, targets: [user(JORDAN.id)] },
-    ]);
-  }, 60_000);
-  afterAll(() => esc.close());
+  const esc = stageForAll(() => EscalationPlatform.start('esctimeouts'));
+  beforeAll(() => esc.useNewPolicy(oneUserPerStep([TAYLOR, JORDAN])));
 
   // The incident's read model follows its events a moment later.
   const untilStatus = (incidentId: string, status: string) =>

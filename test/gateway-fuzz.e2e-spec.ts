@@ -1,15 +1,10 @@
-import { waitFor } from '@oncall/platform-testing';
+import { stageForAll, waitFor } from '@oncall/platform-testing';
 import fc from 'fast-check';
 import { deflateSync, gzipSync } from 'node:zlib';
 import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
-import {
-  addDefendIntegration,
-  AlertPathStage,
-  incidentTitles,
-  startAlertPath,
-} from './support/alert-path-stage';
+import { addDefendIntegration, incidentTitles } from './support/alert-path-stage';
 import { storedAlerts } from './support/alert-stream';
-import { PlatformHarness } from './support/platform-harness';
+import { IncidentStage } from './support/incident-stage';
 
 const DEFEND_KEY = 'defend-fuzz-key-0123456789abcdef0123';
 
@@ -28,28 +23,24 @@ interface FuzzRequest {
  * every 202 stored in JetStream, and the valid alerts sent among them all become incidents.
  */
 describe('Gateway fuzz', () => {
-  let stage: AlertPathStage;
-  let platform: PlatformHarness;
-  let demo: DemoOrganization;
-
-  beforeAll(async () => {
-    stage = await startAlertPath('gwfuzz', {
-      DEFEND_SERVICE_KEY: DEFEND_KEY,
-      // The fuzz is one sender sending much, from one address: limits are tested elsewhere.
-      INTEGRATION_RATE_BURST: '1000000',
-      INVALID_KEY_BURST_PER_SOURCE: '1000000',
-    });
-    ({ platform, demo } = stage);
-    await addDefendIntegration(stage);
-  }, 60_000);
-  afterAll(() => platform.close());
+  const stage = stageForAll(() =>
+    IncidentStage.start('gwfuzz', {
+      env: {
+        DEFEND_SERVICE_KEY: DEFEND_KEY,
+        // The fuzz is one sender sending much, from one address: limits are tested elsewhere.
+        INTEGRATION_RATE_BURST: '1000000',
+        INVALID_KEY_BURST_PER_SOURCE: '1000000',
+      },
+    }),
+  );
+  beforeAll(() => addDefendIntegration(stage));
 
   it('answers every request below 500, never with the key, and stores or refuses each alert for good', async () => {
     const accepted: string[] = [];
     const validSummaries: string[] = [];
     await fc.assert(
-      fc.asyncProperty(requests(demo), async (request) => {
-        const response = await fetch(`${platform.url('ingestion-gateway')}${request.path}`, {
+      fc.asyncProperty(requests(stage.demo), async (request) => {
+        const response = await fetch(`${stage.platform.url('ingestion-gateway')}${request.path}`, {
           method: request.method,
           headers: request.headers,
           body: request.body,
@@ -60,7 +51,7 @@ describe('Gateway fuzz', () => {
           status: expect.any(Number),
         });
         expect(response.status).toBeLessThan(500);
-        expect(text.includes(demo.integrationKey) || text.includes(DEFEND_KEY)).toBe(false);
+        expect(text.includes(stage.demo.integrationKey) || text.includes(DEFEND_KEY)).toBe(false);
         if (response.status === 202) accepted.push((JSON.parse(text) as { alertId: string }).alertId);
         if (request.validSummary) {
           expect({ summary: request.validSummary, status: response.status }).toEqual({
@@ -73,7 +64,7 @@ describe('Gateway fuzz', () => {
       { numRuns: 300 },
     );
 
-    const stored = await storedAlerts(platform);
+    const stored = await storedAlerts(stage.platform);
     expect(accepted.filter((alertId) => !stored.has(alertId))).toEqual([]);
     expect(validSummaries.length).toBeGreaterThan(20);
     await waitFor(

@@ -1,9 +1,7 @@
 import { IncidentPage } from '@oncall/contracts';
-import { waitFor } from '@oncall/platform-testing';
-import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
-import { startAlertPath } from './support/alert-path-stage';
+import { stageForAll, waitFor } from '@oncall/platform-testing';
 import { storedAlerts } from './support/alert-stream';
-import { PlatformHarness } from './support/platform-harness';
+import { IncidentStage } from './support/incident-stage';
 
 interface Issued {
   integration: { id: string };
@@ -15,64 +13,65 @@ interface Issued {
  * revoked key stops within seconds, and neither admin-api nor PostgreSQL is needed to accept an alert.
  */
 describe('Gateway: integration keys from its own copy', () => {
-  let platform: PlatformHarness;
-  let demo: DemoOrganization;
-  let manager: string;
-
-  beforeAll(async () => {
-    ({ platform, demo, manager } = await startAlertPath('gwkeys', {}));
-  }, 60_000);
-  afterAll(() => platform.close());
+  const stage = stageForAll(() => IncidentStage.start('gwkeys'));
 
   const alert = (summary: string) => ({ summary, severity: 'high', source: 'local-keys-test' });
 
   async function issue(name: string): Promise<Issued> {
-    const response = await platform.api(`/api/v1/services/${demo.serviceId}/integrations`, manager, {
-      method: 'POST',
-      body: JSON.stringify({ type: 'generic', name }),
-    });
+    const response = await stage.platform.api(
+      `/api/v1/services/${stage.demo.serviceId}/integrations`,
+      stage.manager,
+      {
+        method: 'POST',
+        body: JSON.stringify({ type: 'generic', name }),
+      },
+    );
     expect(response.status).toBe(201);
     const issued = (await response.json()) as Issued;
-    await platform.untilGatewayKnows(issued.key);
+    await stage.platform.untilGatewayKnows(issued.key);
     return issued;
   }
 
   async function revoke(issued: Issued): Promise<void> {
-    const response = await platform.api(`/api/v1/integrations/${issued.integration.id}/revoke`, manager, {
-      method: 'POST',
-    });
+    const response = await stage.platform.api(
+      `/api/v1/integrations/${issued.integration.id}/revoke`,
+      stage.manager,
+      {
+        method: 'POST',
+      },
+    );
     expect(response.status).toBe(200);
   }
 
   it('refuses a revoked key within 5 s of the revocation', async () => {
     const issued = await issue('Revoked soon');
-    expect((await platform.postAlert(issued.key, alert('before the revocation'))).status).toBe(202);
+    expect((await stage.platform.postAlert(issued.key, alert('before the revocation'))).status).toBe(202);
     await revoke(issued);
     const revokedAt = Date.now();
     await waitFor(
       'the revoked key refused',
-      async () => (await platform.postAlert(issued.key, alert('after the revocation'))).status === 401,
+      async () => (await stage.platform.postAlert(issued.key, alert('after the revocation'))).status === 401,
       { timeoutMs: 5_000, intervalMs: 10 },
     );
     expect(Date.now() - revokedAt).toBeLessThan(5_000);
   });
 
   it('accepts alerts with PostgreSQL unreachable from the gateway, and they reach JetStream', async () => {
-    const gateway = await platform.startReplica('ingestion-gateway', {
+    const gateway = await stage.platform.startReplica('ingestion-gateway', {
       DATABASE_URL: 'postgres://postgres@127.0.0.1:1/unreachable',
     });
     try {
       const ready = await fetch(`${gateway.url}/readyz`);
       expect(await ready.json()).toEqual({ status: 'ready', checks: { nats: 'up', integrationKeys: 'up' } });
-      const response = await fetch(`${gateway.url}/v1/alerts/generic/${demo.integrationKey}`, {
+      const response = await fetch(`${gateway.url}/v1/alerts/generic/${stage.demo.integrationKey}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(alert('accepted without PostgreSQL')),
       });
       expect(response.status).toBe(202);
       const { alertId } = (await response.json()) as { alertId: string };
-      expect((await storedAlerts(platform)).get(alertId)).toMatchObject({
-        orgId: demo.orgId,
+      expect((await storedAlerts(stage.platform)).get(alertId)).toMatchObject({
+        orgId: stage.demo.orgId,
         summary: 'accepted without PostgreSQL',
       });
     } finally {
@@ -84,18 +83,23 @@ describe('Gateway: integration keys from its own copy', () => {
   it('keeps accepting with admin-api stopped (the alerts become incidents); a key revoked before stays refused', async () => {
     const revoked = await issue('Revoked before the outage');
     await revoke(revoked);
-    await platform.untilGatewayKnows(revoked.key, false);
-    await platform.stop('admin-api');
+    await stage.platform.untilGatewayKnows(revoked.key, false);
+    await stage.platform.stop('admin-api');
 
-    const during = await platform.postAlert(demo.integrationKey, alert('during the admin-api outage'));
+    const during = await stage.platform.postAlert(
+      stage.demo.integrationKey,
+      alert('during the admin-api outage'),
+    );
     expect(during.status).toBe(202);
-    expect((await platform.postAlert(revoked.key, alert('from a revoked key'))).status).toBe(401);
+    expect((await stage.platform.postAlert(revoked.key, alert('from a revoked key'))).status).toBe(401);
 
-    await platform.start('admin-api');
+    await stage.platform.start('admin-api');
     const incident = await waitFor('the incident of the alert accepted during the outage', async () => {
-      const page = (await (await platform.api('/api/v1/incidents', manager)).json()) as IncidentPage;
+      const page = (await (
+        await stage.platform.api('/api/v1/incidents', stage.manager)
+      ).json()) as IncidentPage;
       return page.items.find((item) => item.title === 'during the admin-api outage');
     });
-    expect(incident).toMatchObject({ serviceId: demo.serviceId, status: 'triggered' });
+    expect(incident).toMatchObject({ serviceId: stage.demo.serviceId, status: 'triggered' });
   });
 });

@@ -1,6 +1,6 @@
 import { Streams } from '@oncall/contracts';
-import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
-import { PlatformHarness } from './support/platform-harness';
+import { stageForAll } from '@oncall/platform-testing';
+import { IncidentStage } from './support/incident-stage';
 
 interface Problem {
   status: number;
@@ -13,72 +13,64 @@ interface Problem {
  * integrations unaffected) and a budget of refused keys per source address (key guessing slowed).
  */
 describe('Gateway rate limits', () => {
-  let platform: PlatformHarness;
-  let demo: DemoOrganization;
-  let manager: string;
-
-  beforeAll(async () => {
-    platform = await PlatformHarness.create('gwlimits');
-    platform.configure({
-      INTEGRATION_RATE_PER_SECOND: '1',
-      INTEGRATION_RATE_BURST: '5',
-      INVALID_KEY_RATE_PER_SOURCE: '1',
-      INVALID_KEY_BURST_PER_SOURCE: '3',
-      // The test plays several senders through X-Forwarded-For.
-      TRUST_PROXY: '127.0.0.1',
-    });
-    await platform.start('admin-api', 'ingestion-gateway');
-    demo = await platform.seedDemo();
-    manager = platform.token(demo.orgId, 'manager', demo.managerUserId);
-  }, 60_000);
-  afterAll(() => platform.close());
+  const stage = stageForAll(() =>
+    IncidentStage.start('gwlimits', {
+      services: ['admin-api', 'ingestion-gateway'],
+      env: {
+        INTEGRATION_RATE_PER_SECOND: '1',
+        INTEGRATION_RATE_BURST: '5',
+        INVALID_KEY_RATE_PER_SOURCE: '1',
+        INVALID_KEY_BURST_PER_SOURCE: '3',
+        // The test plays several senders through X-Forwarded-For.
+        TRUST_PROXY: '127.0.0.1',
+      },
+    }),
+  );
 
   async function issueKey(name: string): Promise<string> {
-    const response = await platform.api(`/api/v1/services/${demo.serviceId}/integrations`, manager, {
-      method: 'POST',
-      body: JSON.stringify({ type: 'generic', name }),
-    });
+    const response = await stage.platform.api(
+      `/api/v1/services/${stage.demo.serviceId}/integrations`,
+      stage.manager,
+      {
+        method: 'POST',
+        body: JSON.stringify({ type: 'generic', name }),
+      },
+    );
     const { key } = (await response.json()) as { key: string };
-    await platform.untilGatewayKnows(key);
+    await stage.platform.untilGatewayKnows(key);
     return key;
   }
 
   const post = (key: string, source = '203.0.113.1') =>
-    fetch(`${platform.url('ingestion-gateway')}/v1/alerts/generic/${key}`, {
+    fetch(`${stage.platform.url('ingestion-gateway')}/v1/alerts/generic/${key}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-forwarded-for': source },
       body: JSON.stringify({ summary: 'Disk almost full', severity: 'warning', source: 'limits-test' }),
     });
 
-  async function alertsStored(): Promise<number> {
-    const bus = await platform.connectBus();
-    try {
-      return (await bus.jsm.streams.info(bus.namespace.stream(Streams.alerts.name))).state.messages;
-    } finally {
-      await bus.close();
-    }
-  }
+  const alertsStored = async (): Promise<number> =>
+    (await stage.bus.jsm.streams.info(stage.bus.namespace.stream(Streams.alerts.name))).state.messages;
 
   it('answers 429 with Retry-After to an integration over its limit; another of the same organization is unaffected', async () => {
     const other = await issueKey('Second monitoring');
     const statuses = [];
-    for (let i = 0; i < 5; i++) statuses.push((await post(demo.integrationKey)).status);
+    for (let i = 0; i < 5; i++) statuses.push((await post(stage.demo.integrationKey)).status);
     expect(statuses).toEqual([202, 202, 202, 202, 202]);
 
     const before = await alertsStored();
-    const limited = await post(demo.integrationKey);
+    const limited = await post(stage.demo.integrationKey);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(limited.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     const problem = (await limited.json()) as Problem;
     expect(problem).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
-    expect(JSON.stringify(problem)).not.toContain(demo.integrationKey);
+    expect(JSON.stringify(problem)).not.toContain(stage.demo.integrationKey);
     expect(await alertsStored()).toBe(before);
 
     for (let i = 0; i < 5; i++) expect((await post(other)).status).toBe(202);
 
     await new Promise((resolve) => setTimeout(resolve, Number(limited.headers.get('retry-after')) * 1000));
-    expect((await post(demo.integrationKey)).status).toBe(202);
+    expect((await post(stage.demo.integrationKey)).status).toBe(202);
   });
 
   it('slows key guessing: a source that presented too many refused keys gets 429 whatever the key; other sources do not', async () => {

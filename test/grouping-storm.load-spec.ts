@@ -1,10 +1,8 @@
 import { IncidentPage, IncidentSummary } from '@oncall/contracts';
-import { waitFor } from '@oncall/platform-testing';
-import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
+import { stageForAll, waitFor } from '@oncall/platform-testing';
 import { ServiceDirectory } from '../apps/dedup-grouping/src/collaborators/service-directory';
-import { startAlertPath } from './support/alert-path-stage';
+import { IncidentStage } from './support/incident-stage';
 import { Editable, example, integrate, postJson } from './support/intake-fixtures';
-import { PlatformHarness } from './support/platform-harness';
 
 const DEVICES = 50;
 const ALERTS = 2_000;
@@ -17,27 +15,25 @@ const PER_BODY = 100;
  * alert counted on it.
  */
 describe('A storm grouped by a device label', () => {
-  let platform: PlatformHarness;
-  let demo: DemoOrganization;
-  let manager: string;
+  const stage = stageForAll(() =>
+    IncidentStage.start('groupstorm', { env: { INTEGRATION_RATE_BURST: '100000' } }),
+  );
 
   beforeAll(async () => {
-    ({ platform, demo, manager } = await startAlertPath('groupstorm', { INTEGRATION_RATE_BURST: '100000' }));
-    const patched = await platform.api(`/api/v1/services/${demo.serviceId}`, manager, {
+    const patched = await stage.platform.api(`/api/v1/services/${stage.demo.serviceId}`, stage.manager, {
       method: 'PATCH',
       // Alertmanager alerts name their machine in a label: group by it.
       body: JSON.stringify({ grouping: { by: 'label', label: 'device', windowMinutes: 60 } }),
     });
     expect(patched.status).toBe(200);
-    const services = platform.service('dedup-grouping').app.get(ServiceDirectory);
+    const services = stage.platform.service('dedup-grouping').app.get(ServiceDirectory);
     await waitFor('the grouping copied', () =>
-      Boolean(services.routeOf(demo.orgId, demo.serviceId)?.grouping),
+      Boolean(services.routeOf(stage.demo.orgId, stage.demo.serviceId)?.grouping),
     );
   }, 90_000);
-  afterAll(() => platform.close());
 
   it(`turns ${ALERTS} alerts over ${DEVICES} devices into ${DEVICES} incidents holding them all`, async () => {
-    const webhook = await integrate(platform, manager, demo.serviceId, 'alertmanager');
+    const webhook = await integrate(stage.platform, stage.manager, stage.demo.serviceId, 'alertmanager');
     const template = example<Editable>('alert-webhook.v4').alerts[0] as Editable;
     const bodies = Array.from({ length: ALERTS / PER_BODY }, (_, b) =>
       example('alert-webhook.v4', (body) => {
@@ -59,7 +55,7 @@ describe('A storm grouped by a device label', () => {
       'every alert counted',
       async () => {
         const page = (await (
-          await platform.api('/api/v1/incidents?limit=200', manager)
+          await stage.platform.api('/api/v1/incidents?limit=200', stage.manager)
         ).json()) as IncidentPage;
         const storm = page.items.filter((incident: IncidentSummary) => incident.title.startsWith('Storm on'));
         const counted = storm.reduce((sum, incident) => sum + incident.alertCount, 0);

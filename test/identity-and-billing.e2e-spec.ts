@@ -1,22 +1,10 @@
-import { waitFor } from '@oncall/platform-testing';
-import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
-import { PlatformHarness } from './support/platform-harness';
+import { stageForAll, waitFor } from '@oncall/platform-testing';
+import { IncidentStage } from './support/incident-stage';
 
 const BILLING_KEY = 'billing-key-for-tests-0123456789';
 
 describe('Identity: just-in-time users, deactivation, billing count, key revocation', () => {
-  let platform: PlatformHarness;
-  let demo: DemoOrganization;
-  let manager: string;
-
-  beforeAll(async () => {
-    platform = await PlatformHarness.create('identity');
-    platform.configure({ HUB_BILLING_KEY: BILLING_KEY });
-    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state');
-    demo = await platform.seedDemo();
-    manager = platform.token(demo.orgId, 'manager', demo.managerUserId);
-  }, 60_000);
-  afterAll(() => platform.close());
+  const stage = stageForAll(() => IncidentStage.start('identity', { env: { HUB_BILLING_KEY: BILLING_KEY } }));
 
   const json = async <T = Record<string, unknown>>(response: Response) => ({
     status: response.status,
@@ -24,7 +12,7 @@ describe('Identity: just-in-time users, deactivation, billing count, key revocat
   });
   const billing = async (key?: string) =>
     json(
-      await fetch(`${platform.url('admin-api')}/api/v1/billing/active-users`, {
+      await fetch(`${stage.platform.url('admin-api')}/api/v1/billing/active-users`, {
         headers: key ? { authorization: `Bearer ${key}` } : {},
       }),
     );
@@ -34,14 +22,14 @@ describe('Identity: just-in-time users, deactivation, billing count, key revocat
     ).organizations.find((org) => org.orgId === orgId)?.activeUsers;
 
   it('provisions a user Hub vouches for on first sign-in', async () => {
-    const newcomer = platform.token(demo.orgId, 'technician', 'hub-sam');
-    const me = await json(await platform.api('/api/v1/me', newcomer));
+    const newcomer = stage.token('technician', 'hub-sam');
+    const me = await json(await stage.platform.api('/api/v1/me', newcomer));
     expect(me).toMatchObject({
       status: 200,
       body: { email: 'hub-sam@example.test', role: 'technician', active: true },
     });
     const users = await json<{ items: { email: string }[] }>(
-      await platform.api('/api/v1/users?limit=200', manager),
+      await stage.platform.api('/api/v1/users?limit=200', stage.manager),
     );
     expect(users.body.items.map((user) => user.email)).toContain('hub-sam@example.test');
   });
@@ -49,45 +37,47 @@ describe('Identity: just-in-time users, deactivation, billing count, key revocat
   it('refuses the billing poll without the billing key, and a user token in its place', async () => {
     expect((await billing()).status).toBe(401);
     expect((await billing('billing-key-for-tests-0123456788')).status).toBe(401);
-    expect((await billing(manager)).status).toBe(401);
+    expect((await billing(stage.manager)).status).toBe(401);
   });
 
   it('takes the billing key as a bearer token or as X-Service-Key', async () => {
     expect((await billing(BILLING_KEY)).status).toBe(200);
-    const response = await fetch(`${platform.url('admin-api')}/api/v1/billing/active-users`, {
+    const response = await fetch(`${stage.platform.url('admin-api')}/api/v1/billing/active-users`, {
       headers: { 'x-service-key': BILLING_KEY },
     });
     expect(response.status).toBe(200);
   });
 
   it('counts active users per organization, and the count drops when a user is deactivated', async () => {
-    const colleague = platform.token(demo.orgId, 'technician', 'hub-kim');
-    const kim = (await json(await platform.api('/api/v1/me', colleague))).body as { id: string };
-    const before = await activeUsersOf(demo.orgId);
-    const deactivated = await platform.api(`/api/v1/users/${kim.id}/deactivate`, manager, { method: 'POST' });
+    const colleague = stage.token('technician', 'hub-kim');
+    const kim = (await json(await stage.platform.api('/api/v1/me', colleague))).body as { id: string };
+    const before = await activeUsersOf(stage.demo.orgId);
+    const deactivated = await stage.platform.api(`/api/v1/users/${kim.id}/deactivate`, stage.manager, {
+      method: 'POST',
+    });
     expect(deactivated.status).toBe(200);
-    expect(await activeUsersOf(demo.orgId)).toBe(before! - 1);
-    const refused = await json(await platform.api('/api/v1/me', colleague));
+    expect(await activeUsersOf(stage.demo.orgId)).toBe(before! - 1);
+    const refused = await json(await stage.platform.api('/api/v1/me', colleague));
     expect(refused).toMatchObject({ status: 403, body: { code: 'ACCOUNT_DEACTIVATED' } });
-    await platform.api(`/api/v1/users/${kim.id}/reactivate`, manager, { method: 'POST' });
-    expect(await activeUsersOf(demo.orgId)).toBe(before);
+    await stage.platform.api(`/api/v1/users/${kim.id}/reactivate`, stage.manager, { method: 'POST' });
+    expect(await activeUsersOf(stage.demo.orgId)).toBe(before);
   });
 
   it('links a first sign-in to the user a manager added with that e-mail, and refuses a second Hub account with it', async () => {
     const added = await json<{ id: string }>(
-      await platform.api('/api/v1/users', manager, {
+      await stage.platform.api('/api/v1/users', stage.manager, {
         method: 'POST',
         body: JSON.stringify({ email: 'clash@example.test', name: 'Clash', role: 'technician' }),
       }),
     );
     expect(added.status).toBe(201);
-    const first = platform.token(demo.orgId, 'technician', 'hub-clash-1', 'clash@example.test');
-    expect(await json(await platform.api('/api/v1/me', first))).toMatchObject({
+    const first = stage.token('technician', 'hub-clash-1', 'clash@example.test');
+    expect(await json(await stage.platform.api('/api/v1/me', first))).toMatchObject({
       status: 200,
       body: { id: added.body.id },
     });
-    const second = platform.token(demo.orgId, 'technician', 'hub-clash-2', 'clash@example.test');
-    expect(await json(await platform.api('/api/v1/me', second))).toMatchObject({
+    const second = stage.token('technician', 'hub-clash-2', 'clash@example.test');
+    expect(await json(await stage.platform.api('/api/v1/me', second))).toMatchObject({
       status: 409,
       body: { code: 'EMAIL_IN_USE' },
     });
@@ -97,19 +87,19 @@ describe('Identity: just-in-time users, deactivation, billing count, key revocat
     for (let round = 0; round < 5; round++) {
       const email = `race-${round}@example.test`;
       const added = await json<{ id: string }>(
-        await platform.api('/api/v1/users', manager, {
+        await stage.platform.api('/api/v1/users', stage.manager, {
           method: 'POST',
           body: JSON.stringify({ email, name: `Race ${round}`, role: 'technician' }),
         }),
       );
       expect(added.status).toBe(201);
       const tokens = [
-        platform.token(demo.orgId, 'technician', `hub-race-${round}-a`, email),
-        platform.token(demo.orgId, 'technician', `hub-race-${round}-b`, email.toUpperCase()),
+        stage.token('technician', `hub-race-${round}-a`, email),
+        stage.token('technician', `hub-race-${round}-b`, email.toUpperCase()),
       ];
       const answers = await Promise.all(
         tokens.map(async (token) =>
-          json<{ id?: string; code?: string }>(await platform.api('/api/v1/me', token)),
+          json<{ id?: string; code?: string }>(await stage.platform.api('/api/v1/me', token)),
         ),
       );
       const statuses = answers.map((answer) => answer.status).sort();
@@ -118,36 +108,40 @@ describe('Identity: just-in-time users, deactivation, billing count, key revocat
       expect(answers[winner].body.id).toBe(added.body.id);
       expect(answers[1 - winner].body.code).toBe('EMAIL_IN_USE');
       // The link holds: the winner keeps signing in as the pre-added user, the other one stays refused.
-      expect((await json<{ id: string }>(await platform.api('/api/v1/me', tokens[winner]))).body.id).toBe(
-        added.body.id,
-      );
-      expect((await platform.api('/api/v1/me', tokens[1 - winner])).status).toBe(409);
+      expect(
+        (await json<{ id: string }>(await stage.platform.api('/api/v1/me', tokens[winner]))).body.id,
+      ).toBe(added.body.id);
+      expect((await stage.platform.api('/api/v1/me', tokens[1 - winner])).status).toBe(409);
     }
   });
 
   it('refuses a revoked integration key at the gateway within 5 s', async () => {
     const created = await json<{ key: string; integration: { id: string } }>(
-      await platform.api(`/api/v1/services/${demo.serviceId}/integrations`, manager, {
+      await stage.platform.api(`/api/v1/services/${stage.demo.serviceId}/integrations`, stage.manager, {
         method: 'POST',
         body: JSON.stringify({ type: 'generic', name: 'To be revoked' }),
       }),
     );
     expect(created.status).toBe(201);
     // A new key works once its state record reached the gateway's copy (ADR 0131), ~100 ms later.
-    await platform.untilGatewayKnows(created.body.key);
+    await stage.platform.untilGatewayKnows(created.body.key);
     const alert = { summary: 'Backup failed', severity: 'high', source: 'backups' };
-    expect((await platform.postAlert(created.body.key, alert)).status).toBe(202);
+    expect((await stage.platform.postAlert(created.body.key, alert)).status).toBe(202);
     const revokedAt = Date.now();
     expect(
       (
-        await platform.api(`/api/v1/integrations/${created.body.integration.id}/revoke`, manager, {
-          method: 'POST',
-        })
+        await stage.platform.api(
+          `/api/v1/integrations/${created.body.integration.id}/revoke`,
+          stage.manager,
+          {
+            method: 'POST',
+          },
+        )
       ).status,
     ).toBe(200);
     await waitFor(
       'the gateway to refuse the revoked key',
-      async () => (await platform.postAlert(created.body.key, alert)).status === 401,
+      async () => (await stage.platform.postAlert(created.body.key, alert)).status === 401,
       {
         timeoutMs: 5_000,
         intervalMs: 100,

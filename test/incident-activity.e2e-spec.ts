@@ -5,10 +5,9 @@ import {
   NotificationAttempted,
   notificationEventSubject,
 } from '@oncall/contracts';
-import { waitFor } from '@oncall/platform-testing';
+import { stageForAll, waitFor } from '@oncall/platform-testing';
 import { randomUUID } from 'node:crypto';
 import { IncidentStage } from './support/incident-stage';
-import { stageForAll } from './support/stage-for-all';
 
 describe('Incident timeline: what escalation and notification report', () => {
   const stage = stageForAll(() => IncidentStage.start('activity'));

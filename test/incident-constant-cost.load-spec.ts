@@ -1,8 +1,8 @@
 import { Commands, ExecuteIncidentCommand, IncidentCommandResult } from '@oncall/contracts';
 import { IncidentCommand } from '@oncall/incident-domain';
+import { stageForAll } from '@oncall/platform-testing';
 import { randomUUID } from 'node:crypto';
 import { IncidentStage } from './support/incident-stage';
-import { stageForAll } from './support/stage-for-all';
 
 const REPEATS = 100_000;
 const REPEATS_PER_COMMAND = 500; // 200 AlertRepeated events per big incident

@@ -1,7 +1,6 @@
-import { waitFor } from '@oncall/platform-testing';
+import { stageForAll, waitFor } from '@oncall/platform-testing';
 import { SnoozeTimerWorker } from '../apps/incident-state/src/workers/snooze-timer.worker';
 import { IncidentStage } from './support/incident-stage';
-import { stageForAll } from './support/stage-for-all';
 
 describe('Incident lifecycle through the API', () => {
   const stage = stageForAll(() => IncidentStage.start('lifecycle'));

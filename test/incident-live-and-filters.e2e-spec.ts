@@ -1,9 +1,9 @@
 import { IncidentSummary } from '@oncall/contracts';
 import { loadOrCreateDevSigningKey, Role, signDevToken } from '@oncall/platform-auth';
+import { stageForAll } from '@oncall/platform-testing';
 import { createHash } from 'node:crypto';
 import { IncidentApi } from './support/incident-api';
 import { IncidentStage } from './support/incident-stage';
-import { stageForAll } from './support/stage-for-all';
 
 /** Reads server-sent events from a streaming response until `stop` says so or the time is up. */
 async function readEvents(

@@ -6,13 +6,12 @@ import {
   alertPartitionOf,
   alertReceivedSubject,
 } from '@oncall/contracts';
-import { waitFor } from '@oncall/platform-testing';
+import { stageForAll, waitFor } from '@oncall/platform-testing';
 import { connect } from 'nats';
 import { randomUUID } from 'node:crypto';
 import { DEMO_INTEGRATION } from '../apps/admin-api/src/seed/seed-demo';
 import { IncidentStage } from './support/incident-stage';
 import { untilIncidentProjectionsCaughtUp } from './support/settled';
-import { stageForAll } from './support/stage-for-all';
 
 describe('A merged incident hands its dedup keys to the incident it was merged into', () => {
   const stage = stageForAll(() => IncidentStage.start('mergededup'));

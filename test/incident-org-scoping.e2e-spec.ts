@@ -1,7 +1,6 @@
-import { waitFor } from '@oncall/platform-testing';
+import { stageForAll, waitFor } from '@oncall/platform-testing';
 import { randomUUID } from 'node:crypto';
 import { IncidentStage } from './support/incident-stage';
-import { stageForAll } from './support/stage-for-all';
 
 /**
  * Rows are found by organization AND id everywhere (ADR 0010): rows of another organization that happen

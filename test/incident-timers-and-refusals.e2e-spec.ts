@@ -1,8 +1,7 @@
-import { waitFor } from '@oncall/platform-testing';
+import { stageForAll, waitFor } from '@oncall/platform-testing';
 import { randomUUID } from 'node:crypto';
 import { SnoozeTimerWorker } from '../apps/incident-state/src/workers/snooze-timer.worker';
 import { IncidentStage } from './support/incident-stage';
-import { stageForAll } from './support/stage-for-all';
 
 interface Problem {
   status: number;

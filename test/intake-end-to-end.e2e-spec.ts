@@ -5,11 +5,10 @@ import {
   IncidentPage,
   IncidentSummary,
 } from '@oncall/contracts';
-import { waitFor } from '@oncall/platform-testing';
-import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
-import { integrateEveryType, startAlertPath } from './support/alert-path-stage';
+import { stageForAll, waitFor } from '@oncall/platform-testing';
+import { integrateEveryType } from './support/alert-path-stage';
+import { IncidentStage } from './support/incident-stage';
 import { Editable, example, IssuedIntegration, postJson } from './support/intake-fixtures';
-import { PlatformHarness } from './support/platform-harness';
 
 const DEFEND_KEY = 'defend-e2e-key-0123456789abcdef0123';
 
@@ -20,20 +19,17 @@ const DEFEND_KEY = 'defend-e2e-key-0123456789abcdef0123';
  * one Alertmanager body sent 20 times is one incident.
  */
 describe('Alert intake end to end', () => {
-  let platform: PlatformHarness;
-  let demo: DemoOrganization;
-  let manager: string;
+  const stage = stageForAll(() =>
+    IncidentStage.start('intakee2e', { env: { DEFEND_SERVICE_KEY: DEFEND_KEY } }),
+  );
   let issued: Record<string, IssuedIntegration>;
-
   beforeAll(async () => {
-    const stage = await startAlertPath('intakee2e', { DEFEND_SERVICE_KEY: DEFEND_KEY });
-    ({ platform, demo, manager } = stage);
     issued = await integrateEveryType(stage);
-  }, 90_000);
-  afterAll(() => platform.close());
+  });
 
   const incidents = async (): Promise<IncidentSummary[]> =>
-    ((await (await platform.api('/api/v1/incidents?limit=200', manager)).json()) as IncidentPage).items;
+    ((await (await stage.platform.api('/api/v1/incidents?limit=200', stage.manager)).json()) as IncidentPage)
+      .items;
   const incidentTitled = (title: string, status?: string) =>
     waitFor(`incident "${title}"${status ? ` ${status}` : ''}`, async () =>
       (await incidents()).find(
@@ -41,7 +37,7 @@ describe('Alert intake end to end', () => {
       ),
     );
   const history = async (query: string): Promise<AlertHistoryEntry[]> =>
-    ((await (await platform.api(`/api/v1/${query}`, manager)).json()) as AlertHistoryPage).items;
+    ((await (await stage.platform.api(`/api/v1/${query}`, stage.manager)).json()) as AlertHistoryPage).items;
   const accepted = async (response: Promise<Response>) => {
     const answer = await response;
     const body = (await answer.json()) as { alerts?: { alertId: string }[]; alertId?: string };
@@ -106,16 +102,16 @@ describe('Alert intake end to end', () => {
   });
 
   it('Defend: a high detection pages at high urgency with its MITRE facts on the incident; low is recorded', async () => {
-    const detection = example('defend-detection.v1', (b) => (b.orgId = demo.orgId));
+    const detection = example('defend-detection.v1', (b) => (b.orgId = stage.demo.orgId));
     const defend = (body: unknown) =>
-      postJson(`${platform.url('ingestion-gateway')}/v1/alerts/defend`, body, 'POST', {
+      postJson(`${stage.platform.url('ingestion-gateway')}/v1/alerts/defend`, body, 'POST', {
         authorization: `Bearer ${DEFEND_KEY}`,
       });
     await accepted(defend(detection));
     const incident = await incidentTitled('Encoded PowerShell download cradle detected on LAPTOP-ANNA');
     expect(incident).toMatchObject({ urgency: 'high', severity: 'high' });
     const detail = (await (
-      await platform.api(`/api/v1/incidents/${incident.incidentId}`, manager)
+      await stage.platform.api(`/api/v1/incidents/${incident.incidentId}`, stage.manager)
     ).json()) as IncidentDetail;
     expect(detail.alerts.items[0].context).toMatchObject({
       origin: 'defend',
@@ -176,7 +172,7 @@ describe('Alert intake end to end', () => {
   });
 
   it('PagerDuty: trigger, acknowledge and resolve by dedup_key; the history keeps no routing key', async () => {
-    const gateway = platform.url('ingestion-gateway');
+    const gateway = stage.platform.url('ingestion-gateway');
     const event = example('pagerduty-event.v2', (b) => {
       b.routing_key = issued['pagerduty'].key;
       b.dedup_key = 'pd-e2e';
@@ -204,8 +200,11 @@ describe('Alert intake end to end', () => {
 
   it('answers 404 for the alert history of an incident of another organization', async () => {
     const [incident] = await incidents();
-    const other = platform.token('another-org', 'manager');
-    const response = await platform.api(`/api/v1/incidents/${incident.incidentId}/alert-history`, other);
+    const other = stage.platform.token('another-org', 'manager');
+    const response = await stage.platform.api(
+      `/api/v1/incidents/${incident.incidentId}/alert-history`,
+      other,
+    );
     expect(response.status).toBe(404);
   });
 });

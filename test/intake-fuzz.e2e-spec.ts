@@ -1,12 +1,8 @@
 import { IntakeFormatName } from '@oncall/ingestion-domain';
-import { waitFor } from '@oncall/platform-testing';
+import { stageForAll, waitFor } from '@oncall/platform-testing';
 import fc from 'fast-check';
-import {
-  AlertPathStage,
-  incidentTitles,
-  integrateEveryType,
-  startAlertPath,
-} from './support/alert-path-stage';
+import { incidentTitles, integrateEveryType } from './support/alert-path-stage';
+import { IncidentStage } from './support/incident-stage';
 import { Editable, example, IssuedIntegration } from './support/intake-fixtures';
 
 const DEFEND_KEY = 'defend-intake-fuzz-key-0123456789abcdef';
@@ -142,18 +138,20 @@ function mutate(body: Editable, path: string[], value: unknown | undefined): Edi
  * become incidents.
  */
 describe('Intake fuzz', () => {
-  let stage: AlertPathStage;
+  const stage = stageForAll(() =>
+    IncidentStage.start('intakefuzz', {
+      env: {
+        DEFEND_SERVICE_KEY: DEFEND_KEY,
+        INTEGRATION_RATE_BURST: '1000000',
+        INVALID_KEY_BURST_PER_SOURCE: '1000000',
+      },
+    }),
+  );
   let issued: Record<string, IssuedIntegration>;
 
   beforeAll(async () => {
-    stage = await startAlertPath('intakefuzz', {
-      DEFEND_SERVICE_KEY: DEFEND_KEY,
-      INTEGRATION_RATE_BURST: '1000000',
-      INVALID_KEY_BURST_PER_SOURCE: '1000000',
-    });
     issued = await integrateEveryType(stage);
-  }, 90_000);
-  afterAll(() => stage.platform.close());
+  });
 
   it('answers every malformed body below 500 and lands every valid alert sent among them', async () => {
     const validTags: string[] = [];

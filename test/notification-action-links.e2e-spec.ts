@@ -1,11 +1,10 @@
 import { IncidentDetail, TimelineEntry } from '@oncall/contracts';
-import { waitFor } from '@oncall/platform-testing';
+import { stageForAll, waitFor } from '@oncall/platform-testing';
 import { DEMO_USERS } from '../apps/admin-api/src/seed/seed-demo';
 import { actorLabel, eventLabel, timelineDetail } from '../apps/admin-spa/src/format/labels';
 import { ActionLinkSigner } from '../apps/notification/src/action-links/action-link.signer';
 import { textLink } from './support/notification-bus';
 import { NotificationStage } from './support/notification-stage';
-import { stageForAll } from './support/stage-for-all';
 
 const [MORGAN, TAYLOR] = DEMO_USERS;
 const SECRET = 'a-test-action-link-secret-of-32-characters!';

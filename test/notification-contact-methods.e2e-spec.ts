@@ -1,35 +1,23 @@
 import { ContactMethodView, NotificationRulesView } from '@oncall/contracts';
-import { waitFor } from '@oncall/platform-testing';
-import {
-  startTestSmtpServer,
-  TestSmtpServer,
-} from '../apps/notification/src/senders/testing/test-smtp-server';
-import { CaughtMail, textLink } from './support/notification-bus';
-import { PlatformHarness } from './support/platform-harness';
+import { stageForAll, waitFor } from '@oncall/platform-testing';
+import { textLink } from './support/notification-bus';
+import { NotificationStage } from './support/notification-stage';
 
 const ORG = 'org-cm';
 
 /** Contact methods and notification rules through admin-api's REST surface (notification owns them). */
 describe('Contact methods and notification rules', () => {
-  let platform: PlatformHarness;
-  let smtp: TestSmtpServer;
-  const mail = new CaughtMail(() => [smtp]);
-  const tech = (name = 'cm-tech') => platform.token(ORG, 'technician', name);
-  const manager = () => platform.token(ORG, 'manager', 'cm-manager');
-
-  beforeAll(async () => {
-    smtp = await startTestSmtpServer();
-    platform = await PlatformHarness.create('notifycm');
-    platform.configure({ SMTP_URL: smtp.url, PUBLIC_URL: 'https://oncall.example' });
-    await platform.start('admin-api', 'notification');
-  }, 60_000);
-  afterAll(async () => {
-    await platform.close();
-    await smtp.close();
-  });
+  const stage = stageForAll(() =>
+    NotificationStage.start('notifycm', {
+      services: ['admin-api', 'notification'],
+      env: { PUBLIC_URL: 'https://oncall.example' },
+    }),
+  );
+  const tech = (name = 'cm-tech') => stage.platform.token(ORG, 'technician', name);
+  const manager = () => stage.platform.token(ORG, 'manager', 'cm-manager');
 
   async function call<T = unknown>(token: string, method: string, path: string, body?: unknown, expected = 200) {
-    const response = await platform.api(path, token, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const response = await stage.platform.api(path, token, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     const text = await response.text();
     expect({ path, status: response.status, text }).toMatchObject({ status: expected });
     return (text ? JSON.parse(text) : undefined) as T;
@@ -51,7 +39,7 @@ describe('Contact methods and notification rules', () => {
   it('creates the defaults on first sight of a user, before anyone asks', async () => {
     const created = await call<{ id: string }>(manager(), 'POST', '/api/v1/users', { email: 'New.Hire@Example.test', name: 'New Hire', role: 'technician' }, 201); // prettier-ignore
     const rows = await waitFor('the defaults of the new user', () =>
-      platform.withSchema('notification', async (db) => {
+      stage.platform.withSchema('notification', async (db) => {
         const found = await db.query('SELECT address, account_email FROM contact_methods WHERE user_id = $1', [created.id]); // prettier-ignore
         return found.length > 0 ? found : undefined;
       }),
@@ -62,16 +50,19 @@ describe('Contact methods and notification rules', () => {
   it('confirms a new email address by a link sent to it (opening the link alone confirms nothing)', async () => {
     const method = await call<ContactMethodView>(tech(), 'POST', '/api/v1/me/contact-methods', { type: 'email', address: 'cm-tech.mobile@example.test' }, 201); // prettier-ignore
     expect(method).toMatchObject({ type: 'email', verified: false, accountEmail: false });
-    const [email] = await mail.waitFor('cm-tech.mobile@example.test', 1);
+    const [email] = await stage.mail.waitFor('cm-tech.mobile@example.test', 1);
     expect(email.subject).toBe('Confirm your email address for On-Call pages');
-    const link = textLink(email, 'Confirm').replace('https://oncall.example', platform.url('admin-api'));
+    const link = textLink(email, 'Confirm').replace(
+      'https://oncall.example',
+      stage.platform.url('admin-api'),
+    );
     expect(await (await fetch(link)).text()).toContain('Confirm this email address?');
     const verified = async () => (await call<{ items: ContactMethodView[] }>(tech(), 'GET', '/api/v1/me/contact-methods')).items.find((m) => m.id === method.id)?.verified; // prettier-ignore
     expect(await verified()).toBe(false);
     expect(await (await fetch(link, { method: 'POST' })).text()).toContain('Address confirmed');
     expect(await verified()).toBe(true);
     expect(await (await fetch(link, { method: 'POST' })).text()).toContain('Already confirmed');
-    const forged = await fetch(`${platform.url('admin-api')}/contact-verification/${'x'.repeat(32)}`, {
+    const forged = await fetch(`${stage.platform.url('admin-api')}/contact-verification/${'x'.repeat(32)}`, {
       method: 'POST',
     });
     expect([forged.status, await forged.text()]).toEqual([
@@ -119,7 +110,7 @@ describe('Contact methods and notification rules', () => {
   });
 
   it('keeps organizations apart: another organization’s person, method or method id answers 404 or 400', async () => {
-    const otherManager = platform.token('org-other', 'manager', 'other-manager');
+    const otherManager = stage.platform.token('org-other', 'manager', 'other-manager');
     const mine = await idOf(tech());
     const [myMethod] = (
       await call<{ items: ContactMethodView[] }>(tech(), 'GET', '/api/v1/me/contact-methods')
@@ -140,7 +131,7 @@ describe('Contact methods and notification rules', () => {
   });
 
   it('is described in the OpenAPI document', async () => {
-    const document = (await (await fetch(`${platform.url('admin-api')}/api/docs-json`)).json()) as { paths: Record<string, object> }; // prettier-ignore
+    const document = (await (await fetch(`${stage.platform.url('admin-api')}/api/docs-json`)).json()) as { paths: Record<string, object> }; // prettier-ignore
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining([
         '/api/v1/users/{id}/contact-methods',

@@ -1,9 +1,9 @@
 import { NotificationConsumers, ServiceState, Streams } from '@oncall/contracts';
+import { stageForAll } from '@oncall/platform-testing';
 import { DEMO_USERS } from '../apps/admin-api/src/seed/seed-demo';
 import { pageRequest, publishPage, textLink } from './support/notification-bus';
 import { INCIDENT_PAGING_SERVICES, NotificationStage } from './support/notification-stage';
 import { untilConsumerDrained, untilDeliveriesSettled, untilStateCopiesHave } from './support/settled';
-import { stageForAll } from './support/stage-for-all';
 
 const [MORGAN, TAYLOR] = DEMO_USERS;
 const GAP_MANAGER = { hubUserId: 'gap-manager', email: 'gap-manager@example.test' };

@@ -1,12 +1,11 @@
 import { IncidentSummary } from '@oncall/contracts';
-import { waitFor } from '@oncall/platform-testing';
+import { stageForAll, waitFor } from '@oncall/platform-testing';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { DEMO_USERS } from '../apps/admin-api/src/seed/seed-demo';
 import { pagedIncident, pageRequest, publishPage, textLink } from './support/notification-bus';
 import { NotificationStage } from './support/notification-stage';
-import { stageForAll } from './support/stage-for-all';
 import { untilDeliveriesSettled } from './support/settled';
 
 const [, TAYLOR, JORDAN] = DEMO_USERS;

@@ -1,8 +1,7 @@
-import { waitFor } from '@oncall/platform-testing';
+import { stageForAll, waitFor } from '@oncall/platform-testing';
 import { DEMO_USERS } from '../apps/admin-api/src/seed/seed-demo';
 import { NotificationStage } from './support/notification-stage';
 import { untilDeliveriesSettled } from './support/settled';
-import { stageForAll } from './support/stage-for-all';
 
 const [, , JORDAN] = DEMO_USERS;
 const MINUTE = 60_000;

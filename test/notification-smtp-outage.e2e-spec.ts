@@ -1,10 +1,9 @@
-import { freePort, waitFor } from '@oncall/platform-testing';
+import { freePort, stageForAll, waitFor } from '@oncall/platform-testing';
 import { DEMO_USERS } from '../apps/admin-api/src/seed/seed-demo';
 import { startTestSmtpServer } from '../apps/notification/src/senders/testing/test-smtp-server';
 import { addressesOf, pageRequest, publishPage } from './support/notification-bus';
 import { NotificationStage } from './support/notification-stage';
 import { untilDeliveriesAtRest } from './support/settled';
-import { stageForAll } from './support/stage-for-all';
 
 const SECOND = 1_000;
 

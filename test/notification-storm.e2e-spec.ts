@@ -1,11 +1,10 @@
 import { NOTIFICATION_DELIVERED, notificationEventSubject, Streams } from '@oncall/contracts';
-import { waitFor } from '@oncall/platform-testing';
+import { stageForAll, waitFor } from '@oncall/platform-testing';
 import { randomUUID } from 'node:crypto';
 import { DEMO_USERS } from '../apps/admin-api/src/seed/seed-demo';
 import { pagedIncident } from './support/notification-bus';
 import { NotificationStage } from './support/notification-stage';
 import { untilDeliveriesAtRest } from './support/settled';
-import { stageForAll } from './support/stage-for-all';
 
 const [, TAYLOR] = DEMO_USERS;
 const THRESHOLD = 5;

@@ -1,4 +1,5 @@
 import { OverrideView } from '@oncall/contracts';
+import { stageForAll } from '@oncall/platform-testing';
 import { EscalationPlatform, JORDAN, MINUTE, TAYLOR } from './support/escalation-platform';
 import { dailyLayer } from './support/schedule-fixtures';
 
@@ -13,12 +14,7 @@ interface OnCallNowItem {
  * that was in the future is the one on call, in both the live view and a schedule's "on call now".
  */
 describe('Schedules follow the fast-forwarded platform clock (real admin-api and scheduling)', () => {
-  let esc: EscalationPlatform;
-
-  beforeAll(async () => {
-    esc = await EscalationPlatform.start('clocksched', ['admin-api', 'scheduling']);
-  }, 60_000);
-  afterAll(() => esc.close());
+  const esc = stageForAll(() => EscalationPlatform.start('clocksched', ['admin-api', 'scheduling']));
 
   const onCallNow = async (scheduleId: string) => {
     const { items } = await esc.call<{ items: OnCallNowItem[] }>('GET', '/api/v1/on-call');

@@ -1,6 +1,5 @@
-import { waitFor } from '@oncall/platform-testing';
+import { stageForAll, waitFor } from '@oncall/platform-testing';
 import { externalIdOf, PsaStage, setClockOffset } from './support/psa-fixtures';
-import { stageForAll } from './support/stage-for-all';
 
 const INCIDENTS = 20;
 

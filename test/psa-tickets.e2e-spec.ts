@@ -1,5 +1,5 @@
 import { ClientState } from '@oncall/contracts';
-import { waitFor } from '@oncall/platform-testing';
+import { stageForAll, waitFor } from '@oncall/platform-testing';
 import {
   externalIdOf,
   PSA_PUBLIC_URL,
@@ -8,7 +8,6 @@ import {
   waitForLinkedTicket,
 } from './support/psa-fixtures';
 import { untilStateCopiesHave } from './support/settled';
-import { stageForAll } from './support/stage-for-all';
 
 describe('PSA tickets (PSA stand-in)', () => {
   const stage = stageForAll(() => PsaStage.start('psa-tickets', 'psa-msp'));

@@ -1,10 +1,8 @@
 import { BurdenAnswer, IncidentReportAnswer, IncidentTrendAnswer } from '@oncall/contracts';
-import { MessageBus } from '@oncall/platform-messaging';
-import { waitFor } from '@oncall/platform-testing';
+import { stageForAll, waitFor } from '@oncall/platform-testing';
 import { randomUUID } from 'node:crypto';
-import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
 import { Fact, IncidentHistory, subjectOf } from '../apps/reporting/src/testing/report-facts.fixtures';
-import { PlatformHarness } from './support/platform-harness';
+import { IncidentStage } from './support/incident-stage';
 
 const WINDOW = 'from=2026-11-02T00:00:00Z&to=2026-11-09T00:00:00Z';
 const OTHER_ORG = 'org-reports-b';
@@ -14,43 +12,34 @@ const OTHER_ORG = 'org-reports-b';
  * reporting, answered to owners and managers (technicians: their own burden), never across organizations.
  */
 describe('Reports API', () => {
-  let platform: PlatformHarness;
-  let bus: MessageBus;
-  let demo: DemoOrganization;
-  let manager: string;
-  let technician: string;
+  const stage = stageForAll(() => IncidentStage.start('reports', { services: ['admin-api', 'reporting'] }));
+  const technician = () => stage.token('technician', 'demo-tech-1');
   let tech: string;
   let boss: string;
 
   beforeAll(async () => {
-    platform = await PlatformHarness.create('reports');
-    await platform.start('admin-api', 'reporting');
-    demo = await platform.seedDemo();
-    bus = await platform.connectBus();
-    manager = platform.token(demo.orgId, 'manager', 'demo-manager');
-    technician = platform.token(demo.orgId, 'technician', 'demo-tech-1');
     const ids = (hubUserId: string) =>
-      platform.withSchema('admin_api', async (db) => {
+      stage.platform.withSchema('admin_api', async (db) => {
         const rows: { id: string }[] = await db.query('SELECT id FROM users WHERE hub_user_id = $1', [
           hubUserId,
         ]);
         return rows[0].id;
       });
     [tech, boss] = [await ids('demo-tech-1'), await ids('demo-manager')];
-    const source = { serviceId: demo.serviceId, integrationId: 'int-demo' };
+    const source = { serviceId: stage.demo.serviceId, integrationId: 'int-demo' };
     const facts: Fact[] = [
-      ...new IncidentHistory(demo.orgId)
+      ...new IncidentHistory(stage.demo.orgId)
         .triggered('2026-11-02T10:00:00.000Z', source)
         .paged('2026-11-02T10:01:00.000Z', tech, 1)
         .acknowledged('2026-11-02T10:02:00.000Z', tech)
         .resolved('2026-11-02T10:30:00.000Z').facts,
-      ...new IncidentHistory(demo.orgId)
+      ...new IncidentHistory(stage.demo.orgId)
         .triggered('2026-11-03T03:00:00.000Z', { ...source, severity: 'high' })
         .paged('2026-11-03T03:00:30.000Z', tech, 1)
         .paged('2026-11-03T03:10:00.000Z', boss, 2)
         .acknowledged('2026-11-03T03:15:00.000Z', boss)
         .resolved('2026-11-03T04:00:00.000Z').facts,
-      ...new IncidentHistory(demo.orgId)
+      ...new IncidentHistory(stage.demo.orgId)
         .triggered('2026-11-04T12:00:00.000Z', source)
         .paged('2026-11-04T12:00:00.000Z', tech, 1)
         .unanswered('2026-11-04T13:00:00.000Z')
@@ -58,28 +47,24 @@ describe('Reports API', () => {
       ...new IncidentHistory(OTHER_ORG).triggered('2026-11-05T09:00:00.000Z', { serviceId: randomUUID() })
         .facts,
     ];
-    for (const fact of facts) await bus.publisher.publish(subjectOf(fact), fact.envelope);
+    for (const fact of facts) await stage.bus.publisher.publish(subjectOf(fact), fact.envelope);
     // A redelivered message is recorded once.
-    await bus.publisher.publish(subjectOf(facts[0]), { ...facts[0].envelope });
+    await stage.bus.publisher.publish(subjectOf(facts[0]), { ...facts[0].envelope });
     await waitFor('reporting to record every fact', () =>
-      platform.withSchema('reporting', async (db) => {
+      stage.platform.withSchema('reporting', async (db) => {
         const [{ count }] = await db.query('SELECT count(*)::int AS count FROM report_facts');
         return count === facts.length || undefined;
       }),
     );
   }, 60_000);
-  afterAll(async () => {
-    await bus?.close();
-    await platform.close();
-  });
 
   const get = async (path: string, token: string, headers: Record<string, string> = {}) =>
-    platform.api(path, token, { headers });
+    stage.platform.api(path, token, { headers });
   const report = async (path: string, token: string) =>
     (await (await get(path, token)).json()) as IncidentReportAnswer;
 
   it('gives a manager every figure of the dashboard over the window', async () => {
-    const response = await get(`/api/v1/reports/incidents?${WINDOW}`, manager);
+    const response = await get(`/api/v1/reports/incidents?${WINDOW}`, stage.manager);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       window: { from: '2026-11-02T00:00:00.000Z', to: '2026-11-09T00:00:00.000Z' },
@@ -88,7 +73,7 @@ describe('Reports API', () => {
       mttr: { count: 3, mean: 4200, median: 3600, p90: 6480 },
       volume: {
         bySeverity: { critical: 2, high: 1 },
-        byService: { [demo.serviceId]: 3 },
+        byService: { [stage.demo.serviceId]: 3 },
         byClient: { none: 3 },
         bySource: { 'int-demo': 3 },
       },
@@ -99,26 +84,26 @@ describe('Reports API', () => {
   });
 
   it('narrows by severity, and answers the trend per day', async () => {
-    const high = await report(`/api/v1/reports/incidents?${WINDOW}&severity=high`, manager);
+    const high = await report(`/api/v1/reports/incidents?${WINDOW}&severity=high`, stage.manager);
     expect(high.incidents).toBe(1);
     const trend = (await (
-      await get(`/api/v1/reports/incidents/trend?${WINDOW}&bucket=day&timeZone=UTC`, manager)
+      await get(`/api/v1/reports/incidents/trend?${WINDOW}&bucket=day&timeZone=UTC`, stage.manager)
     ).json()) as IncidentTrendAnswer;
     expect(trend.points.map((point) => point.incidents)).toEqual([1, 1, 1, 0, 0, 0, 0]);
   });
 
   it('exports CSV with Accept: text/csv or ?format=csv', async () => {
-    const byHeader = await get(`/api/v1/reports/incidents?${WINDOW}`, manager, { accept: 'text/csv' });
+    const byHeader = await get(`/api/v1/reports/incidents?${WINDOW}`, stage.manager, { accept: 'text/csv' });
     expect(byHeader.headers.get('content-type')).toMatch(/^text\/csv/);
     const csv = await byHeader.text();
     expect(csv.split('\r\n')).toEqual(
       expect.arrayContaining(['figure,key,value', 'incidents,,3', 'mtta.p90,,822']),
     );
-    const byQuery = await get(`/api/v1/reports/burden?${WINDOW}&format=csv`, manager);
+    const byQuery = await get(`/api/v1/reports/burden?${WINDOW}&format=csv`, stage.manager);
     expect(byQuery.headers.get('content-type')).toMatch(/^text\/csv/);
     expect((await byQuery.text()).split('\r\n')[0]).toMatch(/^userId,name,timeZone,hoursOnCall,pages,/);
     // CSV merely accepted, JSON preferred (as the SPA's fetch asks): JSON.
-    const preferJson = await get(`/api/v1/reports/incidents?${WINDOW}`, manager, {
+    const preferJson = await get(`/api/v1/reports/incidents?${WINDOW}`, stage.manager, {
       accept: 'application/json, application/problem+json, text/csv;q=0.5',
     });
     expect(preferJson.headers.get('content-type')).toMatch(/^application\/json/);
@@ -126,9 +111,9 @@ describe('Reports API', () => {
   });
 
   it('lets a technician read their own burden only', async () => {
-    expect((await get(`/api/v1/reports/incidents?${WINDOW}`, technician)).status).toBe(403);
-    expect((await get(`/api/v1/reports/burden?${WINDOW}`, technician)).status).toBe(403);
-    const mine = await get(`/api/v1/reports/burden/me?${WINDOW}`, technician);
+    expect((await get(`/api/v1/reports/incidents?${WINDOW}`, technician())).status).toBe(403);
+    expect((await get(`/api/v1/reports/burden?${WINDOW}`, technician())).status).toBe(403);
+    const mine = await get(`/api/v1/reports/burden/me?${WINDOW}`, technician());
     expect(mine.status).toBe(200);
     const burden = (await mine.json()) as BurdenAnswer;
     expect(burden.people).toEqual([
@@ -146,29 +131,29 @@ describe('Reports API', () => {
   });
 
   it('never shows one organization another’s figures, nor takes its ids as filters', async () => {
-    const other = platform.token(OTHER_ORG, 'manager');
+    const other = stage.platform.token(OTHER_ORG, 'manager');
     const theirs = await report(`/api/v1/reports/incidents?${WINDOW}`, other);
     expect(theirs.incidents).toBe(1);
-    expect(JSON.stringify(theirs)).not.toContain(demo.serviceId);
-    const refused = await get(`/api/v1/reports/incidents?${WINDOW}&serviceId=${demo.serviceId}`, other);
+    expect(JSON.stringify(theirs)).not.toContain(stage.demo.serviceId);
+    const refused = await get(`/api/v1/reports/incidents?${WINDOW}&serviceId=${stage.demo.serviceId}`, other);
     expect(refused.status).toBe(400);
-    const owner = platform.token(demo.orgId, 'owner');
+    const owner = stage.token('owner');
     expect((await report(`/api/v1/reports/incidents?${WINDOW}`, owner)).incidents).toBe(3);
   });
 
   it('defaults to the last 30 days and refuses a window that ends before it starts', async () => {
-    const recent = await report('/api/v1/reports/incidents', manager);
+    const recent = await report('/api/v1/reports/incidents', stage.manager);
     const span = Date.parse(recent.window.to) - Date.parse(recent.window.from);
     expect(span).toBe(30 * 86_400_000);
     const backwards = await get(
       '/api/v1/reports/incidents?from=2026-11-09T00:00:00Z&to=2026-11-02T00:00:00Z',
-      manager,
+      stage.manager,
     );
     expect(backwards.status).toBe(400);
   });
 
   it('is documented in OpenAPI, with its filters and both formats', async () => {
-    const document = (await (await fetch(`${platform.url('admin-api')}/api/docs-json`)).json()) as {
+    const document = (await (await fetch(`${stage.platform.url('admin-api')}/api/docs-json`)).json()) as {
       paths: Record<
         string,
         { get: { parameters: { name: string }[]; responses: Record<string, { content?: object }> } }

@@ -1,10 +1,9 @@
 import { Commands, CoverageGapDetected, Streams } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
-import { waitFor } from '@oncall/platform-testing';
+import { stageForAll, waitFor } from '@oncall/platform-testing';
 import { AckPolicy, DeliverPolicy } from 'nats';
 import { GapScanner } from '../apps/scheduling/src/coverage/gap-scanner';
 import { GAP_TEST_ORG, GapScanStage, gapTestContext } from './support/scheduling-bus';
-import { stageForAll } from './support/stage-for-all';
 
 const ORG = GAP_TEST_ORG;
 const context = gapTestContext;

@@ -1,4 +1,5 @@
 import { Commands, Queries } from '@oncall/contracts';
+import { stageForAll } from '@oncall/platform-testing';
 import {
   DAY,
   dailyLayer,
@@ -8,7 +9,6 @@ import {
   TwoTechnicians,
   turnAt,
 } from './support/schedule-fixtures';
-import { stageForAll } from './support/stage-for-all';
 
 const ORG = 'schedules-render-msp';
 

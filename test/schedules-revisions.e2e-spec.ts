@@ -1,3 +1,4 @@
+import { stageForAll } from '@oncall/platform-testing';
 import {
   DAY,
   dailyLayer,
@@ -9,7 +10,6 @@ import {
   TwoTechnicians,
   turnAt,
 } from './support/schedule-fixtures';
-import { stageForAll } from './support/stage-for-all';
 
 const ORG = 'schedules-revisions-msp';
 

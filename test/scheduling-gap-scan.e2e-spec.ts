@@ -1,11 +1,10 @@
-import { waitFor } from '@oncall/platform-testing';
+import { stageForAll, waitFor } from '@oncall/platform-testing';
 import { lastScheduledScan } from '@oncall/scheduling-domain';
 import { randomUUID } from 'node:crypto';
 import { DailyGapScanWorker } from '../apps/scheduling/src/coverage/daily-gap-scan.worker';
 import { GapScanner } from '../apps/scheduling/src/coverage/gap-scanner';
 import { setClockOffset } from './support/psa-fixtures';
 import { GAP_TEST_ORG, GapScanStage } from './support/scheduling-bus';
-import { stageForAll } from './support/stage-for-all';
 
 const ORG = GAP_TEST_ORG;
 const DAY = 24 * 3600 * 1000;

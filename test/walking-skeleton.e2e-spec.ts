@@ -1,41 +1,35 @@
 import { IncidentPage } from '@oncall/contracts';
-import { waitFor } from '@oncall/platform-testing';
+import { stageForAll, waitFor } from '@oncall/platform-testing';
 import { connect } from 'nats';
-import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
+import { IncidentStage } from './support/incident-stage';
 import { PlatformHarness } from './support/platform-harness';
 import { untilIncidentProjectionsCaughtUp } from './support/settled';
 
 describe('Walking skeleton: an alert posted to the gateway becomes an incident the API lists', () => {
-  let platform: PlatformHarness;
-  let demo: DemoOrganization;
-  let managerToken: string;
-
-  beforeAll(async () => {
-    platform = await PlatformHarness.create('skeleton');
-    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state');
-    demo = await platform.seedDemo();
-    managerToken = platform.token(demo.orgId, 'manager', 'demo-manager');
-    await warmUp();
-  }, 60_000);
+  const stage = stageForAll(() => IncidentStage.start('skeleton'));
+  beforeAll(() => warmUp());
 
   /** The 1 s figure is about steady state: first let every hop open its connections and caches once. */
   async function warmUp(): Promise<void> {
-    await platform.postAlert(demo.integrationKey, { summary: 'warm-up', severity: 'info', source: 'test' });
+    await stage.platform.postAlert(stage.demo.integrationKey, {
+      summary: 'warm-up',
+      severity: 'info',
+      source: 'test',
+    });
     await waitFor('the warm-up incident', async () =>
       (await listIncidents()).items.some((i) => i.title === 'warm-up'),
     );
   }
-  afterAll(() => platform.close());
 
   const listIncidents = async (): Promise<IncidentPage> => {
-    const response = await platform.api('/api/v1/incidents', managerToken);
+    const response = await stage.platform.api('/api/v1/incidents', stage.manager);
     expect(response.status).toBe(200);
     return (await response.json()) as IncidentPage;
   };
 
   it('answers 202 with the dedup key and lists the incident within 1 s', async () => {
     const started = Date.now();
-    const response = await platform.postAlert(demo.integrationKey, {
+    const response = await stage.platform.postAlert(stage.demo.integrationKey, {
       summary: 'Disk C: 95% full on FS01',
       severity: 'critical',
       source: 'rmm',
@@ -50,8 +44,8 @@ describe('Walking skeleton: an alert posted to the gateway becomes an incident t
     );
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(incident).toMatchObject({
-      orgId: demo.orgId,
-      serviceId: demo.serviceId,
+      orgId: stage.demo.orgId,
+      serviceId: stage.demo.serviceId,
       status: 'triggered',
       severity: 'critical',
       alertCount: 1,
@@ -65,31 +59,31 @@ describe('Walking skeleton: an alert posted to the gateway becomes an incident t
       source: 'fw',
       dedupKey: 'acme-vpn',
     };
-    expect((await platform.postAlert(demo.integrationKey, alert)).status).toBe(202);
-    expect((await platform.postAlert(demo.integrationKey, { ...alert, severity: 'critical' })).status).toBe(
-      202,
-    );
+    expect((await stage.platform.postAlert(stage.demo.integrationKey, alert)).status).toBe(202);
+    expect(
+      (await stage.platform.postAlert(stage.demo.integrationKey, { ...alert, severity: 'critical' })).status,
+    ).toBe(202);
     const incident = await waitFor('both alerts on one incident', async () => {
       const matching = (await listIncidents()).items.filter((item) => item.title === alert.summary);
       return matching.length === 1 && matching[0].alertCount === 2 ? matching[0] : undefined;
     });
     expect(incident.status).toBe('triggered');
     // A wrongly opened second incident would be listed once the projections have read every event.
-    await untilIncidentProjectionsCaughtUp(platform);
+    await untilIncidentProjectionsCaughtUp(stage.platform);
     expect((await listIncidents()).items.filter((item) => item.title === alert.summary)).toHaveLength(1);
   });
 
   it('exposes per-service Prometheus counters and latency histograms', async () => {
-    const dedup = await (await fetch(`${platform.url('dedup-grouping')}/metrics`)).text();
+    const dedup = await (await fetch(`${stage.platform.url('dedup-grouping')}/metrics`)).text();
     expect(dedup).toMatch(
       /oncall_alerts_correlated_total\{outcome="applied",service="dedup-grouping"\} [1-9]/,
     );
     expect(dedup).toMatch(/oncall_correlator_backlog\{service="dedup-grouping"\} \d+/);
-    const incidents = await (await fetch(`${platform.url('incident-state')}/metrics`)).text();
+    const incidents = await (await fetch(`${stage.platform.url('incident-state')}/metrics`)).text();
     expect(incidents).toMatch(
       /oncall_messages_handled_total\{subject="oncall\.cmd\.incident-batch\.trigger-incidents",outcome="reply"/,
     );
-    const gateway = await (await fetch(`${platform.url('ingestion-gateway')}/metrics`)).text();
+    const gateway = await (await fetch(`${stage.platform.url('ingestion-gateway')}/metrics`)).text();
     expect(gateway).toMatch(
       /oncall_http_request_seconds_count\{[^}]*method="POST",route="\/v1\/alerts\/generic\/:integrationKey",status="202"\} [1-9]/,
     );
@@ -124,8 +118,8 @@ describe('Walking skeleton: an alert posted to the gateway becomes an incident t
         'body',
       ],
     ])('%s', async (_, body, field) => {
-      const before = await alertsStored(platform);
-      const response = await platform.postAlert(demo.integrationKey, body);
+      const before = await alertsStored(stage.platform);
+      const response = await stage.platform.postAlert(stage.demo.integrationKey, body);
       expect(response.status).toBe(400);
       expect(response.headers.get('content-type')).toContain('application/problem+json');
       const problem = (await response.json()) as {
@@ -136,24 +130,24 @@ describe('Walking skeleton: an alert posted to the gateway becomes an incident t
       expect(problem.status).toBe(400);
       expect(problem.errors.map((error) => error.field)).toContain(field);
       expect(problem.detail).toContain(field);
-      expect(await alertsStored(platform)).toBe(before);
+      expect(await alertsStored(stage.platform)).toBe(before);
     });
   });
 
   it('refuses an unknown integration key with 401 and publishes nothing', async () => {
-    const before = await alertsStored(platform);
-    const response = await platform.postAlert('0'.repeat(32), {
+    const before = await alertsStored(stage.platform);
+    const response = await stage.platform.postAlert('0'.repeat(32), {
       summary: 's',
       severity: 'info',
       source: 'x',
     });
     expect(response.status).toBe(401);
-    expect(await alertsStored(platform)).toBe(before);
+    expect(await alertsStored(stage.platform)).toBe(before);
   });
 
   it('opens an incident for a summary of exactly 1024 UTF-16 units (two spaces, 511 emoji), titled without the spaces', async () => {
     const summary = `  ${'\u{1F525}'.repeat(511)}`;
-    const response = await platform.postAlert(demo.integrationKey, {
+    const response = await stage.platform.postAlert(stage.demo.integrationKey, {
       summary,
       severity: 'info',
       source: 'x',
@@ -165,21 +159,21 @@ describe('Walking skeleton: an alert posted to the gateway becomes an incident t
   });
 
   it('refuses the incident list without a valid bearer token', async () => {
-    const response = await fetch(`${platform.url('admin-api')}/api/v1/incidents`);
+    const response = await fetch(`${stage.platform.url('admin-api')}/api/v1/incidents`);
     expect(response.status).toBe(401);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
-    const forged = await platform.api('/api/v1/incidents', `${managerToken.slice(0, -4)}AAAA`);
+    const forged = await stage.platform.api('/api/v1/incidents', `${stage.manager.slice(0, -4)}AAAA`);
     expect(forged.status).toBe(401);
   });
 
   // Last: stops the directory.
   it('checks keys from its own copy while the directory is down: 401 for malformed or unknown ones, 202 for the demo key', async () => {
-    await platform.stop('admin-api');
+    await stage.platform.stop('admin-api');
     const alert = { summary: 's', severity: 'info', source: 'x' };
     for (const key of ['not-a-key', 'A'.repeat(32), '0'.repeat(31), `${'0'.repeat(32)}0`, 'f'.repeat(32)]) {
-      expect((await platform.postAlert(key, alert)).status).toBe(401);
+      expect((await stage.platform.postAlert(key, alert)).status).toBe(401);
     }
-    expect((await platform.postAlert(demo.integrationKey, alert)).status).toBe(202);
+    expect((await stage.platform.postAlert(stage.demo.integrationKey, alert)).status).toBe(202);
   });
 });
 

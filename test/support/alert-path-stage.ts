@@ -1,34 +1,12 @@
 import { IncidentPage } from '@oncall/contracts';
-import { DemoOrganization } from '../../apps/admin-api/src/seed/seed-demo';
 import { integrate, IssuedIntegration } from './intake-fixtures';
-import { PlatformHarness } from './platform-harness';
-
-/** The platform as the intake tests use it: the alert path running, the demo organization and its manager. */
-export interface AlertPathStage {
-  platform: PlatformHarness;
-  demo: DemoOrganization;
-  /** A token of the demo organization's manager. */
-  manager: string;
-}
+import { IncidentStage } from './incident-stage';
 
 /** The integration types of the intake tests, one of each on the demo service. */
 export const INTAKE_TYPES = ['rmm', 'security', 'backups', 'alertmanager', 'pagerduty', 'defend'] as const;
 
-/**
- * Starts admin-api, the gateway, dedup-grouping and incident-state under `config` (a Defend service key,
- * rate limits), seeds the demo organization and hands out its manager's token.
- */
-export async function startAlertPath(label: string, config: NodeJS.ProcessEnv): Promise<AlertPathStage> {
-  const platform = await PlatformHarness.create(label);
-  platform.configure(config);
-  await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state');
-  const demo = await platform.seedDemo();
-  const manager = platform.token(demo.orgId, 'manager', demo.managerUserId);
-  return { platform, demo, manager };
-}
-
 /** Adds a Defend integration to the demo service and waits until the gateway takes the organization's Defend posts. */
-export async function addDefendIntegration({ platform, demo, manager }: AlertPathStage): Promise<void> {
+export async function addDefendIntegration({ platform, demo, manager }: IncidentStage): Promise<void> {
   const created = await platform.api(`/api/v1/services/${demo.serviceId}/integrations`, manager, {
     method: 'POST',
     body: JSON.stringify({ type: 'defend', name: 'Defend' }),
@@ -44,14 +22,14 @@ export async function integrateEveryType({
   platform,
   demo,
   manager,
-}: AlertPathStage): Promise<Record<string, IssuedIntegration>> {
+}: IncidentStage): Promise<Record<string, IssuedIntegration>> {
   const issued: Record<string, IssuedIntegration> = {};
   for (const type of INTAKE_TYPES) issued[type] = await integrate(platform, manager, demo.serviceId, type);
   return issued;
 }
 
 /** The titles of all the organization's incidents, read page after page. */
-export async function incidentTitles({ platform, manager }: AlertPathStage): Promise<Set<string>> {
+export async function incidentTitles({ platform, manager }: IncidentStage): Promise<Set<string>> {
   const titles = new Set<string>();
   let cursor: string | null = null;
   do {

@@ -3,6 +3,7 @@ import { waitFor } from '@oncall/platform-testing';
 import { AckPolicy, connect, DeliverPolicy, NatsConnection } from 'nats';
 import type { AuditEntryView } from '../../apps/admin-api/src/directory/audit/audit-entry.view';
 import { PlatformHarness } from './platform-harness';
+import { ServiceName } from './service-catalogue';
 
 /** What the directory end-to-end tests share: HTTP with status checks, the audit log, and directory events. */
 export class DirectoryProbe {
@@ -11,11 +12,19 @@ export class DirectoryProbe {
     private readonly nc: NatsConnection,
   ) {}
 
-  /** A platform running admin-api only, on a database and NATS namespace of its own. */
-  static async start(label: string): Promise<DirectoryProbe> {
+  /**
+   * A platform running admin-api (and `services`, when a test needs more) on a database and NATS namespace of
+   * its own.
+   */
+  static async start(label: string, services: ServiceName[] = []): Promise<DirectoryProbe> {
     const platform = await PlatformHarness.create(label);
-    await platform.start('admin-api');
-    return new DirectoryProbe(platform, await connect({ servers: platform.env.NATS_URL }));
+    try {
+      await platform.start('admin-api', ...services);
+      return new DirectoryProbe(platform, await connect({ servers: platform.env.NATS_URL }));
+    } catch (error) {
+      await platform.close(); // nothing is left holding database connections when a start fails
+      throw error;
+    }
   }
 
   async close(): Promise<void> {
@@ -40,6 +49,11 @@ export class DirectoryProbe {
       throw new Error(`${method} ${path}: expected ${expectedStatus}, got ${response.status}: ${text}`);
     }
     return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** The id of the user `token` signs in as (provisioned on its first sign-in). */
+  async userIdOf(token: string): Promise<string> {
+    return (await this.call<{ id: string }>(token, 'GET', '/api/v1/me', 200)).id;
   }
 
   /** A problem+json refusal: checks status, content type and, for 400, that `field` is named. */

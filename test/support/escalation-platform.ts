@@ -17,6 +17,10 @@ import { ALL_SERVICES, ServiceName } from './service-catalogue';
 export const [MORGAN, TAYLOR, JORDAN] = DEMO_USERS;
 export const MINUTE = 60_000;
 
+/** A policy's steps that page `users` one at a time, one user a step, `delayMinutes` apart. */
+export const oneUserPerStep = (users: { id: string }[], delayMinutes = 5) =>
+  users.map((user) => ({ delayMinutes, targets: [{ type: 'user', id: user.id }] }));
+
 /** The services paging needs: an alert in, incident-state, scheduling, escalation (no notification). */
 export const PAGING_SERVICES: ServiceName[] = [
   'admin-api',
@@ -43,13 +47,21 @@ export class EscalationPlatform {
 
   static async start(label: string, services = PAGING_SERVICES, env: NodeJS.ProcessEnv = {}) {
     const platform = await PlatformHarness.create(label);
-    platform.configure({ PLATFORM_CLOCK: 'test', ...env });
-    await platform.start(...services);
-    const demo = await platform.seedDemo();
-    const bus = await platform.connectBus();
-    const watch = await PagingWatch.start(bus);
-    const incidents = new IncidentApi(platform, demo.integrationKey);
-    return new EscalationPlatform(platform, demo, bus, watch, new TestClock(bus), incidents);
+    try {
+      platform.configure({ PLATFORM_CLOCK: 'test', ...env });
+      await platform.start(...services);
+      const demo = await platform.seedDemo();
+      const bus = await platform.connectBus();
+      const watch = await PagingWatch.start(bus).catch(async (error: unknown) => {
+        await bus.close();
+        throw error;
+      });
+      const incidents = new IncidentApi(platform, demo.integrationKey);
+      return new EscalationPlatform(platform, demo, bus, watch, new TestClock(bus), incidents);
+    } catch (error) {
+      await platform.close(); // nothing is left holding database connections when a start fails
+      throw error;
+    }
   }
 
   async close(): Promise<void> {

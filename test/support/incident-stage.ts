@@ -55,6 +55,11 @@ export class IncidentStage {
     }
   }
 
+  /** A token of the demo organization's manager (the seeded user, signed in through Hub). */
+  get manager(): string {
+    return this.token('manager', this.demo.managerUserId);
+  }
+
   /** A development token in the demo organization (Hub user `${orgId}-${role}` unless told). */
   token(role: Role, hubUserId?: string, email?: string): string {
     return this.platform.token(this.demo.orgId, role, hubUserId, email);

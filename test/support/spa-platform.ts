@@ -1,3 +1,4 @@
+import { stageForAll } from '@oncall/platform-testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,6 @@ import { OidcStandIn, type StandInAccount } from './oidc-stand-in';
 import { PlatformHarness } from './platform-harness';
 import type { ServiceName } from './service-catalogue';
 import { CHROMIUM, CHROMIUM_ARGS, DESKTOP, signedInWithToken } from './spa-browser';
-import { stageForAll } from './stage-for-all';
 
 /** The SPA's OIDC client and the API's audience, as the Hub stand-in and admin-api are configured with them. */
 export const HUB_CLIENT_ID = 'oncall-admin-spa';

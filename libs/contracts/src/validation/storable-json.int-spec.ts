@@ -1,24 +1,13 @@
-import { createTestDatabase, TestDatabase } from '@oncall/platform-testing';
+import { connectedTestDatabase, stageForAll } from '@oncall/platform-testing';
 import fc from 'fast-check';
-import { Client } from 'pg';
 import { storableJsonProblems } from './storable-json';
 
 /** The oracle is PostgreSQL itself: what the check lets through is stored as given, what it refuses is not. */
 describe('storableJsonProblems against a real PostgreSQL', () => {
-  let database: TestDatabase;
-  let client: Client;
-  beforeAll(async () => {
-    database = await createTestDatabase('storable');
-    client = new Client({ connectionString: database.url });
-    await client.connect();
-  });
-  afterAll(async () => {
-    await client.end();
-    await database.drop();
-  });
+  const database = stageForAll(() => connectedTestDatabase('storable'));
 
   const storedAsJsonb = (value: unknown) =>
-    client.query<{ v: unknown }>('SELECT $1::jsonb AS v', [JSON.stringify(value)]).then(
+    database.client.query<{ v: unknown }>('SELECT $1::jsonb AS v', [JSON.stringify(value)]).then(
       (result) => ({ stored: true, value: result.rows[0].v }),
       () => ({ stored: false, value: undefined }),
     );
@@ -42,7 +31,7 @@ describe('storableJsonProblems against a real PostgreSQL', () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 20 }), async (text) => {
         const accepted = storableJsonProblems(text).length === 0;
-        const stored = await client.query<{ v: string }>('SELECT $1::text AS v', [text]).then(
+        const stored = await database.client.query<{ v: string }>('SELECT $1::text AS v', [text]).then(
           (result) => result.rows[0].v,
           () => null,
         );

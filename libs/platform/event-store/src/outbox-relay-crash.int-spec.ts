@@ -2,10 +2,10 @@ import { Streams } from '@oncall/contracts';
 import { ensureStreams, SubjectNamespace } from '@oncall/platform-messaging';
 import { openServiceDataSource } from '@oncall/platform-persistence';
 import {
-  createTestDatabase,
   createTestNamespace,
+  migratedTestDatabase,
   REPO_ROOT,
-  TestDatabase,
+  stageForAll,
   TEST_NATS_URL,
 } from '@oncall/platform-testing';
 import { spawn } from 'node:child_process';
@@ -22,33 +22,29 @@ const STREAMS = 5;
 const EVENTS_PER_STREAM = 10;
 
 describe('Outbox relay killed between publishing and marking sent', () => {
-  let database: TestDatabase;
-  let namespace: { prefix: string; cleanup(): Promise<void> };
-  let dataSource: DataSource;
-  let nc: NatsConnection;
-
-  beforeAll(async () => {
-    [database, namespace] = await Promise.all([createTestDatabase('relay'), createTestNamespace('relay')]);
-    dataSource = await openServiceDataSource({
-      url: database.url,
-      schema: SCHEMA,
-      migrations: [...OUTBOX_MIGRATIONS, CreateEventStore1764201600001],
-      applicationName: 'relay-test',
-    });
-    nc = await connect({ servers: TEST_NATS_URL });
-    await ensureStreams(await nc.jetstreamManager(), new SubjectNamespace(namespace.prefix), [
+  const namespace = createTestNamespace('relay');
+  const database = stageForAll(() =>
+    migratedTestDatabase('relay', (url) =>
+      openServiceDataSource({
+        url,
+        schema: SCHEMA,
+        migrations: [...OUTBOX_MIGRATIONS, CreateEventStore1764201600001],
+        applicationName: 'relay-test',
+      }),
+    ),
+  );
+  const nc = stageForAll(async () => {
+    const connection = await connect({ servers: TEST_NATS_URL });
+    await ensureStreams(await connection.jetstreamManager(), new SubjectNamespace(namespace.prefix), [
       Streams.incidents,
     ]);
+    return connection;
   });
-  afterAll(async () => {
-    await nc.close();
-    await dataSource.destroy();
-    await Promise.all([database.drop(), namespace.cleanup()]);
-  });
+  afterAll(() => namespace.cleanup());
 
   it('puts every event on JetStream exactly once and in stream order after a restart', async () => {
     const store = new PostgresEventStore(
-      dataSource,
+      database.dataSource,
       relayEventsThroughOutbox((event) => `oncall.evt.incident.${event.type}.v1`),
     );
     const written = await appendInterleaved(store);
@@ -65,12 +61,12 @@ describe('Outbox relay killed between publishing and marking sent', () => {
       expect(versions).toEqual(versions.map((_, i) => i + 1));
     }
     // The crash hit between publishing and marking sent: some published events are still in the outbox.
-    const unsent = await outboxMessageIds(dataSource);
+    const unsent = await outboxMessageIds(database.dataSource);
     expect(publishedBeforeCrash.filter((message) => unsent.includes(message.id)).length).toBeGreaterThan(0);
 
     const finished = await runRelayChild({});
     expect(finished.code).toBe(0);
-    expect(await outboxCount(dataSource)).toBe(0);
+    expect(await outboxCount(database.dataSource)).toBe(0);
 
     const delivered = await readStream(nc, streamName, 'after-restart');
     expect(delivered.map((m) => m.id).sort()).toEqual([...written.map((w) => w.eventId)].sort());

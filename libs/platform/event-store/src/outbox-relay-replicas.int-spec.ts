@@ -3,10 +3,10 @@ import { ensureStreams, SubjectNamespace } from '@oncall/platform-messaging';
 import { OUTBOX_MIGRATIONS, relayEventsThroughOutbox } from '@oncall/platform-outbox';
 import { openServiceDataSource } from '@oncall/platform-persistence';
 import {
-  createTestDatabase,
   createTestNamespace,
+  migratedTestDatabase,
   REPO_ROOT,
-  TestDatabase,
+  stageForAll,
   TEST_NATS_URL,
   waitFor,
 } from '@oncall/platform-testing';
@@ -33,40 +33,36 @@ interface Replica {
  * time) while writers append; one replica SIGKILLs itself between publishing and marking sent.
  */
 describe('Outbox relay replicas (processes, real PostgreSQL and JetStream)', () => {
-  let database: TestDatabase;
-  let namespace: { prefix: string; cleanup(): Promise<void> };
-  let dataSource: DataSource;
-  let nc: NatsConnection;
   const replicas: Replica[] = [];
-
-  beforeAll(async () => {
-    [database, namespace] = await Promise.all([
-      createTestDatabase('relayrep'),
-      createTestNamespace('relayrep'),
-    ]);
-    dataSource = await openServiceDataSource({
-      url: database.url,
-      schema: SCHEMA,
-      migrations: [...OUTBOX_MIGRATIONS, CreateEventStore1764201600001],
-      applicationName: 'relay-replicas-test',
-    });
-    nc = await connect({ servers: TEST_NATS_URL });
-    await ensureStreams(await nc.jetstreamManager(), new SubjectNamespace(namespace.prefix), [
-      Streams.incidents,
-    ]);
-  });
+  // Declared first, so it runs first: the replicas are killed before their database and namespace go.
   afterAll(async () => {
     for (const { child } of replicas)
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await Promise.all(replicas.map((replica) => replica.exited));
-    await nc.close();
-    await dataSource.destroy();
-    await Promise.all([database.drop(), namespace.cleanup()]);
   });
+  const namespace = createTestNamespace('relayrep');
+  const database = stageForAll(() =>
+    migratedTestDatabase('relayrep', (url) =>
+      openServiceDataSource({
+        url,
+        schema: SCHEMA,
+        migrations: [...OUTBOX_MIGRATIONS, CreateEventStore1764201600001],
+        applicationName: 'relay-replicas-test',
+      }),
+    ),
+  );
+  const nc = stageForAll(async () => {
+    const connection = await connect({ servers: TEST_NATS_URL });
+    await ensureStreams(await connection.jetstreamManager(), new SubjectNamespace(namespace.prefix), [
+      Streams.incidents,
+    ]);
+    return connection;
+  });
+  afterAll(() => namespace.cleanup());
 
   it('publishes every event once and each stream in order while replicas contend, and takes over from a killed one', async () => {
     const store = new PostgresEventStore(
-      dataSource,
+      database.dataSource,
       relayEventsThroughOutbox((event) => `oncall.evt.incident.${event.type}.v1`),
     );
     replicas.push(startReplica({ CRASH_AFTER: '60' }), startReplica({}), startReplica({}));
@@ -87,7 +83,7 @@ describe('Outbox relay replicas (processes, real PostgreSQL and JetStream)', () 
     );
     const crashed = await replicas[0].exited;
     expect(crashed.signal).toBe('SIGKILL');
-    await waitFor('the outbox drained by the survivors', async () => (await outboxCount(dataSource)) === 0, { timeoutMs: 60_000, intervalMs: 100 }); // prettier-ignore
+    await waitFor('the outbox drained by the survivors', async () => (await outboxCount(database.dataSource)) === 0, { timeoutMs: 60_000, intervalMs: 100 }); // prettier-ignore
     for (const replica of replicas.slice(1)) replica.child.kill('SIGTERM');
     expect((await Promise.all(replicas.slice(1).map((r) => r.exited))).map((e) => e.code)).toEqual([0, 0]);
 

@@ -1,15 +1,14 @@
 import { DeadLetter, deadLetterSubject, Streams } from '@oncall/contracts';
 import { createLogger } from '@oncall/platform-observability';
 import {
-  createTestDatabase,
+  connectedTestDatabase,
   createTestNamespace,
+  stageForAll,
   TEST_NATS_URL,
-  TestDatabase,
   waitFor,
 } from '@oncall/platform-testing';
 import { randomUUID } from 'node:crypto';
 import { AckPolicy, DeliverPolicy } from 'nats';
-import { Client } from 'pg';
 import { DEAD_LETTER_BODY_MAX_CHARS } from './dead-letter';
 import { DurableConsumer } from './durable-consumer';
 import { MessageBus } from './message-bus';
@@ -24,19 +23,9 @@ const envelope = workEnvelope;
 
 describe('Messages that can never be applied', () => {
   let namespace: { prefix: string; cleanup(): Promise<void> };
-  let database: TestDatabase;
-  let pg: Client;
+  const database = stageForAll(() => connectedTestDatabase('deadletters'));
   let bus: MessageBus;
   const deadLettered: { stream: string; durable: string }[] = [];
-  beforeAll(async () => {
-    database = await createTestDatabase('deadletters');
-    pg = new Client({ connectionString: database.url });
-    await pg.connect();
-  });
-  afterAll(async () => {
-    await pg.end();
-    await database.drop();
-  });
   beforeEach(async () => {
     namespace = createTestNamespace('dlq');
     bus = await openTestBus(namespace, TEST_NATS_URL, 'dead-letters-test', [WORK]);
@@ -66,7 +55,7 @@ describe('Messages that can never be applied', () => {
       { handled: () => undefined, deadLettered: (source) => deadLettered.push(source) },
     );
   }
-  const storeText = (text: string) => pg.query('SELECT $1::text', [text]);
+  const storeText = (text: string) => database.client.query('SELECT $1::text', [text]);
 
   it('dead-letters data PostgreSQL refuses on the first attempt, counts it, and lets the next message through at once', async () => {
     const stored: string[] = [];

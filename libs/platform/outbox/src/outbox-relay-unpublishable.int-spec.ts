@@ -3,13 +3,12 @@ import { MessageBus } from '@oncall/platform-messaging';
 import { createLogger } from '@oncall/platform-observability';
 import { openServiceDataSource } from '@oncall/platform-persistence';
 import {
-  createTestDatabase,
   createTestNamespace,
-  TestDatabase,
+  migratedTestDatabase,
+  stageForAll,
   TEST_NATS_URL,
 } from '@oncall/platform-testing';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { OUTBOX_MIGRATIONS } from './outbox.migration';
 import { PARTITION_SQL } from './outbox-message';
 import { OutboxRelay } from './outbox-relay';
@@ -46,43 +45,37 @@ const UNPUBLISHABLE: [string, Partial<Row>][] = [
 ];
 
 describe('Outbox relay and messages the bus refuses for good (class of issue 8, item 4)', () => {
-  let database: TestDatabase;
-  let namespace: { prefix: string; cleanup(): Promise<void> };
-  let dataSource: DataSource;
-  let bus: MessageBus;
-  const setAside: string[] = [];
-  let relay: OutboxRelay;
-
-  beforeAll(async () => {
-    [database, namespace] = await Promise.all([
-      createTestDatabase('relayunpub'),
-      createTestNamespace('relayunpub'),
-    ]);
-    dataSource = await openServiceDataSource({
-      url: database.url,
-      schema: SCHEMA,
-      migrations: OUTBOX_MIGRATIONS,
-      applicationName: 'relay-unpublishable-test',
-    });
-    bus = await MessageBus.connect({
+  const namespace = createTestNamespace('relayunpub');
+  const database = stageForAll(() =>
+    migratedTestDatabase('relayunpub', (url) =>
+      openServiceDataSource({
+        url,
+        schema: SCHEMA,
+        migrations: OUTBOX_MIGRATIONS,
+        applicationName: 'relay-unpublishable-test',
+      }),
+    ),
+  );
+  const bus = stageForAll(() =>
+    MessageBus.connect({
       url: TEST_NATS_URL,
       connectionName: 'relay-unpublishable-test',
       subjectPrefix: namespace.prefix,
       streams: [Streams.incidents],
-    });
-    relay = new OutboxRelay(dataSource, bus.publisher, createLogger('t', 'silent'), {
+    }),
+  );
+  afterAll(() => namespace.cleanup());
+  const setAside: string[] = [];
+  let relay: OutboxRelay;
+  beforeAll(() => {
+    relay = new OutboxRelay(database.dataSource, bus.publisher, createLogger('t', 'silent'), {
       onSetAside: (message) => setAside.push(message.messageId),
     });
-  });
-  afterAll(async () => {
-    await bus.close();
-    await dataSource.destroy();
-    await Promise.all([database.drop(), namespace.cleanup()]);
   });
 
   /** Writes rows as a writer would, bypassing its types: what a bug upstream could put there. */
   const enqueue = (rows: Row[], orderingKey: string) =>
-    dataSource.query(
+    database.dataSource.query(
       `INSERT INTO outbox (partition, message_id, subject, body, headers)
        SELECT ${PARTITION_SQL('$5')}, m.message_id, m.subject, m.body, m.headers
        FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[]) WITH ORDINALITY AS m(message_id, subject, body, headers, ord)
@@ -118,13 +111,13 @@ describe('Outbox relay and messages the bus refuses for good (class of issue 8, 
       await relay.relayPending();
 
       expect(await lastMessageIds(2)).toEqual([before.messageId, after.messageId]);
-      const dead: { message_id: string; error: string }[] = await dataSource.query(
+      const dead: { message_id: string; error: string }[] = await database.dataSource.query(
         'SELECT message_id, error FROM outbox_dead WHERE message_id = $1',
         [bad.messageId],
       );
       expect(dead).toEqual([{ message_id: bad.messageId, error: expect.any(String) }]);
       expect(setAside).toEqual([bad.messageId]);
-      expect(await dataSource.query('SELECT count(*)::int AS n FROM outbox')).toEqual([{ n: 0 }]);
+      expect(await database.dataSource.query('SELECT count(*)::int AS n FROM outbox')).toEqual([{ n: 0 }]);
     },
   );
 });

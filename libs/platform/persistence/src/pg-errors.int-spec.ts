@@ -1,25 +1,18 @@
-import { createTestDatabase, TestDatabase } from '@oncall/platform-testing';
-import { Client } from 'pg';
+import { connectedTestDatabase, stageForAll } from '@oncall/platform-testing';
 import { isPermanentDataError, sqlStateOf } from './pg-errors';
 
 /** What PostgreSQL really answers, not what we think it answers: each statement runs against a server. */
 describe('isPermanentDataError against a real PostgreSQL', () => {
-  let database: TestDatabase;
-  let client: Client;
+  const database = stageForAll(() => connectedTestDatabase('pgerr'));
   beforeAll(async () => {
-    database = await createTestDatabase('pgerr');
-    client = new Client({ connectionString: database.url });
-    await client.connect();
-    await client.query(`CREATE TABLE t (id int PRIMARY KEY, label text NOT NULL CHECK (label <> 'x'))`);
-    await client.query('INSERT INTO t VALUES (1, $1)', ['one']);
-  });
-  afterAll(async () => {
-    await client.end();
-    await database.drop();
+    await database.client.query(
+      `CREATE TABLE t (id int PRIMARY KEY, label text NOT NULL CHECK (label <> 'x'))`,
+    );
+    await database.client.query('INSERT INTO t VALUES (1, $1)', ['one']);
   });
 
   const refusal = (sql: string, params: unknown[] = []) =>
-    client.query(sql, params).then(
+    database.client.query(sql, params).then(
       () => undefined,
       (error: unknown) => error,
     );
@@ -48,9 +41,9 @@ describe('isPermanentDataError against a real PostgreSQL', () => {
     ['a missing table (a migration may be rolling out)', 'SELECT * FROM not_yet_there', [], '42P01'],
     ['a query cancelled (a blip)', 'SELECT pg_sleep(1)', [], '57014'],
   ])('%s is not', async (_, sql, params, state) => {
-    if (state === '57014') await client.query(`SET statement_timeout = '10ms'`);
+    if (state === '57014') await database.client.query(`SET statement_timeout = '10ms'`);
     const error = await refusal(sql, params);
-    await client.query('RESET statement_timeout');
+    await database.client.query('RESET statement_timeout');
     expect([sqlStateOf(error), isPermanentDataError(error)]).toEqual([state, false]);
   });
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CanonicalAlert } from '@oncall/contracts';
 import { OpenAlert } from '@oncall/dedup-domain';
-import { preparedQuery, queryRows } from '@oncall/platform-persistence';
+import { queryRows } from '@oncall/platform-persistence';
 import { DataSource } from 'typeorm';
 import { SharedStatement } from './shared-statement';
 
@@ -100,8 +100,7 @@ export class OpenAlertIndex {
    * else as its snapshot saw it; undefined for neither (see `claim`).
    */
   private async claimAll(calls: readonly Claim[]): Promise<(KeyRow | undefined)[]> {
-    const rows = await preparedQuery<KeyRow & { at: number; claimed: boolean }>(
-      this.dataSource,
+    const rows: (KeyRow & { at: number; claimed: boolean })[] = await this.dataSource.query(
       `WITH wanted AS (
          SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::bigint[])
            WITH ORDINALITY AS w(org_id, integration_id, dedup_key, incident_id, opened_by_alert_id, sequence, at)
@@ -136,8 +135,7 @@ export class OpenAlertIndex {
   }
 
   private async appliedAll(calls: readonly Applied[]): Promise<void[]> {
-    await preparedQuery(
-      this.dataSource,
+    await this.dataSource.query(
       `UPDATE open_alerts o SET applied_through = GREATEST(o.applied_through, u.sequence)
        FROM unnest($1::text[], $2::uuid[], $3::text[], $4::bigint[]) AS u(org_id, integration_id, dedup_key, sequence)
        WHERE ${SAME_KEY('o', 'u')}`,

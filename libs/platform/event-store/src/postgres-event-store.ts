@@ -1,4 +1,4 @@
-import { preparedQuery } from '@oncall/platform-persistence';
+import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
   AppendOptions,
@@ -14,6 +14,14 @@ import {
   StreamAppend,
 } from './event-store.port';
 import { EventRow, toStoredEvent } from './event-row';
+
+interface PreparedQueryClient {
+  query<Row>(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }>;
+}
+
+interface PreparedQueryPool extends PreparedQueryClient {
+  connect(): Promise<PreparedQueryClient & { query(text: string): Promise<unknown>; release(): void }>;
+}
 
 /** An event as the append stores it, as the before-commit hook sees it. */
 export interface AppendingEvent extends NewEvent {
@@ -44,12 +52,16 @@ const EVENT_COLUMNS = `sequence, transaction_id, event_id, stream_id, version, t
  */
 export class PostgresEventStore implements EventStore {
   private readonly appendSql: string;
+  private readonly appendStatement: string;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly beforeCommit: BeforeCommitHook | null = null,
   ) {
     this.appendSql = appendSql(beforeCommit?.sql(HOOK_FIRST_PARAM) ?? null);
+    // Named per text: stores with different hooks may share a connection pool.
+    const digest = createHash('sha256').update(this.appendSql).digest('hex').slice(0, 12);
+    this.appendStatement = `oncall_event_store_append_${digest}`;
   }
 
   async appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
@@ -71,8 +83,11 @@ export class PostgresEventStore implements EventStore {
    * stream may appear once.
    */
   async appendToStreams(appends: readonly StreamAppend[]): Promise<(AppendResult | ConcurrencyError)[]> {
-    // The hot path: prepared, so PostgreSQL plans it once per connection instead of on every command.
-    const rows = await preparedQuery<EventRow>(this.dataSource, this.appendSql, this.appendValues(appends));
+    const rows = await this.preparedQuery<EventRow>(
+      this.appendStatement,
+      this.appendSql,
+      this.appendValues(appends),
+    );
     const stored = new Map<string, EventRow[]>();
     for (const row of rows) stored.set(row.stream_id, [...(stored.get(row.stream_id) ?? []), row]);
     return appends.map(({ streamId, events, options }) => {
@@ -119,7 +134,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
-    const rows = await preparedQuery<EventRow>(this.dataSource, READ_STREAM_SQL, [
+    const rows = await this.preparedQuery<EventRow>('oncall_event_store_read_stream', READ_STREAM_SQL, [
       streamId,
       options.fromVersion ?? 1,
     ]);
@@ -137,6 +152,19 @@ export class PostgresEventStore implements EventStore {
       [after.transactionId, after.sequence, options.limit ?? 1_000],
     );
     return rows.map(toStoredEvent);
+  }
+
+  /**
+   * The append is the hot path: run it as a named prepared statement on the driver's pool so PostgreSQL
+   * plans it once per connection instead of on every command.
+   */
+  private async preparedQuery<Row>(name: string, text: string, values: unknown[]): Promise<Row[]> {
+    const result = await this.pool().query<Row>({ name, text, values });
+    return result.rows;
+  }
+
+  private pool(): PreparedQueryPool {
+    return (this.dataSource.driver as unknown as { master: PreparedQueryPool }).master;
   }
 
   private async currentVersion(streamId: string): Promise<number> {

@@ -4,4 +4,3 @@ export { runMigrations } from './run-migrations';
 export { isPermanentDataError, isUniqueViolation, sqlStateOf } from './pg-errors';
 export { queryRows } from './query-rows';
 export { transactionRefusingDuplicates } from './transaction-refusing-duplicates';
-export { preparedQuery } from './prepared-query';

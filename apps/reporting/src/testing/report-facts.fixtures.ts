@@ -8,10 +8,9 @@ import {
   OverrideView,
   ScheduleView,
 } from '@oncall/contracts';
-import { createServiceDataSource, runMigrations } from '@oncall/platform-persistence';
-import { createTestDatabase } from '@oncall/platform-testing';
+import { openServiceDataSource } from '@oncall/platform-persistence';
+import { migratedTestDatabase, MigratedTestDatabase } from '@oncall/platform-testing';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import type { FactSource } from '../projections/reporting.projection';
 import { REPORTING_MIGRATIONS, REPORTING_SCHEMA } from '../reporting.service';
 
@@ -288,34 +287,20 @@ export function overrideOf(
   return { scheduleId: schedule.id, reason: '', createdBy: 'manager', ...fields };
 }
 
-/** A database of one test file's own, the reporting schema migrated into it. */
-export interface ReportingTestDatabase {
-  url: string;
-  dataSource: DataSource;
-  /** Closes the data source and drops the database. */
-  close(): Promise<void>;
-}
+/** A database of one test file's own, the reporting schema migrated into it; `close` drops it. */
+export type ReportingTestDatabase = MigratedTestDatabase;
 
-export async function reportingTestDatabase(
+export function reportingTestDatabase(
   label: string,
   applicationName: string,
 ): Promise<ReportingTestDatabase> {
-  const database = await createTestDatabase(label);
-  const dataSource = createServiceDataSource({
-    url: database.url,
-    schema: REPORTING_SCHEMA,
-    migrations: REPORTING_MIGRATIONS,
-    applicationName,
-    poolSize: 4,
-  });
-  await dataSource.initialize();
-  await runMigrations(dataSource, REPORTING_SCHEMA);
-  return {
-    url: database.url,
-    dataSource,
-    close: async () => {
-      await dataSource.destroy();
-      await database.drop();
-    },
-  };
+  return migratedTestDatabase(label, (url) =>
+    openServiceDataSource({
+      url,
+      schema: REPORTING_SCHEMA,
+      migrations: REPORTING_MIGRATIONS,
+      applicationName,
+      poolSize: 4,
+    }),
+  );
 }

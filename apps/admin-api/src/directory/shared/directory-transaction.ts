@@ -1,5 +1,5 @@
 import { ConflictException } from '@nestjs/common';
-import { isUniqueViolation } from '@oncall/platform-persistence';
+import { transactionRefusingDuplicates } from '@oncall/platform-persistence';
 import { DirectoryAction, DirectoryResourceType } from '@oncall/contracts';
 import { RequestContext } from '@oncall/platform-runtime';
 import { DataSource, EntityManager } from 'typeorm';
@@ -10,17 +10,12 @@ import { conflict } from './directory-errors';
  * Runs a directory write in one transaction (the change, its audit row and its outbox event commit
  * together); a unique constraint refusing the row becomes the resource's own 409.
  */
-export async function directoryWrite<T>(
+export function directoryWrite<T>(
   dataSource: DataSource,
   work: (tx: EntityManager) => Promise<T>,
   onDuplicate: () => ConflictException,
 ): Promise<T> {
-  try {
-    return await dataSource.transaction(work);
-  } catch (error) {
-    if (isUniqueViolation(error)) throw onDuplicate();
-    throw error;
-  }
+  return transactionRefusingDuplicates(dataSource, work, onDuplicate);
 }
 
 /** The writes of a directory resource, as its directory makes them. */

@@ -89,7 +89,11 @@ export class PostgresEventStore implements EventStore {
       this.appendValues(appends),
     );
     const stored = new Map<string, EventRow[]>();
-    for (const row of rows) stored.set(row.stream_id, [...(stored.get(row.stream_id) ?? []), row]);
+    for (const row of rows) {
+      const streamRows = stored.get(row.stream_id);
+      if (streamRows) streamRows.push(row);
+      else stored.set(row.stream_id, [row]);
+    }
     return appends.map(({ streamId, events, options }) => {
       const expected = options.expectedVersion as number;
       const streamRows = stored.get(streamId);

@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { OUTBOX_MIGRATIONS } from './outbox.migration';
 import { PARTITION_SQL } from './outbox-message';
 import { OutboxRelay } from './outbox-relay';
+import { enqueueOutboxMessages } from './outbox-writer';
 
 const SCHEMA = 'relay_unpublishable';
 const GOOD_SUBJECT = 'oncall.evt.incident.test.v1';
@@ -120,4 +121,29 @@ describe('Outbox relay and messages the bus refuses for good (class of issue 8, 
       expect(await database.dataSource.query('SELECT count(*)::int AS n FROM outbox')).toEqual([{ n: 0 }]);
     },
   );
+
+  it('sets aside an oversized message its writer enqueued and keeps relaying the partition behind it', async () => {
+    const orderingKey = `stream-${randomUUID()}`;
+    const message = (id: string, body: string) => ({ messageId: id, subject: GOOD_SUBJECT, body, headers: {}, orderingKey }); // prettier-ignore
+    const [huge, next] = [randomUUID(), randomUUID()];
+    await database.dataSource.transaction((tx) =>
+      enqueueOutboxMessages(tx, [
+        message(huge, JSON.stringify({ blob: 'x'.repeat(2 * 1024 * 1024) })),
+        message(next, '{}'),
+      ]),
+    );
+    const { state: before } = await bus.jsm.streams.info(streamName());
+
+    expect(await relay.relayPending()).toBe(2);
+
+    const dead: { message_id: string }[] = await database.dataSource.query(
+      'SELECT message_id FROM outbox_dead WHERE message_id = ANY($1)',
+      [[huge, next]],
+    );
+    expect(dead.map((row) => row.message_id)).toEqual([huge]);
+    expect(await database.dataSource.query('SELECT count(*)::int AS n FROM outbox')).toEqual([{ n: 0 }]);
+    const { state: after } = await bus.jsm.streams.info(streamName());
+    expect(after.messages - before.messages).toBe(1);
+    expect(await lastMessageIds(1)).toEqual([next]);
+  });
 });

@@ -8,7 +8,6 @@ import { TicketDispatcher } from './dispatch/ticket-dispatcher';
 import { TicketLaneRunner } from './dispatch/ticket-lane.runner';
 import { IncidentCopies } from './incident-events/incident-copies';
 import { IncidentEventsHandler } from './incident-events/incident-events.handler';
-import { LinkTicketHandler } from './link-ticket/link-ticket.handler';
 import { LaneRecords } from './links/lane-records';
 import { TicketLanes } from './links/ticket-lanes.store';
 import { TicketLinks } from './links/ticket-links.store';
@@ -18,7 +17,7 @@ import { PsaSettingsStore } from './settings/psa-settings.store';
 
 /** Incident ↔ PSA ticket: one ticket per incident, notes and resolution after it (ADRs 0160-0166). */
 @Module({
-  controllers: [IncidentEventsHandler, LinkTicketHandler, RequestTicketHandler, PsaSettingsHandlers],
+  controllers: [IncidentEventsHandler, RequestTicketHandler, PsaSettingsHandlers],
   providers: [
     psaConnectionProvider,
     PsaConnectionRegistry,

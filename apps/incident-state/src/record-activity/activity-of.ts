@@ -24,7 +24,7 @@ export function activityOfEscalationFact(envelope: MessageEnvelope): ActivityDat
 
 /**
  * The timeline entry for a PSA fact: "PSA ticket pending", "PSA ticket delayed: ...", the PSA's refusal.
- * TicketCreated is not one: psa-sync links the ticket (LinkTicket), and TicketLinked is its entry.
+ * TicketCreated is not one: it links the ticket (LinkTicket), and TicketLinked is its entry.
  */
 export function activityOfPsaFact(envelope: MessageEnvelope): ActivityData | null {
   const data = envelope.data as { incidentId?: unknown; summary?: unknown };

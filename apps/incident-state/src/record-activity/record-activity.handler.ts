@@ -1,6 +1,12 @@
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { Consumers, MessageEnvelope, Streams } from '@oncall/contracts';
+import {
+  Consumers,
+  ExecuteIncidentCommand,
+  MessageEnvelope,
+  Streams,
+  TicketCreated,
+} from '@oncall/contracts';
 import { Clock, CLOCK } from '@oncall/platform-clock';
 import { RpcError } from '@oncall/platform-messaging';
 import { IncidentCommandExecutor } from '../execute-command/incident-command-executor';
@@ -10,6 +16,10 @@ import { activityOfEscalationFact, activityOfNotification, activityOfPsaFact } f
  * Records what escalation, notification and psa-sync report about an incident on its timeline (ActivityRecorded),
  * once each: the source event's id is the recorded event's id. A fact about an incident this service does
  * not know is dropped (it cannot be placed on any timeline).
+ *
+ * A created PSA ticket is linked here (LinkTicket → TicketLinked) rather than by psa-sync: the same consumer
+ * recorded the ticket's "pending" fact, so the incident learns them in the order psa-sync published them.
+ * A redelivery links the same ticket again, which changes nothing.
  */
 @Controller()
 export class RecordActivityHandler {
@@ -39,28 +49,48 @@ export class RecordActivityHandler {
     durable: Consumers.incidentStatePsaActivity,
   })
   onPsaFact(@Payload() envelope: MessageEnvelope): Promise<void> {
-    return this.record(envelope, activityOfPsaFact(envelope));
+    if (envelope.type === 'TicketCreated') {
+      const { incidentId, orgId, ticket } = (envelope as MessageEnvelope<'TicketCreated', TicketCreated>)
+        .data;
+      return this.execute(envelope, {
+        type: 'LinkTicket',
+        data: { incidentId, orgId, provider: ticket.provider, ticketId: ticket.ticketId, url: ticket.url },
+        by: { kind: 'system', reason: 'psa' },
+        at: this.occurredAt(envelope),
+      });
+    }
+    const activity = activityOfPsaFact(envelope);
+    return activity ? this.record(envelope, activity) : Promise.resolve();
   }
 
-  private async record(
+  private record(
     envelope: MessageEnvelope,
     activity: ReturnType<typeof activityOfEscalationFact>,
   ): Promise<void> {
-    if (!activity) return;
+    if (!activity) return Promise.resolve();
+    return this.execute(envelope, {
+      type: 'RecordActivity',
+      data: { ...activity, orgId: envelope.metadata.orgId },
+      by: {
+        kind: 'system',
+        reason: activity.source === 'escalation' ? 'escalation-policy' : activity.source,
+      },
+      at: this.occurredAt(envelope),
+    });
+  }
+
+  private occurredAt(envelope: MessageEnvelope): string {
+    return envelope.metadata.occurredAt ?? this.clock.now().toISOString();
+  }
+
+  private async execute(
+    envelope: MessageEnvelope,
+    command: ExecuteIncidentCommand['command'],
+  ): Promise<void> {
     const { orgId, correlationId } = envelope.metadata;
     try {
       await this.executor.execute(
-        {
-          command: {
-            type: 'RecordActivity',
-            data: { ...activity, orgId },
-            by: {
-              kind: 'system',
-              reason: activity.source === 'escalation' ? 'escalation-policy' : activity.source,
-            },
-            at: envelope.metadata.occurredAt ?? this.clock.now().toISOString(),
-          },
-        },
+        { command },
         { orgId, correlationId, causationId: envelope.metadata.eventId },
       );
     } catch (error) {

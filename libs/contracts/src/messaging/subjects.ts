@@ -220,7 +220,6 @@ export const Consumers = {
   incidentStateNotificationActivity: 'incident-state-notification-activity',
   incidentStatePsaActivity: 'incident-state-psa-activity',
   psaSyncIncidents: 'psa-sync-incidents',
-  psaSyncLinkTicket: 'psa-sync-link-ticket',
   adminApiPsaAudit: 'admin-api-psa-audit',
   escalationIncidents: 'escalation-incidents',
   escalationIncidentCommands: 'escalation-incident-commands',

@@ -12,13 +12,7 @@ import { organizationContextOf } from '@oncall/platform-messaging';
 import { DataSource } from 'typeorm';
 import { EscalationPolicyStore } from './escalation-policy.store';
 import { PolicyChangeRecorder } from './policy-change.recorder';
-import {
-  actorOf,
-  checkExpectedVersion,
-  definitionOf,
-  expectedVersionOf,
-  policyIdOf,
-} from './policy-requests';
+import { actorOf, checkExpectedVersion, definitionOf, existingPolicyChangeOf } from './policy-requests';
 import { sameDefinition, toPolicyView } from './policy-row';
 import { lockPolicy, policyWrite } from './policy-transaction';
 
@@ -52,9 +46,7 @@ export class PolicyCommandsHandler {
   @MessagePattern(Commands.escalation.updatePolicy)
   update(@Payload() request: RpcRequest<UpdateEscalationPolicyCommand>): Promise<EscalationPolicyView> {
     const context = organizationContextOf(request);
-    const policyId = policyIdOf(request.data?.policyId);
-    const expectedVersion = expectedVersionOf(request.data?.expectedVersion);
-    const actor = actorOf(request.data?.actor);
+    const { policyId, expectedVersion, actor } = existingPolicyChangeOf(request.data);
     const definition = definitionOf(request.data?.definition);
     return policyWrite(this.dataSource, definition.name, async (tx) => {
       const before = await lockPolicy(this.store, tx, context.orgId, policyId);
@@ -73,9 +65,7 @@ export class PolicyCommandsHandler {
   @MessagePattern(Commands.escalation.deletePolicy)
   delete(@Payload() request: RpcRequest<DeleteEscalationPolicyCommand>): Promise<EscalationPolicyView> {
     const context = organizationContextOf(request);
-    const policyId = policyIdOf(request.data?.policyId);
-    const expectedVersion = expectedVersionOf(request.data?.expectedVersion);
-    const actor = actorOf(request.data?.actor);
+    const { policyId, expectedVersion, actor } = existingPolicyChangeOf(request.data);
     return this.dataSource.transaction(async (tx) => {
       const before = await lockPolicy(this.store, tx, context.orgId, policyId);
       checkExpectedVersion(before, expectedVersion);

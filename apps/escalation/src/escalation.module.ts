@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
 import { OutboxRelayWorker } from '@oncall/platform-runtime';
-import { CreatePolicyHandler } from './create-policy/create-policy.handler';
-import { DeletePolicyHandler } from './delete-policy/delete-policy.handler';
 import { EscalationRunner } from './engine/escalation-runner';
 import { EscalationTimersWorker } from './engine/escalation-timers.worker';
 import { IncidentEventsConsumer } from './engine/incident-events.consumer';
@@ -11,11 +9,9 @@ import { DirectoryCopies } from './local-copies/directory-copies';
 import { ScheduleCopies } from './local-copies/schedule-copies';
 import { EscalationPolicyStore } from './policies/escalation-policy.store';
 import { PolicyChangeRecorder } from './policies/policy-change.recorder';
-import { GetPolicyHandler } from './queries/get-policy.handler';
+import { PolicyCommandsHandler } from './policies/policy-commands.handler';
 import { IncidentEscalationHandler } from './queries/incident-escalation.handler';
-import { ListPoliciesHandler } from './queries/list-policies.handler';
-import { PoliciesByScheduleHandler } from './queries/policies-by-schedule.handler';
-import { UpdatePolicyHandler } from './update-policy/update-policy.handler';
+import { PolicyQueriesHandler } from './queries/policy-queries.handler';
 
 /**
  * Escalation policies (commands and queries over the bus) and the engine: incident events and due timers
@@ -23,12 +19,8 @@ import { UpdatePolicyHandler } from './update-policy/update-policy.handler';
  */
 @Module({
   controllers: [
-    CreatePolicyHandler,
-    UpdatePolicyHandler,
-    DeletePolicyHandler,
-    GetPolicyHandler,
-    ListPoliciesHandler,
-    PoliciesByScheduleHandler,
+    PolicyCommandsHandler,
+    PolicyQueriesHandler,
     IncidentEscalationHandler,
     IncidentEventsConsumer,
     IncidentCommandsRelay,

@@ -1,12 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  ClientState,
-  DIRECTORY_STATE_CONTEXT,
-  MaintenanceWindowState,
-  RoutingRulesState,
-} from '@oncall/contracts';
+import { ClientState, MaintenanceWindowState, RoutingRulesState } from '@oncall/contracts';
 import { clientResolver, CorrelationSettings } from '@oncall/dedup-domain';
-import { LocalStateCopies, MessageBus, StateReplica } from '@oncall/platform-messaging';
+import { LocalStateCopies, MessageBus } from '@oncall/platform-messaging';
 import { LOGGER } from '@oncall/platform-runtime';
 import { Logger } from 'pino';
 
@@ -17,16 +12,13 @@ import { Logger } from 'pino';
  */
 @Injectable()
 export class CorrelationCopies extends LocalStateCopies {
-  private readonly rules: StateReplica<RoutingRulesState>;
-  private readonly windows: StateReplica<MaintenanceWindowState>;
-  private readonly clients: StateReplica<ClientState>;
+  private readonly rules = this.directoryCopy<RoutingRulesState>('routingRules');
+  private readonly windows = this.directoryCopy<MaintenanceWindowState>('maintenanceWindow');
+  private readonly clients = this.directoryCopy<ClientState>('client');
   private readonly settings = new Map<string, CorrelationSettings>();
 
   constructor(bus: MessageBus, @Inject(LOGGER) logger: Logger) {
     super(bus, logger);
-    this.rules = this.copy({ context: DIRECTORY_STATE_CONTEXT, resourceType: 'routingRules' });
-    this.windows = this.copy({ context: DIRECTORY_STATE_CONTEXT, resourceType: 'maintenanceWindow' });
-    this.clients = this.copy({ context: DIRECTORY_STATE_CONTEXT, resourceType: 'client' });
     const forget = (current: { orgId: string }, previous?: { orgId: string }) => {
       this.settings.delete(current.orgId);
       if (previous) this.settings.delete(previous.orgId);

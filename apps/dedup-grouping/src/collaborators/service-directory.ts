@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DIRECTORY_STATE_CONTEXT, defaultUrgencyOf, ServiceState } from '@oncall/contracts';
+import { defaultUrgencyOf, ServiceState } from '@oncall/contracts';
 import { GroupingRule } from '@oncall/dedup-domain';
-import { LocalStateCopies, MessageBus, StateReplica } from '@oncall/platform-messaging';
+import { LocalStateCopies, MessageBus } from '@oncall/platform-messaging';
 import { LOGGER } from '@oncall/platform-runtime';
 import { Logger } from 'pino';
 
@@ -18,11 +18,10 @@ export interface ServiceRoute {
  */
 @Injectable()
 export class ServiceDirectory extends LocalStateCopies {
-  private readonly services: StateReplica<ServiceState>;
+  private readonly services = this.directoryCopy<ServiceState>('service');
 
   constructor(bus: MessageBus, @Inject(LOGGER) logger: Logger) {
     super(bus, logger);
-    this.services = this.copy({ context: DIRECTORY_STATE_CONTEXT, resourceType: 'service' });
   }
 
   /** The route of a service of `orgId`; undefined while the copy does not know it (yet). */

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { Consumers, incidentEventSubject, MessageEnvelope, Streams } from '@oncall/contracts';
+import { DurableEventPattern } from '@oncall/platform-messaging';
 import { OpenAlertIndex } from '../open-alerts/open-alert-index';
 import { OpenGroupIndex } from '../open-groups/open-group-index';
 
@@ -21,10 +22,11 @@ export class IncidentResolvedHandler {
     private readonly groups: OpenGroupIndex,
   ) {}
 
-  @EventPattern(incidentEventSubject('IncidentResolved', 1), {
-    stream: Streams.incidents.name,
-    durable: Consumers.dedupIncidentsClosed,
-  })
+  @DurableEventPattern(
+    incidentEventSubject('IncidentResolved', 1),
+    Streams.incidents,
+    Consumers.dedupIncidentsClosed,
+  )
   async handle(
     @Payload() envelope: MessageEnvelope<'IncidentResolved', IncidentResolvedData>,
   ): Promise<void> {

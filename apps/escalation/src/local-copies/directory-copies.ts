@@ -1,13 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  activeManagersOf,
-  ClientState,
-  DIRECTORY_STATE_CONTEXT,
-  ServiceState,
-  TeamState,
-  UserState,
-} from '@oncall/contracts';
-import { LocalStateCopies, MessageBus, StateReplica } from '@oncall/platform-messaging';
+import { activeManagersOf, ClientState, ServiceState, TeamState, UserState } from '@oncall/contracts';
+import { LocalStateCopies, MessageBus } from '@oncall/platform-messaging';
 import { LOGGER } from '@oncall/platform-runtime';
 import { Logger } from 'pino';
 
@@ -17,17 +10,13 @@ import { Logger } from 'pino';
  */
 @Injectable()
 export class DirectoryCopies extends LocalStateCopies {
-  readonly users: StateReplica<UserState>;
-  readonly teams: StateReplica<TeamState>;
-  readonly services: StateReplica<ServiceState>;
-  readonly clients: StateReplica<ClientState>;
+  readonly users = this.directoryCopy<UserState>('user');
+  readonly teams = this.directoryCopy<TeamState>('team');
+  readonly services = this.directoryCopy<ServiceState>('service');
+  readonly clients = this.directoryCopy<ClientState>('client');
 
   constructor(bus: MessageBus, @Inject(LOGGER) logger: Logger) {
     super(bus, logger);
-    this.users = this.copy({ context: DIRECTORY_STATE_CONTEXT, resourceType: 'user' });
-    this.teams = this.copy({ context: DIRECTORY_STATE_CONTEXT, resourceType: 'team' });
-    this.services = this.copy({ context: DIRECTORY_STATE_CONTEXT, resourceType: 'service' });
-    this.clients = this.copy({ context: DIRECTORY_STATE_CONTEXT, resourceType: 'client' });
   }
 
   user(orgId: string, userId: string): UserState | undefined {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SCHEDULE_STATE_RESOURCE, SCHEDULING_STATE_CONTEXT, ScheduleState } from '@oncall/contracts';
-import { LocalStateCopies, MessageBus, StateReplica } from '@oncall/platform-messaging';
+import { LocalStateCopies, MessageBus } from '@oncall/platform-messaging';
 import { LOGGER } from '@oncall/platform-runtime';
 import { whoIsOnCallInHistory } from '@oncall/scheduling-domain';
 import { Logger } from 'pino';
@@ -11,13 +11,15 @@ import { Logger } from 'pino';
  */
 @Injectable()
 export class ScheduleCopies extends LocalStateCopies {
-  readonly schedules: StateReplica<ScheduleState>;
+  readonly schedules = this.copy<ScheduleState>({
+    context: SCHEDULING_STATE_CONTEXT,
+    resourceType: SCHEDULE_STATE_RESOURCE,
+  });
   /** teamId → the team's schedule (the first by name when a team has several). */
   private readonly byTeam = new Map<string, ScheduleState>();
 
   constructor(bus: MessageBus, @Inject(LOGGER) logger: Logger) {
     super(bus, logger);
-    this.schedules = this.copy({ context: SCHEDULING_STATE_CONTEXT, resourceType: SCHEDULE_STATE_RESOURCE });
     this.schedules.onChange((current, previous) => {
       const teams = new Set([current.view?.teamId, previous?.view?.teamId]);
       for (const teamId of teams) if (teamId) this.indexTeam(teamId);

@@ -34,6 +34,23 @@ export function expectedVersionOf(value: unknown): number | undefined {
   return value;
 }
 
+/** Who changes which existing policy, having read which version: what update and delete requests share. */
+export interface ExistingPolicyChange {
+  readonly policyId: string;
+  readonly expectedVersion: number | undefined;
+  readonly actor: EscalationActor;
+}
+
+export function existingPolicyChangeOf(
+  data: { policyId?: unknown; expectedVersion?: unknown; actor?: unknown } | undefined,
+): ExistingPolicyChange {
+  return {
+    policyId: policyIdOf(data?.policyId),
+    expectedVersion: expectedVersionOf(data?.expectedVersion),
+    actor: actorOf(data?.actor),
+  };
+}
+
 export function actorOf(value: unknown): EscalationActor {
   const actor = value as Partial<EscalationActor> | undefined;
   if (

@@ -1,5 +1,5 @@
 import { Controller, Inject } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   COVERAGE_GAP_DETECTED,
   CoverageGapDetected,
@@ -11,6 +11,7 @@ import {
 } from '@oncall/contracts';
 import { planDeliveries } from '@oncall/notification-domain';
 import { Clock, CLOCK } from '@oncall/platform-clock';
+import { DurableEventPattern } from '@oncall/platform-messaging';
 import { LOGGER } from '@oncall/platform-runtime';
 import { randomUUID } from 'node:crypto';
 import { Logger } from 'pino';
@@ -41,10 +42,11 @@ export class CoverageGapConsumer {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  @EventPattern(schedulingEventSubject(COVERAGE_GAP_DETECTED), {
-    stream: Streams.scheduling.name,
-    durable: NotificationConsumers.coverageGaps,
-  })
+  @DurableEventPattern(
+    schedulingEventSubject(COVERAGE_GAP_DETECTED),
+    Streams.scheduling,
+    NotificationConsumers.coverageGaps,
+  )
   async handle(@Payload() envelope: MessageEnvelope<string, CoverageGapDetected>): Promise<void> {
     const { data, metadata } = envelope;
     await this.people.ready();

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { MessageEnvelope, NotificationConsumers, Streams, Subjects } from '@oncall/contracts';
+import { DurableEventPattern } from '@oncall/platform-messaging';
 import { DataSource } from 'typeorm';
 import { applyProgress, progressChangeOf } from './incident-progress.store';
 
@@ -14,10 +15,7 @@ type IncidentEnvelope = MessageEnvelope<string, { incidentId: string; at: string
 export class IncidentProgressConsumer {
   constructor(private readonly dataSource: DataSource) {}
 
-  @EventPattern(Subjects.incidentEvents, {
-    stream: Streams.incidents.name,
-    durable: NotificationConsumers.incidentProgress,
-  })
+  @DurableEventPattern(Subjects.incidentEvents, Streams.incidents, NotificationConsumers.incidentProgress)
   async handle(@Payload() envelope: IncidentEnvelope): Promise<void> {
     const change = progressChangeOf(envelope.type, envelope.data.at);
     const version = envelope.metadata.stream?.version;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { activeManagersOf, DIRECTORY_STATE_CONTEXT, UserState } from '@oncall/contracts';
-import { LocalStateCopies, MessageBus, StateReplica } from '@oncall/platform-messaging';
+import { activeManagersOf, UserState } from '@oncall/contracts';
+import { LocalStateCopies, MessageBus } from '@oncall/platform-messaging';
 import { LOGGER } from '@oncall/platform-runtime';
 import { Logger } from 'pino';
 
@@ -10,11 +10,10 @@ import { Logger } from 'pino';
  */
 @Injectable()
 export class PeopleDirectory extends LocalStateCopies {
-  private readonly users: StateReplica<UserState>;
+  private readonly users = this.directoryCopy<UserState>('user');
 
   constructor(bus: MessageBus, @Inject(LOGGER) logger: Logger) {
     super(bus, logger);
-    this.users = this.copy({ context: DIRECTORY_STATE_CONTEXT, resourceType: 'user' });
   }
 
   /** Every change to a person (the initial load included), in stream order. */

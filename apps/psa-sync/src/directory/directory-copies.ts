@@ -1,13 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  ClientState,
-  DEFAULT_TICKET_MODE,
-  DIRECTORY_STATE_CONTEXT,
-  ServiceState,
-  TicketMode,
-  UserState,
-} from '@oncall/contracts';
-import { LocalStateCopies, MessageBus, StateReplica } from '@oncall/platform-messaging';
+import { ClientState, DEFAULT_TICKET_MODE, ServiceState, TicketMode, UserState } from '@oncall/contracts';
+import { LocalStateCopies, MessageBus } from '@oncall/platform-messaging';
 import { LOGGER } from '@oncall/platform-runtime';
 import { Logger } from 'pino';
 
@@ -17,15 +10,12 @@ import { Logger } from 'pino';
  */
 @Injectable()
 export class DirectoryCopies extends LocalStateCopies {
-  private readonly services: StateReplica<ServiceState>;
-  private readonly clients: StateReplica<ClientState>;
-  private readonly users: StateReplica<UserState>;
+  private readonly services = this.directoryCopy<ServiceState>('service');
+  private readonly clients = this.directoryCopy<ClientState>('client');
+  private readonly users = this.directoryCopy<UserState>('user');
 
   constructor(bus: MessageBus, @Inject(LOGGER) logger: Logger) {
     super(bus, logger);
-    this.services = this.copy({ context: DIRECTORY_STATE_CONTEXT, resourceType: 'service' });
-    this.clients = this.copy({ context: DIRECTORY_STATE_CONTEXT, resourceType: 'client' });
-    this.users = this.copy({ context: DIRECTORY_STATE_CONTEXT, resourceType: 'user' });
   }
 
   service(orgId: string, serviceId: string): ServiceState | undefined {

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { Consumers, MessageEnvelope, Streams, Subjects } from '@oncall/contracts';
+import { DurableEventPattern } from '@oncall/platform-messaging';
 import { DataSource, EntityManager } from 'typeorm';
 import { PsaConnection } from '../adapters/psa-adapter.port';
 import { PsaConnectionRegistry } from '../connection/psa-connection.registry';
@@ -33,9 +34,7 @@ export class IncidentEventsHandler {
     private readonly dispatcher: TicketDispatcher,
   ) {}
 
-  @EventPattern(Subjects.incidentEvents, {
-    stream: Streams.incidents.name,
-    durable: Consumers.psaSyncIncidents,
+  @DurableEventPattern(Subjects.incidentEvents, Streams.incidents, Consumers.psaSyncIncidents, {
     maxAckPending: 1,
   })
   async handle(@Payload() envelope: IncidentEnvelope): Promise<void> {

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { configurationChangesOf, Consumers, MessageEnvelope, Streams, Subjects } from '@oncall/contracts';
+import { DurableEventPattern } from '@oncall/platform-messaging';
 import { ReportingProjection } from './reporting.projection';
 
 /** Reporting's durable consumers: every incident event, escalation fact and scheduling change, recorded once. */
@@ -8,26 +9,21 @@ import { ReportingProjection } from './reporting.projection';
 export class RecordFactsHandler {
   constructor(private readonly projection: ReportingProjection) {}
 
-  @EventPattern(Subjects.incidentEvents, {
-    stream: Streams.incidents.name,
-    durable: Consumers.reportingIncidents,
-  })
+  @DurableEventPattern(Subjects.incidentEvents, Streams.incidents, Consumers.reportingIncidents)
   async onIncidentEvent(@Payload() envelope: MessageEnvelope): Promise<void> {
     await this.projection.record('incident', envelope);
   }
 
-  @EventPattern(Streams.escalation.subjects[0], {
-    stream: Streams.escalation.name,
-    durable: Consumers.reportingEscalation,
-  })
+  @DurableEventPattern(Streams.escalation.subjects[0], Streams.escalation, Consumers.reportingEscalation)
   async onEscalationFact(@Payload() envelope: MessageEnvelope): Promise<void> {
     await this.projection.record('escalation', envelope);
   }
 
-  @EventPattern(configurationChangesOf('scheduling'), {
-    stream: Streams.scheduling.name,
-    durable: Consumers.reportingScheduling,
-  })
+  @DurableEventPattern(
+    configurationChangesOf('scheduling'),
+    Streams.scheduling,
+    Consumers.reportingScheduling,
+  )
   async onSchedulingChange(@Payload() envelope: MessageEnvelope): Promise<void> {
     await this.projection.record('scheduling', envelope);
   }

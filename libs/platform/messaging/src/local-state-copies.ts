@@ -1,12 +1,14 @@
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { DIRECTORY_STATE_CONTEXT } from '@oncall/contracts';
 import { Logger } from 'pino';
 import { MessageBus } from './message-bus';
 import { StateReplica, StateReplicaSpec } from './state-replica';
 
 /**
  * A provider holding a service's local copies of state another context publishes (ADR 0120, 0218). The
- * replicas a subclass makes with `copy` start together and once: at bootstrap, or at the first `ready()`
- * when a handler runs before bootstrap. They stop together at shutdown. Nest calls the inherited hooks.
+ * replicas a subclass makes with `copy` or `directoryCopy` (field initializers may call them) start
+ * together and once: at bootstrap, or at the first `ready()` when a handler runs before bootstrap. They
+ * stop together at shutdown. Nest calls the inherited hooks.
  */
 export abstract class LocalStateCopies implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly replicas: { start(): Promise<void>; stop(): Promise<void> }[] = [];
@@ -22,6 +24,11 @@ export abstract class LocalStateCopies implements OnApplicationBootstrap, OnModu
     const replica = new StateReplica<TView>(this.replicaBus, spec, this.replicaLogger);
     this.replicas.push(replica);
     return replica;
+  }
+
+  /** A replica of one resource type of the directory admin-api publishes (users, services, clients…). */
+  protected directoryCopy<TView>(resourceType: string): StateReplica<TView> {
+    return this.copy<TView>({ context: DIRECTORY_STATE_CONTEXT, resourceType });
   }
 
   onApplicationBootstrap(): Promise<void> {

@@ -11,8 +11,8 @@ export type DurableEventOptions = Omit<DurableConsumerSpec, 'filterSubject'>;
 
 /**
  * NestJS transport over our bus: `@MessagePattern(subject)` handlers answer request/reply in a queue group;
- * `@EventPattern(subject, { stream, durable })` handlers consume a JetStream durable consumer.
- * Handlers run through Nest's pipes, guards and filters like any other.
+ * `@EventPattern(subject, { stream, durable })` handlers (best written `@DurableEventPattern`) consume a
+ * JetStream durable consumer. Handlers run through Nest's pipes, guards and filters like any other.
  */
 export class PlatformTransport extends Server implements CustomTransportStrategy {
   private readonly consumers: DurableConsumer[] = [];

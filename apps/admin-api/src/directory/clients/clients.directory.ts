@@ -8,7 +8,7 @@ import { ChangeRecorder, sameView } from '../shared/change-recorder';
 import { conflict } from '../shared/directory-errors';
 import { ResourceWrites, namedResourceWrites } from '../shared/directory-transaction';
 import { findOrgRow } from '../shared/org-rows';
-import { pageOfOrgRows } from '../shared/pagination';
+import { OrgViews } from '../shared/org-views';
 import { CreateClientDto, UpdateClientDto } from './client.dto';
 import { ClientRow, ClientView, toClientView } from './client.view';
 
@@ -16,21 +16,19 @@ import { ClientRow, ClientView, toClientView } from './client.view';
 @Injectable()
 export class ClientsDirectory {
   private readonly writes: ResourceWrites<ClientView>;
+  private readonly views: OrgViews<ClientRow, ClientView>;
 
-  constructor(
-    private readonly dataSource: DataSource,
-    changes: ChangeRecorder,
-  ) {
+  constructor(dataSource: DataSource, changes: ChangeRecorder) {
     this.writes = namedResourceWrites(dataSource, changes, 'client');
+    this.views = new OrgViews(dataSource, 'clients', toClientView);
   }
 
-  async list(context: RequestContext, query: CursorPageQueryDto): Promise<CursorPage<ClientView>> {
-    const page = await pageOfOrgRows<ClientRow>(this.dataSource.manager, 'clients', context.orgId, query);
-    return { ...page, items: page.items.map(toClientView) };
+  list(context: RequestContext, query: CursorPageQueryDto): Promise<CursorPage<ClientView>> {
+    return this.views.page(context.orgId, query);
   }
 
-  async get(context: RequestContext, id: string): Promise<ClientView> {
-    return toClientView(await findOrgRow<ClientRow>(this.dataSource.manager, 'clients', context.orgId, id));
+  get(context: RequestContext, id: string): Promise<ClientView> {
+    return this.views.find(context.orgId, id);
   }
 
   create(context: RequestContext, dto: CreateClientDto): Promise<ClientView> {

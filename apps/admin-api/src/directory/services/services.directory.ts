@@ -11,7 +11,7 @@ import { conflict } from '../shared/directory-errors';
 import { ResourceWrites, namedResourceWrites } from '../shared/directory-transaction';
 import { requireOrgReference } from '../shared/org-references';
 import { findOrgRow } from '../shared/org-rows';
-import { pageOfOrgRows } from '../shared/pagination';
+import { OrgViews } from '../shared/org-views';
 import { requireEscalationPolicy } from './escalation-policy-reference';
 import { CreateServiceDto, UpdateServiceDto } from './service.dto';
 import { ServiceRow, ServiceView, toServiceView } from './service.view';
@@ -21,24 +21,23 @@ import { normalizedUrgencyRule } from './urgency-rule.dto';
 @Injectable()
 export class ServicesDirectory {
   private readonly writes: ResourceWrites<ServiceView>;
+  private readonly views: OrgViews<ServiceRow, ServiceView>;
 
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly changes: ChangeRecorder,
     private readonly bus: MessageBus,
   ) {
     this.writes = namedResourceWrites(dataSource, changes, 'service');
+    this.views = new OrgViews(dataSource, 'services', toServiceView);
   }
 
-  async list(context: RequestContext, query: CursorPageQueryDto): Promise<CursorPage<ServiceView>> {
-    const page = await pageOfOrgRows<ServiceRow>(this.dataSource.manager, 'services', context.orgId, query);
-    return { ...page, items: page.items.map(toServiceView) };
+  list(context: RequestContext, query: CursorPageQueryDto): Promise<CursorPage<ServiceView>> {
+    return this.views.page(context.orgId, query);
   }
 
-  async get(context: RequestContext, id: string): Promise<ServiceView> {
-    return toServiceView(
-      await findOrgRow<ServiceRow>(this.dataSource.manager, 'services', context.orgId, id),
-    );
+  get(context: RequestContext, id: string): Promise<ServiceView> {
+    return this.views.find(context.orgId, id);
   }
 
   create(context: RequestContext, dto: CreateServiceDto): Promise<ServiceView> {

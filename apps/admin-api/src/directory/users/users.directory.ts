@@ -8,7 +8,7 @@ import { ChangeRecorder, sameView } from '../shared/change-recorder';
 import { conflict } from '../shared/directory-errors';
 import { ResourceWrites, resourceWrites } from '../shared/directory-transaction';
 import { findOrgRow } from '../shared/org-rows';
-import { pageOfOrgRows } from '../shared/pagination';
+import { OrgViews } from '../shared/org-views';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './user.dto';
 import { toUserView, UserRow, UserView } from './user.view';
 
@@ -20,25 +20,22 @@ import { toUserView, UserRow, UserView } from './user.view';
 @Injectable()
 export class UsersDirectory {
   private readonly writes: ResourceWrites<UserView>;
+  private readonly views: OrgViews<UserRow, UserView>;
 
-  constructor(
-    private readonly dataSource: DataSource,
-    changes: ChangeRecorder,
-  ) {
+  constructor(dataSource: DataSource, changes: ChangeRecorder) {
     this.writes = resourceWrites(dataSource, changes, 'user', () =>
       conflict('A user with this e-mail address already exists in your organization.', 'DUPLICATE_EMAIL'),
     );
+    this.views = new OrgViews(dataSource, 'users', toUserView);
   }
 
-  async list(context: RequestContext, query: ListUsersQueryDto): Promise<CursorPage<UserView>> {
-    const filter =
-      query.active === undefined ? undefined : { sql: 'active = $2', params: [query.active] as unknown[] };
-    const page = await pageOfOrgRows<UserRow>(this.dataSource.manager, 'users', context.orgId, query, filter);
-    return { ...page, items: page.items.map(toUserView) };
+  list(context: RequestContext, query: ListUsersQueryDto): Promise<CursorPage<UserView>> {
+    const filter = query.active === undefined ? undefined : { sql: 'active = $2', params: [query.active] };
+    return this.views.page(context.orgId, query, filter);
   }
 
-  async get(context: RequestContext, id: string): Promise<UserView> {
-    return toUserView(await findOrgRow<UserRow>(this.dataSource.manager, 'users', context.orgId, id));
+  get(context: RequestContext, id: string): Promise<UserView> {
+    return this.views.find(context.orgId, id);
   }
 
   create(context: RequestContext, dto: CreateUserDto): Promise<UserView> {

@@ -8,7 +8,7 @@ import { ChangeRecorder, sameView } from '../shared/change-recorder';
 import { conflict } from '../shared/directory-errors';
 import { ResourceWrites, resourceWrites } from '../shared/directory-transaction';
 import { findOrgRow } from '../shared/org-rows';
-import { OrgViews } from '../shared/org-views';
+import { OrgViewsDirectory } from '../shared/org-views';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './user.dto';
 import { toUserView, UserRow, UserView } from './user.view';
 
@@ -18,24 +18,20 @@ import { toUserView, UserRow, UserView } from './user.view';
  * deleted, so history and audit keep naming them.
  */
 @Injectable()
-export class UsersDirectory {
+export class UsersDirectory extends OrgViewsDirectory<UserRow, UserView> {
   private readonly writes: ResourceWrites<UserView>;
-  private readonly views: OrgViews<UserRow, UserView>;
 
   constructor(dataSource: DataSource, changes: ChangeRecorder) {
+    super(dataSource, 'users', toUserView);
     this.writes = resourceWrites(dataSource, changes, 'user', () =>
       conflict('A user with this e-mail address already exists in your organization.', 'DUPLICATE_EMAIL'),
     );
-    this.views = new OrgViews(dataSource, 'users', toUserView);
   }
 
-  list(context: RequestContext, query: ListUsersQueryDto): Promise<CursorPage<UserView>> {
+  /** `?active=` keeps active or deactivated users only. */
+  override list(context: RequestContext, query: ListUsersQueryDto): Promise<CursorPage<UserView>> {
     const filter = query.active === undefined ? undefined : { sql: 'active = $2', params: [query.active] };
-    return this.views.page(context.orgId, query, filter);
-  }
-
-  get(context: RequestContext, id: string): Promise<UserView> {
-    return this.views.find(context.orgId, id);
+    return this.page(context, query, filter);
   }
 
   create(context: RequestContext, dto: CreateUserDto): Promise<UserView> {

@@ -1,5 +1,5 @@
 import { CursorPageQueryDto } from '@oncall/contracts';
-import { Body, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Delete, HttpCode, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
 import { Caller, RequestContext } from '@oncall/platform-runtime';
 import { Requires } from '../auth/requires.decorator';
 
@@ -10,29 +10,11 @@ import {
 } from './escalation-policy.dto';
 import { EscalationPoliciesService } from './escalation-policies.service';
 import { ApiController } from '../shared/api-controller.decorator';
+import { collectionRoutes } from '../shared/collection-routes';
 
-/** Who is paged, in which order, when an incident of a service is not acknowledged. */
-@ApiController('escalation-policies', 'api/v1/escalation-policies')
-export class EscalationPoliciesController {
+/** A policy's routes after list, get and create: it is replaced whole, and deleted. */
+class PolicyChangeRoutes {
   constructor(private readonly policies: EscalationPoliciesService) {}
-
-  @Get()
-  @Requires('escalation-policies:read')
-  list(@Caller() caller: RequestContext, @Query() query: CursorPageQueryDto) {
-    return this.policies.list(caller, query);
-  }
-
-  @Get(':id')
-  @Requires('escalation-policies:read')
-  get(@Caller() caller: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
-    return this.policies.get(caller, id);
-  }
-
-  @Post()
-  @Requires('escalation-policies:write')
-  create(@Caller() caller: RequestContext, @Body() body: EscalationPolicyDto) {
-    return this.policies.create(caller, body);
-  }
 
   /** Replaces the whole definition; pass `expectedVersion` to be refused (409) if someone changed it since. */
   @Put(':id')
@@ -54,5 +36,18 @@ export class EscalationPoliciesController {
     @Query() query: DeleteEscalationPolicyQueryDto,
   ) {
     return this.policies.remove(caller, id, query.expectedVersion);
+  }
+}
+
+/** Who is paged, in which order, when an incident of a service is not acknowledged. */
+@ApiController('escalation-policies', 'api/v1/escalation-policies')
+export class EscalationPoliciesController extends collectionRoutes(
+  { read: 'escalation-policies:read', write: 'escalation-policies:write' },
+  EscalationPolicyDto,
+  CursorPageQueryDto,
+  PolicyChangeRoutes,
+) {
+  constructor(policies: EscalationPoliciesService) {
+    super(policies);
   }
 }

@@ -58,14 +58,9 @@ export class EscalationPoliciesService {
   async create(caller: RequestContext, body: EscalationPolicyDto): Promise<EscalationPolicyView> {
     const definition = normalized(body);
     await this.targets.require(caller, definition);
-    return this.ask<EscalationPolicyView, CreateEscalationPolicyCommand>(
-      Commands.escalation.createPolicy,
-      caller,
-      {
-        actor: personActorOf(caller),
-        definition,
-      },
-    );
+    return this.command<CreateEscalationPolicyCommand>(Commands.escalation.createPolicy, caller, {
+      definition,
+    });
   }
 
   /** The policy must be the caller's before its targets are looked at: another organization's id is 404. */
@@ -77,16 +72,11 @@ export class EscalationPoliciesService {
     const definition = normalized(body);
     await this.get(caller, policyId);
     await this.targets.require(caller, definition);
-    return this.ask<EscalationPolicyView, UpdateEscalationPolicyCommand>(
-      Commands.escalation.updatePolicy,
-      caller,
-      {
-        actor: personActorOf(caller),
-        policyId,
-        definition,
-        expectedVersion: body.expectedVersion,
-      },
-    );
+    return this.command<UpdateEscalationPolicyCommand>(Commands.escalation.updatePolicy, caller, {
+      policyId,
+      definition,
+      expectedVersion: body.expectedVersion,
+    });
   }
 
   /**
@@ -109,16 +99,27 @@ export class EscalationPoliciesService {
         );
       }
       try {
-        await this.ask<EscalationPolicyView, DeleteEscalationPolicyCommand>(
+        await this.command<DeleteEscalationPolicyCommand>(
           Commands.escalation.deletePolicy,
           caller,
-          { actor: personActorOf(caller), policyId, expectedVersion },
+          { policyId, expectedVersion },
           IN_TRANSACTION_RPC_TIMEOUT_MS,
         );
       } catch (error) {
         rethrowEscalationError(error, 'it is not known whether the policy was deleted');
       }
     });
+  }
+
+  /** A change to a policy, sent as the calling person; escalation answers the policy as it now stands. */
+  private command<TRequest extends { actor: unknown }>(
+    subject: string,
+    caller: RequestContext,
+    data: Omit<TRequest, 'actor'>,
+    timeoutMs?: number,
+  ): Promise<EscalationPolicyView> {
+    const request = { actor: personActorOf(caller), ...data } as TRequest;
+    return this.ask<EscalationPolicyView, TRequest>(subject, caller, request, timeoutMs);
   }
 
   private ask<TAnswer, TRequest>(

@@ -38,11 +38,7 @@ export class IncidentActionsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: IncidentActionDto,
   ): Promise<IncidentCommandResult> {
-    return this.commands.execute(
-      caller,
-      { type: 'AcknowledgeIncident', data: this.target(caller, id) },
-      body.expectedVersion,
-    );
+    return this.commands.onIncident(caller, id, 'AcknowledgeIncident', {}, body.expectedVersion);
   }
 
   /** Hand the incident back: it returns to triggered and pages again. */
@@ -52,8 +48,8 @@ export class IncidentActionsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: IncidentActionDto,
   ) {
-    const data = { ...this.target(caller, id), reason: 'handed-back' as const };
-    return this.commands.execute(caller, { type: 'UnacknowledgeIncident', data }, body.expectedVersion);
+    const details = { reason: 'handed-back' as const };
+    return this.commands.onIncident(caller, id, 'UnacknowledgeIncident', details, body.expectedVersion);
   }
 
   @ResponderAction('resolve')
@@ -62,11 +58,7 @@ export class IncidentActionsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: IncidentActionDto,
   ) {
-    return this.commands.execute(
-      caller,
-      { type: 'ResolveIncident', data: this.target(caller, id) },
-      body.expectedVersion,
-    );
+    return this.commands.onIncident(caller, id, 'ResolveIncident', {}, body.expectedVersion);
   }
 
   @ResponderAction('notes', 201)
@@ -75,14 +67,14 @@ export class IncidentActionsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: AddNoteDto,
   ) {
-    const data = { ...this.target(caller, id), noteId: randomUUID(), text: body.text };
-    return this.commands.execute(caller, { type: 'AddNote', data }, body.expectedVersion);
+    const details = { noteId: randomUUID(), text: body.text };
+    return this.commands.onIncident(caller, id, 'AddNote', details, body.expectedVersion);
   }
 
   @ResponderAction('snooze')
   snooze(@Caller() caller: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() body: SnoozeDto) {
-    const data = { ...this.target(caller, id), durationSeconds: body.durationMinutes * 60 };
-    return this.commands.execute(caller, { type: 'SnoozeIncident', data }, body.expectedVersion);
+    const details = { durationSeconds: body.durationMinutes * 60 };
+    return this.commands.onIncident(caller, id, 'SnoozeIncident', details, body.expectedVersion);
   }
 
   /** To people: active users of the caller's organization only (400 naming `to.userIds` otherwise). */
@@ -100,11 +92,7 @@ export class IncidentActionsController {
     } else {
       to = { kind: 'escalation-level', level: body.to.level ?? 1 };
     }
-    return this.commands.execute(
-      caller,
-      { type: 'ReassignIncident', data: { ...this.target(caller, id), to } },
-      body.expectedVersion,
-    );
+    return this.commands.onIncident(caller, id, 'ReassignIncident', { to }, body.expectedVersion);
   }
 
   @ResponderAction('escalate')
@@ -113,8 +101,8 @@ export class IncidentActionsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: EscalateDto,
   ) {
-    const data = { ...this.target(caller, id), fromLevel: body.fromLevel, toLevel: body.toLevel };
-    return this.commands.execute(caller, { type: 'EscalateIncident', data }, body.expectedVersion);
+    const details = { fromLevel: body.fromLevel, toLevel: body.toLevel };
+    return this.commands.onIncident(caller, id, 'EscalateIncident', details, body.expectedVersion);
   }
 
   @ResponderAction('priority')
@@ -123,8 +111,8 @@ export class IncidentActionsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: SetPriorityDto,
   ) {
-    const data = { ...this.target(caller, id), priority: body.priority };
-    return this.commands.execute(caller, { type: 'SetIncidentPriority', data }, body.expectedVersion);
+    const details = { priority: body.priority };
+    return this.commands.onIncident(caller, id, 'SetIncidentPriority', details, body.expectedVersion);
   }
 
   @ResponderAction('severity')
@@ -133,17 +121,13 @@ export class IncidentActionsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: SetSeverityDto,
   ) {
-    const data = { ...this.target(caller, id), severity: body.severity };
-    return this.commands.execute(caller, { type: 'SetIncidentSeverity', data }, body.expectedVersion);
+    const details = { severity: body.severity };
+    return this.commands.onIncident(caller, id, 'SetIncidentSeverity', details, body.expectedVersion);
   }
 
   /** Fold other incidents into this one: their alerts move here and they resolve as merged. */
   @ResponderAction('merge')
   merge(@Caller() caller: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() body: MergeDto) {
     return this.commands.merge(caller, id, body.sourceIncidentIds);
-  }
-
-  private target(caller: RequestContext, incidentId: string) {
-    return { incidentId, orgId: caller.orgId };
   }
 }

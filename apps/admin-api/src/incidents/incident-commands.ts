@@ -11,6 +11,12 @@ import { MessageBus } from '@oncall/platform-messaging';
 import { personActorOf, RequestContext, rpcContextOf } from '@oncall/platform-runtime';
 
 type CommandWithoutEnvelope = Omit<IncidentCommand, 'by' | 'at'>;
+type CommandType = IncidentCommand['type'];
+/** What a command of `type` carries besides the incident it is for. */
+type DetailsOf<T extends CommandType> = Omit<
+  Extract<IncidentCommand, { type: T }>['data'],
+  'incidentId' | 'orgId'
+>;
 
 /**
  * Sends an incident command as the calling person, now (the platform clock's now: an acknowledgement's time
@@ -23,7 +29,7 @@ export class IncidentCommands {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  execute(
+  private execute(
     caller: RequestContext,
     command: CommandWithoutEnvelope,
     expectedVersion?: number,
@@ -39,6 +45,18 @@ export class IncidentCommands {
       rpcContextOf(caller),
       10_000,
     );
+  }
+
+  /** `execute` for the incident `incidentId` of the caller's organization. */
+  onIncident<T extends CommandType>(
+    caller: RequestContext,
+    incidentId: string,
+    type: T,
+    details: DetailsOf<T>,
+    expectedVersion?: number,
+  ): Promise<IncidentCommandResult> {
+    const data = { incidentId, orgId: caller.orgId, ...details };
+    return this.execute(caller, { type, data } as CommandWithoutEnvelope, expectedVersion);
   }
 
   merge(

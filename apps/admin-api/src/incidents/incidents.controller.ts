@@ -1,4 +1,4 @@
-import { Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { applyDecorators, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
 import {
   CursorPage,
@@ -87,9 +87,7 @@ export class IncidentsController {
     );
   }
 
-  @Get(':id/alerts')
-  @Requires('incidents:read')
-  @PageOf(
+  @IncidentPageRoute(
     'alerts',
     'Each `{ position, alertId, dedupKey, summary, severity, receivedAt }`; position 1 opened it.',
   )
@@ -101,9 +99,7 @@ export class IncidentsController {
     return this.page(Queries.incident.alerts, caller, id, page);
   }
 
-  @Get(':id/notes')
-  @Requires('incidents:read')
-  @PageOf('notes', 'Each `{ noteId, text, by, at, version }`.')
+  @IncidentPageRoute('notes', 'Each `{ noteId, text, by, at, version }`.')
   notes(
     @Caller() caller: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -112,9 +108,7 @@ export class IncidentsController {
     return this.page(Queries.incident.notes, caller, id, page);
   }
 
-  @Get(':id/timeline')
-  @Requires('incidents:read')
-  @PageOf('timeline', 'Each `{ version, at, type, actor, detail }`: one event of the incident.')
+  @IncidentPageRoute('timeline', 'Each `{ version, at, type, actor, detail }`: one event of the incident.')
   timeline(
     @Caller() caller: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -137,26 +131,23 @@ export class IncidentsController {
   }
 }
 
-/** OpenAPI of one incident's paged list: newest first, bounded in count and bytes. */
-function PageOf(what: string, items: string): MethodDecorator {
-  return (target, key, descriptor) => {
+/**
+ * `GET :id/<what>`, one page of an incident's `what` (allowed with `incidents:read`), and its OpenAPI:
+ * newest first, bounded in count and bytes.
+ */
+function IncidentPageRoute(what: string, items: string): MethodDecorator {
+  return applyDecorators(
     ApiOperation({
       summary: `One page of an incident's ${what}, newest first`,
       description:
         `${items} A page holds at most \`limit\` items and at most about 200 KiB, so it may hold fewer than ` +
         '`limit` and still have a `nextCursor`; follow it until it is null. A cursor this API did not return ' +
         'is a 400 naming `cursor`.',
-    })(target, key, descriptor);
-    ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page.' })(
-      target,
-      key,
-      descriptor,
-    );
-    ApiQuery({ name: 'limit', required: false, description: `1 to ${PAGE_MAX_LIMIT}; default 50.` })(
-      target,
-      key,
-      descriptor,
-    );
-    ApiOkResponse({ description: '`{ items, nextCursor }`' })(target, key, descriptor);
-  };
+    }),
+    ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page.' }),
+    ApiQuery({ name: 'limit', required: false, description: `1 to ${PAGE_MAX_LIMIT}; default 50.` }),
+    ApiOkResponse({ description: '`{ items, nextCursor }`' }),
+    Requires('incidents:read'),
+    Get(`:id/${what}`),
+  );
 }

@@ -1,4 +1,4 @@
-import { applyDecorators, Get, Headers, Query, Res } from '@nestjs/common';
+import { applyDecorators, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { Caller, personActorOf, RequestContext } from '@oncall/platform-runtime';
 import {
@@ -10,7 +10,6 @@ import {
   IncidentTrendQuery,
   Queries,
 } from '@oncall/contracts';
-import type { Response } from 'express';
 import { Requires } from '../auth/requires.decorator';
 import { BusRequests } from '../schedules/bus-requests';
 import { burdenCsv, incidentReportCsv, incidentTrendCsv, NamedBurden } from './report-csv';
@@ -20,6 +19,7 @@ import {
   IncidentTrendQueryDto,
   ReportWindowQueryDto,
 } from './report-query.dto';
+import { Reply, ReportReply } from './report-reply';
 import { ReportPerson, ReportScopes } from './report-scopes';
 import { ApiController } from '../shared/api-controller.decorator';
 
@@ -62,8 +62,7 @@ export class ReportsController {
   async incidents(
     @Caller() caller: RequestContext,
     @Query() query: IncidentReportQueryDto,
-    @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Reply() reply: ReportReply,
   ): Promise<IncidentReportAnswer | string> {
     const request = await this.scopes.incidentQuery(caller.orgId, query);
     const report = await this.requests.ask<IncidentReportAnswer>(
@@ -71,7 +70,7 @@ export class ReportsController {
       Queries.reporting.incidents,
       request satisfies IncidentReportQuery,
     );
-    return answer(response, query, accept, report, incidentReportCsv);
+    return reply.of(query, report, incidentReportCsv);
   }
 
   @Get('incidents/trend')
@@ -86,8 +85,7 @@ export class ReportsController {
   async trend(
     @Caller() caller: RequestContext,
     @Query() query: IncidentTrendQueryDto,
-    @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Reply() reply: ReportReply,
   ): Promise<IncidentTrendAnswer | string> {
     const { clientOf: _clientOf, ...filters } = await this.scopes.incidentQuery(caller.orgId, query);
     const request: IncidentTrendQuery = {
@@ -96,7 +94,7 @@ export class ReportsController {
       timeZone: query.timeZone ?? 'UTC',
     };
     const trend = await this.requests.ask<IncidentTrendAnswer>(caller, Queries.reporting.trend, request);
-    return answer(response, query, accept, trend, incidentTrendCsv);
+    return reply.of(query, trend, incidentTrendCsv);
   }
 
   @Get('burden')
@@ -113,11 +111,10 @@ export class ReportsController {
   async burden(
     @Caller() caller: RequestContext,
     @Query() query: BurdenQueryDto,
-    @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Reply() reply: ReportReply,
   ): Promise<NamedBurden | string> {
     const people = await this.scopes.people(caller.orgId, query.teamId);
-    return this.burdenOf(caller, query, people, accept, response);
+    return this.burdenOf(caller, query, people, reply);
   }
 
   @Get('burden/me')
@@ -127,19 +124,17 @@ export class ReportsController {
   async myBurden(
     @Caller() caller: RequestContext,
     @Query() query: ReportWindowQueryDto,
-    @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Reply() reply: ReportReply,
   ): Promise<NamedBurden | string> {
     const people = await this.scopes.person(caller.orgId, personActorOf(caller).userId);
-    return this.burdenOf(caller, query, people, accept, response);
+    return this.burdenOf(caller, query, people, reply);
   }
 
   private async burdenOf(
     caller: RequestContext,
     query: ReportWindowQueryDto,
     people: ReportPerson[],
-    accept: string | undefined,
-    response: Response,
+    reply: ReportReply,
   ): Promise<NamedBurden | string> {
     const request: BurdenQuery = {
       ...this.scopes.windowOf(query),
@@ -151,24 +146,6 @@ export class ReportsController {
       ...burden,
       people: burden.people.map((p) => ({ ...p, name: names.get(p.userId) ?? '' })),
     };
-    return answer(response, query, accept, named, burdenCsv);
+    return reply.of(query, named, burdenCsv);
   }
-}
-
-function answer<T>(
-  response: Response,
-  query: ReportWindowQueryDto,
-  accept: string | undefined,
-  body: T,
-  csv: (body: T) => string,
-): T | string {
-  // Weighed as HTTP says: `application/json, text/csv;q=0.5` (the SPA's fetch) wants JSON.
-  const wantsCsv =
-    query.format === 'csv' ||
-    (query.format === undefined &&
-      accept !== undefined &&
-      response.req.accepts(['application/json', 'text/csv']) === 'text/csv');
-  if (!wantsCsv) return body;
-  response.type('text/csv; charset=utf-8');
-  return csv(body);
 }

@@ -1,12 +1,12 @@
-import { Body, Inject, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { OverrideView, Queries, Commands } from '@oncall/contracts';
-import { Clock, CLOCK } from '@oncall/platform-clock';
 import { Caller, personActorOf, RequestContext } from '@oncall/platform-runtime';
 import { Requires } from '../auth/requires.decorator';
 import { BusRequests } from './bus-requests';
 import { CreateOverrideDto } from './override.dto';
 import { ScheduleReferences } from './schedule-references';
-import { TimeWindowQueryDto, windowOf } from './time-window.dto';
+import { TimeWindowQueryDto } from './time-window.dto';
+import { WindowedQueries } from './windowed-queries';
 import { ApiController } from '../shared/api-controller.decorator';
 
 /**
@@ -18,7 +18,7 @@ export class OverridesController {
   constructor(
     private readonly requests: BusRequests,
     private readonly references: ScheduleReferences,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly windowed: WindowedQueries,
   ) {}
 
   /** Overrides overlapping `[from, to)` (now … +14 days by default), earliest first. */
@@ -29,10 +29,13 @@ export class OverridesController {
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: TimeWindowQueryDto,
   ): Promise<{ items: OverrideView[] }> {
-    const items = await this.requests.ask<OverrideView[]>(caller, Queries.scheduling.listOverrides, {
-      scheduleId: id,
-      ...windowOf(query, this.clock.now()),
-    });
+    const data = { scheduleId: id };
+    const items = await this.windowed.ask<OverrideView[]>(
+      caller,
+      Queries.scheduling.listOverrides,
+      data,
+      query,
+    );
     return { items };
   }
 

@@ -7,7 +7,8 @@ import { Requires } from '../auth/requires.decorator';
 import { BusRequests } from './bus-requests';
 import { DirectoryPeople, Person } from './directory-people';
 import { IsInstant } from './instant.validator';
-import { TimeWindowQueryDto, windowOf } from './time-window.dto';
+import { TimeWindowQueryDto } from './time-window.dto';
+import { WindowedQueries } from './windowed-queries';
 import { ApiController } from '../shared/api-controller.decorator';
 
 export class OnCallAtQueryDto {
@@ -31,6 +32,7 @@ export interface OnCallAtAnswer extends WhoIsOnCallAnswer {
 export class ScheduleRenderController {
   constructor(
     private readonly requests: BusRequests,
+    private readonly windowed: WindowedQueries,
     private readonly people: DirectoryPeople,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -43,13 +45,11 @@ export class ScheduleRenderController {
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: TimeWindowQueryDto,
   ): Promise<{ shifts: NamedShift[] }> {
-    const { shifts } = await this.requests.ask<{ shifts: ShiftView[] }>(
+    const { shifts } = await this.windowed.ask<{ shifts: ShiftView[] }>(
       caller,
       Queries.scheduling.renderSchedule,
-      {
-        scheduleId: id,
-        ...windowOf(query, this.clock.now()),
-      },
+      { scheduleId: id },
+      query,
     );
     const people = await this.people.byId(
       caller.orgId,

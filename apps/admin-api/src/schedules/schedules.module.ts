@@ -12,6 +12,7 @@ import { ScheduleRenderController } from './schedule-render.controller';
 import { SchedulesController } from './schedules.controller';
 import { ServicesByPoliciesHandler } from './services-by-policies.handler';
 import { UserShiftsController } from './user-shifts.controller';
+import { WindowedQueries } from './windowed-queries';
 
 /** The REST surface of schedules, overrides, on-call views and calendar feeds (scheduling owns the data). */
 @Module({
@@ -25,6 +26,13 @@ import { UserShiftsController } from './user-shifts.controller';
     CoverageGapsController,
     ServicesByPoliciesHandler,
   ],
-  providers: [BusRequests, DirectoryPeople, ScheduleReferences, SchedulePolicies, PolicyServices],
+  providers: [
+    BusRequests,
+    WindowedQueries,
+    DirectoryPeople,
+    ScheduleReferences,
+    SchedulePolicies,
+    PolicyServices,
+  ],
 })
 export class SchedulesModule {}

@@ -1,11 +1,10 @@
-import { Inject, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { Queries, ShiftView } from '@oncall/contracts';
-import { Clock, CLOCK } from '@oncall/platform-clock';
 import { Caller, personActorOf, RequestContext } from '@oncall/platform-runtime';
 import { Requires } from '../auth/requires.decorator';
-import { BusRequests } from './bus-requests';
 import { DirectoryPeople } from './directory-people';
-import { TimeWindowQueryDto, windowOf } from './time-window.dto';
+import { TimeWindowQueryDto } from './time-window.dto';
+import { WindowedQueries } from './windowed-queries';
 import { ApiController } from '../shared/api-controller.decorator';
 
 /** A shift of one person, with the schedule it belongs to. */
@@ -18,9 +17,8 @@ export interface UserShiftView extends ShiftView {
 @ApiController('schedules', 'api/v1')
 export class UserShiftsController {
   constructor(
-    private readonly requests: BusRequests,
+    private readonly windowed: WindowedQueries,
     private readonly people: DirectoryPeople,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get('users/:id/shifts')
@@ -48,10 +46,12 @@ export class UserShiftsController {
     userId: string,
     query: TimeWindowQueryDto,
   ): Promise<{ items: UserShiftView[] }> {
-    const items = await this.requests.ask<UserShiftView[]>(caller, Queries.scheduling.userShifts, {
-      userId,
-      ...windowOf(query, this.clock.now()),
-    });
+    const items = await this.windowed.ask<UserShiftView[]>(
+      caller,
+      Queries.scheduling.userShifts,
+      { userId },
+      query,
+    );
     return { items };
   }
 }

@@ -1,4 +1,3 @@
-import { CursorPage, CursorPageQueryDto } from '@oncall/contracts';
 import { Injectable } from '@nestjs/common';
 import { queryRows } from '@oncall/platform-persistence';
 import { RequestContext } from '@oncall/platform-runtime';
@@ -8,29 +7,18 @@ import { ChangeRecorder, sameView } from '../shared/change-recorder';
 import { conflict } from '../shared/directory-errors';
 import { ResourceWrites, namedResourceWrites } from '../shared/directory-transaction';
 import { findOrgRow } from '../shared/org-rows';
-import { pageOfOrgRows } from '../shared/pagination';
+import { OrgViewsDirectory } from '../shared/org-views';
 import { CreateClientDto, UpdateClientDto } from './client.dto';
 import { ClientRow, ClientView, toClientView } from './client.view';
 
 /** Clients of the organization: every read and write scoped by the caller's org, every write audited. */
 @Injectable()
-export class ClientsDirectory {
+export class ClientsDirectory extends OrgViewsDirectory<ClientRow, ClientView> {
   private readonly writes: ResourceWrites<ClientView>;
 
-  constructor(
-    private readonly dataSource: DataSource,
-    changes: ChangeRecorder,
-  ) {
+  constructor(dataSource: DataSource, changes: ChangeRecorder) {
+    super(dataSource, 'clients', toClientView);
     this.writes = namedResourceWrites(dataSource, changes, 'client');
-  }
-
-  async list(context: RequestContext, query: CursorPageQueryDto): Promise<CursorPage<ClientView>> {
-    const page = await pageOfOrgRows<ClientRow>(this.dataSource.manager, 'clients', context.orgId, query);
-    return { ...page, items: page.items.map(toClientView) };
-  }
-
-  async get(context: RequestContext, id: string): Promise<ClientView> {
-    return toClientView(await findOrgRow<ClientRow>(this.dataSource.manager, 'clients', context.orgId, id));
   }
 
   create(context: RequestContext, dto: CreateClientDto): Promise<ClientView> {

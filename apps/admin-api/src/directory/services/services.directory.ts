@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CursorPage, CursorPageQueryDto, DEFAULT_TICKET_MODE, DEFAULT_URGENCY_RULE } from '@oncall/contracts';
+import { DEFAULT_TICKET_MODE, DEFAULT_URGENCY_RULE } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
 import { queryRows } from '@oncall/platform-persistence';
 import { RequestContext } from '@oncall/platform-runtime';
@@ -11,7 +11,7 @@ import { conflict } from '../shared/directory-errors';
 import { ResourceWrites, namedResourceWrites } from '../shared/directory-transaction';
 import { requireOrgReference } from '../shared/org-references';
 import { findOrgRow } from '../shared/org-rows';
-import { pageOfOrgRows } from '../shared/pagination';
+import { OrgViewsDirectory } from '../shared/org-views';
 import { requireEscalationPolicy } from './escalation-policy-reference';
 import { CreateServiceDto, UpdateServiceDto } from './service.dto';
 import { ServiceRow, ServiceView, toServiceView } from './service.view';
@@ -19,26 +19,16 @@ import { normalizedUrgencyRule } from './urgency-rule.dto';
 
 /** Services of the organization: the client and team they belong to, and how urgent their incidents are. */
 @Injectable()
-export class ServicesDirectory {
+export class ServicesDirectory extends OrgViewsDirectory<ServiceRow, ServiceView> {
   private readonly writes: ResourceWrites<ServiceView>;
 
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly changes: ChangeRecorder,
     private readonly bus: MessageBus,
   ) {
+    super(dataSource, 'services', toServiceView);
     this.writes = namedResourceWrites(dataSource, changes, 'service');
-  }
-
-  async list(context: RequestContext, query: CursorPageQueryDto): Promise<CursorPage<ServiceView>> {
-    const page = await pageOfOrgRows<ServiceRow>(this.dataSource.manager, 'services', context.orgId, query);
-    return { ...page, items: page.items.map(toServiceView) };
-  }
-
-  async get(context: RequestContext, id: string): Promise<ServiceView> {
-    return toServiceView(
-      await findOrgRow<ServiceRow>(this.dataSource.manager, 'services', context.orgId, id),
-    );
   }
 
   create(context: RequestContext, dto: CreateServiceDto): Promise<ServiceView> {

@@ -1,18 +1,17 @@
-import { Body, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Type } from '@nestjs/common';
+import { Body, Delete, HttpCode, Param, ParseUUIDPipe, Patch, Type } from '@nestjs/common';
 import { CursorPageQueryDto } from '@oncall/contracts';
 import { Caller, RequestContext } from '@oncall/platform-runtime';
 import { Requires } from '../../auth/requires.decorator';
+import { Collection, collectionRoutes, LaterRoutes } from '../../shared/collection-routes';
 
 /** What a directory resource's store offers its routes: `remove` only where the resource is deleted. */
-export interface CrudDirectory<TCreate, TUpdate, TQuery = CursorPageQueryDto> {
-  list(context: RequestContext, query: TQuery): Promise<unknown>;
-  get(context: RequestContext, id: string): Promise<unknown>;
-  create(context: RequestContext, body: TCreate): Promise<unknown>;
+export interface CrudDirectory<TCreate, TUpdate, TQuery = CursorPageQueryDto> extends Collection<
+  TCreate,
+  TQuery
+> {
   update(context: RequestContext, id: string, body: TUpdate): Promise<unknown>;
   remove(context: RequestContext, id: string): Promise<void>;
 }
-
-type OwnRoutes = new (directory: never) => object;
 
 export interface DirectoryRouteOptions<TQuery, TDeletable extends boolean> {
   /** The list route's query class, a `CursorPageQueryDto` with the resource's filters (default: none). */
@@ -36,54 +35,42 @@ export function directoryCrudRoutes<
 >(
   createBody: Type<TCreate>,
   updateBody: Type<TUpdate>,
-  ownRoutes: OwnRoutes = class {},
+  ownRoutes: LaterRoutes = class {},
   { listQuery = CursorPageQueryDto as Type<TQuery>, deletable = true as TDeletable }: DirectoryRouteOptions<TQuery, TDeletable> = {}, // prettier-ignore
 ) {
   type Directory = TDeletable extends true
     ? CrudDirectory<TCreate, TUpdate, TQuery>
     : Omit<CrudDirectory<TCreate, TUpdate, TQuery>, 'remove'>;
 
-  class DirectoryCrudRoutes extends ((deletable ? removeRoute(ownRoutes) : ownRoutes) as new (
-    directory: unknown,
-  ) => object) {
-    constructor(private readonly directory: Directory) {
-      super(directory);
-    }
+  const DirectoryCrudRoutes = collectionRoutes(
+    { read: 'directory:read', write: 'directory:write' },
+    createBody,
+    listQuery,
+    updateRoute(updateBody, deletable ? removeRoute(ownRoutes) : ownRoutes),
+  );
+  return DirectoryCrudRoutes as new (directory: Directory) => InstanceType<typeof DirectoryCrudRoutes>;
+}
 
-    @Get()
-    @Requires('directory:read')
-    list(@Caller() caller: RequestContext, @Query() query: TQuery) {
-      return this.directory.list(caller, query);
-    }
-
-    @Get(':id')
-    @Requires('directory:read')
-    get(@Caller() caller: RequestContext, @Param('id', ParseUUIDPipe) id: string) {
-      return this.directory.get(caller, id);
-    }
-
-    @Post()
-    @Requires('directory:write')
-    create(@Caller() caller: RequestContext, @Body() body: TCreate) {
-      return this.directory.create(caller, body);
+/** The PATCH route, after list, get and create in the document. */
+function updateRoute<TUpdate extends object>(updateBody: Type<TUpdate>, laterRoutes: LaterRoutes) {
+  class UpdateRoute extends (laterRoutes as new (directory: unknown) => object) {
+    constructor(private readonly updatable: Pick<CrudDirectory<never, TUpdate>, 'update'>) {
+      super(updatable);
     }
 
     @Patch(':id')
     @Requires('directory:write')
     update(@Caller() caller: RequestContext, @Param('id', ParseUUIDPipe) id: string, @Body() body: TUpdate) {
-      return this.directory.update(caller, id, body);
+      return this.updatable.update(caller, id, body);
     }
   }
-  // A generic parameter's type is Object at run time: name the query and body classes, which the
-  // ValidationPipe checks them against and OpenAPI documents, as a non-generic signature would.
-  Reflect.defineMetadata('design:paramtypes', [Object, listQuery], DirectoryCrudRoutes.prototype, 'list');
-  Reflect.defineMetadata('design:paramtypes', [Object, createBody], DirectoryCrudRoutes.prototype, 'create');
-  Reflect.defineMetadata('design:paramtypes', [Object, String, updateBody], DirectoryCrudRoutes.prototype, 'update'); // prettier-ignore
-  return DirectoryCrudRoutes;
+  // As in collectionRoutes: name the body class the generic parameter hides.
+  Reflect.defineMetadata('design:paramtypes', [Object, String, updateBody], UpdateRoute.prototype, 'update');
+  return UpdateRoute;
 }
 
 /** The DELETE route, between the four and the resource's own routes in the document. */
-function removeRoute(ownRoutes: OwnRoutes) {
+function removeRoute(ownRoutes: LaterRoutes) {
   class RemoveRoute extends (ownRoutes as new (directory: unknown) => object) {
     constructor(private readonly removable: Pick<CrudDirectory<never, never>, 'remove'>) {
       super(removable);

@@ -2,7 +2,13 @@ import { CursorPage, CursorPageQueryDto, listCursors } from '@oncall/contracts';
 import { readCursor } from '@oncall/platform-messaging';
 import { EntityManager } from 'typeorm';
 
-interface Keyed {
+/** A filter on the rows of a page, its parameters numbered after the organization's ($2, …). */
+export interface RowFilter {
+  sql: string;
+  params: unknown[];
+}
+
+export interface Keyed {
   id: string;
   created_at: Date;
 }
@@ -20,7 +26,7 @@ export async function pageOfOrgRows<Row extends Keyed>(
   table: string,
   orgId: string,
   query: CursorPageQueryDto,
-  filter: { sql: string; params: unknown[] } = { sql: '', params: [] },
+  filter: RowFilter = { sql: '', params: [] },
 ): Promise<CursorPage<Row>> {
   const limit = query.limit ?? 50;
   const params: unknown[] = [orgId, ...filter.params];

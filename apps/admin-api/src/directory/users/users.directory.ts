@@ -8,7 +8,7 @@ import { ChangeRecorder, sameView } from '../shared/change-recorder';
 import { conflict } from '../shared/directory-errors';
 import { ResourceWrites, resourceWrites } from '../shared/directory-transaction';
 import { findOrgRow } from '../shared/org-rows';
-import { pageOfOrgRows } from '../shared/pagination';
+import { OrgViewsDirectory } from '../shared/org-views';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './user.dto';
 import { toUserView, UserRow, UserView } from './user.view';
 
@@ -18,27 +18,20 @@ import { toUserView, UserRow, UserView } from './user.view';
  * deleted, so history and audit keep naming them.
  */
 @Injectable()
-export class UsersDirectory {
+export class UsersDirectory extends OrgViewsDirectory<UserRow, UserView> {
   private readonly writes: ResourceWrites<UserView>;
 
-  constructor(
-    private readonly dataSource: DataSource,
-    changes: ChangeRecorder,
-  ) {
+  constructor(dataSource: DataSource, changes: ChangeRecorder) {
+    super(dataSource, 'users', toUserView);
     this.writes = resourceWrites(dataSource, changes, 'user', () =>
       conflict('A user with this e-mail address already exists in your organization.', 'DUPLICATE_EMAIL'),
     );
   }
 
-  async list(context: RequestContext, query: ListUsersQueryDto): Promise<CursorPage<UserView>> {
-    const filter =
-      query.active === undefined ? undefined : { sql: 'active = $2', params: [query.active] as unknown[] };
-    const page = await pageOfOrgRows<UserRow>(this.dataSource.manager, 'users', context.orgId, query, filter);
-    return { ...page, items: page.items.map(toUserView) };
-  }
-
-  async get(context: RequestContext, id: string): Promise<UserView> {
-    return toUserView(await findOrgRow<UserRow>(this.dataSource.manager, 'users', context.orgId, id));
+  /** `?active=` keeps active or deactivated users only. */
+  override list(context: RequestContext, query: ListUsersQueryDto): Promise<CursorPage<UserView>> {
+    const filter = query.active === undefined ? undefined : { sql: 'active = $2', params: [query.active] };
+    return this.page(context, query, filter);
   }
 
   create(context: RequestContext, dto: CreateUserDto): Promise<UserView> {

@@ -1,7 +1,10 @@
 import {
+  Actor,
   decide,
   evolve,
   IncidentCommand,
+  IncidentCommandOf,
+  IncidentCommandType,
   IncidentEvent,
   IncidentState,
   initialIncidentState,
@@ -200,6 +203,7 @@ async function writeHistories(store: PostgresEventStore, count = INCIDENTS) {
 function commandMix(incidentId: string, random: () => number): IncidentCommand[] {
   const target = { incidentId, orgId: ORG };
   const user = { kind: 'user' as const, userId: random() < 0.5 ? 'alice' : 'bob' };
+  const monitor = { kind: 'integration' as const, integrationId: 'int-1' };
   const at = (minutes: number) => new Date(Date.UTC(2027, 0, 1, 0, minutes)).toISOString();
   const alert = (n: number) => ({
     alertId: randomUUID(),
@@ -219,71 +223,32 @@ function commandMix(incidentId: string, random: () => number): IncidentCommand[]
         urgency: 'high',
         alert: alert(0),
       },
-      by: { kind: 'integration', integrationId: 'int-1' },
+      by: monitor,
       at: at(0),
     },
   ];
   const steps = Math.floor(random() * 8);
   for (let step = 1; step <= steps; step++) {
+    const issue = <K extends IncidentCommandType>(
+      type: K,
+      data: IncidentCommandOf<K>['data'],
+      by: Actor = user,
+    ) => commands.push({ type, data, by, at: at(step) } as IncidentCommandOf<K>);
     const roll = random();
-    if (roll < 0.2)
-      commands.push({
-        type: 'AppendAlert',
-        data: { ...target, alert: alert(step) },
-        by: { kind: 'integration', integrationId: 'int-1' },
-        at: at(step),
-      });
-    else if (roll < 0.35)
-      commands.push({ type: 'AcknowledgeIncident', data: target, by: user, at: at(step) });
-    else if (roll < 0.45)
-      commands.push({
-        type: 'AddNote',
-        data: { ...target, noteId: randomUUID(), text: `note ${step}` },
-        by: user,
-        at: at(step),
-      });
-    else if (roll < 0.55)
-      commands.push({
-        type: 'SnoozeIncident',
-        data: { ...target, durationSeconds: 3600 },
-        by: user,
-        at: at(step),
-      });
-    else if (roll < 0.62)
-      commands.push({
-        type: 'UnacknowledgeIncident',
-        data: { ...target, reason: 'handed-back' },
-        by: user,
-        at: at(step),
-      });
-    else if (roll < 0.7)
-      commands.push({
-        type: 'EscalateIncident',
-        data: { ...target, fromLevel: 1, toLevel: 2 },
-        by: user,
-        at: at(step),
-      });
-    else if (roll < 0.78)
-      commands.push({
-        type: 'SetIncidentPriority',
-        data: { ...target, priority: 'P2' },
-        by: user,
-        at: at(step),
-      });
+    if (roll < 0.2) issue('AppendAlert', { ...target, alert: alert(step) }, monitor);
+    else if (roll < 0.35) issue('AcknowledgeIncident', target);
+    else if (roll < 0.45) issue('AddNote', { ...target, noteId: randomUUID(), text: `note ${step}` });
+    else if (roll < 0.55) issue('SnoozeIncident', { ...target, durationSeconds: 3600 });
+    else if (roll < 0.62) issue('UnacknowledgeIncident', { ...target, reason: 'handed-back' });
+    else if (roll < 0.7) issue('EscalateIncident', { ...target, fromLevel: 1, toLevel: 2 });
+    else if (roll < 0.78) issue('SetIncidentPriority', { ...target, priority: 'P2' });
     else if (roll < 0.85)
-      commands.push({
-        type: 'LinkTicket',
-        data: { ...target, provider: 'psa', ticketId: `T-${step}` },
-        by: { kind: 'system', reason: 'psa-sync' },
-        at: at(step),
-      });
-    else
-      commands.push({
-        type: 'ResolveIncident',
-        data: target,
-        by: random() < 0.5 ? user : { kind: 'integration', integrationId: 'int-1' },
-        at: at(step),
-      });
+      issue(
+        'LinkTicket',
+        { ...target, provider: 'psa', ticketId: `T-${step}` },
+        { kind: 'system', reason: 'psa-sync' },
+      );
+    else issue('ResolveIncident', target, random() < 0.5 ? user : monitor);
   }
   return commands;
 }

@@ -13,8 +13,8 @@ import {
 import { PostgresEventStore, ProjectionRunner } from '@oncall/platform-event-store';
 import { relayEventsThroughOutbox } from '@oncall/platform-outbox';
 import { createLogger } from '@oncall/platform-observability';
-import { createServiceDataSource, runMigrations } from '@oncall/platform-persistence';
-import { createTestDatabase, REPO_ROOT, TestDatabase } from '@oncall/platform-testing';
+import { openServiceDataSource } from '@oncall/platform-persistence';
+import { MigratedTestDatabase, migratedTestDatabase, REPO_ROOT } from '@oncall/platform-testing';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -32,26 +32,28 @@ import { IncidentsProjection } from '../apps/incident-state/src/projections/inci
 const INCIDENTS = 10_000;
 const ORG = 'org-rebuild';
 
+/** A database of one describe block's own, incident-state's schema migrated into it; `close` drops it. */
+function incidentStateTestDatabase(label: string, applicationName: string): Promise<MigratedTestDatabase> {
+  return migratedTestDatabase(label, (url) =>
+    openServiceDataSource({
+      url,
+      schema: INCIDENT_STATE_SCHEMA,
+      migrations: INCIDENT_STATE_MIGRATIONS,
+      applicationName,
+      poolSize: 8,
+    }),
+  );
+}
+
 describe('Projection rebuild on 10,000 incidents with mixed histories', () => {
-  let database: TestDatabase;
+  let database: MigratedTestDatabase;
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    database = await createTestDatabase('rebuild');
-    dataSource = createServiceDataSource({
-      url: database.url,
-      schema: INCIDENT_STATE_SCHEMA,
-      migrations: INCIDENT_STATE_MIGRATIONS,
-      applicationName: 'rebuild-test',
-      poolSize: 8,
-    });
-    await dataSource.initialize();
-    await runMigrations(dataSource, INCIDENT_STATE_SCHEMA);
+    database = await incidentStateTestDatabase('rebuild', 'rebuild-test');
+    dataSource = database.dataSource;
   });
-  afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
-  });
+  afterAll(() => database.close());
 
   it('drops and rebuilds the read models with `npm run rebuild-projections -- incidents` into identical tables', async () => {
     const store = new PostgresEventStore(dataSource, relayEventsThroughOutbox(incidentOutboxSubject));
@@ -100,19 +102,14 @@ describe('Projection rebuild on 10,000 incidents with mixed histories', () => {
 });
 
 describe('Projection rebuild while the service runs', () => {
-  let database: TestDatabase;
+  let database: MigratedTestDatabase;
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    database = await createTestDatabase('rebuildlive');
-    dataSource = createServiceDataSource({ url: database.url, schema: INCIDENT_STATE_SCHEMA, migrations: INCIDENT_STATE_MIGRATIONS, applicationName: 'rebuild-live-test', poolSize: 8 }); // prettier-ignore
-    await dataSource.initialize();
-    await runMigrations(dataSource, INCIDENT_STATE_SCHEMA);
+    database = await incidentStateTestDatabase('rebuildlive', 'rebuild-live-test');
+    dataSource = database.dataSource;
   });
-  afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
-  });
+  afterAll(() => database.close());
 
   it('rebuilds eight times while a live runner projects new incidents: no deadlock, every event visible at the start replayed, the same tables as a quiet rebuild', async () => {
     const store = new PostgresEventStore(dataSource, relayEventsThroughOutbox(incidentOutboxSubject));

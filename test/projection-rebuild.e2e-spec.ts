@@ -14,7 +14,7 @@ import { PostgresEventStore, ProjectionRunner } from '@oncall/platform-event-sto
 import { relayEventsThroughOutbox } from '@oncall/platform-outbox';
 import { createLogger } from '@oncall/platform-observability';
 import { openServiceDataSource } from '@oncall/platform-persistence';
-import { MigratedTestDatabase, migratedTestDatabase, REPO_ROOT } from '@oncall/platform-testing';
+import { MigratedTestDatabase, migratedTestDatabase, REPO_ROOT, stageForAll } from '@oncall/platform-testing';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -46,16 +46,10 @@ function incidentStateTestDatabase(label: string, applicationName: string): Prom
 }
 
 describe('Projection rebuild on 10,000 incidents with mixed histories', () => {
-  let database: MigratedTestDatabase;
-  let dataSource: DataSource;
-
-  beforeAll(async () => {
-    database = await incidentStateTestDatabase('rebuild', 'rebuild-test');
-    dataSource = database.dataSource;
-  });
-  afterAll(() => database.close());
+  const database = stageForAll(() => incidentStateTestDatabase('rebuild', 'rebuild-test'));
 
   it('drops and rebuilds the read models with `npm run rebuild-projections -- incidents` into identical tables', async () => {
+    const { dataSource } = database;
     const store = new PostgresEventStore(dataSource, relayEventsThroughOutbox(incidentOutboxSubject));
     const histories = await writeHistories(store);
     expect(histories.statuses).toEqual(
@@ -102,16 +96,10 @@ describe('Projection rebuild on 10,000 incidents with mixed histories', () => {
 });
 
 describe('Projection rebuild while the service runs', () => {
-  let database: MigratedTestDatabase;
-  let dataSource: DataSource;
-
-  beforeAll(async () => {
-    database = await incidentStateTestDatabase('rebuildlive', 'rebuild-live-test');
-    dataSource = database.dataSource;
-  });
-  afterAll(() => database.close());
+  const database = stageForAll(() => incidentStateTestDatabase('rebuildlive', 'rebuild-live-test'));
 
   it('rebuilds eight times while a live runner projects new incidents: no deadlock, every event visible at the start replayed, the same tables as a quiet rebuild', async () => {
+    const { dataSource } = database;
     const store = new PostgresEventStore(dataSource, relayEventsThroughOutbox(incidentOutboxSubject));
     const logger = createLogger('t', 'silent');
     await writeHistories(store, 500);

@@ -7,6 +7,7 @@ import {
   checkDesktopThenPhone,
   DESKTOP,
   expectFitsPhone,
+  mainNavigationLink,
   PHONE,
   screenshot,
   seriousAccessibilityViolations,
@@ -118,18 +119,12 @@ describe('The admin SPA’s incident, routing and maintenance flows, in Chromium
       await respond.getByRole('button', { name: 'Escalate to level 2' }).click();
       await timeline(tech.page).getByText('Level 2', { exact: true }).waitFor();
       await respond.getByRole('button', { name: 'Escalate to level 3' }).waitFor();
-      await tech.page
-        .getByRole('navigation', { name: 'Main' })
-        .getByRole('link', { name: 'Clients and routing' })
-        .click();
+      await mainNavigationLink(tech.page, 'Clients and routing').click();
       await tech.page.getByRole('heading', { level: 2, name: 'Routing rules' }).waitFor();
       await tech.page.getByRole('button', { name: 'Where would it go?' }).waitFor();
       expect(await tech.page.getByRole('button', { name: 'Add rule' }).count()).toBe(0);
       expect(await tech.page.getByRole('button', { name: 'Add client' }).count()).toBe(0);
-      await tech.page
-        .getByRole('navigation', { name: 'Main' })
-        .getByRole('link', { name: 'Maintenance' })
-        .click();
+      await mainNavigationLink(tech.page, 'Maintenance').click();
       await tech.page.getByRole('heading', { level: 2, name: 'Windows' }).waitFor();
       expect(await tech.page.getByRole('button', { name: 'Add window' }).count()).toBe(0);
     } finally {
@@ -209,10 +204,7 @@ describe('The admin SPA’s incident, routing and maintenance flows, in Chromium
     });
     expect(service.status).toBe(201);
     await spa.whileSignedIn(spa.manager, async (page) => {
-      await page
-        .getByRole('navigation', { name: 'Main' })
-        .getByRole('link', { name: 'Clients and routing' })
-        .click();
+      await mainNavigationLink(page, 'Clients and routing').click();
       await page.getByText('No clients yet.').waitFor();
       await page.getByLabel('Client name').fill('Bakkerij de Vries');
       await page.getByLabel('RMM id (optional)').fill('site-881');
@@ -262,7 +254,7 @@ describe('The admin SPA’s incident, routing and maintenance flows, in Chromium
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
       await screenshot(page, 'clients-routing-desktop');
 
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Maintenance' }).click();
+      await mainNavigationLink(page, 'Maintenance').click();
       await page.getByText('No maintenance windows.').waitFor();
       await page.getByRole('button', { name: 'Add window' }).click();
       await page.getByText('Give the window a name.').waitFor();
@@ -281,10 +273,7 @@ describe('The admin SPA’s incident, routing and maintenance flows, in Chromium
       await checkDesktopThenPhone(page, 'maintenance');
 
       await page.setViewportSize(DESKTOP);
-      await page
-        .getByRole('navigation', { name: 'Main' })
-        .getByRole('link', { name: 'Clients and routing' })
-        .click();
+      await mainNavigationLink(page, 'Clients and routing').click();
       await tester
         .getByLabel('Arrives at integration')
         .selectOption({ label: `${DEMO_INTEGRATION.name} (${DEMO_SERVICE.name})` });
@@ -299,7 +288,7 @@ describe('The admin SPA’s incident, routing and maintenance flows, in Chromium
 
   it('lets a manager set a service’s support hours and timeouts, and shows each integration’s last alert', async () => {
     await spa.whileSignedIn(spa.manager, async (page) => {
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Services' }).click();
+      await mainNavigationLink(page, 'Services').click();
       const section = page.getByRole('region', { name: DEMO_SERVICE.name });
       await section.getByText('last alert', { exact: false }).first().waitFor();
       await section.getByRole('button', { name: `Edit settings of ${DEMO_SERVICE.name}` }).click();

@@ -8,6 +8,7 @@ import {
 import {
   checkDesktopThenPhone,
   DESKTOP,
+  followMainNavigation,
   PHONE,
   screenshot,
   seriousAccessibilityViolations,
@@ -39,8 +40,7 @@ describe('The admin SPA’s people, teams and contact methods, in Chromium, agai
   afterAll(() => smtp?.close());
 
   async function toPeople(page: Page): Promise<void> {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
-    await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
+    await followMainNavigation(page, 'People');
     await page.getByRole('row').filter({ hasText: JORDAN.email }).waitFor();
   }
 

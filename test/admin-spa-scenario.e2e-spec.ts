@@ -5,6 +5,8 @@ import { type StandInAccount } from './support/oidc-stand-in';
 import {
   contentWidth,
   DESKTOP,
+  followMainNavigation,
+  mainNavigationLink,
   PHONE,
   seriousAccessibilityViolations,
   watchedPage,
@@ -81,10 +83,6 @@ describe('The issue 15 scenario in Chromium: Hub sign-in, schedule, policy, serv
     return { context, page, errors };
   }
 
-  function mainNavigation(page: Page, name: string) {
-    return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
-  }
-
   // The manager's browser, from sign-in to the integration key.
   let manager: { context: BrowserContext; page: Page; errors: string[] };
 
@@ -96,8 +94,7 @@ describe('The issue 15 scenario in Chromium: Hub sign-in, schedule, policy, serv
 
   it('builds a two-layer schedule in the layer editor: Jordan around the clock, Taylor over it for 12 hours a day', async () => {
     const { page, errors } = manager;
-    await mainNavigation(page, 'Schedules').click();
-    await page.getByRole('heading', { level: 1, name: 'Schedules' }).waitFor();
+    await followMainNavigation(page, 'Schedules');
     await page.getByRole('button', { name: 'New schedule' }).click();
     await page.getByLabel('Name', { exact: true }).fill(SCHEDULE);
     await page.getByLabel('Time zone of the handoffs').fill('UTC');
@@ -137,8 +134,7 @@ describe('The issue 15 scenario in Chromium: Hub sign-in, schedule, policy, serv
 
   it('builds a two-step escalation policy: the schedule (Taylor now), then the manager after 10 minutes', async () => {
     const { page, errors } = manager;
-    await mainNavigation(page, 'Escalation policies').click();
-    await page.getByRole('heading', { level: 1, name: 'Escalation policies' }).waitFor();
+    await followMainNavigation(page, 'Escalation policies');
     await page.getByRole('button', { name: 'New policy' }).click();
     await page.getByLabel('Name').fill(POLICY);
     await page.getByRole('button', { name: 'Add target to step 1' }).click();
@@ -163,8 +159,7 @@ describe('The issue 15 scenario in Chromium: Hub sign-in, schedule, policy, serv
 
   it('creates a service on that policy and a generic integration, and reads its key, shown once', async () => {
     const { page, errors } = manager;
-    await mainNavigation(page, 'Services').click();
-    await page.getByRole('heading', { level: 1, name: 'Services' }).waitFor();
+    await followMainNavigation(page, 'Services');
     await page.getByRole('button', { name: 'New service' }).click();
     await page.getByLabel('Service name').fill(SERVICE);
     await page.getByLabel('Escalation policy').selectOption({ label: POLICY });
@@ -241,7 +236,7 @@ describe('The issue 15 scenario in Chromium: Hub sign-in, schedule, policy, serv
     const { context, page, errors } = await signedInThroughHub(OWNER.hubUserId);
     try {
       await page.locator('.who').getByText('owner', { exact: true }).waitFor();
-      await mainNavigation(page, 'Reports').click();
+      await mainNavigationLink(page, 'Reports').click();
       const byService = page.getByRole('region', { name: 'Volume by service' });
       const figures = page.getByRole('region', { name: 'Key figures' });
       const mtta = figures

@@ -3,6 +3,7 @@ import { DEMO_USERS } from '../apps/admin-api/src/seed/seed-demo';
 import {
   contentWidth,
   DESKTOP,
+  followMainNavigation,
   PHONE,
   screenshot,
   seriousAccessibilityViolations,
@@ -66,11 +67,6 @@ describe('The admin SPA’s schedules screen, in Chromium, against the platform'
     return { context, page, errors };
   }
 
-  async function openSchedules(page: Page): Promise<void> {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Schedules' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Schedules' }).waitFor();
-  }
-
   /** The calendar's blocks in one day's column whose (screen-reader) text is exactly `label`. */
   function blocks(page: Page, date: string, label: string) {
     return page.locator(`.fc-timegrid-col[data-date="${date}"] .fc-event`).filter({ hasText: label });
@@ -112,7 +108,7 @@ describe('The admin SPA’s schedules screen, in Chromium, against the platform'
   it('lets a manager build a two-layer schedule with a preview, see each layer and the final schedule, and add an override from the calendar', async () => {
     const { context, page, errors } = await signedIn(spa.manager);
     try {
-      await openSchedules(page);
+      await followMainNavigation(page, 'Schedules');
       await page.getByRole('button', { name: 'New schedule' }).click();
       // Checked before sending: the problems beside the fields, nothing sent.
       await page.getByRole('button', { name: 'Save schedule' }).click();
@@ -223,7 +219,7 @@ describe('The admin SPA’s schedules screen, in Chromium, against the platform'
     const taylor = ((await (await spa.platform.api('/api/v1/me', spa.technician)).json()) as { name: string })
       .name;
     try {
-      await openSchedules(page);
+      await followMainNavigation(page, 'Schedules');
       expect(await page.getByRole('button', { name: 'New schedule' }).count()).toBe(0);
       await page.getByRole('button', { name: 'Helpdesk' }).click();
       await page.getByRole('heading', { level: 2, name: 'Helpdesk' }).waitFor();

@@ -9,6 +9,8 @@ import { dailyLayer, scheduleBody } from './support/schedule-fixtures';
 import {
   checkDesktopThenPhone,
   contentWidth,
+  followMainNavigation,
+  mainNavigationLink,
   openMainScreen,
   PHONE,
   screenshot,
@@ -65,10 +67,7 @@ describe('The admin SPA’s screens, in Chromium, against the platform', () => {
     });
     expect(created.status).toBe(201);
     await spa.whileSignedIn(spa.manager, async (page) => {
-      await page
-        .getByRole('navigation', { name: 'Main' })
-        .getByRole('link', { name: 'Escalation policies' })
-        .click();
+      await mainNavigationLink(page, 'Escalation policies').click();
       await page.getByText('No escalation policies yet.', { exact: false }).waitFor();
       await page.getByRole('button', { name: 'New policy' }).click();
       // Checked before sending: the problem beside the field, nothing sent.
@@ -117,8 +116,7 @@ describe('The admin SPA’s screens, in Chromium, against the platform', () => {
   it('lets a manager create a service on that policy and an integration whose key is shown once, with an example request', async () => {
     await spa.whileSignedIn(spa.manager, async (page, context) => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: spa.base() });
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Services' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Services' }).waitFor();
+      await followMainNavigation(page, 'Services');
       await page.getByRole('button', { name: 'New service' }).click();
       await page.getByRole('button', { name: 'Create service' }).click();
       await page.getByText('Give the service a name.').waitFor();
@@ -173,12 +171,8 @@ describe('The admin SPA’s screens, in Chromium, against the platform', () => {
       await page.getByRole('row').filter({ hasText: 'Servers: schedule, then the manager' }).waitFor();
       expect(await page.getByRole('button', { name: 'New policy' }).count()).toBe(0);
       expect(await page.getByRole('button', { name: /^Edit/ }).count()).toBe(0);
-      expect(
-        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).count(),
-      ).toBe(0);
-      expect(
-        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).count(),
-      ).toBe(0);
+      expect(await mainNavigationLink(page, 'Audit log').count()).toBe(0);
+      expect(await mainNavigationLink(page, 'Reports').count()).toBe(0);
     });
   }, 180_000);
 
@@ -211,7 +205,7 @@ describe('The admin SPA’s screens, in Chromium, against the platform', () => {
   it('shows the owner the incidents in the reports, each chart with its numbers, and exports CSV', async () => {
     const owner = spa.platform.token(spa.demo.orgId, 'owner');
     await spa.whileSignedIn(owner, async (page) => {
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+      await mainNavigationLink(page, 'Reports').click();
       const severities = page.getByRole('region', { name: 'Volume by severity' });
       // The reporting projection catches up with the incidents of the tests above.
       await waitFor(
@@ -246,7 +240,7 @@ describe('The admin SPA’s screens, in Chromium, against the platform', () => {
 
   it('shows managers and owners the audit log of the changes made above', async () => {
     await spa.whileSignedIn(spa.platform.token(spa.demo.orgId, 'owner'), async (page) => {
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
+      await mainNavigationLink(page, 'Audit log').click();
       const changes = page.getByRole('region', { name: 'Changes' });
       await changes.getByRole('row').filter({ hasText: 'service.created' }).waitFor();
       await page.getByLabel('Changes to').selectOption('integration');

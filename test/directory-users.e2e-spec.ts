@@ -138,26 +138,16 @@ describe('Directory: users', () => {
   it('deactivates (refusing their sign-in) and reactivates a person, idempotently', async () => {
     const sam = probe.platform.token(ORG, 'technician', 'sam');
     const before = await probe.call<User>(sam, 'GET', '/api/v1/me', 200);
-    const deactivated = await probe.call<User>(
-      manager(),
-      'POST',
-      `/api/v1/users/${before.id}/deactivate`,
-      200,
-    );
+    const byManager = (action: 'deactivate' | 'reactivate') =>
+      probe.call<User>(manager(), 'POST', `/api/v1/users/${before.id}/${action}`, 200);
+    const deactivated = await byManager('deactivate');
     expect(deactivated).toEqual({ ...before, active: false, updatedAt: ISO_INSTANT });
-    expect(await probe.call(manager(), 'POST', `/api/v1/users/${before.id}/deactivate`, 200)).toEqual(
-      deactivated,
-    );
+    expect(await byManager('deactivate')).toEqual(deactivated);
     expect((await probe.problem(sam, 'GET', '/api/v1/me', 403)).code).toBe('ACCOUNT_DEACTIVATED');
     const inactive = await probe.call<{ items: User[] }>(manager(), 'GET', '/api/v1/users?active=false', 200);
     expect(inactive.items).toEqual([deactivated]);
 
-    const reactivated = await probe.call<User>(
-      manager(),
-      'POST',
-      `/api/v1/users/${before.id}/reactivate`,
-      200,
-    );
+    const reactivated = await byManager('reactivate');
     expect(reactivated).toEqual({ ...before, active: true, updatedAt: ISO_INSTANT });
     expect(await probe.call(sam, 'GET', '/api/v1/me', 200)).toEqual(reactivated);
 

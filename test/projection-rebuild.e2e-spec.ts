@@ -1,7 +1,10 @@
 import {
+  Actor,
   decide,
   evolve,
   IncidentCommand,
+  IncidentCommandOf,
+  IncidentCommandType,
   IncidentEvent,
   IncidentState,
   initialIncidentState,
@@ -10,8 +13,8 @@ import {
 import { PostgresEventStore, ProjectionRunner } from '@oncall/platform-event-store';
 import { relayEventsThroughOutbox } from '@oncall/platform-outbox';
 import { createLogger } from '@oncall/platform-observability';
-import { createServiceDataSource, runMigrations } from '@oncall/platform-persistence';
-import { createTestDatabase, REPO_ROOT, TestDatabase } from '@oncall/platform-testing';
+import { openServiceDataSource } from '@oncall/platform-persistence';
+import { MigratedTestDatabase, migratedTestDatabase, REPO_ROOT, stageForAll } from '@oncall/platform-testing';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -29,28 +32,24 @@ import { IncidentsProjection } from '../apps/incident-state/src/projections/inci
 const INCIDENTS = 10_000;
 const ORG = 'org-rebuild';
 
-describe('Projection rebuild on 10,000 incidents with mixed histories', () => {
-  let database: TestDatabase;
-  let dataSource: DataSource;
-
-  beforeAll(async () => {
-    database = await createTestDatabase('rebuild');
-    dataSource = createServiceDataSource({
-      url: database.url,
+/** A database of one describe block's own, incident-state's schema migrated into it; `close` drops it. */
+function incidentStateTestDatabase(label: string, applicationName: string): Promise<MigratedTestDatabase> {
+  return migratedTestDatabase(label, (url) =>
+    openServiceDataSource({
+      url,
       schema: INCIDENT_STATE_SCHEMA,
       migrations: INCIDENT_STATE_MIGRATIONS,
-      applicationName: 'rebuild-test',
+      applicationName,
       poolSize: 8,
-    });
-    await dataSource.initialize();
-    await runMigrations(dataSource, INCIDENT_STATE_SCHEMA);
-  });
-  afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
-  });
+    }),
+  );
+}
+
+describe('Projection rebuild on 10,000 incidents with mixed histories', () => {
+  const database = stageForAll(() => incidentStateTestDatabase('rebuild', 'rebuild-test'));
 
   it('drops and rebuilds the read models with `npm run rebuild-projections -- incidents` into identical tables', async () => {
+    const { dataSource } = database;
     const store = new PostgresEventStore(dataSource, relayEventsThroughOutbox(incidentOutboxSubject));
     const histories = await writeHistories(store);
     expect(histories.statuses).toEqual(
@@ -97,21 +96,10 @@ describe('Projection rebuild on 10,000 incidents with mixed histories', () => {
 });
 
 describe('Projection rebuild while the service runs', () => {
-  let database: TestDatabase;
-  let dataSource: DataSource;
-
-  beforeAll(async () => {
-    database = await createTestDatabase('rebuildlive');
-    dataSource = createServiceDataSource({ url: database.url, schema: INCIDENT_STATE_SCHEMA, migrations: INCIDENT_STATE_MIGRATIONS, applicationName: 'rebuild-live-test', poolSize: 8 }); // prettier-ignore
-    await dataSource.initialize();
-    await runMigrations(dataSource, INCIDENT_STATE_SCHEMA);
-  });
-  afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
-  });
+  const database = stageForAll(() => incidentStateTestDatabase('rebuildlive', 'rebuild-live-test'));
 
   it('rebuilds eight times while a live runner projects new incidents: no deadlock, every event visible at the start replayed, the same tables as a quiet rebuild', async () => {
+    const { dataSource } = database;
     const store = new PostgresEventStore(dataSource, relayEventsThroughOutbox(incidentOutboxSubject));
     const logger = createLogger('t', 'silent');
     await writeHistories(store, 500);
@@ -200,6 +188,7 @@ async function writeHistories(store: PostgresEventStore, count = INCIDENTS) {
 function commandMix(incidentId: string, random: () => number): IncidentCommand[] {
   const target = { incidentId, orgId: ORG };
   const user = { kind: 'user' as const, userId: random() < 0.5 ? 'alice' : 'bob' };
+  const monitor = { kind: 'integration' as const, integrationId: 'int-1' };
   const at = (minutes: number) => new Date(Date.UTC(2027, 0, 1, 0, minutes)).toISOString();
   const alert = (n: number) => ({
     alertId: randomUUID(),
@@ -219,71 +208,32 @@ function commandMix(incidentId: string, random: () => number): IncidentCommand[]
         urgency: 'high',
         alert: alert(0),
       },
-      by: { kind: 'integration', integrationId: 'int-1' },
+      by: monitor,
       at: at(0),
     },
   ];
   const steps = Math.floor(random() * 8);
   for (let step = 1; step <= steps; step++) {
+    const issue = <K extends IncidentCommandType>(
+      type: K,
+      data: IncidentCommandOf<K>['data'],
+      by: Actor = user,
+    ) => commands.push({ type, data, by, at: at(step) } as IncidentCommandOf<K>);
     const roll = random();
-    if (roll < 0.2)
-      commands.push({
-        type: 'AppendAlert',
-        data: { ...target, alert: alert(step) },
-        by: { kind: 'integration', integrationId: 'int-1' },
-        at: at(step),
-      });
-    else if (roll < 0.35)
-      commands.push({ type: 'AcknowledgeIncident', data: target, by: user, at: at(step) });
-    else if (roll < 0.45)
-      commands.push({
-        type: 'AddNote',
-        data: { ...target, noteId: randomUUID(), text: `note ${step}` },
-        by: user,
-        at: at(step),
-      });
-    else if (roll < 0.55)
-      commands.push({
-        type: 'SnoozeIncident',
-        data: { ...target, durationSeconds: 3600 },
-        by: user,
-        at: at(step),
-      });
-    else if (roll < 0.62)
-      commands.push({
-        type: 'UnacknowledgeIncident',
-        data: { ...target, reason: 'handed-back' },
-        by: user,
-        at: at(step),
-      });
-    else if (roll < 0.7)
-      commands.push({
-        type: 'EscalateIncident',
-        data: { ...target, fromLevel: 1, toLevel: 2 },
-        by: user,
-        at: at(step),
-      });
-    else if (roll < 0.78)
-      commands.push({
-        type: 'SetIncidentPriority',
-        data: { ...target, priority: 'P2' },
-        by: user,
-        at: at(step),
-      });
+    if (roll < 0.2) issue('AppendAlert', { ...target, alert: alert(step) }, monitor);
+    else if (roll < 0.35) issue('AcknowledgeIncident', target);
+    else if (roll < 0.45) issue('AddNote', { ...target, noteId: randomUUID(), text: `note ${step}` });
+    else if (roll < 0.55) issue('SnoozeIncident', { ...target, durationSeconds: 3600 });
+    else if (roll < 0.62) issue('UnacknowledgeIncident', { ...target, reason: 'handed-back' });
+    else if (roll < 0.7) issue('EscalateIncident', { ...target, fromLevel: 1, toLevel: 2 });
+    else if (roll < 0.78) issue('SetIncidentPriority', { ...target, priority: 'P2' });
     else if (roll < 0.85)
-      commands.push({
-        type: 'LinkTicket',
-        data: { ...target, provider: 'psa', ticketId: `T-${step}` },
-        by: { kind: 'system', reason: 'psa-sync' },
-        at: at(step),
-      });
-    else
-      commands.push({
-        type: 'ResolveIncident',
-        data: target,
-        by: random() < 0.5 ? user : { kind: 'integration', integrationId: 'int-1' },
-        at: at(step),
-      });
+      issue(
+        'LinkTicket',
+        { ...target, provider: 'psa', ticketId: `T-${step}` },
+        { kind: 'system', reason: 'psa-sync' },
+      );
+    else issue('ResolveIncident', target, random() < 0.5 ? user : monitor);
   }
   return commands;
 }

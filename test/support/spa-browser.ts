@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { REPO_ROOT } from '@oncall/platform-testing';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import type { Browser, BrowserContext, ConsoleMessage, Locator, Page } from 'playwright-core';
 
 /** Debian's Chromium; never a downloaded browser. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -125,10 +125,20 @@ export async function checkDesktopThenPhone(
   await screenshot(page, `${name}-phone`);
 }
 
+/** The main navigation's link to `label`'s screen. */
+export function mainNavigationLink(page: Page, label: string): Locator {
+  return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label });
+}
+
+/** Follows the main navigation to `label`'s screen and waits for its heading. */
+export async function followMainNavigation(page: Page, label: string): Promise<void> {
+  await mainNavigationLink(page, label).click();
+  await page.getByRole('heading', { level: 1, name: label }).waitFor();
+}
+
 /** Follows the main navigation to `label`'s screen and waits until it has loaded (no "Loading…" left). */
 export async function openMainScreen(page: Page, label: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label }).click();
-  await page.getByRole('heading', { level: 1, name: label }).waitFor();
+  await followMainNavigation(page, label);
   await page.waitForFunction(
     () =>
       !(

@@ -3,16 +3,12 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import {
-  dailyRotation,
   Fact,
   IncidentHistory,
-  overrideChange,
-  overrideOf,
   randomHistories,
   ReportingTestDatabase,
   reportingTestDatabase,
-  revisedRotation,
-  scheduleChange,
+  rotationLife,
 } from '../testing/report-facts.fixtures';
 import { REPORT_TABLES, ReportingProjection } from './reporting.projection';
 
@@ -91,33 +87,25 @@ describe('Reporting projections', () => {
   });
 
   it('keeps a schedule’s revisions and an override after they are edited, ended or deleted', async () => {
-    const v1 = dailyRotation(ORG, {
-      createdAt: '2027-03-01T00:00:00.000Z',
-      timeZone: 'Europe/Amsterdam',
-      participants: ['u1', 'u2'],
-      handoff: '2027-03-01T09:00',
+    const { schedule: v1, facts } = rotationLife(ORG, {
+      rotation: {
+        createdAt: '2027-03-01T00:00:00.000Z',
+        timeZone: 'Europe/Amsterdam',
+        participants: ['u1', 'u2'],
+        handoff: '2027-03-01T09:00',
+      },
+      override: {
+        id: 'ovr-1',
+        userId: 'u9',
+        start: '2027-03-05T00:00:00.000Z',
+        end: '2027-03-06T00:00:00.000Z',
+        createdAt: '2027-03-04T00:00:00.000Z',
+      },
+      overrideEndedAt: '2027-03-05T06:00:00.000Z',
+      revision: { at: '2027-03-10T12:00:00.000Z', participants: ['u3'] },
+      deletedAt: '2027-03-20T00:00:00.000Z',
     });
-    const v2 = revisedRotation(v1, '2027-03-10T12:00:00.000Z', ['u3']);
-    const override = overrideOf(v1, {
-      id: 'ovr-1',
-      userId: 'u9',
-      start: '2027-03-05T00:00:00.000Z',
-      end: '2027-03-06T00:00:00.000Z',
-      createdAt: '2027-03-04T00:00:00.000Z',
-    });
-    for (const fact of [
-      scheduleChange('created', v1, v1.createdAt),
-      overrideChange(ORG, 'created', override, override.createdAt),
-      overrideChange(
-        ORG,
-        'ended',
-        { ...override, end: '2027-03-05T06:00:00.000Z' },
-        '2027-03-05T06:00:00.000Z',
-      ),
-      scheduleChange('updated', v2, v2.updatedAt),
-      scheduleChange('deleted', v2, '2027-03-20T00:00:00.000Z'),
-    ])
-      await projection.record(fact.source, fact.envelope);
+    for (const fact of facts) await projection.record(fact.source, fact.envelope);
     const revisions = await dataSource.query(
       'SELECT version, effective_from FROM report_schedule_revisions WHERE schedule_id = $1 ORDER BY version',
       [v1.id],

@@ -11,14 +11,10 @@ import {
 import { DataSource } from 'typeorm';
 import { ReportingProjection } from '../projections/reporting.projection';
 import {
-  dailyRotation,
-  overrideChange,
-  overrideOf,
   randomHistories,
   ReportingTestDatabase,
   reportingTestDatabase,
-  revisedRotation,
-  scheduleChange,
+  rotationLife,
 } from '../testing/report-facts.fixtures';
 import { BurdenReader } from './burden.reader';
 import { IncidentReportReader } from './incident-report.reader';
@@ -137,30 +133,27 @@ describe('Report readers (SQL) against reporting-domain’s definitions', () => 
   it('counts hours on call from schedules as they were: edited, overridden, then deleted', async () => {
     const projection = new ReportingProjection(dataSource);
     // Daily handovers at 09:00 Amsterdam between u1 and u2 from Sunday 1 March 2026.
-    const v1 = dailyRotation(ORG, {
-      createdAt: '2026-03-01T08:00:00.000Z',
-      timeZone: 'Europe/Amsterdam',
-      participants: ['u1', 'u2'],
-      handoff: '2026-03-01T09:00',
+    const { facts } = rotationLife(ORG, {
+      rotation: {
+        createdAt: '2026-03-01T08:00:00.000Z',
+        timeZone: 'Europe/Amsterdam',
+        participants: ['u1', 'u2'],
+        handoff: '2026-03-01T09:00',
+      },
+      override: {
+        id: 'override-u3',
+        userId: 'u3',
+        start: '2026-03-05T08:00:00.000Z',
+        end: '2026-03-05T20:00:00.000Z',
+        reason: 'swap',
+        createdBy: 'u1',
+        createdAt: '2026-03-02T00:00:00.000Z',
+      },
+      // From 10 March 09:00 only u4 is on call; the schedule is deleted on 20 March at 09:00.
+      revision: { at: '2026-03-10T08:00:00.000Z', participants: ['u4'] },
+      deletedAt: '2026-03-20T08:00:00.000Z',
     });
-    // From 10 March 09:00 only u4 is on call; the schedule is deleted on 20 March at 09:00.
-    const v2 = revisedRotation(v1, '2026-03-10T08:00:00.000Z', ['u4']);
-    const override = overrideOf(v1, {
-      id: 'override-u3',
-      userId: 'u3',
-      start: '2026-03-05T08:00:00.000Z',
-      end: '2026-03-05T20:00:00.000Z',
-      reason: 'swap',
-      createdBy: 'u1',
-      createdAt: '2026-03-02T00:00:00.000Z',
-    });
-    for (const fact of [
-      scheduleChange('created', v1, v1.createdAt),
-      overrideChange(ORG, 'created', override, override.createdAt),
-      scheduleChange('updated', v2, v2.updatedAt),
-      scheduleChange('deleted', v2, '2026-03-20T08:00:00.000Z'),
-    ])
-      await projection.record(fact.source, fact.envelope);
+    for (const fact of facts) await projection.record(fact.source, fact.envelope);
     const reader = new BurdenReader(dataSource, new ShiftHistoryReader(dataSource), new SystemClock());
     const people = ['u1', 'u2', 'u3', 'u4'].map((userId) => ({ userId, timeZone: 'Europe/Amsterdam' }));
     const answer = await reader.burden(ORG, {

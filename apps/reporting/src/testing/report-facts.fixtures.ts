@@ -287,6 +287,36 @@ export function overrideOf(
   return { scheduleId: schedule.id, reason: '', createdBy: 'manager', ...fields };
 }
 
+/**
+ * A daily rotation's life as scheduling publishes it, in order: created; an override made on it (ended
+ * early at `overrideEndedAt` when given); revised at `revision.at` to `revision.participants`; deleted.
+ */
+export function rotationLife(
+  orgId: string,
+  fields: {
+    rotation: Parameters<typeof dailyRotation>[1];
+    override: Parameters<typeof overrideOf>[1];
+    overrideEndedAt?: string;
+    revision: { at: string; participants: string[] };
+    deletedAt: string;
+  },
+): { schedule: ScheduleView; facts: Fact[] } {
+  const v1 = dailyRotation(orgId, fields.rotation);
+  const v2 = revisedRotation(v1, fields.revision.at, fields.revision.participants);
+  const override = overrideOf(v1, fields.override);
+  const endedAt = fields.overrideEndedAt;
+  return {
+    schedule: v1,
+    facts: [
+      scheduleChange('created', v1, v1.createdAt),
+      overrideChange(orgId, 'created', override, override.createdAt),
+      ...(endedAt ? [overrideChange(orgId, 'ended', { ...override, end: endedAt }, endedAt)] : []),
+      scheduleChange('updated', v2, v2.updatedAt),
+      scheduleChange('deleted', v2, fields.deletedAt),
+    ],
+  };
+}
+
 /** A database of one test file's own, the reporting schema migrated into it; `close` drops it. */
 export type ReportingTestDatabase = MigratedTestDatabase;
 

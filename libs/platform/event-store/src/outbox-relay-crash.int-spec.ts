@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { PostgresEventStore } from './postgres-event-store';
+import { appendToNumberedStreams } from './testing/numbered-stream-writers';
 import { exitOf, useRelayBench } from './testing/relay-bench';
 
 const STREAMS = 5;
@@ -9,7 +8,12 @@ describe('Outbox relay killed between publishing and marking sent', () => {
   const bench = useRelayBench('relay', 'relay_test');
 
   it('puts every event on JetStream exactly once and in stream order after a restart', async () => {
-    const written = await appendInterleaved(bench.store());
+    const written = await appendToNumberedStreams(bench.store(), {
+      streams: STREAMS,
+      versions: EVENTS_PER_STREAM,
+      writers: 1,
+      type: 'StepTaken',
+    });
 
     const crashed = await runRelayChild({ CRASH_AFTER: '17' });
     expect(crashed.signal).toBe('SIGKILL');
@@ -30,7 +34,7 @@ describe('Outbox relay killed between publishing and marking sent', () => {
     expect(await bench.outboxMessageIds()).toEqual([]);
 
     const delivered = await bench.readIncidentStream('after-restart');
-    expect(delivered.map((m) => m.id).sort()).toEqual([...written.map((w) => w.eventId)].sort());
+    expect(delivered.map((m) => m.id).sort()).toEqual([...written].sort());
     expect(new Set(delivered.map((m) => m.id)).size).toBe(delivered.length);
     for (let s = 0; s < STREAMS; s++) {
       const versions = delivered.filter((m) => m.streamId === `stream-${s}`).map((m) => m.version);
@@ -42,21 +46,3 @@ describe('Outbox relay killed between publishing and marking sent', () => {
     return exitOf(bench.spawnRelay({ UNTIL_DRAINED: '1', BATCH_SIZE: '1000', ...env }, 'inherit'));
   }
 });
-
-async function appendInterleaved(store: PostgresEventStore) {
-  const written: { eventId: string }[] = [];
-  const metadata = {
-    orgId: 'org-1',
-    correlationId: 'c',
-    causationId: null,
-    occurredAt: new Date().toISOString(),
-  };
-  for (let version = 0; version < EVENTS_PER_STREAM; version++) {
-    for (let s = 0; s < STREAMS; s++) {
-      const event = { eventId: randomUUID(), type: 'StepTaken', schemaVersion: 1, data: { version } };
-      await store.appendToStream(`stream-${s}`, [event], { expectedVersion: version, metadata });
-      written.push(event);
-    }
-  }
-  return written;
-}

@@ -1,6 +1,6 @@
 import { waitFor } from '@oncall/platform-testing';
 import { ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { appendToNumberedStreams } from './testing/numbered-stream-writers';
 import { exitOf, useRelayBench } from './testing/relay-bench';
 
 const STREAMS = 24;
@@ -32,18 +32,12 @@ describe('Outbox relay replicas (processes, real PostgreSQL and JetStream)', () 
     await waitFor('every replica relaying', () => replicas.every((r) => r.lines.includes('RELAYING')), { timeoutMs: 90_000 }); // prettier-ignore
 
     // Four writers, each appending to its own streams one version at a time, all at once.
-    const written: string[] = [];
-    await Promise.all(
-      [0, 1, 2, 3].map(async (writer) => {
-        for (let version = 0; version < VERSIONS; version++) {
-          for (let s = writer; s < STREAMS; s += 4) {
-            const event = { eventId: randomUUID(), type: 'StepTaken', schemaVersion: 1, data: { version } };
-            await store.appendToStream(`stream-${s}`, [event], { expectedVersion: version, metadata: { orgId: 'org-1', correlationId: 'c', causationId: null, occurredAt: new Date().toISOString() } }); // prettier-ignore
-            written.push(event.eventId);
-          }
-        }
-      }),
-    );
+    const written = await appendToNumberedStreams(store, {
+      streams: STREAMS,
+      versions: VERSIONS,
+      writers: 4,
+      type: 'StepTaken',
+    });
     const crashed = await replicas[0].exited;
     expect(crashed.signal).toBe('SIGKILL');
     await waitFor('the outbox drained by the survivors', async () => (await bench.outboxMessageIds()).length === 0, { timeoutMs: 60_000, intervalMs: 100 }); // prettier-ignore

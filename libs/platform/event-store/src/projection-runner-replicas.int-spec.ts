@@ -2,12 +2,12 @@ import { createLogger } from '@oncall/platform-observability';
 import { OUTBOX_MIGRATIONS, relayEventsThroughOutbox } from '@oncall/platform-outbox';
 import { createServiceDataSource, runMigrations } from '@oncall/platform-persistence';
 import { createTestDatabase, TestDatabase, waitFor } from '@oncall/platform-testing';
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreateEventStore1764201600001 } from './event-store.migration';
 import { StoredEvent } from './event-store.port';
 import { PostgresEventStore } from './postgres-event-store';
 import { Projection, ProjectionRunner } from './projection-runner';
+import { appendToNumberedStreams } from './testing/numbered-stream-writers';
 
 const SCHEMA = 'projection_replicas';
 const STREAMS = 40;
@@ -80,16 +80,13 @@ describe('Projection runner with two replicas (real PostgreSQL)', () => {
     });
     const store = new PostgresEventStore(dataSources[0], relayEventsThroughOutbox(outboxSubject));
     try {
-      await Promise.all(
-        [0, 1, 2, 3].map(async (writer) => {
-          for (let version = 0; version < VERSIONS; version++) {
-            for (let s = writer; s < STREAMS; s += 4) {
-              const event = { eventId: randomUUID(), type: 'Counted', schemaVersion: 1, data: { version } };
-              await store.appendToStream(`stream-${s}`, [event], { expectedVersion: version, metadata: { orgId: 'org-1', correlationId: 'c', causationId: null, occurredAt: new Date().toISOString() } }); // prettier-ignore
-            }
-          }
-        }),
-      );
+      // Four writers, each appending to its own streams one version at a time, all at once.
+      await appendToNumberedStreams(store, {
+        streams: STREAMS,
+        versions: VERSIONS,
+        writers: 4,
+        type: 'Counted',
+      });
       await waitFor('every event projected', async () => {
         const [row] = await dataSources[0].query('SELECT coalesce(sum(applied), 0)::int AS n FROM tally');
         return row.n >= STREAMS * VERSIONS;

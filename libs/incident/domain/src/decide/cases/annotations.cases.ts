@@ -1,3 +1,5 @@
+import type { IncidentCommand, IncidentCommandType } from '../../incident.commands';
+import type { IncidentEvent } from '../../incident.events';
 import type { DecideMatrix, Case } from '../../testing/decide-matrix';
 import type { Status } from '../../testing/incident.fixtures';
 import { bob, command, emits, event, GIVEN, nothing, refused, T } from '../../testing/incident.fixtures';
@@ -18,10 +20,6 @@ const noteCases = (status: Status): Case[] => [
 
 const priority = (value: 'P1' | 'P2' | null) => command('SetIncidentPriority', { priority: value }, bob);
 const prioritised = event('IncidentPriorityChanged', { by: bob, at: T.now, from: null, to: 'P2' });
-const priorityCases: Case[] = [
-  { name: 'sets it', when: priority('P2'), then: emits(prioritised) },
-  { name: 'unchanged: no event', when: priority(null), then: nothing },
-];
 
 const severity = (value: 'critical' | 'high') => command('SetIncidentSeverity', { severity: value }, bob);
 const severityChanged = event('IncidentSeverityChanged', {
@@ -30,10 +28,32 @@ const severityChanged = event('IncidentSeverityChanged', {
   from: 'high',
   to: 'critical',
 });
-const severityCases: Case[] = [
-  { name: 'changes it', when: severity('critical'), then: emits(severityChanged) },
-  { name: 'unchanged: no event', when: severity('high'), then: nothing },
-];
+
+/**
+ * A field set on an incident: `change` emits `changed` while it is open (its case named `changeName`);
+ * `unchanged` emits nothing, even once resolved, when a change is refused; no incident, no change.
+ */
+const settingRow = (
+  changeName: string,
+  change: IncidentCommand,
+  unchanged: IncidentCommand,
+  changed: IncidentEvent,
+): DecideMatrix[IncidentCommandType] => {
+  const open: Case[] = [
+    { name: changeName, when: change, then: emits(changed) },
+    { name: 'unchanged: no event', when: unchanged, then: nothing },
+  ];
+  return {
+    none: [{ name: 'refused', when: change, then: refused('INCIDENT_NOT_FOUND') }],
+    triggered: open,
+    acknowledged: open,
+    snoozed: open,
+    resolved: [
+      { name: 'a change is refused', when: change, then: refused('INCIDENT_RESOLVED') },
+      { name: 'unchanged: no event (not an error)', when: unchanged, then: nothing },
+    ],
+  };
+};
 
 const psa = { kind: 'system', reason: 'psa-sync' } as const;
 const link = (ticketId = 'CW-4711') =>
@@ -67,26 +87,8 @@ export const annotationCases: DecideMatrix = {
     snoozed: noteCases('snoozed'),
     resolved: noteCases('resolved'),
   },
-  SetIncidentPriority: {
-    none: [{ name: 'refused', when: priority('P2'), then: refused('INCIDENT_NOT_FOUND') }],
-    triggered: priorityCases,
-    acknowledged: priorityCases,
-    snoozed: priorityCases,
-    resolved: [
-      { name: 'a change is refused', when: priority('P2'), then: refused('INCIDENT_RESOLVED') },
-      { name: 'unchanged: no event (not an error)', when: priority(null), then: nothing },
-    ],
-  },
-  SetIncidentSeverity: {
-    none: [{ name: 'refused', when: severity('critical'), then: refused('INCIDENT_NOT_FOUND') }],
-    triggered: severityCases,
-    acknowledged: severityCases,
-    snoozed: severityCases,
-    resolved: [
-      { name: 'a change is refused', when: severity('critical'), then: refused('INCIDENT_RESOLVED') },
-      { name: 'unchanged: no event (not an error)', when: severity('high'), then: nothing },
-    ],
-  },
+  SetIncidentPriority: settingRow('sets it', priority('P2'), priority(null), prioritised),
+  SetIncidentSeverity: settingRow('changes it', severity('critical'), severity('high'), severityChanged),
   LinkTicket: {
     none: [{ name: 'refused', when: link(), then: refused('INCIDENT_NOT_FOUND') }],
     triggered: linkCases('triggered'),

@@ -1,11 +1,12 @@
-import type { InputHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode } from 'react';
 import { FieldProblem } from './FieldProblem';
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange'>;
 
 interface Props extends InputProps {
   id: string;
-  label: string;
+  /** The label's content (text, or text with a visually hidden part that tells like fields apart). */
+  label: ReactNode;
   value: string | number;
   onChange: (value: string) => void;
   /**

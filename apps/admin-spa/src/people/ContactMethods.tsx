@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { type ApiProblem, problemOf } from '../api/problem';
-import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { fieldMessage } from '../components/FieldProblem';
 import { ProblemMessage } from '../components/ProblemMessage';
+import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
 import { LabelledOptions } from '../components/Options';
 import { useSession } from '../session-context';
@@ -126,17 +127,15 @@ function NewContactMethod({ userId }: { userId: string }) {
     <form className="inline-form new-method" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>Add a contact method</h3>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-type`}>Kind</label>
-          <select
-            id={`${id}-type`}
-            value={type}
-            onChange={(event) => setType(event.target.value as ContactType)}
-          >
-            <LabelledOptions labels={CONTACT_TYPE_LABELS} />
-          </select>
-          <FieldProblem id={`${id}-type-problem`} message={fieldMessage('type', {}, add.error)} />
-        </div>
+        <SelectField
+          id={`${id}-type`}
+          label="Kind"
+          value={type}
+          problem={fieldMessage('type', {}, add.error)}
+          onChange={(value) => setType(value as ContactType)}
+        >
+          <LabelledOptions labels={CONTACT_TYPE_LABELS} />
+        </SelectField>
         <TextField
           id={`${id}-address`}
           label="Address"

@@ -2,8 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { type ApiProblem, problemOf } from '../api/problem';
 import { canConfigure } from '../auth/permissions';
-import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { fieldMessage } from '../components/FieldProblem';
 import { FormActions } from '../components/FormActions';
+import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
 import { browserTimeZone } from '../format/time';
 import { useSession } from '../session-context';
@@ -85,24 +86,20 @@ export function OverrideForm({ schedule, proposal, onDone }: Props) {
   return (
     <form className="card editor override-form" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
       <h3 id={`${id}-title`}>New override</h3>
-      <div className="field">
-        <label htmlFor={`${id}-who`}>Who covers</label>
-        <select
-          id={`${id}-who`}
-          value={userId}
-          aria-invalid={Boolean(message('userId'))}
-          aria-describedby={`${id}-who-problem`}
-          onChange={(event) => setUserId(event.target.value)}
-        >
-          {candidates.length > 1 && <option value="">Choose a person…</option>}
-          {candidates.map((person) => (
-            <option key={person.id} value={person.id}>
-              {person.name}
-            </option>
-          ))}
-        </select>
-        <FieldProblem id={`${id}-who-problem`} message={message('userId')} />
-      </div>
+      <SelectField
+        id={`${id}-who`}
+        label="Who covers"
+        value={userId}
+        problem={message('userId')}
+        onChange={setUserId}
+      >
+        {candidates.length > 1 && <option value="">Choose a person…</option>}
+        {candidates.map((person) => (
+          <option key={person.id} value={person.id}>
+            {person.name}
+          </option>
+        ))}
+      </SelectField>
       <div className="field-row">
         <TextField
           id={`${id}-start`}

@@ -4,6 +4,7 @@ import { allOf } from '../api/directory';
 import { type ApiProblem, problemOf } from '../api/problem';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { ListStatus } from '../components/ListStatus';
+import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
 import { useRequiredName } from '../components/use-required-name';
 import { LabelledOptions } from '../components/Options';
@@ -110,16 +111,14 @@ export function Integrations({
           aria-label={`New integration for ${serviceName}`}
         >
           <TextField {...named.field(id, 'Integration name', create.error)} />
-          <div className="field">
-            <label htmlFor={`${id}-type`}>Sends</label>
-            <select
-              id={`${id}-type`}
-              value={type}
-              onChange={(event) => setType(event.target.value as IntegrationType)}
-            >
-              <LabelledOptions labels={INTEGRATION_TYPE_LABELS} />
-            </select>
-          </div>
+          <SelectField
+            id={`${id}-type`}
+            label="Sends"
+            value={type}
+            onChange={(value) => setType(value as IntegrationType)}
+          >
+            <LabelledOptions labels={INTEGRATION_TYPE_LABELS} />
+          </SelectField>
           {create.error && create.error.errors.length === 0 && (
             <ProblemMessage problem={create.error} inline />
           )}

@@ -4,12 +4,13 @@ import { allOf } from '../api/directory';
 import type { SchemaCreateServiceDto } from '../api/generated/openapi';
 import { type ApiProblem, problemOf } from '../api/problem';
 import { canConfigure } from '../auth/permissions';
-import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { fieldMessage } from '../components/FieldProblem';
 import { ListStatus } from '../components/ListStatus';
 import { EditorCard } from '../components/EditorCard';
 import { FormActions } from '../components/FormActions';
 import { HeadWithNew } from '../components/HeadWithNew';
 import { byName, Options } from '../components/Options';
+import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
 import { useRequiredName } from '../components/use-required-name';
 import { useSession } from '../session-context';
@@ -101,16 +102,15 @@ function NewService({ policies, onDone }: { policies: { id: string; name: string
   return (
     <EditorCard id={id} title="New service" onSubmit={submit}>
       <TextField {...named.field(id, 'Service name', save.error)} />
-      <div className="field">
-        <label htmlFor={`${id}-policy`}>Escalation policy</label>
-        <select id={`${id}-policy`} value={policyId} onChange={(event) => setPolicyId(event.target.value)}>
-          <Options blank="None" items={policies} option={byName} />
-        </select>
-        <FieldProblem
-          id={`${id}-policy-problem`}
-          message={fieldMessage('escalationPolicyId', {}, save.error)}
-        />
-      </div>
+      <SelectField
+        id={`${id}-policy`}
+        label="Escalation policy"
+        value={policyId}
+        problem={fieldMessage('escalationPolicyId', {}, save.error)}
+        onChange={setPolicyId}
+      >
+        <Options blank="None" items={policies} option={byName} />
+      </SelectField>
       <FormActions mutation={save} submit="Create service" pending="Creating…" onCancel={onDone} />
     </EditorCard>
   );

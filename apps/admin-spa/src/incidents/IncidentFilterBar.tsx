@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { allOf } from '../api/directory';
 import { INCIDENT_SEVERITIES, type SeverityFilter } from '../api/endpoints';
 import { useSession } from '../session-context';
-import { byName, Options } from '../components/Options';
+import { asItself, byName, Options } from '../components/Options';
 
 export interface ListFilters {
   severity: SeverityFilter | null;
@@ -34,11 +34,7 @@ export function IncidentFilterBar({ value, onChange }: Props) {
             onChange({ ...value, severity: (event.target.value || null) as SeverityFilter | null })
           }
         >
-          <Options
-            blank="Any severity"
-            items={INCIDENT_SEVERITIES}
-            option={(severity) => ({ value: severity, label: severity })}
-          />
+          <Options blank="Any severity" items={INCIDENT_SEVERITIES} option={asItself} />
         </select>
       </div>
       {services.data && (

@@ -6,6 +6,7 @@ import { EditorCard } from '../components/EditorCard';
 import { FormActions } from '../components/FormActions';
 import { NameAndDescription } from '../components/NameAndDescription';
 import { TextField } from '../components/TextField';
+import { withItemAt } from '../components/with-item-at';
 import { useSession } from '../session-context';
 import {
   bodyOf,
@@ -53,13 +54,7 @@ export function PolicyEditor({ policy, onDone }: Props) {
     if (Object.keys(draftProblems(draft)).length === 0) save.mutate();
   };
   const setStep = (index: number, step: PolicyDraft['steps'][number] | null) =>
-    setDraft((current) => ({
-      ...current,
-      steps:
-        step === null
-          ? current.steps.filter((_, i) => i !== index)
-          : current.steps.map((s, i) => (i === index ? step : s)),
-    }));
+    setDraft((current) => ({ ...current, steps: withItemAt(current.steps, index, step) }));
 
   return (
     <EditorCard id={id} title={policy ? `Edit ${policy.name}` : 'New escalation policy'} onSubmit={submit}>

@@ -7,6 +7,7 @@ import { EditorCard } from '../components/EditorCard';
 import { FormActions } from '../components/FormActions';
 import { NameAndDescription } from '../components/NameAndDescription';
 import { TextField } from '../components/TextField';
+import { withItemAt } from '../components/with-item-at';
 import { browserTimeZone, usableTimeZone } from '../format/time';
 import { useSession } from '../session-context';
 import { LayerEditor } from './LayerEditor';
@@ -71,13 +72,7 @@ export function ScheduleEditor({ schedule, onDone }: Props) {
     if (Object.keys(problems).length === 0) save.mutate();
   };
   const setLayer = (index: number, layer: LayerDraft | null) =>
-    setDraft((current) => ({
-      ...current,
-      layers:
-        layer === null
-          ? current.layers.filter((_, i) => i !== index)
-          : current.layers.map((l, i) => (i === index ? layer : l)),
-    }));
+    setDraft((current) => ({ ...current, layers: withItemAt(current.layers, index, layer) }));
   const people_ = useMemo(
     () =>
       [...people]

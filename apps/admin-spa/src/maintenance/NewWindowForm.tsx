@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { type ApiProblem, problemOf } from '../api/problem';
+import { type ApiProblem, withApiProblem } from '../api/problem';
 import { fieldMessage } from '../components/FieldProblem';
 import { EditorCard } from '../components/EditorCard';
 import { SelectField } from '../components/SelectField';
@@ -42,13 +42,7 @@ export function NewWindow() {
   const [local, setLocal] = useState<Record<string, string>>({});
   const set = (change: Partial<WindowDraft>) => setDraft((current) => ({ ...current, ...change }));
   const create = useMutation<unknown, ApiProblem, WindowBody>({
-    mutationFn: async (body) => {
-      try {
-        return await api.client.post('/api/v1/maintenance-windows', body);
-      } catch (error) {
-        throw problemOf(error);
-      }
-    },
+    mutationFn: (body) => withApiProblem(() => api.client.post('/api/v1/maintenance-windows', body)),
     onSuccess: async () => {
       setDraft(empty);
       await queryClient.invalidateQueries({ queryKey: ['maintenance-windows'] });

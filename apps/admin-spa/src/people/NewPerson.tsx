@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import type { SchemaCreateUserDto } from '../api/generated/openapi';
-import { type ApiProblem, problemOf } from '../api/problem';
+import { type ApiProblem, withApiProblem } from '../api/problem';
 import type { Role } from '../api/types';
 import { fieldMessage } from '../components/FieldProblem';
 import { EditorCard } from '../components/EditorCard';
@@ -22,13 +22,7 @@ export function NewPerson({ onDone }: { onDone: () => void }) {
   const [draft, setDraft] = useState<SchemaCreateUserDto>({ email: '', name: '', role: 'technician' });
   const [checked, setChecked] = useState(false);
   const add = useMutation<unknown, ApiProblem, SchemaCreateUserDto>({
-    mutationFn: async (body) => {
-      try {
-        return await peopleApi(api.client).addPerson(body);
-      } catch (error) {
-        throw problemOf(error);
-      }
-    },
+    mutationFn: (body) => withApiProblem(() => peopleApi(api.client).addPerson(body)),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: PEOPLE_KEY });
       await queryClient.invalidateQueries({ queryKey: ['names', 'people'] });

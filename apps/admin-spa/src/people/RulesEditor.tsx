@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { type ApiProblem, problemOf } from '../api/problem';
+import { type ApiProblem, withApiProblem } from '../api/problem';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
 import { FormActions } from '../components/FormActions';
 import { SelectField } from '../components/SelectField';
@@ -35,13 +35,7 @@ export function RulesEditor({ userId, methods, rules }: Props) {
   const [draft, setDraft] = useState<RulesDraft>(() => rulesDraftOf(rules));
   const [local, setLocal] = useState<Record<string, string>>({});
   const save = useMutation<NotificationRulesView, ApiProblem, RulesBody>({
-    mutationFn: async (toSend) => {
-      try {
-        return await peopleApi(api.client).replaceRules(userId, toSend);
-      } catch (error) {
-        throw problemOf(error);
-      }
-    },
+    mutationFn: (toSend) => withApiProblem(() => peopleApi(api.client).replaceRules(userId, toSend)),
     onSuccess: async (saved) => {
       // As stored (notification orders each urgency's steps by delay).
       setDraft(rulesDraftOf(saved));

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { type ApiProblem, problemOf } from '../api/problem';
+import { type ApiProblem, withApiProblem } from '../api/problem';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
 import { EditorCard } from '../components/EditorCard';
 import { FormActions } from '../components/FormActions';
@@ -32,15 +32,12 @@ export function PolicyEditor({ policy, onDone }: Props) {
   const [checked, setChecked] = useState(false);
   const id = useId();
   const save = useMutation<unknown, ApiProblem>({
-    mutationFn: async () => {
-      try {
+    mutationFn: () =>
+      withApiProblem(async () => {
         return policy
           ? await api.client.put(`/api/v1/escalation-policies/${policy.id}`, bodyOf(draft, policy.version))
           : await api.client.post('/api/v1/escalation-policies', bodyOf(draft));
-      } catch (error) {
-        throw problemOf(error);
-      }
-    },
+      }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['policies'] });
       onDone();

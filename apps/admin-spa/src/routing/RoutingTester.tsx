@@ -2,7 +2,7 @@ import type { RoutingTestView } from '@oncall/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import type { SchemaTestRoutingDto } from '../api/generated/openapi';
-import { type ApiProblem, problemOf } from '../api/problem';
+import { type ApiProblem, withApiProblem } from '../api/problem';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { SelectField } from '../components/SelectField';
@@ -26,13 +26,8 @@ export function RoutingTester() {
   const [severity, setSeverity] = useState<RuleSeverity>('critical');
   const [local, setLocal] = useState<Record<string, string>>({});
   const test = useMutation<RoutingTestView, ApiProblem, TestBody>({
-    mutationFn: async (body) => {
-      try {
-        return await api.client.post<RoutingTestView>('/api/v1/routing-rules/test', body);
-      } catch (error) {
-        throw problemOf(error);
-      }
-    },
+    mutationFn: (body) =>
+      withApiProblem(() => api.client.post<RoutingTestView>('/api/v1/routing-rules/test', body)),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();

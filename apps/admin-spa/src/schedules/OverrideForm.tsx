@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { type ApiProblem, problemOf } from '../api/problem';
+import { type ApiProblem, withApiProblem } from '../api/problem';
 import { canConfigure } from '../auth/permissions';
 import { fieldMessage } from '../components/FieldProblem';
 import { FormActions } from '../components/FormActions';
@@ -49,18 +49,15 @@ export function OverrideForm({ schedule, proposal, onDone }: Props) {
   else if (startAt && endAt <= startAt) local.end = 'End after the start.';
 
   const save = useMutation<OverrideView, ApiProblem>({
-    mutationFn: async () => {
-      try {
-        return await api.client.post<OverrideView>(`/api/v1/schedules/${schedule.id}/overrides`, {
+    mutationFn: () =>
+      withApiProblem(() =>
+        api.client.post<OverrideView>(`/api/v1/schedules/${schedule.id}/overrides`, {
           userId,
           start: startAt,
           end: endAt,
           ...(reason.trim() ? { reason: reason.trim() } : {}),
-        });
-      } catch (error) {
-        throw problemOf(error);
-      }
-    },
+        }),
+      ),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['schedule', schedule.id] });
       await queryClient.invalidateQueries({ queryKey: ['on-call'] });

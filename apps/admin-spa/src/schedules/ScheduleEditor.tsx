@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useMemo, useState } from 'react';
-import { type ApiProblem, problemOf } from '../api/problem';
+import { type ApiProblem, withApiProblem } from '../api/problem';
 import { ColumnHeads } from '../components/ColumnHeads';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
 import { EditorCard } from '../components/EditorCard';
@@ -43,18 +43,15 @@ export function ScheduleEditor({ schedule, onDone }: Props) {
   );
   const [checked, setChecked] = useState(false);
   const save = useMutation<ScheduleView, ApiProblem>({
-    mutationFn: async () => {
-      try {
+    mutationFn: () =>
+      withApiProblem(async () => {
         return schedule
           ? await api.client.put<ScheduleView>(`/api/v1/schedules/${schedule.id}`, {
               ...bodyOf(draft),
               expectedVersion: schedule.version,
             })
           : await api.client.post<ScheduleView>('/api/v1/schedules', bodyOf(draft));
-      } catch (error) {
-        throw problemOf(error);
-      }
-    },
+      }),
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: ['schedules'] });
       onDone(saved);

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { allOf } from '../api/directory';
-import { type ApiProblem, problemOf } from '../api/problem';
+import { type ApiProblem, withApiProblem } from '../api/problem';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { ListStatus } from '../components/ListStatus';
 import { SelectField } from '../components/SelectField';
@@ -50,13 +50,7 @@ export function Integrations({
   const named = useRequiredName('integration');
   const [type, setType] = useState<IntegrationType>('generic');
   const create = useMutation<Issued, ApiProblem>({
-    mutationFn: async () => {
-      try {
-        return await api.client.post<Issued>(path, { type, name: named.name.trim() });
-      } catch (error) {
-        throw problemOf(error);
-      }
-    },
+    mutationFn: () => withApiProblem(() => api.client.post<Issued>(path, { type, name: named.name.trim() })),
     onSuccess: async () => {
       named.clear();
       await queryClient.invalidateQueries({ queryKey: ['integrations', serviceId] });

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { type ApiProblem, problemOf } from '../api/problem';
+import { type ApiProblem, withApiProblem } from '../api/problem';
 import { fieldMessage } from '../components/FieldProblem';
 import { FormActions } from '../components/FormActions';
 import { SelectField } from '../components/SelectField';
@@ -75,13 +75,8 @@ function SettingsForm({
   const [local, setLocal] = useState<Record<string, string>>({});
   const set = (change: Partial<SettingsDraft>) => setDraft((current) => ({ ...current, ...change }));
   const save = useMutation<unknown, ApiProblem, Settings>({
-    mutationFn: async (body) => {
-      try {
-        return await api.client.patch(`/api/v1/services/${encodeURIComponent(serviceId)}`, body);
-      } catch (error) {
-        throw problemOf(error);
-      }
-    },
+    mutationFn: (body) =>
+      withApiProblem(() => api.client.patch(`/api/v1/services/${encodeURIComponent(serviceId)}`, body)),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['services'] });
       onDone();

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { allOf } from '../api/directory';
 import type { SchemaCreateServiceDto } from '../api/generated/openapi';
-import { type ApiProblem, problemOf } from '../api/problem';
+import { type ApiProblem, withApiProblem } from '../api/problem';
 import { canConfigure } from '../auth/permissions';
 import { fieldMessage } from '../components/FieldProblem';
 import { ListStatus } from '../components/ListStatus';
@@ -86,11 +86,7 @@ function NewService({ policies, onDone }: { policies: { id: string; name: string
         name: named.name.trim(),
         ...(policyId ? { escalationPolicyId: policyId } : {}),
       };
-      try {
-        return await api.client.post('/api/v1/services', body);
-      } catch (error) {
-        throw problemOf(error);
-      }
+      return withApiProblem(() => api.client.post('/api/v1/services', body));
     },
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['services'] });

@@ -1,6 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { allOf } from '../api/directory';
+import { useDirectoryList } from '../api/use-directory-list';
 import type { SchemaCreateServiceDto } from '../api/generated/openapi';
 import { type ApiProblem, withApiProblem } from '../api/problem';
 import { canConfigure } from '../auth/permissions';
@@ -30,16 +30,10 @@ interface ServiceView {
 
 /** Services (what alerts are about, and which policy pages for them), each with its integrations. */
 export default function ServicesPage() {
-  const { api, role } = useSession();
+  const { role } = useSession();
   const editable = canConfigure(role);
-  const services = useQuery({
-    queryKey: ['services'],
-    queryFn: () => allOf<ServiceView>(api.client, '/api/v1/services'),
-  });
-  const policies = useQuery({
-    queryKey: ['policies'],
-    queryFn: () => allOf<{ id: string; name: string }>(api.client, '/api/v1/escalation-policies'),
-  });
+  const services = useDirectoryList<ServiceView>('services');
+  const policies = useDirectoryList<{ id: string; name: string }>('policies');
   const [creating, setCreating] = useState(false);
   const policyName = (id: string | null) =>
     id ? (policies.data?.find((p) => p.id === id)?.name ?? 'a policy') : null;

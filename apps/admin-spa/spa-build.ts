@@ -1,8 +1,8 @@
 // Node-side helper (not part of the browser bundle): builds the SPA when its build is missing or older than
 // its sources. Used by `npm start` (scripts/start.ts) and test/admin-spa.e2e-spec.ts.
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { runNode } from './run-node';
 
 const SPA_ROOT = __dirname;
 const REPO_ROOT = resolve(SPA_ROOT, '../..');
@@ -24,24 +24,13 @@ export function adminSpaBuildIsStale(distDir = SPA_DIST_DIR): boolean {
 }
 
 /** `vite build` of the SPA into `distDir`; rejects with Vite's output when the build fails. */
-export function buildAdminSpa(distDir = SPA_DIST_DIR): Promise<void> {
+export async function buildAdminSpa(distDir = SPA_DIST_DIR): Promise<void> {
   const vite = join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
   const args = [vite, 'build', '--config', join(SPA_ROOT, 'vite.config.ts'), '--configLoader', 'runner'];
   args.push('--outDir', distDir, '--logLevel', 'warn');
-  return new Promise((resolveBuild, rejectBuild) => {
-    // Jest runs with NODE_ENV=test, which would make Vite build React's development bundle.
-    const env = { ...process.env, NODE_ENV: 'production' };
-    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const output: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
-    child.once('error', rejectBuild);
-    child.once('exit', (code) =>
-      code === 0
-        ? resolveBuild()
-        : rejectBuild(new Error(`vite build failed (${code}):\n${Buffer.concat(output).toString()}`)),
-    );
-  });
+  // Jest runs with NODE_ENV=test, which would make Vite build React's development bundle.
+  const { code, output } = await runNode(args, { env: { ...process.env, NODE_ENV: 'production' } });
+  if (code !== 0) throw new Error(`vite build failed (${code}):\n${output}`);
 }
 
 /** Builds the SPA if it is stale; says whether it did. */

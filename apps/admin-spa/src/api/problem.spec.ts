@@ -1,4 +1,4 @@
-import { ApiProblem, problemOf, toProblem } from './problem';
+import { ApiProblem, problemOf, toProblem, withApiProblem } from './problem';
 
 describe('API problems', () => {
   it('keeps the detail, code and field errors of a problem+json answer', () => {
@@ -39,5 +39,17 @@ describe('API problems', () => {
     expect([problem.status, problem.detail]).toEqual([0, 'The API could not be reached (Failed to fetch).']);
     const known = new ApiProblem(404, 'Not found', 'No incident b1');
     expect(problemOf(known)).toBe(known);
+  });
+
+  it('answers what a call answers, and throws its failure as the problem to show', async () => {
+    await expect(withApiProblem(() => Promise.resolve('saved'))).resolves.toBe('saved');
+    const known = new ApiProblem(409, 'Conflict', 'The policy changed');
+    await expect(withApiProblem(() => Promise.reject(known))).rejects.toBe(known);
+    await expect(
+      withApiProblem(() => Promise.reject(new TypeError('Failed to fetch'))),
+    ).rejects.toMatchObject({
+      status: 0,
+      detail: 'The API could not be reached (Failed to fetch).',
+    });
   });
 });

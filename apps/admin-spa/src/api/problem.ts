@@ -32,6 +32,18 @@ export function problemOf(error: unknown): ApiProblem {
   return new ApiProblem(0, 'Network error', `The API could not be reached (${message}).`);
 }
 
+/**
+ * A call to the API (a mutation's `mutationFn`), its failure thrown as the problem to show: the API's own
+ * problem, or a network error (`problemOf`).
+ */
+export async function withApiProblem<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw problemOf(error);
+  }
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -5,7 +5,7 @@ import { problemOf } from '../api/problem';
 import type { Page } from '../api/types';
 import { canReadAudit } from '../auth/permissions';
 import { ColumnHeads } from '../components/ColumnHeads';
-import { Options } from '../components/Options';
+import { asItself, Options } from '../components/Options';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { formatDateTime } from '../format/time';
 import { useSession } from '../session-context';
@@ -71,11 +71,7 @@ export default function AuditLogPage() {
             value={resourceType}
             onChange={(event) => setResourceType(event.target.value as ResourceType | '')}
           >
-            <Options
-              blank="everything"
-              items={RESOURCE_TYPES}
-              option={(type) => ({ value: type, label: type })}
-            />
+            <Options blank="everything" items={RESOURCE_TYPES} option={asItself} />
           </select>
         </label>
       </div>

@@ -10,6 +10,9 @@ interface Props<T> {
 /** The option of a thing the directory names: its id, shown by its name. */
 export const byName = (item: { id: string; name: string }) => ({ value: item.id, label: item.name });
 
+/** The option of a value that reads as itself (a severity, a resource type). */
+export const asItself = (value: string) => ({ value, label: value });
+
 /** A select's options: the blank choice, then one per item (none while the items are loading). */
 export function Options<T>({ blank, items, option }: Props<T>) {
   return (

@@ -1,8 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
-import { allOf } from '../api/directory';
 import { INCIDENT_SEVERITIES, type SeverityFilter } from '../api/endpoints';
-import { useSession } from '../session-context';
-import { byName, Options } from '../components/Options';
+import { useDirectoryList } from '../api/use-directory-list';
+import { asItself, byName, Options } from '../components/Options';
 
 export interface ListFilters {
   severity: SeverityFilter | null;
@@ -17,12 +15,7 @@ interface Props {
 
 /** Severity, service and "assigned to me" filters of the incident list; they wrap on a narrow screen. */
 export function IncidentFilterBar({ value, onChange }: Props) {
-  const { api } = useSession();
-  // Same key and shape as the directory hook, so the two screens share the cached list.
-  const services = useQuery({
-    queryKey: ['services'],
-    queryFn: () => allOf<{ id: string; name: string }>(api.client, '/api/v1/services'),
-  });
+  const services = useDirectoryList<{ id: string; name: string }>('services');
   return (
     <div className="incident-filters" role="group" aria-label="Incident filters">
       <div>
@@ -34,11 +27,7 @@ export function IncidentFilterBar({ value, onChange }: Props) {
             onChange({ ...value, severity: (event.target.value || null) as SeverityFilter | null })
           }
         >
-          <Options
-            blank="Any severity"
-            items={INCIDENT_SEVERITIES}
-            option={(severity) => ({ value: severity, label: severity })}
-          />
+          <Options blank="Any severity" items={INCIDENT_SEVERITIES} option={asItself} />
         </select>
       </div>
       {services.data && (

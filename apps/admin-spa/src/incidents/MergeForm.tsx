@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { fieldMessage } from '../components/FieldProblem';
+import { SelectField } from '../components/SelectField';
 import { useSession } from '../session-context';
 import { ActionSubmit } from './ActionSubmit';
 import { type ActionProps, useIncidentAction } from './use-incident-action';
@@ -40,24 +41,20 @@ export function MergeForm(props: ActionProps) {
   };
   return (
     <form className="action-form" onSubmit={submit} noValidate aria-label="Merge">
-      <div className="field">
-        <label htmlFor={`${id}-source`}>Merge into this one</label>
-        <select
-          id={`${id}-source`}
-          value={sourceId}
-          aria-invalid={Boolean(message)}
-          aria-describedby={`${id}-problem`}
-          onChange={(event) => setSourceId(event.target.value)}
-        >
-          <option value="">{candidates.isPending ? 'Loading…' : 'Choose an open incident…'}</option>
-          {candidates.data?.map((candidate) => (
-            <option key={candidate.incidentId} value={candidate.incidentId}>
-              {candidate.title}
-            </option>
-          ))}
-        </select>
-        <FieldProblem id={`${id}-problem`} message={message} />
-      </div>
+      <SelectField
+        id={`${id}-source`}
+        label="Merge into this one"
+        value={sourceId}
+        problem={message}
+        onChange={setSourceId}
+      >
+        <option value="">{candidates.isPending ? 'Loading…' : 'Choose an open incident…'}</option>
+        {candidates.data?.map((candidate) => (
+          <option key={candidate.incidentId} value={candidate.incidentId}>
+            {candidate.title}
+          </option>
+        ))}
+      </SelectField>
       {candidates.data?.length === 0 && <p className="muted">No other open incident.</p>}
       <ActionSubmit problem={problem} fieldProblem={message} busy={busy} label="Merge" pending="Merging…" />
     </form>

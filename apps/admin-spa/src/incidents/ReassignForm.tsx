@@ -1,6 +1,8 @@
 import { type FormEvent, useId, useState } from 'react';
-import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { fieldMessage } from '../components/FieldProblem';
 import { RadioChoice } from '../components/RadioChoice';
+import { SelectField } from '../components/SelectField';
+import { TextField } from '../components/TextField';
 import { useSession } from '../session-context';
 import { ActionSubmit } from './ActionSubmit';
 import { type ActionProps, useIncidentAction } from './use-incident-action';
@@ -48,43 +50,28 @@ export function ReassignForm(props: ActionProps) {
   return (
     <form className="action-form" onSubmit={submit} noValidate aria-label="Reassign">
       <RadioChoice legend="Reassign to" choices={REASSIGN_KINDS} value={kind} onChange={setKind} />
-      <div className="field">
-        {kind === 'users' ? (
-          <>
-            <label htmlFor={`${id}-person`}>Person</label>
-            <select
-              id={`${id}-person`}
-              value={userId}
-              aria-invalid={Boolean(message)}
-              aria-describedby={`${id}-problem`}
-              onChange={(event) => setUserId(event.target.value)}
-            >
-              <option value="">Choose…</option>
-              {[...people].map(([personId, name]) => (
-                <option key={personId} value={personId}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </>
-        ) : (
-          <>
-            <label htmlFor={`${id}-level`}>Level</label>
-            <input
-              id={`${id}-level`}
-              type="number"
-              min={1}
-              max={20}
-              inputMode="numeric"
-              value={level}
-              aria-invalid={Boolean(message)}
-              aria-describedby={`${id}-problem`}
-              onChange={(event) => setLevel(event.target.value)}
-            />
-          </>
-        )}
-        <FieldProblem id={`${id}-problem`} message={message} />
-      </div>
+      {kind === 'users' ? (
+        <SelectField id={`${id}-person`} label="Person" value={userId} problem={message} onChange={setUserId}>
+          <option value="">Choose…</option>
+          {[...people].map(([personId, name]) => (
+            <option key={personId} value={personId}>
+              {name}
+            </option>
+          ))}
+        </SelectField>
+      ) : (
+        <TextField
+          id={`${id}-level`}
+          label="Level"
+          type="number"
+          min={1}
+          max={20}
+          inputMode="numeric"
+          value={level}
+          problem={message}
+          onChange={setLevel}
+        />
+      )}
       <ActionSubmit
         problem={problem}
         fieldProblem={message}

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
-import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { fieldMessage } from '../components/FieldProblem';
+import { SelectField } from '../components/SelectField';
 import { useSession } from '../session-context';
 import { ActionSubmit } from './ActionSubmit';
 import { type ActionProps, useIncidentAction } from './use-incident-action';
@@ -26,22 +27,19 @@ export function SnoozeForm(props: ActionProps) {
   const message = fieldMessage('durationMinutes', {}, problem);
   return (
     <form className="action-form" onSubmit={submit} aria-label="Snooze">
-      <div className="field">
-        <label htmlFor={`${id}-minutes`}>Snooze for</label>
-        <select
-          id={`${id}-minutes`}
-          value={minutes}
-          aria-describedby={`${id}-problem`}
-          onChange={(event) => setMinutes(Number(event.target.value))}
-        >
-          {SNOOZE_MINUTES.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-        <FieldProblem id={`${id}-problem`} message={message} />
-      </div>
+      <SelectField
+        id={`${id}-minutes`}
+        label="Snooze for"
+        value={minutes}
+        problem={message}
+        onChange={(value) => setMinutes(Number(value))}
+      >
+        {SNOOZE_MINUTES.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </SelectField>
       <ActionSubmit problem={problem} fieldProblem={message} busy={busy} label="Snooze" pending="Snoozing…" />
     </form>
   );

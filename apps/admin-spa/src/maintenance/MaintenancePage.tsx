@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ApiProblem, problemOf } from '../api/problem';
+import { type ApiProblem, problemOf, withApiProblem } from '../api/problem';
 import { canConfigure } from '../auth/permissions';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { formatDateTime } from '../format/time';
@@ -39,13 +39,8 @@ export default function MaintenancePage() {
     queryFn: () => api.client.get<{ items: WindowView[] }>('/api/v1/maintenance-windows'),
   });
   const remove = useMutation<unknown, ApiProblem, string>({
-    mutationFn: async (windowId) => {
-      try {
-        return await api.client.delete(`/api/v1/maintenance-windows/${encodeURIComponent(windowId)}`);
-      } catch (error) {
-        throw problemOf(error);
-      }
-    },
+    mutationFn: (windowId) =>
+      withApiProblem(() => api.client.delete(`/api/v1/maintenance-windows/${encodeURIComponent(windowId)}`)),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['maintenance-windows'] }),
   });
   const scopeName = ({ window }: WindowView) =>

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { type ApiProblem, problemOf } from '../api/problem';
-import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { type ApiProblem, withApiProblem } from '../api/problem';
+import { fieldMessage } from '../components/FieldProblem';
 import { EditorCard } from '../components/EditorCard';
-import { WeekdayPicker } from '../components/WeekdayPicker';
+import { SelectField } from '../components/SelectField';
+import { WeeklyHours } from '../components/WeeklyHours';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { RadioChoice } from '../components/RadioChoice';
 import { TextField } from '../components/TextField';
@@ -41,13 +42,7 @@ export function NewWindow() {
   const [local, setLocal] = useState<Record<string, string>>({});
   const set = (change: Partial<WindowDraft>) => setDraft((current) => ({ ...current, ...change }));
   const create = useMutation<unknown, ApiProblem, WindowBody>({
-    mutationFn: async (body) => {
-      try {
-        return await api.client.post('/api/v1/maintenance-windows', body);
-      } catch (error) {
-        throw problemOf(error);
-      }
-    },
+    mutationFn: (body) => withApiProblem(() => api.client.post('/api/v1/maintenance-windows', body)),
     onSuccess: async () => {
       setDraft(empty);
       await queryClient.invalidateQueries({ queryKey: ['maintenance-windows'] });
@@ -74,33 +69,17 @@ export function NewWindow() {
   return (
     <EditorCard id={id} title="New maintenance window" onSubmit={submit}>
       {input('name', 'name', 'Window name')}
-      <div className="field">
-        <label htmlFor={`${id}-scope`}>Covers</label>
-        <select
-          id={`${id}-scope`}
-          value={draft.scope}
-          aria-invalid={Boolean(message('window.scope'))}
-          aria-describedby={`${id}-scope-problem`}
-          onChange={(event) => set({ scope: event.target.value })}
-        >
-          <option value="">Choose…</option>
-          <optgroup label="Services">
-            {directory.services.data?.map((service) => (
-              <option key={service.id} value={`service:${service.id}`}>
-                {service.name}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label="Clients">
-            {directory.clients.data?.map((client) => (
-              <option key={client.id} value={`client:${client.id}`}>
-                {client.name}
-              </option>
-            ))}
-          </optgroup>
-        </select>
-        <FieldProblem id={`${id}-scope-problem`} message={message('window.scope')} />
-      </div>
+      <SelectField
+        id={`${id}-scope`}
+        label="Covers"
+        value={draft.scope}
+        problem={message('window.scope')}
+        onChange={(scope) => set({ scope })}
+      >
+        <option value="">Choose…</option>
+        <ScopeGroup label="Services" kind="service" items={directory.services.data} />
+        <ScopeGroup label="Clients" kind="client" items={directory.clients.data} />
+      </SelectField>
       <RadioChoice
         legend="Repeats"
         choices={WINDOW_KINDS}
@@ -114,18 +93,13 @@ export function NewWindow() {
         </div>
       ) : (
         <>
-          <WeekdayPicker
+          <WeeklyHours
             id={id}
             legend="Starting on"
-            days={draft.days}
-            problem={message('window.days')}
-            onChange={(days) => set({ days })}
+            hours={draft}
+            problem={(field) => message(`window.${field}`)}
+            onChange={set}
           />
-          <div className="field-row">
-            {input('start', 'window.start', 'From (HH:mm)')}
-            {input('end', 'window.end', 'To (HH:mm)')}
-            {input('timeZone', 'window.timeZone', 'Time zone')}
-          </div>
         </>
       )}
       {create.error && create.error.errors.length === 0 && <ProblemMessage problem={create.error} inline />}
@@ -133,5 +107,22 @@ export function NewWindow() {
         {create.isPending ? 'Adding…' : 'Add window'}
       </button>
     </EditorCard>
+  );
+}
+
+/** The scopes of one kind a window can cover, as `kind:id` options shown by name. */
+function ScopeGroup(props: {
+  label: string;
+  kind: 'service' | 'client';
+  items: readonly { id: string; name: string }[] | undefined;
+}) {
+  return (
+    <optgroup label={props.label}>
+      {props.items?.map((item) => (
+        <option key={item.id} value={`${props.kind}:${item.id}`}>
+          {item.name}
+        </option>
+      ))}
+    </optgroup>
   );
 }

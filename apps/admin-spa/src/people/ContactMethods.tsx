@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { type ApiProblem, problemOf } from '../api/problem';
-import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { type ApiProblem, withApiProblem } from '../api/problem';
+import { fieldMessage } from '../components/FieldProblem';
 import { ProblemMessage } from '../components/ProblemMessage';
+import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
 import { LabelledOptions } from '../components/Options';
 import { useSession } from '../session-context';
@@ -41,16 +42,13 @@ function MethodRow({ userId, method, inUse }: { userId: string; method: ContactM
   const calls = peopleApi(api.client);
   const label = `${CONTACT_TYPE_LABELS[method.type]} ${method.address}`;
   const act = useMutation<unknown, ApiProblem, 'toggle' | 'delete' | 'confirm'>({
-    mutationFn: async (action) => {
-      try {
+    mutationFn: (action) =>
+      withApiProblem(async () => {
         if (action === 'toggle')
           return await calls.updateContactMethod(userId, method.id, { enabled: !method.enabled });
         if (action === 'delete') return await calls.deleteContactMethod(userId, method.id);
         return await calls.sendVerification(userId, method.id);
-      } catch (error) {
-        throw problemOf(error);
-      }
-    },
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: settingsKey(userId) }),
   });
   return (
@@ -102,13 +100,8 @@ function NewContactMethod({ userId }: { userId: string }) {
   const [address, setAddress] = useState('');
   const [checked, setChecked] = useState(false);
   const add = useMutation<unknown, ApiProblem>({
-    mutationFn: async () => {
-      try {
-        return await peopleApi(api.client).addContactMethod(userId, { type, address: address.trim() });
-      } catch (error) {
-        throw problemOf(error);
-      }
-    },
+    mutationFn: () =>
+      withApiProblem(() => peopleApi(api.client).addContactMethod(userId, { type, address: address.trim() })),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: settingsKey(userId) });
       setAddress('');
@@ -126,17 +119,15 @@ function NewContactMethod({ userId }: { userId: string }) {
     <form className="inline-form new-method" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>Add a contact method</h3>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-type`}>Kind</label>
-          <select
-            id={`${id}-type`}
-            value={type}
-            onChange={(event) => setType(event.target.value as ContactType)}
-          >
-            <LabelledOptions labels={CONTACT_TYPE_LABELS} />
-          </select>
-          <FieldProblem id={`${id}-type-problem`} message={fieldMessage('type', {}, add.error)} />
-        </div>
+        <SelectField
+          id={`${id}-type`}
+          label="Kind"
+          value={type}
+          problem={fieldMessage('type', {}, add.error)}
+          onChange={(value) => setType(value as ContactType)}
+        >
+          <LabelledOptions labels={CONTACT_TYPE_LABELS} />
+        </SelectField>
         <TextField
           id={`${id}-address`}
           label="Address"

@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import type { SchemaCreateUserDto } from '../api/generated/openapi';
-import { type ApiProblem, problemOf } from '../api/problem';
+import { type ApiProblem, withApiProblem } from '../api/problem';
 import type { Role } from '../api/types';
-import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { fieldMessage } from '../components/FieldProblem';
 import { EditorCard } from '../components/EditorCard';
 import { FormActions } from '../components/FormActions';
+import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
 import { useSession } from '../session-context';
 import { personProblems } from './people-drafts';
@@ -21,13 +22,7 @@ export function NewPerson({ onDone }: { onDone: () => void }) {
   const [draft, setDraft] = useState<SchemaCreateUserDto>({ email: '', name: '', role: 'technician' });
   const [checked, setChecked] = useState(false);
   const add = useMutation<unknown, ApiProblem, SchemaCreateUserDto>({
-    mutationFn: async (body) => {
-      try {
-        return await peopleApi(api.client).addPerson(body);
-      } catch (error) {
-        throw problemOf(error);
-      }
-    },
+    mutationFn: (body) => withApiProblem(() => peopleApi(api.client).addPerson(body)),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: PEOPLE_KEY });
       await queryClient.invalidateQueries({ queryKey: ['names', 'people'] });
@@ -57,21 +52,19 @@ export function NewPerson({ onDone }: { onDone: () => void }) {
     <EditorCard id={id} title="Add a person" onSubmit={submit}>
       {field('name', 'Full name', 'text')}
       {field('email', 'Email (their Hub sign-in)', 'email')}
-      <div className="field">
-        <label htmlFor={`${id}-role`}>Role</label>
-        <select
-          id={`${id}-role`}
-          value={draft.role}
-          onChange={(event) => setDraft({ ...draft, role: event.target.value as Role })}
-        >
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {role}
-            </option>
-          ))}
-        </select>
-        <FieldProblem id={`${id}-role-problem`} message={fieldMessage('role', {}, add.error)} />
-      </div>
+      <SelectField
+        id={`${id}-role`}
+        label="Role"
+        value={draft.role}
+        problem={fieldMessage('role', {}, add.error)}
+        onChange={(value) => setDraft({ ...draft, role: value as Role })}
+      >
+        {ROLES.map((role) => (
+          <option key={role} value={role}>
+            {role}
+          </option>
+        ))}
+      </SelectField>
       <FormActions mutation={add} submit="Add person" pending="Adding…" onCancel={onDone} />
     </EditorCard>
   );

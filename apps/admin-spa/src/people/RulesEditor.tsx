@@ -1,8 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { type ApiProblem, problemOf } from '../api/problem';
+import { type ApiProblem, withApiProblem } from '../api/problem';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
 import { FormActions } from '../components/FormActions';
+import { SelectField } from '../components/SelectField';
+import { TextField } from '../components/TextField';
+import { withItemAt } from '../components/with-item-at';
 import { useSession } from '../session-context';
 import {
   checkRulesDraft,
@@ -32,13 +35,7 @@ export function RulesEditor({ userId, methods, rules }: Props) {
   const [draft, setDraft] = useState<RulesDraft>(() => rulesDraftOf(rules));
   const [local, setLocal] = useState<Record<string, string>>({});
   const save = useMutation<NotificationRulesView, ApiProblem, RulesBody>({
-    mutationFn: async (toSend) => {
-      try {
-        return await peopleApi(api.client).replaceRules(userId, toSend);
-      } catch (error) {
-        throw problemOf(error);
-      }
-    },
+    mutationFn: (toSend) => withApiProblem(() => peopleApi(api.client).replaceRules(userId, toSend)),
     onSuccess: async (saved) => {
       // As stored (notification orders each urgency's steps by delay).
       setDraft(rulesDraftOf(saved));
@@ -100,67 +97,51 @@ interface StepsProps {
 function UrgencySteps({ urgency, steps, methods, message, onChange }: StepsProps) {
   const id = useId();
   const label = URGENCY_LABELS[urgency];
-  const update = (index: number, step: RuleStepDraft) =>
-    onChange(steps.map((x, i) => (i === index ? step : x)));
+  const update = (index: number, step: RuleStepDraft) => onChange(withItemAt(steps, index, step));
   return (
     <fieldset className="rule-steps" aria-describedby={`${id}-problem`}>
       <legend>{label}</legend>
       <ol className="steps">
         {steps.map((step, index) => {
           const n = index + 1;
-          const methodProblem = message(`${urgency}.${index}.contactMethodId`);
-          const delayProblem = message(`${urgency}.${index}.delayMinutes`);
+          /** Tells this step's fields from the other steps' to a screen reader. */
+          const which = (
+            <span className="visually-hidden">
+              {' '}
+              ({label.toLowerCase()} step {n})
+            </span>
+          );
           return (
             <li key={index} className="step rule-step" aria-label={`${label} step ${n}`}>
-              <div className="field">
-                <label htmlFor={`${id}-${index}-method`}>
-                  Contact method
-                  <span className="visually-hidden">
-                    {' '}
-                    ({label.toLowerCase()} step {n})
-                  </span>
-                </label>
-                <select
-                  id={`${id}-${index}-method`}
-                  value={step.contactMethodId}
-                  aria-invalid={Boolean(methodProblem)}
-                  aria-describedby={`${id}-${index}-method-problem`}
-                  onChange={(event) => update(index, { ...step, contactMethodId: event.target.value })}
-                >
-                  <option value="">Choose…</option>
-                  {methods.map((method) => (
-                    <option key={method.id} value={method.id}>
-                      {CONTACT_TYPE_LABELS[method.type]}: {method.address}
-                      {method.enabled ? '' : ' (disabled)'}
-                    </option>
-                  ))}
-                </select>
-                <FieldProblem id={`${id}-${index}-method-problem`} message={methodProblem} />
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-${index}-delay`}>
-                  Minutes after the page
-                  <span className="visually-hidden">
-                    {' '}
-                    ({label.toLowerCase()} step {n})
-                  </span>
-                </label>
-                <input
-                  id={`${id}-${index}-delay`}
-                  type="number"
-                  min={0}
-                  max={RULE_LIMITS.maxDelayMinutes}
-                  value={step.delayMinutes}
-                  aria-invalid={Boolean(delayProblem)}
-                  aria-describedby={`${id}-${index}-delay-problem`}
-                  onChange={(event) => update(index, { ...step, delayMinutes: event.target.value })}
-                />
-                <FieldProblem id={`${id}-${index}-delay-problem`} message={delayProblem} />
-              </div>
+              <SelectField
+                id={`${id}-${index}-method`}
+                label={<>Contact method{which}</>}
+                value={step.contactMethodId}
+                problem={message(`${urgency}.${index}.contactMethodId`)}
+                onChange={(contactMethodId) => update(index, { ...step, contactMethodId })}
+              >
+                <option value="">Choose…</option>
+                {methods.map((method) => (
+                  <option key={method.id} value={method.id}>
+                    {CONTACT_TYPE_LABELS[method.type]}: {method.address}
+                    {method.enabled ? '' : ' (disabled)'}
+                  </option>
+                ))}
+              </SelectField>
+              <TextField
+                id={`${id}-${index}-delay`}
+                label={<>Minutes after the page{which}</>}
+                type="number"
+                min={0}
+                max={RULE_LIMITS.maxDelayMinutes}
+                value={step.delayMinutes}
+                problem={message(`${urgency}.${index}.delayMinutes`)}
+                onChange={(delayMinutes) => update(index, { ...step, delayMinutes })}
+              />
               <button
                 type="button"
                 aria-label={`Remove ${label.toLowerCase()} step ${n}`}
-                onClick={() => onChange(steps.filter((_, i) => i !== index))}
+                onClick={() => onChange(withItemAt(steps, index, null))}
               >
                 Remove
               </button>

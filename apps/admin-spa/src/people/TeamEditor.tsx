@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { type ApiProblem, problemOf } from '../api/problem';
+import { type ApiProblem, withApiProblem } from '../api/problem';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
 import { FormActions } from '../components/FormActions';
 import { TextField } from '../components/TextField';
@@ -24,14 +24,12 @@ export function TeamEditor({ team, people, onDone }: Props) {
   const save = useMutation<unknown, ApiProblem, TeamDraft>({
     mutationFn: async ({ name, memberIds }) => {
       const calls = peopleApi(api.client);
-      try {
+      return withApiProblem(async () => {
         let teamId = team?.id;
         if (!teamId) teamId = (await calls.createTeam({ name: name.trim() })).id;
         else if (name.trim() !== team?.name) await calls.renameTeam(teamId, name.trim());
         return await calls.replaceMembers(teamId, { userIds: memberIds });
-      } catch (error) {
-        throw problemOf(error);
-      }
+      });
     },
     // Also after a refusal: a new team may exist without its members yet.
     onSettled: () => queryClient.invalidateQueries({ queryKey: TEAMS_KEY }),

@@ -1,6 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { allOf } from '../api/directory';
+import { useDirectoryList } from '../api/use-directory-list';
 import { canConfigure } from '../auth/permissions';
 import { ColumnHeads } from '../components/ColumnHeads';
 import { ListStatus } from '../components/ListStatus';
@@ -9,16 +8,11 @@ import { useSession } from '../session-context';
 import type { PolicyView } from './policy-draft';
 import { PolicyEditor } from './PolicyEditor';
 
-const POLICIES = '/api/v1/escalation-policies';
-
 /** Escalation policies: the list, and the step editor (managers) with who each step would page now. */
 export default function PoliciesPage() {
-  const { api, role } = useSession();
+  const { role } = useSession();
   const editable = canConfigure(role);
-  const policies = useQuery({
-    queryKey: ['policies'],
-    queryFn: () => allOf<PolicyView>(api.client, POLICIES),
-  });
+  const policies = useDirectoryList<PolicyView>('policies');
   const [editing, setEditing] = useState<PolicyView | 'new' | null>(null);
 
   return (

@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { type ApiProblem, problemOf } from '../api/problem';
+import { type ApiProblem, withApiProblem } from '../api/problem';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
 import { EditorCard } from '../components/EditorCard';
 import { FormActions } from '../components/FormActions';
 import { NameAndDescription } from '../components/NameAndDescription';
 import { TextField } from '../components/TextField';
+import { withItemAt } from '../components/with-item-at';
 import { useSession } from '../session-context';
 import {
   bodyOf,
@@ -31,15 +32,12 @@ export function PolicyEditor({ policy, onDone }: Props) {
   const [checked, setChecked] = useState(false);
   const id = useId();
   const save = useMutation<unknown, ApiProblem>({
-    mutationFn: async () => {
-      try {
+    mutationFn: () =>
+      withApiProblem(async () => {
         return policy
           ? await api.client.put(`/api/v1/escalation-policies/${policy.id}`, bodyOf(draft, policy.version))
           : await api.client.post('/api/v1/escalation-policies', bodyOf(draft));
-      } catch (error) {
-        throw problemOf(error);
-      }
-    },
+      }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['policies'] });
       onDone();
@@ -53,13 +51,7 @@ export function PolicyEditor({ policy, onDone }: Props) {
     if (Object.keys(draftProblems(draft)).length === 0) save.mutate();
   };
   const setStep = (index: number, step: PolicyDraft['steps'][number] | null) =>
-    setDraft((current) => ({
-      ...current,
-      steps:
-        step === null
-          ? current.steps.filter((_, i) => i !== index)
-          : current.steps.map((s, i) => (i === index ? step : s)),
-    }));
+    setDraft((current) => ({ ...current, steps: withItemAt(current.steps, index, step) }));
 
   return (
     <EditorCard id={id} title={policy ? `Edit ${policy.name}` : 'New escalation policy'} onSubmit={submit}>

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { FieldProblem } from '../components/FieldProblem';
+import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
 import { LabelledOptions } from '../components/Options';
 import { LIMITS, type StepDraft, type TargetType } from './policy-draft';
@@ -81,17 +82,15 @@ export function StepEditor({ index, step, message, onChange, onRemove }: Props) 
         <FieldProblem id={`${id}-targets`} message={targetsProblem} />
       </fieldset>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-strategy`}>How step {n} pages</label>
-          <select
-            id={`${id}-strategy`}
-            value={step.strategy}
-            onChange={(event) => onChange({ ...step, strategy: event.target.value as StepDraft['strategy'] })}
-          >
-            <option value="all">Every target at once</option>
-            <option value="round-robin">One target per incident, in turn (round-robin)</option>
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-strategy`}
+          label={`How step ${n} pages`}
+          value={step.strategy}
+          onChange={(value) => onChange({ ...step, strategy: value as StepDraft['strategy'] })}
+        >
+          <option value="all">Every target at once</option>
+          <option value="round-robin">One target per incident, in turn (round-robin)</option>
+        </SelectField>
         <TextField
           id={`${id}-delay`}
           label={`Minutes before the next step (step ${n})`}

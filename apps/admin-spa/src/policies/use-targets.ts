@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { allOf } from '../api/directory';
+import { useDirectoryList } from '../api/use-directory-list';
 import { useSession } from '../session-context';
 import type { TargetDraft, TargetType } from './policy-draft';
 
@@ -11,11 +11,8 @@ interface Named {
 /** What a step can page, by type, with names; and who a target would page right now. */
 export function useTargets() {
   const { api, people } = useSession();
-  const schedules = useQuery({
-    queryKey: ['schedules'],
-    queryFn: () => allOf<Named>(api.client, '/api/v1/schedules'),
-  });
-  const teams = useQuery({ queryKey: ['teams'], queryFn: () => allOf<Named>(api.client, '/api/v1/teams') });
+  const schedules = useDirectoryList<Named>('schedules');
+  const teams = useDirectoryList<Named>('teams');
   const onCall = useQuery({ queryKey: ['on-call'], queryFn: async () => (await api.onCallNow()).items });
 
   const options: Record<TargetType, Named[]> = {

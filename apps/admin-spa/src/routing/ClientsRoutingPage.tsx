@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { type ApiProblem, problemOf } from '../api/problem';
+import { type ApiProblem, withApiProblem } from '../api/problem';
 import { canConfigure } from '../auth/permissions';
 import { ColumnHeads } from '../components/ColumnHeads';
 import { ListStatus } from '../components/ListStatus';
@@ -58,16 +58,13 @@ function NewClient() {
   const named = useRequiredName('client');
   const [rmmId, setRmmId] = useState('');
   const create = useMutation<unknown, ApiProblem>({
-    mutationFn: async () => {
-      try {
-        return await api.client.post('/api/v1/clients', {
+    mutationFn: () =>
+      withApiProblem(() =>
+        api.client.post('/api/v1/clients', {
           name: named.name.trim(),
           ...(rmmId.trim() ? { rmmExternalId: rmmId.trim() } : {}),
-        });
-      } catch (error) {
-        throw problemOf(error);
-      }
-    },
+        }),
+      ),
     onSuccess: async () => {
       named.clear();
       setRmmId('');

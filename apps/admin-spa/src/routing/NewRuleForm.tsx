@@ -3,6 +3,7 @@ import type { ApiProblem } from '../api/problem';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
 import { byName, Options } from '../components/Options';
 import { ProblemMessage } from '../components/ProblemMessage';
+import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
 import {
   type DraftProblems,
@@ -51,26 +52,22 @@ export function NewRule({
     >
       <h3>Add a rule</h3>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-client`}>Client is</label>
-          <select
-            id={`${id}-client`}
-            value={draft.clientId}
-            onChange={(event) => set({ clientId: event.target.value })}
-          >
-            <Options blank="Any client" items={directory.clients.data} option={byName} />
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-integration`}>Integration is</label>
-          <select
-            id={`${id}-integration`}
-            value={draft.integrationId}
-            onChange={(event) => set({ integrationId: event.target.value })}
-          >
-            <Options blank="Any integration" items={directory.integrations.data} option={byName} />
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-client`}
+          label="Client is"
+          value={draft.clientId}
+          onChange={(clientId) => set({ clientId })}
+        >
+          <Options blank="Any client" items={directory.clients.data} option={byName} />
+        </SelectField>
+        <SelectField
+          id={`${id}-integration`}
+          label="Integration is"
+          value={draft.integrationId}
+          onChange={(integrationId) => set({ integrationId })}
+        >
+          <Options blank="Any integration" items={directory.integrations.data} option={byName} />
+        </SelectField>
         <div className="field">
           <label htmlFor={`${id}-devices`}>Device is one of</label>
           <input
@@ -109,19 +106,15 @@ export function NewRule({
         ))}
       </fieldset>
       <FieldProblem id={`${id}-when-problem`} message={message('when')} />
-      <div className="field">
-        <label htmlFor={`${id}-service`}>Send to service</label>
-        <select
-          id={`${id}-service`}
-          value={draft.serviceId}
-          aria-invalid={Boolean(message('serviceId'))}
-          aria-describedby={`${id}-service-problem`}
-          onChange={(event) => set({ serviceId: event.target.value })}
-        >
-          <Options blank="Choose…" items={directory.services.data} option={byName} />
-        </select>
-        <FieldProblem id={`${id}-service-problem`} message={message('serviceId')} />
-      </div>
+      <SelectField
+        id={`${id}-service`}
+        label="Send to service"
+        value={draft.serviceId}
+        problem={message('serviceId')}
+        onChange={(serviceId) => set({ serviceId })}
+      >
+        <Options blank="Choose…" items={directory.services.data} option={byName} />
+      </SelectField>
       {problem && <ProblemMessage problem={problem} inline />}
       <button type="submit" className="primary" disabled={busy}>
         {busy ? 'Saving…' : 'Add rule'}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ApiProblem, problemOf } from '../api/problem';
+import { type ApiProblem, problemOf, withApiProblem } from '../api/problem';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { useSession } from '../session-context';
 import { NewRule } from './NewRuleForm';
@@ -16,13 +16,7 @@ export function RoutingRules({ editable }: { editable: boolean }) {
     queryFn: () => api.client.get<{ rules: RoutingRule[] }>('/api/v1/routing-rules'),
   });
   const save = useMutation<{ rules: RoutingRule[] }, ApiProblem, RoutingRule[]>({
-    mutationFn: async (next) => {
-      try {
-        return await api.client.put('/api/v1/routing-rules', { rules: next });
-      } catch (error) {
-        throw problemOf(error);
-      }
-    },
+    mutationFn: (next) => withApiProblem(() => api.client.put('/api/v1/routing-rules', { rules: next })),
     onSuccess: (saved) => queryClient.setQueryData(['routing-rules'], saved),
   });
   const current = rules.data?.rules ?? [];

@@ -2,9 +2,10 @@ import type { RoutingTestView } from '@oncall/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import type { SchemaTestRoutingDto } from '../api/generated/openapi';
-import { type ApiProblem, problemOf } from '../api/problem';
+import { type ApiProblem, withApiProblem } from '../api/problem';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
 import { ProblemMessage } from '../components/ProblemMessage';
+import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
 import { useSession } from '../session-context';
 import { parseLabels, RULE_SEVERITIES, type RuleSeverity } from './rule-draft';
@@ -25,13 +26,8 @@ export function RoutingTester() {
   const [severity, setSeverity] = useState<RuleSeverity>('critical');
   const [local, setLocal] = useState<Record<string, string>>({});
   const test = useMutation<RoutingTestView, ApiProblem, TestBody>({
-    mutationFn: async (body) => {
-      try {
-        return await api.client.post<RoutingTestView>('/api/v1/routing-rules/test', body);
-      } catch (error) {
-        throw problemOf(error);
-      }
-    },
+    mutationFn: (body) =>
+      withApiProblem(() => api.client.post<RoutingTestView>('/api/v1/routing-rules/test', body)),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -56,24 +52,20 @@ export function RoutingTester() {
       <h2 id={`${id}-title`}>Test the routing</h2>
       <form className="editor" onSubmit={submit} noValidate aria-label="Routing tester">
         <div className="field-row">
-          <div className="field">
-            <label htmlFor={`${id}-integration`}>Arrives at integration</label>
-            <select
-              id={`${id}-integration`}
-              value={integrationId}
-              aria-invalid={Boolean(message('integrationId'))}
-              aria-describedby={`${id}-integration-problem`}
-              onChange={(event) => setIntegrationId(event.target.value)}
-            >
-              <option value="">Choose…</option>
-              {directory.integrations.data?.map((integration) => (
-                <option key={integration.id} value={integration.id}>
-                  {integration.name} ({directory.serviceName(integration.serviceId)})
-                </option>
-              ))}
-            </select>
-            <FieldProblem id={`${id}-integration-problem`} message={message('integrationId')} />
-          </div>
+          <SelectField
+            id={`${id}-integration`}
+            label="Arrives at integration"
+            value={integrationId}
+            problem={message('integrationId')}
+            onChange={setIntegrationId}
+          >
+            <option value="">Choose…</option>
+            {directory.integrations.data?.map((integration) => (
+              <option key={integration.id} value={integration.id}>
+                {integration.name} ({directory.serviceName(integration.serviceId)})
+              </option>
+            ))}
+          </SelectField>
           <div className="field">
             <label htmlFor={`${id}-client`}>Client id the tool sends</label>
             <input id={`${id}-client`} value={client} onChange={(event) => setClient(event.target.value)} />
@@ -91,18 +83,16 @@ export function RoutingTester() {
             onChange={setLabels}
             problem={message('labels')}
           />
-          <div className="field">
-            <label htmlFor={`${id}-severity`}>Alert severity</label>
-            <select
-              id={`${id}-severity`}
-              value={severity}
-              onChange={(event) => setSeverity(event.target.value as RuleSeverity)}
-            >
-              {RULE_SEVERITIES.map((option) => (
-                <option key={option}>{option}</option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id={`${id}-severity`}
+            label="Alert severity"
+            value={severity}
+            onChange={(value) => setSeverity(value as RuleSeverity)}
+          >
+            {RULE_SEVERITIES.map((option) => (
+              <option key={option}>{option}</option>
+            ))}
+          </SelectField>
         </div>
         {test.error && test.error.errors.length === 0 && <ProblemMessage problem={test.error} inline />}
         <button type="submit" disabled={test.isPending}>

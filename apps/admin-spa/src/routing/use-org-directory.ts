@@ -1,6 +1,7 @@
 import type { ClientView } from '@oncall/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { allOf } from '../api/directory';
+import { useDirectoryList } from '../api/use-directory-list';
 import { useSession } from '../session-context';
 
 export type { ClientView };
@@ -21,14 +22,8 @@ export interface ServiceRef {
 /** The services, clients and every service's integrations, for the routing and maintenance screens. */
 export function useOrgDirectory() {
   const { api } = useSession();
-  const services = useQuery({
-    queryKey: ['services'],
-    queryFn: () => allOf<ServiceRef>(api.client, '/api/v1/services'),
-  });
-  const clients = useQuery({
-    queryKey: ['clients'],
-    queryFn: () => allOf<ClientView>(api.client, '/api/v1/clients'),
-  });
+  const services = useDirectoryList<ServiceRef>('services');
+  const clients = useDirectoryList<ClientView>('clients');
   const integrations = useQuery({
     queryKey: ['all-integrations', services.data?.map((service) => service.id)],
     enabled: services.data !== undefined,

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { type ApiProblem, problemOf } from '../api/problem';
+import { type ApiProblem, withApiProblem } from '../api/problem';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { useSession } from '../session-context';
 
@@ -13,13 +13,7 @@ export function CalendarLink() {
   const id = useId();
   const [copied, setCopied] = useState<string>('');
   const link = useMutation<{ url: string }, ApiProblem>({
-    mutationFn: async () => {
-      try {
-        return await api.client.post<{ url: string }>('/api/v1/me/calendar-feed');
-      } catch (error) {
-        throw problemOf(error);
-      }
-    },
+    mutationFn: () => withApiProblem(() => api.client.post<{ url: string }>('/api/v1/me/calendar-feed')),
     onSuccess: () => setCopied(''),
   });
   const copy = async (url: string) => {

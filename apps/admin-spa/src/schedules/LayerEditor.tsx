@@ -1,7 +1,9 @@
 import { useId } from 'react';
 import { FieldProblem } from '../components/FieldProblem';
 import { byName, Options } from '../components/Options';
+import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
+import { withItemAt } from '../components/with-item-at';
 import {
   emptyRestriction,
   type LayerDraft,
@@ -28,13 +30,7 @@ export function LayerEditor({ index, layer, people, timeZone, message, onChange,
   const at = `layers.${index}`;
   const setParticipants = (participants: string[]) => onChange({ ...layer, participants });
   const setRestriction = (r: number, restriction: RestrictionDraft | null) =>
-    onChange({
-      ...layer,
-      restrictions:
-        restriction === null
-          ? layer.restrictions.filter((_, i) => i !== r)
-          : layer.restrictions.map((old, i) => (i === r ? restriction : old)),
-    });
+    onChange({ ...layer, restrictions: withItemAt(layer.restrictions, r, restriction) });
   const move = (from: number, to: number) => {
     const next = [...layer.participants];
     [next[from], next[to]] = [next[to], next[from]];
@@ -94,18 +90,16 @@ export function LayerEditor({ index, layer, people, timeZone, message, onChange,
         <FieldProblem id={`${id}-participants-problem`} message={message(`${at}.participants`)} />
       </fieldset>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-turn`}>Layer {n} turn</label>
-          <select
-            id={`${id}-turn`}
-            value={layer.turn}
-            onChange={(event) => onChange({ ...layer, turn: event.target.value as TurnKind })}
-          >
-            <option value="daily">Days</option>
-            <option value="weekly">Weeks</option>
-            <option value="hours">Hours</option>
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-turn`}
+          label={`Layer ${n} turn`}
+          value={layer.turn}
+          onChange={(value) => onChange({ ...layer, turn: value as TurnKind })}
+        >
+          <option value="daily">Days</option>
+          <option value="weekly">Weeks</option>
+          <option value="hours">Hours</option>
+        </SelectField>
         <div className="field">
           <label htmlFor={`${id}-length`}>
             Layer {n} turn length ({turnUnit(layer.turn)})

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { type ApiProblem, problemOf } from '../api/problem';
+import { type ApiProblem, withApiProblem } from '../api/problem';
 import { canConfigure } from '../auth/permissions';
-import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { fieldMessage } from '../components/FieldProblem';
 import { FormActions } from '../components/FormActions';
+import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
 import { browserTimeZone } from '../format/time';
 import { useSession } from '../session-context';
@@ -48,18 +49,15 @@ export function OverrideForm({ schedule, proposal, onDone }: Props) {
   else if (startAt && endAt <= startAt) local.end = 'End after the start.';
 
   const save = useMutation<OverrideView, ApiProblem>({
-    mutationFn: async () => {
-      try {
-        return await api.client.post<OverrideView>(`/api/v1/schedules/${schedule.id}/overrides`, {
+    mutationFn: () =>
+      withApiProblem(() =>
+        api.client.post<OverrideView>(`/api/v1/schedules/${schedule.id}/overrides`, {
           userId,
           start: startAt,
           end: endAt,
           ...(reason.trim() ? { reason: reason.trim() } : {}),
-        });
-      } catch (error) {
-        throw problemOf(error);
-      }
-    },
+        }),
+      ),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['schedule', schedule.id] });
       await queryClient.invalidateQueries({ queryKey: ['on-call'] });
@@ -85,24 +83,20 @@ export function OverrideForm({ schedule, proposal, onDone }: Props) {
   return (
     <form className="card editor override-form" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
       <h3 id={`${id}-title`}>New override</h3>
-      <div className="field">
-        <label htmlFor={`${id}-who`}>Who covers</label>
-        <select
-          id={`${id}-who`}
-          value={userId}
-          aria-invalid={Boolean(message('userId'))}
-          aria-describedby={`${id}-who-problem`}
-          onChange={(event) => setUserId(event.target.value)}
-        >
-          {candidates.length > 1 && <option value="">Choose a person…</option>}
-          {candidates.map((person) => (
-            <option key={person.id} value={person.id}>
-              {person.name}
-            </option>
-          ))}
-        </select>
-        <FieldProblem id={`${id}-who-problem`} message={message('userId')} />
-      </div>
+      <SelectField
+        id={`${id}-who`}
+        label="Who covers"
+        value={userId}
+        problem={message('userId')}
+        onChange={setUserId}
+      >
+        {candidates.length > 1 && <option value="">Choose a person…</option>}
+        {candidates.map((person) => (
+          <option key={person.id} value={person.id}>
+            {person.name}
+          </option>
+        ))}
+      </SelectField>
       <div className="field-row">
         <TextField
           id={`${id}-start`}

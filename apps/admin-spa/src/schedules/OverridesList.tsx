@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ApiProblem } from '../api/problem';
-import { problemOf } from '../api/problem';
+import { withApiProblem } from '../api/problem';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { browserTimeZone } from '../format/time';
 import { useSession } from '../session-context';
@@ -21,13 +21,8 @@ export function OverridesList({ schedule, overrides, loading, problem, mayRemove
   const zone = profileZone ?? browserTimeZone();
   const queryClient = useQueryClient();
   const remove = useMutation<unknown, ApiProblem, string>({
-    mutationFn: async (overrideId) => {
-      try {
-        return await api.client.delete(`/api/v1/schedules/${schedule.id}/overrides/${overrideId}`);
-      } catch (error) {
-        throw problemOf(error);
-      }
-    },
+    mutationFn: (overrideId) =>
+      withApiProblem(() => api.client.delete(`/api/v1/schedules/${schedule.id}/overrides/${overrideId}`)),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['schedule', schedule.id] }),
   });
   const nameOf = (userId: string) => people.get(userId) ?? (userId === me.id ? me.name : 'Unknown person');

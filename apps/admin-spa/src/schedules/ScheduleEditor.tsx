@@ -1,12 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useMemo, useState } from 'react';
-import { type ApiProblem, problemOf } from '../api/problem';
+import { type ApiProblem, withApiProblem } from '../api/problem';
 import { ColumnHeads } from '../components/ColumnHeads';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
 import { EditorCard } from '../components/EditorCard';
 import { FormActions } from '../components/FormActions';
 import { NameAndDescription } from '../components/NameAndDescription';
 import { TextField } from '../components/TextField';
+import { withItemAt } from '../components/with-item-at';
 import { browserTimeZone, usableTimeZone } from '../format/time';
 import { useSession } from '../session-context';
 import { LayerEditor } from './LayerEditor';
@@ -42,18 +43,15 @@ export function ScheduleEditor({ schedule, onDone }: Props) {
   );
   const [checked, setChecked] = useState(false);
   const save = useMutation<ScheduleView, ApiProblem>({
-    mutationFn: async () => {
-      try {
+    mutationFn: () =>
+      withApiProblem(async () => {
         return schedule
           ? await api.client.put<ScheduleView>(`/api/v1/schedules/${schedule.id}`, {
               ...bodyOf(draft),
               expectedVersion: schedule.version,
             })
           : await api.client.post<ScheduleView>('/api/v1/schedules', bodyOf(draft));
-      } catch (error) {
-        throw problemOf(error);
-      }
-    },
+      }),
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: ['schedules'] });
       onDone(saved);
@@ -71,13 +69,7 @@ export function ScheduleEditor({ schedule, onDone }: Props) {
     if (Object.keys(problems).length === 0) save.mutate();
   };
   const setLayer = (index: number, layer: LayerDraft | null) =>
-    setDraft((current) => ({
-      ...current,
-      layers:
-        layer === null
-          ? current.layers.filter((_, i) => i !== index)
-          : current.layers.map((l, i) => (i === index ? layer : l)),
-    }));
+    setDraft((current) => ({ ...current, layers: withItemAt(current.layers, index, layer) }));
   const people_ = useMemo(
     () =>
       [...people]

@@ -1,7 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { allOf } from '../api/directory';
+import { useDirectoryList } from '../api/use-directory-list';
 import { canConfigure } from '../auth/permissions';
 import { HeadWithNew } from '../components/HeadWithNew';
 import { ListStatus } from '../components/ListStatus';
@@ -11,16 +10,11 @@ import { ScheduleDetail } from './ScheduleDetail';
 import type { ScheduleView } from './schedule-draft';
 import { ScheduleEditor } from './ScheduleEditor';
 
-export const SCHEDULES = '/api/v1/schedules';
-
 /** Schedules: the list, one schedule's week (layers, final schedule, overrides, gaps), and the editor. */
 export default function SchedulesPage() {
-  const { api, role } = useSession();
+  const { role } = useSession();
   const editable = canConfigure(role);
-  const schedules = useQuery({
-    queryKey: ['schedules'],
-    queryFn: () => allOf<ScheduleView>(api.client, SCHEDULES),
-  });
+  const schedules = useDirectoryList<ScheduleView>('schedules');
   const [params, setParams] = useSearchParams();
   const [editing, setEditing] = useState<ScheduleView | 'new' | null>(null);
   const selected =

@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { allOf } from '../api/directory';
-import { type ApiProblem, problemOf } from '../api/problem';
+import { type ApiProblem, withApiProblem } from '../api/problem';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { ListStatus } from '../components/ListStatus';
+import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
 import { useRequiredName } from '../components/use-required-name';
 import { LabelledOptions } from '../components/Options';
@@ -49,13 +50,7 @@ export function Integrations({
   const named = useRequiredName('integration');
   const [type, setType] = useState<IntegrationType>('generic');
   const create = useMutation<Issued, ApiProblem>({
-    mutationFn: async () => {
-      try {
-        return await api.client.post<Issued>(path, { type, name: named.name.trim() });
-      } catch (error) {
-        throw problemOf(error);
-      }
-    },
+    mutationFn: () => withApiProblem(() => api.client.post<Issued>(path, { type, name: named.name.trim() })),
     onSuccess: async () => {
       named.clear();
       await queryClient.invalidateQueries({ queryKey: ['integrations', serviceId] });
@@ -110,16 +105,14 @@ export function Integrations({
           aria-label={`New integration for ${serviceName}`}
         >
           <TextField {...named.field(id, 'Integration name', create.error)} />
-          <div className="field">
-            <label htmlFor={`${id}-type`}>Sends</label>
-            <select
-              id={`${id}-type`}
-              value={type}
-              onChange={(event) => setType(event.target.value as IntegrationType)}
-            >
-              <LabelledOptions labels={INTEGRATION_TYPE_LABELS} />
-            </select>
-          </div>
+          <SelectField
+            id={`${id}-type`}
+            label="Sends"
+            value={type}
+            onChange={(value) => setType(value as IntegrationType)}
+          >
+            <LabelledOptions labels={INTEGRATION_TYPE_LABELS} />
+          </SelectField>
           {create.error && create.error.errors.length === 0 && (
             <ProblemMessage problem={create.error} inline />
           )}

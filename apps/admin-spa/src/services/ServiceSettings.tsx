@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { type ApiProblem, problemOf } from '../api/problem';
+import { type ApiProblem, withApiProblem } from '../api/problem';
 import { fieldMessage } from '../components/FieldProblem';
 import { FormActions } from '../components/FormActions';
+import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
 import { RadioChoice } from '../components/RadioChoice';
-import { WeekdayPicker } from '../components/WeekdayPicker';
+import { WeeklyHours } from '../components/WeeklyHours';
 import { useSession } from '../session-context';
 import {
   draftOf,
@@ -74,13 +75,8 @@ function SettingsForm({
   const [local, setLocal] = useState<Record<string, string>>({});
   const set = (change: Partial<SettingsDraft>) => setDraft((current) => ({ ...current, ...change }));
   const save = useMutation<unknown, ApiProblem, Settings>({
-    mutationFn: async (body) => {
-      try {
-        return await api.client.patch(`/api/v1/services/${encodeURIComponent(serviceId)}`, body);
-      } catch (error) {
-        throw problemOf(error);
-      }
-    },
+    mutationFn: (body) =>
+      withApiProblem(() => api.client.patch(`/api/v1/services/${encodeURIComponent(serviceId)}`, body)),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['services'] });
       onDone();
@@ -105,18 +101,16 @@ function SettingsForm({
     />
   );
   const urgencySelect = (field: 'urgency' | 'during' | 'outside', label: string) => (
-    <div className="field">
-      <label htmlFor={`${id}-${field}`}>{label}</label>
-      <select
-        id={`${id}-${field}`}
-        value={draft[field]}
-        onChange={(event) => set({ [field]: event.target.value as SettingsDraft['urgency'] })}
-      >
-        {URGENCIES.map((urgency) => (
-          <option key={urgency}>{urgency}</option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      id={`${id}-${field}`}
+      label={label}
+      value={draft[field]}
+      onChange={(value) => set({ [field]: value as SettingsDraft['urgency'] })}
+    >
+      {URGENCIES.map((urgency) => (
+        <option key={urgency}>{urgency}</option>
+      ))}
+    </SelectField>
   );
   return (
     <form className="editor" onSubmit={submit} noValidate aria-label={`Settings of ${serviceName}`}>
@@ -128,22 +122,16 @@ function SettingsForm({
       />
       {draft.kind === 'constant' && urgencySelect('urgency', 'Urgency')}
       {draft.kind === 'support-hours' && (
-        <>
-          <WeekdayPicker
-            id={id}
-            legend="Support days"
-            days={draft.days}
-            problem={message('urgencyRule.days')}
-            onChange={(days) => set({ days })}
-          />
-          <div className="field-row">
-            {text('start', 'urgencyRule.start', 'From (HH:mm)')}
-            {text('end', 'urgencyRule.end', 'To (HH:mm)')}
-            {text('timeZone', 'urgencyRule.timeZone', 'Time zone')}
-            {urgencySelect('during', 'Urgency during')}
-            {urgencySelect('outside', 'Urgency outside')}
-          </div>
-        </>
+        <WeeklyHours
+          id={id}
+          legend="Support days"
+          hours={draft}
+          problem={(field) => message(`urgencyRule.${field}`)}
+          onChange={set}
+        >
+          {urgencySelect('during', 'Urgency during')}
+          {urgencySelect('outside', 'Urgency outside')}
+        </WeeklyHours>
       )}
       <div className="field-row">
         {text(

@@ -1,15 +1,16 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { allOf } from '../api/directory';
+import { useDirectoryList } from '../api/use-directory-list';
 import type { SchemaCreateServiceDto } from '../api/generated/openapi';
-import { type ApiProblem, problemOf } from '../api/problem';
+import { type ApiProblem, withApiProblem } from '../api/problem';
 import { canConfigure } from '../auth/permissions';
-import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { fieldMessage } from '../components/FieldProblem';
 import { ListStatus } from '../components/ListStatus';
 import { EditorCard } from '../components/EditorCard';
 import { FormActions } from '../components/FormActions';
 import { HeadWithNew } from '../components/HeadWithNew';
 import { byName, Options } from '../components/Options';
+import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
 import { useRequiredName } from '../components/use-required-name';
 import { useSession } from '../session-context';
@@ -29,16 +30,10 @@ interface ServiceView {
 
 /** Services (what alerts are about, and which policy pages for them), each with its integrations. */
 export default function ServicesPage() {
-  const { api, role } = useSession();
+  const { role } = useSession();
   const editable = canConfigure(role);
-  const services = useQuery({
-    queryKey: ['services'],
-    queryFn: () => allOf<ServiceView>(api.client, '/api/v1/services'),
-  });
-  const policies = useQuery({
-    queryKey: ['policies'],
-    queryFn: () => allOf<{ id: string; name: string }>(api.client, '/api/v1/escalation-policies'),
-  });
+  const services = useDirectoryList<ServiceView>('services');
+  const policies = useDirectoryList<{ id: string; name: string }>('policies');
   const [creating, setCreating] = useState(false);
   const policyName = (id: string | null) =>
     id ? (policies.data?.find((p) => p.id === id)?.name ?? 'a policy') : null;
@@ -85,11 +80,7 @@ function NewService({ policies, onDone }: { policies: { id: string; name: string
         name: named.name.trim(),
         ...(policyId ? { escalationPolicyId: policyId } : {}),
       };
-      try {
-        return await api.client.post('/api/v1/services', body);
-      } catch (error) {
-        throw problemOf(error);
-      }
+      return withApiProblem(() => api.client.post('/api/v1/services', body));
     },
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['services'] });
@@ -101,16 +92,15 @@ function NewService({ policies, onDone }: { policies: { id: string; name: string
   return (
     <EditorCard id={id} title="New service" onSubmit={submit}>
       <TextField {...named.field(id, 'Service name', save.error)} />
-      <div className="field">
-        <label htmlFor={`${id}-policy`}>Escalation policy</label>
-        <select id={`${id}-policy`} value={policyId} onChange={(event) => setPolicyId(event.target.value)}>
-          <Options blank="None" items={policies} option={byName} />
-        </select>
-        <FieldProblem
-          id={`${id}-policy-problem`}
-          message={fieldMessage('escalationPolicyId', {}, save.error)}
-        />
-      </div>
+      <SelectField
+        id={`${id}-policy`}
+        label="Escalation policy"
+        value={policyId}
+        problem={fieldMessage('escalationPolicyId', {}, save.error)}
+        onChange={setPolicyId}
+      >
+        <Options blank="None" items={policies} option={byName} />
+      </SelectField>
       <FormActions mutation={save} submit="Create service" pending="Creating…" onCancel={onDone} />
     </EditorCard>
   );

@@ -1,8 +1,9 @@
 import { Controller } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { Consumers, MessageEnvelope, Streams, Subjects } from '@oncall/contracts';
 import { IncidentInput, snapshotPolicy } from '@oncall/escalation-domain';
 import { IncidentEventOf } from '@oncall/incident-domain';
+import { DurableEventPattern } from '@oncall/platform-messaging';
 import { DataSource, EntityManager } from 'typeorm';
 import { DirectoryCopies } from '../local-copies/directory-copies';
 import { EscalationPolicyStore } from '../policies/escalation-policy.store';
@@ -27,9 +28,7 @@ export class IncidentEventsConsumer {
     private readonly relay: PageRelays,
   ) {}
 
-  @EventPattern(Subjects.incidentEvents, {
-    stream: Streams.incidents.name,
-    durable: Consumers.escalationIncidents,
+  @DurableEventPattern(Subjects.incidentEvents, Streams.incidents, Consumers.escalationIncidents, {
     maxAckPending: 1,
     // Created with the engine's first deployment: incidents of the past are not paged again.
     startAt: 'new',

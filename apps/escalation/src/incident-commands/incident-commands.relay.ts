@@ -1,5 +1,5 @@
 import { Controller, Inject } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   Commands,
   Consumers,
@@ -11,7 +11,7 @@ import {
   MessageEnvelope,
   Streams,
 } from '@oncall/contracts';
-import { isPermanentFailure, MessageBus } from '@oncall/platform-messaging';
+import { DurableEventPattern, isPermanentFailure, MessageBus } from '@oncall/platform-messaging';
 import { LOGGER } from '@oncall/platform-runtime';
 import { Logger } from 'pino';
 
@@ -27,10 +27,11 @@ export class IncidentCommandsRelay {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  @EventPattern(escalationEventSubject(INCIDENT_COMMAND_REQUESTED), {
-    stream: Streams.escalation.name,
-    durable: Consumers.escalationIncidentCommands,
-  })
+  @DurableEventPattern(
+    escalationEventSubject(INCIDENT_COMMAND_REQUESTED),
+    Streams.escalation,
+    Consumers.escalationIncidentCommands,
+  )
   async handle(
     @Payload() envelope: MessageEnvelope<typeof INCIDENT_COMMAND_REQUESTED, IncidentCommandRequested>,
   ): Promise<void> {

@@ -1,5 +1,5 @@
 import { Controller, Inject } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   Consumers,
   ExecuteIncidentCommand,
@@ -8,7 +8,7 @@ import {
   TicketCreated,
 } from '@oncall/contracts';
 import { Clock, CLOCK } from '@oncall/platform-clock';
-import { RpcError } from '@oncall/platform-messaging';
+import { DurableEventPattern, RpcError } from '@oncall/platform-messaging';
 import { IncidentCommandExecutor } from '../execute-command/incident-command-executor';
 import { activityOfEscalationFact, activityOfNotification, activityOfPsaFact } from './activity-of';
 
@@ -28,26 +28,25 @@ export class RecordActivityHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @EventPattern('oncall.evt.escalation.>', {
-    stream: Streams.escalation.name,
-    durable: Consumers.incidentStateEscalationActivity,
-  })
+  @DurableEventPattern(
+    'oncall.evt.escalation.>',
+    Streams.escalation,
+    Consumers.incidentStateEscalationActivity,
+  )
   onEscalationFact(@Payload() envelope: MessageEnvelope): Promise<void> {
     return this.record(envelope, activityOfEscalationFact(envelope));
   }
 
-  @EventPattern('oncall.evt.notification.>', {
-    stream: Streams.notification.name,
-    durable: Consumers.incidentStateNotificationActivity,
-  })
+  @DurableEventPattern(
+    'oncall.evt.notification.>',
+    Streams.notification,
+    Consumers.incidentStateNotificationActivity,
+  )
   onNotification(@Payload() envelope: MessageEnvelope): Promise<void> {
     return this.record(envelope, activityOfNotification(envelope));
   }
 
-  @EventPattern('oncall.evt.psa.>', {
-    stream: Streams.psa.name,
-    durable: Consumers.incidentStatePsaActivity,
-  })
+  @DurableEventPattern('oncall.evt.psa.>', Streams.psa, Consumers.incidentStatePsaActivity)
   onPsaFact(@Payload() envelope: MessageEnvelope): Promise<void> {
     if (envelope.type === 'TicketCreated') {
       const { incidentId, orgId, ticket } = (envelope as MessageEnvelope<'TicketCreated', TicketCreated>)

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   ConfigurationChanged,
   configurationChangesOf,
@@ -7,6 +7,7 @@ import {
   MessageEnvelope,
   Streams,
 } from '@oncall/contracts';
+import { DurableEventPattern } from '@oncall/platform-messaging';
 import { AuditLogWriter } from './audit-log.writer';
 
 type ChangeEnvelope = MessageEnvelope<string, ConfigurationChanged>;
@@ -20,26 +21,25 @@ type ChangeEnvelope = MessageEnvelope<string, ConfigurationChanged>;
 export class ConfigurationAuditConsumer {
   constructor(private readonly auditLog: AuditLogWriter) {}
 
-  @EventPattern(configurationChangesOf('scheduling'), {
-    stream: Streams.scheduling.name,
-    durable: Consumers.adminApiSchedulingAudit,
-  })
+  @DurableEventPattern(
+    configurationChangesOf('scheduling'),
+    Streams.scheduling,
+    Consumers.adminApiSchedulingAudit,
+  )
   scheduling(@Payload() envelope: ChangeEnvelope): Promise<void> {
     return this.record(envelope);
   }
 
-  @EventPattern(configurationChangesOf('escalation'), {
-    stream: Streams.escalation.name,
-    durable: Consumers.adminApiEscalationAudit,
-  })
+  @DurableEventPattern(
+    configurationChangesOf('escalation'),
+    Streams.escalation,
+    Consumers.adminApiEscalationAudit,
+  )
   escalation(@Payload() envelope: ChangeEnvelope): Promise<void> {
     return this.record(envelope);
   }
 
-  @EventPattern(configurationChangesOf('psa'), {
-    stream: Streams.psa.name,
-    durable: Consumers.adminApiPsaAudit,
-  })
+  @DurableEventPattern(configurationChangesOf('psa'), Streams.psa, Consumers.adminApiPsaAudit)
   psa(@Payload() envelope: ChangeEnvelope): Promise<void> {
     return this.record(envelope);
   }

@@ -6,7 +6,7 @@ import {
   KeyObject,
   randomUUID,
 } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import jwt from 'jsonwebtoken';
 import { HubClaims } from './principal';
@@ -26,12 +26,7 @@ export interface DevSigningKey {
  * use, mode 0600, ignored by git) so `npm run token` and admin-api agree without any network.
  */
 export function loadOrCreateDevSigningKey(file: string): DevSigningKey {
-  if (!existsSync(file)) {
-    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    mkdirSync(dirname(file), { recursive: true });
-    const stored = { kid: `dev-${randomUUID()}`, jwk: privateKey.export({ format: 'jwk' }) };
-    writeFileSync(file, JSON.stringify(stored), { mode: 0o600, flag: 'wx' });
-  }
+  if (!existsSync(file)) createDevSigningKey(file);
   const stored = JSON.parse(readFileSync(file, 'utf8')) as { kid: string; jwk: JsonWebKey };
   const privateKey = createPrivateKey({ key: stored.jwk, format: 'jwk' });
   const publicJwk = createPublicKey(privateKey).export({ format: 'jwk' });
@@ -40,6 +35,26 @@ export function loadOrCreateDevSigningKey(file: string): DevSigningKey {
     privateKey,
     publicJwk: { ...publicJwk, kid: stored.kid, alg: 'ES256', use: 'sig' },
   };
+}
+
+/**
+ * Writes a new key beside `file`, then links it in place: the link appears whole or not at all, and fails
+ * when another process (a second admin-api replica starting at the same moment) linked its key first, whose
+ * key every process then reads.
+ */
+export function createDevSigningKey(file: string): void {
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  mkdirSync(dirname(file), { recursive: true });
+  const stored = { kid: `dev-${randomUUID()}`, jwk: privateKey.export({ format: 'jwk' }) };
+  const draft = `${file}.${process.pid}.${randomUUID()}`;
+  writeFileSync(draft, JSON.stringify(stored), { mode: 0o600, flag: 'wx' });
+  try {
+    linkSync(draft, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    rmSync(draft, { force: true });
+  }
 }
 
 export function signDevToken(key: DevSigningKey, claims: HubClaims, expiresInSeconds = 12 * 3600): string {

@@ -24,7 +24,7 @@ function trigger(n: number): IncidentCommand {
 }
 
 /** A stand-in for incident-state on the real bus: answers each item by its title, and counts requests. */
-describe('IncidentCommandsClient.trigger (real NATS, incident-state replaced by a responder)', () => {
+describe('IncidentCommandsClient.trigger and batched (real NATS, incident-state replaced by a responder)', () => {
   const namespace = createTestNamespace('triggerclient');
   let bus: MessageBus;
   let responder: RpcResponder;
@@ -107,4 +107,40 @@ describe('IncidentCommandsClient.trigger (real NATS, incident-state replaced by 
       await unanswered.close();
     }
   });
+
+  it('sends a repeat with the next request, and a repeat of an incident still opening only after its trigger is answered', async () => {
+    requests.length = 0;
+    const client = new IncidentCommandsClient(bus);
+    const context = { orgId: 'org-1', correlationId: 'c', causationId: null };
+    await Promise.all([
+      client.trigger(trigger(201), context),
+      client.batched(repeatOf(201), context),
+      client.batched(repeatOf(202), context),
+    ]);
+    expect(
+      requests.map((request) =>
+        request.items.map((item) => [item.command.type, item.command.data.incidentId]),
+      ),
+    ).toEqual([
+      // prettier-ignore
+      [['TriggerIncident', 'incident-201'], ['RecordAlertRepeats', 'incident-202']],
+      [['RecordAlertRepeats', 'incident-201']],
+    ]);
+  });
 });
+
+function repeatOf(n: number): IncidentCommand {
+  return {
+    type: 'RecordAlertRepeats',
+    data: {
+      incidentId: `incident-${n}`,
+      orgId: 'org-1',
+      dedupKey: `k-${n}`,
+      integrationId: 'int-1',
+      sequences: [n],
+      last: { alertId: `alert-${n}`, summary: `Problem ${n}`, severity: 'high' },
+    },
+    by: { kind: 'integration', integrationId: 'int-1' },
+    at: '2027-01-01T10:01:00.000Z',
+  };
+}

@@ -12,14 +12,14 @@ import { MessageBus, RpcError } from '@oncall/platform-messaging';
 
 const TIMEOUT_MS = 10_000;
 /**
- * New incidents per request at most (incident-state's limit too), and the request's size: a trigger carries
+ * Commands per batch request at most (incident-state's limit too), and the request's size: a trigger carries
  * its alert's details, so a request is cut by bytes as well to stay far under the bus's max_payload.
  * More asked for at once leave in several requests.
  */
-const MAX_TRIGGERS_PER_REQUEST = 50;
+const MAX_COMMANDS_PER_REQUEST = 50;
 const MAX_REQUEST_BYTES = 256 * 1024;
 /**
- * Requests in flight at once; triggers asked for meanwhile wait and leave together when one comes back (group
+ * Requests in flight at once; commands asked for meanwhile wait and leave together when one comes back (group
  * commit): batches grow with the load instead of the round trips.
  */
 const MAX_REQUESTS_IN_FLIGHT = 4;
@@ -64,13 +64,7 @@ export class IncidentCommandsClient {
    * only after its incident exists.
    */
   trigger(command: IncidentCommand, context: MessageContext): Promise<IncidentCommandResult> {
-    const answered = new Promise<IncidentCommandResult>((resolve, reject) => {
-      this.pending.push({ command, context, resolve, reject });
-      if (!this.flushScheduled && this.inFlight < MAX_REQUESTS_IN_FLIGHT) {
-        this.flushScheduled = true;
-        setImmediate(() => this.flush());
-      }
-    });
+    const answered = this.batched(command, context);
     const { incidentId } = command.data;
     const settled = answered.then(
       () => undefined,
@@ -83,6 +77,21 @@ export class IncidentCommandsClient {
     return answered;
   }
 
+  /**
+   * A command of the correlator's (TriggerIncident, RecordAlertRepeats) sent in the next batch request, as
+   * `trigger` explains; answered as `execute` answers it.
+   */
+  async batched(command: IncidentCommand, context: MessageContext): Promise<IncidentCommandResult> {
+    if (command.type !== 'TriggerIncident') await this.opening.get(command.data.incidentId);
+    return new Promise<IncidentCommandResult>((resolve, reject) => {
+      this.pending.push({ command, context, resolve, reject });
+      if (!this.flushScheduled && this.inFlight < MAX_REQUESTS_IN_FLIGHT) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
   private flush(): void {
     this.flushScheduled = false;
     while (this.pending.length > 0 && this.inFlight < MAX_REQUESTS_IN_FLIGHT) {
@@ -90,7 +99,7 @@ export class IncidentCommandsClient {
       let bytes = 0;
       for (const { command } of this.pending) {
         const size = Buffer.byteLength(JSON.stringify(command));
-        if (count > 0 && (count >= MAX_TRIGGERS_PER_REQUEST || bytes + size > MAX_REQUEST_BYTES)) break;
+        if (count > 0 && (count >= MAX_COMMANDS_PER_REQUEST || bytes + size > MAX_REQUEST_BYTES)) break;
         count++;
         bytes += size;
       }

@@ -125,7 +125,7 @@ export class KeyBatchHandler {
         return this.openIncident(first, open);
       case 'record-repeats': {
         const applied = await this.unlessStale(step.incidentId, first, () =>
-          this.incidents.execute(repeatsCommand(step.incidentId, covered), contextOf(first)),
+          this.incidents.batched(repeatsCommand(step.incidentId, covered), contextOf(first)),
         );
         return applied ? open : STALE;
       }

@@ -21,7 +21,7 @@ import { IncidentStateLoader } from './incident-state-loader';
 import { toIncidentSummary } from '../incident-view/incident-summary';
 
 /** One command of a batch, with the context of what caused it. */
-export interface TriggerItem {
+export interface BatchItem {
   request: ExecuteIncidentCommand;
   context: MessageContext;
 }
@@ -87,13 +87,13 @@ export class IncidentCommandExecutor {
   }
 
   /**
-   * TriggerIncident commands of many incidents at once (the correlator's, ADR 0159): each decided on what
-   * this process knows (an incident it never saw is presumed new, as `execute` presumes), all appended in
-   * ONE transaction. Whatever that cannot settle (a guess refuted, a refusal, another command type, the
+   * The correlator's TriggerIncident and RecordAlertRepeats commands of many incidents at once (ADR 0159,
+   * 0229): each decided on what this process knows (an incident it never saw is presumed new by a trigger,
+   * as `execute` presumes; a repeat of one it does not know goes alone), all appended in ONE statement. Whatever that cannot settle (a guess refuted, a refusal, another command type, the
    * transaction failing) is executed on its own by `execute`, so every answer is the one the command would
    * have had alone. Commands on one incident keep their order; different incidents run concurrently.
    */
-  async executeTriggers(items: readonly TriggerItem[]): Promise<RpcReply<IncidentCommandResult>[]> {
+  async executeBatch(items: readonly BatchItem[]): Promise<RpcReply<IncidentCommandResult>[]> {
     const answers: (RpcReply<IncidentCommandResult> | undefined)[] = items.map(() => undefined);
     const batched: { index: number; streamId: string; loaded: LoadedIncident; events: IncidentEvent[] }[] =
       [];
@@ -104,8 +104,9 @@ export class IncidentCommandExecutor {
       const streamId = incidentStreamId(command.data.incidentId);
       const first = !seen.has(streamId);
       seen.add(streamId);
-      if (!first || command.type !== 'TriggerIncident' || command.data.orgId !== context.orgId) return;
-      const guessed = this.loader.guess(streamId, true);
+      const batchable = command.type === 'TriggerIncident' || command.type === 'RecordAlertRepeats';
+      if (!first || !batchable || command.data.orgId !== context.orgId) return;
+      const guessed = this.loader.guess(streamId, command.type === 'TriggerIncident');
       const events = guessed && this.decideOn(request, guessed, true);
       if (!guessed || !events || events === 'verify') return;
       batched.push({ index, streamId, loaded: guessed, events });
@@ -154,7 +155,7 @@ export class IncidentCommandExecutor {
   }
 
   /** A refusal is this command's answer; anything else (the database down) fails the whole request. */
-  private async answerAlone(item: TriggerItem): Promise<RpcReply<IncidentCommandResult>> {
+  private async answerAlone(item: BatchItem): Promise<RpcReply<IncidentCommandResult>> {
     try {
       return { ok: true, data: await this.execute(item.request, item.context) };
     } catch (error) {

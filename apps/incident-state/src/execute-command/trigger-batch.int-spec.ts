@@ -54,7 +54,7 @@ function item(orgId: string, title: string, incidentId = randomUUID()) {
   return { request, context };
 }
 
-describe('IncidentCommandExecutor.executeTriggers', () => {
+describe('IncidentCommandExecutor.executeBatch', () => {
   it('opens new incidents in one transaction and answers every other trigger as it would alone', async () => {
     const existing = item('org-a', 'Already open');
     await executor.execute(existing.request, existing.context);
@@ -66,7 +66,7 @@ describe('IncidentCommandExecutor.executeTriggers', () => {
     ];
     const alone = await executor.execute(existing.request, existing.context);
 
-    const answers = await executor.executeTriggers(items);
+    const answers = await executor.executeBatch(items);
 
     expect(answers.map((answer) => (answer.ok ? answer.data.appended : answer.error.code))).toEqual([
       ['IncidentTriggered'],
@@ -89,7 +89,7 @@ describe('IncidentCommandExecutor.executeTriggers', () => {
 
   it('refuses a command acting for another organization than its context, alone', async () => {
     const stray = item('org-a', 'Stray');
-    const answers = await executor.executeTriggers([
+    const answers = await executor.executeBatch([
       { ...stray, context: { ...stray.context, orgId: 'org-b' } },
       item('org-b', 'Fine'),
     ]);
@@ -98,7 +98,48 @@ describe('IncidentCommandExecutor.executeTriggers', () => {
 
   it('keeps the order of two triggers of one incident in a batch: the second is answered as a repeat of the first', async () => {
     const opener = item('org-c', 'Printer offline');
-    const answers = await executor.executeTriggers([opener, opener]);
+    const answers = await executor.executeBatch([opener, opener]);
     expect(answers.map((answer) => answer.ok && answer.data.appended)).toEqual([['IncidentTriggered'], []]);
   });
+
+  it('records the repeats of several incidents in one transaction; a repeat of an incident this process does not know goes alone', async () => {
+    const openers = [item('org-d', 'CPU high on WEB1'), item('org-d', 'CPU high on WEB2')];
+    await executor.executeBatch(openers);
+    const unknown = repeat(item('org-d', 'Never opened'), 7);
+
+    const answers = await executor.executeBatch([repeat(openers[0], 5), repeat(openers[1], 6), unknown]);
+
+    expect(answers.map((answer) => (answer.ok ? answer.data.appended : answer.error.code))).toEqual([
+      ['AlertRepeated'],
+      ['AlertRepeated'],
+      'INCIDENT_NOT_FOUND',
+    ]);
+    const rows: { transaction_id: string }[] = await dataSource.query(
+      `SELECT transaction_id::text FROM events WHERE type = 'AlertRepeated' AND stream_id LIKE ANY($1)`,
+      [openers.map((opener) => `%${opener.request.command.data.incidentId}`)],
+    );
+    expect(rows).toHaveLength(2);
+    expect(new Set(rows.map((row) => row.transaction_id)).size).toBe(1);
+  });
 });
+
+/** A RecordAlertRepeats of the incident `opener` opens, carrying one stream sequence. */
+function repeat(opener: ReturnType<typeof item>, sequence: number) {
+  const { incidentId, orgId, alert } = opener.request.command.data as { incidentId: string; orgId: string; alert: { dedupKey: string } }; // prettier-ignore
+  const request: ExecuteIncidentCommand = {
+    command: {
+      type: 'RecordAlertRepeats',
+      data: {
+        incidentId,
+        orgId,
+        dedupKey: alert.dedupKey,
+        integrationId: 'int-1',
+        sequences: [sequence],
+        last: { alertId: randomUUID(), summary: 'Again', severity: 'high' },
+      },
+      by: { kind: 'integration', integrationId: 'int-1' },
+      at: '2027-01-01T10:05:00.000Z',
+    },
+  };
+  return { request, context: opener.context };
+}

@@ -6,9 +6,11 @@ import { IncidentCommandExecutor } from './incident-command-executor';
 
 /** Bounds the work and the answer of one request (the correlator's client cuts its requests at this). */
 const MAX_ITEMS = 50;
+const BATCHED_TYPES: readonly unknown[] = ['TriggerIncident', 'RecordAlertRepeats'];
 
 /**
- * The correlator's new incidents, many per request (ADR 0159). Each item carries its own organization's
+ * The correlator's new incidents and repeats, many per request (ADR 0159, 0229; the subject keeps its first
+ * name). Each item carries its own organization's
  * context and is checked against it as a command sent alone would be; answers come back in order.
  */
 @Controller()
@@ -21,10 +23,10 @@ export class TriggerIncidentsHandler {
     if (!Array.isArray(items) || items.length === 0 || items.length > MAX_ITEMS) {
       throw new RpcError('VALIDATION_FAILED', `items must hold 1 to ${MAX_ITEMS} TriggerIncident commands.`);
     }
-    if (items.some((item) => item.command?.type !== 'TriggerIncident' || !item.context?.orgId)) {
-      throw new RpcError('VALIDATION_FAILED', 'Every item must be a TriggerIncident with its organization.');
+    if (items.some((item) => !BATCHED_TYPES.includes(item.command?.type) || !item.context?.orgId)) {
+      throw new RpcError('VALIDATION_FAILED', 'Every item must be a TriggerIncident or RecordAlertRepeats with its organization.'); // prettier-ignore
     }
-    const results = await this.executor.executeTriggers(
+    const results = await this.executor.executeBatch(
       items.map(({ command, context }) => ({
         request: { command },
         context: {

@@ -15,8 +15,9 @@ export interface ExecuteIncidentCommand {
 }
 
 /**
- * Request on `Commands.incident.triggerBatch`: TriggerIncident commands, each with the context of the alert
- * that opened it (organizations may differ; each command must act on its own context's organization).
+ * Request on `Commands.incident.triggerBatch`: the correlator's TriggerIncident and RecordAlertRepeats
+ * commands, each with the context of its alert (organizations may differ; each command must act on its own
+ * context's organization).
  */
 export interface TriggerIncidentBatch {
   items: { command: IncidentCommandV1; context: MessageContext }[];

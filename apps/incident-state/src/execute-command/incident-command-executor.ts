@@ -89,9 +89,10 @@ export class IncidentCommandExecutor {
   /**
    * The correlator's TriggerIncident and RecordAlertRepeats commands of many incidents at once (ADR 0159,
    * 0229): each decided on what this process knows (an incident it never saw is presumed new by a trigger,
-   * as `execute` presumes; a repeat of one it does not know goes alone), all appended in ONE statement. Whatever that cannot settle (a guess refuted, a refusal, another command type, the
-   * transaction failing) is executed on its own by `execute`, so every answer is the one the command would
-   * have had alone. Commands on one incident keep their order; different incidents run concurrently.
+   * as `execute` presumes; a repeat of one it does not know goes alone), all appended in ONE statement.
+   * Whatever that cannot settle (a guess refuted, a refusal, another command type, the statement failing) is
+   * executed on its own by `execute`, so every answer is the one the command would have had alone.
+   * Commands on one incident keep their order; different incidents run concurrently.
    */
   async executeBatch(items: readonly BatchItem[]): Promise<RpcReply<IncidentCommandResult>[]> {
     const answers: (RpcReply<IncidentCommandResult> | undefined)[] = items.map(() => undefined);

@@ -10,8 +10,8 @@ const BATCHED_TYPES: readonly unknown[] = ['TriggerIncident', 'RecordAlertRepeat
 
 /**
  * The correlator's new incidents and repeats, many per request (ADR 0159, 0229; the subject keeps its first
- * name). Each item carries its own organization's
- * context and is checked against it as a command sent alone would be; answers come back in order.
+ * name). Each item carries its own organization's context and is checked against it as a command sent alone
+ * would be; answers come back in order.
  */
 @Controller()
 export class TriggerIncidentsHandler {
@@ -21,7 +21,7 @@ export class TriggerIncidentsHandler {
   async handle(@Payload() request: RpcRequest<TriggerIncidentBatch>): Promise<TriggerIncidentBatchResult> {
     const items = request.data?.items;
     if (!Array.isArray(items) || items.length === 0 || items.length > MAX_ITEMS) {
-      throw new RpcError('VALIDATION_FAILED', `items must hold 1 to ${MAX_ITEMS} TriggerIncident commands.`);
+      throw new RpcError('VALIDATION_FAILED', `items must hold 1 to ${MAX_ITEMS} commands.`);
     }
     if (items.some((item) => !BATCHED_TYPES.includes(item.command?.type) || !item.context?.orgId)) {
       throw new RpcError('VALIDATION_FAILED', 'Every item must be a TriggerIncident or RecordAlertRepeats with its organization.'); // prettier-ignore

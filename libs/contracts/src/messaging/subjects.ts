@@ -32,7 +32,10 @@ export const Commands = {
     all: 'oncall.cmd.incident.*',
     /** Merging spans several incidents; incident-state orchestrates it (not one decider command). */
     merge: 'oncall.cmd.incident-merge.merge-incidents',
-    /** Many TriggerIncident commands in one request, appended in one transaction (the correlator's). */
+    /**
+     * The correlator's TriggerIncident and RecordAlertRepeats commands, many in one request, appended in one
+     * statement (ADR 0159, 0229).
+     */
     triggerBatch: 'oncall.cmd.incident-batch.trigger-incidents',
   },
   scheduling: {

@@ -18,7 +18,7 @@ export interface StandInRequest {
   method: string;
   path: string;
   idempotencyKey: string | null;
-  /** The body's externalId, when it names one (ticket creation). */
+  /** The external id the request names: the body's (ticket creation) or the query's (search by it). */
   externalId: string | null;
   status: number;
 }
@@ -100,7 +100,8 @@ export class PsaStandIn {
       return result;
     };
     const result = await answer();
-    const externalId = typeof body.externalId === 'string' ? body.externalId : null;
+    const externalId =
+      typeof body.externalId === 'string' ? body.externalId : url.searchParams.get('externalId');
     this.requests.push({ method: request.method ?? 'GET', path: url.pathname, idempotencyKey, externalId, status: result.status }); // prettier-ignore
     if (response.destroyed) return;
     response.writeHead(result.status, { 'content-type': 'application/json' });

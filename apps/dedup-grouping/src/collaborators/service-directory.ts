@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { defaultUrgencyOf, ServiceState } from '@oncall/contracts';
 import { GroupingRule } from '@oncall/dedup-domain';
-import { LocalStateCopies, MessageBus } from '@oncall/platform-messaging';
+import { inOrganization, LocalStateCopies, MessageBus } from '@oncall/platform-messaging';
 import { LOGGER } from '@oncall/platform-runtime';
 import { Logger } from 'pino';
 
@@ -26,8 +26,8 @@ export class ServiceDirectory extends LocalStateCopies {
 
   /** The route of a service of `orgId`; undefined while the copy does not know it (yet). */
   routeOf(orgId: string, serviceId: string): ServiceRoute | undefined {
-    const service = this.services.get(serviceId);
-    if (!service || service.orgId !== orgId) return undefined;
+    const service = inOrganization(orgId, this.services.get(serviceId));
+    if (!service) return undefined;
     return {
       escalationPolicyId: service.escalationPolicyId,
       urgency: defaultUrgencyOf(service.urgencyRule),

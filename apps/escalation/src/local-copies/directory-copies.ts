@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { activeManagersOf, ClientState, ServiceState, TeamState, UserState } from '@oncall/contracts';
-import { LocalStateCopies, MessageBus } from '@oncall/platform-messaging';
+import { inOrganization, LocalStateCopies, MessageBus } from '@oncall/platform-messaging';
 import { LOGGER } from '@oncall/platform-runtime';
 import { Logger } from 'pino';
 
@@ -20,27 +20,23 @@ export class DirectoryCopies extends LocalStateCopies {
   }
 
   user(orgId: string, userId: string): UserState | undefined {
-    return ofOrg(orgId, this.users.get(userId));
+    return inOrganization(orgId, this.users.get(userId));
   }
 
   team(orgId: string, teamId: string): TeamState | undefined {
-    return ofOrg(orgId, this.teams.get(teamId));
+    return inOrganization(orgId, this.teams.get(teamId));
   }
 
   service(orgId: string, serviceId: string): ServiceState | undefined {
-    return ofOrg(orgId, this.services.get(serviceId));
+    return inOrganization(orgId, this.services.get(serviceId));
   }
 
   client(orgId: string, clientId: string): ClientState | undefined {
-    return ofOrg(orgId, this.clients.get(clientId));
+    return inOrganization(orgId, this.clients.get(clientId));
   }
 
   /** The organization's active managers, who hear of unanswered incidents. */
   managers(orgId: string): UserState[] {
     return activeManagersOf(this.users.views(), orgId);
   }
-}
-
-function ofOrg<T extends { orgId: string }>(orgId: string, view: T | undefined): T | undefined {
-  return view && view.orgId === orgId ? view : undefined;
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SCHEDULE_STATE_RESOURCE, SCHEDULING_STATE_CONTEXT, ScheduleState } from '@oncall/contracts';
-import { LocalStateCopies, MessageBus } from '@oncall/platform-messaging';
+import { inOrganization, LocalStateCopies, MessageBus } from '@oncall/platform-messaging';
 import { LOGGER } from '@oncall/platform-runtime';
 import { whoIsOnCallInHistory } from '@oncall/scheduling-domain';
 import { Logger } from 'pino';
@@ -27,13 +27,11 @@ export class ScheduleCopies extends LocalStateCopies {
   }
 
   schedule(orgId: string, scheduleId: string): ScheduleState | undefined {
-    const view = this.schedules.get(scheduleId);
-    return view && view.orgId === orgId ? view : undefined;
+    return inOrganization(orgId, this.schedules.get(scheduleId));
   }
 
   teamSchedule(orgId: string, teamId: string): ScheduleState | undefined {
-    const view = this.byTeam.get(teamId);
-    return view && view.orgId === orgId ? view : undefined;
+    return inOrganization(orgId, this.byTeam.get(teamId));
   }
 
   /** Who is on call in the schedule at `at` (overrides included), or null when the copy has no such schedule. */

@@ -58,8 +58,7 @@ export class RecordActivityHandler {
         at: this.occurredAt(envelope),
       });
     }
-    const activity = activityOfPsaFact(envelope);
-    return activity ? this.record(envelope, activity) : Promise.resolve();
+    return this.record(envelope, activityOfPsaFact(envelope));
   }
 
   private record(

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { activeManagersOf, UserState } from '@oncall/contracts';
-import { LocalStateCopies, MessageBus } from '@oncall/platform-messaging';
+import { inOrganization, LocalStateCopies, MessageBus } from '@oncall/platform-messaging';
 import { LOGGER } from '@oncall/platform-runtime';
 import { Logger } from 'pino';
 
@@ -25,8 +25,7 @@ export class PeopleDirectory extends LocalStateCopies {
 
   /** A person of `orgId`; undefined while the copy does not know them (yet) or for another organization. */
   person(orgId: string, userId: string): UserState | undefined {
-    const user = this.users.get(userId);
-    return user && user.orgId === orgId ? user : undefined;
+    return inOrganization(orgId, this.users.get(userId));
   }
 
   /** The organization's active managers: who hears of coverage gaps and unanswered incidents. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ClientState, DEFAULT_TICKET_MODE, ServiceState, TicketMode, UserState } from '@oncall/contracts';
-import { LocalStateCopies, MessageBus } from '@oncall/platform-messaging';
+import { inOrganization, LocalStateCopies, MessageBus } from '@oncall/platform-messaging';
 import { LOGGER } from '@oncall/platform-runtime';
 import { Logger } from 'pino';
 
@@ -19,7 +19,7 @@ export class DirectoryCopies extends LocalStateCopies {
   }
 
   service(orgId: string, serviceId: string): ServiceState | undefined {
-    return sameOrg(orgId, this.services.get(serviceId));
+    return inOrganization(orgId, this.services.get(serviceId));
   }
 
   /** A service the copy does not know (deleted, or not published yet) gets the default. */
@@ -29,14 +29,10 @@ export class DirectoryCopies extends LocalStateCopies {
 
   clientOf(orgId: string, serviceId: string): ClientState | undefined {
     const clientId = this.service(orgId, serviceId)?.clientId;
-    return clientId ? sameOrg(orgId, this.clients.get(clientId)) : undefined;
+    return clientId ? inOrganization(orgId, this.clients.get(clientId)) : undefined;
   }
 
   userName(orgId: string, userId: string | null | undefined): string | null {
-    return userId ? (sameOrg(orgId, this.users.get(userId))?.name ?? null) : null;
+    return userId ? (inOrganization(orgId, this.users.get(userId))?.name ?? null) : null;
   }
-}
-
-function sameOrg<T extends { orgId: string }>(orgId: string, view: T | undefined): T | undefined {
-  return view && view.orgId === orgId ? view : undefined;
 }

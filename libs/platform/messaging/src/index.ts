@@ -21,6 +21,6 @@ export { ensureStreams } from './streams';
 export { encodeJson, decodeJson, UndecodableMessageError } from './message-codec';
 export { organizationContextOf } from './organization-context';
 export { StateReplica, type StateReplicaSpec, type StateChangeListener } from './state-replica';
-export { LocalStateCopies } from './local-state-copies';
+export { inOrganization, LocalStateCopies } from './local-state-copies';
 export { deterministicUuid } from './deterministic-id';
 export { AlertHeaders, alertHeaders, alertKeyDigest, alertRouteOf } from './alert-headers';

@@ -45,3 +45,11 @@ export abstract class LocalStateCopies implements OnApplicationBootstrap, OnModu
     await Promise.all(this.replicas.map((replica) => replica.stop()));
   }
 }
+
+/** `view` when it belongs to `orgId`: a local copy never answers for another organization's resource. */
+export function inOrganization<TView extends { orgId: string }>(
+  orgId: string,
+  view: TView | undefined,
+): TView | undefined {
+  return view && view.orgId === orgId ? view : undefined;
+}

@@ -3,7 +3,9 @@
  * organizations, through the gateway, the correlator and incident-state. Prints accepted/s, correlated/s,
  * the largest backlog (accepted but not yet on an incident), how long the backlog took to drain after the
  * last POST, p50/p99 from POST to the incident readable (a sample of new keys, read model polled every
- * 50 ms), and the lost and doubled counts.
+ * 50 ms), and the lost and doubled counts. Then the CPU budget: machine CPU per alert and who spent it
+ * (each service, PostgreSQL, NATS, this process), and how many cores the rate asked for would take at that
+ * cost. Measured with a backlog, where batches are largest, that cost is the cheapest the path gets.
  *   node scripts/run-ts.js bench/alert-path-e2e.bench.ts [seconds] [alerts/s] [--in-process]
  * The gateway, dedup-grouping and incident-state run as processes of their own, as `npm start` and a
  * deployment run them; admin-api (not on the alert path) and the load generator share this process. With
@@ -18,7 +20,8 @@ import { PlatformHarness } from '../test/support/platform-harness';
 import { countAlertsApplied } from './support/alerts-applied';
 import { untilGatewayKnows } from './support/gateway-keys';
 import { HttpPoster } from './support/http-poster';
-import { processCpuMs } from './support/thread-cpu';
+import { availableParallelism } from 'node:os';
+import { commandCpuMs, machineBusyCpuMs, processCpuMs } from './support/thread-cpu';
 
 const positional = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const SECONDS = Number(positional[0] ?? 30);
@@ -100,7 +103,7 @@ async function run(gateway: string, db: DataSource, orgs: Org[], children: Servi
     });
   }, 500);
 
-  const cpuAtStart = children.map((child) => processCpuMs(child.child.pid!));
+  const cpuAtStart = cpuSpent(children);
   const started = Date.now();
   const total = SECONDS * RATE;
   const inFlight = new Set<Promise<void>>();
@@ -156,10 +159,7 @@ async function run(gateway: string, db: DataSource, orgs: Org[], children: Servi
   while (sampled.size > 0 && Date.now() < deadline) await sleep(50);
   clearInterval(tracker);
   clearInterval(backlogProbe);
-  const cpuPerAlert = children.map((child, i) => {
-    const used = (processCpuMs(child.child.pid!) ?? NaN) - (cpuAtStart[i] ?? NaN);
-    return `${child.name} ${((used * 1000) / Math.max(accepted, 1)).toFixed(0)} µs`;
-  });
+  const cpuPerAlert = cpuBudget(cpuAtStart, cpuSpent(children), accepted);
 
   const incidentsOpened = async () =>
     ((await db.query(`SELECT count(*)::int AS n FROM incidents WHERE title LIKE 'Problem %'`)) as { n: number }[])[0].n; // prettier-ignore
@@ -182,10 +182,11 @@ async function run(gateway: string, db: DataSource, orgs: Org[], children: Servi
   console.log(
     `lost ${Math.max(0, accepted - applied)}, doubled alerts ${Math.max(0, applied - accepted)}, incidents ${incidentRows.incidents} for ${newKeys} new keys (doubled incidents ${incidentRows.incidents - incidentRows.keys})`,
   );
-  if (children.length > 0) {
-    // Unlike the rates, hardly moved by what else the machine runs: the figure to compare changes with.
-    console.log(`CPU per accepted alert (user + system, load to drained): ${cpuPerAlert.join(', ')}`);
-  }
+  // Unlike the rates, hardly moved by what else the machine runs: the figures to compare changes with.
+  console.log(`CPU per accepted alert (user + system, load to drained): ${cpuPerAlert.text}`);
+  console.log(
+    `at ${RATE}/s the machine would need ${((cpuPerAlert.machineUs * RATE) / 1e6).toFixed(1)} cores; it has ${availableParallelism()}`,
+  );
   // On the unrounded figures; a sample never read counts against p99 (it is missing from `readable`).
   const p99 = readable.length > 0 && sampled.size === 0 ? pct(99) : Number.POSITIVE_INFINITY;
   const pass =
@@ -200,6 +201,30 @@ async function run(gateway: string, db: DataSource, orgs: Org[], children: Servi
     `target: drained within ${TARGET.drainedWithinMs} ms, p99 < ${TARGET.p99Ms} ms, zero lost, zero doubled: ${pass ? 'PASS' : 'FAIL'}` +
       (sampled.size > 0 ? ` (${sampled.size} sampled new keys never became readable)` : ''),
   );
+}
+
+/** CPU time (ms) spent so far on the machine, and by each part that shares it. */
+function cpuSpent(children: ServiceProcess[]): Map<string, number> {
+  const spent = new Map<string, number>([['machine', machineBusyCpuMs() ?? NaN]]);
+  for (const child of children) spent.set(child.name, processCpuMs(child.child.pid!) ?? NaN);
+  spent.set('postgres', commandCpuMs('postgres'));
+  spent.set('nats-server', commandCpuMs('nats-server'));
+  const self = IN_PROCESS ? 'this process (every service, load)' : 'this process (load, admin-api, probes)';
+  spent.set(self, processCpuMs(process.pid) ?? NaN);
+  return spent;
+}
+
+/** µs per alert of the machine and of each part between two `cpuSpent` readings; the rest is "other". */
+function cpuBudget(before: Map<string, number>, after: Map<string, number>, alerts: number) {
+  const perAlert = (name: string) =>
+    (((after.get(name) ?? NaN) - (before.get(name) ?? NaN)) * 1000) / Math.max(alerts, 1);
+  const machineUs = perAlert('machine');
+  const parts = [...after.keys()]
+    .filter((name) => name !== 'machine')
+    .map((name) => [name, perAlert(name)] as const);
+  const other = machineUs - parts.reduce((sum, [, us]) => sum + us, 0);
+  const text = `machine ${machineUs.toFixed(0)} µs = ${parts.map(([name, us]) => `${name} ${us.toFixed(0)}`).join(', ')}, other ${other.toFixed(0)}`;
+  return { machineUs, text };
 }
 
 async function organization(platform: PlatformHarness, gateway: string, index: number): Promise<Org> {

@@ -1,5 +1,5 @@
-import { IntegerBetween, ServiceConfig } from '@oncall/platform-config';
-import { IsNotEmpty, IsOptional, IsString, IsUrl, MinLength, ValidateIf } from 'class-validator';
+import { IntegerBetween, ServiceConfig, SharedSecret } from '@oncall/platform-config';
+import { IsNotEmpty, IsOptional, IsString, IsUrl, ValidateIf } from 'class-validator';
 
 /** Set when any HUB_* variable is: then all three must be (half a Hub configuration is a mistake, not development). */
 const hubConfigured = (config: AdminApiConfig) =>
@@ -51,8 +51,7 @@ export class AdminApiConfig extends ServiceConfig {
 
   /** Hub presents it to poll the billing count; unset = the billing endpoint refuses everyone. */
   @IsOptional()
-  @IsString()
-  @MinLength(32, { message: 'must be at least 32 characters (a random key, e.g. openssl rand -hex 32)' })
+  @SharedSecret('key')
   HUB_BILLING_KEY?: string;
 
   /**

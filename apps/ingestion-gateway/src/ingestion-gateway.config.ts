@@ -1,5 +1,5 @@
-import { BaseServiceConfig, IntegerBetween } from '@oncall/platform-config';
-import { IsOptional, IsString, Matches, MinLength } from 'class-validator';
+import { BaseServiceConfig, IntegerBetween, SharedSecret } from '@oncall/platform-config';
+import { IsOptional, Matches } from 'class-validator';
 
 /**
  * The gateway has no database (ADR 0131): no DATABASE_URL. Integration keys come from the state stream, so
@@ -12,8 +12,7 @@ export class IngestionGatewayConfig extends BaseServiceConfig {
 
   /** Defend (the EDR) posts alerts for every organization with this key; unset = Defend is refused. */
   @IsOptional()
-  @IsString()
-  @MinLength(32, { message: 'must be at least 32 characters (a random key, e.g. openssl rand -hex 32)' })
+  @SharedSecret('key')
   DEFEND_SERVICE_KEY?: string;
 
   /** Alerts per second one integration may send, sustained (token bucket, ADR 0133). */

@@ -1,5 +1,5 @@
-import { IntegerBetween, RequiredInProduction, ServiceConfig } from '@oncall/platform-config';
-import { IsString, IsUrl, Matches, MinLength } from 'class-validator';
+import { IntegerBetween, RequiredInProduction, ServiceConfig, SharedSecret } from '@oncall/platform-config';
+import { IsString, IsUrl, Matches } from 'class-validator';
 
 const SMTP_URL = /^smtps?:\/\/\S+$/;
 
@@ -22,8 +22,7 @@ export class NotificationConfig extends ServiceConfig {
    * replica. Unset outside production: a random secret kept in ACTION_LINK_KEY_FILE.
    */
   @RequiredInProduction()
-  @IsString()
-  @MinLength(32, { message: 'must be at least 32 characters (e.g. openssl rand -hex 32)' })
+  @SharedSecret()
   ACTION_LINK_SECRET?: string;
 
   /** Development only (no ACTION_LINK_SECRET): the file keeping the generated secret. */

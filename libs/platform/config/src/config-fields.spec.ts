@@ -1,12 +1,37 @@
 import 'reflect-metadata';
-import { IsInt, Max, Min, validateSync } from 'class-validator';
-import { InProductionMust, IntegerBetween, RequiredInProduction } from './config-fields';
+import { IsInt, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { InProductionMust, IntegerBetween, RequiredInProduction, SharedSecret } from './config-fields';
 
 class Written {
   @IsInt()
   @Min(1)
   @Max(9)
   N: unknown;
+}
+
+class WrittenSecrets {
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters (a random key, e.g. openssl rand -hex 32)' })
+  KEY: unknown;
+
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters (a random token, e.g. openssl rand -hex 32)' })
+  TOKEN: unknown;
+
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters (e.g. openssl rand -hex 32)' })
+  SECRET: unknown;
+}
+
+class ComposedSecrets {
+  @SharedSecret('key')
+  KEY: unknown;
+
+  @SharedSecret('token')
+  TOKEN: unknown;
+
+  @SharedSecret()
+  SECRET: unknown;
 }
 
 class Composed {
@@ -29,6 +54,15 @@ describe('config fields', () => {
     written.N = composed.N = value;
     expect(failures(composed)).toEqual(failures(written));
   });
+
+  it.each([[7], ['short'], ['s'.repeat(32)]])(
+    'reports a shared secret %p as the written stack does',
+    (value) => {
+      const [written, composed] = [new WrittenSecrets(), new ComposedSecrets()];
+      written.KEY = written.TOKEN = written.SECRET = composed.KEY = composed.TOKEN = composed.SECRET = value;
+      expect(failures(composed)).toEqual(failures(written));
+    },
+  );
 
   it('requires a production-only variable, and holds it to its production rule, in production only', () => {
     const config = Object.assign(new Composed(), { N: 1 });

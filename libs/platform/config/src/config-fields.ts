@@ -1,4 +1,13 @@
-import { IsDefined, IsInt, Max, Min, registerDecorator, ValidateIf } from 'class-validator';
+import {
+  IsDefined,
+  IsInt,
+  IsString,
+  Max,
+  Min,
+  MinLength,
+  registerDecorator,
+  ValidateIf,
+} from 'class-validator';
 
 const inProduction = (config: object) => (config as { NODE_ENV?: string }).NODE_ENV === 'production';
 
@@ -16,6 +25,19 @@ export function stacked(...decorators: PropertyDecorator[]): PropertyDecorator {
 /** A whole number from `min` to `max`, both included. */
 export const IntegerBetween = (min: number, max: number): PropertyDecorator =>
   stacked(IsInt(), Min(min), Max(max));
+
+/**
+ * A secret the service shares with someone else (a bearer token, a service key, a signing secret): a string
+ * of at least 32 characters, such as `openssl rand -hex 32` prints. `kind` is what the refusal calls it (a
+ * random key, a random token); without it, the refusal only gives the example.
+ */
+export const SharedSecret = (kind?: 'key' | 'token'): PropertyDecorator =>
+  stacked(
+    IsString(),
+    MinLength(32, {
+      message: `must be at least 32 characters (${kind ? `a random ${kind}, ` : ''}e.g. openssl rand -hex 32)`,
+    }),
+  );
 
 /**
  * Optional in development, required when NODE_ENV=production (the variable's other rules apply whenever it

@@ -1,5 +1,5 @@
-import { IsIn, IsOptional, IsString, Matches, MinLength } from 'class-validator';
-import { InProductionMust, IntegerBetween, RequiredInProduction } from './config-fields';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { InProductionMust, IntegerBetween, RequiredInProduction, SharedSecret } from './config-fields';
 
 const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s/]+(:\d+)?\/[^\s/?]+(\?\S*)?$/;
 const NATS_URL = /^(nats|tls|ws|wss):\/\/\S+$/;
@@ -57,8 +57,7 @@ export class BaseServiceConfig {
    * metrics name routes, subjects and volumes, not for anyone who can reach the port (ADR 0087).
    */
   @RequiredInProduction()
-  @IsString()
-  @MinLength(32, { message: 'must be at least 32 characters (a random token, e.g. openssl rand -hex 32)' })
+  @SharedSecret('token')
   METRICS_TOKEN?: string;
 }
 

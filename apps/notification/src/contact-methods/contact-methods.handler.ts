@@ -13,7 +13,6 @@ import {
 import { checkContactMethodInput } from '@oncall/notification-domain';
 import { Clock, CLOCK } from '@oncall/platform-clock';
 import { organizationContextOf, RpcError } from '@oncall/platform-messaging';
-import { DataSource } from 'typeorm';
 import { NotificationConfig } from '../notification.config';
 import { AccountProvisioner } from '../people/account-provisioner';
 import { validationRefusal } from '../shared/refusals';
@@ -33,7 +32,6 @@ const MAX_METHODS_PER_PERSON = 20;
 @Controller()
 export class ContactMethodsHandler {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly accounts: AccountProvisioner,
     private readonly verifications: ContactVerifications,
     private readonly config: NotificationConfig,
@@ -43,22 +41,19 @@ export class ContactMethodsHandler {
   @MessagePattern(Queries.notification.listContactMethods)
   async list(@Payload() request: RpcRequest<PersonRef>): Promise<{ items: ContactMethodView[] }> {
     const { orgId } = organizationContextOf(request);
-    const { userId, accountEmail } = request.data;
-    return this.dataSource.transaction(async (tx) => {
-      await this.accounts.ensure(tx, { orgId, userId, email: accountEmail });
-      return { items: (await loadMethodRows(tx, orgId, userId)).map(toContactMethodView) };
-    });
+    return this.accounts.withPersonDefaults(orgId, request.data, async (tx) => ({
+      items: (await loadMethodRows(tx, orgId, request.data.userId)).map(toContactMethodView),
+    }));
   }
 
   @MessagePattern(Commands.notification.createContactMethod)
   async create(@Payload() request: RpcRequest<CreateContactMethodRequest>): Promise<ContactMethodView> {
     const { orgId } = organizationContextOf(request);
-    const { userId, accountEmail, type, address, enabled } = request.data;
+    const { userId, type, address, enabled } = request.data;
     const checked = checkContactMethodInput({ type, address, enabled }, this.addressOptions);
     if (!checked.ok) throw validationRefusal(checked.problems);
     const now = this.clock.now();
-    return this.dataSource.transaction(async (tx) => {
-      await this.accounts.ensure(tx, { orgId, userId, email: accountEmail });
+    return this.accounts.withPersonDefaults(orgId, request.data, async (tx) => {
       const existing = await loadMethodRows(tx, orgId, userId);
       if (existing.some((row) => row.type === checked.value.type && row.address === checked.value.address)) {
         throw new RpcError(
@@ -87,8 +82,7 @@ export class ContactMethodsHandler {
   async update(@Payload() request: RpcRequest<UpdateContactMethodRequest>): Promise<ContactMethodView> {
     const { orgId } = organizationContextOf(request);
     const now = this.clock.now();
-    return this.dataSource.transaction(async (tx) => {
-      await this.accounts.ensure(tx, { orgId, ...accountOf(request.data) });
+    return this.accounts.withPersonDefaults(orgId, request.data, async (tx) => {
       const changed = await changeContactMethod(tx, orgId, request.data, this.addressOptions, now);
       if (changed.needsVerification) await this.verifications.send(tx, changed.row, now);
       return toContactMethodView(changed.row);
@@ -98,18 +92,13 @@ export class ContactMethodsHandler {
   @MessagePattern(Commands.notification.deleteContactMethod)
   async remove(@Payload() request: RpcRequest<ContactMethodRequest>): Promise<{ deleted: true }> {
     const { orgId } = organizationContextOf(request);
-    await this.dataSource.transaction(async (tx) => {
-      await this.accounts.ensure(tx, { orgId, ...accountOf(request.data) });
-      await removeContactMethod(tx, orgId, request.data.userId, request.data.contactMethodId);
-    });
+    await this.accounts.withPersonDefaults(orgId, request.data, (tx) =>
+      removeContactMethod(tx, orgId, request.data.userId, request.data.contactMethodId),
+    );
     return { deleted: true };
   }
 
   private get addressOptions() {
     return { allowAnyWebhookUrl: this.config.NODE_ENV !== 'production' };
   }
-}
-
-function accountOf({ userId, accountEmail }: PersonRef) {
-  return { userId, email: accountEmail };
 }

@@ -9,7 +9,6 @@ import {
 } from '@oncall/contracts';
 import { Clock, CLOCK } from '@oncall/platform-clock';
 import { organizationContextOf, RpcError } from '@oncall/platform-messaging';
-import { DataSource } from 'typeorm';
 import { DeliverySender } from '../delivery/delivery-sender.worker';
 import { AccountProvisioner } from '../people/account-provisioner';
 import { notFound } from '../shared/refusals';
@@ -20,7 +19,6 @@ import { ContactVerifications } from './contact-verifications';
 @Controller()
 export class ContactVerificationHandler {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly accounts: AccountProvisioner,
     private readonly verifications: ContactVerifications,
     private readonly sender: DeliverySender,
@@ -30,9 +28,8 @@ export class ContactVerificationHandler {
   @MessagePattern(Commands.notification.sendVerification)
   async resend(@Payload() request: RpcRequest<ContactMethodRequest>): Promise<{ sent: true }> {
     const { orgId } = organizationContextOf(request);
-    const { userId, accountEmail, contactMethodId } = request.data;
-    await this.dataSource.transaction(async (tx) => {
-      await this.accounts.ensure(tx, { orgId, userId, email: accountEmail });
+    const { userId, contactMethodId } = request.data;
+    await this.accounts.withPersonDefaults(orgId, request.data, async (tx) => {
       const row = await loadMethodRow(tx, orgId, userId, contactMethodId, true);
       if (!row) throw notFound(`Contact method ${contactMethodId}`);
       if (row.type !== 'email') {

@@ -11,7 +11,6 @@ import {
 import { checkNotificationRules, NotificationRules } from '@oncall/notification-domain';
 import { Clock, CLOCK } from '@oncall/platform-clock';
 import { organizationContextOf } from '@oncall/platform-messaging';
-import { DataSource } from 'typeorm';
 import {
   loadMethodRows,
   loadRules,
@@ -29,7 +28,6 @@ import { validationRefusal } from '../shared/refusals';
 @Controller()
 export class NotificationRulesHandler {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly accounts: AccountProvisioner,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -37,9 +35,8 @@ export class NotificationRulesHandler {
   @MessagePattern(Queries.notification.getRules)
   get(@Payload() request: RpcRequest<PersonRef>): Promise<NotificationRulesView> {
     const { orgId } = organizationContextOf(request);
-    const { userId, accountEmail } = request.data;
-    return this.dataSource.transaction(async (tx) => {
-      await this.accounts.ensure(tx, { orgId, userId, email: accountEmail });
+    const { userId } = request.data;
+    return this.accounts.withPersonDefaults(orgId, request.data, async (tx) => {
       const rules = await loadRules(tx, orgId, userId, await loadMethodRows(tx, orgId, userId));
       return viewOf(userId, rules);
     });
@@ -48,9 +45,8 @@ export class NotificationRulesHandler {
   @MessagePattern(Commands.notification.replaceRules)
   replace(@Payload() request: RpcRequest<ReplaceNotificationRulesRequest>): Promise<NotificationRulesView> {
     const { orgId } = organizationContextOf(request);
-    const { userId, accountEmail, rules } = request.data;
-    return this.dataSource.transaction(async (tx) => {
-      await this.accounts.ensure(tx, { orgId, userId, email: accountEmail });
+    const { userId, rules } = request.data;
+    return this.accounts.withPersonDefaults(orgId, request.data, async (tx) => {
       // A concurrent delete of a method they use waits, then sees the new rules.
       await lockRules(tx, orgId, userId);
       const methods = (await loadMethodRows(tx, orgId, userId)).map(toContactMethod);

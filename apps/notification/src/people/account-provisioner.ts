@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { PersonRef } from '@oncall/contracts';
 import { Clock, CLOCK } from '@oncall/platform-clock';
 import { LOGGER, PolledService } from '@oncall/platform-runtime';
 import { LRUCache } from 'lru-cache';
@@ -33,6 +34,21 @@ export class AccountProvisioner extends PolledService {
   ) {
     super(logger, { name: 'Account provisioning', idleMs: 1_000 });
     people.onChange((user) => this.seen({ orgId: user.orgId, userId: user.userId, email: user.email }));
+  }
+
+  /**
+   * Runs work of the API for the person a request names (contact methods, rules), in one transaction that
+   * first makes sure the person's defaults exist.
+   */
+  withPersonDefaults<T>(
+    orgId: string,
+    person: PersonRef,
+    work: (tx: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    return this.dataSource.transaction(async (tx) => {
+      await this.ensure(tx, { orgId, userId: person.userId, email: person.accountEmail });
+      return work(tx);
+    });
   }
 
   /** Makes sure one person's defaults exist, with the caller's transaction. */

@@ -28,13 +28,8 @@ function validateScope(problems: Problems, scope: unknown, field: string): void 
 }
 
 function validateOneOff(problems: Problems, window: Record<string, unknown>, field: string): void {
-  const starts = check(
-    problems,
-    isInstant(window['startsAt']),
-    `${field}.startsAt`,
-    'must be an ISO-8601 instant',
-  );
-  const ends = check(problems, isInstant(window['endsAt']), `${field}.endsAt`, 'must be an ISO-8601 instant');
+  const starts = checkInstant(problems, window, 'startsAt', field);
+  const ends = checkInstant(problems, window, 'endsAt', field);
   if (!starts || !ends) return;
   const length = Date.parse(window['endsAt'] as string) - Date.parse(window['startsAt'] as string);
   check(
@@ -59,19 +54,33 @@ function validateWeekly(problems: Problems, window: Record<string, unknown>, fie
     new Set(days).size === days.length &&
     days.every((day) => Number.isInteger(day) && day >= 1 && day <= 7);
   check(problems, daysOk, `${field}.days`, 'must list distinct ISO weekdays (1 = Monday … 7 = Sunday)');
-  const start = check(
-    problems,
-    isTimeOfDay(window['start']),
-    `${field}.start`,
-    "must be a time of day 'HH:mm'",
-  );
-  const end = check(problems, isTimeOfDay(window['end']), `${field}.end`, "must be a time of day 'HH:mm'");
+  const start = checkTimeOfDay(problems, window, 'start', field);
+  const end = checkTimeOfDay(problems, window, 'end', field);
   if (start && end)
     check(problems, window['start'] !== window['end'], `${field}.end`, 'must differ from start');
   for (const bound of ['from', 'until']) {
-    if (window[bound] !== undefined)
-      check(problems, isInstant(window[bound]), `${field}.${bound}`, 'must be an ISO-8601 instant');
+    if (window[bound] !== undefined) checkInstant(problems, window, bound, field);
   }
+}
+
+/** `window[key]` is an ISO-8601 instant (a one-off window's bounds, a weekly window's from/until). */
+function checkInstant(
+  problems: Problems,
+  window: Record<string, unknown>,
+  key: string,
+  field: string,
+): boolean {
+  return check(problems, isInstant(window[key]), `${field}.${key}`, 'must be an ISO-8601 instant');
+}
+
+/** `window[key]` is a time of day 'HH:mm' (a weekly window's start and end). */
+function checkTimeOfDay(
+  problems: Problems,
+  window: Record<string, unknown>,
+  key: string,
+  field: string,
+): boolean {
+  return check(problems, isTimeOfDay(window[key]), `${field}.${key}`, "must be a time of day 'HH:mm'");
 }
 
 function isTimeOfDay(value: unknown): boolean {

@@ -6,20 +6,19 @@
  */
 import 'reflect-metadata';
 import { IncidentPage } from '@oncall/contracts';
+import { IncidentStage } from '../test/support/incident-stage';
 import { PlatformHarness } from '../test/support/platform-harness';
 
 const ALERTS = Number(process.argv[2] ?? 100);
 
 async function main(): Promise<void> {
-  const platform = await PlatformHarness.create('benchlatency');
+  const stage = await IncidentStage.start('benchlatency');
   try {
-    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state');
-    const demo = await platform.seedDemo();
-    const token = platform.token(demo.orgId, 'manager', demo.managerUserId);
-    await alertToIncident(platform, demo.integrationKey, token, 'warm-up');
+    const { platform, demo, manager } = stage;
+    await alertToIncident(platform, demo.integrationKey, manager, 'warm-up');
     const latencies: number[] = [];
     for (let i = 0; i < ALERTS; i++)
-      latencies.push(await alertToIncident(platform, demo.integrationKey, token, `alert ${i}`));
+      latencies.push(await alertToIncident(platform, demo.integrationKey, manager, `alert ${i}`));
     latencies.sort((a, b) => a - b);
     const at = (p: number) =>
       latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
@@ -30,7 +29,7 @@ async function main(): Promise<void> {
       `  p50 ${at(50)} ms, p95 ${at(95)} ms, max ${latencies[latencies.length - 1]} ms (target max < 1000 ms: ${latencies[latencies.length - 1] < 1000 ? 'met' : 'NOT met'})`,
     );
   } finally {
-    await platform.close();
+    await stage.close();
   }
 }
 

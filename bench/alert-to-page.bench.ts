@@ -14,7 +14,7 @@ const ALERTS = Number(process.argv[2] ?? 500);
 
 async function main(): Promise<void> {
   const services = PAGING_SERVICES.filter((name) => name !== 'scheduling');
-  const esc = await EscalationPlatform.start('benchpage', services, { PLATFORM_CLOCK: 'system' });
+  const esc = await EscalationPlatform.start('benchpage', { services, env: { PLATFORM_CLOCK: 'system' } });
   try {
     const policy = await esc.createPolicy([{ delayMinutes: 5, targets: [{ type: 'user', id: TAYLOR.id }] }]);
     await esc.useForDemoService(policy.id);

@@ -5,20 +5,20 @@
  */
 import 'reflect-metadata';
 import { MessageBus } from '@oncall/platform-messaging';
-import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
+import { DEMO_INTEGRATION, DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
+import { IncidentStage } from '../test/support/incident-stage';
 import { PlatformHarness } from '../test/support/platform-harness';
 import { alertReceived, publishOnAlertStream } from '../test/support/stream-alerts';
 import { countAlertsApplied } from './support/alerts-applied';
 
-const INTEGRATION = '5e7a1c2e-0d1f-4c55-9f0a-0000000000e1';
 const DEADLINE_MS = 180_000;
 
 async function main(): Promise<void> {
-  const platform = await PlatformHarness.create('benchcorr');
+  const stage = await IncidentStage.start('benchcorr', {
+    services: ['admin-api', 'dedup-grouping', 'incident-state'],
+  });
   try {
-    await platform.start('admin-api', 'dedup-grouping', 'incident-state');
-    const demo = await platform.seedDemo();
-    const bus = await platform.connectBus();
+    const { platform, demo, bus } = stage;
     for (const [label, keys, alerts] of [
       ['burst over 500 keys', 500, 10_000],
       ['storm on one key', 1, 20_000],
@@ -33,9 +33,8 @@ async function main(): Promise<void> {
         `${label}: ${alerts} alerts published in ${published} ms, correlated in ${seconds.toFixed(1)} s → ${(alerts / seconds).toFixed(0)} alerts/s`,
       );
     }
-    await bus.close();
   } finally {
-    await platform.close();
+    await stage.close();
   }
 }
 
@@ -43,7 +42,12 @@ async function publish(bus: MessageBus, demo: DemoOrganization, alerts: number, 
   let window: Promise<unknown>[] = [];
   for (let i = 0; i < alerts; i++) {
     const dedupKey = `${label}-${i % keys}`;
-    const alert = { orgId: demo.orgId, integrationId: INTEGRATION, serviceId: demo.serviceId, dedupKey };
+    const alert = {
+      orgId: demo.orgId,
+      integrationId: DEMO_INTEGRATION.id,
+      serviceId: demo.serviceId,
+      dedupKey,
+    };
     window.push(publishOnAlertStream(bus, alertReceived(alert)));
     if (window.length === 500) window = await Promise.all(window).then(() => []);
   }

@@ -1,9 +1,9 @@
 import { ALERT_PARTITIONS, alertPartitionOf } from '@oncall/contracts';
-import { waitFor } from '@oncall/platform-testing';
-import { DEMO_INTEGRATION, DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
+import { stageForAll, waitFor } from '@oncall/platform-testing';
+import { DEMO_INTEGRATION } from '../apps/admin-api/src/seed/seed-demo';
 import { serviceWithGenericIntegration } from './support/intake-fixtures';
 import { listedTitled } from './support/incident-list';
-import { PlatformHarness } from './support/platform-harness';
+import { IncidentStage } from './support/incident-stage';
 
 const STORM = 20_000;
 const CONCURRENCY = 64;
@@ -15,22 +15,17 @@ const ORG_B = 'storm-b-msp';
  * when it starts; then another organization's alert, and a new key of the same organization.
  */
 describe('Alert storm isolation', () => {
-  let platform: PlatformHarness;
-  let demo: DemoOrganization;
-
-  beforeAll(async () => {
-    platform = await PlatformHarness.create('storm');
-    // The storm comes from one integration: its rate limit is raised so the correlator, not the gateway,
-    // meets it.
-    platform.configure({ INTEGRATION_RATE_PER_SECOND: '100000', INTEGRATION_RATE_BURST: '100000' });
-    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state');
-    demo = await platform.seedDemo();
-  }, 60_000);
-  afterAll(() => platform.close());
+  // The storm comes from one integration: its rate limit is raised so the correlator, not the gateway,
+  // meets it.
+  const stage = stageForAll(() =>
+    IncidentStage.start('storm', {
+      env: { INTEGRATION_RATE_PER_SECOND: '100000', INTEGRATION_RATE_BURST: '100000' },
+    }),
+  );
 
   async function issueIntegration(token: string, service: string) {
-    const issued = await serviceWithGenericIntegration(platform, token, service);
-    await platform.untilGatewayKnows(issued.key);
+    const issued = await serviceWithGenericIntegration(stage.platform, token, service);
+    await stage.platform.untilGatewayKnows(issued.key);
     return issued;
   }
 
@@ -40,7 +35,7 @@ describe('Alert storm isolation', () => {
     const worker = async () => {
       while (next < STORM) {
         next++;
-        const response = await platform.postAlert(key, {
+        const response = await stage.platform.postAlert(key, {
           summary: 'Ping lost on FW-01',
           severity: 'critical',
           source: 'rmm',
@@ -57,19 +52,24 @@ describe('Alert storm isolation', () => {
   /** Posts an alert and answers how long until its incident is listed for `token`. */
   async function listedAfter(key: string, token: string, summary: string, dedupKey: string): Promise<number> {
     const posted = Date.now();
-    const response = await platform.postAlert(key, { summary, severity: 'high', source: 'rmm', dedupKey });
+    const response = await stage.platform.postAlert(key, {
+      summary,
+      severity: 'high',
+      source: 'rmm',
+      dedupKey,
+    });
     expect(response.status).toBe(202);
     await waitFor(
       `"${summary}" listed`,
-      async () => (await listedTitled(platform, token, summary, 5)).length > 0,
+      async () => (await listedTitled(stage.platform, token, summary, 5)).length > 0,
       { timeoutMs: 10_000, intervalMs: 10 },
     );
     return Date.now() - posted;
   }
 
   it('lists another organization’s incident within 3 s (issue 9 asks 1 s: met only on a quiet machine) and a new key within 2 s, and counts every storm alert once', async () => {
-    const managerA = platform.token(demo.orgId, 'manager');
-    const managerB = platform.token(ORG_B, 'manager');
+    const managerA = stage.token('manager');
+    const managerB = stage.platform.token(ORG_B, 'manager');
     const otherOfA = await issueIntegration(managerA, 'Core switches');
     const ofB = await issueIntegration(managerB, 'Client B servers');
     // B's alert on another partition (15 keys in 16), and, the worst case, one whose key shares the storm's
@@ -78,10 +78,10 @@ describe('Alert storm isolation', () => {
     const bKey = keyOnPartition(ofB.integrationId, (stormPartition + 8) % ALERT_PARTITIONS);
     const bKeyBehindStorm = keyOnPartition(ofB.integrationId, stormPartition);
 
-    await platform.stop('dedup-grouping');
-    const accepted = await postStorm(demo.integrationKey);
+    await stage.platform.stop('dedup-grouping');
+    const accepted = await postStorm(stage.demo.integrationKey);
     expect(accepted).toBe(STORM);
-    await platform.start('dedup-grouping');
+    await stage.platform.start('dedup-grouping');
 
     const forB = await listedAfter(ofB.key, managerB, 'Client B: SQL service down', bKey);
     const forNewKeyOfA = await listedAfter(otherOfA.key, managerA, 'Core switch CS-2 down', 'cs-2');
@@ -99,7 +99,7 @@ describe('Alert storm isolation', () => {
     const storm = await waitFor(
       'every storm alert counted on one incident',
       async () => {
-        const flapping = await listedTitled(platform, managerA, 'Ping lost on FW-01', 50);
+        const flapping = await listedTitled(stage.platform, managerA, 'Ping lost on FW-01', 50);
         return flapping.length === 1 && flapping[0].alertCount === STORM ? flapping : undefined;
       },
       { timeoutMs: 60_000, intervalMs: 250 },

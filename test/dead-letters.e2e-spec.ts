@@ -1,12 +1,10 @@
 import {
-  AlertEventTypes,
   alertPartitionOf,
   alertReceivedSubject,
   CanonicalAlert,
   CursorPage,
   Headers,
   IncidentPage,
-  MessageEnvelope,
 } from '@oncall/contracts';
 import { stageForAll, waitFor } from '@oncall/platform-testing';
 import { headers as natsHeaders } from 'nats';
@@ -14,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { DEMO_INTEGRATION } from '../apps/admin-api/src/seed/seed-demo';
 import { DeadLetterView } from '../apps/admin-api/src/dead-letters/dead-letter.view';
 import { IncidentStage } from './support/incident-stage';
+import { alertReceived } from './support/stream-alerts';
 
 /**
  * A message that can never be applied goes to the dead letters at once, never holds back the messages
@@ -23,30 +22,15 @@ import { IncidentStage } from './support/incident-stage';
 describe('Messages that can never be applied, on the alert path', () => {
   const stage = stageForAll(() => IncidentStage.start('deadletters'));
 
-  function receivedAlert(fields: Partial<CanonicalAlert>): MessageEnvelope<string, CanonicalAlert> {
-    const at = new Date().toISOString();
-    const alertId = randomUUID();
-    return {
-      type: AlertEventTypes.received,
-      data: {
-        alertId,
-        orgId: stage.demo.orgId,
-        integrationId: DEMO_INTEGRATION.id,
-        serviceId: stage.demo.serviceId,
-        origin: 'generic',
-        action: 'trigger',
-        dedupKey: `key-${alertId}`,
-        summary: 'Unreachable',
-        severity: 'high',
-        labels: {},
-        links: [],
-        occurredAt: at,
-        receivedAt: at,
-        ...fields,
-      },
-      metadata: { eventId: alertId, orgId: stage.demo.orgId, correlationId: alertId, causationId: null, occurredAt: at, schemaVersion: 1 }, // prettier-ignore
-    };
-  }
+  /** An alert of the demo integration, summarised "Unreachable" unless told, received now. */
+  const receivedAlert = (fields: Pick<CanonicalAlert, 'dedupKey'> & Partial<CanonicalAlert>) =>
+    alertReceived({
+      orgId: stage.demo.orgId,
+      integrationId: DEMO_INTEGRATION.id,
+      serviceId: stage.demo.serviceId,
+      summary: 'Unreachable',
+      ...fields,
+    });
 
   async function deadLetters(
     token: string,

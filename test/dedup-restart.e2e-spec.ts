@@ -1,33 +1,25 @@
 import { IncidentSummary } from '@oncall/contracts';
-import { waitFor } from '@oncall/platform-testing';
-import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
+import { stageForAll, waitFor } from '@oncall/platform-testing';
+import { IncidentStage } from './support/incident-stage';
 import { PlatformHarness } from './support/platform-harness';
 
 const ALERTS = 500;
 const KEYS = 250; // two alerts per dedup key
 
 describe('dedup-grouping stopped while alerts arrive, then started', () => {
-  let platform: PlatformHarness;
-  let demo: DemoOrganization;
-
-  beforeAll(async () => {
-    platform = await PlatformHarness.create('deduprestart');
-    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state');
-    demo = await platform.seedDemo();
-  }, 60_000);
-  afterAll(() => platform.close());
+  const stage = stageForAll(() => IncidentStage.start('deduprestart'));
 
   it(`processes all ${ALERTS} alerts once each: none lost, none doubled`, async () => {
-    await platform.stop('dedup-grouping');
-    const accepted = await postAlerts(platform, demo.integrationKey);
+    await stage.platform.stop('dedup-grouping');
+    const accepted = await postAlerts(stage.platform, stage.demo.integrationKey);
     expect(accepted).toBe(ALERTS);
 
-    await platform.start('dedup-grouping');
-    const token = platform.token(demo.orgId, 'manager');
+    await stage.platform.start('dedup-grouping');
+    const token = stage.platform.token(stage.demo.orgId, 'manager');
     const incidents = await waitFor(
       `${KEYS} incidents holding ${ALERTS} alerts`,
       async () => {
-        const all = await listAll(platform, token);
+        const all = await listAll(stage.platform, token);
         const alerts = all.reduce((sum, incident) => sum + incident.alertCount, 0);
         return all.length === KEYS && alerts === ALERTS ? all : undefined;
       },
@@ -37,7 +29,7 @@ describe('dedup-grouping stopped while alerts arrive, then started', () => {
     expect(incidents.every((incident) => incident.alertCount === 2)).toBe(true);
 
     // Repeats are counted in batches (AlertRepeated carries a count), never one event per repeat twice.
-    const counts = await platform.withSchema('incident_state', (dataSource) =>
+    const counts = await stage.platform.withSchema('incident_state', (dataSource) =>
       dataSource.query(
         `SELECT type, sum(COALESCE((data->>'count')::int, 1))::int AS alerts FROM events GROUP BY type ORDER BY type`,
       ),

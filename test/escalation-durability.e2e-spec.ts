@@ -33,10 +33,9 @@ describe('Escalation durability (real services, test clock)', () => {
       spawnService('escalation', { env: { ...esc.platform.env, LOG_LEVEL: 'warn' }, port: await freePort(), readyTimeoutMs: 60_000 }); // prettier-ignore
 
     beforeAll(async () => {
-      esc = await EscalationPlatform.start(
-        'esckill',
-        PAGING_SERVICES.filter((name) => name !== 'escalation'),
-      );
+      esc = await EscalationPlatform.start('esckill', {
+        services: PAGING_SERVICES.filter((name) => name !== 'escalation'),
+      });
       child = await startEscalation();
       await esc.useNewPolicy([
         { delayMinutes: 1, targets: [user(TAYLOR.id)] },

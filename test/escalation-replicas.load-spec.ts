@@ -16,7 +16,7 @@ describe('Escalation replicas (real services, test clock)', () => {
 
   beforeAll(async () => {
     // The burst is the test's, not a client's: the gateway must not answer 429 to the thousand alerts.
-    esc = await EscalationPlatform.start('escreplicas', undefined, { INTEGRATION_RATE_BURST: '5000' });
+    esc = await EscalationPlatform.start('escreplicas', { env: { INTEGRATION_RATE_BURST: '5000' } });
     const policy = await esc.createPolicy([
       { delayMinutes: 1, targets: [user(TAYLOR.id)] },
       { delayMinutes: 1, targets: [user(JORDAN.id)] },

@@ -1,8 +1,8 @@
 import { Streams } from '@oncall/contracts';
 import { deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
-import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
+import { stageForAll } from '@oncall/platform-testing';
 import { storedAlerts } from './support/alert-stream';
-import { PlatformHarness } from './support/platform-harness';
+import { IncidentStage } from './support/incident-stage';
 
 interface Problem {
   status: number;
@@ -18,20 +18,20 @@ const DEFEND_KEY = 'defend-contract-key-0123456789abcdef';
  * after decompression, and no refusal ever echoing the integration key.
  */
 describe('Gateway HTTP contract', () => {
-  let platform: PlatformHarness;
-  let demo: DemoOrganization;
-
-  beforeAll(async () => {
-    platform = await PlatformHarness.create('gwhttp');
-    platform.configure({ DEFEND_SERVICE_KEY: DEFEND_KEY });
-    await platform.start('admin-api', 'ingestion-gateway');
-    demo = await platform.seedDemo();
-  }, 60_000);
-  afterAll(() => platform.close());
+  const stage = stageForAll(() =>
+    IncidentStage.start('gwhttp', {
+      services: ['admin-api', 'ingestion-gateway'],
+      env: { DEFEND_SERVICE_KEY: DEFEND_KEY },
+    }),
+  );
 
   const alert = (summary: string) => JSON.stringify({ summary, severity: 'info', source: 'contract-test' });
-  const post = (headers: Record<string, string>, body: string | Buffer, key = demo.integrationKey) =>
-    fetch(`${platform.url('ingestion-gateway')}/v1/alerts/generic/${key}`, { method: 'POST', headers, body });
+  const post = (headers: Record<string, string>, body: string | Buffer, key = stage.demo.integrationKey) =>
+    fetch(`${stage.platform.url('ingestion-gateway')}/v1/alerts/generic/${key}`, {
+      method: 'POST',
+      headers,
+      body,
+    });
 
   describe('accepts JSON however it is labelled and encoded, and stores it', () => {
     it.each<[string, Record<string, string>, (text: string) => string | Buffer]>([
@@ -52,7 +52,7 @@ describe('Gateway HTTP contract', () => {
       const response = await post(headers, encode(alert(`sent as ${label}`)));
       expect(response.status).toBe(202);
       const { alertId } = (await response.json()) as { alertId: string };
-      expect((await storedAlerts(platform)).get(alertId)?.summary).toBe(`sent as ${label}`);
+      expect((await storedAlerts(stage.platform)).get(alertId)?.summary).toBe(`sent as ${label}`);
     });
   });
 
@@ -97,20 +97,20 @@ describe('Gateway HTTP contract', () => {
         'body',
       ],
     ])('%s', async (_, headers, body, status, field) => {
-      const before = (await storedAlerts(platform)).size;
+      const before = (await storedAlerts(stage.platform)).size;
       const response = await post(headers, body);
       expect(response.status).toBe(status);
       expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
       const problem = (await response.json()) as Problem;
       expect(problem.errors?.map((error) => error.field)).toEqual([field]);
       expect(problem.detail).toContain(field);
-      expect((await storedAlerts(platform)).size).toBe(before);
+      expect((await storedAlerts(stage.platform)).size).toBe(before);
     });
   });
 
   it('never echoes the integration key, wherever in the URL it was put', async () => {
-    const key = demo.integrationKey;
-    const base = platform.url('ingestion-gateway');
+    const key = stage.demo.integrationKey;
+    const base = stage.platform.url('ingestion-gateway');
     const attempts: [string, RequestInit][] = [
       [`/v1/alerts/generic/${key.replace(/.$/, '0')}`, { method: 'POST', body: alert('x') }],
       [`/v1/alerts/generic/${key}`, { method: 'POST', body: 'not json' }],
@@ -139,18 +139,13 @@ describe('Gateway HTTP contract', () => {
   });
 
   it('is ready when NATS answers and its copy of the keys is loaded; PostgreSQL is none of its business', async () => {
-    const response = await fetch(`${platform.url('ingestion-gateway')}/readyz`);
+    const response = await fetch(`${stage.platform.url('ingestion-gateway')}/readyz`);
     expect(await response.json()).toEqual({ status: 'ready', checks: { nats: 'up', integrationKeys: 'up' } });
   });
 
   // Last: deletes the alert stream.
   it('answers 503 with Retry-After, never 202, when JetStream cannot store the alert', async () => {
-    const bus = await platform.connectBus();
-    try {
-      await bus.jsm.streams.delete(bus.namespace.stream(Streams.alerts.name));
-    } finally {
-      await bus.close();
-    }
+    await stage.bus.jsm.streams.delete(stage.bus.namespace.stream(Streams.alerts.name));
     const response = await post({ 'content-type': 'application/json' }, alert('nowhere to go'));
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('1');

@@ -1,6 +1,7 @@
 import { Streams } from '@oncall/contracts';
 import { stageForAll } from '@oncall/platform-testing';
 import { IncidentStage } from './support/incident-stage';
+import { integrate } from './support/intake-fixtures';
 
 interface Problem {
   status: number;
@@ -27,19 +28,8 @@ describe('Gateway rate limits', () => {
     }),
   );
 
-  async function issueKey(name: string): Promise<string> {
-    const response = await stage.platform.api(
-      `/api/v1/services/${stage.demo.serviceId}/integrations`,
-      stage.manager,
-      {
-        method: 'POST',
-        body: JSON.stringify({ type: 'generic', name }),
-      },
-    );
-    const { key } = (await response.json()) as { key: string };
-    await stage.platform.untilGatewayKnows(key);
-    return key;
-  }
+  const issueKey = async (name: string) =>
+    (await integrate(stage.platform, stage.manager, stage.demo.serviceId, 'generic', name)).key;
 
   const post = (key: string, source = '203.0.113.1') =>
     fetch(`${stage.platform.url('ingestion-gateway')}/v1/alerts/generic/${key}`, {

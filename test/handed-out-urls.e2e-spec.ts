@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http';
+import { createService } from './support/intake-fixtures';
 import { PlatformHarness } from './support/platform-harness';
 
 const DEFEND_KEY = 'defend-test-key-0123456789abcdef';
@@ -26,11 +27,7 @@ describe('URLs handed out by admin-api', () => {
     platform.configure({ PUBLIC_URL, PUBLIC_ALERTS_URL: `${platform.url('ingestion-gateway')}/` });
     await platform.start('admin-api', 'scheduling');
     manager = platform.token(ORG, 'manager', 'urls-boss');
-    const created = await platform.api('/api/v1/services', manager, {
-      method: 'POST',
-      body: JSON.stringify({ name: 'URLs service' }),
-    });
-    serviceId = ((await created.json()) as { id: string }).id;
+    serviceId = await createService(platform, manager, 'URLs service');
   }, 60_000);
   afterAll(() => platform.close());
 

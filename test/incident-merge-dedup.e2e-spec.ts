@@ -1,17 +1,11 @@
-import {
-  AlertEventTypes,
-  CanonicalAlert,
-  IncidentSummary,
-  MessageEnvelope,
-  alertPartitionOf,
-  alertReceivedSubject,
-} from '@oncall/contracts';
+import { CanonicalAlert, IncidentSummary, alertPartitionOf, alertReceivedSubject } from '@oncall/contracts';
 import { stageForAll, waitFor } from '@oncall/platform-testing';
 import { connect } from 'nats';
 import { randomUUID } from 'node:crypto';
 import { DEMO_INTEGRATION } from '../apps/admin-api/src/seed/seed-demo';
 import { IncidentStage } from './support/incident-stage';
 import { untilIncidentProjectionsCaughtUp } from './support/settled';
+import { alertReceived } from './support/stream-alerts';
 
 describe('A merged incident hands its dedup keys to the incident it was merged into', () => {
   const stage = stageForAll(() => IncidentStage.start('mergededup'));
@@ -109,32 +103,14 @@ describe('A merged incident hands its dedup keys to the incident it was merged i
   });
 
   async function redeliver(alert: Pick<CanonicalAlert, 'alertId' | 'dedupKey' | 'summary'>): Promise<void> {
-    const at = new Date().toISOString();
-    const envelope: MessageEnvelope<string, CanonicalAlert> = {
-      type: AlertEventTypes.received,
-      data: {
-        ...alert,
-        orgId: stage.demo.orgId,
-        integrationId: DEMO_INTEGRATION.id,
-        serviceId: stage.demo.serviceId,
-        origin: 'generic',
-        action: 'trigger',
-        severity: 'high',
-        labels: {},
-        links: [],
-        occurredAt: at,
-        receivedAt: at,
-      },
-      // A fresh message id: JetStream would drop a copy with the original one as a duplicate.
-      metadata: {
-        eventId: randomUUID(),
-        orgId: stage.demo.orgId,
-        correlationId: randomUUID(),
-        causationId: null,
-        occurredAt: at,
-        schemaVersion: 1,
-      },
-    };
+    const received = alertReceived({
+      ...alert,
+      orgId: stage.demo.orgId,
+      integrationId: DEMO_INTEGRATION.id,
+      serviceId: stage.demo.serviceId,
+    });
+    // A fresh message id: JetStream would drop a copy with the original one as a duplicate.
+    const envelope = { ...received, metadata: { ...received.metadata, eventId: randomUUID() } };
     const bus = await stage.platform.connectBus();
     try {
       await bus.publisher.publish(

@@ -1,4 +1,4 @@
-import { example, integrate, IssuedIntegration, postJson } from './support/intake-fixtures';
+import { createService, example, integrate, IssuedIntegration, postJson } from './support/intake-fixtures';
 import { PlatformHarness } from './support/platform-harness';
 
 /**
@@ -15,11 +15,7 @@ describe('Intake routes over the rate limit', () => {
     platform.configure({ INTEGRATION_RATE_PER_SECOND: '1', INTEGRATION_RATE_BURST: '2' });
     await platform.start('admin-api', 'ingestion-gateway');
     const manager = platform.token('limits-msp', 'manager', 'limits-boss');
-    const created = await platform.api('/api/v1/services', manager, {
-      method: 'POST',
-      body: JSON.stringify({ name: 'Limited' }),
-    });
-    const { id } = (await created.json()) as { id: string };
+    const id = await createService(platform, manager, 'Limited');
     for (const type of ['alertmanager', 'pagerduty', 'backups'])
       issued[type] = await integrate(platform, manager, id, type);
   }, 60_000);

@@ -1,6 +1,13 @@
 import { CanonicalAlert } from '@oncall/contracts';
 import { storedAlerts } from './support/alert-stream';
-import { Editable, example, integrate, IssuedIntegration, postJson } from './support/intake-fixtures';
+import {
+  createService,
+  Editable,
+  example,
+  integrate,
+  IssuedIntegration,
+  postJson,
+} from './support/intake-fixtures';
 import { PlatformHarness } from './support/platform-harness';
 
 const DEFEND_KEY = 'defend-routes-key-0123456789abcdef';
@@ -33,11 +40,7 @@ describe('Intake routes of the gateway', () => {
     platform.configure({ DEFEND_SERVICE_KEY: DEFEND_KEY });
     await platform.start('admin-api', 'ingestion-gateway');
     manager = platform.token(ORG, 'manager', 'routes-boss');
-    const created = await platform.api('/api/v1/services', manager, {
-      method: 'POST',
-      body: JSON.stringify({ name: 'Intake routes' }),
-    });
-    serviceId = ((await created.json()) as { id: string }).id;
+    serviceId = await createService(platform, manager, 'Intake routes');
     for (const type of ['rmm', 'security', 'backups', 'alertmanager', 'pagerduty', 'defend', 'generic'])
       issued[type] = await integrate(platform, manager, serviceId, type);
   }, 90_000);

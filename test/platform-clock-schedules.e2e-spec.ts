@@ -14,7 +14,9 @@ interface OnCallNowItem {
  * that was in the future is the one on call, in both the live view and a schedule's "on call now".
  */
 describe('Schedules follow the fast-forwarded platform clock (real admin-api and scheduling)', () => {
-  const esc = stageForAll(() => EscalationPlatform.start('clocksched', ['admin-api', 'scheduling']));
+  const esc = stageForAll(() =>
+    EscalationPlatform.start('clocksched', { services: ['admin-api', 'scheduling'] }),
+  );
 
   const onCallNow = async (scheduleId: string) => {
     const { items } = await esc.call<{ items: OnCallNowItem[] }>('GET', '/api/v1/on-call');

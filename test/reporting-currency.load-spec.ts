@@ -1,7 +1,5 @@
-import { waitFor } from '@oncall/platform-testing';
-import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
-import { IncidentApi } from './support/incident-api';
-import { PlatformHarness } from './support/platform-harness';
+import { stageForAll, waitFor } from '@oncall/platform-testing';
+import { INCIDENT_SERVICES, IncidentStage } from './support/incident-stage';
 
 const INCIDENTS = 20;
 const BOUND_MS = 2_000;
@@ -12,25 +10,19 @@ const BOUND_MS = 2_000;
  * the lag is read from its own rows: received_at − the event's occurredAt.
  */
 describe('Reporting is current within 2 s of the event', () => {
-  let platform: PlatformHarness;
-  let demo: DemoOrganization;
-
-  beforeAll(async () => {
-    platform = await PlatformHarness.create('reportlag');
-    await platform.start('admin-api', 'ingestion-gateway', 'dedup-grouping', 'incident-state', 'reporting');
-    demo = await platform.seedDemo();
-  }, 60_000);
-  afterAll(() => platform.close());
+  const stage = stageForAll(() =>
+    IncidentStage.start('reportlag', { services: [...INCIDENT_SERVICES, 'reporting'] }),
+  );
 
   it('projects every trigger and acknowledgement within 2 s, and the report shows them', async () => {
-    const incidents = new IncidentApi(platform, demo.integrationKey);
-    const technician = platform.token(demo.orgId, 'technician', 'demo-tech-1');
+    const incidents = stage.incidents;
+    const technician = stage.token('technician', 'demo-tech-1');
     for (let i = 0; i < INCIDENTS; i++) {
       const incident = await incidents.trigger(`Currency ${i}`, { dedupKey: `currency-${i}` }, technician);
       expect((await incidents.act(technician, incident.incidentId, 'acknowledge')).status).toBe(200);
     }
     const lags = await waitFor('reporting to project every trigger and acknowledgement', () =>
-      platform.withSchema('reporting', async (db) => {
+      stage.platform.withSchema('reporting', async (db) => {
         const rows: { lag_ms: number }[] = await db.query(
           `SELECT (date_part('epoch', received_at - occurred_at) * 1000)::float8 AS lag_ms FROM report_facts
            WHERE type IN ('incident:IncidentTriggered', 'incident:IncidentAcknowledged')`,
@@ -39,8 +31,8 @@ describe('Reporting is current within 2 s of the event', () => {
       }),
     );
     expect(Math.max(...lags)).toBeLessThan(BOUND_MS);
-    const manager = platform.token(demo.orgId, 'manager', 'demo-manager');
-    const report = (await (await platform.api('/api/v1/reports/incidents', manager)).json()) as {
+    const manager = stage.token('manager', 'demo-manager');
+    const report = (await (await stage.platform.api('/api/v1/reports/incidents', manager)).json()) as {
       incidents: number;
       mtta: { count: number };
     };

@@ -1,17 +1,15 @@
 import { IncidentEscalationView, IncidentSummary, ServiceState } from '@oncall/contracts';
 import { Clock, CLOCK } from '@oncall/platform-clock';
-import { MessageBus } from '@oncall/platform-messaging';
 import { waitFor } from '@oncall/platform-testing';
 import { randomUUID } from 'node:crypto';
 import { ServiceDirectory } from '../../apps/dedup-grouping/src/collaborators/service-directory';
 import { ESCALATION_SCHEMA } from '../../apps/escalation/src/escalation.service';
 import { DirectoryCopies } from '../../apps/escalation/src/local-copies/directory-copies';
-import { DEMO_USERS, DemoOrganization } from '../../apps/admin-api/src/seed/seed-demo';
-import { IncidentApi } from './incident-api';
+import { DEMO_USERS } from '../../apps/admin-api/src/seed/seed-demo';
+import { IncidentStage, IncidentStageOptions, LaunchedStage } from './incident-stage';
 import { TestClock } from './notification-bus';
 import { PagingWatch } from './paging-watch';
 import { untilDueTimersFired, untilPipelineAtRest, untilStateCopiesHave } from './settled';
-import { PlatformHarness } from './platform-harness';
 import { ALL_SERVICES, ServiceName } from './service-catalogue';
 
 export const [MORGAN, TAYLOR, JORDAN] = DEMO_USERS;
@@ -35,42 +33,39 @@ export const PAGING_SERVICES: ServiceName[] = [
  * The platform in test-clock mode (PLATFORM_CLOCK=test) with the demo organization, a watch on everything
  * the engine publishes and a clock every service follows: the shape of GoAlert's smoke harness.
  */
-export class EscalationPlatform {
+export class EscalationPlatform extends IncidentStage {
   private constructor(
-    readonly platform: PlatformHarness,
-    readonly demo: DemoOrganization,
-    readonly bus: MessageBus,
+    launched: LaunchedStage,
     readonly watch: PagingWatch,
     readonly clock: TestClock,
-    readonly incidents: IncidentApi,
-  ) {}
+  ) {
+    super(...launched);
+  }
 
-  static async start(label: string, services = PAGING_SERVICES, env: NodeJS.ProcessEnv = {}) {
-    const platform = await PlatformHarness.create(label);
-    try {
-      platform.configure({ PLATFORM_CLOCK: 'test', ...env });
-      await platform.start(...services);
-      const demo = await platform.seedDemo();
-      const bus = await platform.connectBus();
-      const watch = await PagingWatch.start(bus).catch(async (error: unknown) => {
-        await bus.close();
-        throw error;
-      });
-      const incidents = new IncidentApi(platform, demo.integrationKey);
-      return new EscalationPlatform(platform, demo, bus, watch, new TestClock(bus), incidents);
-    } catch (error) {
+  /** Starts `services` (the paging services unless told) on the test clock, unless `env` says otherwise. */
+  static override async start(
+    label: string,
+    options: IncidentStageOptions = {},
+  ): Promise<EscalationPlatform> {
+    const launched = await IncidentStage.launch(label, {
+      services: options.services ?? PAGING_SERVICES,
+      env: { PLATFORM_CLOCK: 'test', ...options.env },
+    });
+    const [platform, , bus] = launched;
+    const watch = await PagingWatch.start(bus).catch(async (error: unknown) => {
+      await bus.close();
       await platform.close(); // nothing is left holding database connections when a start fails
       throw error;
-    }
+    });
+    return new EscalationPlatform(launched, watch, new TestClock(bus));
   }
 
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     await this.watch.stop();
-    await this.bus.close();
-    await this.platform.close();
+    await super.close();
   }
 
-  get manager(): string {
+  override get manager(): string {
     return this.platform.token(this.demo.orgId, 'manager', MORGAN.hubUserId, MORGAN.email);
   }
 

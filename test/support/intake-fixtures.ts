@@ -31,6 +31,16 @@ export async function integrate(
   return { ...issued, alertUrl };
 }
 
+/** Creates a service named `name` (no escalation policy, no integration) through the API; answers its id. */
+export async function createService(platform: PlatformHarness, token: string, name: string): Promise<string> {
+  const created = await platform.api('/api/v1/services', token, {
+    method: 'POST',
+    body: JSON.stringify({ name }),
+  });
+  if (created.status !== 201) throw new Error(`service ${name}: ${created.status} ${await created.text()}`);
+  return ((await created.json()) as { id: string }).id;
+}
+
 /**
  * Creates a service named `name` with one generic integration through the API. The caller waits for the
  * gateway to know the key, its own way (in this process, or over HTTP when the gateway runs apart).
@@ -40,12 +50,7 @@ export async function serviceWithGenericIntegration(
   token: string,
   name: string,
 ): Promise<{ serviceId: string; integrationId: string; key: string }> {
-  const created = await platform.api('/api/v1/services', token, {
-    method: 'POST',
-    body: JSON.stringify({ name }),
-  });
-  if (created.status !== 201) throw new Error(`service ${name}: ${created.status} ${await created.text()}`);
-  const serviceId = ((await created.json()) as { id: string }).id;
+  const serviceId = await createService(platform, token, name);
   const issued = await platform.api(`/api/v1/services/${serviceId}/integrations`, token, {
     method: 'POST',
     body: JSON.stringify({ type: 'generic', name: `${name} monitor` }),

@@ -1,5 +1,8 @@
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
+/** Buckets of both latency histograms (message handling, HTTP requests): 1 ms to 5 s. */
+const LATENCY_BUCKETS_SECONDS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+
 /** One registry per process: Prometheus scrapes it at /metrics. */
 export class ServiceMetrics {
   readonly registry = new Registry();
@@ -23,7 +26,7 @@ export class ServiceMetrics {
       name: 'oncall_message_handling_seconds',
       help: 'Time spent handling one message.',
       labelNames: ['subject'],
-      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      buckets: LATENCY_BUCKETS_SECONDS,
       registers: [this.registry],
     });
     this.deadLetters = new Counter({
@@ -36,7 +39,7 @@ export class ServiceMetrics {
       name: 'oncall_http_request_seconds',
       help: 'HTTP request latency.',
       labelNames: ['method', 'route', 'status'],
-      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      buckets: LATENCY_BUCKETS_SECONDS,
       registers: [this.registry],
     });
     this.outboxMessagesSetAside = new Counter({

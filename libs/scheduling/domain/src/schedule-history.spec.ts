@@ -28,6 +28,10 @@ const history: ScheduleHistory = {
 };
 const firstRevisionOnly: ScheduleHistory = { ...history, revisions: [history.revisions[0]] };
 
+/** The shifts `history` renders in `window`, each as [start, end, userId]. */
+const shiftRows = (of: ScheduleHistory, window: { start: string; end: string }) =>
+  renderScheduleHistory(of, window).map((s) => [s.start, s.end, s.userId]);
+
 describe('schedule history (rule 9: an edit changes only the future)', () => {
   it('renders the past exactly as it was rendered before the edit', () => {
     const past = { start: '2027-05-03T00:00:00Z', end: EDIT_AT };
@@ -35,11 +39,7 @@ describe('schedule history (rule 9: an edit changes only the future)', () => {
   });
 
   it('cuts the shift in progress at the edit and uses the new definition from then on', () => {
-    const shifts = renderScheduleHistory(history, {
-      start: '2027-05-05T09:00:00Z',
-      end: '2027-05-06T09:00:00Z',
-    });
-    expect(shifts.map((s) => [s.start, s.end, s.userId])).toEqual([
+    expect(shiftRows(history, { start: '2027-05-05T09:00:00Z', end: '2027-05-06T09:00:00Z' })).toEqual([
       [utc('2027-05-05T09:00Z'), EDIT_AT, 'A'],
       [EDIT_AT, utc('2027-05-06T09:00Z'), 'C'],
     ]);
@@ -56,11 +56,7 @@ describe('schedule history (rule 9: an edit changes only the future)', () => {
       ...history,
       revisions: [history.revisions[0], { ...history.revisions[0], revision: 2, effectiveFrom: EDIT_AT }],
     };
-    const shifts = renderScheduleHistory(unchanged, {
-      start: '2027-05-05T09:00:00Z',
-      end: '2027-05-06T09:00:00Z',
-    });
-    expect(shifts.map((s) => [s.start, s.end, s.userId])).toEqual([
+    expect(shiftRows(unchanged, { start: '2027-05-05T09:00:00Z', end: '2027-05-06T09:00:00Z' })).toEqual([
       [utc('2027-05-05T09:00Z'), utc('2027-05-06T09:00Z'), 'A'],
     ]);
   });
@@ -101,8 +97,7 @@ describe('schedule history (rule 9: an edit changes only the future)', () => {
       ...firstRevisionOnly,
       revisions: [{ ...history.revisions[0], effectiveFrom: '2027-05-04T15:00:00Z' }],
     };
-    const shifts = renderScheduleHistory(created, { start: '2027-05-03T00:00:00Z', end: '2027-05-05T00:00:00Z' });
-    expect(shifts.map((s) => [s.start, s.end, s.userId])).toEqual([
+    expect(shiftRows(created, { start: '2027-05-03T00:00:00Z', end: '2027-05-05T00:00:00Z' })).toEqual([
       [utc('2027-05-04T15:00Z'), utc('2027-05-05T00:00Z'), 'B'],
     ]);
     expect(whoIsOnCallInHistory(created, '2027-05-04T14:59:59Z')).toBeNull();
@@ -122,9 +117,7 @@ describe('schedule history (rule 9: an edit changes only the future)', () => {
     };
     // Revision 3 claims 10:00, but revision 2 took effect at 12:00: revision 3 rules from 12:00 on.
     const window = { start: '2027-05-05T09:00:00Z', end: '2027-05-05T14:00:00Z' };
-    expect(renderScheduleHistory(backwards, window).map((s) => [s.start, s.end, s.userId])).toEqual([
-      [utc('2027-05-05T09:00Z'), utc('2027-05-05T14:00Z'), 'A'],
-    ]);
+    expect(shiftRows(backwards, window)).toEqual([[utc('2027-05-05T09:00Z'), utc('2027-05-05T14:00Z'), 'A']]);
     expect(whoIsOnCallInHistory(backwards, '2027-05-05T11:00:00Z')?.userId).toBe('A');
     expect(whoIsOnCallInHistory(backwards, '2027-05-05T12:30:00Z')?.userId).toBe('A');
     expect(renderScheduleHistory(history, window).map((s) => s.userId)).toEqual(['A', 'C']);

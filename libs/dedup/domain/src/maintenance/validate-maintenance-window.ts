@@ -5,6 +5,14 @@ const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 export const ONE_OFF_MAX_DAYS = 31;
 const DAY_MS = 86_400_000;
 
+/** What one key of a window must be, and what a refusal says. */
+interface KeyRule {
+  accepts: (value: unknown) => boolean;
+  message: string;
+}
+const INSTANT: KeyRule = { accepts: isInstant, message: 'must be an ISO-8601 instant' };
+const TIME_OF_DAY_HH_MM: KeyRule = { accepts: isTimeOfDay, message: "must be a time of day 'HH:mm'" };
+
 /** A maintenance window as the API receives it (`window`). */
 export function validateMaintenanceWindow(value: unknown, field = 'window'): Problems {
   const problems: Problems = [];
@@ -28,13 +36,8 @@ function validateScope(problems: Problems, scope: unknown, field: string): void 
 }
 
 function validateOneOff(problems: Problems, window: Record<string, unknown>, field: string): void {
-  const starts = check(
-    problems,
-    isInstant(window['startsAt']),
-    `${field}.startsAt`,
-    'must be an ISO-8601 instant',
-  );
-  const ends = check(problems, isInstant(window['endsAt']), `${field}.endsAt`, 'must be an ISO-8601 instant');
+  const starts = checkKey(problems, window, field, 'startsAt', INSTANT);
+  const ends = checkKey(problems, window, field, 'endsAt', INSTANT);
   if (!starts || !ends) return;
   const length = Date.parse(window['endsAt'] as string) - Date.parse(window['startsAt'] as string);
   check(
@@ -59,19 +62,24 @@ function validateWeekly(problems: Problems, window: Record<string, unknown>, fie
     new Set(days).size === days.length &&
     days.every((day) => Number.isInteger(day) && day >= 1 && day <= 7);
   check(problems, daysOk, `${field}.days`, 'must list distinct ISO weekdays (1 = Monday … 7 = Sunday)');
-  const start = check(
-    problems,
-    isTimeOfDay(window['start']),
-    `${field}.start`,
-    "must be a time of day 'HH:mm'",
-  );
-  const end = check(problems, isTimeOfDay(window['end']), `${field}.end`, "must be a time of day 'HH:mm'");
+  const start = checkKey(problems, window, field, 'start', TIME_OF_DAY_HH_MM);
+  const end = checkKey(problems, window, field, 'end', TIME_OF_DAY_HH_MM);
   if (start && end)
     check(problems, window['start'] !== window['end'], `${field}.end`, 'must differ from start');
   for (const bound of ['from', 'until']) {
-    if (window[bound] !== undefined)
-      check(problems, isInstant(window[bound]), `${field}.${bound}`, 'must be an ISO-8601 instant');
+    if (window[bound] !== undefined) checkKey(problems, window, field, bound, INSTANT);
   }
+}
+
+/** Checks `window[key]` against `rule`, naming the field `${field}.${key}`; answers whether it passed. */
+function checkKey(
+  problems: Problems,
+  window: Record<string, unknown>,
+  field: string,
+  key: string,
+  rule: KeyRule,
+): boolean {
+  return check(problems, rule.accepts(window[key]), `${field}.${key}`, rule.message);
 }
 
 function isTimeOfDay(value: unknown): boolean {

@@ -19,6 +19,7 @@ export function adminSpaBuildIsStale(distDir = SPA_DIST_DIR): boolean {
     join(REPO_ROOT, 'package-lock.json'),
     ...filesUnder(join(SPA_ROOT, 'src')),
     ...filesUnder(join(REPO_ROOT, 'libs', 'scheduling', 'domain', 'src')),
+    ...filesUnder(join(REPO_ROOT, 'libs', 'ingestion', 'domain', 'src')),
   ];
   return inputs.some((file) => existsSync(file) && statSync(file).mtimeMs > builtAt);
 }

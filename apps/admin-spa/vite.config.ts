@@ -3,9 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-/** The libraries the browser runs: scheduling's pure engine, for the layer editor's preview (ADR 0138), and the zone clock it reads (ADR 0220). */
+/**
+ * The libraries the browser runs: scheduling's pure engine, for the layer editor's preview (ADR 0138), the
+ * zone clock it reads (ADR 0220), and intake's documented example bodies, to try a key with (ADR 0231).
+ */
 const schedulingDomain = fileURLToPath(new URL('../../libs/scheduling/domain/src/index.ts', import.meta.url));
 const sharedTime = fileURLToPath(new URL('../../libs/shared/time/src/index.ts', import.meta.url));
+const ingestionDomain = fileURLToPath(new URL('../../libs/ingestion/domain/src/index.ts', import.meta.url));
 
 /**
  * The admin SPA. `vite build --config apps/admin-spa/vite.config.ts` writes apps/admin-spa/dist, which
@@ -15,7 +19,13 @@ const sharedTime = fileURLToPath(new URL('../../libs/shared/time/src/index.ts', 
 export default defineConfig({
   root,
   plugins: [react()],
-  resolve: { alias: { '@oncall/scheduling-domain': schedulingDomain, '@oncall/shared-time': sharedTime } },
+  resolve: {
+    alias: {
+      '@oncall/scheduling-domain': schedulingDomain,
+      '@oncall/shared-time': sharedTime,
+      '@oncall/ingestion-domain': ingestionDomain,
+    },
+  },
   // No source maps: they would be served next to the bundle, with every source file in them.
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
   server: {

@@ -1,11 +1,11 @@
 import { Get, Inject } from '@nestjs/common';
-import { OnCallNowEntry, PoliciesByScheduleAnswer, Queries } from '@oncall/contracts';
+import { OnCallNowEntry, OnCallNowView, PoliciesByScheduleAnswer, Queries } from '@oncall/contracts';
 import { LOGGER, Caller, RequestContext } from '@oncall/platform-runtime';
 import { Logger } from 'pino';
 import { Requires } from '../auth/requires.decorator';
 import { BusRequests } from './bus-requests';
 import { DirectoryPeople } from './directory-people';
-import { OnCallNowView, toOnCallNowView } from './on-call-now.view';
+import { toOnCallNowView } from './on-call-now.view';
 import { PolicyServices } from './policy-services';
 import { SchedulePolicies } from './schedule-policies';
 import { ApiController } from '../shared/api-controller.decorator';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { PolicyServiceRef } from '@oncall/contracts';
 import { DataSource } from 'typeorm';
 import { isUuid } from '../directory/shared/uuid';
-import { ServiceRef } from './on-call-now.view';
 
 /** The directory's services by the escalation policy they start, within one organization. */
 @Injectable()
@@ -9,9 +9,9 @@ export class PolicyServices {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Every asked policy id is a key (with [] when no service uses it); services sorted by name. */
-  async byPolicy(orgId: string, policyIds: readonly string[]): Promise<Map<string, ServiceRef[]>> {
+  async byPolicy(orgId: string, policyIds: readonly string[]): Promise<Map<string, PolicyServiceRef[]>> {
     const asked = new Map(policyIds.map((id) => [id.toLowerCase(), id]));
-    const answer = new Map(policyIds.map((id): [string, ServiceRef[]] => [id, []]));
+    const answer = new Map(policyIds.map((id): [string, PolicyServiceRef[]] => [id, []]));
     const ids = [...asked.keys()].filter(isUuid);
     if (ids.length === 0) return answer;
     const rows: { id: string; name: string; escalation_policy_id: string }[] = await this.dataSource.query(

@@ -1,8 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { Queries, RpcRequest } from '@oncall/contracts';
+import { PolicyServiceRef, Queries, RpcRequest } from '@oncall/contracts';
 import { organizationContextOf, RpcError } from '@oncall/platform-messaging';
-import { ServiceRef } from './on-call-now.view';
 import { PolicyServices } from './policy-services';
 
 const MAX_POLICIES = 1000;
@@ -18,7 +17,7 @@ export class ServicesByPoliciesHandler {
   @MessagePattern(Queries.directory.servicesByPolicies)
   async handle(
     @Payload() request: RpcRequest<{ policyIds: string[] }>,
-  ): Promise<Record<string, ServiceRef[]>> {
+  ): Promise<Record<string, PolicyServiceRef[]>> {
     const { orgId } = organizationContextOf(request);
     const policyIds: unknown = request.data?.policyIds;
     if (

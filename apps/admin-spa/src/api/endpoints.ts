@@ -9,7 +9,7 @@ import type {
   IncidentPage,
   IncidentStatusName,
   Me,
-  OnCallNow,
+  OnCallNowView,
   Page,
   Person,
   PsaConnectionState,
@@ -118,7 +118,7 @@ export function endpoints(api: ApiClient) {
     /** Folds `sourceIncidentIds` into `incidentId` (they resolve as merged). */
     merge: (incidentId: string, sourceIncidentIds: string[]) =>
       api.post<IncidentCommandResult>(incidentPath(incidentId, 'merge'), { sourceIncidentIds }),
-    onCallNow: () => api.get<{ items: OnCallNow[] }>('/api/v1/on-call'),
+    onCallNow: () => api.get<{ items: OnCallNowView[] }>('/api/v1/on-call'),
     /** Whether incidents get PSA tickets on this platform. */
     psaStatus: () => api.get<PsaConnectionState>('/api/v1/psa/status'),
     /** Once per incident: answers the existing ticket, or `pending` while it is made. */

@@ -1,5 +1,5 @@
 // Shapes of admin-api's answers. Types only: nothing from libs/ reaches the browser bundle.
-import type { OnCallNowEntry, UserView } from '@oncall/contracts';
+import type { UserView } from '@oncall/contracts';
 
 export type {
   AlertHistoryPage,
@@ -11,6 +11,7 @@ export type {
   IncidentPage,
   IncidentStatusName,
   IncidentSummary,
+  OnCallNowView,
   PsaConnectionState,
   TicketRequestView,
   TimelineEntry,
@@ -31,17 +32,6 @@ export interface Person {
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
-}
-
-/** One card of GET /api/v1/on-call (admin-api's OnCallNowView). */
-export interface OnCallNow {
-  scheduleId: string;
-  scheduleName: string;
-  timeZone: string;
-  onCall: (NonNullable<OnCallNowEntry['onCall']> & { name: string | null }) | null;
-  next: (NonNullable<OnCallNowEntry['next']> & { name: string | null }) | null;
-  policies: { policyId: string; name: string; services: { serviceId: string; name: string }[] }[] | null;
-  policiesKnown: boolean;
 }
 
 /** A service of the directory, for names (GET /api/v1/services). */

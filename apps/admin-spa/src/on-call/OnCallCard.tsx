@@ -1,4 +1,4 @@
-import type { OnCallNow } from '../api/types';
+import type { OnCallNowView } from '../api/types';
 import { formatDateTime, formatRelative } from '../format/time';
 import { useSession } from '../session-context';
 
@@ -7,7 +7,7 @@ export function OnCallCard({
   entry,
   emails,
 }: {
-  entry: OnCallNow;
+  entry: OnCallNowView;
   emails: ReadonlyMap<string, string> | null;
 }) {
   const { people, timeZone } = useSession();

@@ -80,6 +80,31 @@ export interface OnCallNowEntry {
   next: { userId: string; start: string } | null;
 }
 
+/** A service that starts an escalation policy, by id and name. */
+export interface PolicyServiceRef {
+  serviceId: string;
+  name: string;
+}
+
+export interface PolicyWithServices {
+  policyId: string;
+  name: string;
+  /** The services whose incidents start this policy. */
+  services: PolicyServiceRef[];
+}
+
+/**
+ * One schedule of admin-api's live view (GET /api/v1/on-call): who is on call, until when, who is next, and
+ * what they answer for. admin-api maps an OnCallNowEntry to it; the admin SPA reads it (type-only).
+ */
+export interface OnCallNowView extends Pick<OnCallNowEntry, 'scheduleId' | 'scheduleName' | 'timeZone'> {
+  onCall: (NonNullable<OnCallNowEntry['onCall']> & { name: string | null }) | null;
+  next: (NonNullable<OnCallNowEntry['next']> & { name: string | null }) | null;
+  /** The policies paging the schedule; null when the escalation service could not be asked. */
+  policies: PolicyWithServices[] | null;
+  policiesKnown: boolean;
+}
+
 export interface CreateOverrideRequest {
   scheduleId: string;
   userId: string;

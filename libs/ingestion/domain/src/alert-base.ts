@@ -1,5 +1,6 @@
-import type { FieldProblem } from './reading/json-rules';
 import type { IntegrationRef, MappedAlert, MappingResult, ReceptionFacts } from './mapped-alert';
+import { FieldReader } from './reading/field-reader';
+import type { FieldProblem } from './reading/json-rules';
 
 type BaseFields =
   | 'alertId'
@@ -43,10 +44,15 @@ export function recorded(reason: string): Pick<MappedAlert, 'disposition' | 'rec
 }
 
 /**
- * One event per body: the alert when nothing was wrong, otherwise every problem and no alert (the alert
- * then holds the readers' stand-ins and is dropped).
+ * One event per body: a body that is no JSON object is refused; otherwise `read` reads the alert, which is
+ * kept when nothing was wrong. Any problem found on the way refuses the event: every problem and no alert
+ * (the alert then holds the readers' stand-ins and is dropped).
  */
-export function singleEvent(problems: FieldProblem[], alert: MappedAlert): MappingResult {
+export function mapSingleEvent(body: unknown, read: (event: FieldReader) => MappedAlert): MappingResult {
+  const problems: FieldProblem[] = [];
+  const event = FieldReader.of(body, '', problems);
+  if (!event) return { alerts: [], rejected: problems };
+  const alert = read(event);
   if (problems.length > 0) return { alerts: [], rejected: problems };
   return { alerts: [withoutAbsentFields(alert)], rejected: [] };
 }

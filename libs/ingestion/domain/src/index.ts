@@ -52,3 +52,4 @@ export {
   type PayloadMapper,
   type PayloadSchema,
 } from './intake-formats';
+export { INTAKE_EXAMPLES } from './intake-examples';

@@ -1,7 +1,6 @@
-import { singleEvent } from '../alert-base';
+import { mapSingleEvent } from '../alert-base';
 import type { AlertLink, MappedAlert, MappingResult } from '../mapped-alert';
 import { FieldReader } from '../reading/field-reader';
-import type { FieldProblem } from '../reading/json-rules';
 import { NATIVE_SEVERITIES, NativeSeverity } from '../severity';
 
 /** Bounds of our own payloads (ADR 0170): ids and names, one-line text, long text. */
@@ -12,11 +11,10 @@ export const NATIVE_LIMITS = { id: 255, name: 255, text: 1_024, longText: 4_000,
  * `read` reads the rest into the alert. Any problem found on the way refuses the event.
  */
 export function mapNativeEvent(body: unknown, read: (payload: FieldReader) => MappedAlert): MappingResult {
-  const problems: FieldProblem[] = [];
-  const payload = FieldReader.of(body, '', problems);
-  if (!payload) return { alerts: [], rejected: problems };
-  readSchemaVersion(payload);
-  return singleEvent(problems, read(payload));
+  return mapSingleEvent(body, (payload) => {
+    readSchemaVersion(payload);
+    return read(payload);
+  });
 }
 
 /** Our payloads carry `schemaVersion`; absent means 1, the only version so far. */

@@ -1,7 +1,5 @@
-import { alertBase, recorded, singleEvent } from '../alert-base';
+import { alertBase, mapSingleEvent, recorded } from '../alert-base';
 import type { IntegrationRef, MappingResult, ReceptionFacts } from '../mapped-alert';
-import { FieldReader } from '../reading/field-reader';
-import type { FieldProblem } from '../reading/json-rules';
 import { PAGERDUTY_LIMITS, readDetails, readIntegrationKey, readLinks } from './pagerduty-fields';
 
 export const CHANGE_EVENT_REASON = 'a change event: shown on the service timeline, never pages';
@@ -15,23 +13,22 @@ export function mapPagerDutyChange(
   integration: IntegrationRef,
   facts: ReceptionFacts,
 ): MappingResult {
-  const problems: FieldProblem[] = [];
-  const event = FieldReader.of(body, '', problems);
-  if (!event) return { alerts: [], rejected: problems };
-  readIntegrationKey(event, 'routing_key');
-  const payload = event.object('payload');
-  const base = alertBase(integration, facts);
-  return singleEvent(problems, {
-    ...base,
-    ...recorded(CHANGE_EVENT_REASON),
-    kind: 'change',
-    action: 'trigger',
-    dedupKey: base.alertId,
-    summary: payload.text('summary', PAGERDUTY_LIMITS.summary),
-    source: payload.optionalText('source', PAGERDUTY_LIMITS.name),
-    severity: 'info',
-    details: readDetails(payload, 'custom_details'),
-    links: readLinks(event),
-    occurredAt: payload.optionalInstant('timestamp') ?? base.receivedAt,
+  return mapSingleEvent(body, (event) => {
+    readIntegrationKey(event, 'routing_key');
+    const payload = event.object('payload');
+    const base = alertBase(integration, facts);
+    return {
+      ...base,
+      ...recorded(CHANGE_EVENT_REASON),
+      kind: 'change',
+      action: 'trigger',
+      dedupKey: base.alertId,
+      summary: payload.text('summary', PAGERDUTY_LIMITS.summary),
+      source: payload.optionalText('source', PAGERDUTY_LIMITS.name),
+      severity: 'info',
+      details: readDetails(payload, 'custom_details'),
+      links: readLinks(event),
+      occurredAt: payload.optionalInstant('timestamp') ?? base.receivedAt,
+    };
   });
 }

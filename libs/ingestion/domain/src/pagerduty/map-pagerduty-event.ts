@@ -1,4 +1,4 @@
-import { AlertBase, alertBase, singleEvent } from '../alert-base';
+import { AlertBase, alertBase, mapSingleEvent } from '../alert-base';
 import {
   ALERT_ACTIONS,
   AlertAction,
@@ -8,7 +8,6 @@ import {
   ReceptionFacts,
 } from '../mapped-alert';
 import { FieldReader } from '../reading/field-reader';
-import type { FieldProblem } from '../reading/json-rules';
 import { severityFromWord } from '../severity';
 import {
   PAGERDUTY_LIMITS,
@@ -51,17 +50,15 @@ export function mapPagerDutyFormat(
   fields: PagerDutyFormatFields,
   trigger: (event: FieldReader, base: AlertBase, dedupKey: string) => MappedAlert,
 ): MappingResult {
-  const problems: FieldProblem[] = [];
-  const event = FieldReader.of(body, '', problems);
-  if (!event) return { alerts: [], rejected: problems };
-  readIntegrationKey(event, fields.key);
-  const action = event.oneOf(fields.action, ALERT_ACTIONS);
-  if (action !== 'trigger' && !event.present(fields.dedupKey))
-    event.fail(fields.dedupKey, `is required unless ${fields.action} is trigger`);
-  const base = alertBase(integration, facts);
-  const dedupKey = event.optionalText(fields.dedupKey, PAGERDUTY_LIMITS.dedupKey) ?? base.alertId;
-  const alert = action === 'trigger' ? trigger(event, base, dedupKey) : followUp(base, action, dedupKey);
-  return singleEvent(problems, alert);
+  return mapSingleEvent(body, (event) => {
+    readIntegrationKey(event, fields.key);
+    const action = event.oneOf(fields.action, ALERT_ACTIONS);
+    if (action !== 'trigger' && !event.present(fields.dedupKey))
+      event.fail(fields.dedupKey, `is required unless ${fields.action} is trigger`);
+    const base = alertBase(integration, facts);
+    const dedupKey = event.optionalText(fields.dedupKey, PAGERDUTY_LIMITS.dedupKey) ?? base.alertId;
+    return action === 'trigger' ? trigger(event, base, dedupKey) : followUp(base, action, dedupKey);
+  });
 }
 
 function trigger(event: FieldReader, base: AlertBase, dedupKey: string): MappedAlert {

@@ -35,14 +35,6 @@ export class EscalationRunner {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /**
-   * Resolves once the directory and schedule copies hold what the state stream held at start. Decide only
-   * after it: against copies still loading, a step's people are unknown and it pages no one.
-   */
-  async copiesLoaded(): Promise<void> {
-    await Promise.all([this.directory.ready(), this.schedules.ready()]);
-  }
-
   async run(
     tx: EntityManager,
     input: EscalationInput,

@@ -18,7 +18,6 @@ import { ESCALATION_TIMER_KINDS } from './perform-decisions';
 @Injectable()
 export class EscalationTimersWorker implements OnApplicationBootstrap, OnModuleDestroy {
   readonly workers: TimerWorker[];
-  private stopping = false;
 
   constructor(
     dataSource: DataSource,
@@ -38,18 +37,11 @@ export class EscalationTimersWorker implements OnApplicationBootstrap, OnModuleD
     );
   }
 
-  /**
-   * Nest runs this hook beside the copies' own, which load them: the loops start once the copies are
-   * loaded, so a timer due at a restart pages the people its step names.
-   */
-  async onApplicationBootstrap(): Promise<void> {
-    await this.runner.copiesLoaded();
-    if (this.stopping) return;
+  onApplicationBootstrap(): void {
     for (const worker of this.workers) worker.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopping = true;
     await Promise.all(this.workers.map((worker) => worker.stop()));
   }
 

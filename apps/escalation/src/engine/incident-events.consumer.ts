@@ -36,8 +36,6 @@ export class IncidentEventsConsumer {
   async handle(@Payload() envelope: MessageEnvelope): Promise<void> {
     const version = envelope.metadata.stream?.version;
     if (version === undefined) return;
-    // Consumers start before the application's bootstrap hooks, where the copies load.
-    await this.runner.copiesLoaded();
     const event = incidentEventOf(envelope);
     const cause = { correlationId: envelope.metadata.correlationId, causationId: envelope.metadata.eventId };
     let decided = 0;

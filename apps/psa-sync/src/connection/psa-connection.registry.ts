@@ -35,7 +35,7 @@ export class PsaConnectionRegistry implements OnModuleInit {
     return this.ready();
   }
 
-  /** Message handlers may run before the application's init hooks: they wait for this. */
+  /** Resolves once the connection is registered (at init, before the service takes messages: ADR 0234). */
   ready(): Promise<void> {
     this.starting ??= this.register();
     return this.starting;

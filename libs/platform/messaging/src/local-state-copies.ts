@@ -1,4 +1,4 @@
-import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DIRECTORY_STATE_CONTEXT } from '@oncall/contracts';
 import { Logger } from 'pino';
 import { MessageBus } from './message-bus';
@@ -7,10 +7,11 @@ import { StateReplica, StateReplicaSpec } from './state-replica';
 /**
  * A provider holding a service's local copies of state another context publishes (ADR 0120, 0218). The
  * replicas a subclass makes with `copy` or `directoryCopy` (field initializers may call them) start
- * together and once: at bootstrap, or at the first `ready()` when a handler runs before bootstrap. They
- * stop together at shutdown. Nest calls the inherited hooks.
+ * together and once, at module init (or at an earlier `ready()`): Nest finishes every init hook before
+ * any bootstrap hook, and the service takes messages only after both (ADR 0234), so workers and handlers
+ * find the copies loaded. They stop together at shutdown. Nest calls the inherited hooks.
  */
-export abstract class LocalStateCopies implements OnApplicationBootstrap, OnModuleDestroy {
+export abstract class LocalStateCopies implements OnModuleInit, OnModuleDestroy {
   private readonly replicas: { start(): Promise<void>; stop(): Promise<void> }[] = [];
   private starting?: Promise<void>;
 
@@ -31,7 +32,7 @@ export abstract class LocalStateCopies implements OnApplicationBootstrap, OnModu
     return this.copy<TView>({ context: DIRECTORY_STATE_CONTEXT, resourceType });
   }
 
-  onApplicationBootstrap(): Promise<void> {
+  onModuleInit(): Promise<void> {
     return this.ready();
   }
 

@@ -35,7 +35,7 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-/** Builds, wires and starts one service: migrations, bus, message handlers, then HTTP. */
+/** Builds, wires and starts one service: migrations, bus, init and bootstrap hooks, message handlers, then HTTP. */
 export async function startService(definition: ServiceDefinition): Promise<RunningService> {
   const { config, serviceName } = definition;
   const logger = createLogger(serviceName, config.LOG_LEVEL);
@@ -75,6 +75,9 @@ export async function startService(definition: ServiceDefinition): Promise<Runni
     deadLettered: (source) => metrics.deadLetters.inc(source),
   });
   app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });
+  // Init hooks (local copies load there) and bootstrap hooks (workers start there) run before the first
+  // message is taken: a handler never decides against copies still loading.
+  await app.init();
   await app.startAllMicroservices();
   await app.listen(config.PORT, config.HOST);
   const address = app.getHttpServer().address() as { port: number };

@@ -5,7 +5,9 @@ const STREAM = { name: 'ONCALL_PSA', subjects: ['oncall.evt.psa.>'] };
 
 function metadataOf(decorator: MethodDecorator): { patterns: unknown; extras: unknown } {
   class Probe {
-    handle(): void {}
+    handle(): string {
+      return 'handled';
+    }
   }
   const descriptor = Object.getOwnPropertyDescriptor(Probe.prototype, 'handle')!;
   decorator(Probe.prototype, 'handle', descriptor);

@@ -1,6 +1,7 @@
 import { Commands, RpcRequest, TriggerIncidentBatch, TriggerIncidentBatchResult } from '@oncall/contracts';
 import { IncidentCommand } from '@oncall/incident-domain';
 import { MessageBus, RpcError, RpcResponder } from '@oncall/platform-messaging';
+import { closeTestBus, openTestBus } from '@oncall/platform-messaging/testing';
 import { createTestNamespace, TEST_NATS_URL } from '@oncall/platform-testing';
 import pino from 'pino';
 import { IncidentCommandsClient } from './incident-commands.client';
@@ -31,12 +32,7 @@ describe('IncidentCommandsClient.trigger and batched (real NATS, incident-state 
   const requests: TriggerIncidentBatch[] = [];
 
   beforeAll(async () => {
-    bus = await MessageBus.connect({
-      url: TEST_NATS_URL,
-      connectionName: 'trigger-client-test',
-      subjectPrefix: namespace.prefix,
-      streams: [],
-    });
+    bus = await openTestBus(namespace, TEST_NATS_URL, 'trigger-client-test', []);
     responder = new RpcResponder(bus.nc, bus.namespace, 'incident-state', pino({ level: 'silent' }));
     responder.listen(Commands.incident.triggerBatch, async (request: RpcRequest) => {
       const batch = request.data as TriggerIncidentBatch;
@@ -53,8 +49,7 @@ describe('IncidentCommandsClient.trigger and batched (real NATS, incident-state 
   });
   afterAll(async () => {
     await responder.close();
-    await bus.close();
-    await namespace.cleanup();
+    await closeTestBus(bus, namespace);
   });
 
   it('sends the triggers of one turn together and answers each caller with its own answer', async () => {

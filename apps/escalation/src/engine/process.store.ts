@@ -15,26 +15,23 @@ interface ProcessRow {
   incident: PagedIncident;
 }
 
+type Db = Pick<EntityManager, 'query'>;
+
 /** The incident's process, locked for the transaction (one decision at a time per incident). */
-export async function loadProcess(tx: EntityManager, incidentId: string): Promise<StoredProcess | null> {
-  const [row] = await queryRows<ProcessRow>(
-    tx,
-    'SELECT org_id, state, incident FROM escalation_processes WHERE incident_id = $1 FOR UPDATE',
-    [incidentId],
-  );
-  return row ? { orgId: row.org_id, state: row.state, incident: row.incident } : null;
+export function loadProcess(tx: EntityManager, incidentId: string): Promise<StoredProcess | null> {
+  return selectProcess(tx, 'incident_id = $1 FOR UPDATE', [incidentId]);
 }
 
 /** An incident's process as the API shows it, within the organization. */
-export async function readProcess(
-  db: Pick<EntityManager, 'query'>,
-  orgId: string,
-  incidentId: string,
-): Promise<StoredProcess | null> {
+export function readProcess(db: Db, orgId: string, incidentId: string): Promise<StoredProcess | null> {
+  return selectProcess(db, 'org_id = $1 AND incident_id = $2', [orgId, incidentId]);
+}
+
+async function selectProcess(db: Db, where: string, params: unknown[]): Promise<StoredProcess | null> {
   const [row] = await queryRows<ProcessRow>(
     db,
-    'SELECT org_id, state, incident FROM escalation_processes WHERE org_id = $1 AND incident_id = $2',
-    [orgId, incidentId],
+    `SELECT org_id, state, incident FROM escalation_processes WHERE ${where}`,
+    params,
   );
   return row ? { orgId: row.org_id, state: row.state, incident: row.incident } : null;
 }

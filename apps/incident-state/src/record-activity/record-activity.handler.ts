@@ -8,7 +8,7 @@ import {
   TicketCreated,
 } from '@oncall/contracts';
 import { Clock, CLOCK } from '@oncall/platform-clock';
-import { DurableEventPattern, RpcError } from '@oncall/platform-messaging';
+import { DurableStreamPattern, RpcError } from '@oncall/platform-messaging';
 import { IncidentCommandExecutor } from '../execute-command/incident-command-executor';
 import { activityOfEscalationFact, activityOfNotification, activityOfPsaFact } from './activity-of';
 
@@ -28,25 +28,17 @@ export class RecordActivityHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @DurableEventPattern(
-    'oncall.evt.escalation.>',
-    Streams.escalation,
-    Consumers.incidentStateEscalationActivity,
-  )
+  @DurableStreamPattern(Streams.escalation, Consumers.incidentStateEscalationActivity)
   onEscalationFact(@Payload() envelope: MessageEnvelope): Promise<void> {
     return this.record(envelope, activityOfEscalationFact(envelope));
   }
 
-  @DurableEventPattern(
-    'oncall.evt.notification.>',
-    Streams.notification,
-    Consumers.incidentStateNotificationActivity,
-  )
+  @DurableStreamPattern(Streams.notification, Consumers.incidentStateNotificationActivity)
   onNotification(@Payload() envelope: MessageEnvelope): Promise<void> {
     return this.record(envelope, activityOfNotification(envelope));
   }
 
-  @DurableEventPattern('oncall.evt.psa.>', Streams.psa, Consumers.incidentStatePsaActivity)
+  @DurableStreamPattern(Streams.psa, Consumers.incidentStatePsaActivity)
   onPsaFact(@Payload() envelope: MessageEnvelope): Promise<void> {
     if (envelope.type === 'TicketCreated') {
       const { incidentId, orgId, ticket } = (envelope as MessageEnvelope<'TicketCreated', TicketCreated>)

@@ -1,6 +1,7 @@
 import { Streams } from '@oncall/contracts';
 import { loadConfig } from '@oncall/platform-config';
 import { MessageBus } from '@oncall/platform-messaging';
+import { closeTestBus, openTestBus } from '@oncall/platform-messaging/testing';
 import { createTestNamespace, TEST_NATS_URL, waitFor } from '@oncall/platform-testing';
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
@@ -20,17 +21,11 @@ describe('IntegrationDirectory: the gateway copy of integration keys (real NATS)
   const directories: IntegrationDirectory[] = [];
 
   beforeAll(async () => {
-    bus = await MessageBus.connect({
-      url: TEST_NATS_URL,
-      connectionName: 'gateway-keys-test',
-      subjectPrefix: namespace.prefix,
-      streams: [Streams.state],
-    });
+    bus = await openTestBus(namespace, TEST_NATS_URL, 'gateway-keys-test', [Streams.state]);
   });
   afterAll(async () => {
     await Promise.all(directories.map((directory) => directory.onModuleDestroy()));
-    await bus.close();
-    await namespace.cleanup();
+    await closeTestBus(bus, namespace);
   });
 
   function gateway(): { directory: IntegrationDirectory; authenticator: IntegrationAuthenticator } {

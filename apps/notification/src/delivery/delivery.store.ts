@@ -1,5 +1,5 @@
 import { ContactMethodType } from '@oncall/contracts';
-import { queryRows } from '@oncall/platform-persistence';
+import { BatchColumn, batchInsert, queryRows } from '@oncall/platform-persistence';
 import { EntityManager } from 'typeorm';
 
 type Db = Pick<EntityManager, 'query'>;
@@ -73,34 +73,29 @@ export function insertDeliveries(
   now: Date,
 ): Promise<DeliveryRow[]> {
   if (deliveries.length === 0) return Promise.resolve([]);
-  const column = <T>(pick: (delivery: NewDelivery) => T) => deliveries.map(pick);
+  const columns: readonly BatchColumn<NewDelivery>[] = [
+    { name: 'id', type: 'uuid', value: (d) => d.id },
+    { name: 'idempotency_key', type: 'text', value: (d) => d.idempotencyKey },
+    { name: 'org_id', type: 'text', value: (d) => d.orgId },
+    { name: 'user_id', type: 'text', value: (d) => d.userId },
+    { name: 'kind', type: 'text', value: (d) => d.kind },
+    { name: 'page_id', type: 'text', value: (d) => d.pageId ?? null },
+    { name: 'incident_id', type: 'text', value: (d) => d.incidentId ?? null },
+    { name: 'channel', type: 'text', value: (d) => d.channel },
+    { name: 'contact_method_id', type: 'uuid', value: (d) => d.contactMethodId ?? null },
+    { name: 'address', type: 'text', value: (d) => d.address },
+    { name: 'throttle_key', type: 'text', value: (d) => d.throttleKey ?? null },
+    { name: 'requested_at', type: 'timestamptz', value: (d) => d.requestedAt },
+    { name: 'due_at', type: 'timestamptz', value: (d) => d.dueAt },
+    { name: 'status', type: 'text', value: (d) => d.status },
+    { name: 'content', type: 'jsonb', value: (d) => JSON.stringify(d.content ?? {}) },
+    { name: 'created_at', type: 'timestamptz', value: () => now.toISOString() },
+  ];
+  const insert = batchInsert('deliveries', columns, deliveries);
   return queryRows<DeliveryRow>(
     db,
-    `INSERT INTO deliveries (id, idempotency_key, org_id, user_id, kind, page_id, incident_id, channel,
-       contact_method_id, address, throttle_key, requested_at, due_at, status, content, created_at)
-     SELECT *, $16::timestamptz FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[],
-       $6::text[], $7::text[], $8::text[], $9::uuid[], $10::text[], $11::text[], $12::timestamptz[],
-       $13::timestamptz[], $14::text[], $15::jsonb[])
-     ON CONFLICT (idempotency_key) DO NOTHING
-     RETURNING ${DELIVERY_COLUMNS}`,
-    [
-      column((d) => d.id),
-      column((d) => d.idempotencyKey),
-      column((d) => d.orgId),
-      column((d) => d.userId),
-      column((d) => d.kind),
-      column((d) => d.pageId ?? null),
-      column((d) => d.incidentId ?? null),
-      column((d) => d.channel),
-      column((d) => d.contactMethodId ?? null),
-      column((d) => d.address),
-      column((d) => d.throttleKey ?? null),
-      column((d) => d.requestedAt),
-      column((d) => d.dueAt),
-      column((d) => d.status),
-      column((d) => JSON.stringify(d.content ?? {})),
-      now.toISOString(),
-    ],
+    `${insert.sql} ON CONFLICT (idempotency_key) DO NOTHING RETURNING ${DELIVERY_COLUMNS}`,
+    insert.parameters,
   );
 }
 

@@ -1,13 +1,6 @@
-import { AUTOMATED_EMAIL_HEADERS, formatInstant, formatInstantShort, oneLine } from './email-format';
-import {
-  bannerRow,
-  buttonsRow,
-  factsRow,
-  footnoteRow,
-  headingRow,
-  htmlDocument,
-  paragraphRow,
-} from './email-html';
+import { automatedEmail } from './automated-email';
+import { formatInstant, formatInstantShort, oneLine } from './email-format';
+import { bannerRow, buttonsRow, factsRow, footnoteRow, headingRow, paragraphRow } from './email-html';
 import { plainSubject } from './email-subject';
 import type { CoverageGapEmailView, RenderedEmail } from './email.types';
 
@@ -31,12 +24,13 @@ export function renderCoverageGapEmail(view: CoverageGapEmailView): RenderedEmai
     buttonsRow([{ label: 'Open the schedule', href: view.schedule.url, color: '#1d4ed8' }]),
     footnoteRow('Add an override or change a layer to close the gap before it starts.'),
   ];
-  return {
+  return automatedEmail({
     subject: plainSubject(`[COVERAGE GAP] ${oneLine(view.schedule.name)} · ${window}`),
     text: coverageGapText(view, explanation),
-    html: htmlDocument(`Coverage gap in ${view.schedule.name}`, explanation, rows),
-    headers: AUTOMATED_EMAIL_HEADERS,
-  };
+    title: `Coverage gap in ${view.schedule.name}`,
+    preheader: explanation,
+    rows,
+  });
 }
 
 /** "Mon 1 Mar 2027, 18:00 – Tue 2 Mar 2027, 08:00 (Europe/Paris)". */

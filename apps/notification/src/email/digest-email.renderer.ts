@@ -1,15 +1,8 @@
 import type { Severity } from '@oncall/incident-domain';
 import { INCIDENT_SEVERITIES } from '@oncall/incident-domain';
-import {
-  AUTOMATED_EMAIL_HEADERS,
-  bounded,
-  formatInstant,
-  oneLine,
-  safeHref,
-  SEVERITY_COLORS,
-  TEXT_LIMITS,
-} from './email-format';
-import { bannerRow, buttonsRow, escapeHtml, footnoteRow, htmlDocument, paragraphRow } from './email-html';
+import { automatedEmail } from './automated-email';
+import { boundedTitle, formatInstant, oneLine, safeHref, SEVERITY_COLORS } from './email-format';
+import { bannerRow, buttonsRow, escapeHtml, footnoteRow, paragraphRow } from './email-html';
 import { plainSubject } from './email-subject';
 import type { DigestEmailEntry, DigestEmailView, RenderedEmail } from './email.types';
 
@@ -23,7 +16,7 @@ export function renderDigestEmail(unbounded: DigestEmailView): RenderedEmail {
     ...unbounded,
     entries: unbounded.entries.map((entry) => ({
       ...entry,
-      title: bounded(oneLine(entry.title), TEXT_LIMITS.title),
+      title: boundedTitle(entry.title),
     })),
   };
   const severity = mostSevere(view.entries);
@@ -35,12 +28,13 @@ export function renderDigestEmail(unbounded: DigestEmailView): RenderedEmail {
     buttonsRow([{ label: 'Open the incident list', href: view.links.incidents, color: '#1d4ed8' }]),
     footnoteRow('Acknowledge links act for you only, work once and expire.'),
   ];
-  return {
+  return automatedEmail({
     subject: plainSubject(`[${severity.toUpperCase()}] On-Call digest: ${counts}`),
     text: digestText(view, counts),
-    html: htmlDocument(`On-Call digest: ${counts}`, INTRO, rows),
-    headers: AUTOMATED_EMAIL_HEADERS,
-  };
+    title: `On-Call digest: ${counts}`,
+    preheader: INTRO,
+    rows,
+  });
 }
 
 function entriesRow(view: DigestEmailView): string {

@@ -28,6 +28,16 @@ export function oneLine(text: string): string {
   return text.replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/** An alert's or incident's title as an email shows it: one line, bounded. */
+export function boundedTitle(text: string): string {
+  return bounded(oneLine(text), TEXT_LIMITS.title);
+}
+
+/** An alert's summary as an email shows it: one line, bounded. */
+export function boundedSummary(text: string): string {
+  return bounded(oneLine(text), TEXT_LIMITS.summary);
+}
+
 /** Cuts text to at most `max` characters (code points), marking the cut with an ellipsis. */
 export function bounded(text: string, max: number): string {
   const characters = Array.from(text);

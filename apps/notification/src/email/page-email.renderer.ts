@@ -1,23 +1,15 @@
 import { boundAlertDetails } from './alert-details';
 import { defendDetectionHtml, defendDetectionText } from './defend-detection.section';
+import { automatedEmail } from './automated-email';
 import {
-  AUTOMATED_EMAIL_HEADERS,
-  bounded,
+  boundedSummary,
+  boundedTitle,
   formatInstant,
   oneLine,
   safeHref,
   SEVERITY_COLORS,
-  TEXT_LIMITS,
 } from './email-format';
-import {
-  bannerRow,
-  buttonsRow,
-  factsRow,
-  footnoteRow,
-  headingRow,
-  htmlDocument,
-  paragraphRow,
-} from './email-html';
+import { bannerRow, buttonsRow, factsRow, footnoteRow, headingRow, paragraphRow } from './email-html';
 import { incidentSubject } from './email-subject';
 import type { PageEmailView, RenderedEmail } from './email.types';
 
@@ -29,25 +21,27 @@ const OPEN_COLOR = '#1d4ed8';
 export function renderPageEmail(unbounded: PageEmailView): RenderedEmail {
   const view = boundedView(unbounded);
   const { incident, alert } = view;
-  return {
+  return automatedEmail({
     subject: incidentSubject(incident.severity, [incident.serviceName, incident.clientName, alert.summary]),
     text: pageText(view),
-    html: pageHtml(view),
+    title: incident.title,
+    preheader: alert.summary,
+    rows: pageHtmlRows(view),
     headers: pageHeaders(view),
-  };
+  });
 }
 
 /** High urgency is marked important, so mail rules on a phone can let it ring through. */
 export function pageHeaders({ incident }: PageEmailView): Record<string, string> {
-  const headers = { ...AUTOMATED_EMAIL_HEADERS, 'X-OnCall-Incident-Id': oneLine(incident.id) };
+  const headers = { 'X-OnCall-Incident-Id': oneLine(incident.id) };
   return incident.urgency === 'high'
     ? { ...headers, Importance: 'high', 'X-Priority': '1 (Highest)' }
     : headers;
 }
 
 function boundedView(view: PageEmailView): PageEmailView {
-  const title = bounded(oneLine(view.incident.title), TEXT_LIMITS.title);
-  const summary = bounded(oneLine(view.alert.summary), TEXT_LIMITS.summary);
+  const title = boundedTitle(view.incident.title);
+  const summary = boundedSummary(view.alert.summary);
   return { ...view, incident: { ...view.incident, title }, alert: { ...view.alert, summary } };
 }
 
@@ -75,10 +69,10 @@ function actionButtons(view: PageEmailView): { label: string; href: string; colo
   ];
 }
 
-function pageHtml(view: PageEmailView): string {
+function pageHtmlRows(view: PageEmailView): string[] {
   const { incident, alert } = view;
   const details = boundAlertDetails(alert.details);
-  const rows = [
+  return [
     bannerRow(
       `${incident.severity} · ${incident.urgency} urgency`,
       SEVERITY_COLORS[incident.severity],
@@ -96,7 +90,6 @@ function pageHtml(view: PageEmailView): string {
       'The Acknowledge and Resolve links act for you only, work once and expire. Opening one asks you to confirm.',
     ),
   ];
-  return htmlDocument(incident.title, alert.summary, rows);
 }
 
 function pageText(view: PageEmailView): string {

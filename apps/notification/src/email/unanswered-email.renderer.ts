@@ -1,12 +1,6 @@
-import {
-  AUTOMATED_EMAIL_HEADERS,
-  bounded,
-  formatInstant,
-  oneLine,
-  SEVERITY_COLORS,
-  TEXT_LIMITS,
-} from './email-format';
-import { bannerRow, buttonsRow, factsRow, footnoteRow, htmlDocument, paragraphRow } from './email-html';
+import { automatedEmail } from './automated-email';
+import { boundedSummary, boundedTitle, formatInstant, oneLine, SEVERITY_COLORS } from './email-format';
+import { bannerRow, buttonsRow, factsRow, footnoteRow, paragraphRow } from './email-html';
 import { incidentSubject } from './email-subject';
 import type { RenderedEmail, UnansweredEmailView } from './email.types';
 
@@ -14,8 +8,8 @@ import type { RenderedEmail, UnansweredEmailView } from './email.types';
 export function renderUnansweredEmail(unbounded: UnansweredEmailView): RenderedEmail {
   const view = {
     ...unbounded,
-    incident: { ...unbounded.incident, title: bounded(oneLine(unbounded.incident.title), TEXT_LIMITS.title) },
-    alertSummary: bounded(oneLine(unbounded.alertSummary), TEXT_LIMITS.summary),
+    incident: { ...unbounded.incident, title: boundedTitle(unbounded.incident.title) },
+    alertSummary: boundedSummary(unbounded.alertSummary),
   };
   const { incident, escalation } = view;
   const times = escalation.cycles === 1 ? 'once' : `${escalation.cycles} times`;
@@ -38,16 +32,18 @@ export function renderUnansweredEmail(unbounded: UnansweredEmailView): RenderedE
     factsRow(facts(view)),
     footnoteRow('You receive this as a manager of the organization.'),
   ];
-  return {
+  return automatedEmail({
     subject: incidentSubject(
       incident.severity,
       [incident.serviceName, incident.clientName, view.alertSummary],
       'UNANSWERED',
     ),
     text: unansweredText(view, explanation),
-    html: htmlDocument(`Unanswered: ${incident.title}`, explanation, rows),
-    headers: { ...AUTOMATED_EMAIL_HEADERS, 'X-OnCall-Incident-Id': oneLine(incident.id), Importance: 'high' },
-  };
+    title: `Unanswered: ${incident.title}`,
+    preheader: explanation,
+    rows,
+    headers: { 'X-OnCall-Incident-Id': oneLine(incident.id), Importance: 'high' },
+  });
 }
 
 function facts(view: UnansweredEmailView): { label: string; value: string }[] {

@@ -1,5 +1,6 @@
-import { AUTOMATED_EMAIL_HEADERS, oneLine } from './email-format';
-import { bannerRow, buttonsRow, footnoteRow, htmlDocument, paragraphRow } from './email-html';
+import { automatedEmail } from './automated-email';
+import { oneLine } from './email-format';
+import { bannerRow, buttonsRow, footnoteRow, paragraphRow } from './email-html';
 import { plainSubject } from './email-subject';
 import type { RenderedEmail } from './email.types';
 
@@ -35,10 +36,11 @@ export function renderVerificationEmail(view: VerificationEmailView): RenderedEm
     '',
     `The link works for ${view.validFor}. If you did not expect this email, ignore it.`,
   ];
-  return {
+  return automatedEmail({
     subject: plainSubject('Confirm your email address for On-Call pages'),
     text: `${text.join('\n')}\n`,
-    html: htmlDocument('Confirm your email address', explanation, rows),
-    headers: AUTOMATED_EMAIL_HEADERS,
-  };
+    title: 'Confirm your email address',
+    preheader: explanation,
+    rows,
+  });
 }

@@ -1,5 +1,5 @@
 import { NotifyRequested, PagedIncident } from '@oncall/contracts';
-import { queryRows } from '@oncall/platform-persistence';
+import { BatchColumn, batchInsert, queryRows } from '@oncall/platform-persistence';
 import { EntityManager } from 'typeorm';
 
 type Db = Pick<EntityManager, 'query'>;
@@ -30,31 +30,27 @@ export async function recordPages(
   now: Date,
 ): Promise<PageRow[]> {
   if (requests.length === 0) return [];
-  const column = <T>(pick: (request: NotifyRequested) => T) => requests.map(({ request }) => pick(request));
+  const columns: readonly BatchColumn<(typeof requests)[number]>[] = [
+    { name: 'page_id', type: 'text', value: ({ request }) => request.pageId },
+    { name: 'org_id', type: 'text', value: ({ request }) => request.orgId },
+    { name: 'incident_id', type: 'text', value: ({ request }) => request.incidentId },
+    { name: 'user_id', type: 'text', value: ({ request }) => request.userId },
+    { name: 'kind', type: 'text', value: ({ request }) => request.kind },
+    { name: 'generation', type: 'int', value: ({ request }) => request.generation },
+    { name: 'level', type: 'int', value: ({ request }) => request.level },
+    { name: 'cycle', type: 'int', value: ({ request }) => request.cycle },
+    { name: 'urgency', type: 'text', value: ({ request }) => request.urgency },
+    { name: 'reason', type: 'text', value: ({ request }) => request.reason },
+    { name: 'requested_at', type: 'timestamptz', value: ({ request }) => request.requestedAt },
+    { name: 'incident', type: 'jsonb', value: ({ request }) => JSON.stringify(request.incident) },
+    { name: 'correlation_id', type: 'text', value: ({ correlationId }) => correlationId },
+    { name: 'received_at', type: 'timestamptz', value: () => now.toISOString() },
+  ];
+  const insert = batchInsert('pages', columns, requests);
   const rows = await queryRows<PageRow>(
     db,
-    `INSERT INTO pages (page_id, org_id, incident_id, user_id, kind, generation, level, cycle, urgency, reason,
-       requested_at, incident, correlation_id, received_at)
-     SELECT *, $14::timestamptz FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[],
-       $7::int[], $8::int[], $9::text[], $10::text[], $11::timestamptz[], $12::jsonb[], $13::text[])
-     ON CONFLICT (page_id) DO NOTHING
-     RETURNING ${COLUMNS}`,
-    [
-      column((r) => r.pageId),
-      column((r) => r.orgId),
-      column((r) => r.incidentId),
-      column((r) => r.userId),
-      column((r) => r.kind),
-      column((r) => r.generation),
-      column((r) => r.level),
-      column((r) => r.cycle),
-      column((r) => r.urgency),
-      column((r) => r.reason),
-      column((r) => r.requestedAt),
-      column((r) => JSON.stringify(r.incident)),
-      requests.map(({ correlationId }) => correlationId),
-      now.toISOString(),
-    ],
+    `${insert.sql} ON CONFLICT (page_id) DO NOTHING RETURNING ${COLUMNS}`,
+    insert.parameters,
   );
   const order = new Map(requests.map(({ request }, index) => [request.pageId, index]));
   return rows.sort((a, b) => (order.get(a.page_id) ?? 0) - (order.get(b.page_id) ?? 0));

@@ -1,14 +1,22 @@
 import { createServer, type Server } from 'node:net';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
+import type { DeliveryFailure } from '@oncall/notification-domain';
 import { simpleParser } from 'mailparser';
 import { renderPageEmail } from '../email/page-email.renderer';
 import { genericAlertPage } from '../email/testing/email-views.fixtures';
+import type { DeliveryAttemptResult } from './delivery-attempt.result';
 import { SmtpSender } from './smtp.sender';
 import { startTestSmtpServer, type TestSmtpServer } from './testing/test-smtp-server';
 
 const FROM = 'On-Call <oncall@msp.example>';
 const page = (to = 'alice@msp.example') => ({ ...renderPageEmail(genericAlertPage()), to });
+
+/** A failed attempt: its kind and reason, and the server's response (or the connection error) kept. */
+function expectFailure(result: DeliveryAttemptResult, failure: DeliveryFailure, response: string): void {
+  expect(result).toMatchObject({ ok: false, failure });
+  expect(result.response).toContain(response);
+}
 
 describe('SmtpSender against a real SMTP server (smtp-server, in-process)', () => {
   let server: TestSmtpServer;
@@ -39,21 +47,13 @@ describe('SmtpSender against a real SMTP server (smtp-server, in-process)', () =
 
   it('a recipient refused for good (550) is a permanent failure, with the server response', async () => {
     const result = await sender.send(page('refused@msp.example'));
-    expect(result).toMatchObject({
-      ok: false,
-      failure: { kind: 'permanent', reason: 'smtp-permanent-refusal' },
-    });
-    expect(result.response).toContain('550');
+    expectFailure(result, { kind: 'permanent', reason: 'smtp-permanent-refusal' }, '550');
     expect(server.received).toHaveLength(0);
   });
 
   it('a temporary refusal (451) is transient', async () => {
     const result = await sender.send(page('busy@msp.example'));
-    expect(result).toMatchObject({
-      ok: false,
-      failure: { kind: 'transient', reason: 'smtp-temporary-refusal' },
-    });
-    expect(result.response).toContain('451');
+    expectFailure(result, { kind: 'transient', reason: 'smtp-temporary-refusal' }, '451');
   });
 
   it('sends a burst over the pool, never more connections than allowed', async () => {
@@ -67,8 +67,7 @@ describe('SmtpSender against a real SMTP server (smtp-server, in-process)', () =
     const { port } = server;
     await server.close();
     const down = await sender.send(page());
-    expect(down).toMatchObject({ ok: false, failure: { kind: 'transient', reason: 'smtp-unreachable' } });
-    expect(down.response).toContain('ECONNREFUSED');
+    expectFailure(down, { kind: 'transient', reason: 'smtp-unreachable' }, 'ECONNREFUSED');
     server = await startTestSmtpServer(() => undefined, port);
     expect(await sender.send(page())).toMatchObject({ ok: true, accepted: ['alice@msp.example'] });
     expect(server.received).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { configurationChangesOf, Consumers, MessageEnvelope, Streams, Subjects } from '@oncall/contracts';
-import { DurableEventPattern } from '@oncall/platform-messaging';
+import { DurableEventPattern, DurableStreamPattern } from '@oncall/platform-messaging';
 import { ReportingProjection } from './reporting.projection';
 
 /** Reporting's durable consumers: every incident event, escalation fact and scheduling change, recorded once. */
@@ -14,7 +14,7 @@ export class RecordFactsHandler {
     await this.projection.record('incident', envelope);
   }
 
-  @DurableEventPattern(Streams.escalation.subjects[0], Streams.escalation, Consumers.reportingEscalation)
+  @DurableStreamPattern(Streams.escalation, Consumers.reportingEscalation)
   async onEscalationFact(@Payload() envelope: MessageEnvelope): Promise<void> {
     await this.projection.record('escalation', envelope);
   }

@@ -34,11 +34,10 @@ interface ChangeFact {
   deletedAt: string | null;
 }
 
-async function projectSchedule(
-  view: ScheduleView,
-  { orgId, deletedAt }: ChangeFact,
-  tx: EntityManager,
-): Promise<void> {
+/** Writes a resource's view, as one change left it, into the report tables. */
+type ChangeProjector<View> = (view: View, fact: ChangeFact, tx: EntityManager) => Promise<void>;
+
+const projectSchedule: ChangeProjector<ScheduleView> = async (view, { orgId, deletedAt }, tx) => {
   await tx.query(
     `INSERT INTO report_schedules (schedule_id, org_id, name, team_id, deleted_at) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (schedule_id) DO UPDATE SET
@@ -60,13 +59,9 @@ async function projectSchedule(
       JSON.stringify(view.layers),
     ],
   );
-}
+};
 
-async function projectOverride(
-  view: OverrideView,
-  { orgId, deletedAt }: ChangeFact,
-  tx: EntityManager,
-): Promise<void> {
+const projectOverride: ChangeProjector<OverrideView> = async (view, { orgId, deletedAt }, tx) => {
   await tx.query(
     `INSERT INTO report_overrides
        (override_id, org_id, schedule_id, user_id, starts_at, ends_at, created_at, deleted_at)
@@ -76,4 +71,4 @@ async function projectOverride(
        deleted_at = LEAST(report_overrides.deleted_at, EXCLUDED.deleted_at)`,
     [view.id, orgId, view.scheduleId, view.userId, view.start, view.end, view.createdAt, deletedAt],
   );
-}
+};

@@ -14,3 +14,15 @@ export function DurableEventPattern(
 ): MethodDecorator {
   return EventPattern(subject, { ...options, stream: stream.name, durable } satisfies DurableEventOptions);
 }
+
+/** A durable consumer of everything a stream holds (its one subject, `oncall.evt.psa.>` for `Streams.psa`). */
+export function DurableStreamPattern(
+  stream: { readonly name: string; readonly subjects: readonly string[] },
+  durable: string,
+  options: Omit<DurableEventOptions, 'stream' | 'durable'> = {},
+): MethodDecorator {
+  const [subject, ...others] = stream.subjects;
+  if (subject === undefined || others.length > 0)
+    throw new Error(`Stream ${stream.name} has ${stream.subjects.length} subjects; name the one to consume`);
+  return DurableEventPattern(subject, stream, durable, options);
+}

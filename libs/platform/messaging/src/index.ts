@@ -15,7 +15,7 @@ export { readCursor } from './page-cursor-reader';
 export { verdictFor, retryDelay, type FailureVerdict } from './failure-policy';
 export { publishDeadLetter } from './dead-letter';
 export { PlatformTransport, type DurableEventOptions } from './platform-transport';
-export { DurableEventPattern } from './durable-event-pattern';
+export { DurableEventPattern, DurableStreamPattern } from './durable-event-pattern';
 export { MessageContextHost } from './message-context-host';
 export { ensureStreams } from './streams';
 export { encodeJson, decodeJson, UndecodableMessageError } from './message-codec';

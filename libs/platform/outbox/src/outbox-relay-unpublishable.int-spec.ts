@@ -1,13 +1,8 @@
 import { Streams } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
 import { createLogger } from '@oncall/platform-observability';
-import { openServiceDataSource } from '@oncall/platform-persistence';
-import {
-  createTestNamespace,
-  migratedTestDatabase,
-  stageForAll,
-  TEST_NATS_URL,
-} from '@oncall/platform-testing';
+import { migratedServiceDatabase } from '@oncall/platform-persistence/testing';
+import { createTestNamespace, stageForAll, TEST_NATS_URL } from '@oncall/platform-testing';
 import { randomUUID } from 'node:crypto';
 import { OUTBOX_MIGRATIONS } from './outbox.migration';
 import { PARTITION_SQL } from './outbox-message';
@@ -48,14 +43,11 @@ const UNPUBLISHABLE: [string, Partial<Row>][] = [
 describe('Outbox relay and messages the bus refuses for good (class of issue 8, item 4)', () => {
   const namespace = createTestNamespace('relayunpub');
   const database = stageForAll(() =>
-    migratedTestDatabase('relayunpub', (url) =>
-      openServiceDataSource({
-        url,
-        schema: SCHEMA,
-        migrations: OUTBOX_MIGRATIONS,
-        applicationName: 'relay-unpublishable-test',
-      }),
-    ),
+    migratedServiceDatabase('relayunpub', {
+      schema: SCHEMA,
+      migrations: OUTBOX_MIGRATIONS,
+      applicationName: 'relay-unpublishable-test',
+    }),
   );
   const bus = stageForAll(() =>
     MessageBus.connect({

@@ -1,14 +1,8 @@
 import { Streams } from '@oncall/contracts';
 import { ensureStreams, SubjectNamespace } from '@oncall/platform-messaging';
 import { OUTBOX_MIGRATIONS, relayEventsThroughOutbox } from '@oncall/platform-outbox';
-import { openServiceDataSource } from '@oncall/platform-persistence';
-import {
-  createTestNamespace,
-  migratedTestDatabase,
-  REPO_ROOT,
-  stageForAll,
-  TEST_NATS_URL,
-} from '@oncall/platform-testing';
+import { migratedServiceDatabase } from '@oncall/platform-persistence/testing';
+import { createTestNamespace, REPO_ROOT, stageForAll, TEST_NATS_URL } from '@oncall/platform-testing';
 import { ChildProcess, spawn, StdioOptions } from 'node:child_process';
 import { join } from 'node:path';
 import { AckPolicy, connect, DeliverPolicy } from 'nats';
@@ -30,14 +24,10 @@ export interface RelayedEvent {
 export function useRelayBench(label: string, schema: string) {
   const namespace = createTestNamespace(label);
   const database = stageForAll(() =>
-    migratedTestDatabase(label, (url) =>
-      openServiceDataSource({
-        url,
-        schema,
-        migrations: [...OUTBOX_MIGRATIONS, CreateEventStore1764201600001],
-        applicationName: `${label}-test`,
-      }),
-    ),
+    migratedServiceDatabase(label, {
+      schema,
+      migrations: [...OUTBOX_MIGRATIONS, CreateEventStore1764201600001],
+    }),
   );
   const nc = stageForAll(async () => {
     const connection = await connect({ servers: TEST_NATS_URL });

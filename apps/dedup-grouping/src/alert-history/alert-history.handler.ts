@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { AlertHistoryPage, AlertHistoryQuery, Queries, RpcRequest } from '@oncall/contracts';
-import { organizationContextOf } from '@oncall/platform-messaging';
+import { MessagePattern } from '@nestjs/microservices';
+import { AlertHistoryPage, AlertHistoryQuery, Queries } from '@oncall/contracts';
+import { OrgRequest } from '@oncall/platform-messaging';
 import { AlertHistoryStore } from './alert-history.store';
 
 /** admin-api asks for an organization's alert history (by incident, or what was recorded). */
@@ -10,8 +10,7 @@ export class AlertHistoryHandler {
   constructor(private readonly store: AlertHistoryStore) {}
 
   @MessagePattern(Queries.alerts.history)
-  async page(@Payload() request: RpcRequest<AlertHistoryQuery>): Promise<AlertHistoryPage> {
-    const { orgId } = organizationContextOf(request);
-    return this.store.page(orgId, request.data ?? {});
+  async page(@OrgRequest() { orgId, data }: OrgRequest<AlertHistoryQuery>): Promise<AlertHistoryPage> {
+    return this.store.page(orgId, data ?? {});
   }
 }

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { IncidentPage, ListIncidentsQuery, Queries, RpcRequest } from '@oncall/contracts';
-import { organizationContextOf } from '@oncall/platform-messaging';
+import { MessagePattern } from '@nestjs/microservices';
+import { IncidentPage, ListIncidentsQuery, Queries } from '@oncall/contracts';
+import { OrgRequest } from '@oncall/platform-messaging';
 import { boundedPage, pageLimit } from './bounded-page';
 import { decodeCursor, encodeCursor } from './incident-cursor';
 import { IncidentListReader } from './incident-list.reader';
@@ -16,9 +16,8 @@ export class ListIncidentsHandler {
   constructor(private readonly reader: IncidentListReader) {}
 
   @MessagePattern(Queries.incident.list)
-  async handle(@Payload() request: RpcRequest<ListIncidentsQuery>): Promise<IncidentPage> {
-    const { orgId } = organizationContextOf(request);
-    const { cursor, limit: asked, sort, ...filters } = request.data;
+  async handle(@OrgRequest() { orgId, data }: OrgRequest<ListIncidentsQuery>): Promise<IncidentPage> {
+    const { cursor, limit: asked, sort, ...filters } = data;
     const limit = pageLimit(asked);
     const rows = await this.reader.rows({
       orgId,

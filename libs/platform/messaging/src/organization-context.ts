@@ -1,3 +1,4 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { MessageContext, RpcRequest } from '@oncall/contracts';
 import { RpcError } from './rpc-errors';
 
@@ -7,3 +8,20 @@ export function organizationContextOf(request: RpcRequest<unknown>): MessageCont
   if (!orgId) throw new RpcError('FORBIDDEN', 'This request needs an organization.');
   return { orgId, correlationId, causationId };
 }
+
+/** What a request handler is asked, for the organization the request acts for. */
+export interface OrgRequest<T> {
+  orgId: string;
+  data: T;
+}
+
+/**
+ * A request handler's parameter: the request's data with its organization (`organizationContextOf`), so a
+ * request without one is refused before the handler runs, never answered for any org.
+ */
+export const OrgRequest = createParamDecorator(
+  (_: unknown, execution: ExecutionContext): OrgRequest<unknown> => {
+    const request = execution.switchToRpc().getData<RpcRequest<unknown>>();
+    return { orgId: organizationContextOf(request).orgId, data: request.data };
+  },
+);

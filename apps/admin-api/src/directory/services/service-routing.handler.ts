@@ -1,13 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import {
-  defaultUrgencyOf,
-  Queries,
-  RpcRequest,
-  ServiceRouting,
-  ServiceRoutingQuery,
-} from '@oncall/contracts';
-import { organizationContextOf, RpcError } from '@oncall/platform-messaging';
+import { MessagePattern } from '@nestjs/microservices';
+import { defaultUrgencyOf, Queries, ServiceRouting, ServiceRoutingQuery } from '@oncall/contracts';
+import { OrgRequest, RpcError } from '@oncall/platform-messaging';
 import { ServiceRoutingReader } from './service-routing.reader';
 
 /**
@@ -19,14 +13,10 @@ export class ServiceRoutingHandler {
   constructor(private readonly routing: ServiceRoutingReader) {}
 
   @MessagePattern(Queries.directory.serviceRouting)
-  async handle(@Payload() request: RpcRequest<ServiceRoutingQuery>): Promise<ServiceRouting> {
-    const { orgId } = organizationContextOf(request);
-    const row = await this.routing.routingOf(orgId, request.data.serviceId);
+  async handle(@OrgRequest() { orgId, data }: OrgRequest<ServiceRoutingQuery>): Promise<ServiceRouting> {
+    const row = await this.routing.routingOf(orgId, data.serviceId);
     if (!row)
-      throw new RpcError(
-        'NOT_FOUND',
-        `Service ${request.data.serviceId} does not exist in this organization.`,
-      );
+      throw new RpcError('NOT_FOUND', `Service ${data.serviceId} does not exist in this organization.`);
     return {
       orgId: row.org_id,
       serviceId: row.id,

@@ -20,6 +20,12 @@ import { ACTION_WORDS, unavailablePage, unusableLinkPage } from './link-verdict-
 
 const ACTIONS: readonly string[] = ['acknowledge', 'resolve'];
 
+/** The path parameters of a link, `:action/:token`, as the email has them (the action is checked here). */
+interface LinkParams {
+  action: string;
+  token: string;
+}
+
 /**
  * The one-click acknowledge/resolve links of page emails (ADR 0153). Opening a link (GET) changes nothing:
  * mail scanners open every link of a message. It shows what the link would do and one button; that POST
@@ -37,12 +43,8 @@ export class EmailActionsController {
   ) {}
 
   @Get(':action/:token')
-  async show(
-    @Param('action') action: string,
-    @Param('token') token: string,
-    @Res() response: Response,
-  ): Promise<void> {
-    const link = await this.validLink(Queries.notification.inspectActionLink, action, token, response);
+  async show(@Param() params: LinkParams, @Res() response: Response): Promise<void> {
+    const link = await this.validLink(Queries.notification.inspectActionLink, params, response);
     if (!link) return;
     const { verdict, incidentUrl } = link;
     const words = ACTION_WORDS[verdict.action];
@@ -60,12 +62,8 @@ export class EmailActionsController {
   }
 
   @Post(':action/:token')
-  async act(
-    @Param('action') action: string,
-    @Param('token') token: string,
-    @Res() response: Response,
-  ): Promise<void> {
-    const link = await this.validLink(Commands.notification.redeemActionLink, action, token, response);
+  async act(@Param() params: LinkParams, @Res() response: Response): Promise<void> {
+    const link = await this.validLink(Commands.notification.redeemActionLink, params, response);
     if (!link) return;
     const { verdict, incidentUrl } = link;
     const page = await this.runner.run(verdict, incidentUrl);
@@ -79,8 +77,7 @@ export class EmailActionsController {
    */
   private async validLink(
     subject: string,
-    action: string,
-    token: string,
+    { action, token }: LinkParams,
     response: Response,
   ): Promise<{ verdict: ActionLinkClaimsView; incidentUrl: string | null } | undefined> {
     if (!ACTIONS.includes(action)) {

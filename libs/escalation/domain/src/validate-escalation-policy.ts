@@ -8,12 +8,12 @@ import {
   EscalationTarget,
   NormalizedEscalationPolicy,
 } from './escalation-policy.types';
+import type { Report } from '@oncall/shared-input-checks';
 import {
   checkList,
   checkText,
   isRecord,
   isWholeNumberIn,
-  type Report,
   reportUnknownFields,
   show,
 } from '@oncall/shared-input-checks';

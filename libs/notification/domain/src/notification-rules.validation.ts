@@ -6,14 +6,8 @@ import {
   NotificationRules,
   NotificationRuleStep,
 } from './notification.types';
-import {
-  checkList,
-  isRecord,
-  isWholeNumberIn,
-  type Report,
-  reportUnknownFields,
-  show,
-} from '@oncall/shared-input-checks';
+import type { Report } from '@oncall/shared-input-checks';
+import { checkList, isRecord, isWholeNumberIn, reportUnknownFields, show } from '@oncall/shared-input-checks';
 
 export type NotificationRulesCheck =
   { ok: true; rules: NotificationRules } | { ok: false; problems: NotificationProblem[] };

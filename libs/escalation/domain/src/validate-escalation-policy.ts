@@ -8,14 +8,15 @@ import {
   EscalationTarget,
   NormalizedEscalationPolicy,
 } from './escalation-policy.types';
+import type { Report } from '@oncall/shared-input-checks';
 import {
+  checkList,
   checkText,
   isRecord,
   isWholeNumberIn,
-  type Report,
   reportUnknownFields,
   show,
-} from './policy-field-checks';
+} from '@oncall/shared-input-checks';
 
 export class InvalidEscalationPolicyError extends Error {
   constructor(readonly problems: readonly EscalationPolicyProblem[]) {
@@ -117,27 +118,19 @@ function checkStrategy(strategy: unknown, stepPath: string, report: Report): Esc
 }
 
 function checkTargets(targets: unknown, stepPath: string, report: Report): EscalationTarget[] {
-  const path = `${stepPath}.targets`;
-  if (!Array.isArray(targets)) {
-    report(path, 'must be a list of targets ({type: user | schedule | team, id})');
-    return [];
-  }
-  if (targets.length < 1 || targets.length > LIMITS.maxTargetsPerStep) {
-    report(path, `must list 1 to ${LIMITS.maxTargetsPerStep} targets, got ${targets.length}`);
-  }
-  const firstSeenAt = new Map<string, number>();
-  return targets.map((target, index) => {
-    const checked = checkTarget(target, `${path}[${index}]`, report);
-    const key = `${checked.type}:${checked.id}`;
-    const earlier = firstSeenAt.get(key);
-    if (checked.id && earlier !== undefined) {
-      report(
-        `${path}[${index}]`,
-        `duplicates ${path}[${earlier}] (${checked.type} ${checked.id}); list a target once`,
-      );
-    } else firstSeenAt.set(key, index);
-    return checked;
-  });
+  return checkList(
+    targets,
+    `${stepPath}.targets`,
+    {
+      listOf: 'targets ({type: user | schedule | team, id})',
+      entries: 'targets',
+      maxEntries: LIMITS.maxTargetsPerStep,
+      checkEntry: (target, path) => checkTarget(target, path, report),
+      keyOf: (target) => (target.id ? `${target.type}:${target.id}` : undefined),
+      repeats: (earlier, target) => `duplicates ${earlier} (${target.type} ${target.id}); list a target once`,
+    },
+    report,
+  );
 }
 
 function checkTarget(target: unknown, path: string, report: Report): EscalationTarget {

@@ -3,36 +3,20 @@ import type { IncidentEvent, IncidentTriggered } from './incident.events';
 import { INCIDENT_EVENT_SCHEMA_VERSIONS } from './incident.events';
 import type { ExistingIncident, IncidentState } from './incident.state';
 import { initialIncidentState } from './incident.state';
+import { NOTHING_RECORDED_YET, openingOf } from './incident.opening';
 import { STEP_FIRED_ACTIVITY, UNANSWERED_ACTIVITY } from './incident.types';
 
 function opened({ data }: IncidentTriggered): ExistingIncident {
   return {
     status: 'triggered',
     incidentId: data.incidentId,
-    orgId: data.orgId,
-    serviceId: data.serviceId,
-    escalationPolicyId: data.escalationPolicyId,
-    title: data.title,
-    severity: data.severity,
-    urgency: data.urgency,
-    priority: data.priority,
+    ...openingOf(data),
     triggeringAlertId: data.alert.alertId,
     alerts: [withoutContext(data.alert)],
     appendedAlertCount: 0,
     assignment: { kind: 'escalation-level', level: 1 },
     triggeredAt: data.at,
-    acknowledgedBy: null,
-    acknowledgedAt: null,
-    snoozedUntil: null,
-    ticket: null,
-    noteIds: [],
-    notesCount: 0,
-    mergedIncidentIds: [],
-    mergedInto: null,
-    resolvedBy: null,
-    resolvedAt: null,
-    resolutionReason: null,
-    unansweredAt: null,
+    ...NOTHING_RECORDED_YET,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { Decider } from '@oncall/shared-decider';
 import type { IncidentCommand } from './incident.commands';
 import type { IncidentEvent } from './incident.events';
 import type { IncidentState } from './incident.state';
@@ -10,11 +11,7 @@ import { evolve } from './evolve';
  * folds it with `evolve` from `initialState()`, calls `decide`, and appends the events (if any) with
  * the expected version it read; on a version conflict it reads again and retries.
  */
-export interface IncidentDecider {
-  decide(command: IncidentCommand, state: IncidentState): IncidentEvent[];
-  evolve(state: IncidentState, event: IncidentEvent): IncidentState;
-  initialState(): IncidentState;
-}
+export type IncidentDecider = Decider<IncidentCommand, IncidentState, IncidentEvent>;
 
 export const incidentDecider: IncidentDecider = {
   decide,

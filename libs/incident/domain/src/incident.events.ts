@@ -9,8 +9,8 @@ import type {
   Severity,
   TicketRef,
   UnacknowledgeReason,
-  Urgency,
 } from './incident.types';
+import type { IncidentOpening } from './incident.opening';
 
 /** Every event records who caused it and when, and which incident it belongs to. */
 interface Stamp {
@@ -28,16 +28,7 @@ interface Event<Type extends string, Version extends number, Data> {
 export type IncidentTriggered = Event<
   'IncidentTriggered',
   1,
-  {
-    readonly orgId: string;
-    readonly serviceId: string;
-    readonly escalationPolicyId: string | null;
-    readonly title: string;
-    readonly severity: Severity;
-    readonly urgency: Urgency;
-    readonly priority: Priority | null;
-    readonly alert: IncidentAlert;
-  }
+  IncidentOpening & { readonly alert: IncidentAlert }
 >;
 
 export type AlertAppended = Event<'AlertAppended', 1, { readonly alert: IncidentAlert }>;

@@ -1,3 +1,4 @@
+import { outcomeOf } from './testing/decide-matrix';
 import fc from 'fast-check';
 import type { IncidentCommand } from './incident.commands';
 import type { IncidentState } from './incident.state';
@@ -11,7 +12,6 @@ import {
   bob,
   command,
   monitor,
-  outcomeOf,
   policy,
   T,
   triggered,

@@ -3,29 +3,19 @@ import type {
   Assignment,
   IncidentAlert,
   Instant,
-  Priority,
   ResolutionReason,
-  Severity,
   TicketRef,
-  Urgency,
 } from './incident.types';
+import type { IncidentOpening } from './incident.opening';
 
 /** No stream yet: every command except TriggerIncident is refused with INCIDENT_NOT_FOUND. */
 export interface NoIncident {
   readonly status: 'none';
 }
 
-export interface ExistingIncident {
+export interface ExistingIncident extends IncidentOpening {
   readonly status: 'triggered' | 'acknowledged' | 'resolved';
   readonly incidentId: string;
-  readonly orgId: string;
-  readonly serviceId: string;
-  /** Null when the service had no escalation policy when the incident opened: nobody is paged by policy. */
-  readonly escalationPolicyId: string | null;
-  readonly title: string;
-  readonly severity: Severity;
-  readonly urgency: Urgency;
-  readonly priority: Priority | null;
   /** The alert that opened the incident; a redelivered trigger carries it again. */
   readonly triggeringAlertId: string;
   /** Every alert on the incident, each alert id once, in arrival order (merged ones included). */

@@ -11,6 +11,7 @@ export {
   type IntegrationType,
   type MappedAlert,
   type MappingResult,
+  type PayloadMapper,
   type ReceptionFacts,
   type Rejection,
   type Severity,
@@ -49,7 +50,6 @@ export {
   openApiSchemaOf,
   type IntakeFormat,
   type IntakeFormatName,
-  type PayloadMapper,
   type PayloadSchema,
 } from './intake-formats';
 export { INTAKE_EXAMPLES } from './intake-examples';

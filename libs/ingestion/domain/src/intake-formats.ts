@@ -1,5 +1,5 @@
 import { mapAlertWebhook } from './alert-webhook/map-alert-webhook';
-import type { IntegrationRef, MappingResult, ReceptionFacts } from './mapped-alert';
+import type { PayloadMapper } from './mapped-alert';
 import { mapBackupJob } from './native/map-backup-job';
 import { mapDefendDetection } from './native/map-defend-detection';
 import { mapRmmAlert } from './native/map-rmm-alert';
@@ -15,12 +15,6 @@ import pagerDutyEventV1 from './schemas/pagerduty-event.v1.schema.json';
 import pagerDutyEventV2 from './schemas/pagerduty-event.v2.schema.json';
 import rmmAlertV1 from './schemas/rmm-alert.v1.schema.json';
 import securityFindingV1 from './schemas/security-finding.v1.schema.json';
-
-export type PayloadMapper = (
-  body: unknown,
-  integration: IntegrationRef,
-  facts: ReceptionFacts,
-) => MappingResult;
 
 /** A JSON Schema document (draft 2020-12, in the subset OpenAPI 3.0 reads) with one valid example. */
 export type PayloadSchema = Record<string, unknown> & { $id: string; title: string; examples: unknown[] };

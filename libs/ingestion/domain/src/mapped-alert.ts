@@ -109,3 +109,10 @@ export interface MappingResult {
   alerts: MappedAlert[];
   rejected: Rejection[];
 }
+
+/** Reads one payload format: the alerts it carries and what it refuses. */
+export type PayloadMapper = (
+  body: unknown,
+  integration: IntegrationRef,
+  facts: ReceptionFacts,
+) => MappingResult;

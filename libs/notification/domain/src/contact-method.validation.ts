@@ -1,5 +1,5 @@
 import { CONTACT_METHOD_TYPES, ContactMethodType, NotificationProblem } from './notification.types';
-import { isRecord, show } from './input-shape';
+import { isRecord, show } from '@oncall/shared-input-checks';
 
 export interface ContactAddressOptions {
   /**

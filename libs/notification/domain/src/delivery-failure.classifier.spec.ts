@@ -1,45 +1,37 @@
 import {
   classifyHttpFailure,
   classifySmtpFailure,
+  type HttpFailureFacts,
   type SmtpFailureFacts,
 } from './delivery-failure.classifier';
 
+/** Each outcome with every set of facts that should lead to it, as one case per set of facts. */
+function casesOf<Facts>(outcomes: { kind: string; reason: string; facts: Facts[] }[]) {
+  return outcomes.flatMap(({ kind, reason, facts }) => facts.map((one) => ({ facts: one, kind, reason })));
+}
+
 describe('classifySmtpFailure', () => {
-  it.each<{ facts: SmtpFailureFacts; kind: string; reason: string }>([
-    { facts: { responseCode: 421 }, kind: 'transient', reason: 'smtp-temporary-refusal' },
-    { facts: { responseCode: 450, errorCode: 'EENVELOPE' }, kind: 'transient', reason: 'smtp-temporary-refusal' },
-    { facts: { responseCode: 452 }, kind: 'transient', reason: 'smtp-temporary-refusal' },
-    { facts: { responseCode: 503 }, kind: 'transient', reason: 'smtp-temporary-refusal' },
-    { facts: { responseCode: 550, errorCode: 'EENVELOPE' }, kind: 'permanent', reason: 'smtp-permanent-refusal' },
-    { facts: { responseCode: 554, errorCode: 'EMESSAGE' }, kind: 'permanent', reason: 'smtp-permanent-refusal' },
-    { facts: { responseCode: 535, errorCode: 'EAUTH' }, kind: 'transient', reason: 'smtp-authentication' },
-    { facts: { errorCode: 'EAUTH' }, kind: 'transient', reason: 'smtp-authentication' },
-    { facts: { errorCode: 'ECONNECTION' }, kind: 'transient', reason: 'smtp-unreachable' },
-    { facts: { errorCode: 'ESOCKET' }, kind: 'transient', reason: 'smtp-unreachable' },
-    { facts: { errorCode: 'EDNS' }, kind: 'transient', reason: 'smtp-unreachable' },
-    { facts: { errorCode: 'ETIMEDOUT' }, kind: 'transient', reason: 'smtp-timeout' },
-    { facts: { errorCode: 'EENVELOPE' }, kind: 'permanent', reason: 'smtp-invalid-envelope' },
-    { facts: {}, kind: 'transient', reason: 'smtp-unreachable' },
-  ])('$facts → $kind ($reason)', ({ facts, kind, reason }) => {
+  it.each(casesOf<SmtpFailureFacts>([
+    { kind: 'transient', reason: 'smtp-temporary-refusal', facts: [{ responseCode: 421 }, { responseCode: 450, errorCode: 'EENVELOPE' }, { responseCode: 452 }, { responseCode: 503 }] },
+    { kind: 'permanent', reason: 'smtp-permanent-refusal', facts: [{ responseCode: 550, errorCode: 'EENVELOPE' }, { responseCode: 554, errorCode: 'EMESSAGE' }] },
+    { kind: 'transient', reason: 'smtp-authentication', facts: [{ responseCode: 535, errorCode: 'EAUTH' }, { errorCode: 'EAUTH' }] },
+    { kind: 'transient', reason: 'smtp-unreachable', facts: [{ errorCode: 'ECONNECTION' }, { errorCode: 'ESOCKET' }, { errorCode: 'EDNS' }, {}] },
+    { kind: 'transient', reason: 'smtp-timeout', facts: [{ errorCode: 'ETIMEDOUT' }] },
+    { kind: 'permanent', reason: 'smtp-invalid-envelope', facts: [{ errorCode: 'EENVELOPE' }] },
+  ]))('$facts → $kind ($reason)', ({ facts, kind, reason }) => {
     expect(classifySmtpFailure(facts)).toEqual({ kind, reason });
   }); // prettier-ignore
 });
 
 describe('classifyHttpFailure', () => {
-  it.each([
-    { facts: { status: 500 }, kind: 'transient', reason: 'http-server-error' },
-    { facts: { status: 503 }, kind: 'transient', reason: 'http-server-error' },
-    { facts: { status: 429 }, kind: 'transient', reason: 'http-throttled' },
-    { facts: { status: 408 }, kind: 'transient', reason: 'http-throttled' },
-    { facts: { status: 400 }, kind: 'permanent', reason: 'http-refused' },
-    { facts: { status: 403 }, kind: 'permanent', reason: 'http-refused' },
-    { facts: { status: 404 }, kind: 'permanent', reason: 'http-refused' },
-    { facts: { status: 410 }, kind: 'permanent', reason: 'http-refused' },
-    { facts: { status: 302 }, kind: 'permanent', reason: 'http-redirect' },
-    { facts: { errorCode: 'TimeoutError' }, kind: 'transient', reason: 'http-timeout' },
-    { facts: { errorCode: 'ECONNREFUSED' }, kind: 'transient', reason: 'http-unreachable' },
-    { facts: {}, kind: 'transient', reason: 'http-unreachable' },
-  ])('$facts → $kind ($reason)', ({ facts, kind, reason }) => {
+  it.each(casesOf<HttpFailureFacts>([
+    { kind: 'transient', reason: 'http-server-error', facts: [{ status: 500 }, { status: 503 }] },
+    { kind: 'transient', reason: 'http-throttled', facts: [{ status: 429 }, { status: 408 }] },
+    { kind: 'permanent', reason: 'http-refused', facts: [{ status: 400 }, { status: 403 }, { status: 404 }, { status: 410 }] },
+    { kind: 'permanent', reason: 'http-redirect', facts: [{ status: 302 }] },
+    { kind: 'transient', reason: 'http-timeout', facts: [{ errorCode: 'TimeoutError' }] },
+    { kind: 'transient', reason: 'http-unreachable', facts: [{ errorCode: 'ECONNREFUSED' }, {}] },
+  ]))('$facts → $kind ($reason)', ({ facts, kind, reason }) => {
     expect(classifyHttpFailure(facts)).toEqual({ kind, reason });
   }); // prettier-ignore
 

@@ -6,14 +6,13 @@ import {
   NotificationRules,
   NotificationRuleStep,
 } from './notification.types';
-import { isRecord, show } from './input-shape';
+import type { Report } from '@oncall/shared-input-checks';
+import { checkList, isRecord, isWholeNumberIn, reportUnknownFields, show } from '@oncall/shared-input-checks';
 
 export type NotificationRulesCheck =
   { ok: true; rules: NotificationRules } | { ok: false; problems: NotificationProblem[] };
 
 const STEP_FIELDS = ['contactMethodId', 'delayMinutes'];
-
-type Report = (path: string, message: string) => void;
 
 /**
  * Checks a person's rules as received (any shape) against their own contact methods and answers them
@@ -48,24 +47,19 @@ function checkSteps(
   methodIds: ReadonlySet<string>,
   report: Report,
 ): NotificationRuleStep[] {
-  if (!Array.isArray(steps)) {
-    report(path, 'must be a list of steps {contactMethodId, delayMinutes}');
-    return [];
-  }
-  if (steps.length < 1 || steps.length > LIMITS.maxStepsPerUrgency) {
-    report(path, `must list 1 to ${LIMITS.maxStepsPerUrgency} steps, got ${steps.length}`);
-  }
-  const firstSeenAt = new Map<string, number>();
-  const checked = steps.map((step, index) => {
-    const stepPath = `${path}[${index}]`;
-    const result = checkStep(step, stepPath, methodIds, report);
-    const key = `${result.contactMethodId}@${result.delayMinutes}`;
-    const earlier = firstSeenAt.get(key);
-    if (earlier !== undefined)
-      report(stepPath, `repeats ${path}[${earlier}] (same contact method, same delay)`);
-    else firstSeenAt.set(key, index);
-    return result;
-  });
+  const checked = checkList(
+    steps,
+    path,
+    {
+      listOf: 'steps {contactMethodId, delayMinutes}',
+      entries: 'steps',
+      maxEntries: LIMITS.maxStepsPerUrgency,
+      checkEntry: (step, stepPath) => checkStep(step, stepPath, methodIds, report),
+      keyOf: (step) => `${step.contactMethodId}@${step.delayMinutes}`,
+      repeats: (earlier) => `repeats ${earlier} (same contact method, same delay)`,
+    },
+    report,
+  );
   return checked.sort((a, b) => a.delayMinutes - b.delayMinutes);
 }
 
@@ -79,9 +73,7 @@ function checkStep(
     report(path, 'must be an object {contactMethodId, delayMinutes}');
     return { contactMethodId: '', delayMinutes: 0 };
   }
-  for (const field of Object.keys(step).filter((key) => !STEP_FIELDS.includes(key))) {
-    report(`${path}.${field}`, `is not a field of a step (it has ${STEP_FIELDS.join(', ')})`);
-  }
+  reportUnknownFields(step, STEP_FIELDS, path, 'a step', report);
   const { contactMethodId, delayMinutes } = step;
   if (typeof contactMethodId !== 'string' || !methodIds.has(contactMethodId)) {
     report(
@@ -89,11 +81,7 @@ function checkStep(
       `must be the id of one of this person's contact methods, got ${show(contactMethodId)}`,
     );
   }
-  const delayOk =
-    typeof delayMinutes === 'number' &&
-    Number.isInteger(delayMinutes) &&
-    delayMinutes >= LIMITS.minDelayMinutes &&
-    delayMinutes <= LIMITS.maxDelayMinutes;
+  const delayOk = isWholeNumberIn(delayMinutes, LIMITS.minDelayMinutes, LIMITS.maxDelayMinutes);
   if (!delayOk) {
     report(
       `${path}.delayMinutes`,

@@ -43,26 +43,40 @@ describe('Hub token claims', () => {
     });
   });
 
-  it.each<[string, string, unknown]>([
-    ['an org id too long', 'org_id', 'o'.repeat(129)],
-    ['an org id with a slash', 'org_id', 'msp/42'],
-    ['an org id with a space', 'org_id', 'msp 42'],
-    ['an org id with CR/LF (a header injection)', 'org_id', 'msp\r\nX-Evil: 1'],
-    ['an org id with a NATS wildcard', 'org_id', 'msp.*'],
-    ['an org id starting with a dot', 'org_id', '.msp'],
-    ['an org id with a NUL', 'org_id', 'msp\u0000'],
-    ['a subject too long', 'sub', 's'.repeat(256)],
-    ['a subject with a space', 'sub', 'auth0 user'],
-    ['an e-mail without @', 'email', 'ada.example'],
-    ['an e-mail with a NUL', 'email', 'ada\u0000@msp.example'],
-    ['an unknown role', 'role', 'admin'],
-    ['a name with a NUL', 'name', 'Nul\u0000Byte'],
-    ['a name with a lone surrogate', 'name', 'Ada \ud800'],
-    ['a name of only spaces', 'name', '   '],
-    ['a name too long', 'name', 'n'.repeat(201)],
-    ['a name that is an object', 'name', { first: 'Ada' }],
-    ['an organization name that is a number', 'org_name', 7],
-  ])('refuses %s', (_, claim, value) => {
+  // By claim, each value refused with the name of its case.
+  const refusedValues: Record<string, [string, unknown][]> = {
+    org_id: [
+      ['an org id too long', 'o'.repeat(129)],
+      ['an org id with a slash', 'msp/42'],
+      ['an org id with a space', 'msp 42'],
+      ['an org id with CR/LF (a header injection)', 'msp\r\nX-Evil: 1'],
+      ['an org id with a NATS wildcard', 'msp.*'],
+      ['an org id starting with a dot', '.msp'],
+      ['an org id with a NUL', 'msp\u0000'],
+    ],
+    sub: [
+      ['a subject too long', 's'.repeat(256)],
+      ['a subject with a space', 'auth0 user'],
+    ],
+    email: [
+      ['an e-mail without @', 'ada.example'],
+      ['an e-mail with a NUL', 'ada\u0000@msp.example'],
+    ],
+    role: [['an unknown role', 'admin']],
+    name: [
+      ['a name with a NUL', 'Nul\u0000Byte'],
+      ['a name with a lone surrogate', 'Ada \ud800'],
+      ['a name of only spaces', '   '],
+      ['a name too long', 'n'.repeat(201)],
+      ['a name that is an object', { first: 'Ada' }],
+    ],
+    org_name: [['an organization name that is a number', 7]],
+  };
+  it.each(
+    Object.entries(refusedValues).flatMap(([claim, cases]) =>
+      cases.map(([name, value]) => [name, claim, value] as const),
+    ),
+  )('refuses %s', (_, claim, value) => {
     expect(parseHubClaims({ ...good, [claim]: value })).toEqual({
       ok: false,
       problem: expect.stringContaining(`claim ${claim} must be`),

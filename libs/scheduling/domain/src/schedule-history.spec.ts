@@ -26,7 +26,12 @@ const history: ScheduleHistory = {
   ],
   overrides: [],
 };
-const firstRevisionOnly: ScheduleHistory = { ...history, revisions: [history.revisions[0]] };
+/** `history` (same schedule and overrides) with these revisions instead. */
+const withRevisions = (...revisions: ScheduleHistory['revisions']): ScheduleHistory => ({
+  ...history,
+  revisions,
+});
+const firstRevisionOnly = withRevisions(history.revisions[0]);
 
 /** The shifts `history` renders in `window`, each as [start, end, userId]. */
 const shiftRows = (of: ScheduleHistory, window: { start: string; end: string }) =>
@@ -52,23 +57,21 @@ describe('schedule history (rule 9: an edit changes only the future)', () => {
   });
 
   it('joins a shift the edit did not change across the revision boundary', () => {
-    const unchanged: ScheduleHistory = {
-      ...history,
-      revisions: [history.revisions[0], { ...history.revisions[0], revision: 2, effectiveFrom: EDIT_AT }],
-    };
+    const unchanged = withRevisions(history.revisions[0], {
+      ...history.revisions[0],
+      revision: 2,
+      effectiveFrom: EDIT_AT,
+    });
     expect(shiftRows(unchanged, { start: '2027-05-05T09:00:00Z', end: '2027-05-06T09:00:00Z' })).toEqual([
       [utc('2027-05-05T09:00Z'), utc('2027-05-06T09:00Z'), 'A'],
     ]);
   });
 
   it('finds the gap an edit introduces, and none before it', () => {
-    const emptied: ScheduleHistory = {
-      ...history,
-      revisions: [
-        history.revisions[0],
-        { ...history.revisions[1], layers: [aLayer({ id: 'rotation', participants: [] })] },
-      ],
-    };
+    const emptied = withRevisions(history.revisions[0], {
+      ...history.revisions[1],
+      layers: [aLayer({ id: 'rotation', participants: [] })],
+    });
     expect(
       coverageGapsInHistory(emptied, { start: '2027-05-05T00:00:00Z', end: '2027-05-06T00:00:00Z' }),
     ).toEqual([{ start: EDIT_AT, end: utc('2027-05-06T00:00Z') }]);
@@ -93,10 +96,7 @@ describe('schedule history (rule 9: an edit changes only the future)', () => {
   });
 
   it('renders nothing before revision 1 takes effect (a schedule created today has no past shifts)', () => {
-    const created: ScheduleHistory = {
-      ...firstRevisionOnly,
-      revisions: [{ ...history.revisions[0], effectiveFrom: '2027-05-04T15:00:00Z' }],
-    };
+    const created = withRevisions({ ...history.revisions[0], effectiveFrom: '2027-05-04T15:00:00Z' });
     expect(shiftRows(created, { start: '2027-05-03T00:00:00Z', end: '2027-05-05T00:00:00Z' })).toEqual([
       [utc('2027-05-04T15:00Z'), utc('2027-05-05T00:00Z'), 'B'],
     ]);
@@ -107,14 +107,11 @@ describe('schedule history (rule 9: an edit changes only the future)', () => {
   }); // prettier-ignore
 
   it('never lets a revision start before the one it follows, even when stored effectiveFrom goes backwards', () => {
-    const backwards: ScheduleHistory = {
-      ...history,
-      revisions: [
-        history.revisions[0],
-        history.revisions[1],
-        { ...history.revisions[0], revision: 3, effectiveFrom: '2027-05-05T10:00:00Z' },
-      ],
-    };
+    const backwards = withRevisions(...history.revisions, {
+      ...history.revisions[0],
+      revision: 3,
+      effectiveFrom: '2027-05-05T10:00:00Z',
+    });
     // Revision 3 claims 10:00, but revision 2 took effect at 12:00: revision 3 rules from 12:00 on.
     const window = { start: '2027-05-05T09:00:00Z', end: '2027-05-05T14:00:00Z' };
     expect(shiftRows(backwards, window)).toEqual([[utc('2027-05-05T09:00Z'), utc('2027-05-05T14:00Z'), 'A']]);

@@ -1,3 +1,4 @@
+import type { Decider } from '@oncall/shared-decider';
 import type { EscalationContext } from './escalation.context';
 import type { EscalationDecision } from './escalation.decisions';
 import type { EscalationInput } from './escalation.inputs';
@@ -12,11 +13,12 @@ import { evolve } from './evolve';
  * local copies, performs the decisions in order in one transaction (outbox rows, timer rows, the state
  * folded with `evolve`), and commits.
  */
-export interface EscalationDecider {
-  decide(input: EscalationInput, state: EscalationState, context: EscalationContext): EscalationDecision[];
-  evolve(state: EscalationState, decision: EscalationDecision): EscalationState;
-  initialState(): EscalationState;
-}
+export type EscalationDecider = Decider<
+  EscalationInput,
+  EscalationState,
+  EscalationDecision,
+  [context: EscalationContext]
+>;
 
 export const escalationDecider: EscalationDecider = {
   decide,

@@ -22,27 +22,26 @@ const schedule = (id: string): EscalationTarget => ({ type: 'schedule', id });
 const team = (id: string): EscalationTarget => ({ type: 'team', id });
 const user = (id: string): EscalationTarget => ({ type: 'user', id });
 
+/** POLICY's steps: `first` for 5 min → team Network (bob, carol) for 10 → `last` for 15. */
+const stepsAround = (first: EscalationTarget, last: EscalationTarget) => [
+  { delayMinutes: 5, targets: [first] },
+  { delayMinutes: 10, targets: [team('network')] },
+  { delayMinutes: 15, targets: [last] },
+];
+
 /** Technicians 24/7 (alice) for 5 min → team Network (bob, carol) for 10 → dave for 15; once more. */
 export const POLICY: PolicySnapshot = snapshotPolicy({
   id: 'ep-1',
   version: 4,
   name: 'Servers 24/7',
   repeatCount: 1,
-  steps: [
-    { delayMinutes: 5, targets: [schedule('technicians')] },
-    { delayMinutes: 10, targets: [team('network')] },
-    { delayMinutes: 15, targets: [user('dave')] },
-  ],
+  steps: stepsAround(schedule('technicians'), user('dave')),
 });
 
 /** The same policy with a gap in the first step's schedule and a deactivated user on the last step. */
 export const POLICY_WITH_GAPS: PolicySnapshot = snapshotPolicy({
   ...POLICY,
-  steps: [
-    { delayMinutes: 5, targets: [schedule('weekdays')] },
-    { delayMinutes: 10, targets: [team('network')] },
-    { delayMinutes: 15, targets: [user('leaver')] },
-  ],
+  steps: stepsAround(schedule('weekdays'), user('leaver')),
 });
 
 export const NOBODY_POLICY: PolicySnapshot = snapshotPolicy({

@@ -7,6 +7,7 @@ import {
 } from '../incident.errors';
 import type { AlertAppended, IncidentResolved, IncidentTriggered } from '../incident.events';
 import type { IncidentState } from '../incident.state';
+import { openingOf } from '../incident.opening';
 import type { Actor, AlertInput, IncidentAlert, Instant, ResolutionReason } from '../incident.types';
 import { INCIDENT_SEVERITIES, INCIDENT_URGENCIES } from '../incident.types';
 import { newEvent, requireIncident, stampOf } from './guards';
@@ -74,13 +75,7 @@ export function decideTrigger(command: TriggerIncident, state: IncidentState): I
   return [
     newEvent('IncidentTriggered', {
       ...stampOf(command),
-      orgId: data.orgId,
-      serviceId: data.serviceId,
-      escalationPolicyId: data.escalationPolicyId,
-      title: data.title,
-      severity: data.severity,
-      urgency: data.urgency,
-      priority: data.priority ?? null,
+      ...openingOf(data),
       alert: receivedAlert(data.alert, command.at),
     }),
   ];

@@ -1,8 +1,10 @@
 // Test data for the incident specs. Builders only fill in defaults; they never compute what decide would.
 import type { IncidentCommandOf, IncidentCommandType } from '../incident.commands';
-import type { IncidentDomainError, IncidentErrorCode } from '../incident.errors';
+import type { IncidentDomainError } from '../incident.errors';
 import { isIncidentDomainError } from '../incident.errors';
 import type { IncidentEvent, IncidentEventOf, IncidentEventType } from '../incident.events';
+import type { IncidentOpening } from '../incident.opening';
+import { NOTHING_RECORDED_YET } from '../incident.opening';
 import type { ExistingIncident } from '../incident.state';
 import type { Actor, IncidentAlert } from '../incident.types';
 
@@ -73,9 +75,8 @@ export function command<K extends IncidentCommandType>(
   } as unknown as IncidentCommandOf<K>;
 }
 
-export const triggered = event('IncidentTriggered', {
-  by: monitor,
-  at: T.triggered,
+/** What `triggered` opens INCIDENT with. */
+const opening: IncidentOpening = {
   orgId: ORG,
   serviceId: 'svc-1',
   escalationPolicyId: 'ep-1',
@@ -83,6 +84,12 @@ export const triggered = event('IncidentTriggered', {
   severity: 'high',
   urgency: 'high',
   priority: null,
+};
+
+export const triggered = event('IncidentTriggered', {
+  by: monitor,
+  at: T.triggered,
+  ...opening,
   alert: alert1,
 });
 
@@ -102,38 +109,24 @@ export const resolvedByAlice = event('IncidentResolved', {
   mergedInto: null,
 });
 
-/** The state IncidentTriggered (`triggered`) opens, written out. */
+/** The state IncidentTriggered (`triggered`) opens: its opening facts and alert, and nothing recorded yet. */
 export const STATE_AFTER_TRIGGER: ExistingIncident = {
   status: 'triggered',
   incidentId: 'inc-1',
-  orgId: 'org-1',
-  serviceId: 'svc-1',
-  escalationPolicyId: 'ep-1',
-  title: 'Disk almost full on SRV-01',
-  severity: 'high',
-  urgency: 'high',
-  priority: null,
+  ...opening,
   triggeringAlertId: 'alert-1',
   alerts: [alert1],
   appendedAlertCount: 0,
   assignment: { kind: 'escalation-level', level: 1 },
   triggeredAt: T.triggered,
-  acknowledgedBy: null,
-  acknowledgedAt: null,
-  snoozedUntil: null,
-  ticket: null,
-  noteIds: [],
-  notesCount: 0,
-  mergedIncidentIds: [],
-  mergedInto: null,
-  resolvedBy: null,
-  resolvedAt: null,
-  resolutionReason: null,
-  unansweredAt: null,
+  ...NOTHING_RECORDED_YET,
 };
 
 export const STATUSES = ['none', 'triggered', 'acknowledged', 'snoozed', 'resolved'] as const;
 export type Status = (typeof STATUSES)[number];
+/** The statuses of an incident that exists, and of one still open. */
+export const EXISTING_STATUSES = ['triggered', 'acknowledged', 'snoozed', 'resolved'] as const;
+export const OPEN_STATUSES = ['triggered', 'acknowledged', 'snoozed'] as const;
 
 /** The history that puts INCIDENT in each status. */
 export const GIVEN: Record<Status, readonly IncidentEvent[]> = {
@@ -144,18 +137,6 @@ export const GIVEN: Record<Status, readonly IncidentEvent[]> = {
   resolved: [triggered, acknowledgedByAlice, resolvedByAlice],
 };
 
-export type Outcome = { readonly events: readonly IncidentEvent[] } | { readonly error: IncidentErrorCode };
-
-/** Runs `decide` and reports events or the refusal's code; anything that is not a domain error escapes. */
-export function outcomeOf(run: () => readonly IncidentEvent[]): Outcome {
-  try {
-    return { events: run() };
-  } catch (error: unknown) {
-    if (isIncidentDomainError(error)) return { error: error.code };
-    throw error;
-  }
-}
-
 export function refusalOf(run: () => unknown): IncidentDomainError {
   try {
     run();
@@ -165,7 +146,3 @@ export function refusalOf(run: () => unknown): IncidentDomainError {
   }
   throw new Error('expected a refusal, but the command was accepted');
 }
-
-export const emits = (...events: IncidentEvent[]): Outcome => ({ events });
-export const nothing: Outcome = { events: [] };
-export const refused = (code: IncidentErrorCode): Outcome => ({ error: code });

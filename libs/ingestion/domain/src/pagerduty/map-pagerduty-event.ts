@@ -1,12 +1,5 @@
 import { AlertBase, alertBase, mapSingleEvent } from '../alert-base';
-import {
-  ALERT_ACTIONS,
-  AlertAction,
-  IntegrationRef,
-  MappedAlert,
-  MappingResult,
-  ReceptionFacts,
-} from '../mapped-alert';
+import { ALERT_ACTIONS, AlertAction, MappedAlert, PayloadMapper } from '../mapped-alert';
 import { FieldReader } from '../reading/field-reader';
 import { severityFromWord } from '../severity';
 import {
@@ -23,14 +16,10 @@ import {
  * the alert's own id (returned in the 202), so it always opens a new alert, as PagerDuty does.
  * Acknowledge and resolve need the key and ignore `payload`, as PagerDuty does.
  */
-export function mapPagerDutyEvent(
-  body: unknown,
-  integration: IntegrationRef,
-  facts: ReceptionFacts,
-): MappingResult {
-  const fields = { key: 'routing_key', action: 'event_action', dedupKey: 'dedup_key' } as const;
-  return mapPagerDutyFormat(body, integration, facts, fields, trigger);
-}
+export const mapPagerDutyEvent: PayloadMapper = pagerDutyFormat(
+  { key: 'routing_key', action: 'event_action', dedupKey: 'dedup_key' },
+  trigger,
+);
 
 /** Where a PagerDuty event format keeps the integration key, the action and the dedup key. */
 export interface PagerDutyFormatFields {
@@ -43,22 +32,20 @@ export interface PagerDutyFormatFields {
  * What the v2 and v1 event formats share: the integration key, the action, and a dedup key only a trigger
  * may leave out (it then gets a fresh one, the alert's id); `trigger` reads the rest of a trigger.
  */
-export function mapPagerDutyFormat(
-  body: unknown,
-  integration: IntegrationRef,
-  facts: ReceptionFacts,
+export function pagerDutyFormat(
   fields: PagerDutyFormatFields,
   trigger: (event: FieldReader, base: AlertBase, dedupKey: string) => MappedAlert,
-): MappingResult {
-  return mapSingleEvent(body, (event) => {
-    readIntegrationKey(event, fields.key);
-    const action = event.oneOf(fields.action, ALERT_ACTIONS);
-    if (action !== 'trigger' && !event.present(fields.dedupKey))
-      event.fail(fields.dedupKey, `is required unless ${fields.action} is trigger`);
-    const base = alertBase(integration, facts);
-    const dedupKey = event.optionalText(fields.dedupKey, PAGERDUTY_LIMITS.dedupKey) ?? base.alertId;
-    return action === 'trigger' ? trigger(event, base, dedupKey) : followUp(base, action, dedupKey);
-  });
+): PayloadMapper {
+  return (body, integration, facts) =>
+    mapSingleEvent(body, (event) => {
+      readIntegrationKey(event, fields.key);
+      const action = event.oneOf(fields.action, ALERT_ACTIONS);
+      if (action !== 'trigger' && !event.present(fields.dedupKey))
+        event.fail(fields.dedupKey, `is required unless ${fields.action} is trigger`);
+      const base = alertBase(integration, facts);
+      const dedupKey = event.optionalText(fields.dedupKey, PAGERDUTY_LIMITS.dedupKey) ?? base.alertId;
+      return action === 'trigger' ? trigger(event, base, dedupKey) : followUp(base, action, dedupKey);
+    });
 }
 
 function trigger(event: FieldReader, base: AlertBase, dedupKey: string): MappedAlert {

@@ -1,15 +1,8 @@
 import { AlertBase, withoutAbsentFields } from '../alert-base';
-import {
-  AlertImage,
-  AlertLink,
-  IntegrationRef,
-  MappedAlert,
-  MappingResult,
-  ReceptionFacts,
-} from '../mapped-alert';
+import { AlertImage, AlertLink, MappedAlert, PayloadMapper } from '../mapped-alert';
 import { FieldReader } from '../reading/field-reader';
 import { DEFAULT_SEVERITY } from '../severity';
-import { mapPagerDutyFormat } from './map-pagerduty-event';
+import { pagerDutyFormat } from './map-pagerduty-event';
 import { PAGERDUTY_LIMITS, readClientLink, readDetails } from './pagerduty-fields';
 
 const CONTEXT_TYPES = ['link', 'image'] as const;
@@ -18,14 +11,10 @@ const CONTEXT_TYPES = ['link', 'image'] as const;
  * A legacy PagerDuty v1 event (`POST /generic/2010-04-15/create_event.json`). v1 has no severity: a
  * trigger gets the default one. Without `incident_key` a trigger gets a fresh key (the alert's id).
  */
-export function mapPagerDutyV1(
-  body: unknown,
-  integration: IntegrationRef,
-  facts: ReceptionFacts,
-): MappingResult {
-  const fields = { key: 'service_key', action: 'event_type', dedupKey: 'incident_key' } as const;
-  return mapPagerDutyFormat(body, integration, facts, fields, trigger);
-}
+export const mapPagerDutyV1: PayloadMapper = pagerDutyFormat(
+  { key: 'service_key', action: 'event_type', dedupKey: 'incident_key' },
+  trigger,
+);
 
 function trigger(event: FieldReader, base: AlertBase, dedupKey: string): MappedAlert {
   const contexts = readContexts(event);

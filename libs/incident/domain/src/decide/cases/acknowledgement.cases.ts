@@ -1,15 +1,12 @@
-import type { DecideMatrix } from '../../testing/decide-matrix';
+import { type DecideMatrix, emits, nothing, refused } from '../../testing/decide-matrix';
 import {
   acknowledgedByAlice,
   ackTimer,
   alice,
   bob,
   command,
-  emits,
   event,
   monitor,
-  nothing,
-  refused,
   snoozedOneHour,
   snoozeTimer,
   T,

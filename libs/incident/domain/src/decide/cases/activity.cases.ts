@@ -1,5 +1,5 @@
-import type { DecideMatrix } from '../../testing/decide-matrix';
-import { command, emits, event, refused, T } from '../../testing/incident.fixtures';
+import { type DecideMatrix, emits, refused } from '../../testing/decide-matrix';
+import { command, event, T } from '../../testing/incident.fixtures';
 
 const escalation = { kind: 'system', reason: 'escalation-policy' } as const;
 const paged = {

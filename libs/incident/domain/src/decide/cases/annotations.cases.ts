@@ -1,8 +1,15 @@
 import type { IncidentCommand, IncidentCommandType } from '../../incident.commands';
 import type { IncidentEvent } from '../../incident.events';
-import type { DecideMatrix, Case } from '../../testing/decide-matrix';
+import {
+  type DecideMatrix,
+  type Case,
+  emits,
+  inEachStatus,
+  nothing,
+  refused,
+} from '../../testing/decide-matrix';
 import type { Status } from '../../testing/incident.fixtures';
-import { bob, command, emits, event, GIVEN, nothing, refused, T } from '../../testing/incident.fixtures';
+import { bob, command, event, GIVEN, T, EXISTING_STATUSES } from '../../testing/incident.fixtures';
 
 const note = (noteId = 'note-1') =>
   command('AddNote', { noteId, text: 'Cleared temp files; 60% free now.' }, bob);
@@ -82,18 +89,12 @@ const linkCases = (status: Status): Case[] => [
 export const annotationCases: DecideMatrix = {
   AddNote: {
     none: [{ name: 'refused', when: note(), then: refused('INCIDENT_NOT_FOUND') }],
-    triggered: noteCases('triggered'),
-    acknowledged: noteCases('acknowledged'),
-    snoozed: noteCases('snoozed'),
-    resolved: noteCases('resolved'),
+    ...inEachStatus(EXISTING_STATUSES, noteCases),
   },
   SetIncidentPriority: settingRow('sets it', priority('P2'), priority(null), prioritised),
   SetIncidentSeverity: settingRow('changes it', severity('critical'), severity('high'), severityChanged),
   LinkTicket: {
     none: [{ name: 'refused', when: link(), then: refused('INCIDENT_NOT_FOUND') }],
-    triggered: linkCases('triggered'),
-    acknowledged: linkCases('acknowledged'),
-    snoozed: linkCases('snoozed'),
-    resolved: linkCases('resolved'),
+    ...inEachStatus(EXISTING_STATUSES, linkCases),
   },
 };

@@ -1,16 +1,6 @@
-import type { DecideMatrix } from '../../testing/decide-matrix';
+import { type DecideMatrix, emits, nothing, refused } from '../../testing/decide-matrix';
 import type { ReassignTarget } from '../../incident.commands';
-import {
-  bob,
-  command,
-  emits,
-  event,
-  nothing,
-  policy,
-  refused,
-  T,
-  triggered,
-} from '../../testing/incident.fixtures';
+import { bob, command, event, policy, T, triggered } from '../../testing/incident.fixtures';
 
 const level = (n: number) => ({ kind: 'escalation-level', level: n }) as const;
 const toCarol: ReassignTarget = { kind: 'users', userIds: ['carol'] };

@@ -1,15 +1,12 @@
-import type { DecideMatrix } from '../../testing/decide-matrix';
+import { type DecideMatrix, emits, nothing, refused } from '../../testing/decide-matrix';
 import {
   alert1,
   alert2,
   autoResolver,
   bob,
   command,
-  emits,
   event,
   monitor,
-  nothing,
-  refused,
   resolvedByAlice,
   T,
   triggered,

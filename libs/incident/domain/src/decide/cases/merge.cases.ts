@@ -1,20 +1,25 @@
 import type { MergeSource } from '../../incident.commands';
-import type { Case, DecideMatrix } from '../../testing/decide-matrix';
+import {
+  type Case,
+  type DecideMatrix,
+  emits,
+  inEachStatus,
+  nothing,
+  refused,
+} from '../../testing/decide-matrix';
 import type { Status } from '../../testing/incident.fixtures';
 import {
   alert1,
   bob,
   command,
-  emits,
   event,
   GIVEN,
-  nothing,
   ORG,
   OTHER_ORG,
-  refused,
   SOURCE,
   T,
   TARGET,
+  OPEN_STATUSES,
 } from '../../testing/incident.fixtures';
 
 // INCIDENT is the target of AbsorbIncident and the source of MergeIncidentInto.
@@ -80,9 +85,7 @@ const mergeIntoCases: Case[] = [
 export const mergeCases: DecideMatrix = {
   AbsorbIncident: {
     none: [{ name: 'the target does not exist', when: absorb(), then: refused('INCIDENT_NOT_FOUND') }],
-    triggered: absorbCases('triggered'),
-    acknowledged: absorbCases('acknowledged'),
-    snoozed: absorbCases('snoozed'),
+    ...inEachStatus(OPEN_STATUSES, absorbCases),
     resolved: [
       {
         name: 'an open incident cannot be merged into a resolved one',

@@ -1,15 +1,5 @@
-import type { DecideMatrix } from '../../testing/decide-matrix';
-import {
-  alert1,
-  command,
-  emits,
-  event,
-  monitor,
-  nothing,
-  refused,
-  T,
-  triggered,
-} from '../../testing/incident.fixtures';
+import { type DecideMatrix, emits, nothing, refused } from '../../testing/decide-matrix';
+import { alert1, command, event, monitor, T, triggered } from '../../testing/incident.fixtures';
 
 const last = { alertId: 'alert-9', summary: 'Disk C: 98% full on SRV-01', severity: 'critical' as const };
 

@@ -1,0 +1,10 @@
+export {
+  checkList,
+  checkText,
+  isRecord,
+  isWholeNumberIn,
+  type ListRule,
+  type Report,
+  reportUnknownFields,
+  show,
+} from './input-checks';

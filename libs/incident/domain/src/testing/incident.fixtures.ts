@@ -109,7 +109,7 @@ export const resolvedByAlice = event('IncidentResolved', {
   mergedInto: null,
 });
 
-/** The state IncidentTriggered (`triggered`) opens: its opening facts and alert, and nothing recorded yet. */
+/** The state IncidentTriggered (`triggered`) opens: its opening facts and alert, and nothing recorded yet (checked in incident.opening.spec). */
 export const STATE_AFTER_TRIGGER: ExistingIncident = {
   status: 'triggered',
   incidentId: 'inc-1',

@@ -1,15 +1,8 @@
+import type { ScheduleView } from '@oncall/contracts';
 import { DirectoryProbe, ISO_INSTANT, UUID } from './support/directory-probe';
 import { dailyLayer, scheduleBody, startSchedulingProbe } from './support/schedule-fixtures';
 
 const ORG = 'schedules-crud-msp';
-
-interface Schedule {
-  id: string;
-  name: string;
-  version: number;
-  updatedAt: string;
-  layers: { id: string }[];
-}
 
 describe('Schedules: create, read, list, replace, delete', () => {
   let probe: DirectoryProbe;
@@ -44,7 +37,7 @@ describe('Schedules: create, read, list, replace, delete', () => {
   }, 30_000);
   afterAll(() => probe.close());
 
-  const create = (body: object) => probe.call<Schedule>(manager, 'POST', '/api/v1/schedules', 201, body);
+  const create = (body: object) => probe.call<ScheduleView>(manager, 'POST', '/api/v1/schedules', 201, body);
 
   it('round-trips a schedule with exact views: create, get, list page by page, replace, delete', async () => {
     const weekdays = {
@@ -106,7 +99,7 @@ describe('Schedules: create, read, list, replace, delete', () => {
     expect(await probe.call(manager, 'GET', `/api/v1/schedules/${created.id}`, 200)).toEqual(created);
 
     const second = await create(scheduleBody('Escalations', [dailyLayer([bob])]));
-    const pages = await probe.walk<Schedule>(manager, '/api/v1/schedules', 1);
+    const pages = await probe.walk<ScheduleView>(manager, '/api/v1/schedules', 1);
     expect(pages.map((page) => page.map((schedule) => schedule.id))).toEqual([[created.id], [second.id]]);
     expect(pages[0][0]).toEqual(created);
 
@@ -118,7 +111,7 @@ describe('Schedules: create, read, list, replace, delete', () => {
       layers: [{ ...definition.layers[0], id: primary.id, participants: [bob, ann] }],
       expectedVersion: 1,
     };
-    const replaced = await probe.call<Schedule>(
+    const replaced = await probe.call<ScheduleView>(
       manager,
       'PUT',
       `/api/v1/schedules/${created.id}`,
@@ -141,7 +134,7 @@ describe('Schedules: create, read, list, replace, delete', () => {
 
     await probe.call(manager, 'DELETE', `/api/v1/schedules/${created.id}`, 204);
     await probe.problem(manager, 'GET', `/api/v1/schedules/${created.id}`, 404);
-    const left = await probe.call<{ items: Schedule[] }>(manager, 'GET', '/api/v1/schedules', 200);
+    const left = await probe.call<{ items: ScheduleView[] }>(manager, 'GET', '/api/v1/schedules', 200);
     expect(left.items.map((schedule) => schedule.id)).toEqual([second.id]);
   });
 
@@ -236,7 +229,7 @@ describe('Schedules: create, read, list, replace, delete', () => {
       await probe.problem(stranger, method, path, 404, body);
     }
     expect(await probe.call(manager, 'GET', `/api/v1/schedules/${schedule.id}`, 200)).toEqual(schedule);
-    const seen = await probe.call<{ items: Schedule[] }>(stranger, 'GET', '/api/v1/schedules', 200);
+    const seen = await probe.call<{ items: ScheduleView[] }>(stranger, 'GET', '/api/v1/schedules', 200);
     expect(seen.items).toEqual([]);
   });
 });

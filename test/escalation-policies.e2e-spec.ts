@@ -13,6 +13,7 @@ import {
 } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
 import { stageForAll, waitFor } from '@oncall/platform-testing';
+import { schedule, team, user } from '../libs/escalation/domain/src/testing/escalation.fixtures';
 import { AuditEntry, DirectoryProbe, ISO_INSTANT, UUID } from './support/directory-probe';
 
 const ORG = 'escalation-msp';
@@ -51,7 +52,7 @@ describe('Escalation policies: admin-api and the escalation service', () => {
     ).id;
   const aPolicy = (name: string, extra: Record<string, unknown> = {}) => ({
     name,
-    steps: [{ delayMinutes: 5, targets: [{ type: 'user', id: alice }] }],
+    steps: [{ delayMinutes: 5, targets: [user(alice)] }],
     ...extra,
   });
   const create = (body: object, token = manager()) =>
@@ -65,14 +66,8 @@ describe('Escalation policies: admin-api and the escalation service', () => {
       description: 'Primary, then the seniors',
       repeatCount: 2,
       steps: [
-        { delayMinutes: 5, targets: [{ type: 'user', id: alice.toUpperCase() }] },
-        {
-          delayMinutes: 15,
-          targets: [
-            { type: 'user', id: bob },
-            { type: 'user', id: bossId },
-          ],
-        },
+        { delayMinutes: 5, targets: [user(alice.toUpperCase())] },
+        { delayMinutes: 15, targets: [user(bob), user(bossId)] },
       ],
     });
     expect(created).toEqual({
@@ -82,14 +77,8 @@ describe('Escalation policies: admin-api and the escalation service', () => {
       description: 'Primary, then the seniors',
       repeatCount: 2,
       steps: [
-        { delayMinutes: 5, targets: [{ type: 'user', id: alice }] },
-        {
-          delayMinutes: 15,
-          targets: [
-            { type: 'user', id: bob },
-            { type: 'user', id: bossId },
-          ],
-        },
+        { delayMinutes: 5, targets: [user(alice)] },
+        { delayMinutes: 15, targets: [user(bob), user(bossId)] },
       ],
       version: 1,
       createdAt: ISO_INSTANT,
@@ -102,7 +91,7 @@ describe('Escalation policies: admin-api and the escalation service', () => {
 
     const replacement = {
       name: 'Servers',
-      steps: [{ delayMinutes: 10, targets: [{ type: 'user', id: bob }] }],
+      steps: [{ delayMinutes: 10, targets: [user(bob)] }],
     };
     const replaced = await probe.call<EscalationPolicyView>(manager(), 'PUT', path, 200, {
       ...replacement,
@@ -177,7 +166,7 @@ describe('Escalation policies: admin-api and the escalation service', () => {
   describe('refuses a bad policy with 400 naming the nested field', () => {
     const step = (extra: Record<string, unknown>) => ({
       delayMinutes: 5,
-      targets: [{ type: 'user', id: NO_SUCH_ID }],
+      targets: [user(NO_SUCH_ID)],
       ...extra,
     });
     it.each<[string, Record<string, unknown>, string]>([
@@ -187,13 +176,13 @@ describe('Escalation policies: admin-api and the escalation service', () => {
       ['a delay of 0 minutes on the second step', { steps: [step({}), step({ delayMinutes: 0 })] }, 'steps.1.delayMinutes'],
       ['a delay over a day', { steps: [step({ delayMinutes: 1441 })] }, 'steps.0.delayMinutes'],
       ['a step without targets', { steps: [step({ targets: [] })] }, 'steps.0.targets'],
-      ['11 targets', { steps: [step({ targets: Array.from({ length: 11 }, () => ({ type: 'user', id: NO_SUCH_ID })) })] }, 'steps.0.targets'],
+      ['11 targets', { steps: [step({ targets: Array.from({ length: 11 }, () => user(NO_SUCH_ID)) })] }, 'steps.0.targets'],
       ['a target of an unknown type', { steps: [step({ targets: [{ type: 'group', id: NO_SUCH_ID }] })] }, 'steps.0.targets.0.type'],
       ['an unknown strategy', { steps: [step({ strategy: 'random' })] }, 'steps.0.strategy'],
-      ['a target id that is not a UUID', { steps: [step({}), step({ targets: [{ type: 'schedule', id: 'primary' }] })] }, 'steps.1.targets.0.id'],
+      ['a target id that is not a UUID', { steps: [step({}), step({ targets: [schedule('primary')] })] }, 'steps.1.targets.0.id'],
       ['a target that is not an object', { steps: [step({ targets: ['alice'] })] }, 'steps.0.targets'],
       ['an unknown step field', { steps: [step({ delay: 5 })] }, 'steps.0.delay'],
-      ['the same target twice in a step', { steps: [step({ targets: [{ type: 'user', id: NO_SUCH_ID }, { type: 'user', id: NO_SUCH_ID }] })] }, 'steps.0.targets.1'],
+      ['the same target twice in a step', { steps: [step({ targets: [user(NO_SUCH_ID), user(NO_SUCH_ID)] })] }, 'steps.0.targets.1'],
     ])('%s', async (_, change, field) => {
       const body = { ...aPolicy(`Refused ${field}`), ...change };
       const problem = await probe.problem(manager(), 'POST', POLICIES, 400, body, field);
@@ -203,13 +192,7 @@ describe('Escalation policies: admin-api and the escalation service', () => {
     it('also on replace, leaving the policy unchanged', async () => {
       const policy = await create(aPolicy('Replaced badly'));
       const path = `${POLICIES}/${policy.id}`;
-      const badStep = {
-        delayMinutes: 5,
-        targets: [
-          { type: 'user', id: alice },
-          { type: 'user', id: alice },
-        ],
-      };
+      const badStep = { delayMinutes: 5, targets: [user(alice), user(alice)] };
       await probe.problem(
         manager(),
         'PUT',
@@ -238,14 +221,8 @@ describe('Escalation policies: admin-api and the escalation service', () => {
       400,
       aPolicy('Foreign user', {
         steps: [
-          { delayMinutes: 5, targets: [{ type: 'user', id: alice }] },
-          {
-            delayMinutes: 5,
-            targets: [
-              { type: 'user', id: bob },
-              { type: 'user', id: strangerUser },
-            ],
-          },
+          { delayMinutes: 5, targets: [user(alice)] },
+          { delayMinutes: 5, targets: [user(bob), user(strangerUser)] },
         ],
       }),
       'steps.1.targets.1.id',
@@ -258,7 +235,7 @@ describe('Escalation policies: admin-api and the escalation service', () => {
     ]);
     const leaver = await addUser(manager(), 'leaver@msp.test');
     await probe.call(manager(), 'POST', `/api/v1/users/${leaver}/deactivate`, 200);
-    const steps = [{ delayMinutes: 5, targets: [{ type: 'user', id: leaver }] }];
+    const steps = [{ delayMinutes: 5, targets: [user(leaver)] }];
     await probe.problem(
       manager(),
       'POST',
@@ -270,37 +247,22 @@ describe('Escalation policies: admin-api and the escalation service', () => {
   });
 
   it('stores team targets and round-robin steps, and refuses a team that is not of the organization', async () => {
-    const team = await probe.call<{ id: string }>(manager(), 'POST', '/api/v1/teams', 201, {
+    const network = await probe.call<{ id: string }>(manager(), 'POST', '/api/v1/teams', 201, {
       name: 'Network',
     });
     const theirTeam = await probe.call<{ id: string }>(strangerToken(), 'POST', '/api/v1/teams', 201, {
       name: 'Theirs',
     });
     const steps = [
-      {
-        delayMinutes: 5,
-        strategy: 'round-robin',
-        targets: [
-          { type: 'team', id: team.id.toUpperCase() },
-          { type: 'user', id: alice },
-        ],
-      },
-      { delayMinutes: 5, strategy: 'all', targets: [{ type: 'team', id: team.id }] },
+      { delayMinutes: 5, strategy: 'round-robin', targets: [team(network.id.toUpperCase()), user(alice)] },
+      { delayMinutes: 5, strategy: 'all', targets: [team(network.id)] },
     ];
     const created = await create(aPolicy('Teams', { steps }));
     expect(created.steps).toEqual([
-      { ...steps[0], targets: [{ type: 'team', id: team.id }, steps[0].targets[1]] },
-      { delayMinutes: 5, targets: [{ type: 'team', id: team.id }] },
+      { ...steps[0], targets: [team(network.id), steps[0].targets[1]] },
+      { delayMinutes: 5, targets: [team(network.id)] },
     ]);
-    const foreign = [
-      {
-        delayMinutes: 5,
-        targets: [
-          { type: 'user', id: alice },
-          { type: 'team', id: theirTeam.id },
-        ],
-      },
-    ];
+    const foreign = [{ delayMinutes: 5, targets: [user(alice), team(theirTeam.id)] }];
     const problem = await probe.problem(
       manager(),
       'POST',
@@ -317,7 +279,7 @@ describe('Escalation policies: admin-api and the escalation service', () => {
   });
 
   it('refuses schedule targets with 503 while scheduling does not answer, saving nothing', async () => {
-    const steps = [{ delayMinutes: 5, targets: [{ type: 'schedule', id: SCHEDULE_1 }] }];
+    const steps = [{ delayMinutes: 5, targets: [schedule(SCHEDULE_1)] }];
     const problem = await probe.problem(
       manager(),
       'POST',
@@ -344,7 +306,7 @@ describe('Escalation policies: admin-api and the escalation service', () => {
     await probe.problem(strangerToken(), 'GET', path, 404);
     await probe.problem(strangerToken(), 'PUT', path, 404, {
       name: 'Hijacked',
-      steps: [{ delayMinutes: 5, targets: [{ type: 'user', id: strangerUser }] }],
+      steps: [{ delayMinutes: 5, targets: [user(strangerUser)] }],
     });
     await probe.problem(strangerToken(), 'DELETE', path, 404);
     await probe.problem(manager(), 'GET', `${POLICIES}/${NO_SUCH_ID}`, 404);
@@ -373,7 +335,7 @@ describe('Escalation policies: admin-api and the escalation service', () => {
     const inUse = await probe.problem(manager(), 'DELETE', path, 409);
     expect(inUse).toMatchObject({ code: 'POLICY_IN_USE', detail: expect.stringContaining('"Firewalls"') });
 
-    const theirSteps = [{ delayMinutes: 5, targets: [{ type: 'user', id: strangerUser }] }];
+    const theirSteps = [{ delayMinutes: 5, targets: [user(strangerUser)] }];
     const foreign = await create(aPolicy('Theirs', { steps: theirSteps }), strangerToken());
     for (const policyId of [foreign.id, NO_SUCH_ID]) {
       const refused = await probe.problem(manager(), 'POST', '/api/v1/services', 400,
@@ -443,7 +405,7 @@ describe('Escalation policies: admin-api and the escalation service', () => {
         definition: {
           name: '',
           repeatCount: 0,
-          steps: [{ delayMinutes: 5, targets: [{ type: 'user', id: 'x' }] }],
+          steps: [{ delayMinutes: 5, targets: [user('x')] }],
         },
       },
       context(ORG),

@@ -20,15 +20,7 @@ const {
   SECRET_KEYS,
   SERVICES,
 } = require('./k8s/settings');
-const {
-  metadata,
-  deployment,
-  service,
-  podDisruptionBudget,
-  ingress,
-  horizontalPodAutoscaler,
-  migrationJob,
-} = require('./k8s/workloads');
+const { metadata, serviceWorkloads, ingress, migrationJob } = require('./k8s/workloads');
 const { networkPolicies } = require('./k8s/network-policies');
 const { toYaml } = require('./k8s/to-yaml');
 
@@ -104,12 +96,7 @@ function files() {
     'ingress.yaml': [ingress(ports)],
   };
   for (const { name, port } of services) {
-    base[`${name}.yaml`] = [
-      deployment(name, port),
-      service(name, port),
-      podDisruptionBudget(name),
-      ...(SERVICES[name].autoscale ? [horizontalPodAutoscaler(name)] : []),
-    ];
+    base[`${name}.yaml`] = serviceWorkloads(name, port);
   }
   base['kustomization.yaml'] = [
     kustomization(Object.keys(base).filter((file) => file !== 'secret.template.yaml')),

@@ -1,15 +1,14 @@
 import { waitFor } from '@oncall/platform-testing';
-import { type BrowserContext, type Page } from 'playwright-core';
 import { DEMO_USERS } from '../apps/admin-api/src/seed/seed-demo';
 import { type StandInAccount } from './support/oidc-stand-in';
 import {
   contentWidth,
   DESKTOP,
-  followMainNavigation,
   mainNavigationLink,
+  openNewForm,
   PHONE,
   seriousAccessibilityViolations,
-  watchedPage,
+  type WatchedPage,
 } from './support/spa-browser';
 import { useSpaPlatform } from './support/spa-platform';
 
@@ -64,16 +63,11 @@ describe('The issue 15 scenario in Chromium: Hub sign-in, schedule, policy, serv
    * A fresh browser (no Hub session yet) signed in through the stand-in's login form as `login`, and the
    * console errors the SPA's own pages report (the stand-in's page asks for a web font it cannot reach).
    */
-  async function signedInThroughHub(
-    login: string,
-    viewport = DESKTOP,
-  ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const { context, page, errors } = await watchedPage(
-      spa.browser,
-      viewport,
+  async function signedInThroughHub(login: string, viewport = DESKTOP): Promise<WatchedPage> {
+    const { context, page, errors } = await spa.watchedEntryPage(
       (message) => message.location().url.startsWith(spa.base()) && message.type() === 'error',
+      viewport,
     );
-    await page.goto(`${spa.base()}/`);
     await page.getByRole('button', { name: 'Sign in with Hub' }).click();
     // The stand-in's development login form (any password); it has placeholders, not labels.
     await page.getByPlaceholder('Enter any login').fill(login);
@@ -84,7 +78,7 @@ describe('The issue 15 scenario in Chromium: Hub sign-in, schedule, policy, serv
   }
 
   // The manager's browser, from sign-in to the integration key.
-  let manager: { context: BrowserContext; page: Page; errors: string[] };
+  let manager: WatchedPage;
 
   it('signs the manager in through the Hub stand-in', async () => {
     manager = await signedInThroughHub(MORGAN.hubUserId);
@@ -94,8 +88,7 @@ describe('The issue 15 scenario in Chromium: Hub sign-in, schedule, policy, serv
 
   it('builds a two-layer schedule in the layer editor: Jordan around the clock, Taylor over it for 12 hours a day', async () => {
     const { page, errors } = manager;
-    await followMainNavigation(page, 'Schedules');
-    await page.getByRole('button', { name: 'New schedule' }).click();
+    await openNewForm(page, 'Schedules', 'New schedule');
     await page.getByLabel('Name', { exact: true }).fill(SCHEDULE);
     await page.getByLabel('Time zone of the handoffs').fill('UTC');
 
@@ -134,8 +127,7 @@ describe('The issue 15 scenario in Chromium: Hub sign-in, schedule, policy, serv
 
   it('builds a two-step escalation policy: the schedule (Taylor now), then the manager after 10 minutes', async () => {
     const { page, errors } = manager;
-    await followMainNavigation(page, 'Escalation policies');
-    await page.getByRole('button', { name: 'New policy' }).click();
+    await openNewForm(page, 'Escalation policies', 'New policy');
     await page.getByLabel('Name').fill(POLICY);
     await page.getByRole('button', { name: 'Add target to step 1' }).click();
     await page.getByLabel('Step 1 target 1', { exact: true }).selectOption({ label: SCHEDULE });
@@ -159,8 +151,7 @@ describe('The issue 15 scenario in Chromium: Hub sign-in, schedule, policy, serv
 
   it('creates a service on that policy and a generic integration, and reads its key, shown once', async () => {
     const { page, errors } = manager;
-    await followMainNavigation(page, 'Services');
-    await page.getByRole('button', { name: 'New service' }).click();
+    await openNewForm(page, 'Services', 'New service');
     await page.getByLabel('Service name').fill(SERVICE);
     await page.getByLabel('Escalation policy').selectOption({ label: POLICY });
     await page.getByRole('button', { name: 'Create service' }).click();

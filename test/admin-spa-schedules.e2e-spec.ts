@@ -1,14 +1,15 @@
-import { type BrowserContext, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { DEMO_USERS } from '../apps/admin-api/src/seed/seed-demo';
 import {
   contentWidth,
   DESKTOP,
   followMainNavigation,
+  openNewForm,
   PHONE,
   screenshot,
   seriousAccessibilityViolations,
   signInWithToken,
-  watchedPage,
+  type WatchedPage,
 } from './support/spa-browser';
 import { useSpaPlatform } from './support/spa-platform';
 import { addDays, mondayOf, shortWhen } from '../apps/admin-spa/src/schedules/when';
@@ -53,16 +54,11 @@ describe('The admin SPA’s schedules screen, in Chromium, against the platform'
   });
 
   /** A signed-in page, and every console error and CSP violation it reports. */
-  async function signedIn(
-    token: string,
-    viewport = DESKTOP,
-  ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const { context, page, errors } = await watchedPage(
-      spa.browser,
-      viewport,
+  async function signedIn(token: string, viewport = DESKTOP): Promise<WatchedPage> {
+    const { context, page, errors } = await spa.watchedEntryPage(
       (message) => message.type() === 'error' || /Content Security Policy/i.test(message.text()),
+      viewport,
     );
-    await page.goto(`${spa.base()}/`);
     await signInWithToken(page, token);
     return { context, page, errors };
   }
@@ -108,8 +104,7 @@ describe('The admin SPA’s schedules screen, in Chromium, against the platform'
   it('lets a manager build a two-layer schedule with a preview, see each layer and the final schedule, and add an override from the calendar', async () => {
     const { context, page, errors } = await signedIn(spa.manager);
     try {
-      await followMainNavigation(page, 'Schedules');
-      await page.getByRole('button', { name: 'New schedule' }).click();
+      await openNewForm(page, 'Schedules', 'New schedule');
       // Checked before sending: the problems beside the fields, nothing sent.
       await page.getByRole('button', { name: 'Save schedule' }).click();
       await page.getByText('Give the schedule a name.').waitFor();

@@ -1,5 +1,5 @@
 import { NotificationConsumers, Streams } from '@oncall/contracts';
-import { freePort, ServiceProcess, spawnService, waitFor } from '@oncall/platform-testing';
+import { ServiceProcess, waitFor } from '@oncall/platform-testing';
 import { randomUUID } from 'node:crypto';
 import { createServer, Server, Socket } from 'node:net';
 import { DEMO_USERS } from '../apps/admin-api/src/seed/seed-demo';
@@ -37,8 +37,7 @@ describe('notification SIGKILLed mid-burst of pages (NATS through a TCP relay)',
   let relay: NatsRelay;
   let child: ServiceProcess | undefined;
 
-  const startNotification = async (natsUrl: string) =>
-    spawnService('notification', { env: { ...stage.platform.env, NATS_URL: natsUrl }, port: await freePort(), readyTimeoutMs: 60_000 }); // prettier-ignore
+  const startNotification = (natsUrl: string) => stage.platform.spawn('notification', { NATS_URL: natsUrl });
 
   const count = (sql: string) =>
     stage.platform.withSchema('notification', async (db) => ((await db.query(sql)) as { n: number }[])[0].n);

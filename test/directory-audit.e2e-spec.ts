@@ -1,17 +1,11 @@
 import { stageForAll } from '@oncall/platform-testing';
-import { AuditEntry, DirectoryProbe, ISO_INSTANT } from './support/directory-probe';
+import { AuditEntry, ISO_INSTANT, OrgProbe } from './support/directory-probe';
 
 const ORG = 'audit-msp';
 
 describe('Directory: audit log', () => {
-  const probe = stageForAll(() => DirectoryProbe.start('dir-audit'));
-  const manager = () => probe.platform.token(ORG, 'manager', 'boss');
-  let bossId: string;
-  beforeAll(async () => {
-    bossId = await probe.userIdOf(manager());
-  });
-
-  const log = async (query = '', token = manager()) =>
+  const probe = stageForAll(() => OrgProbe.startIn('dir-audit', ORG));
+  const log = async (query = '', token = probe.manager()) =>
     (
       await probe.call<{ items: AuditEntry[]; nextCursor: string | null }>(
         token,
@@ -22,14 +16,14 @@ describe('Directory: audit log', () => {
     ).items;
 
   it('records who changed what, when, with the request correlation id, newest first', async () => {
-    const response = await probe.platform.api('/api/v1/clients', manager(), {
+    const response = await probe.platform.api('/api/v1/clients', probe.manager(), {
       method: 'POST',
       headers: { 'x-correlation-id': 'audit-test-1' },
       body: JSON.stringify({ name: 'Initech' }),
     });
     expect(response.status).toBe(201);
     const client = (await response.json()) as { id: string };
-    const renamed = await probe.call(manager(), 'PATCH', `/api/v1/clients/${client.id}`, 200, {
+    const renamed = await probe.asManager('PATCH', `/api/v1/clients/${client.id}`, 200, {
       name: 'Initrode',
     });
 
@@ -37,7 +31,7 @@ describe('Directory: audit log', () => {
     expect(update).toEqual({
       id: expect.stringMatching(/^\d+$/),
       at: ISO_INSTANT,
-      actor: { kind: 'user', userId: bossId, name: 'boss' },
+      actor: { kind: 'user', userId: probe.managerId, name: 'boss' },
       action: 'client.updated',
       resourceType: 'client',
       resourceId: client.id,
@@ -68,10 +62,10 @@ describe('Directory: audit log', () => {
   });
 
   it('filters by resource type and by resource', async () => {
-    const team = await probe.call<{ id: string }>(manager(), 'POST', '/api/v1/teams', 201, {
+    const team = await probe.asManager<{ id: string }>('POST', '/api/v1/teams', 201, {
       name: 'Filtered',
     });
-    await probe.call(manager(), 'PATCH', `/api/v1/teams/${team.id}`, 200, { description: 'x' });
+    await probe.asManager('PATCH', `/api/v1/teams/${team.id}`, 200, { description: 'x' });
     const teams = await log('?resourceType=team');
     expect(teams.length).toBeGreaterThanOrEqual(2);
     expect(teams.every((entry) => entry.resourceType === 'team')).toBe(true);
@@ -81,16 +75,16 @@ describe('Directory: audit log', () => {
 
   it('pages newest first with a cursor, without duplicates or gaps', async () => {
     for (let index = 0; index < 6; index += 1) {
-      await probe.call(manager(), 'POST', '/api/v1/clients', 201, { name: `Paged ${index}` });
+      await probe.asManager('POST', '/api/v1/clients', 201, { name: `Paged ${index}` });
     }
     const all = await log('?limit=200');
-    const pages = await probe.walk<AuditEntry>(manager(), '/api/v1/audit-log', 4);
+    const pages = await probe.walk<AuditEntry>(probe.manager(), '/api/v1/audit-log', 4);
     expect(pages.length).toBe(Math.ceil(all.length / 4));
     expect(pages.flat()).toEqual(all);
     const ids = all.map((entry) => Number(entry.id));
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
     expect(new Set(ids).size).toBe(ids.length);
-    const clients = await probe.walk<AuditEntry>(manager(), '/api/v1/audit-log?resourceType=client', 3);
+    const clients = await probe.walk<AuditEntry>(probe.manager(), '/api/v1/audit-log?resourceType=client', 3);
     expect(clients.flat()).toEqual(all.filter((entry) => entry.resourceType === 'client'));
   });
 
@@ -127,8 +121,7 @@ describe('Directory: audit log', () => {
 
   it('takes the largest bigint as a cursor: every entry is older than it', async () => {
     const cursor = auditCursor('9223372036854775807');
-    const page = await probe.call<{ items: AuditEntry[] }>(
-      manager(),
+    const page = await probe.asManager<{ items: AuditEntry[] }>(
       'GET',
       `/api/v1/audit-log?cursor=${cursor}`,
       200,
@@ -148,7 +141,7 @@ describe('Directory: audit log', () => {
       ['?limit=0', 'limit'],
       ['?limit=many', 'limit'],
     ])('%s', async (query, field) => {
-      await probe.problem(manager(), 'GET', `/api/v1/audit-log${query}`, 400, undefined, field);
+      await probe.problemAsManager('GET', `/api/v1/audit-log${query}`, 400, undefined, field);
     });
   });
 });

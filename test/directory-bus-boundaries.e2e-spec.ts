@@ -1,6 +1,7 @@
 import { Commands, Queries, RpcContext, ServiceRouting, ServiceRoutingQuery } from '@oncall/contracts';
 import { MessageBus, RpcError } from '@oncall/platform-messaging';
 import { connect, NatsConnection, Subscription } from 'nats';
+import { stageForAll } from '@oncall/platform-testing';
 import { DirectoryProbe } from './support/directory-probe';
 
 const ORG = 'boundaries-msp';
@@ -14,7 +15,8 @@ const SLOW_ANSWER_MS = 3_500;
  * only, and requests it sends while holding locks do not wait on a slow escalation service.
  */
 describe('Directory: bus boundaries', () => {
-  let probe: DirectoryProbe;
+  // No escalation service: a fake one below answers, too late.
+  const probe = stageForAll(() => DirectoryProbe.start('dir-bus'));
   let nc: NatsConnection;
   let bus: MessageBus;
   let manager: string;
@@ -23,8 +25,6 @@ describe('Directory: bus boundaries', () => {
   const pendingAnswers = new Set<NodeJS.Timeout>();
 
   beforeAll(async () => {
-    // No escalation service: a fake one below answers, too late.
-    probe = await DirectoryProbe.start('dir-bus');
     nc = await connect({ servers: probe.platform.env.NATS_URL });
     bus = await probe.platform.connectBus();
     manager = probe.platform.token(ORG, 'manager', 'boss');
@@ -50,7 +50,6 @@ describe('Directory: bus boundaries', () => {
     for (const subscription of slowEscalation) subscription.unsubscribe();
     await nc?.close();
     await bus?.close();
-    await probe?.close();
   });
 
   const context = (orgId: string | null): RpcContext => ({

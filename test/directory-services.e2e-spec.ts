@@ -2,7 +2,7 @@ import { Queries, ServiceRouting, ServiceRoutingQuery } from '@oncall/contracts'
 import { MessageBus } from '@oncall/platform-messaging';
 import { stageForAll } from '@oncall/platform-testing';
 import type { ServiceView as Service } from '../apps/admin-api/src/directory/services/service.view';
-import { DirectoryProbe, ISO_INSTANT, UUID } from './support/directory-probe';
+import { ISO_INSTANT, OrgProbe, UUID } from './support/directory-probe';
 import { BUSINESS_HOURS } from '../libs/escalation/domain/src/testing/escalation.fixtures';
 
 const ORG = 'services-msp';
@@ -11,24 +11,21 @@ const SUPPORT_HOURS = { ...BUSINESS_HOURS, days: [5, 1, 2, 3, 4] };
 
 describe('Directory: services', () => {
   // Services name their escalation policy; admin-api asks the escalation service that it exists.
-  const probe = stageForAll(() => DirectoryProbe.start('dir-services', ['escalation']));
-  const manager = () => probe.platform.token(ORG, 'manager', 'boss');
+  const probe = stageForAll(() => OrgProbe.startIn('dir-services', ORG, ['escalation']));
   let clientId: string;
   let teamId: string;
   let foreignClientId: string;
   let policyId: string;
 
   beforeAll(async () => {
-    const boss = await probe.call<{ id: string }>(manager(), 'GET', '/api/v1/me', 200);
     policyId = (
-      await probe.call<{ id: string }>(manager(), 'POST', '/api/v1/escalation-policies', 201, {
+      await probe.asManager<{ id: string }>('POST', '/api/v1/escalation-policies', 201, {
         name: 'Boss only',
-        steps: [{ delayMinutes: 5, targets: [{ type: 'user', id: boss.id }] }],
+        steps: [{ delayMinutes: 5, targets: [{ type: 'user', id: probe.managerId }] }],
       })
     ).id;
-    clientId = (await probe.call<{ id: string }>(manager(), 'POST', '/api/v1/clients', 201, { name: 'Acme' }))
-      .id;
-    teamId = (await probe.call<{ id: string }>(manager(), 'POST', '/api/v1/teams', 201, { name: 'NOC' })).id;
+    clientId = (await probe.asManager<{ id: string }>('POST', '/api/v1/clients', 201, { name: 'Acme' })).id;
+    teamId = (await probe.asManager<{ id: string }>('POST', '/api/v1/teams', 201, { name: 'NOC' })).id;
     const stranger = probe.platform.token('other-msp', 'manager', 'stranger');
     foreignClientId = (
       await probe.call<{ id: string }>(stranger, 'POST', '/api/v1/clients', 201, { name: 'X' })
@@ -36,7 +33,7 @@ describe('Directory: services', () => {
   }, 30_000);
 
   const addService = (name: string, extra: Record<string, unknown> = {}) =>
-    probe.call<Service>(manager(), 'POST', '/api/v1/services', 201, { name, ...extra });
+    probe.asManager<Service>('POST', '/api/v1/services', 201, { name, ...extra });
   const routingOf = (serviceId: string) =>
     probe.platform
       .service('admin-api')
@@ -72,7 +69,7 @@ describe('Directory: services', () => {
       createdAt: ISO_INSTANT,
       updatedAt: ISO_INSTANT,
     });
-    expect(await probe.call(manager(), 'GET', `/api/v1/services/${created.id}`, 200)).toEqual(created);
+    expect(await probe.asManager('GET', `/api/v1/services/${created.id}`, 200)).toEqual(created);
 
     const change = {
       clientId: null,
@@ -82,19 +79,13 @@ describe('Directory: services', () => {
       ackTimeoutSeconds: null,
       autoResolveSeconds: 4 * 3600,
     };
-    const updated = await probe.call<Service>(
-      manager(),
-      'PATCH',
-      `/api/v1/services/${created.id}`,
-      200,
-      change,
-    );
+    const updated = await probe.asManager<Service>('PATCH', `/api/v1/services/${created.id}`, 200, change);
     expect(updated).toEqual({ ...created, ...change, updatedAt: ISO_INSTANT });
 
-    await probe.call(manager(), 'DELETE', `/api/v1/services/${created.id}`, 204);
-    await probe.problem(manager(), 'GET', `/api/v1/services/${created.id}`, 404);
+    await probe.asManager('DELETE', `/api/v1/services/${created.id}`, 204);
+    await probe.problemAsManager('GET', `/api/v1/services/${created.id}`, 404);
 
-    const [deleted, update, creation] = await probe.audit(manager(), 'service', created.id);
+    const [deleted, update, creation] = await probe.audit(probe.manager(), 'service', created.id);
     expect(update).toEqual({
       id: expect.any(String),
       at: ISO_INSTANT,
@@ -210,29 +201,28 @@ describe('Directory: services', () => {
       ],
     ])('%s', async (_, body, field) => {
       const payload = { name: `Refused ${field}`, ...body() };
-      const problem = await probe.problem(manager(), 'POST', '/api/v1/services', 400, payload, field);
+      const problem = await probe.problemAsManager('POST', '/api/v1/services', 400, payload, field);
       expect(problem.detail).toContain(field);
     });
 
     it('also on update', async () => {
       const service = await addService('Updated badly');
       const path = `/api/v1/services/${service.id}`;
-      await probe.problem(manager(), 'PATCH', path, 400, { clientId: foreignClientId }, 'clientId');
-      await probe.problem(
-        manager(),
+      await probe.problemAsManager('PATCH', path, 400, { clientId: foreignClientId }, 'clientId');
+      await probe.problemAsManager(
         'PATCH',
         path,
         400,
         { urgencyRule: { kind: 'constant' } },
         'urgencyRule.urgency',
       );
-      expect(await probe.call(manager(), 'GET', path, 200)).toEqual(service);
+      expect(await probe.asManager('GET', path, 200)).toEqual(service);
     });
   });
 
   it('refuses a duplicate service name with 409', async () => {
     await addService('Email');
-    expect((await probe.problem(manager(), 'POST', '/api/v1/services', 409, { name: 'Email' })).code).toBe(
+    expect((await probe.problemAsManager('POST', '/api/v1/services', 409, { name: 'Email' })).code).toBe(
       'DUPLICATE_NAME',
     );
   });
@@ -240,8 +230,7 @@ describe('Directory: services', () => {
   it('refuses to delete a service with live integrations; deletes it with its revoked ones', async () => {
     const service = await addService('Monitoring');
     const issue = (name: string) =>
-      probe.call<{ integration: { id: string } }>(
-        manager(),
+      probe.asManager<{ integration: { id: string } }>(
         'POST',
         `/api/v1/services/${service.id}/integrations`,
         201,
@@ -251,34 +240,34 @@ describe('Directory: services', () => {
         },
       );
     const [first, second] = [(await issue('One')).integration, (await issue('Two')).integration];
-    await probe.call(manager(), 'POST', `/api/v1/integrations/${first.id}/revoke`, 200);
-    const problem = await probe.problem(manager(), 'DELETE', `/api/v1/services/${service.id}`, 409);
+    await probe.asManager('POST', `/api/v1/integrations/${first.id}/revoke`, 200);
+    const problem = await probe.problemAsManager('DELETE', `/api/v1/services/${service.id}`, 409);
     expect(problem).toMatchObject({
       code: 'SERVICE_HAS_INTEGRATIONS',
       detail: expect.stringContaining('1 integration'),
     });
 
-    const revoked = await probe.call(manager(), 'POST', `/api/v1/integrations/${second.id}/revoke`, 200);
-    await probe.call(manager(), 'DELETE', `/api/v1/services/${service.id}`, 204);
-    await probe.problem(manager(), 'GET', `/api/v1/integrations/${second.id}`, 404);
-    const [entry] = await probe.audit(manager(), 'integration', second.id);
+    const revoked = await probe.asManager('POST', `/api/v1/integrations/${second.id}/revoke`, 200);
+    await probe.asManager('DELETE', `/api/v1/services/${service.id}`, 204);
+    await probe.problemAsManager('GET', `/api/v1/integrations/${second.id}`, 404);
+    const [entry] = await probe.audit(probe.manager(), 'integration', second.id);
     expect(entry).toMatchObject({ action: 'integration.deleted', before: revoked, after: null });
     expect((await probe.event('integration', 'deleted', first.id)).data.after).toBeNull();
   });
 
   it('refuses to delete a client a service uses with 409', async () => {
-    const client = await probe.call<{ id: string }>(manager(), 'POST', '/api/v1/clients', 201, {
+    const client = await probe.asManager<{ id: string }>('POST', '/api/v1/clients', 201, {
       name: 'Globex',
     });
     await addService('Globex servers', { clientId: client.id });
-    expect((await probe.problem(manager(), 'DELETE', `/api/v1/clients/${client.id}`, 409)).code).toBe(
+    expect((await probe.problemAsManager('DELETE', `/api/v1/clients/${client.id}`, 409)).code).toBe(
       'CLIENT_IN_USE',
     );
   });
 
   it('pages through services with a cursor, without duplicates or gaps', async () => {
     for (let index = 0; index < 5; index += 1) await addService(`Page ${index}`);
-    await probe.expectWalkMatchesOnePage<Service>(manager(), '/api/v1/services', 3);
+    await probe.expectWalkMatchesOnePage<Service>(probe.manager(), '/api/v1/services', 3);
   });
 
   it('records nothing for a service patch that changes nothing: two identical patches, one audit row', async () => {
@@ -291,10 +280,10 @@ describe('Directory: services', () => {
       escalationPolicyId: policyId,
       urgencyRule: { ...SUPPORT_HOURS, days: [1, 2, 3, 4, 5] },
     };
-    const first = await probe.call<Service>(manager(), 'PATCH', path, 200, change);
-    expect(await probe.call(manager(), 'PATCH', path, 200, change)).toEqual(first);
-    expect(await probe.call(manager(), 'PATCH', path, 200, { name: 'Same twice' })).toEqual(first);
-    expect((await probe.audit(manager(), 'service', service.id)).map((entry) => entry.action)).toEqual([
+    const first = await probe.asManager<Service>('PATCH', path, 200, change);
+    expect(await probe.asManager('PATCH', path, 200, change)).toEqual(first);
+    expect(await probe.asManager('PATCH', path, 200, { name: 'Same twice' })).toEqual(first);
+    expect((await probe.audit(probe.manager(), 'service', service.id)).map((entry) => entry.action)).toEqual([
       'service.updated',
       'service.created',
     ]);
@@ -303,18 +292,18 @@ describe('Directory: services', () => {
   });
 
   it('records nothing for a client patch that changes nothing: two identical patches, one audit row', async () => {
-    const client = await probe.call<{ id: string }>(manager(), 'POST', '/api/v1/clients', 201, {
+    const client = await probe.asManager<{ id: string }>('POST', '/api/v1/clients', 201, {
       name: 'Same client',
     });
     const path = `/api/v1/clients/${client.id}`;
     const change = { psaExternalId: 'psa-1', rmmExternalId: null, timeZone: 'Europe/Paris' };
-    const first = await probe.call(manager(), 'PATCH', path, 200, change);
-    expect(await probe.call(manager(), 'PATCH', path, 200, change)).toEqual(first);
-    expect((await probe.audit(manager(), 'client', client.id)).map((entry) => entry.action)).toEqual([
+    const first = await probe.asManager('PATCH', path, 200, change);
+    expect(await probe.asManager('PATCH', path, 200, change)).toEqual(first);
+    expect((await probe.audit(probe.manager(), 'client', client.id)).map((entry) => entry.action)).toEqual([
       'client.updated',
       'client.created',
     ]);
-    const duplicate = await probe.problem(manager(), 'PATCH', path, 409, { name: 'Acme' });
+    const duplicate = await probe.problemAsManager('PATCH', path, 409, { name: 'Acme' });
     expect(duplicate.code).toBe('DUPLICATE_NAME');
   });
 });

@@ -1,24 +1,21 @@
 import { stageForAll } from '@oncall/platform-testing';
 import type { TeamView as Team } from '../apps/admin-api/src/directory/teams/team.view';
-import { DirectoryProbe, ISO_INSTANT, UUID } from './support/directory-probe';
+import { ISO_INSTANT, OrgProbe, UUID } from './support/directory-probe';
 
 const ORG = 'teams-msp';
 
 describe('Directory: teams', () => {
-  const probe = stageForAll(() => DirectoryProbe.start('dir-teams'));
-  const manager = () => probe.platform.token(ORG, 'manager', 'boss');
-  let bossId: string;
+  const probe = stageForAll(() => OrgProbe.startIn('dir-teams', ORG));
   let strangerId: string;
   beforeAll(async () => {
-    bossId = await probe.userIdOf(manager());
     strangerId = await probe.userIdOf(probe.platform.token('other-msp', 'manager', 'stranger'));
   });
 
   const addTeam = (name: string, extra: Partial<Team> = {}) =>
-    probe.call<Team>(manager(), 'POST', '/api/v1/teams', 201, { name, ...extra });
+    probe.asManager<Team>('POST', '/api/v1/teams', 201, { name, ...extra });
   const addUser = async (email: string) =>
     (
-      await probe.call<{ id: string }>(manager(), 'POST', '/api/v1/users', 201, {
+      await probe.asManager<{ id: string }>('POST', '/api/v1/users', 201, {
         email,
         name: email,
         role: 'technician',
@@ -26,35 +23,35 @@ describe('Directory: teams', () => {
     ).id;
 
   it('creates, reads, updates and deletes a team; audit and events record each change', async () => {
-    const created = await addTeam('NOC', { description: 'Night shift', managerUserId: bossId });
+    const created = await addTeam('NOC', { description: 'Night shift', managerUserId: probe.managerId });
     expect(created).toEqual({
       id: UUID,
       name: 'NOC',
       description: 'Night shift',
-      managerUserId: bossId,
+      managerUserId: probe.managerId,
       memberIds: [],
       createdAt: ISO_INSTANT,
       updatedAt: ISO_INSTANT,
     });
-    expect(await probe.call(manager(), 'GET', `/api/v1/teams/${created.id}`, 200)).toEqual(created);
+    expect(await probe.asManager('GET', `/api/v1/teams/${created.id}`, 200)).toEqual(created);
 
-    const updated = await probe.call<Team>(manager(), 'PATCH', `/api/v1/teams/${created.id}`, 200, {
+    const updated = await probe.asManager<Team>('PATCH', `/api/v1/teams/${created.id}`, 200, {
       name: 'NOC Europe',
       managerUserId: null,
     });
     expect(updated).toEqual({ ...created, name: 'NOC Europe', managerUserId: null, updatedAt: ISO_INSTANT });
 
-    await probe.call(manager(), 'DELETE', `/api/v1/teams/${created.id}`, 204);
-    await probe.problem(manager(), 'GET', `/api/v1/teams/${created.id}`, 404);
+    await probe.asManager('DELETE', `/api/v1/teams/${created.id}`, 204);
+    await probe.problemAsManager('GET', `/api/v1/teams/${created.id}`, 404);
 
-    const entries = await probe.audit(manager(), 'team', created.id);
+    const entries = await probe.audit(probe.manager(), 'team', created.id);
     expect(entries.map((entry) => [entry.action, entry.before, entry.after])).toEqual([
       ['team.deleted', updated, null],
       ['team.updated', created, updated],
       ['team.created', null, created],
     ]);
     expect(entries[1]).toMatchObject({
-      actor: { kind: 'user', userId: bossId, name: 'boss' },
+      actor: { kind: 'user', userId: probe.managerId, name: 'boss' },
       at: ISO_INSTANT,
     });
     expect((await probe.event('team', 'created', created.id)).data.after).toEqual(created);
@@ -72,21 +69,21 @@ describe('Directory: teams', () => {
   it('replaces the member list with active users of the organization', async () => {
     const [ana, ben] = [await addUser('ana@teams.test'), await addUser('ben@teams.test')];
     const team = await addTeam('Servers');
-    const staffed = await probe.call<Team>(manager(), 'PUT', `/api/v1/teams/${team.id}/members`, 200, {
+    const staffed = await probe.asManager<Team>('PUT', `/api/v1/teams/${team.id}/members`, 200, {
       userIds: [ben, ana],
     });
     expect(staffed).toEqual({ ...team, memberIds: [ana, ben].sort(), updatedAt: ISO_INSTANT });
-    expect(await probe.call(manager(), 'GET', `/api/v1/teams/${team.id}`, 200)).toEqual(staffed);
-    const listed = await probe.call<{ items: Team[] }>(manager(), 'GET', '/api/v1/teams?limit=200', 200);
+    expect(await probe.asManager('GET', `/api/v1/teams/${team.id}`, 200)).toEqual(staffed);
+    const listed = await probe.asManager<{ items: Team[] }>('GET', '/api/v1/teams?limit=200', 200);
     expect(listed.items.find((item) => item.id === team.id)).toEqual(staffed);
-    const [entry] = await probe.audit(manager(), 'team', team.id);
+    const [entry] = await probe.audit(probe.manager(), 'team', team.id);
     expect(entry).toMatchObject({ action: 'team.updated', before: team, after: staffed });
 
-    const trimmed = await probe.call<Team>(manager(), 'PUT', `/api/v1/teams/${team.id}/members`, 200, {
+    const trimmed = await probe.asManager<Team>('PUT', `/api/v1/teams/${team.id}/members`, 200, {
       userIds: [ana],
     });
     expect(trimmed.memberIds).toEqual([ana]);
-    const emptied = await probe.call<Team>(manager(), 'PUT', `/api/v1/teams/${team.id}/members`, 200, {
+    const emptied = await probe.asManager<Team>('PUT', `/api/v1/teams/${team.id}/members`, 200, {
       userIds: [],
     });
     expect(emptied.memberIds).toEqual([]);
@@ -104,12 +101,10 @@ describe('Directory: teams', () => {
       const team = await addTeam(`Refusals ${Math.random()}`);
       const ana = await addUser(`ana-${Math.random()}@teams.test`);
       const gone = await addUser(`gone-${Math.random()}@teams.test`);
-      await probe.call(manager(), 'POST', `/api/v1/users/${gone}/deactivate`, 200);
+      await probe.asManager('POST', `/api/v1/users/${gone}/deactivate`, 200);
       const body = { userIds: userIds({ ana, gone }) };
-      await probe.problem(manager(), 'PUT', `/api/v1/teams/${team.id}/members`, 400, body, 'userIds');
-      expect((await probe.call<Team>(manager(), 'GET', `/api/v1/teams/${team.id}`, 200)).memberIds).toEqual(
-        [],
-      );
+      await probe.problemAsManager('PUT', `/api/v1/teams/${team.id}/members`, 400, body, 'userIds');
+      expect((await probe.asManager<Team>('GET', `/api/v1/teams/${team.id}`, 200)).memberIds).toEqual([]);
     });
   });
 
@@ -130,55 +125,57 @@ describe('Directory: teams', () => {
       ['a manager() id that is not a uuid', () => ({ name: 'T3', managerUserId: 'boss' }), 'managerUserId'],
       ['an unknown field', () => ({ name: 'T4', colour: 'red' }), 'colour'],
     ])('%s', async (_, body, field) => {
-      const problem = await probe.problem(manager(), 'POST', '/api/v1/teams', 400, body(), field);
+      const problem = await probe.problemAsManager('POST', '/api/v1/teams', 400, body(), field);
       expect(problem.detail).toContain(field);
     });
 
     it('also on update', async () => {
       const team = await addTeam('Updated badly');
       const body = { managerUserId: strangerId };
-      await probe.problem(manager(), 'PATCH', `/api/v1/teams/${team.id}`, 400, body, 'managerUserId');
+      await probe.problemAsManager('PATCH', `/api/v1/teams/${team.id}`, 400, body, 'managerUserId');
     });
   });
 
   it('refuses a duplicate team name with 409, on create and on rename', async () => {
     await addTeam('Helpdesk');
     const other = await addTeam('Projects');
-    expect((await probe.problem(manager(), 'POST', '/api/v1/teams', 409, { name: 'Helpdesk' })).code).toBe(
+    expect((await probe.problemAsManager('POST', '/api/v1/teams', 409, { name: 'Helpdesk' })).code).toBe(
       'DUPLICATE_NAME',
     );
-    await probe.problem(manager(), 'PATCH', `/api/v1/teams/${other.id}`, 409, { name: 'Helpdesk' });
+    await probe.problemAsManager('PATCH', `/api/v1/teams/${other.id}`, 409, { name: 'Helpdesk' });
   });
 
   it('refuses to delete a team a service uses with 409, and deletes it once the service moved', async () => {
     const team = await addTeam('Network');
-    const service = await probe.call<{ id: string }>(manager(), 'POST', '/api/v1/services', 201, {
+    const service = await probe.asManager<{ id: string }>('POST', '/api/v1/services', 201, {
       name: 'Firewalls',
       teamId: team.id,
     });
-    expect((await probe.problem(manager(), 'DELETE', `/api/v1/teams/${team.id}`, 409)).code).toBe(
+    expect((await probe.problemAsManager('DELETE', `/api/v1/teams/${team.id}`, 409)).code).toBe(
       'TEAM_IN_USE',
     );
-    await probe.call(manager(), 'PATCH', `/api/v1/services/${service.id}`, 200, { teamId: null });
-    await probe.call(manager(), 'DELETE', `/api/v1/teams/${team.id}`, 204);
+    await probe.asManager('PATCH', `/api/v1/services/${service.id}`, 200, { teamId: null });
+    await probe.asManager('DELETE', `/api/v1/teams/${team.id}`, 204);
   });
 
   it('pages through teams with a cursor, without duplicates or gaps', async () => {
     for (let index = 0; index < 5; index += 1) await addTeam(`Page ${index}`);
-    await probe.expectWalkMatchesOnePage<Team>(manager(), '/api/v1/teams', 2);
+    await probe.expectWalkMatchesOnePage<Team>(probe.manager(), '/api/v1/teams', 2);
   });
 
   it('records nothing for a patch or member list that changes nothing: two identical writes, one audit row', async () => {
     const team = await addTeam('Same twice');
     const ana = await addUser('ana-same@teams.test');
     const path = `/api/v1/teams/${team.id}`;
-    const change = { description: 'Twice', managerUserId: bossId.toUpperCase() };
-    const first = await probe.call<Team>(manager(), 'PATCH', path, 200, change);
-    expect(await probe.call(manager(), 'PATCH', path, 200, change)).toEqual(first);
-    expect(await probe.call(manager(), 'PATCH', path, 200, { name: 'Same twice' })).toEqual(first);
-    const members = await probe.call<Team>(manager(), 'PUT', `${path}/members`, 200, { userIds: [ana] });
-    expect(await probe.call(manager(), 'PUT', `${path}/members`, 200, { userIds: [ana] })).toEqual(members);
-    expect((await probe.audit(manager(), 'team', team.id)).map((entry) => entry.action)).toEqual([
+    const change = { description: 'Twice', managerUserId: probe.managerId.toUpperCase() };
+    const first = await probe.asManager<Team>('PATCH', path, 200, change);
+    expect(await probe.asManager('PATCH', path, 200, change)).toEqual(first);
+    expect(await probe.asManager('PATCH', path, 200, { name: 'Same twice' })).toEqual(first);
+    const members = await probe.asManager<Team>('PUT', `${path}/members`, 200, {
+      userIds: [ana],
+    });
+    expect(await probe.asManager('PUT', `${path}/members`, 200, { userIds: [ana] })).toEqual(members);
+    expect((await probe.audit(probe.manager(), 'team', team.id)).map((entry) => entry.action)).toEqual([
       'team.updated',
       'team.updated',
       'team.created',

@@ -1,5 +1,5 @@
 import { stageForAll } from '@oncall/platform-testing';
-import { DirectoryProbe, ISO_INSTANT, UUID } from './support/directory-probe';
+import { ISO_INSTANT, OrgProbe, UUID } from './support/directory-probe';
 
 interface User {
   id: string;
@@ -16,15 +16,9 @@ interface User {
 const ORG = 'users-msp';
 
 describe('Directory: users', () => {
-  const probe = stageForAll(() => DirectoryProbe.start('dir-users'));
-  const manager = () => probe.platform.token(ORG, 'manager', 'boss');
-  let boss: User;
-  beforeAll(async () => {
-    boss = await probe.call<User>(manager(), 'GET', '/api/v1/me', 200);
-  });
-
+  const probe = stageForAll(() => OrgProbe.startIn('dir-users', ORG));
   const addUser = (email: string, extra: Partial<User> = {}) =>
-    probe.call<User>(manager(), 'POST', '/api/v1/users', 201, {
+    probe.asManager<User>('POST', '/api/v1/users', 201, {
       email,
       name: email,
       role: 'technician',
@@ -44,17 +38,17 @@ describe('Directory: users', () => {
       createdAt: ISO_INSTANT,
       updatedAt: ISO_INSTANT,
     });
-    expect(await probe.call(manager(), 'GET', `/api/v1/users/${created.id}`, 200)).toEqual(created);
+    expect(await probe.asManager('GET', `/api/v1/users/${created.id}`, 200)).toEqual(created);
 
     const change = { name: 'Ana Bakker', role: 'manager', timeZone: 'America/New_York' };
-    const updated = await probe.call<User>(manager(), 'PATCH', `/api/v1/users/${created.id}`, 200, change);
+    const updated = await probe.asManager<User>('PATCH', `/api/v1/users/${created.id}`, 200, change);
     expect(updated).toEqual({ ...created, ...change, updatedAt: ISO_INSTANT });
 
-    const [updateEntry, createEntry] = await probe.audit(manager(), 'user', created.id);
+    const [updateEntry, createEntry] = await probe.audit(probe.manager(), 'user', created.id);
     expect(updateEntry).toEqual({
       id: expect.any(String),
       at: ISO_INSTANT,
-      actor: { kind: 'user', userId: boss.id, name: 'boss' },
+      actor: { kind: 'user', userId: probe.managerId, name: 'boss' },
       action: 'user.updated',
       resourceType: 'user',
       resourceId: created.id,
@@ -108,10 +102,9 @@ describe('Directory: users', () => {
       ['a non-boolean active filter', 'GET', '/api/v1/users?active=maybe', undefined, 'active'],
       ['a foreign cursor', 'GET', '/api/v1/users?cursor=abc', undefined, 'cursor'],
     ])('%s', async (_, method, path, body, field) => {
-      const problem = await probe.problem(
-        manager(),
+      const problem = await probe.problemAsManager(
         method,
-        path.replace('{boss}', boss.id),
+        path.replace('{boss}', probe.managerId),
         400,
         body,
         field,
@@ -122,7 +115,7 @@ describe('Directory: users', () => {
 
   it('refuses a second user with the same e-mail, whatever its case, with 409', async () => {
     await addUser('dup@acme.test');
-    const problem = await probe.problem(manager(), 'POST', '/api/v1/users', 409, {
+    const problem = await probe.problemAsManager('POST', '/api/v1/users', 409, {
       email: 'DUP@acme.test',
       name: 'Dup',
       role: 'owner',
@@ -131,27 +124,27 @@ describe('Directory: users', () => {
   });
 
   it('answers 404 for an unknown user and 400 for an id that is not a uuid', async () => {
-    await probe.problem(manager(), 'GET', '/api/v1/users/00000000-0000-4000-8000-000000000000', 404);
-    await probe.problem(manager(), 'GET', '/api/v1/users/not-a-uuid', 400);
+    await probe.problemAsManager('GET', '/api/v1/users/00000000-0000-4000-8000-000000000000', 404);
+    await probe.problemAsManager('GET', '/api/v1/users/not-a-uuid', 400);
   });
 
   it('deactivates (refusing their sign-in) and reactivates a person, idempotently', async () => {
     const sam = probe.platform.token(ORG, 'technician', 'sam');
     const before = await probe.call<User>(sam, 'GET', '/api/v1/me', 200);
     const byManager = (action: 'deactivate' | 'reactivate') =>
-      probe.call<User>(manager(), 'POST', `/api/v1/users/${before.id}/${action}`, 200);
+      probe.asManager<User>('POST', `/api/v1/users/${before.id}/${action}`, 200);
     const deactivated = await byManager('deactivate');
     expect(deactivated).toEqual({ ...before, active: false, updatedAt: ISO_INSTANT });
     expect(await byManager('deactivate')).toEqual(deactivated);
     expect((await probe.problem(sam, 'GET', '/api/v1/me', 403)).code).toBe('ACCOUNT_DEACTIVATED');
-    const inactive = await probe.call<{ items: User[] }>(manager(), 'GET', '/api/v1/users?active=false', 200);
+    const inactive = await probe.asManager<{ items: User[] }>('GET', '/api/v1/users?active=false', 200);
     expect(inactive.items).toEqual([deactivated]);
 
     const reactivated = await byManager('reactivate');
     expect(reactivated).toEqual({ ...before, active: true, updatedAt: ISO_INSTANT });
     expect(await probe.call(sam, 'GET', '/api/v1/me', 200)).toEqual(reactivated);
 
-    const actions = (await probe.audit(manager(), 'user', before.id)).map((entry) => entry.action);
+    const actions = (await probe.audit(probe.manager(), 'user', before.id)).map((entry) => entry.action);
     expect(actions).toEqual(['user.reactivated', 'user.deactivated', 'user.provisioned']);
     expect((await probe.event('user', 'deactivated', before.id)).data).toMatchObject({
       before,
@@ -161,7 +154,7 @@ describe('Directory: users', () => {
   });
 
   it('refuses to let a manager() deactivate themself with 409', async () => {
-    const problem = await probe.problem(manager(), 'POST', `/api/v1/users/${boss.id}/deactivate`, 409);
+    const problem = await probe.problemAsManager('POST', `/api/v1/users/${probe.managerId}/deactivate`, 409);
     expect(problem.code).toBe('CANNOT_DEACTIVATE_SELF');
   });
 
@@ -176,14 +169,14 @@ describe('Directory: users', () => {
     });
     const moved = await probe.call<User>(tech, 'PATCH', '/api/v1/me', 200, { timeZone: 'Asia/Tokyo' });
     expect(moved).toEqual({ ...me, timeZone: 'Asia/Tokyo', updatedAt: ISO_INSTANT });
-    const [entry] = await probe.audit(manager(), 'user', me.id);
+    const [entry] = await probe.audit(probe.manager(), 'user', me.id);
     expect(entry).toMatchObject({ actor: { kind: 'user', userId: me.id }, before: me, after: moved });
 
     await probe.problem(tech, 'PATCH', '/api/v1/me', 400, { timeZone: 'Asia/Tokyo', name: 'Boss' }, 'name');
     await probe.problem(tech, 'PATCH', '/api/v1/me', 400, { timeZone: 'Nowhere' }, 'timeZone');
-    expect((await probe.problem(tech, 'PATCH', `/api/v1/users/${boss.id}`, 403, { name: 'x' })).code).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      (await probe.problem(tech, 'PATCH', `/api/v1/users/${probe.managerId}`, 403, { name: 'x' })).code,
+    ).toBe('FORBIDDEN');
     expect((await probe.problem(tech, 'PATCH', `/api/v1/users/${me.id}`, 403, { name: 'x' })).code).toBe(
       'FORBIDDEN',
     );
@@ -191,19 +184,18 @@ describe('Directory: users', () => {
 
   it('pages through users with a cursor, without duplicates or gaps, also when filtered', async () => {
     for (let index = 0; index < 7; index += 1) await addUser(`page-${index}@acme.test`);
-    const all = await probe.call<{ items: User[]; nextCursor: null }>(
-      manager(),
+    const all = await probe.asManager<{ items: User[]; nextCursor: null }>(
       'GET',
       '/api/v1/users?limit=200',
       200,
     );
     expect(all.nextCursor).toBeNull();
-    const pages = await probe.walk<User>(manager(), '/api/v1/users', 3);
+    const pages = await probe.walk<User>(probe.manager(), '/api/v1/users', 3);
     expect(pages.slice(0, -1).every((page) => page.length === 3)).toBe(true);
     expect(pages.flat().map((user) => user.id)).toEqual(all.items.map((user) => user.id));
     expect(new Set(pages.flat().map((user) => user.id)).size).toBe(all.items.length);
 
-    const active = await probe.walk<User>(manager(), '/api/v1/users?active=true', 2);
+    const active = await probe.walk<User>(probe.manager(), '/api/v1/users?active=true', 2);
     expect(active.flat().map((user) => user.id)).toEqual(
       all.items.filter((user) => user.active).map((user) => user.id),
     );
@@ -212,20 +204,20 @@ describe('Directory: users', () => {
   it('records nothing for a patch that changes nothing: two identical patches, one audit row and one event', async () => {
     const user = await addUser('same-twice@acme.test', { name: 'Sam' });
     const change = { name: 'Sam Same', timeZone: 'Europe/Berlin' };
-    const first = await probe.call<User>(manager(), 'PATCH', `/api/v1/users/${user.id}`, 200, change);
-    const second = await probe.call<User>(manager(), 'PATCH', `/api/v1/users/${user.id}`, 200, change);
+    const first = await probe.asManager<User>('PATCH', `/api/v1/users/${user.id}`, 200, change);
+    const second = await probe.asManager<User>('PATCH', `/api/v1/users/${user.id}`, 200, change);
     expect(second).toEqual(first); // not even updatedAt moved: the row was not updated
     const unchanged = { name: 'Sam Same', role: 'technician', timeZone: 'Europe/Berlin' };
-    expect(await probe.call(manager(), 'PATCH', `/api/v1/users/${user.id}`, 200, unchanged)).toEqual(first);
-    expect(await probe.call(manager(), 'PATCH', `/api/v1/users/${user.id}`, 200, {})).toEqual(first);
-    expect((await probe.audit(manager(), 'user', user.id)).map((entry) => entry.action)).toEqual([
+    expect(await probe.asManager('PATCH', `/api/v1/users/${user.id}`, 200, unchanged)).toEqual(first);
+    expect(await probe.asManager('PATCH', `/api/v1/users/${user.id}`, 200, {})).toEqual(first);
+    expect((await probe.audit(probe.manager(), 'user', user.id)).map((entry) => entry.action)).toEqual([
       'user.updated',
       'user.created',
     ]);
-    const bossEntries = (await probe.audit(manager(), 'user', boss.id)).length;
-    const me = await probe.call<User>(manager(), 'GET', '/api/v1/me', 200);
-    expect(await probe.call(manager(), 'PATCH', '/api/v1/me', 200, { timeZone: me.timeZone })).toEqual(me);
-    expect(await probe.audit(manager(), 'user', boss.id)).toHaveLength(bossEntries);
+    const bossEntries = (await probe.audit(probe.manager(), 'user', probe.managerId)).length;
+    const me = await probe.asManager<User>('GET', '/api/v1/me', 200);
+    expect(await probe.asManager('PATCH', '/api/v1/me', 200, { timeZone: me.timeZone })).toEqual(me);
+    expect(await probe.audit(probe.manager(), 'user', probe.managerId)).toHaveLength(bossEntries);
     await probe.event('user', 'updated', user.id);
     const events = await probe.eventsAbout('oncall.evt.directory.user-updated.v1', user.id, 1);
     expect(events).toHaveLength(1);
@@ -250,17 +242,17 @@ describe('Directory: users', () => {
       ['no JSON at all', 'not-ours'],
     ])('%s', async (_, cursor) => {
       const path = `/api/v1/users?cursor=${encodeURIComponent(cursor)}`;
-      await probe.problem(manager(), 'GET', path, 400, undefined, 'cursor');
+      await probe.problemAsManager('GET', path, 400, undefined, 'cursor');
     });
 
     it('and still follows the cursors it hands out', async () => {
-      const [first] = await probe.walk<User>(manager(), '/api/v1/users', 1, 1_000);
+      const [first] = await probe.walk<User>(probe.manager(), '/api/v1/users', 1, 1_000);
       expect(first).toHaveLength(1);
     });
   });
 
   it('fails a walk that goes on for more pages than allowed instead of stopping quietly', async () => {
     for (let index = 0; index < 3; index += 1) await addUser(`walk-${index}@acme.test`);
-    await expect(probe.walk<User>(manager(), '/api/v1/users', 1, 2)).rejects.toThrow(/after 2 pages/);
+    await expect(probe.walk<User>(probe.manager(), '/api/v1/users', 1, 2)).rejects.toThrow(/after 2 pages/);
   });
 });

@@ -1,5 +1,5 @@
 import { Consumers, Streams } from '@oncall/contracts';
-import { freePort, ServiceProcess, spawnService, waitFor } from '@oncall/platform-testing';
+import { ServiceProcess, waitFor } from '@oncall/platform-testing';
 import { ESCALATION_SCHEMA } from '../apps/escalation/src/escalation.service';
 import {
   EscalationPlatform,
@@ -29,8 +29,7 @@ describe('Escalation durability (real services, test clock)', () => {
   describe('killed with a step due in 2 s', () => {
     let esc: EscalationPlatform;
     let child: ServiceProcess | undefined;
-    const startEscalation = async () =>
-      spawnService('escalation', { env: { ...esc.platform.env, LOG_LEVEL: 'warn' }, port: await freePort(), readyTimeoutMs: 60_000 }); // prettier-ignore
+    const startEscalation = () => esc.platform.spawn('escalation', { LOG_LEVEL: 'warn' });
 
     beforeAll(async () => {
       esc = await EscalationPlatform.start('esckill', {

@@ -13,7 +13,8 @@ import {
 } from '@oncall/contracts';
 import { MessageBus } from '@oncall/platform-messaging';
 import { stageForAll, waitFor } from '@oncall/platform-testing';
-import { AuditEntry, DirectoryProbe, ISO_INSTANT, UUID } from './support/directory-probe';
+import { schedule, team, user } from '../libs/escalation/domain/src/testing/escalation.fixtures';
+import { AuditEntry, ISO_INSTANT, OrgProbe, UUID } from './support/directory-probe';
 
 const ORG = 'escalation-msp';
 const OTHER_ORG = 'other-escalation-msp';
@@ -26,18 +27,15 @@ const SCHEDULE_3 = '5c4e0c1a-0000-4000-8000-000000000003';
 type PolicyEvent = MessageEnvelope<string, ConfigurationChanged<EscalationPolicyView>>;
 
 describe('Escalation policies: admin-api and the escalation service', () => {
-  const probe = stageForAll(() => DirectoryProbe.start('escalation', ['escalation']));
-  const manager = () => probe.platform.token(ORG, 'manager', 'boss');
+  const probe = stageForAll(() => OrgProbe.startIn('escalation', ORG, ['escalation']));
   const strangerToken = () => probe.platform.token(OTHER_ORG, 'manager', 'stranger');
-  let bossId: string;
   let alice: string;
   let bob: string;
   let strangerUser: string;
 
   beforeAll(async () => {
-    bossId = await probe.userIdOf(manager());
-    alice = await addUser(manager(), 'alice@msp.test');
-    bob = await addUser(manager(), 'bob@msp.test');
+    alice = await addUser(probe.manager(), 'alice@msp.test');
+    bob = await addUser(probe.manager(), 'bob@msp.test');
     strangerUser = await addUser(strangerToken(), 'eve@other.test');
   }, 60_000);
 
@@ -51,10 +49,10 @@ describe('Escalation policies: admin-api and the escalation service', () => {
     ).id;
   const aPolicy = (name: string, extra: Record<string, unknown> = {}) => ({
     name,
-    steps: [{ delayMinutes: 5, targets: [{ type: 'user', id: alice }] }],
+    steps: [{ delayMinutes: 5, targets: [user(alice)] }],
     ...extra,
   });
-  const create = (body: object, token = manager()) =>
+  const create = (body: object, token = probe.manager()) =>
     probe.call<EscalationPolicyView>(token, 'POST', POLICIES, 201, body);
   const bus = () => probe.platform.service('admin-api').app.get(MessageBus);
   const context = (orgId: string) => ({ orgId, correlationId: 'escalation-e2e', causationId: null });
@@ -65,14 +63,8 @@ describe('Escalation policies: admin-api and the escalation service', () => {
       description: 'Primary, then the seniors',
       repeatCount: 2,
       steps: [
-        { delayMinutes: 5, targets: [{ type: 'user', id: alice.toUpperCase() }] },
-        {
-          delayMinutes: 15,
-          targets: [
-            { type: 'user', id: bob },
-            { type: 'user', id: bossId },
-          ],
-        },
+        { delayMinutes: 5, targets: [user(alice.toUpperCase())] },
+        { delayMinutes: 15, targets: [user(bob), user(probe.managerId)] },
       ],
     });
     expect(created).toEqual({
@@ -82,29 +74,23 @@ describe('Escalation policies: admin-api and the escalation service', () => {
       description: 'Primary, then the seniors',
       repeatCount: 2,
       steps: [
-        { delayMinutes: 5, targets: [{ type: 'user', id: alice }] },
-        {
-          delayMinutes: 15,
-          targets: [
-            { type: 'user', id: bob },
-            { type: 'user', id: bossId },
-          ],
-        },
+        { delayMinutes: 5, targets: [user(alice)] },
+        { delayMinutes: 15, targets: [user(bob), user(probe.managerId)] },
       ],
       version: 1,
       createdAt: ISO_INSTANT,
       updatedAt: ISO_INSTANT,
     });
     const path = `${POLICIES}/${created.id}`;
-    expect(await probe.call(manager(), 'GET', path, 200)).toEqual(created);
-    const list = await probe.call<{ items: EscalationPolicyView[] }>(manager(), 'GET', POLICIES, 200);
+    expect(await probe.asManager('GET', path, 200)).toEqual(created);
+    const list = await probe.asManager<{ items: EscalationPolicyView[] }>('GET', POLICIES, 200);
     expect(list.items).toContainEqual(created);
 
     const replacement = {
       name: 'Servers',
-      steps: [{ delayMinutes: 10, targets: [{ type: 'user', id: bob }] }],
+      steps: [{ delayMinutes: 10, targets: [user(bob)] }],
     };
-    const replaced = await probe.call<EscalationPolicyView>(manager(), 'PUT', path, 200, {
+    const replaced = await probe.asManager<EscalationPolicyView>('PUT', path, 200, {
       ...replacement,
       expectedVersion: 1,
     });
@@ -116,17 +102,15 @@ describe('Escalation policies: admin-api and the escalation service', () => {
       version: 2,
       updatedAt: ISO_INSTANT,
     });
-    expect(await probe.call(manager(), 'GET', path, 200)).toEqual(replaced);
+    expect(await probe.asManager('GET', path, 200)).toEqual(replaced);
     // The same definition again (a retried request) changes nothing, even with the version it was sent with.
-    expect(await probe.call(manager(), 'PUT', path, 200, { ...replacement, expectedVersion: 1 })).toEqual(
-      replaced,
-    );
+    expect(await probe.asManager('PUT', path, 200, { ...replacement, expectedVersion: 1 })).toEqual(replaced);
 
-    await probe.call(manager(), 'DELETE', `${path}?expectedVersion=2`, 204);
-    await probe.problem(manager(), 'GET', path, 404);
-    await probe.problem(manager(), 'DELETE', path, 404);
+    await probe.asManager('DELETE', `${path}?expectedVersion=2`, 204);
+    await probe.problemAsManager('GET', path, 404);
+    await probe.problemAsManager('DELETE', path, 404);
 
-    const actor = { kind: 'user', userId: bossId, name: 'boss' };
+    const actor = { kind: 'user', userId: probe.managerId, name: 'boss' };
     expect(await policyEvent('created', created.id)).toMatchObject({
       type: 'EscalationPolicyCreated',
       data: { resourceType: 'escalation-policy', resourceId: created.id, action: 'created', actor, before: null, after: created },
@@ -140,12 +124,7 @@ describe('Escalation policies: admin-api and the escalation service', () => {
     expect(updates.filter((event) => event.data.resourceId === created.id)).toHaveLength(1);
     // admin-api audits configuration owned by other services from these events.
     const audit = await waitFor('three audit entries', async () => {
-      const page = await probe.call<{ items: AuditEntry[] }>(
-        manager(),
-        'GET',
-        '/api/v1/audit-log?limit=200',
-        200,
-      );
+      const page = await probe.asManager<{ items: AuditEntry[] }>('GET', '/api/v1/audit-log?limit=200', 200);
       const entries = page.items.filter((entry) => entry.resourceId === created.id);
       return entries.length === 3 && entries;
     });
@@ -159,25 +138,23 @@ describe('Escalation policies: admin-api and the escalation service', () => {
   it('refuses a stale expectedVersion with 409, on replace and on delete, and keeps the policy as it was', async () => {
     const policy = await create(aPolicy('Stale'));
     const path = `${POLICIES}/${policy.id}`;
-    const first = await probe.call<EscalationPolicyView>(manager(), 'PUT', path, 200, {
+    const first = await probe.asManager<EscalationPolicyView>('PUT', path, 200, {
       ...aPolicy('Stale', { repeatCount: 1 }),
       expectedVersion: 1,
     });
-    const refused = await probe.problem(manager(), 'PUT', path, 409, {
+    const refused = await probe.problemAsManager('PUT', path, 409, {
       ...aPolicy('Stale', { repeatCount: 3 }),
       expectedVersion: 1,
     });
     expect(refused).toMatchObject({ code: 'CONFLICT', detail: expect.stringContaining('version 2, not 1') });
-    expect((await probe.problem(manager(), 'DELETE', `${path}?expectedVersion=1`, 409)).code).toBe(
-      'CONFLICT',
-    );
-    expect(await probe.call(manager(), 'GET', path, 200)).toEqual(first);
+    expect((await probe.problemAsManager('DELETE', `${path}?expectedVersion=1`, 409)).code).toBe('CONFLICT');
+    expect(await probe.asManager('GET', path, 200)).toEqual(first);
   });
 
   describe('refuses a bad policy with 400 naming the nested field', () => {
     const step = (extra: Record<string, unknown>) => ({
       delayMinutes: 5,
-      targets: [{ type: 'user', id: NO_SUCH_ID }],
+      targets: [user(NO_SUCH_ID)],
       ...extra,
     });
     it.each<[string, Record<string, unknown>, string]>([
@@ -187,65 +164,44 @@ describe('Escalation policies: admin-api and the escalation service', () => {
       ['a delay of 0 minutes on the second step', { steps: [step({}), step({ delayMinutes: 0 })] }, 'steps.1.delayMinutes'],
       ['a delay over a day', { steps: [step({ delayMinutes: 1441 })] }, 'steps.0.delayMinutes'],
       ['a step without targets', { steps: [step({ targets: [] })] }, 'steps.0.targets'],
-      ['11 targets', { steps: [step({ targets: Array.from({ length: 11 }, () => ({ type: 'user', id: NO_SUCH_ID })) })] }, 'steps.0.targets'],
+      ['11 targets', { steps: [step({ targets: Array.from({ length: 11 }, () => user(NO_SUCH_ID)) })] }, 'steps.0.targets'],
       ['a target of an unknown type', { steps: [step({ targets: [{ type: 'group', id: NO_SUCH_ID }] })] }, 'steps.0.targets.0.type'],
       ['an unknown strategy', { steps: [step({ strategy: 'random' })] }, 'steps.0.strategy'],
-      ['a target id that is not a UUID', { steps: [step({}), step({ targets: [{ type: 'schedule', id: 'primary' }] })] }, 'steps.1.targets.0.id'],
+      ['a target id that is not a UUID', { steps: [step({}), step({ targets: [schedule('primary')] })] }, 'steps.1.targets.0.id'],
       ['a target that is not an object', { steps: [step({ targets: ['alice'] })] }, 'steps.0.targets'],
       ['an unknown step field', { steps: [step({ delay: 5 })] }, 'steps.0.delay'],
-      ['the same target twice in a step', { steps: [step({ targets: [{ type: 'user', id: NO_SUCH_ID }, { type: 'user', id: NO_SUCH_ID }] })] }, 'steps.0.targets.1'],
+      ['the same target twice in a step', { steps: [step({ targets: [user(NO_SUCH_ID), user(NO_SUCH_ID)] })] }, 'steps.0.targets.1'],
     ])('%s', async (_, change, field) => {
       const body = { ...aPolicy(`Refused ${field}`), ...change };
-      const problem = await probe.problem(manager(), 'POST', POLICIES, 400, body, field);
+      const problem = await probe.problemAsManager('POST', POLICIES, 400, body, field);
       expect(problem.detail).toContain(field);
     }); // prettier-ignore
 
     it('also on replace, leaving the policy unchanged', async () => {
       const policy = await create(aPolicy('Replaced badly'));
       const path = `${POLICIES}/${policy.id}`;
-      const badStep = {
-        delayMinutes: 5,
-        targets: [
-          { type: 'user', id: alice },
-          { type: 'user', id: alice },
-        ],
-      };
-      await probe.problem(
-        manager(),
-        'PUT',
-        path,
-        400,
-        aPolicy('x', { steps: [badStep] }),
-        'steps.0.targets.1',
-      );
-      await probe.problem(
-        manager(),
+      const badStep = { delayMinutes: 5, targets: [user(alice), user(alice)] };
+      await probe.problemAsManager('PUT', path, 400, aPolicy('x', { steps: [badStep] }), 'steps.0.targets.1');
+      await probe.problemAsManager(
         'PUT',
         path,
         400,
         { ...aPolicy('x'), expectedVersion: 0 },
         'expectedVersion',
       );
-      expect(await probe.call(manager(), 'GET', path, 200)).toEqual(policy);
+      expect(await probe.asManager('GET', path, 200)).toEqual(policy);
     });
   });
 
   it('refuses targets that are not active users of the organization, naming each target', async () => {
-    const problem = await probe.problem(
-      manager(),
+    const problem = await probe.problemAsManager(
       'POST',
       POLICIES,
       400,
       aPolicy('Foreign user', {
         steps: [
-          { delayMinutes: 5, targets: [{ type: 'user', id: alice }] },
-          {
-            delayMinutes: 5,
-            targets: [
-              { type: 'user', id: bob },
-              { type: 'user', id: strangerUser },
-            ],
-          },
+          { delayMinutes: 5, targets: [user(alice)] },
+          { delayMinutes: 5, targets: [user(bob), user(strangerUser)] },
         ],
       }),
       'steps.1.targets.1.id',
@@ -256,53 +212,30 @@ describe('Escalation policies: admin-api and the escalation service', () => {
         message: expect.stringContaining('not an active user of your organization'),
       },
     ]);
-    const leaver = await addUser(manager(), 'leaver@msp.test');
-    await probe.call(manager(), 'POST', `/api/v1/users/${leaver}/deactivate`, 200);
-    const steps = [{ delayMinutes: 5, targets: [{ type: 'user', id: leaver }] }];
-    await probe.problem(
-      manager(),
-      'POST',
-      POLICIES,
-      400,
-      aPolicy('Leaver', { steps }),
-      'steps.0.targets.0.id',
-    );
+    const leaver = await addUser(probe.manager(), 'leaver@msp.test');
+    await probe.asManager('POST', `/api/v1/users/${leaver}/deactivate`, 200);
+    const steps = [{ delayMinutes: 5, targets: [user(leaver)] }];
+    await probe.problemAsManager('POST', POLICIES, 400, aPolicy('Leaver', { steps }), 'steps.0.targets.0.id');
   });
 
   it('stores team targets and round-robin steps, and refuses a team that is not of the organization', async () => {
-    const team = await probe.call<{ id: string }>(manager(), 'POST', '/api/v1/teams', 201, {
+    const network = await probe.asManager<{ id: string }>('POST', '/api/v1/teams', 201, {
       name: 'Network',
     });
     const theirTeam = await probe.call<{ id: string }>(strangerToken(), 'POST', '/api/v1/teams', 201, {
       name: 'Theirs',
     });
     const steps = [
-      {
-        delayMinutes: 5,
-        strategy: 'round-robin',
-        targets: [
-          { type: 'team', id: team.id.toUpperCase() },
-          { type: 'user', id: alice },
-        ],
-      },
-      { delayMinutes: 5, strategy: 'all', targets: [{ type: 'team', id: team.id }] },
+      { delayMinutes: 5, strategy: 'round-robin', targets: [team(network.id.toUpperCase()), user(alice)] },
+      { delayMinutes: 5, strategy: 'all', targets: [team(network.id)] },
     ];
     const created = await create(aPolicy('Teams', { steps }));
     expect(created.steps).toEqual([
-      { ...steps[0], targets: [{ type: 'team', id: team.id }, steps[0].targets[1]] },
-      { delayMinutes: 5, targets: [{ type: 'team', id: team.id }] },
+      { ...steps[0], targets: [team(network.id), steps[0].targets[1]] },
+      { delayMinutes: 5, targets: [team(network.id)] },
     ]);
-    const foreign = [
-      {
-        delayMinutes: 5,
-        targets: [
-          { type: 'user', id: alice },
-          { type: 'team', id: theirTeam.id },
-        ],
-      },
-    ];
-    const problem = await probe.problem(
-      manager(),
+    const foreign = [{ delayMinutes: 5, targets: [user(alice), team(theirTeam.id)] }];
+    const problem = await probe.problemAsManager(
       'POST',
       POLICIES,
       400,
@@ -317,9 +250,8 @@ describe('Escalation policies: admin-api and the escalation service', () => {
   });
 
   it('refuses schedule targets with 503 while scheduling does not answer, saving nothing', async () => {
-    const steps = [{ delayMinutes: 5, targets: [{ type: 'schedule', id: SCHEDULE_1 }] }];
-    const problem = await probe.problem(
-      manager(),
+    const steps = [{ delayMinutes: 5, targets: [schedule(SCHEDULE_1)] }];
+    const problem = await probe.problemAsManager(
       'POST',
       POLICIES,
       503,
@@ -329,8 +261,7 @@ describe('Escalation policies: admin-api and the escalation service', () => {
       code: 'SCHEDULING_UNAVAILABLE',
       detail: expect.stringContaining('the scheduling service is not answering'),
     });
-    const list = await probe.call<{ items: EscalationPolicyView[] }>(
-      manager(),
+    const list = await probe.asManager<{ items: EscalationPolicyView[] }>(
       'GET',
       `${POLICIES}?limit=200`,
       200,
@@ -344,47 +275,49 @@ describe('Escalation policies: admin-api and the escalation service', () => {
     await probe.problem(strangerToken(), 'GET', path, 404);
     await probe.problem(strangerToken(), 'PUT', path, 404, {
       name: 'Hijacked',
-      steps: [{ delayMinutes: 5, targets: [{ type: 'user', id: strangerUser }] }],
+      steps: [{ delayMinutes: 5, targets: [user(strangerUser)] }],
     });
     await probe.problem(strangerToken(), 'DELETE', path, 404);
-    await probe.problem(manager(), 'GET', `${POLICIES}/${NO_SUCH_ID}`, 404);
+    await probe.problemAsManager('GET', `${POLICIES}/${NO_SUCH_ID}`, 404);
     const theirs = await probe.call<{ items: unknown[] }>(strangerToken(), 'GET', POLICIES, 200);
     expect(JSON.stringify(theirs)).not.toContain(policy.id);
-    expect(await probe.call(manager(), 'GET', path, 200)).toEqual(policy);
+    expect(await probe.asManager('GET', path, 200)).toEqual(policy);
   });
 
   it('refuses a second policy of the same name, whatever the case, with 409', async () => {
     await create(aPolicy('Network'));
-    expect((await probe.problem(manager(), 'POST', POLICIES, 409, aPolicy('NETWORK'))).code).toBe(
+    expect((await probe.problemAsManager('POST', POLICIES, 409, aPolicy('NETWORK'))).code).toBe(
       'DUPLICATE_NAME',
     );
     const other = await create(aPolicy('Network 2'));
-    const rename = await probe.problem(manager(), 'PUT', `${POLICIES}/${other.id}`, 409, aPolicy('network'));
+    const rename = await probe.problemAsManager('PUT', `${POLICIES}/${other.id}`, 409, aPolicy('network'));
     expect(rename.code).toBe('DUPLICATE_NAME');
   });
 
   it('lets a service use a policy of its organization only, and refuses to delete a policy in use', async () => {
     const policy = await create(aPolicy('In use'));
     const path = `${POLICIES}/${policy.id}`;
-    const service = await probe.call<{ id: string }>(manager(), 'POST', '/api/v1/services', 201, {
+    const service = await probe.asManager<{ id: string }>('POST', '/api/v1/services', 201, {
       name: 'Firewalls',
       escalationPolicyId: policy.id,
     });
-    const inUse = await probe.problem(manager(), 'DELETE', path, 409);
+    const inUse = await probe.problemAsManager('DELETE', path, 409);
     expect(inUse).toMatchObject({ code: 'POLICY_IN_USE', detail: expect.stringContaining('"Firewalls"') });
 
-    const theirSteps = [{ delayMinutes: 5, targets: [{ type: 'user', id: strangerUser }] }];
+    const theirSteps = [{ delayMinutes: 5, targets: [user(strangerUser)] }];
     const foreign = await create(aPolicy('Theirs', { steps: theirSteps }), strangerToken());
     for (const policyId of [foreign.id, NO_SUCH_ID]) {
-      const refused = await probe.problem(manager(), 'POST', '/api/v1/services', 400,
+      const refused = await probe.problemAsManager('POST', '/api/v1/services', 400,
         { name: `Refused ${policyId}`, escalationPolicyId: policyId }, 'escalationPolicyId'); // prettier-ignore
       expect(refused.detail).toContain('not an escalation policy of your organization');
     }
-    await probe.problem(manager(), 'PATCH', `/api/v1/services/${service.id}`, 400,
+    await probe.problemAsManager('PATCH', `/api/v1/services/${service.id}`, 400,
       { escalationPolicyId: foreign.id }, 'escalationPolicyId'); // prettier-ignore
 
-    await probe.call(manager(), 'PATCH', `/api/v1/services/${service.id}`, 200, { escalationPolicyId: null });
-    await probe.call(manager(), 'DELETE', path, 204);
+    await probe.asManager('PATCH', `/api/v1/services/${service.id}`, 200, {
+      escalationPolicyId: null,
+    });
+    await probe.asManager('DELETE', path, 204);
   });
 
   it('answers which policies page each schedule, and at which steps, over the bus', async () => {
@@ -394,7 +327,7 @@ describe('Escalation policies: admin-api and the escalation service', () => {
       bus().rpc.request<EscalationPolicyView, CreateEscalationPolicyCommand>(
         Commands.escalation.createPolicy,
         {
-          actor: { userId: bossId, name: 'boss', role: 'manager' },
+          actor: { userId: probe.managerId, name: 'boss', role: 'manager' },
           definition: {
             name,
             repeatCount: 0,
@@ -439,11 +372,11 @@ describe('Escalation policies: admin-api and the escalation service', () => {
     const refusal = bus().rpc.request(
       Commands.escalation.createPolicy,
       {
-        actor: { userId: bossId, name: 'boss', role: 'manager' },
+        actor: { userId: probe.managerId, name: 'boss', role: 'manager' },
         definition: {
           name: '',
           repeatCount: 0,
-          steps: [{ delayMinutes: 5, targets: [{ type: 'user', id: 'x' }] }],
+          steps: [{ delayMinutes: 5, targets: [user('x')] }],
         },
       },
       context(ORG),

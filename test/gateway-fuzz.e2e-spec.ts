@@ -2,9 +2,8 @@ import { stageForAll, waitFor } from '@oncall/platform-testing';
 import fc from 'fast-check';
 import { deflateSync, gzipSync } from 'node:zlib';
 import { DemoOrganization } from '../apps/admin-api/src/seed/seed-demo';
-import { addDefendIntegration, incidentTitles } from './support/alert-path-stage';
+import { addDefendIntegration, incidentTitles, startFuzzStage } from './support/alert-path-stage';
 import { storedAlerts } from './support/alert-stream';
-import { IncidentStage } from './support/incident-stage';
 
 const DEFEND_KEY = 'defend-fuzz-key-0123456789abcdef0123';
 
@@ -23,16 +22,7 @@ interface FuzzRequest {
  * every 202 stored in JetStream, and the valid alerts sent among them all become incidents.
  */
 describe('Gateway fuzz', () => {
-  const stage = stageForAll(() =>
-    IncidentStage.start('gwfuzz', {
-      env: {
-        DEFEND_SERVICE_KEY: DEFEND_KEY,
-        // The fuzz is one sender sending much, from one address: limits are tested elsewhere.
-        INTEGRATION_RATE_BURST: '1000000',
-        INVALID_KEY_BURST_PER_SOURCE: '1000000',
-      },
-    }),
-  );
+  const stage = stageForAll(() => startFuzzStage('gwfuzz', DEFEND_KEY));
   beforeAll(() => addDefendIntegration(stage));
 
   it('answers every request below 500, never with the key, and stores or refuses each alert for good', async () => {

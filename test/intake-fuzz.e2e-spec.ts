@@ -1,8 +1,7 @@
 import { IntakeFormatName } from '@oncall/ingestion-domain';
 import { stageForAll, waitFor } from '@oncall/platform-testing';
 import fc from 'fast-check';
-import { incidentTitles, integrateEveryType } from './support/alert-path-stage';
-import { IncidentStage } from './support/incident-stage';
+import { incidentTitles, integrateEveryType, startFuzzStage } from './support/alert-path-stage';
 import { Editable, example, IssuedIntegration } from './support/intake-fixtures';
 
 const DEFEND_KEY = 'defend-intake-fuzz-key-0123456789abcdef';
@@ -138,15 +137,7 @@ function mutate(body: Editable, path: string[], value: unknown | undefined): Edi
  * become incidents.
  */
 describe('Intake fuzz', () => {
-  const stage = stageForAll(() =>
-    IncidentStage.start('intakefuzz', {
-      env: {
-        DEFEND_SERVICE_KEY: DEFEND_KEY,
-        INTEGRATION_RATE_BURST: '1000000',
-        INVALID_KEY_BURST_PER_SOURCE: '1000000',
-      },
-    }),
-  );
+  const stage = stageForAll(() => startFuzzStage('intakefuzz', DEFEND_KEY));
   let issued: Record<string, IssuedIntegration>;
 
   beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { freePort, ServiceProcess, spawnService } from '@oncall/platform-testing';
+import { ServiceProcess } from '@oncall/platform-testing';
 import { INCIDENT_SERVICES } from './support/incident-stage';
 import { externalIdOf, PsaStage, waitForLinkedTicket } from './support/psa-fixtures';
 
@@ -10,8 +10,7 @@ describe('psa-sync killed between the PSA’s answer and recording the link (PSA
   let stage: PsaStage;
   let child: ServiceProcess | undefined;
 
-  const startPsaSync = async () =>
-    spawnService('psa-sync', { env: { ...stage.platform.env, LOG_LEVEL: 'info' }, port: await freePort(), readyTimeoutMs: 60_000 }); // prettier-ignore
+  const startPsaSync = () => stage.platform.spawn('psa-sync', { LOG_LEVEL: 'info' });
 
   beforeAll(async () => {
     // psa-sync runs as a process of its own, started here.

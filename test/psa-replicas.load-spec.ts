@@ -1,65 +1,50 @@
-import { MessageBus } from '@oncall/platform-messaging';
-import { RunningService } from '@oncall/platform-runtime';
-import { waitFor } from '@oncall/platform-testing';
-import { PlatformHarness } from './support/platform-harness';
-import { externalIdOf, openAndAcknowledge, psaEnvironment, PsaOrganization, psaOrganization } from './support/psa-fixtures'; // prettier-ignore
-import { PsaStandIn } from './support/psa-stand-in';
+import { stageForAll, waitFor } from '@oncall/platform-testing';
+import { externalIdOf, openAndAcknowledge, PsaStage } from './support/psa-fixtures';
 
 const INCIDENTS = 500;
 
 describe('Two psa-sync replicas (PSA stand-in)', () => {
-  let platform: PlatformHarness;
-  let psa: PsaStandIn;
-  let org: PsaOrganization;
-  let bus: MessageBus;
-  let replica: RunningService;
-
-  beforeAll(async () => {
-    psa = await PsaStandIn.start();
-    platform = await PlatformHarness.create('psa-replicas');
-    platform.configure(psaEnvironment(psa));
-    await platform.start('admin-api', 'incident-state', 'psa-sync');
-    replica = await platform.startReplica('psa-sync');
-    bus = await platform.connectBus();
-    org = await psaOrganization(platform, 'replicas-msp');
-  }, 60_000);
-
-  afterAll(async () => {
-    await replica.close();
-    await bus.close();
-    await platform.close();
-    await psa.close();
-  });
+  const stage = stageForAll(() =>
+    PsaStage.start('psa-replicas', 'replicas-msp', { services: ['admin-api', 'incident-state', 'psa-sync'] }),
+  );
 
   it(`makes ${INCIDENTS} tickets for ${INCIDENTS} acknowledged incidents, none doubled, and links each`, async () => {
-    const started = Date.now();
-    const incidents = await openAndAcknowledge(bus, org, INCIDENTS);
-    const acknowledged = (Date.now() - started) / 1000;
-    await waitFor('every ticket created', () => psa.tickets.size >= INCIDENTS, { timeoutMs: 240_000, intervalMs: 200 }); // prettier-ignore
-    const created = (Date.now() - started) / 1000;
-    const linked = async () =>
-      platform.withSchema('incident_state', async (db) => {
-        const [row]: { count: string }[] = await db.query(
-          `SELECT count(*) FROM incidents WHERE org_id = $1 AND ticket IS NOT NULL AND ticket <> 'null'::jsonb`,
-          [org.orgId],
-        );
-        return Number(row.count);
-      });
-    await waitFor('every ticket on its incident', async () => (await linked()) === INCIDENTS, { timeoutMs: 60_000, intervalMs: 500 }); // prettier-ignore
-    const seconds = (Date.now() - started) / 1000;
+    const { platform, psa, org, bus } = stage;
+    const replica = await platform.startReplica('psa-sync');
+    try {
+      const started = Date.now();
+      const incidents = await openAndAcknowledge(bus, org, INCIDENTS);
+      const acknowledged = (Date.now() - started) / 1000;
+      await waitFor('every ticket created', () => psa.tickets.size >= INCIDENTS, { timeoutMs: 240_000, intervalMs: 200 }); // prettier-ignore
+      const created = (Date.now() - started) / 1000;
+      const linked = async () =>
+        platform.withSchema('incident_state', async (db) => {
+          const [row]: { count: string }[] = await db.query(
+            `SELECT count(*) FROM incidents WHERE org_id = $1 AND ticket IS NOT NULL AND ticket <> 'null'::jsonb`,
+            [org.orgId],
+          );
+          return Number(row.count);
+        });
+      await waitFor('every ticket on its incident', async () => (await linked()) === INCIDENTS, { timeoutMs: 60_000, intervalMs: 500 }); // prettier-ignore
+      const seconds = (Date.now() - started) / 1000;
 
-    expect(psa.tickets.size).toBe(INCIDENTS);
-    const externalIds = new Set([...psa.tickets.values()].map((ticket) => ticket.externalId));
-    expect(externalIds.size).toBe(INCIDENTS);
-    for (const id of incidents) expect(externalIds.has(externalIdOf(org.orgId, id))).toBe(true);
-    expect(psa.requests.filter((request) => request.status === 201)).toHaveLength(INCIDENTS);
-    const owners = await platform.withSchema('psa_sync', (db) =>
-      db.query(`SELECT count(*)::int AS created FROM ticket_links WHERE state = 'created' AND attempts = 1`),
-    );
-    expect(owners).toEqual([{ created: INCIDENTS }]);
-    process.stdout.write(
-      `${INCIDENTS} incidents: acknowledged after ${acknowledged.toFixed(1)} s, tickets created after ` +
-        `${created.toFixed(1)} s, all linked after ${seconds.toFixed(1)} s\n`,
-    );
+      expect(psa.tickets.size).toBe(INCIDENTS);
+      const externalIds = new Set([...psa.tickets.values()].map((ticket) => ticket.externalId));
+      expect(externalIds.size).toBe(INCIDENTS);
+      for (const id of incidents) expect(externalIds.has(externalIdOf(org.orgId, id))).toBe(true);
+      expect(psa.requests.filter((request) => request.status === 201)).toHaveLength(INCIDENTS);
+      const owners = await platform.withSchema('psa_sync', (db) =>
+        db.query(
+          `SELECT count(*)::int AS created FROM ticket_links WHERE state = 'created' AND attempts = 1`,
+        ),
+      );
+      expect(owners).toEqual([{ created: INCIDENTS }]);
+      process.stdout.write(
+        `${INCIDENTS} incidents: acknowledged after ${acknowledged.toFixed(1)} s, tickets created after ` +
+          `${created.toFixed(1)} s, all linked after ${seconds.toFixed(1)} s\n`,
+      );
+    } finally {
+      await replica.close();
+    }
   }, 400_000);
 });

@@ -1,50 +1,34 @@
-import { DirectoryProbe, ISO_INSTANT, UUID } from './support/directory-probe';
-import { dailyLayer, scheduleBody, startSchedulingProbe } from './support/schedule-fixtures';
+import type { ScheduleView } from '@oncall/contracts';
+import { stageForAll } from '@oncall/platform-testing';
+import { ISO_INSTANT, UUID } from './support/directory-probe';
+import { dailyLayer, scheduleBody, TwoTechnicians } from './support/schedule-fixtures';
 
 const ORG = 'schedules-crud-msp';
 
-interface Schedule {
-  id: string;
-  name: string;
-  version: number;
-  updatedAt: string;
-  layers: { id: string }[];
-}
-
 describe('Schedules: create, read, list, replace, delete', () => {
-  let probe: DirectoryProbe;
-  let manager: string;
-  let ann: string;
-  let bob: string;
+  const scene = stageForAll(() =>
+    TwoTechnicians.start('sched-crud', ORG, 'crud.test', ['scheduling', 'escalation']),
+  );
   let teamId: string;
   let foreignUser: string;
   let foreignTeam: string;
 
   beforeAll(async () => {
-    probe = await startSchedulingProbe('sched-crud', ['scheduling', 'escalation']);
-    manager = probe.platform.token(ORG, 'manager', 'boss');
-    const user = (name: string) =>
-      probe.call<{ id: string }>(manager, 'POST', '/api/v1/users', 201, {
-        email: `${name}@crud.test`,
-        name,
-        role: 'technician',
-      });
-    [ann, bob] = [(await user('Ann')).id, (await user('Bob')).id];
-    teamId = (await probe.call<{ id: string }>(manager, 'POST', '/api/v1/teams', 201, { name: 'NOC' })).id;
-    const stranger = probe.platform.token('other-msp', 'manager', 'stranger');
+    teamId = (await scene.call<{ id: string }>('POST', '/api/v1/teams', 201, { name: 'NOC' })).id;
+    const stranger = scene.probe.platform.token('other-msp', 'manager', 'stranger');
     foreignUser = (
-      await probe.call<{ id: string }>(stranger, 'POST', '/api/v1/users', 201, {
+      await scene.probe.call<{ id: string }>(stranger, 'POST', '/api/v1/users', 201, {
         email: 'eve@other.test',
         name: 'Eve',
         role: 'technician',
       })
     ).id;
-    foreignTeam = (await probe.call<{ id: string }>(stranger, 'POST', '/api/v1/teams', 201, { name: 'X' }))
-      .id;
+    foreignTeam = (
+      await scene.probe.call<{ id: string }>(stranger, 'POST', '/api/v1/teams', 201, { name: 'X' })
+    ).id;
   }, 30_000);
-  afterAll(() => probe.close());
 
-  const create = (body: object) => probe.call<Schedule>(manager, 'POST', '/api/v1/schedules', 201, body);
+  const create = (body: object) => scene.call<ScheduleView>('POST', '/api/v1/schedules', 201, body);
 
   it('round-trips a schedule with exact views: create, get, list page by page, replace, delete', async () => {
     const weekdays = {
@@ -59,11 +43,15 @@ describe('Schedules: create, read, list, replace, delete', () => {
       timeZone: 'Europe/Amsterdam',
       teamId,
       layers: [
-        { ...dailyLayer([ann, bob]), start: '2027-01-04T00:00:00+01:00', restrictions: [weekdays] },
+        {
+          ...dailyLayer([scene.ann, scene.bob]),
+          start: '2027-01-04T00:00:00+01:00',
+          restrictions: [weekdays],
+        },
         {
           name: 'Nights',
           timeZone: 'America/Chicago',
-          participants: [bob],
+          participants: [scene.bob],
           rotation: { kind: 'custom', unit: 'hours', length: 12 },
           handoffAnchor: '2027-01-04T20:00',
           start: '2027-01-04T00:00:00Z',
@@ -85,7 +73,7 @@ describe('Schedules: create, read, list, replace, delete', () => {
           id: UUID,
           name: 'Primary',
           timeZone: null,
-          participants: [ann, bob],
+          participants: [scene.ann, scene.bob],
           rotation: { kind: 'daily' },
           handoffAnchor: '2020-01-06T09:00',
           start: '2027-01-03T23:00:00.000Z',
@@ -103,10 +91,10 @@ describe('Schedules: create, read, list, replace, delete', () => {
       createdAt: ISO_INSTANT,
       updatedAt: ISO_INSTANT,
     });
-    expect(await probe.call(manager, 'GET', `/api/v1/schedules/${created.id}`, 200)).toEqual(created);
+    expect(await scene.call('GET', `/api/v1/schedules/${created.id}`, 200)).toEqual(created);
 
-    const second = await create(scheduleBody('Escalations', [dailyLayer([bob])]));
-    const pages = await probe.walk<Schedule>(manager, '/api/v1/schedules', 1);
+    const second = await create(scheduleBody('Escalations', [dailyLayer([scene.bob])]));
+    const pages = await scene.probe.walk<ScheduleView>(scene.manager, '/api/v1/schedules', 1);
     expect(pages.map((page) => page.map((schedule) => schedule.id))).toEqual([[created.id], [second.id]]);
     expect(pages[0][0]).toEqual(created);
 
@@ -115,11 +103,10 @@ describe('Schedules: create, read, list, replace, delete', () => {
       ...definition,
       name: 'Service desk (new)',
       teamId: null,
-      layers: [{ ...definition.layers[0], id: primary.id, participants: [bob, ann] }],
+      layers: [{ ...definition.layers[0], id: primary.id, participants: [scene.bob, scene.ann] }],
       expectedVersion: 1,
     };
-    const replaced = await probe.call<Schedule>(
-      manager,
+    const replaced = await scene.call<ScheduleView>(
       'PUT',
       `/api/v1/schedules/${created.id}`,
       200,
@@ -129,19 +116,19 @@ describe('Schedules: create, read, list, replace, delete', () => {
       ...created,
       name: 'Service desk (new)',
       teamId: null,
-      layers: [{ ...created.layers[0], participants: [bob, ann] }],
+      layers: [{ ...created.layers[0], participants: [scene.bob, scene.ann] }],
       version: 2,
       updatedAt: ISO_INSTANT,
     });
     expect(replaced.layers.map((layer) => layer.id)).not.toContain(nights.id);
     // (Sending the definition in force again is no change at all: see schedules-revisions.)
     const changed = { ...replacement, description: 'Changed meanwhile' };
-    const stale = await probe.problem(manager, 'PUT', `/api/v1/schedules/${created.id}`, 409, changed);
+    const stale = await scene.problem('PUT', `/api/v1/schedules/${created.id}`, 409, changed);
     expect(stale.detail).toContain('version 1');
 
-    await probe.call(manager, 'DELETE', `/api/v1/schedules/${created.id}`, 204);
-    await probe.problem(manager, 'GET', `/api/v1/schedules/${created.id}`, 404);
-    const left = await probe.call<{ items: Schedule[] }>(manager, 'GET', '/api/v1/schedules', 200);
+    await scene.call('DELETE', `/api/v1/schedules/${created.id}`, 204);
+    await scene.problem('GET', `/api/v1/schedules/${created.id}`, 404);
+    const left = await scene.call<{ items: ScheduleView[] }>('GET', '/api/v1/schedules', 200);
     expect(left.items.map((schedule) => schedule.id)).toEqual([second.id]);
   });
 
@@ -167,8 +154,8 @@ describe('Schedules: create, read, list, replace, delete', () => {
     // Checked by the scheduling engine, answered with the same field naming.
     ['an end before the start', { end: '2019-12-31T00:00:00Z' }, 'layers.0.end'],
   ])('refuses %s with 400 naming the nested field', async (_, change, field) => {
-    const body = scheduleBody('Invalid', [{ ...dailyLayer([ann]), ...change }]);
-    await probe.problem(manager, 'POST', '/api/v1/schedules', 400, body, field);
+    const body = scheduleBody('Invalid', [{ ...dailyLayer([scene.ann]), ...change }]);
+    await scene.problem('POST', '/api/v1/schedules', 400, body, field);
   });
 
   it.each([
@@ -176,45 +163,34 @@ describe('Schedules: create, read, list, replace, delete', () => {
     ['an id that is not a UUID', ['2027-01-01T10:00:00.000Z', "x' OR 1=1"]],
   ])('refuses a forged list cursor (%s) with 400 naming cursor', async (_, values) => {
     const cursor = Buffer.from(JSON.stringify(values)).toString('base64url');
-    await probe.problem(manager, 'GET', `/api/v1/schedules?cursor=${cursor}`, 400, undefined, 'cursor');
+    await scene.problem('GET', `/api/v1/schedules?cursor=${cursor}`, 400, undefined, 'cursor');
   });
 
   it('refuses participants that are not active users of the organization, naming each', async () => {
-    await probe.call(manager, 'POST', `/api/v1/users/${bob}/deactivate`, 200);
-    const body = scheduleBody('People', [dailyLayer([ann]), dailyLayer([ann, foreignUser, bob])]);
-    const problem = await probe.problem(manager, 'POST', '/api/v1/schedules', 400, body);
+    await scene.call('POST', `/api/v1/users/${scene.bob}/deactivate`, 200);
+    const body = scheduleBody('People', [
+      dailyLayer([scene.ann]),
+      dailyLayer([scene.ann, foreignUser, scene.bob]),
+    ]);
+    const problem = await scene.problem('POST', '/api/v1/schedules', 400, body);
     expect(problem.errors!.map((error) => error.field)).toEqual([
       'layers.1.participants.1',
       'layers.1.participants.2',
     ]);
     expect(problem.detail).toContain(foreignUser);
-    await probe.call(manager, 'POST', `/api/v1/users/${bob}/reactivate`, 200);
+    await scene.call('POST', `/api/v1/users/${scene.bob}/reactivate`, 200);
   });
 
   it('refuses an unknown time zone, a foreign team and a body with stray fields', async () => {
-    const valid = scheduleBody('Zones', [dailyLayer([ann])]);
-    await probe.problem(
-      manager,
-      'POST',
-      '/api/v1/schedules',
-      400,
-      { ...valid, timeZone: 'Mars/Olympus' },
-      'timeZone',
-    );
-    await probe.problem(
-      manager,
-      'POST',
-      '/api/v1/schedules',
-      400,
-      { ...valid, teamId: foreignTeam },
-      'teamId',
-    );
-    await probe.problem(manager, 'POST', '/api/v1/schedules', 400, { ...valid, orgId: 'other-msp' }, 'orgId');
+    const valid = scheduleBody('Zones', [dailyLayer([scene.ann])]);
+    await scene.problem('POST', '/api/v1/schedules', 400, { ...valid, timeZone: 'Mars/Olympus' }, 'timeZone');
+    await scene.problem('POST', '/api/v1/schedules', 400, { ...valid, teamId: foreignTeam }, 'teamId');
+    await scene.problem('POST', '/api/v1/schedules', 400, { ...valid, orgId: 'other-msp' }, 'orgId');
   });
 
   it('answers 404 for another organization’s schedule on every schedule route', async () => {
-    const schedule = await create(scheduleBody('Private', [dailyLayer([ann])]));
-    const stranger = probe.platform.token('other-msp', 'manager', 'stranger');
+    const schedule = await create(scheduleBody('Private', [dailyLayer([scene.ann])]));
+    const stranger = scene.probe.platform.token('other-msp', 'manager', 'stranger');
     const overrideBody = {
       userId: foreignUser,
       start: '2030-01-01T00:00:00Z',
@@ -231,12 +207,12 @@ describe('Schedules: create, read, list, replace, delete', () => {
       ['POST', `/api/v1/schedules/${schedule.id}/overrides`, overrideBody],
       ['DELETE', `/api/v1/schedules/${schedule.id}/overrides/${anyId}`],
       ['GET', `/api/v1/coverage-gaps?scheduleId=${schedule.id}`],
-      ['GET', `/api/v1/users/${ann}/shifts`],
+      ['GET', `/api/v1/users/${scene.ann}/shifts`],
     ] as [string, string, object?][]) {
-      await probe.problem(stranger, method, path, 404, body);
+      await scene.probe.problem(stranger, method, path, 404, body);
     }
-    expect(await probe.call(manager, 'GET', `/api/v1/schedules/${schedule.id}`, 200)).toEqual(schedule);
-    const seen = await probe.call<{ items: Schedule[] }>(stranger, 'GET', '/api/v1/schedules', 200);
+    expect(await scene.call('GET', `/api/v1/schedules/${schedule.id}`, 200)).toEqual(schedule);
+    const seen = await scene.probe.call<{ items: ScheduleView[] }>(stranger, 'GET', '/api/v1/schedules', 200);
     expect(seen.items).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import type { ScheduleView } from '@oncall/contracts';
 import { stageForAll } from '@oncall/platform-testing';
 import {
   DAY,
@@ -13,21 +14,13 @@ import {
 
 const ORG = 'schedules-revisions-msp';
 
-interface Schedule {
-  id: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  layers: { id: string }[];
-}
-
 /** Rule 9 as the API shows it: a definition is a revision, in force from when it was written. */
 describe('Schedules: revisions, the frozen past, and edits that change nothing', () => {
   const scene = stageForAll(() => TwoTechnicians.start('sched-revisions', ORG, 'revisions.test'));
 
   /** PUT the schedule's one layer with these participants (and the layer's id). */
-  const replace = (schedule: Schedule, name: string, participants: string[], extra: object = {}) =>
-    scene.call<Schedule>('PUT', `/api/v1/schedules/${schedule.id}`, 200, {
+  const replace = (schedule: ScheduleView, name: string, participants: string[], extra: object = {}) =>
+    scene.call<ScheduleView>('PUT', `/api/v1/schedules/${schedule.id}`, 200, {
       ...scheduleBody(name, [{ ...dailyLayer(participants, 9), id: schedule.layers[0].id }]),
       ...extra,
     });
@@ -37,7 +30,7 @@ describe('Schedules: revisions, the frozen past, and edits that change nothing',
     ); // prettier-ignore
 
   it('shows nothing before a schedule existed, and applies an edit from then on, the past staying as it was', async () => {
-    const created = await scene.createDaily<Schedule>('Edited', [scene.ann, scene.bob]);
+    const created = await scene.createDaily<ScheduleView>('Edited', [scene.ann, scene.bob]);
     const layerId = created.layers[0].id;
     const createdAt = Date.parse(created.createdAt);
     const from = Date.now() - 3 * DAY;
@@ -71,7 +64,7 @@ describe('Schedules: revisions, the frozen past, and edits that change nothing',
   });
 
   it('never lets an edit take effect before the revision it follows, whatever the clock says', async () => {
-    const schedule = await scene.createDaily<Schedule>('Clock skew', [scene.ann]);
+    const schedule = await scene.createDaily<ScheduleView>('Clock skew', [scene.ann]);
     // As if the revision in force had been written by a clock running an hour ahead.
     const ahead = new Date(Date.now() + HOUR);
     await scene.probe.platform.withSchema('scheduling', (db) =>
@@ -86,7 +79,7 @@ describe('Schedules: revisions, the frozen past, and edits that change nothing',
   });
 
   it('accepts the definition in force sent again as no change, whatever expectedVersion says', async () => {
-    const schedule = await scene.createDaily<Schedule>('Unchanged', [scene.ann, scene.bob]);
+    const schedule = await scene.createDaily<ScheduleView>('Unchanged', [scene.ann, scene.bob]);
     const edited = await replace(schedule, 'Unchanged', [scene.bob, scene.ann], { expectedVersion: 1 });
     expect(edited.version).toBe(2);
     for (const expectedVersion of [1, 2, 7]) {
@@ -97,7 +90,7 @@ describe('Schedules: revisions, the frozen past, and edits that change nothing',
     const renamed = { ...scheduleBody('Renamed', [{ ...dailyLayer([scene.bob, scene.ann], 9), id: schedule.layers[0].id }]) };
     await scene.problem('PUT', `/api/v1/schedules/${schedule.id}`, 409, { ...renamed, expectedVersion: 1 });
     const withoutId = scheduleBody('Unchanged', [dailyLayer([scene.bob, scene.ann], 9)]);
-    expect(await scene.call<Schedule>('PUT', `/api/v1/schedules/${schedule.id}`, 200, withoutId)).toMatchObject({
+    expect(await scene.call<ScheduleView>('PUT', `/api/v1/schedules/${schedule.id}`, 200, withoutId)).toMatchObject({
       version: 3,
     });
   }); // prettier-ignore

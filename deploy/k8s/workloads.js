@@ -137,6 +137,16 @@ function podDisruptionBudget(name) {
   };
 }
 
+/** One service's file: its Deployment, Service, PodDisruptionBudget and, if it autoscales, its autoscaler. */
+function serviceWorkloads(name, port) {
+  return [
+    deployment(name, port),
+    service(name, port),
+    podDisruptionBudget(name),
+    ...(SERVICES[name].autoscale ? [horizontalPodAutoscaler(name)] : []),
+  ];
+}
+
 function ingress(ports) {
   return {
     apiVersion: 'networking.k8s.io/v1',
@@ -244,14 +254,4 @@ function securityContexts() {
   };
 }
 
-module.exports = {
-  labels,
-  metadata,
-  deployment,
-  service,
-  podDisruptionBudget,
-  ingress,
-  horizontalPodAutoscaler,
-  migrationJob,
-  MIGRATION_JOB,
-};
+module.exports = { labels, metadata, serviceWorkloads, ingress, migrationJob, MIGRATION_JOB };

@@ -5,6 +5,20 @@ import { IncidentStage } from './incident-stage';
 /** The integration types of the intake tests, one of each on the demo service. */
 export const INTAKE_TYPES = ['rmm', 'security', 'backups', 'alertmanager', 'pagerduty', 'defend'] as const;
 
+/**
+ * The stage of a fuzz run: the demo organization, Defend's service key, and burst limits that one sender
+ * sending much from one address never reaches (limits are tested elsewhere).
+ */
+export function startFuzzStage(label: string, defendKey: string): Promise<IncidentStage> {
+  return IncidentStage.start(label, {
+    env: {
+      DEFEND_SERVICE_KEY: defendKey,
+      INTEGRATION_RATE_BURST: '1000000',
+      INVALID_KEY_BURST_PER_SOURCE: '1000000',
+    },
+  });
+}
+
 /** Adds a Defend integration to the demo service and waits until the gateway takes the organization's Defend posts. */
 export async function addDefendIntegration({ platform, demo, manager }: IncidentStage): Promise<void> {
   const created = await platform.api(`/api/v1/services/${demo.serviceId}/integrations`, manager, {

@@ -7,7 +7,7 @@ import { ServiceName } from './service-catalogue';
 
 /** What the directory end-to-end tests share: HTTP with status checks, the audit log, and directory events. */
 export class DirectoryProbe {
-  private constructor(
+  protected constructor(
     readonly platform: PlatformHarness,
     private readonly nc: NatsConnection,
   ) {}
@@ -17,10 +17,18 @@ export class DirectoryProbe {
    * its own.
    */
   static async start(label: string, services: ServiceName[] = []): Promise<DirectoryProbe> {
+    return new DirectoryProbe(...(await DirectoryProbe.launch(label, services)));
+  }
+
+  /** Starts the platform and connects to NATS (for this class and its extension). */
+  protected static async launch(
+    label: string,
+    services: ServiceName[],
+  ): Promise<[PlatformHarness, NatsConnection]> {
     const platform = await PlatformHarness.create(label);
     try {
       await platform.start('admin-api', ...services);
-      return new DirectoryProbe(platform, await connect({ servers: platform.env.NATS_URL }));
+      return [platform, await connect({ servers: platform.env.NATS_URL })];
     } catch (error) {
       await platform.close(); // nothing is left holding database connections when a start fails
       throw error;
@@ -178,6 +186,56 @@ export class DirectoryProbe {
     }
   }
 }
+
+/**
+ * A DirectoryProbe acting in one organization as its manager (Hub user `boss`): what most directory specs
+ * stand on. The manager is provisioned at the start (their first sign-in), so `managerId` is known.
+ */
+export class OrgProbe extends DirectoryProbe {
+  private id = '';
+
+  private constructor(
+    platform: PlatformHarness,
+    nc: NatsConnection,
+    readonly orgId: string,
+  ) {
+    super(platform, nc);
+  }
+
+  static async startIn(label: string, orgId: string, services: ServiceName[] = []): Promise<OrgProbe> {
+    const probe = new OrgProbe(...(await DirectoryProbe.launch(label, services)), orgId);
+    try {
+      probe.id = await probe.userIdOf(probe.manager());
+      return probe;
+    } catch (error) {
+      await probe.close();
+      throw error;
+    }
+  }
+
+  /** A token of the organization's manager. */
+  manager(): string {
+    return this.platform.token(this.orgId, 'manager', 'boss');
+  }
+
+  /** The manager's user id. */
+  get managerId(): string {
+    return this.id;
+  }
+
+  /** `call` as the manager. */
+  asManager<T = Record<string, unknown>>(...request: ApiRequest): Promise<T> {
+    return this.call<T>(this.manager(), ...request);
+  }
+
+  /** `problem` as the manager. */
+  problemAsManager(...request: [...ApiRequest, field?: string]): Promise<Problem> {
+    return this.problem(this.manager(), ...request);
+  }
+}
+
+/** A request's method, path, expected status and body, as `call` and `problem` take them after the token. */
+type ApiRequest = [method: string, path: string, status: number, body?: unknown];
 
 export interface Problem {
   status: number;

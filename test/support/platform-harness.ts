@@ -2,7 +2,15 @@ import { loadOrCreateDevSigningKey, Role, signDevToken } from '@oncall/platform-
 import { MessageBus } from '@oncall/platform-messaging';
 import { createServiceDataSource } from '@oncall/platform-persistence';
 import { RunningService, startService } from '@oncall/platform-runtime';
-import { createTestDatabase, createTestNamespace, TestDatabase, waitFor } from '@oncall/platform-testing';
+import {
+  createTestDatabase,
+  createTestNamespace,
+  freePort,
+  type ServiceProcess,
+  spawnService,
+  TestDatabase,
+  waitFor,
+} from '@oncall/platform-testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,6 +74,18 @@ export class PlatformHarness {
     const service = await startService(SERVICE_CATALOGUE[name]({ ...this.env, ...overrides }));
     await untilReady(name, service);
     return service;
+  }
+
+  /**
+   * `name` as a process of its own on this platform's settings (`overrides` added), on a free port: a service
+   * a test kills and starts again. Stopped by the caller.
+   */
+  async spawn(name: ServiceName, overrides: NodeJS.ProcessEnv = {}): Promise<ServiceProcess> {
+    return spawnService(name, {
+      env: { ...this.env, ...overrides },
+      port: await freePort(),
+      readyTimeoutMs: 60_000,
+    });
   }
 
   /** A bus client in the platform's namespace, to send requests as another service would (closed by the caller). */

@@ -100,8 +100,13 @@ export class TwoTechnicians {
     private readonly names: Map<string, string>,
   ) {}
 
-  static async start(label: string, orgId: string, emailDomain: string): Promise<TwoTechnicians> {
-    const probe = await startSchedulingProbe(label);
+  static async start(
+    label: string,
+    orgId: string,
+    emailDomain: string,
+    services: ServiceName[] = ['scheduling'],
+  ): Promise<TwoTechnicians> {
+    const probe = await startSchedulingProbe(label, services);
     const manager = probe.platform.token(orgId, 'manager', 'boss');
     const names = new Map<string, string>();
     for (const name of ['Ann', 'Bob']) {

@@ -70,12 +70,19 @@ export async function signedInWithToken(
   return { context, page };
 }
 
+/** A page, its browser context, and the errors it reports (see pageErrors). */
+export interface WatchedPage {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+}
+
 /** A fresh page (see freshPage) and the errors it reports (see pageErrors). */
 export async function watchedPage(
   browser: Browser,
   viewport: { width: number; height: number },
   counts: (message: ConsoleMessage) => boolean,
-): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+): Promise<WatchedPage> {
   const { context, page } = await freshPage(browser, viewport);
   return { context, page, errors: pageErrors(page, counts) };
 }
@@ -134,6 +141,12 @@ export function mainNavigationLink(page: Page, label: string): Locator {
 export async function followMainNavigation(page: Page, label: string): Promise<void> {
   await mainNavigationLink(page, label).click();
   await page.getByRole('heading', { level: 1, name: label }).waitFor();
+}
+
+/** Follows the main navigation to `label`'s screen and opens its form for a new thing (the `button`, "New …"). */
+export async function openNewForm(page: Page, label: string, button: string): Promise<void> {
+  await followMainNavigation(page, label);
+  await page.getByRole('button', { name: button }).click();
 }
 
 /** Follows the main navigation to `label`'s screen and waits until it has loaded (no "Loading…" left). */

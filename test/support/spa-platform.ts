@@ -2,14 +2,21 @@ import { stageForAll } from '@oncall/platform-testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type ConsoleMessage, type Page } from 'playwright-core';
 import { DEMO_USERS, DemoOrganization } from '../../apps/admin-api/src/seed/seed-demo';
 import { ensureAdminSpaBuilt, SPA_DIST_DIR } from '../../apps/admin-spa/spa-build';
 import { IncidentApi } from './incident-api';
 import { OidcStandIn, type StandInAccount } from './oidc-stand-in';
 import { PlatformHarness } from './platform-harness';
 import type { ServiceName } from './service-catalogue';
-import { CHROMIUM, CHROMIUM_ARGS, DESKTOP, signedInWithToken } from './spa-browser';
+import {
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  DESKTOP,
+  signedInWithToken,
+  type WatchedPage,
+  watchedPage,
+} from './spa-browser';
 
 /** The SPA's OIDC client and the API's audience, as the Hub stand-in and admin-api are configured with them. */
 export const HUB_CLIENT_ID = 'oncall-admin-spa';
@@ -53,6 +60,16 @@ export class SpaPlatform {
   /** A fresh browser context on the SPA, signed in with a pasted development token. */
   signedIn(token: string, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
     return signedInWithToken(this.browser, this.base(), token, viewport);
+  }
+
+  /** A fresh page on the SPA's entry page, not signed in yet, and the errors it reports that `counts` keeps. */
+  async watchedEntryPage(
+    counts: (message: ConsoleMessage) => boolean,
+    viewport = DESKTOP,
+  ): Promise<WatchedPage> {
+    const watched = await watchedPage(this.browser, viewport, counts);
+    await watched.page.goto(`${this.base()}/`);
+    return watched;
   }
 
   /** Runs `work` on a fresh page signed in with `token`, and closes its browser context however it ends. */

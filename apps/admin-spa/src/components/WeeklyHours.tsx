@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { DraftForm } from './draft-form';
 import { TextField } from './TextField';
 import { WeekdayPicker } from './WeekdayPicker';
 
@@ -11,39 +12,32 @@ export interface WeeklyHoursDraft {
 }
 
 interface Props {
-  id: string;
+  /** The form whose draft holds the hours. */
+  form: DraftForm<WeeklyHoursDraft>;
+  /** Where the API reports the hours' problems (`window`: `window.start`, ...). */
+  problemPath: string;
   /** The days' legend ("Starting on", "Support days"). */
   legend: string;
-  hours: WeeklyHoursDraft;
-  /** The problem of one of the fields (the check's, else the API's under the form's own field path). */
-  problem: (field: keyof WeeklyHoursDraft) => string | undefined;
-  onChange: (change: Partial<WeeklyHoursDraft>) => void;
   /** More fields on the hours' row. */
   children?: ReactNode;
 }
 
 /**
  * Weekdays, then From (HH:mm), To (HH:mm) and Time zone on one row: a maintenance window's weekly repeat,
- * a service's support hours. The fields are `${id}-start`, `${id}-end` and `${id}-timeZone`.
+ * a service's support hours. The fields are the form's `${id}-start`, `${id}-end` and `${id}-timeZone`.
  */
-export function WeeklyHours({ id, legend, hours, problem, onChange, children }: Props) {
+export function WeeklyHours({ form, problemPath, legend, children }: Props) {
   const text = (field: 'start' | 'end' | 'timeZone', label: string) => (
-    <TextField
-      id={`${id}-${field}`}
-      label={label}
-      value={hours[field]}
-      problem={problem(field)}
-      onChange={(value) => onChange({ [field]: value })}
-    />
+    <TextField {...form.field(field, `${problemPath}.${field}`)} label={label} />
   );
   return (
     <>
       <WeekdayPicker
-        id={id}
+        id={form.id}
         legend={legend}
-        days={hours.days}
-        problem={problem('days')}
-        onChange={(days) => onChange({ days })}
+        days={form.draft.days}
+        problem={form.message(`${problemPath}.days`)}
+        onChange={(days) => form.set({ days })}
       />
       <div className="field-row">
         {text('start', 'From (HH:mm)')}

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { type ApiProblem, withApiProblem } from '../api/problem';
+import { draftForm, type TextKey } from '../components/draft-form';
 import { fieldMessage } from '../components/FieldProblem';
 import { EditorCard } from '../components/EditorCard';
 import { SelectField } from '../components/SelectField';
@@ -56,26 +57,14 @@ export function NewWindow() {
     create.mutate(result.body);
   };
   const message = (field: string) => fieldMessage(field, local, create.error);
-  const input = (field: keyof WindowDraft, apiField: string, label: string, type = 'text') => (
-    <TextField
-      id={`${id}-${field}`}
-      label={label}
-      type={type}
-      value={draft[field] as string}
-      problem={message(apiField)}
-      onChange={(value) => set({ [field]: value })}
-    />
+  const form = draftForm(id, draft, set, message);
+  const input = (key: TextKey<WindowDraft>, apiField: string, label: string, type = 'text') => (
+    <TextField {...form.field(key, apiField)} label={label} type={type} />
   );
   return (
     <EditorCard id={id} title="New maintenance window" onSubmit={submit}>
       {input('name', 'name', 'Window name')}
-      <SelectField
-        id={`${id}-scope`}
-        label="Covers"
-        value={draft.scope}
-        problem={message('window.scope')}
-        onChange={(scope) => set({ scope })}
-      >
+      <SelectField {...form.field('scope', 'window.scope')} label="Covers">
         <option value="">Choose…</option>
         <ScopeGroup label="Services" kind="service" items={directory.services.data} />
         <ScopeGroup label="Clients" kind="client" items={directory.clients.data} />
@@ -92,15 +81,7 @@ export function NewWindow() {
           {input('endsAt', 'window.endsAt', 'Ends', 'datetime-local')}
         </div>
       ) : (
-        <>
-          <WeeklyHours
-            id={id}
-            legend="Starting on"
-            hours={draft}
-            problem={(field) => message(`window.${field}`)}
-            onChange={set}
-          />
-        </>
+        <WeeklyHours form={form} problemPath="window" legend="Starting on" />
       )}
       {create.error && create.error.errors.length === 0 && <ProblemMessage problem={create.error} inline />}
       <button type="submit" className="primary" disabled={create.isPending}>

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { type ApiProblem, withApiProblem } from '../api/problem';
-import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { fieldMessage } from '../components/FieldProblem';
 import { EditorCard } from '../components/EditorCard';
 import { FormActions } from '../components/FormActions';
 import { NameAndDescription } from '../components/NameAndDescription';
+import { RowsEditor } from '../components/RowsEditor';
 import { TextField } from '../components/TextField';
-import { withItemAt } from '../components/with-item-at';
 import { useSession } from '../session-context';
 import {
   bodyOf,
@@ -50,8 +50,6 @@ export function PolicyEditor({ policy, onDone }: Props) {
     setChecked(true);
     if (Object.keys(draftProblems(draft)).length === 0) save.mutate();
   };
-  const setStep = (index: number, step: PolicyDraft['steps'][number] | null) =>
-    setDraft((current) => ({ ...current, steps: withItemAt(current.steps, index, step) }));
 
   return (
     <EditorCard id={id} title={policy ? `Edit ${policy.name}` : 'New escalation policy'} onSubmit={submit}>
@@ -72,24 +70,17 @@ export function PolicyEditor({ policy, onDone }: Props) {
         problem={message('repeatCount')}
         onChange={(repeatCount) => setDraft({ ...draft, repeatCount })}
       />
-      <ol className="steps" aria-label="Steps">
-        {draft.steps.map((step, index) => (
-          <StepEditor
-            key={index}
-            index={index}
-            step={step}
-            message={message}
-            onChange={(next) => setStep(index, next)}
-            onRemove={draft.steps.length > 1 ? () => setStep(index, null) : undefined}
-          />
-        ))}
-      </ol>
-      <FieldProblem id={`${id}-steps-problem`} message={local.steps} />
-      {draft.steps.length < LIMITS.maxSteps && (
-        <button type="button" onClick={() => setDraft({ ...draft, steps: [...draft.steps, emptyStep()] })}>
-          Add step
-        </button>
-      )}
+      <RowsEditor
+        label="Steps"
+        rows={draft.steps}
+        update={(change) => setDraft((current) => ({ ...current, steps: change(current.steps) }))}
+        row={(step, edit) => <StepEditor {...edit} step={step} message={message} />}
+        problemId={`${id}-steps-problem`}
+        problem={local.steps}
+        max={LIMITS.maxSteps}
+        add="Add step"
+        newRow={emptyStep}
+      />
       <FormActions mutation={save} submit="Save policy" pending="Saving…" onCancel={onDone} />
     </EditorCard>
   );

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import type { RowEdit } from '../components/RowsEditor';
 import { FieldProblem } from '../components/FieldProblem';
 import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
@@ -6,12 +7,9 @@ import { LabelledOptions } from '../components/Options';
 import { LIMITS, type StepDraft, type TargetType } from './policy-draft';
 import { useTargets } from './use-targets';
 
-interface Props {
-  index: number;
+interface Props extends RowEdit<StepDraft> {
   step: StepDraft;
   message: (field: string) => string | undefined;
-  onChange: (step: StepDraft) => void;
-  onRemove?: () => void;
 }
 
 const TYPE_LABELS: Record<TargetType, string> = { user: 'Person', schedule: 'Schedule', team: 'Team' };

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { type ApiProblem, withApiProblem } from '../api/problem';
 import { canConfigure } from '../auth/permissions';
 import { ColumnHeads } from '../components/ColumnHeads';
@@ -7,7 +7,7 @@ import { ListStatus } from '../components/ListStatus';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { TextField } from '../components/TextField';
-import { useRequiredName } from '../components/use-required-name';
+import { useShortCreateForm } from '../components/use-short-create-form';
 import { useSession } from '../session-context';
 import { RoutingRules } from './RoutingRules';
 import { RoutingTester } from './RoutingTester';
@@ -54,31 +54,33 @@ export default function ClientsRoutingPage() {
 function NewClient() {
   const { api } = useSession();
   const queryClient = useQueryClient();
-  const id = useId();
-  const named = useRequiredName('client');
+  const form = useShortCreateForm('client');
   const [rmmId, setRmmId] = useState('');
   const create = useMutation<unknown, ApiProblem>({
     mutationFn: () =>
       withApiProblem(() =>
         api.client.post('/api/v1/clients', {
-          name: named.name.trim(),
+          name: form.name.trim(),
           ...(rmmId.trim() ? { rmmExternalId: rmmId.trim() } : {}),
         }),
       ),
     onSuccess: async () => {
-      named.clear();
+      form.clear();
       setRmmId('');
       await queryClient.invalidateQueries({ queryKey: ['clients'] });
     },
   });
-  const submit = named.submit(() => create.mutate());
+  const submit = form.submit(() => create.mutate());
   return (
     <form className="inline-form" onSubmit={submit} noValidate aria-label="New client">
-      <TextField {...named.field(id, 'Client name', create.error)} />
+      <TextField {...form.nameField('Client name', create.error)} />
       <div className="field">
-        <label htmlFor={`${id}-rmm`}>RMM id (optional)</label>
-        <input id={`${id}-rmm`} value={rmmId} onChange={(event) => setRmmId(event.target.value)} />
-        <FieldProblem id={`${id}-rmm-problem`} message={fieldMessage('rmmExternalId', {}, create.error)} />
+        <label htmlFor={`${form.id}-rmm`}>RMM id (optional)</label>
+        <input id={`${form.id}-rmm`} value={rmmId} onChange={(event) => setRmmId(event.target.value)} />
+        <FieldProblem
+          id={`${form.id}-rmm-problem`}
+          message={fieldMessage('rmmExternalId', {}, create.error)}
+        />
       </div>
       {create.error && create.error.errors.length === 0 && <ProblemMessage problem={create.error} inline />}
       <button type="submit" disabled={create.isPending}>

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { ApiProblem } from '../api/problem';
+import { draftForm } from '../components/draft-form';
 import { FieldProblem, fieldMessage } from '../components/FieldProblem';
 import { byName, Options } from '../components/Options';
 import { ProblemMessage } from '../components/ProblemMessage';
@@ -42,7 +43,8 @@ export function NewRule({
       // Shown from the mutation's problem.
     }
   };
-  const message = (field: keyof DraftProblems) => fieldMessage(field, local as Record<string, string>, null);
+  const message = (field: string) => fieldMessage(field, local as Record<string, string>, null);
+  const form = draftForm(id, draft, set, message);
   return (
     <form
       className="editor rule-form"
@@ -52,39 +54,14 @@ export function NewRule({
     >
       <h3>Add a rule</h3>
       <div className="field-row">
-        <SelectField
-          id={`${id}-client`}
-          label="Client is"
-          value={draft.clientId}
-          onChange={(clientId) => set({ clientId })}
-        >
+        <SelectField {...form.field('clientId')} label="Client is">
           <Options blank="Any client" items={directory.clients.data} option={byName} />
         </SelectField>
-        <SelectField
-          id={`${id}-integration`}
-          label="Integration is"
-          value={draft.integrationId}
-          onChange={(integrationId) => set({ integrationId })}
-        >
+        <SelectField {...form.field('integrationId')} label="Integration is">
           <Options blank="Any integration" items={directory.integrations.data} option={byName} />
         </SelectField>
-        <div className="field">
-          <label htmlFor={`${id}-devices`}>Device is one of</label>
-          <input
-            id={`${id}-devices`}
-            value={draft.devices}
-            placeholder="FS01, FS02"
-            onChange={(event) => set({ devices: event.target.value })}
-          />
-        </div>
-        <TextField
-          id={`${id}-labels`}
-          label="Labels"
-          value={draft.labels}
-          placeholder="env=prod"
-          onChange={(value) => set({ labels: value })}
-          problem={message('labels')}
-        />
+        <TextField {...form.field('devices')} label="Device is one of" placeholder="FS01, FS02" />
+        <TextField {...form.field('labels', 'labels')} label="Labels" placeholder="env=prod" />
       </div>
       <fieldset className="choice">
         <legend>Severity is one of (none: any)</legend>
@@ -106,13 +83,7 @@ export function NewRule({
         ))}
       </fieldset>
       <FieldProblem id={`${id}-when-problem`} message={message('when')} />
-      <SelectField
-        id={`${id}-service`}
-        label="Send to service"
-        value={draft.serviceId}
-        problem={message('serviceId')}
-        onChange={(serviceId) => set({ serviceId })}
-      >
+      <SelectField {...form.field('serviceId', 'serviceId')} label="Send to service">
         <Options blank="Choose…" items={directory.services.data} option={byName} />
       </SelectField>
       {problem && <ProblemMessage problem={problem} inline />}

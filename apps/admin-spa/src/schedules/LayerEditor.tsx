@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import type { RowEdit } from '../components/RowsEditor';
 import { FieldProblem } from '../components/FieldProblem';
 import { byName, Options } from '../components/Options';
 import { SelectField } from '../components/SelectField';
@@ -13,14 +14,11 @@ import {
   WEEKDAYS,
 } from './schedule-draft';
 
-interface Props {
-  index: number;
+interface Props extends RowEdit<LayerDraft> {
   layer: LayerDraft;
   people: { id: string; name: string }[];
   timeZone: string;
   message: (field: string) => string | undefined;
-  onChange: (layer: LayerDraft) => void;
-  onRemove?: () => void;
 }
 
 /** One layer: who takes turns in which order, how long a turn is, when the first handoff is, and when it covers. */

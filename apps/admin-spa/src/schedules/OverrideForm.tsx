@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { type ApiProblem, withApiProblem } from '../api/problem';
 import { canConfigure } from '../auth/permissions';
+import { draftForm } from '../components/draft-form';
 import { fieldMessage } from '../components/FieldProblem';
 import { FormActions } from '../components/FormActions';
 import { SelectField } from '../components/SelectField';
@@ -34,16 +35,19 @@ export function OverrideForm({ schedule, proposal, onDone }: Props) {
   const id = useId();
   const candidates = overrideCandidates(canConfigure(role), me, people);
   const [open, setOpen] = useState(proposal !== null);
-  const [userId, setUserId] = useState(candidates.length === 1 ? candidates[0].id : '');
-  const [start, setStart] = useState(proposal ? localInput(proposal.start, zone) : '');
-  const [end, setEnd] = useState(proposal ? localInput(proposal.end, zone) : '');
-  const [reason, setReason] = useState('');
+  const [draft, setDraft] = useState(() => ({
+    userId: candidates.length === 1 ? candidates[0].id : '',
+    start: proposal ? localInput(proposal.start, zone) : '',
+    end: proposal ? localInput(proposal.end, zone) : '',
+    reason: '',
+  }));
+  const set = (change: Partial<typeof draft>) => setDraft((current) => ({ ...current, ...change }));
   const [checked, setChecked] = useState(false);
 
   const local: Record<string, string> = {};
-  const startAt = instantOfInput(start, zone);
-  const endAt = instantOfInput(end, zone);
-  if (!userId) local.userId = 'Choose who covers.';
+  const startAt = instantOfInput(draft.start, zone);
+  const endAt = instantOfInput(draft.end, zone);
+  if (!draft.userId) local.userId = 'Choose who covers.';
   if (!startAt) local.start = 'Choose when the override starts.';
   if (!endAt) local.end = 'Choose when it ends.';
   else if (startAt && endAt <= startAt) local.end = 'End after the start.';
@@ -52,10 +56,10 @@ export function OverrideForm({ schedule, proposal, onDone }: Props) {
     mutationFn: () =>
       withApiProblem(() =>
         api.client.post<OverrideView>(`/api/v1/schedules/${schedule.id}/overrides`, {
-          userId,
+          userId: draft.userId,
           start: startAt,
           end: endAt,
-          ...(reason.trim() ? { reason: reason.trim() } : {}),
+          ...(draft.reason.trim() ? { reason: draft.reason.trim() } : {}),
         }),
       ),
     onSuccess: async () => {
@@ -67,6 +71,7 @@ export function OverrideForm({ schedule, proposal, onDone }: Props) {
   });
   const shown = checked ? local : {};
   const message = (field: string) => fieldMessage(field, shown, save.error);
+  const form = draftForm(id, draft, set, message);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setChecked(true);
@@ -83,13 +88,7 @@ export function OverrideForm({ schedule, proposal, onDone }: Props) {
   return (
     <form className="card editor override-form" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
       <h3 id={`${id}-title`}>New override</h3>
-      <SelectField
-        id={`${id}-who`}
-        label="Who covers"
-        value={userId}
-        problem={message('userId')}
-        onChange={setUserId}
-      >
+      <SelectField {...form.field('userId', 'userId')} label="Who covers">
         {candidates.length > 1 && <option value="">Choose a person…</option>}
         {candidates.map((person) => (
           <option key={person.id} value={person.id}>
@@ -99,31 +98,13 @@ export function OverrideForm({ schedule, proposal, onDone }: Props) {
       </SelectField>
       <div className="field-row">
         <TextField
-          id={`${id}-start`}
+          {...form.field('start', 'start')}
           label={`Override starts (${zone})`}
           type="datetime-local"
-          value={start}
-          onChange={setStart}
-          problem={message('start')}
         />
-        <TextField
-          id={`${id}-end`}
-          label={`Override ends (${zone})`}
-          type="datetime-local"
-          value={end}
-          onChange={setEnd}
-          problem={message('end')}
-        />
+        <TextField {...form.field('end', 'end')} label={`Override ends (${zone})`} type="datetime-local" />
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-reason`}>Reason (optional)</label>
-        <input
-          id={`${id}-reason`}
-          value={reason}
-          maxLength={500}
-          onChange={(event) => setReason(event.target.value)}
-        />
-      </div>
+      <TextField {...form.field('reason')} label="Reason (optional)" maxLength={500} />
       <FormActions
         mutation={save}
         submit="Save override"

@@ -2,12 +2,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { type ApiProblem, withApiProblem } from '../api/problem';
 import { ColumnHeads } from '../components/ColumnHeads';
-import { FieldProblem, fieldMessage } from '../components/FieldProblem';
+import { fieldMessage } from '../components/FieldProblem';
 import { EditorCard } from '../components/EditorCard';
 import { FormActions } from '../components/FormActions';
 import { NameAndDescription } from '../components/NameAndDescription';
+import { RowsEditor } from '../components/RowsEditor';
 import { TextField } from '../components/TextField';
-import { withItemAt } from '../components/with-item-at';
 import { browserTimeZone, usableTimeZone } from '../format/time';
 import { useSession } from '../session-context';
 import { LayerEditor } from './LayerEditor';
@@ -16,7 +16,6 @@ import {
   draftOf,
   draftProblems,
   emptyLayer,
-  type LayerDraft,
   previewLayerId,
   previewShifts,
   type ScheduleDraft,
@@ -68,8 +67,6 @@ export function ScheduleEditor({ schedule, onDone }: Props) {
     setChecked(true);
     if (Object.keys(problems).length === 0) save.mutate();
   };
-  const setLayer = (index: number, layer: LayerDraft | null) =>
-    setDraft((current) => ({ ...current, layers: withItemAt(current.layers, index, layer) }));
   const people_ = useMemo(
     () =>
       [...people]
@@ -107,34 +104,19 @@ export function ScheduleEditor({ schedule, onDone }: Props) {
         onChange={(timeZone) => setDraft({ ...draft, timeZone })}
       />
       <p className="muted">Layers: a later layer wins wherever it has someone.</p>
-      <ol className="steps" aria-label="Layers">
-        {draft.layers.map((layer, index) => (
-          <LayerEditor
-            key={index}
-            index={index}
-            layer={layer}
-            people={people_}
-            timeZone={draft.timeZone}
-            message={message}
-            onChange={(next) => setLayer(index, next)}
-            onRemove={draft.layers.length > 1 ? () => setLayer(index, null) : undefined}
-          />
-        ))}
-      </ol>
-      <FieldProblem id={`${id}-layers-problem`} message={local.layers} />
-      {draft.layers.length < 20 && (
-        <button
-          type="button"
-          onClick={() =>
-            setDraft({
-              ...draft,
-              layers: [...draft.layers, emptyLayer(draft.layers.length, draft.layers[0]?.handoff ?? '')],
-            })
-          }
-        >
-          Add layer
-        </button>
-      )}
+      <RowsEditor
+        label="Layers"
+        rows={draft.layers}
+        update={(change) => setDraft((current) => ({ ...current, layers: change(current.layers) }))}
+        row={(layer, edit) => (
+          <LayerEditor {...edit} layer={layer} people={people_} timeZone={draft.timeZone} message={message} />
+        )}
+        problemId={`${id}-layers-problem`}
+        problem={local.layers}
+        max={20}
+        add="Add layer"
+        newRow={(layers) => emptyLayer(layers.length, layers[0]?.handoff ?? '')}
+      />
 
       <section className="preview schedule-preview" aria-labelledby={`${id}-preview`} aria-live="polite">
         <h3 id={`${id}-preview`}>

@@ -6,7 +6,7 @@ import { ProblemMessage } from '../components/ProblemMessage';
 import { ListStatus } from '../components/ListStatus';
 import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
-import { useRequiredName } from '../components/use-required-name';
+import { useShortCreateForm } from '../components/use-short-create-form';
 import { LabelledOptions } from '../components/Options';
 import { formatDateTime } from '../format/time';
 import { useSession } from '../session-context';
@@ -46,17 +46,16 @@ export function Integrations({
     queryFn: () => allOf<IntegrationView>(api.client, path),
   });
   const lastAlerts = useLastAlerts();
-  const id = useId();
-  const named = useRequiredName('integration');
+  const form = useShortCreateForm('integration');
   const [type, setType] = useState<IntegrationType>('generic');
   const create = useMutation<Issued, ApiProblem>({
-    mutationFn: () => withApiProblem(() => api.client.post<Issued>(path, { type, name: named.name.trim() })),
+    mutationFn: () => withApiProblem(() => api.client.post<Issued>(path, { type, name: form.name.trim() })),
     onSuccess: async () => {
-      named.clear();
+      form.clear();
       await queryClient.invalidateQueries({ queryKey: ['integrations', serviceId] });
     },
   });
-  const submit = named.submit(() => create.mutate());
+  const submit = form.submit(() => create.mutate());
 
   return (
     <div className="integrations">
@@ -104,9 +103,9 @@ export function Integrations({
           noValidate
           aria-label={`New integration for ${serviceName}`}
         >
-          <TextField {...named.field(id, 'Integration name', create.error)} />
+          <TextField {...form.nameField('Integration name', create.error)} />
           <SelectField
-            id={`${id}-type`}
+            id={`${form.id}-type`}
             label="Sends"
             value={type}
             onChange={(value) => setType(value as IntegrationType)}

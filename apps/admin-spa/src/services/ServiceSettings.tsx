@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { type ApiProblem, withApiProblem } from '../api/problem';
+import { draftForm, type TextKey } from '../components/draft-form';
 import { fieldMessage } from '../components/FieldProblem';
 import { FormActions } from '../components/FormActions';
 import { SelectField } from '../components/SelectField';
@@ -90,23 +91,12 @@ function SettingsForm({
     save.mutate(result.body);
   };
   const message = (field: string) => fieldMessage(field, local, save.error);
-  const text = (field: keyof SettingsDraft, apiField: string, label: string, inputMode?: 'numeric') => (
-    <TextField
-      id={`${id}-${field}`}
-      label={label}
-      value={draft[field] as string}
-      inputMode={inputMode}
-      problem={message(apiField)}
-      onChange={(value) => set({ [field]: value })}
-    />
+  const form = draftForm(id, draft, set, message);
+  const text = (key: TextKey<SettingsDraft>, apiField: string, label: string, inputMode?: 'numeric') => (
+    <TextField {...form.field(key, apiField)} label={label} inputMode={inputMode} />
   );
-  const urgencySelect = (field: 'urgency' | 'during' | 'outside', label: string) => (
-    <SelectField
-      id={`${id}-${field}`}
-      label={label}
-      value={draft[field]}
-      onChange={(value) => set({ [field]: value as SettingsDraft['urgency'] })}
-    >
+  const urgencySelect = (key: 'urgency' | 'during' | 'outside', label: string) => (
+    <SelectField {...form.field(key)} label={label}>
       {URGENCIES.map((urgency) => (
         <option key={urgency}>{urgency}</option>
       ))}
@@ -122,13 +112,7 @@ function SettingsForm({
       />
       {draft.kind === 'constant' && urgencySelect('urgency', 'Urgency')}
       {draft.kind === 'support-hours' && (
-        <WeeklyHours
-          id={id}
-          legend="Support days"
-          hours={draft}
-          problem={(field) => message(`urgencyRule.${field}`)}
-          onChange={set}
-        >
+        <WeeklyHours form={form} problemPath="urgencyRule" legend="Support days">
           {urgencySelect('during', 'Urgency during')}
           {urgencySelect('outside', 'Urgency outside')}
         </WeeklyHours>

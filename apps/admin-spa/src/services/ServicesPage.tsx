@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useDirectoryList } from '../api/use-directory-list';
 import type { SchemaCreateServiceDto } from '../api/generated/openapi';
 import { type ApiProblem, withApiProblem } from '../api/problem';
@@ -12,7 +12,7 @@ import { HeadWithNew } from '../components/HeadWithNew';
 import { byName, Options } from '../components/Options';
 import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
-import { useRequiredName } from '../components/use-required-name';
+import { useShortCreateForm } from '../components/use-short-create-form';
 import { useSession } from '../session-context';
 import { Integrations } from './Integrations';
 import { ServiceSettings } from './ServiceSettings';
@@ -71,13 +71,12 @@ export default function ServicesPage() {
 function NewService({ policies, onDone }: { policies: { id: string; name: string }[]; onDone: () => void }) {
   const { api } = useSession();
   const queryClient = useQueryClient();
-  const id = useId();
-  const named = useRequiredName('service');
+  const form = useShortCreateForm('service');
   const [policyId, setPolicyId] = useState('');
   const save = useMutation<unknown, ApiProblem>({
     mutationFn: async () => {
       const body: SchemaCreateServiceDto = {
-        name: named.name.trim(),
+        name: form.name.trim(),
         ...(policyId ? { escalationPolicyId: policyId } : {}),
       };
       return withApiProblem(() => api.client.post('/api/v1/services', body));
@@ -88,12 +87,12 @@ function NewService({ policies, onDone }: { policies: { id: string; name: string
       onDone();
     },
   });
-  const submit = named.submit(() => save.mutate());
+  const submit = form.submit(() => save.mutate());
   return (
-    <EditorCard id={id} title="New service" onSubmit={submit}>
-      <TextField {...named.field(id, 'Service name', save.error)} />
+    <EditorCard id={form.id} title="New service" onSubmit={submit}>
+      <TextField {...form.nameField('Service name', save.error)} />
       <SelectField
-        id={`${id}-policy`}
+        id={`${form.id}-policy`}
         label="Escalation policy"
         value={policyId}
         problem={fieldMessage('escalationPolicyId', {}, save.error)}

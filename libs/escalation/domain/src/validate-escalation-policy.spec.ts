@@ -4,6 +4,7 @@ import {
   normalizeEscalationPolicy,
   validateEscalationPolicy,
 } from './validate-escalation-policy';
+import { schedule, team, user } from './testing/escalation.fixtures';
 
 const ALICE = '11111111-1111-4111-8111-111111111111';
 const BOB = '22222222-2222-4222-8222-222222222222';
@@ -14,14 +15,8 @@ const aPolicy = (fields: Record<string, unknown> = {}): Record<string, unknown> 
   name: 'Servers 24/7',
   repeatCount: 2,
   steps: [
-    { delayMinutes: 5, targets: [{ type: 'schedule', id: PRIMARY }] },
-    {
-      delayMinutes: 15,
-      targets: [
-        { type: 'user', id: ALICE },
-        { type: 'user', id: BOB },
-      ],
-    },
+    { delayMinutes: 5, targets: [schedule(PRIMARY)] },
+    { delayMinutes: 15, targets: [user(ALICE), user(BOB)] },
   ],
   ...fields,
 });
@@ -38,7 +33,7 @@ describe('checkEscalationPolicy', () => {
   it('given a well-formed policy, then it answers it normalized: trimmed, defaults filled, ids in lower case', () => {
     const input = {
       name: '  Servers 24/7 ',
-      steps: [{ delayMinutes: 1440, targets: [{ type: 'user', id: ALICE.toUpperCase() }] }],
+      steps: [{ delayMinutes: 1440, targets: [user(ALICE.toUpperCase())] }],
     };
     expect(checkEscalationPolicy(input)).toEqual({
       ok: true,
@@ -46,7 +41,7 @@ describe('checkEscalationPolicy', () => {
         name: 'Servers 24/7',
         description: '',
         repeatCount: 0,
-        steps: [{ delayMinutes: 1440, targets: [{ type: 'user', id: ALICE }] }],
+        steps: [{ delayMinutes: 1440, targets: [user(ALICE)] }],
       },
     });
   });
@@ -59,8 +54,8 @@ describe('checkEscalationPolicy', () => {
 
   it('keeps the order of steps and targets, and the same target on several steps', () => {
     const steps = [
-      { delayMinutes: 5, targets: [{ type: 'user', id: BOB }, { type: 'schedule', id: PRIMARY }] },
-      { delayMinutes: 5, targets: [{ type: 'user', id: BOB }] },
+      { delayMinutes: 5, targets: [user(BOB), schedule(PRIMARY)] },
+      { delayMinutes: 5, targets: [user(BOB)] },
     ];
     expect(normalizeEscalationPolicy(aPolicy({ steps, description: ' Night ' }))).toEqual({
       name: 'Servers 24/7', description: 'Night', repeatCount: 2, steps,
@@ -76,7 +71,7 @@ describe('checkEscalationPolicy', () => {
     { case: 'a negative repeatCount', input: aPolicy({ repeatCount: -1 }), problem: 'repeatCount: must be a whole number from 0 to 9 (times the policy runs again after the last step), got -1' },
     { case: 'repeatCount as text', input: aPolicy({ repeatCount: '2' }), problem: 'repeatCount: must be a whole number from 0 to 9 (times the policy runs again after the last step), got "2"' },
     { case: 'no steps', input: aPolicy({ steps: [] }), problem: 'steps: must list 1 to 20 steps, got 0' },
-    { case: '21 steps', input: aPolicy({ steps: Array.from({ length: 21 }, () => ({ delayMinutes: 5, targets: [{ type: 'user', id: ALICE }] })) }), problem: 'steps: must list 1 to 20 steps, got 21' },
+    { case: '21 steps', input: aPolicy({ steps: Array.from({ length: 21 }, () => ({ delayMinutes: 5, targets: [user(ALICE)] })) }), problem: 'steps: must list 1 to 20 steps, got 21' },
     { case: 'steps that are not a list', input: aPolicy({ steps: { delayMinutes: 5 } }), problem: 'steps: must be a list of steps' },
     { case: 'a step that is not an object', input: aPolicy({ steps: ['page everyone'] }), problem: 'steps[0]: must be an object with delayMinutes and targets' },
     { case: 'a delay of 0 minutes', input: withStep(1, { delayMinutes: 0 }), problem: 'steps[1].delayMinutes: must be a whole number of minutes from 1 to 1440, got 0' },
@@ -87,15 +82,15 @@ describe('checkEscalationPolicy', () => {
     { case: '11 targets', input: withTargets(Array.from({ length: 11 }, (_, i) => ({ type: 'user', id: `${ALICE.slice(0, -2)}${10 + i}` }))), problem: 'steps[1].targets: must list 1 to 10 targets, got 11' },
     { case: 'a target that is not an object', input: withTargets([ALICE]), problem: 'steps[1].targets[0]: must be an object {type: user | schedule | team, id}' },
     { case: 'a group target', input: withTargets([{ type: 'group', id: ALICE }]), problem: `steps[1].targets[0].type: must be 'user', 'schedule' or 'team', got "group"` },
-    { case: 'a team id that is not a UUID', input: withTargets([{ type: 'team', id: 'network' }]), problem: 'steps[1].targets[0].id: must be the UUID of a team, got "network"' },
-    { case: 'the same team twice in a step', input: withTargets([{ type: 'team', id: NETWORK }, { type: 'team', id: NETWORK.toUpperCase() }]),
+    { case: 'a team id that is not a UUID', input: withTargets([team('network')]), problem: 'steps[1].targets[0].id: must be the UUID of a team, got "network"' },
+    { case: 'the same team twice in a step', input: withTargets([team(NETWORK), team(NETWORK.toUpperCase())]),
       problem: `steps[1].targets[1]: duplicates steps[1].targets[0] (team ${NETWORK}); list a target once` },
     { case: 'an unknown strategy', input: withStep(0, { strategy: 'random' }), problem: `steps[0].strategy: must be 'all' or 'round-robin', got "random"` },
-    { case: 'a user id that is not a UUID', input: withTargets([{ type: 'user', id: ALICE }, { type: 'user', id: 'alice' }]), problem: 'steps[1].targets[1].id: must be the UUID of a user, got "alice"' },
+    { case: 'a user id that is not a UUID', input: withTargets([user(ALICE), user('alice')]), problem: 'steps[1].targets[1].id: must be the UUID of a user, got "alice"' },
     { case: 'a schedule without id', input: withTargets([{ type: 'schedule' }]), problem: 'steps[1].targets[0].id: must be the UUID of a schedule, got nothing' },
-    { case: 'the same user twice in a step', input: withTargets([{ type: 'user', id: ALICE }, { type: 'user', id: BOB }, { type: 'user', id: ALICE.toUpperCase() }]),
+    { case: 'the same user twice in a step', input: withTargets([user(ALICE), user(BOB), user(ALICE.toUpperCase())]),
       problem: `steps[1].targets[2]: duplicates steps[1].targets[0] (user ${ALICE}); list a target once` },
-    { case: 'the same schedule twice in a step', input: withStep(0, { targets: [{ type: 'schedule', id: PRIMARY }, { type: 'schedule', id: PRIMARY }] }),
+    { case: 'the same schedule twice in a step', input: withStep(0, { targets: [schedule(PRIMARY), schedule(PRIMARY)] }),
       problem: `steps[0].targets[1]: duplicates steps[0].targets[0] (schedule ${PRIMARY}); list a target once` },
     { case: 'an unknown policy field', input: aPolicy({ loops: 2 }), problem: 'loops: is not a field of a policy (it has name, description, repeatCount, steps)' },
     { case: 'an unknown step field', input: withStep(0, { delay: 5 }), problem: 'steps[0].delay: is not a field of a step (it has delayMinutes, targets, strategy)' },
@@ -106,19 +101,19 @@ describe('checkEscalationPolicy', () => {
 
   it('given team targets and strategies, then it keeps round-robin and drops the default all', () => {
     const steps = [
-      { delayMinutes: 5, targets: [{ type: 'team', id: NETWORK.toUpperCase() }], strategy: 'all' },
-      { delayMinutes: 5, targets: [{ type: 'user', id: ALICE }, { type: 'team', id: NETWORK }], strategy: 'round-robin' },
-      { delayMinutes: 5, targets: [{ type: 'schedule', id: PRIMARY }], strategy: null },
+      { delayMinutes: 5, targets: [team(NETWORK.toUpperCase())], strategy: 'all' },
+      { delayMinutes: 5, targets: [user(ALICE), team(NETWORK)], strategy: 'round-robin' },
+      { delayMinutes: 5, targets: [schedule(PRIMARY)], strategy: null },
     ];
     expect(normalizeEscalationPolicy(aPolicy({ steps })).steps).toEqual([
-      { delayMinutes: 5, targets: [{ type: 'team', id: NETWORK }] },
-      { delayMinutes: 5, targets: [{ type: 'user', id: ALICE }, { type: 'team', id: NETWORK }], strategy: 'round-robin' },
-      { delayMinutes: 5, targets: [{ type: 'schedule', id: PRIMARY }] },
+      { delayMinutes: 5, targets: [team(NETWORK)] },
+      { delayMinutes: 5, targets: [user(ALICE), team(NETWORK)], strategy: 'round-robin' },
+      { delayMinutes: 5, targets: [schedule(PRIMARY)] },
     ]);
   }); // prettier-ignore
 
   it('given a user and a schedule with the same id in one step, then both are kept (they are different targets)', () => {
-    expect(problemsOf(withTargets([{ type: 'user', id: ALICE }, { type: 'schedule', id: ALICE }]))).toEqual([]);
+    expect(problemsOf(withTargets([user(ALICE), schedule(ALICE)]))).toEqual([]);
   }); // prettier-ignore
 
   it('given something that is not an object, then it names the definition', () => {
@@ -132,7 +127,7 @@ describe('checkEscalationPolicy', () => {
     const input = aPolicy({
       name: '',
       repeatCount: 12,
-      steps: [{ delayMinutes: 0, targets: [{ type: 'user', id: 'x' }] }, { targets: [] }],
+      steps: [{ delayMinutes: 0, targets: [user('x')] }, { targets: [] }],
     });
     const error = captureError(() => normalizeEscalationPolicy(input)) as InvalidEscalationPolicyError;
     expect(error).toBeInstanceOf(InvalidEscalationPolicyError);

@@ -18,9 +18,10 @@ export const T0 = '2024-05-01T02:00:00.000Z';
 /** T0 plus `minutes`. */
 export const t = (minutes: number): Instant => new Date(Date.parse(T0) + minutes * 60_000).toISOString();
 
-const schedule = (id: string): EscalationTarget => ({ type: 'schedule', id });
-const team = (id: string): EscalationTarget => ({ type: 'team', id });
-const user = (id: string): EscalationTarget => ({ type: 'user', id });
+/** A step's target: a schedule, a team or a user, by id. */
+export const schedule = (id: string): EscalationTarget => ({ type: 'schedule', id });
+export const team = (id: string): EscalationTarget => ({ type: 'team', id });
+export const user = (id: string): EscalationTarget => ({ type: 'user', id });
 
 /** POLICY's steps: `first` for 5 min → team Network (bob, carol) for 10 → `last` for 15. */
 const stepsAround = (first: EscalationTarget, last: EscalationTarget) => [

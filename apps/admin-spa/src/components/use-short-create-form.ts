@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import type { ApiProblem } from '../api/problem';
 import { fieldMessage } from './FieldProblem';
 
@@ -6,18 +6,20 @@ import { fieldMessage } from './FieldProblem';
 const NAME_MAX = 200;
 
 /**
- * The name a short create form asks for (a client, a service, an integration): required, checked from the
- * first submit on, and the form sent only with one.
+ * A short create form (a client, a service, an integration): its id, which its fields' ids start with, and
+ * the name it asks for: required, checked from the first submit on, and the form sent only with one.
  */
-export function useRequiredName(thing: string) {
+export function useShortCreateForm(thing: string) {
+  const id = useId();
   const [name, setName] = useState('');
   const [checked, setChecked] = useState(false);
   const local: Record<string, string> = checked && !name.trim() ? { name: `Give the ${thing} a name.` } : {};
   return {
+    id,
     name,
-    /** Its TextField's props: `${formId}-name`, showing the check's problem, else the API's for `name`. */
-    field: (formId: string, label: string, sent: ApiProblem | null) => ({
-      id: `${formId}-name`,
+    /** The name's TextField props: `${id}-name`, showing the check's problem, else the API's for `name`. */
+    nameField: (label: string, sent: ApiProblem | null) => ({
+      id: `${id}-name`,
       label,
       value: name,
       maxLength: NAME_MAX,

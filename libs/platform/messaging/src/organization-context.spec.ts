@@ -2,7 +2,6 @@ import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import { RpcContext, RpcRequest } from '@oncall/contracts';
 import { OrgRequest } from './organization-context';
-import { RpcError } from './rpc-errors';
 
 type Factory = (data: unknown, execution: ExecutionContextHost) => OrgRequest<unknown>;
 
@@ -39,17 +38,12 @@ describe('@OrgRequest()', () => {
   });
 
   it('refuses a request without an organization (FORBIDDEN) while filling the parameter, before the handler runs', () => {
-    const refusal = thrownBy(() => resolve({ orgId: null, correlationId: 'corr-1', causationId: null }));
-    expect(refusal).toBeInstanceOf(RpcError);
-    expect(refusal).toMatchObject({ code: 'FORBIDDEN', message: 'This request needs an organization.' });
+    expect(() => resolve({ orgId: null, correlationId: 'corr-1', causationId: null })).toThrow(
+      expect.objectContaining({
+        name: 'RpcError',
+        code: 'FORBIDDEN',
+        message: 'This request needs an organization.',
+      }),
+    );
   });
 });
-
-function thrownBy(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected a refusal, got an answer');
-}

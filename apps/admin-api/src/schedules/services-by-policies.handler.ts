@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { PolicyServiceRef, Queries, RpcRequest } from '@oncall/contracts';
-import { organizationContextOf, RpcError } from '@oncall/platform-messaging';
+import { MessagePattern } from '@nestjs/microservices';
+import { PolicyServiceRef, Queries } from '@oncall/contracts';
+import { OrgRequest, RpcError } from '@oncall/platform-messaging';
 import { PolicyServices } from './policy-services';
 
 const MAX_POLICIES = 1000;
@@ -16,10 +16,9 @@ export class ServicesByPoliciesHandler {
 
   @MessagePattern(Queries.directory.servicesByPolicies)
   async handle(
-    @Payload() request: RpcRequest<{ policyIds: string[] }>,
+    @OrgRequest() { orgId, data }: OrgRequest<{ policyIds: string[] }>,
   ): Promise<Record<string, PolicyServiceRef[]>> {
-    const { orgId } = organizationContextOf(request);
-    const policyIds: unknown = request.data?.policyIds;
+    const policyIds: unknown = data?.policyIds;
     if (
       !Array.isArray(policyIds) ||
       policyIds.length > MAX_POLICIES ||

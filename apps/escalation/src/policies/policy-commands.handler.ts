@@ -1,14 +1,13 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { MessagePattern } from '@nestjs/microservices';
 import {
   Commands,
   CreateEscalationPolicyCommand,
   DeleteEscalationPolicyCommand,
   EscalationPolicyView,
-  RpcRequest,
   UpdateEscalationPolicyCommand,
 } from '@oncall/contracts';
-import { organizationContextOf } from '@oncall/platform-messaging';
+import { OrgRequest } from '@oncall/platform-messaging';
 import { DataSource } from 'typeorm';
 import { EscalationPolicyStore } from './escalation-policy.store';
 import { PolicyChangeRecorder } from './policy-change.recorder';
@@ -27,10 +26,11 @@ export class PolicyCommandsHandler {
 
   /** Stores a new policy at version 1 and publishes EscalationPolicyCreated. */
   @MessagePattern(Commands.escalation.createPolicy)
-  create(@Payload() request: RpcRequest<CreateEscalationPolicyCommand>): Promise<EscalationPolicyView> {
-    const context = organizationContextOf(request);
-    const actor = actorOf(request.data?.actor);
-    const definition = definitionOf(request.data?.definition);
+  create(
+    @OrgRequest() { context, data }: OrgRequest<CreateEscalationPolicyCommand>,
+  ): Promise<EscalationPolicyView> {
+    const actor = actorOf(data?.actor);
+    const definition = definitionOf(data?.definition);
     return policyWrite(this.dataSource, definition.name, async (tx) => {
       const after = toPolicyView(await this.store.insert(tx, context.orgId, definition));
       await this.changes.record(tx, context, actor, { action: 'created', before: null, after });
@@ -44,10 +44,11 @@ export class PolicyCommandsHandler {
    * changes nothing and is not refused, whatever its expectedVersion: a retried update succeeds.
    */
   @MessagePattern(Commands.escalation.updatePolicy)
-  update(@Payload() request: RpcRequest<UpdateEscalationPolicyCommand>): Promise<EscalationPolicyView> {
-    const context = organizationContextOf(request);
-    const { policyId, expectedVersion, actor } = existingPolicyChangeOf(request.data);
-    const definition = definitionOf(request.data?.definition);
+  update(
+    @OrgRequest() { context, data }: OrgRequest<UpdateEscalationPolicyCommand>,
+  ): Promise<EscalationPolicyView> {
+    const { policyId, expectedVersion, actor } = existingPolicyChangeOf(data);
+    const definition = definitionOf(data?.definition);
     return policyWrite(this.dataSource, definition.name, async (tx) => {
       const before = await lockPolicy(this.store, tx, context.orgId, policyId);
       if (sameDefinition(before, definition)) return before;
@@ -63,9 +64,10 @@ export class PolicyCommandsHandler {
    * the services); deleting a missing policy is NOT_FOUND, a stale expectedVersion CONFLICT.
    */
   @MessagePattern(Commands.escalation.deletePolicy)
-  delete(@Payload() request: RpcRequest<DeleteEscalationPolicyCommand>): Promise<EscalationPolicyView> {
-    const context = organizationContextOf(request);
-    const { policyId, expectedVersion, actor } = existingPolicyChangeOf(request.data);
+  delete(
+    @OrgRequest() { context, data }: OrgRequest<DeleteEscalationPolicyCommand>,
+  ): Promise<EscalationPolicyView> {
+    const { policyId, expectedVersion, actor } = existingPolicyChangeOf(data);
     return this.dataSource.transaction(async (tx) => {
       const before = await lockPolicy(this.store, tx, context.orgId, policyId);
       checkExpectedVersion(before, expectedVersion);

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { IncidentEscalationView, Queries, RpcRequest } from '@oncall/contracts';
-import { organizationContextOf, RpcError } from '@oncall/platform-messaging';
+import { MessagePattern } from '@nestjs/microservices';
+import { IncidentEscalationView, Queries } from '@oncall/contracts';
+import { OrgRequest, RpcError } from '@oncall/platform-messaging';
 import { DataSource } from 'typeorm';
 import { readProcess } from '../engine/process.store';
 
@@ -11,9 +11,10 @@ export class IncidentEscalationHandler {
   constructor(private readonly dataSource: DataSource) {}
 
   @MessagePattern(Queries.escalation.incidentEscalation)
-  async get(@Payload() request: RpcRequest<{ incidentId: string }>): Promise<IncidentEscalationView> {
-    const { orgId } = organizationContextOf(request);
-    const incidentId = String(request.data?.incidentId ?? '');
+  async get(
+    @OrgRequest() { orgId, data }: OrgRequest<{ incidentId: string }>,
+  ): Promise<IncidentEscalationView> {
+    const incidentId = String(data?.incidentId ?? '');
     const stored = await readProcess(this.dataSource.manager, orgId, incidentId);
     if (!stored || stored.state.phase === 'none') {
       throw new RpcError('NOT_FOUND', `No escalation for incident ${incidentId} in your organization.`);

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { MessagePattern } from '@nestjs/microservices';
 import {
   EscalationPolicyPage,
   EscalationPolicyView,
@@ -8,10 +8,9 @@ import {
   PoliciesByScheduleAnswer,
   PoliciesByScheduleQuery,
   Queries,
-  RpcRequest,
 } from '@oncall/contracts';
 import { stepNumbersBySchedule } from '@oncall/escalation-domain';
-import { organizationContextOf } from '@oncall/platform-messaging';
+import { OrgRequest } from '@oncall/platform-messaging';
 import { DataSource } from 'typeorm';
 import { EscalationPolicyStore } from '../policies/escalation-policy.store';
 import { policyIdOf, policyNotFound, validationFailed } from '../policies/policy-requests';
@@ -32,9 +31,10 @@ export class PolicyQueriesHandler {
 
   /** One policy of the caller's organization; another organization's is NOT_FOUND, like a missing one. */
   @MessagePattern(Queries.escalation.getPolicy)
-  async getPolicy(@Payload() request: RpcRequest<GetEscalationPolicyQuery>): Promise<EscalationPolicyView> {
-    const { orgId } = organizationContextOf(request);
-    const policyId = policyIdOf(request.data?.policyId);
+  async getPolicy(
+    @OrgRequest() { orgId, data }: OrgRequest<GetEscalationPolicyQuery>,
+  ): Promise<EscalationPolicyView> {
+    const policyId = policyIdOf(data?.policyId);
     const row = await this.store.find(this.dataSource.manager, orgId, policyId);
     if (!row) throw policyNotFound(policyId);
     return toPolicyView(row);
@@ -43,14 +43,13 @@ export class PolicyQueriesHandler {
   /** The policies of the caller's organization, oldest first, a page at a time. */
   @MessagePattern(Queries.escalation.listPolicies)
   async listPolicies(
-    @Payload() request: RpcRequest<ListEscalationPoliciesQuery>,
+    @OrgRequest() { orgId, data }: OrgRequest<ListEscalationPoliciesQuery>,
   ): Promise<EscalationPolicyPage> {
-    const { orgId } = organizationContextOf(request);
-    const limit = request.data?.limit ?? DEFAULT_LIMIT;
+    const limit = data?.limit ?? DEFAULT_LIMIT;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
       throw validationFailed([{ path: 'limit', message: `must be a whole number from 1 to ${MAX_LIMIT}` }]);
     }
-    const after = request.data?.cursor ? decodePolicyCursor(request.data.cursor) : null;
+    const after = data?.cursor ? decodePolicyCursor(data.cursor) : null;
     const rows = await this.store.page(this.dataSource.manager, orgId, limit, after);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
@@ -66,10 +65,9 @@ export class PolicyQueriesHandler {
    */
   @MessagePattern(Queries.escalation.policiesBySchedule)
   async policiesBySchedule(
-    @Payload() request: RpcRequest<PoliciesByScheduleQuery>,
+    @OrgRequest() { orgId, data }: OrgRequest<PoliciesByScheduleQuery>,
   ): Promise<PoliciesByScheduleAnswer> {
-    const { orgId } = organizationContextOf(request);
-    const scheduleIds = scheduleIdsOf(request.data?.scheduleIds);
+    const scheduleIds = scheduleIdsOf(data?.scheduleIds);
     const answer: PoliciesByScheduleAnswer = Object.fromEntries(scheduleIds.map((id) => [id, []]));
     if (scheduleIds.length === 0) return answer;
     // Targets are stored in lower case; the answer is keyed by the ids as they were asked.

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, MessagePattern, Payload } from '@nestjs/microservices';
-import { Commands, ExecuteIncidentCommand, IncidentCommandResult, RpcRequest } from '@oncall/contracts';
-import { MessageContextHost, organizationContextOf, RpcError } from '@oncall/platform-messaging';
+import { Ctx, MessagePattern } from '@nestjs/microservices';
+import { Commands, ExecuteIncidentCommand, IncidentCommandResult } from '@oncall/contracts';
+import { MessageContextHost, OrgRequest, RpcError } from '@oncall/platform-messaging';
 import { IncidentCommandExecutor } from './incident-command-executor';
 
 /** All incident commands arrive on oncall.cmd.incident.<command>; the subject must name the body's command. */
@@ -11,17 +11,16 @@ export class ExecuteIncidentCommandHandler {
 
   @MessagePattern(Commands.incident.all)
   handle(
-    @Payload() request: RpcRequest<ExecuteIncidentCommand>,
+    @OrgRequest() { context, data }: OrgRequest<ExecuteIncidentCommand>,
     @Ctx() message: MessageContextHost,
   ): Promise<IncidentCommandResult> {
-    const context = organizationContextOf(request);
-    const type = request.data.command?.type;
+    const type = data.command?.type;
     if (!type || message.getSubject() !== Commands.incident.execute(type)) {
       throw new RpcError(
         'VALIDATION_FAILED',
         `The command in the body does not match the subject ${message.getSubject()}.`,
       );
     }
-    return this.executor.execute(request.data, context);
+    return this.executor.execute(data, context);
   }
 }

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { Commands, IncidentCommandResult, MergeIncidentsCommand, RpcRequest } from '@oncall/contracts';
-import { organizationContextOf, RpcError } from '@oncall/platform-messaging';
+import { MessagePattern } from '@nestjs/microservices';
+import { Commands, IncidentCommandResult, MergeIncidentsCommand } from '@oncall/contracts';
+import { OrgRequest, RpcError } from '@oncall/platform-messaging';
 import { IncidentCommandExecutor } from '../execute-command/incident-command-executor';
 
 /**
@@ -14,9 +14,10 @@ export class MergeIncidentsHandler {
   constructor(private readonly executor: IncidentCommandExecutor) {}
 
   @MessagePattern(Commands.incident.merge)
-  async handle(@Payload() request: RpcRequest<MergeIncidentsCommand>): Promise<IncidentCommandResult> {
-    const context = organizationContextOf(request);
-    const { targetIncidentId, sourceIncidentIds, by, at } = request.data;
+  async handle(
+    @OrgRequest() { context, data }: OrgRequest<MergeIncidentsCommand>,
+  ): Promise<IncidentCommandResult> {
+    const { targetIncidentId, sourceIncidentIds, by, at } = data;
     if (sourceIncidentIds.length === 0 || sourceIncidentIds.includes(targetIncidentId)) {
       throw new RpcError('VALIDATION_FAILED', 'Name at least one incident to merge, other than the target.', {
         errors: [{ field: 'sourceIncidentIds', message: 'sourceIncidentIds must list other incidents' }],

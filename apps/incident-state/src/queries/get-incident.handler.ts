@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { GetIncidentQuery, IncidentDetail, Queries, RpcRequest } from '@oncall/contracts';
-import { organizationContextOf, RpcError } from '@oncall/platform-messaging';
+import { MessagePattern } from '@nestjs/microservices';
+import { GetIncidentQuery, IncidentDetail, Queries } from '@oncall/contracts';
+import { OrgRequest, RpcError } from '@oncall/platform-messaging';
 import { IncidentDetailReader } from './incident-detail.reader';
 import { IncidentPages } from './incident-pages';
 import { rowToSummary } from './incident-row.mapper';
@@ -20,9 +20,8 @@ export class GetIncidentHandler {
   ) {}
 
   @MessagePattern(Queries.incident.get)
-  async handle(@Payload() request: RpcRequest<GetIncidentQuery>): Promise<IncidentDetail> {
-    const { orgId } = organizationContextOf(request);
-    const incidentId = await this.pages.requireIncident(orgId, request.data?.incidentId);
+  async handle(@OrgRequest() { orgId, data }: OrgRequest<GetIncidentQuery>): Promise<IncidentDetail> {
+    const incidentId = await this.pages.requireIncident(orgId, data?.incidentId);
     const row = await this.details.detailRow(orgId, incidentId);
     // Gone since it was found: only while the read model is being rebuilt.
     if (!row) throw new RpcError('NOT_FOUND', `Incident ${incidentId} was not found in this organization.`);

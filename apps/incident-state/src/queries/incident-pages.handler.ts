@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { MessagePattern } from '@nestjs/microservices';
 import {
   CursorCodec,
   CursorPage,
@@ -8,10 +8,9 @@ import {
   IncidentNote,
   IncidentPageQuery,
   Queries,
-  RpcRequest,
   TimelineEntry,
 } from '@oncall/contracts';
-import { organizationContextOf, readCursor } from '@oncall/platform-messaging';
+import { OrgRequest, readCursor } from '@oncall/platform-messaging';
 import { alertsCursor, notesCursor, timelineCursor } from './incident-cursors';
 import { IncidentPages } from './incident-pages';
 
@@ -21,28 +20,30 @@ export class IncidentPagesHandler {
   constructor(private readonly pages: IncidentPages) {}
 
   @MessagePattern(Queries.incident.alerts)
-  async alerts(@Payload() request: RpcRequest<IncidentPageQuery>): Promise<CursorPage<IncidentAlertView>> {
+  async alerts(@OrgRequest() request: OrgRequest<IncidentPageQuery>): Promise<CursorPage<IncidentAlertView>> {
     const { orgId, query } = await this.checked(request, alertsCursor);
     return this.pages.alerts(orgId, query);
   }
 
   @MessagePattern(Queries.incident.notes)
-  async notes(@Payload() request: RpcRequest<IncidentPageQuery>): Promise<CursorPage<IncidentNote>> {
+  async notes(@OrgRequest() request: OrgRequest<IncidentPageQuery>): Promise<CursorPage<IncidentNote>> {
     const { orgId, query } = await this.checked(request, notesCursor);
     return this.pages.notes(orgId, query);
   }
 
   @MessagePattern(Queries.incident.timeline)
-  async timeline(@Payload() request: RpcRequest<IncidentPageQuery>): Promise<CursorPage<TimelineEntry>> {
+  async timeline(@OrgRequest() request: OrgRequest<IncidentPageQuery>): Promise<CursorPage<TimelineEntry>> {
     const { orgId, query } = await this.checked(request, timelineCursor);
     return this.pages.timeline(orgId, query);
   }
 
   /** A malformed cursor is a 400 before the incident is looked for (a 404 would hide what is wrong). */
-  private async checked(request: RpcRequest<IncidentPageQuery>, codec: CursorCodec<readonly CursorPart[]>) {
-    const { orgId } = organizationContextOf(request);
-    if (request.data?.cursor !== undefined) readCursor(codec, request.data.cursor);
-    const incidentId = await this.pages.requireIncident(orgId, request.data?.incidentId);
-    return { orgId, query: { ...request.data, incidentId } };
+  private async checked(
+    { orgId, data }: OrgRequest<IncidentPageQuery>,
+    codec: CursorCodec<readonly CursorPart[]>,
+  ) {
+    if (data?.cursor !== undefined) readCursor(codec, data.cursor);
+    const incidentId = await this.pages.requireIncident(orgId, data?.incidentId);
+    return { orgId, query: { ...data, incidentId } };
   }
 }

@@ -1,18 +1,17 @@
 import { Controller, Inject } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { MessagePattern } from '@nestjs/microservices';
 import {
   Commands,
   ContactMethodRequest,
   ContactMethodView,
   CreateContactMethodRequest,
   Queries,
-  RpcRequest,
   PersonRef,
   UpdateContactMethodRequest,
 } from '@oncall/contracts';
 import { checkContactMethodInput } from '@oncall/notification-domain';
 import { Clock, CLOCK } from '@oncall/platform-clock';
-import { organizationContextOf, RpcError } from '@oncall/platform-messaging';
+import { OrgRequest, RpcError } from '@oncall/platform-messaging';
 import { NotificationConfig } from '../notification.config';
 import { AccountProvisioner } from '../people/account-provisioner';
 import { validationRefusal } from '../shared/refusals';
@@ -39,21 +38,21 @@ export class ContactMethodsHandler {
   ) {}
 
   @MessagePattern(Queries.notification.listContactMethods)
-  async list(@Payload() request: RpcRequest<PersonRef>): Promise<{ items: ContactMethodView[] }> {
-    const { orgId } = organizationContextOf(request);
-    return this.accounts.withPersonDefaults(orgId, request.data, async (tx) => ({
-      items: (await loadMethodRows(tx, orgId, request.data.userId)).map(toContactMethodView),
+  async list(@OrgRequest() { orgId, data }: OrgRequest<PersonRef>): Promise<{ items: ContactMethodView[] }> {
+    return this.accounts.withPersonDefaults(orgId, data, async (tx) => ({
+      items: (await loadMethodRows(tx, orgId, data.userId)).map(toContactMethodView),
     }));
   }
 
   @MessagePattern(Commands.notification.createContactMethod)
-  async create(@Payload() request: RpcRequest<CreateContactMethodRequest>): Promise<ContactMethodView> {
-    const { orgId } = organizationContextOf(request);
-    const { userId, type, address, enabled } = request.data;
+  async create(
+    @OrgRequest() { orgId, data }: OrgRequest<CreateContactMethodRequest>,
+  ): Promise<ContactMethodView> {
+    const { userId, type, address, enabled } = data;
     const checked = checkContactMethodInput({ type, address, enabled }, this.addressOptions);
     if (!checked.ok) throw validationRefusal(checked.problems);
     const now = this.clock.now();
-    return this.accounts.withPersonDefaults(orgId, request.data, async (tx) => {
+    return this.accounts.withPersonDefaults(orgId, data, async (tx) => {
       const existing = await loadMethodRows(tx, orgId, userId);
       if (existing.some((row) => row.type === checked.value.type && row.address === checked.value.address)) {
         throw new RpcError(
@@ -79,21 +78,21 @@ export class ContactMethodsHandler {
   }
 
   @MessagePattern(Commands.notification.updateContactMethod)
-  async update(@Payload() request: RpcRequest<UpdateContactMethodRequest>): Promise<ContactMethodView> {
-    const { orgId } = organizationContextOf(request);
+  async update(
+    @OrgRequest() { orgId, data }: OrgRequest<UpdateContactMethodRequest>,
+  ): Promise<ContactMethodView> {
     const now = this.clock.now();
-    return this.accounts.withPersonDefaults(orgId, request.data, async (tx) => {
-      const changed = await changeContactMethod(tx, orgId, request.data, this.addressOptions, now);
+    return this.accounts.withPersonDefaults(orgId, data, async (tx) => {
+      const changed = await changeContactMethod(tx, orgId, data, this.addressOptions, now);
       if (changed.needsVerification) await this.verifications.send(tx, changed.row, now);
       return toContactMethodView(changed.row);
     });
   }
 
   @MessagePattern(Commands.notification.deleteContactMethod)
-  async remove(@Payload() request: RpcRequest<ContactMethodRequest>): Promise<{ deleted: true }> {
-    const { orgId } = organizationContextOf(request);
-    await this.accounts.withPersonDefaults(orgId, request.data, (tx) =>
-      removeContactMethod(tx, orgId, request.data.userId, request.data.contactMethodId),
+  async remove(@OrgRequest() { orgId, data }: OrgRequest<ContactMethodRequest>): Promise<{ deleted: true }> {
+    await this.accounts.withPersonDefaults(orgId, data, (tx) =>
+      removeContactMethod(tx, orgId, data.userId, data.contactMethodId),
     );
     return { deleted: true };
   }

@@ -8,7 +8,7 @@ import {
   RpcRequest,
 } from '@oncall/contracts';
 import { Clock, CLOCK } from '@oncall/platform-clock';
-import { organizationContextOf, RpcError } from '@oncall/platform-messaging';
+import { OrgRequest, RpcError } from '@oncall/platform-messaging';
 import { DeliverySender } from '../delivery/delivery-sender.worker';
 import { AccountProvisioner } from '../people/account-provisioner';
 import { notFound } from '../shared/refusals';
@@ -26,10 +26,9 @@ export class ContactVerificationHandler {
   ) {}
 
   @MessagePattern(Commands.notification.sendVerification)
-  async resend(@Payload() request: RpcRequest<ContactMethodRequest>): Promise<{ sent: true }> {
-    const { orgId } = organizationContextOf(request);
-    const { userId, contactMethodId } = request.data;
-    await this.accounts.withPersonDefaults(orgId, request.data, async (tx) => {
+  async resend(@OrgRequest() { orgId, data }: OrgRequest<ContactMethodRequest>): Promise<{ sent: true }> {
+    const { userId, contactMethodId } = data;
+    await this.accounts.withPersonDefaults(orgId, data, async (tx) => {
       const row = await loadMethodRow(tx, orgId, userId, contactMethodId, true);
       if (!row) throw notFound(`Contact method ${contactMethodId}`);
       if (row.type !== 'email') {

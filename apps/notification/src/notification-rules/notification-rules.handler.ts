@@ -1,16 +1,15 @@
 import { Controller, Inject } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { MessagePattern } from '@nestjs/microservices';
 import {
   Commands,
   NotificationRulesView,
   Queries,
   ReplaceNotificationRulesRequest,
-  RpcRequest,
   PersonRef,
 } from '@oncall/contracts';
 import { checkNotificationRules, NotificationRules } from '@oncall/notification-domain';
 import { Clock, CLOCK } from '@oncall/platform-clock';
-import { organizationContextOf } from '@oncall/platform-messaging';
+import { OrgRequest } from '@oncall/platform-messaging';
 import {
   loadMethodRows,
   loadRules,
@@ -33,20 +32,20 @@ export class NotificationRulesHandler {
   ) {}
 
   @MessagePattern(Queries.notification.getRules)
-  get(@Payload() request: RpcRequest<PersonRef>): Promise<NotificationRulesView> {
-    const { orgId } = organizationContextOf(request);
-    const { userId } = request.data;
-    return this.accounts.withPersonDefaults(orgId, request.data, async (tx) => {
+  get(@OrgRequest() { orgId, data }: OrgRequest<PersonRef>): Promise<NotificationRulesView> {
+    const { userId } = data;
+    return this.accounts.withPersonDefaults(orgId, data, async (tx) => {
       const rules = await loadRules(tx, orgId, userId, await loadMethodRows(tx, orgId, userId));
       return viewOf(userId, rules);
     });
   }
 
   @MessagePattern(Commands.notification.replaceRules)
-  replace(@Payload() request: RpcRequest<ReplaceNotificationRulesRequest>): Promise<NotificationRulesView> {
-    const { orgId } = organizationContextOf(request);
-    const { userId, rules } = request.data;
-    return this.accounts.withPersonDefaults(orgId, request.data, async (tx) => {
+  replace(
+    @OrgRequest() { orgId, data }: OrgRequest<ReplaceNotificationRulesRequest>,
+  ): Promise<NotificationRulesView> {
+    const { userId, rules } = data;
+    return this.accounts.withPersonDefaults(orgId, data, async (tx) => {
       // A concurrent delete of a method they use waits, then sees the new rules.
       await lockRules(tx, orgId, userId);
       const methods = (await loadMethodRows(tx, orgId, userId)).map(toContactMethod);

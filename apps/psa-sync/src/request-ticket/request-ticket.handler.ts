@@ -1,15 +1,14 @@
 import { Controller, Inject } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { MessagePattern } from '@nestjs/microservices';
 import {
   Commands,
   TicketRequestView,
   RequestTicketCommand,
   RpcErrorCodes,
-  RpcRequest,
   SEVERITIES,
 } from '@oncall/contracts';
 import { Clock, CLOCK } from '@oncall/platform-clock';
-import { organizationContextOf, RpcError } from '@oncall/platform-messaging';
+import { OrgRequest, RpcError } from '@oncall/platform-messaging';
 import { DataSource } from 'typeorm';
 import { PsaConnection } from '../adapters/psa-adapter.port';
 import { TicketDispatcher } from '../dispatch/ticket-dispatcher';
@@ -34,11 +33,12 @@ export class RequestTicketHandler {
   ) {}
 
   @MessagePattern(Commands.psa.requestTicket)
-  async handle(@Payload() request: RpcRequest<RequestTicketCommand>): Promise<TicketRequestView> {
-    const context = organizationContextOf(request);
+  async handle(
+    @OrgRequest() { context, data }: OrgRequest<RequestTicketCommand>,
+  ): Promise<TicketRequestView> {
     if (!this.connection.configured)
       throw new RpcError('PSA_NOT_CONFIGURED', 'No PSA is configured for On-Call (PSA_API_URL), so no ticket can be made.'); // prettier-ignore
-    const { incidentId, actor, incident } = checked(request.data);
+    const { incidentId, actor, incident } = checked(data);
     const key = { orgId: context.orgId, incidentId };
     const ticketRequest = { ...key, requestedBy: 'manual' as const, userId: actor.userId };
     const facts = { correlationId: context.correlationId, causationId: null, occurredAt: this.clock.now() };

@@ -1,15 +1,14 @@
 import { Controller, Inject } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { MessagePattern } from '@nestjs/microservices';
 import {
   Commands,
   Queries,
   ReplacePsaSettingsCommand,
   RpcErrorCodes,
-  RpcRequest,
   PsaSettingsView,
 } from '@oncall/contracts';
 import { Clock, CLOCK } from '@oncall/platform-clock';
-import { organizationContextOf, RpcError } from '@oncall/platform-messaging';
+import { OrgRequest, RpcError } from '@oncall/platform-messaging';
 import { checkPsaSettings } from '@oncall/psa-domain';
 import { PsaSettingsStore } from './psa-settings.store';
 
@@ -22,17 +21,16 @@ export class PsaSettingsHandlers {
   ) {}
 
   @MessagePattern(Queries.psa.settings)
-  get(@Payload() request: RpcRequest): Promise<PsaSettingsView> {
-    return this.store.view(organizationContextOf(request).orgId);
+  get(@OrgRequest() { orgId }: OrgRequest<unknown>): Promise<PsaSettingsView> {
+    return this.store.view(orgId);
   }
 
   @MessagePattern(Commands.psa.replaceSettings)
-  replace(@Payload() request: RpcRequest<ReplacePsaSettingsCommand>): Promise<PsaSettingsView> {
-    const context = organizationContextOf(request);
-    const actor = request.data?.actor;
+  replace(@OrgRequest() { context, data }: OrgRequest<ReplacePsaSettingsCommand>): Promise<PsaSettingsView> {
+    const actor = data?.actor;
     if (typeof actor?.userId !== 'string' || typeof actor.name !== 'string')
       throw new RpcError(RpcErrorCodes.validationFailed, 'A settings change needs the person making it.');
-    const check = checkPsaSettings(request.data.settings);
+    const check = checkPsaSettings(data.settings);
     if (!check.ok) {
       const errors = check.problems.map(({ path, message }) => ({
         field: path,

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { MessagePattern } from '@nestjs/microservices';
 import {
   BurdenAnswer,
   BurdenQuery,
@@ -8,9 +8,8 @@ import {
   IncidentTrendAnswer,
   IncidentTrendQuery,
   Queries,
-  RpcRequest,
 } from '@oncall/contracts';
-import { organizationContextOf } from '@oncall/platform-messaging';
+import { OrgRequest } from '@oncall/platform-messaging';
 import { BurdenReader } from './burden.reader';
 import { IncidentReportReader } from './incident-report.reader';
 import { IncidentTrendReader } from './incident-trend.reader';
@@ -25,17 +24,19 @@ export class ReportQueriesHandler {
   ) {}
 
   @MessagePattern(Queries.reporting.incidents)
-  incidentReport(@Payload() request: RpcRequest<IncidentReportQuery>): Promise<IncidentReportAnswer> {
-    return this.incidents.report(organizationContextOf(request).orgId, request.data);
+  incidentReport(
+    @OrgRequest() { orgId, data }: OrgRequest<IncidentReportQuery>,
+  ): Promise<IncidentReportAnswer> {
+    return this.incidents.report(orgId, data);
   }
 
   @MessagePattern(Queries.reporting.trend)
-  incidentTrend(@Payload() request: RpcRequest<IncidentTrendQuery>): Promise<IncidentTrendAnswer> {
-    return this.trends.trend(organizationContextOf(request).orgId, request.data);
+  incidentTrend(@OrgRequest() { orgId, data }: OrgRequest<IncidentTrendQuery>): Promise<IncidentTrendAnswer> {
+    return this.trends.trend(orgId, data);
   }
 
   @MessagePattern(Queries.reporting.burden)
-  burden(@Payload() request: RpcRequest<BurdenQuery>): Promise<BurdenAnswer> {
-    return this.burdens.burden(organizationContextOf(request).orgId, request.data);
+  burden(@OrgRequest() { orgId, data }: OrgRequest<BurdenQuery>): Promise<BurdenAnswer> {
+    return this.burdens.burden(orgId, data);
   }
 }

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { CalendarFeedAnswer, Commands, Queries, RpcRequest, SchedulingActor } from '@oncall/contracts';
-import { organizationContextOf } from '@oncall/platform-messaging';
+import { OrgRequest } from '@oncall/platform-messaging';
 import { CalendarFeed } from './calendar-feed';
 
 @Controller()
@@ -10,9 +10,10 @@ export class CalendarHandler {
 
   /** A new secret feed token for the actor's own shifts (the old one stops working). */
   @MessagePattern(Commands.scheduling.rotateCalendarToken)
-  async rotate(@Payload() request: RpcRequest<{ actor: SchedulingActor }>): Promise<{ token: string }> {
-    const { orgId } = organizationContextOf(request);
-    return { token: await this.feed.rotateToken(orgId, request.data.actor.userId) };
+  async rotate(
+    @OrgRequest() { orgId, data }: OrgRequest<{ actor: SchedulingActor }>,
+  ): Promise<{ token: string }> {
+    return { token: await this.feed.rotateToken(orgId, data.actor.userId) };
   }
 
   /** The token alone identifies organization and user: no organization in the request. */

@@ -1,16 +1,15 @@
 import { Controller, Inject } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { MessagePattern } from '@nestjs/microservices';
 import {
   Commands,
   ConfigurationChanged,
   CreateOverrideRequest,
   MessageContext,
   OverrideView,
-  RpcRequest,
   SchedulingActor,
 } from '@oncall/contracts';
 import { Clock, CLOCK } from '@oncall/platform-clock';
-import { organizationContextOf, RpcError } from '@oncall/platform-messaging';
+import { OrgRequest, RpcError } from '@oncall/platform-messaging';
 import { enqueueConfigurationChange, personActor } from '@oncall/platform-outbox';
 import {
   mayCreateOverride,
@@ -50,12 +49,11 @@ export class OverrideCommandsHandler {
 
   @MessagePattern(Commands.scheduling.createOverride)
   async create(
-    @Payload() request: RpcRequest<CreateOverrideRequest & { actor: SchedulingActor }>,
+    @OrgRequest() { context, data }: OrgRequest<CreateOverrideRequest & { actor: SchedulingActor }>,
   ): Promise<OverrideView> {
-    const context = organizationContextOf(request);
-    const { actor, scheduleId, userId, reason } = request.data;
+    const { actor, scheduleId, userId, reason } = data;
     const now = this.clock.now();
-    const { start, end } = futureWindow(request.data.start, request.data.end, now);
+    const { start, end } = futureWindow(data.start, data.end, now);
     const view = await this.dataSource.transaction(async (tx) => {
       const schedule = await this.store.load(tx, context.orgId, scheduleId, {
         forUpdate: true,
@@ -91,9 +89,8 @@ export class OverrideCommandsHandler {
   }
 
   @MessagePattern(Commands.scheduling.deleteOverride)
-  async remove(@Payload() request: RpcRequest<DeleteOverride>): Promise<OverrideView | null> {
-    const context = organizationContextOf(request);
-    const { actor, scheduleId, overrideId } = request.data;
+  async remove(@OrgRequest() { context, data }: OrgRequest<DeleteOverride>): Promise<OverrideView | null> {
+    const { actor, scheduleId, overrideId } = data;
     const now = this.clock.now();
     const result = await this.dataSource.transaction(async (tx) => {
       await this.store.lock(tx, context.orgId, scheduleId);

@@ -1,12 +1,11 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { MessagePattern } from '@nestjs/microservices';
 import {
   CoverageGapView,
   listCursors,
   OnCallNowEntry,
   OverrideView,
   Queries,
-  RpcRequest,
   ListSchedulesRequest,
   ScheduleIdRequest,
   SchedulePage,
@@ -16,7 +15,7 @@ import {
   WhoIsOnCallRequest,
   WindowRequest,
 } from '@oncall/contracts';
-import { organizationContextOf, readCursor } from '@oncall/platform-messaging';
+import { OrgRequest, readCursor } from '@oncall/platform-messaging';
 import { parseInstant } from '../shared/parse-instant';
 import { listGaps } from '../coverage/gap-rows';
 import { OverrideStore } from '../store/override-store';
@@ -34,10 +33,9 @@ export class ScheduleQueriesHandler {
   ) {}
 
   @MessagePattern(Queries.scheduling.listSchedules)
-  async list(@Payload() request: RpcRequest<ListSchedulesRequest>): Promise<SchedulePage> {
-    const { orgId } = organizationContextOf(request);
-    const limit = Math.min(Math.max(request.data.limit ?? 50, 1), 200);
-    const after = request.data.cursor ? afterOf(request.data.cursor) : undefined;
+  async list(@OrgRequest() { orgId, data }: OrgRequest<ListSchedulesRequest>): Promise<SchedulePage> {
+    const limit = Math.min(Math.max(data.limit ?? 50, 1), 200);
+    const after = data.cursor ? afterOf(data.cursor) : undefined;
     const page = await this.store.loadPage(this.store.db, orgId, { after, limit });
     const items = page.schedules.map(toScheduleView);
     const last = items[items.length - 1];
@@ -48,55 +46,54 @@ export class ScheduleQueriesHandler {
   }
 
   @MessagePattern(Queries.scheduling.getSchedule)
-  async get(@Payload() request: RpcRequest<ScheduleIdRequest>): Promise<ScheduleView> {
-    const { orgId } = organizationContextOf(request);
-    return toScheduleView(await this.store.load(this.store.db, orgId, request.data.scheduleId));
+  async get(@OrgRequest() { orgId, data }: OrgRequest<ScheduleIdRequest>): Promise<ScheduleView> {
+    return toScheduleView(await this.store.load(this.store.db, orgId, data.scheduleId));
   }
 
   @MessagePattern(Queries.scheduling.renderSchedule)
   async render(
-    @Payload() request: RpcRequest<ScheduleIdRequest & WindowRequest>,
+    @OrgRequest() { orgId, data }: OrgRequest<ScheduleIdRequest & WindowRequest>,
   ): Promise<{ shifts: ShiftView[] }> {
-    const { orgId } = organizationContextOf(request);
-    const { scheduleId, from, to } = request.data;
+    const { scheduleId, from, to } = data;
     return { shifts: await this.reader.render(orgId, scheduleId, from, to) };
   }
 
   @MessagePattern(Queries.scheduling.listOverrides)
   async overrides(
-    @Payload() request: RpcRequest<ScheduleIdRequest & WindowRequest>,
+    @OrgRequest() { orgId, data }: OrgRequest<ScheduleIdRequest & WindowRequest>,
   ): Promise<OverrideView[]> {
-    const { orgId } = organizationContextOf(request);
-    const { scheduleId } = request.data;
-    const from = parseInstant('from', request.data.from);
-    const to = parseInstant('to', request.data.to);
+    const { scheduleId } = data;
+    const from = parseInstant('from', data.from);
+    const to = parseInstant('to', data.to);
     await this.store.load(this.store.db, orgId, scheduleId);
     const rows = await this.overrideStore.overlapping(this.store.db, orgId, scheduleId, from, to);
     return rows.map(toOverrideView);
   }
 
   @MessagePattern(Queries.scheduling.who)
-  async who(@Payload() request: RpcRequest<WhoIsOnCallRequest>): Promise<WhoIsOnCallAnswer> {
-    const { orgId } = organizationContextOf(request);
-    const { scheduleId, at } = request.data;
+  async who(@OrgRequest() { orgId, data }: OrgRequest<WhoIsOnCallRequest>): Promise<WhoIsOnCallAnswer> {
+    const { scheduleId, at } = data;
     return { scheduleId, at, userId: await this.reader.whoIsOnCall(orgId, scheduleId, at) };
   }
 
   @MessagePattern(Queries.scheduling.onCallNow)
-  onCallNow(@Payload() request: RpcRequest<object>): Promise<OnCallNowEntry[]> {
-    return this.reader.onCallNow(organizationContextOf(request).orgId);
+  onCallNow(@OrgRequest() { orgId }: OrgRequest<object>): Promise<OnCallNowEntry[]> {
+    return this.reader.onCallNow(orgId);
   }
 
   @MessagePattern(Queries.scheduling.userShifts)
-  userShifts(@Payload() request: RpcRequest<{ userId: string } & WindowRequest>): Promise<UserShift[]> {
-    const { userId, from, to } = request.data;
-    return this.reader.userShifts(organizationContextOf(request).orgId, userId, from, to);
+  userShifts(
+    @OrgRequest() { orgId, data }: OrgRequest<{ userId: string } & WindowRequest>,
+  ): Promise<UserShift[]> {
+    const { userId, from, to } = data;
+    return this.reader.userShifts(orgId, userId, from, to);
   }
 
   @MessagePattern(Queries.scheduling.coverageGaps)
-  async coverageGaps(@Payload() request: RpcRequest<{ scheduleId?: string }>): Promise<CoverageGapView[]> {
-    const { orgId } = organizationContextOf(request);
-    const rows = await listGaps(this.store.db, orgId, request.data.scheduleId ?? null);
+  async coverageGaps(
+    @OrgRequest() { orgId, data }: OrgRequest<{ scheduleId?: string }>,
+  ): Promise<CoverageGapView[]> {
+    const rows = await listGaps(this.store.db, orgId, data.scheduleId ?? null);
     return rows.map((row) => ({
       scheduleId: row.schedule_id,
       scheduleName: row.name,

@@ -1,15 +1,14 @@
 import { Controller, Inject } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { MessagePattern } from '@nestjs/microservices';
 import {
   Commands,
   MessageContext,
-  RpcRequest,
   ScheduleDefinition,
   ScheduleView,
   SchedulingActor,
 } from '@oncall/contracts';
 import { Clock, CLOCK } from '@oncall/platform-clock';
-import { organizationContextOf, RpcError } from '@oncall/platform-messaging';
+import { OrgRequest, RpcError } from '@oncall/platform-messaging';
 import { enqueueConfigurationChange, personActor } from '@oncall/platform-outbox';
 import { transactionRefusingDuplicates } from '@oncall/platform-persistence';
 import { randomUUID } from 'node:crypto';
@@ -51,9 +50,8 @@ export class ScheduleCommandsHandler {
   ) {}
 
   @MessagePattern(Commands.scheduling.createSchedule)
-  async create(@Payload() request: RpcRequest<CreateSchedule>): Promise<ScheduleView> {
-    const context = organizationContextOf(request);
-    const { actor, definition } = request.data;
+  async create(@OrgRequest() { context, data }: OrgRequest<CreateSchedule>): Promise<ScheduleView> {
+    const { actor, definition } = data;
     const layers = layersOf(definition);
     const fields = fieldsOf(context.orgId, randomUUID(), definition);
     const view = await this.write(async (tx) => {
@@ -68,9 +66,8 @@ export class ScheduleCommandsHandler {
   }
 
   @MessagePattern(Commands.scheduling.updateSchedule)
-  async update(@Payload() request: RpcRequest<UpdateSchedule>): Promise<ScheduleView> {
-    const context = organizationContextOf(request);
-    const { actor, definition, scheduleId, expectedVersion } = request.data;
+  async update(@OrgRequest() { context, data }: OrgRequest<UpdateSchedule>): Promise<ScheduleView> {
+    const { actor, definition, scheduleId, expectedVersion } = data;
     const layers = layersOf(definition);
     const fields = fieldsOf(context.orgId, scheduleId, definition);
     const { view, changed } = await this.write(async (tx) => {
@@ -96,9 +93,8 @@ export class ScheduleCommandsHandler {
   }
 
   @MessagePattern(Commands.scheduling.deleteSchedule)
-  async remove(@Payload() request: RpcRequest<DeleteSchedule>): Promise<null> {
-    const context = organizationContextOf(request);
-    const { actor, scheduleId } = request.data;
+  async remove(@OrgRequest() { context, data }: OrgRequest<DeleteSchedule>): Promise<null> {
+    const { actor, scheduleId } = data;
     await this.write(async (tx) => {
       const current = await this.store.load(tx, context.orgId, scheduleId, { forUpdate: true });
       await this.store.markDeleted(tx, context.orgId, current.row.id);

@@ -19,7 +19,7 @@ export { DurableEventPattern, DurableStreamPattern } from './durable-event-patte
 export { MessageContextHost } from './message-context-host';
 export { ensureStreams } from './streams';
 export { encodeJson, decodeJson, UndecodableMessageError } from './message-codec';
-export { organizationContextOf, OrgRequest } from './organization-context';
+export { OrgRequest } from './organization-context';
 export { StateReplica, type StateReplicaSpec, type StateChangeListener } from './state-replica';
 export { inOrganization, LocalStateCopies } from './local-state-copies';
 export { deterministicUuid } from './deterministic-id';

@@ -3,25 +3,32 @@ import { MessageContext, RpcRequest } from '@oncall/contracts';
 import { RpcError } from './rpc-errors';
 
 /** The organization a request acts for (as the caller verified it); requests without one are refused. */
-export function organizationContextOf(request: RpcRequest<unknown>): MessageContext {
+function organizationContextOf(request: RpcRequest<unknown>): MessageContext {
   const { orgId, correlationId, causationId } = request.context;
   if (!orgId) throw new RpcError('FORBIDDEN', 'This request needs an organization.');
   return { orgId, correlationId, causationId };
 }
 
-/** What a request handler is asked, for the organization the request acts for. */
+/**
+ * What a request handler is asked, for the organization the request acts for: `orgId` to read and write
+ * within it, `context` (the organization with the request's correlation and causation) to publish or
+ * record what the handler does.
+ */
 export interface OrgRequest<T> {
   orgId: string;
+  context: MessageContext;
   data: T;
 }
 
 /**
- * A request handler's parameter: the request's data with its organization (`organizationContextOf`), so a
- * request without one is refused before the handler runs, never answered for any org.
+ * The parameter of every request handler that acts for an organization: the request's data with its
+ * organization, so a request without one is refused (FORBIDDEN) before the handler runs, never answered
+ * for any org.
  */
 export const OrgRequest = createParamDecorator(
   (_: unknown, execution: ExecutionContext): OrgRequest<unknown> => {
     const request = execution.switchToRpc().getData<RpcRequest<unknown>>();
-    return { orgId: organizationContextOf(request).orgId, data: request.data };
+    const context = organizationContextOf(request);
+    return { orgId: context.orgId, context, data: request.data };
   },
 );

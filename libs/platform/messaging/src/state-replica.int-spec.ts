@@ -84,6 +84,42 @@ describe('StateReplica (real NATS)', () => {
     expect(seen).toEqual(['v50']);
   });
 
+  it('is ready when a record is republished between its consumer starting and the load (republish injected there)', async () => {
+    // nats-server 2.9 then delivers the new record still counting the removed one as pending: a copy
+    // waiting for "pending 0" never became ready (a restarted admin-api republishes every record).
+    await publish('republished', 'r', { name: 'before' });
+    const republishOnceTheConsumerStarted = Object.create(bus.js) as typeof bus.js;
+    Object.defineProperty(republishOnceTheConsumerStarted, 'consumers', {
+      value: {
+        get: async (...args: Parameters<typeof bus.js.consumers.get>) => {
+          const consumer = await bus.js.consumers.get(...args);
+          const info = consumer.info.bind(consumer);
+          return Object.assign(consumer, {
+            info: async (cached?: boolean) => {
+              const started = await info(cached);
+              await publish('republished', 'r', { name: 'after' });
+              return started;
+            },
+          });
+        },
+      },
+    });
+    const republishingBus = Object.create(bus, {
+      js: { value: republishOnceTheConsumerStarted },
+    }) as MessageBus;
+    const replica = new StateReplica<Widget>(
+      republishingBus,
+      { context: 'test', resourceType: 'republished' },
+      silent,
+    );
+    replicas.push(replica);
+    const notReady = new Promise<'not ready'>((resolve) =>
+      setTimeout(() => resolve('not ready'), 5_000).unref(),
+    );
+    expect(await Promise.race([replica.start().then(() => 'ready'), notReady])).toBe('ready');
+    expect(replica.get('r')).toEqual({ name: 'after' });
+  });
+
   it('tells listeners about each change with the previous record', async () => {
     const replica = await startReplica('listened');
     const changes: [string | undefined, string | undefined][] = [];

@@ -15,6 +15,9 @@ export type StateChangeListener<TView> = (
   previous: StateRecord<TView> | undefined,
 ) => void;
 
+/** JetStream's answer to a message lookup that finds none. */
+const NO_MESSAGE_FOUND = 10037;
+
 /** Wait before following the stream again after the subscription itself failed. */
 const RESUBSCRIBE_MS = 1_000;
 
@@ -80,8 +83,10 @@ export class StateReplica<TView> {
 
   private async followUntilStopped(): Promise<void> {
     let afterSequence = 0;
+    let newestAtStart: number | undefined;
     while (!this.stopping && !this.bus.nc.isClosed()) {
       try {
+        newestAtStart ??= await this.newestSequence();
         const consumer = await this.bus.js.consumers.get(
           this.bus.namespace.stream(Streams.state.name),
           afterSequence === 0
@@ -97,13 +102,33 @@ export class StateReplica<TView> {
         for await (const message of this.messages) {
           this.apply(message);
           afterSequence = message.seq;
-          if (!this.caughtUp && message.info.pending === 0) this.becomeCaughtUp();
+          if (!this.caughtUp && (message.seq >= newestAtStart || message.info.pending === 0))
+            this.becomeCaughtUp();
         }
       } catch (error) {
         if (this.stopping || this.bus.nc.isClosed()) return;
         this.logger.error({ err: error, ...this.spec }, 'Following the state stream failed; again shortly');
         await new Promise((resolve) => setTimeout(resolve, RESUBSCRIBE_MS));
       }
+    }
+  }
+
+  /**
+   * The stream sequence of the newest record of this type now, 0 when there is none. Once the copy has
+   * applied that record (or a later one: a record republished meanwhile replaces it at a higher sequence),
+   * it holds everything the stream held at start. The consumer's pending count alone cannot say so:
+   * nats-server 2.9 can still count a last-per-subject message that a republish removed before delivery,
+   * and a copy waiting for 0 then waits forever.
+   */
+  private async newestSequence(): Promise<number> {
+    try {
+      const newest = await this.bus.jsm.streams.getMessage(this.bus.namespace.stream(Streams.state.name), {
+        last_by_subj: this.subjectFilter,
+      });
+      return newest.seq;
+    } catch (error) {
+      if ((error as { api_error?: { err_code?: number } }).api_error?.err_code === NO_MESSAGE_FOUND) return 0;
+      throw error;
     }
   }
 
